@@ -1,0 +1,292 @@
+"""Plotly figures of the workbench, in Turkish or English, that render offline.
+
+Every function takes a tidy table and returns a :class:`plotly.graph_objects.Figure`; display it
+with :func:`clusterlib.report.show`, which makes it interactive in JupyterLab and self-contained in
+the HTML report.  Number formats follow the language (Turkish ``1.234,5``) through the layout's
+``separators``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+__all__ = [
+    "PALETTE",
+    "criteria_groups_chart",
+    "lq_map",
+    "portfolio_chart",
+    "ranking_robustness_chart",
+    "sector_structure_chart",
+    "shift_share_chart",
+]
+
+#: Colour-blind-safe palette (Okabe & Ito 2008), used consistently across reports.
+PALETTE: dict[str, str] = {
+    "blue": "#0072B2",
+    "orange": "#E69F00",
+    "green": "#009E73",
+    "vermillion": "#D55E00",
+    "sky": "#56B4E9",
+    "purple": "#CC79A7",
+    "yellow": "#F0E442",
+    "grey": "#7F7F7F",
+}
+_GROUP_COLOURS = [PALETTE["blue"], PALETTE["orange"], PALETTE["green"], PALETTE["purple"]]
+
+_LABELS: dict[str, dict[str, str]] = {
+    "share_province": {"tr": "İldeki pay", "en": "Share in province"},
+    "share_national": {"tr": "Türkiye'deki pay", "en": "Share in Türkiye"},
+    "employment_share": {"tr": "İstihdam payı", "en": "Share of employment"},
+    "lq": {"tr": "Yerelleşme katsayısı (LQ)", "en": "Location quotient (LQ)"},
+    "growth": {"tr": "Yıllık istihdam artışı (YBBO)", "en": "Employment growth per year (CAGR)"},
+    "employment": {"tr": "İstihdam", "en": "Employment"},
+    "national_growth": {"tr": "Türkiye ortalaması", "en": "National average"},
+    "national_share": {"tr": "Ulusal büyüme etkisi", "en": "National share"},
+    "industry_mix": {"tr": "Sektör karması etkisi", "en": "Industry mix"},
+    "regional_share": {"tr": "Bölgesel rekabet etkisi", "en": "Regional (competitive) share"},
+    "allocation": {"tr": "Tahsis etkisi", "en": "Allocation effect"},
+    "actual_change": {"tr": "Gerçekleşen değişim", "en": "Actual change"},
+    "change_jobs": {"tr": "İstihdam değişimi (kişi)", "en": "Change in employment (jobs)"},
+    "score": {"tr": "Puan (ağırlıklı katkı)", "en": "Score (weighted contribution)"},
+    "p_top": {"tr": "İlk {k}'da yer alma olasılığı", "en": "Probability of ranking in the top {k}"},
+    "rank": {"tr": "Sıra", "en": "Rank"},
+    "rank_interval": {"tr": "Sıra aralığı (%5–%95)", "en": "Rank interval (5–95%)"},
+    "province": {"tr": "İl", "en": "Province"},
+    "specialised": {"tr": "uzmanlaşmış", "en": "specialised"},
+    "growing": {"tr": "büyüyen", "en": "growing"},
+    "q_stars": {"tr": "Uzmanlaşmış ve büyüyen", "en": "Specialised and growing"},
+    "q_mature": {"tr": "Uzmanlaşmış, yavaşlayan", "en": "Specialised, slowing"},
+    "q_emerging": {"tr": "Yükselen", "en": "Emerging"},
+    "q_weak": {"tr": "Zayıf ve yavaşlayan", "en": "Weak and slowing"},
+}
+
+
+def _label(key: str, lang: str, **values: object) -> str:
+    return _LABELS[key][lang].format(**values)
+
+
+def _layout(fig: go.Figure, lang: str, *, title: str | None = None, height: int = 480) -> go.Figure:
+    fig.update_layout(
+        title=title,
+        height=height,
+        template="plotly_white",
+        separators=",." if lang == "tr" else ".,",
+        margin={"l": 10, "r": 10, "t": 60 if title else 20, "b": 10},
+        font={"family": "Segoe UI, Helvetica, Arial, sans-serif", "size": 13},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+    )
+    return fig
+
+
+def _require(frame: pd.DataFrame, columns: Sequence[str], name: str) -> None:
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise ValueError(f"'{name}' needs columns {list(columns)}; missing {missing}")
+
+
+def sector_structure_chart(
+    structure: pd.DataFrame, *, lang: str = "tr", top: int = 15, title: str | None = None
+) -> go.Figure:
+    """Horizontal bars of the province's largest sectors: share in the province against share in Türkiye.
+
+    Parameters
+    ----------
+    structure : DataFrame
+        Columns ``label`` (sector name), ``share`` (share of the province's employment) and
+        ``national_share`` (share of national employment), one row per sector.
+    """
+    _require(structure, ["label", "share", "national_share"], "structure")
+    data = structure.nlargest(top, "share").iloc[::-1]
+    fig = go.Figure()
+    fig.add_bar(
+        y=data["label"], x=data["national_share"], orientation="h", name=_label("share_national", lang),
+        marker_color=PALETTE["grey"], hovertemplate="%{y}: %{x:.1%}<extra></extra>",
+    )
+    fig.add_bar(
+        y=data["label"], x=data["share"], orientation="h", name=_label("share_province", lang),
+        marker_color=PALETTE["blue"], hovertemplate="%{y}: %{x:.1%}<extra></extra>",
+    )
+    fig.update_layout(barmode="group", xaxis_tickformat=".0%", xaxis_title=_label("employment_share", lang))
+    return _layout(fig, lang, title=title, height=max(380, 28 * len(data) + 120))
+
+
+def portfolio_chart(
+    portfolio: pd.DataFrame,
+    *,
+    national_growth: float,
+    lang: str = "tr",
+    highlight: Sequence[str] = (),
+    title: str | None = None,
+) -> go.Figure:
+    """Portfolio (BCG-style) bubble chart: LQ against employment growth, bubble size = employment.
+
+    Quadrant lines at LQ = 1 and at the national growth rate separate specialised-and-growing
+    sectors (upper right) from the others.  The LQ axis is logarithmic so that 0.5 and 2 lie
+    symmetric around 1.
+
+    Parameters
+    ----------
+    portfolio : DataFrame
+        Columns ``nace``, ``label``, ``lq``, ``growth`` (CAGR, fraction) and ``employment``.
+    national_growth : float
+        National employment CAGR over the same period (the horizontal quadrant line).
+    highlight : sequence of str
+        NACE codes drawn in a contrasting colour and labelled (e.g. the top candidates).
+    """
+    _require(portfolio, ["nace", "label", "lq", "growth", "employment"], "portfolio")
+    data = portfolio[(portfolio["lq"] > 0) & np.isfinite(portfolio["growth"])].copy()
+    size = np.sqrt(data["employment"].clip(lower=0))
+    sizeref = 2.0 * float(size.max() or 1.0) / 60.0
+    is_highlight = data["nace"].isin(list(highlight))
+    fig = go.Figure()
+    for selected, colour in ((False, PALETTE["sky"]), (True, PALETTE["vermillion"])):
+        part = data[is_highlight == selected]
+        fig.add_scatter(
+            x=part["lq"], y=part["growth"], mode="markers+text" if selected else "markers",
+            text=part["label"] if selected else None, textposition="top center",
+            marker={"size": size[is_highlight == selected], "sizemode": "diameter", "sizeref": sizeref,
+                    "sizemin": 4, "color": colour, "line": {"width": 1, "color": "white"}, "opacity": 0.8},
+            customdata=np.stack([part["label"], part["employment"]], axis=-1) if len(part) else None,
+            hovertemplate=(f"%{{customdata[0]}}<br>LQ %{{x:.2f}}<br>{_label('growth', lang)} %{{y:.1%}}"
+                           f"<br>{_label('employment', lang)} %{{customdata[1]:,.0f}}<extra></extra>"),
+            showlegend=False,
+        )
+    fig.add_vline(x=1, line_dash="dash", line_color=PALETTE["grey"])
+    fig.add_hline(y=national_growth, line_dash="dash", line_color=PALETTE["grey"],
+                  annotation_text=_label("national_growth", lang), annotation_position="bottom right")
+    corners = [("q_stars", 0.98, 0.98, "right", "top"), ("q_mature", 0.98, 0.02, "right", "bottom"),
+               ("q_emerging", 0.02, 0.98, "left", "top"), ("q_weak", 0.02, 0.02, "left", "bottom")]
+    for key, x, y, xanchor, yanchor in corners:
+        fig.add_annotation(text=_label(key, lang), xref="paper", yref="paper", x=x, y=y, showarrow=False,
+                           xanchor=xanchor, yanchor=yanchor, font={"color": PALETTE["grey"], "size": 11})
+    fig.update_xaxes(type="log", title=_label("lq", lang))
+    fig.update_yaxes(tickformat=".0%", title=_label("growth", lang))
+    return _layout(fig, lang, title=title, height=560)
+
+
+def lq_map(
+    values: pd.DataFrame,
+    geojson: Mapping[str, object],
+    *,
+    lang: str = "tr",
+    highlight_plate: int | None = None,
+    title: str | None = None,
+) -> go.Figure:
+    """Choropleth of location quotients across the 81 provinces, one layer per sector with a selector.
+
+    Works offline: the provinces come from ``geojson`` (features with ``properties.plate``) and no
+    base map is drawn, so plotly.js never fetches topojson.
+
+    Parameters
+    ----------
+    values : DataFrame
+        Columns ``plate``, ``province`` (name), ``label`` (sector name) and ``lq``; one layer per label.
+    geojson : mapping
+        A GeoJSON FeatureCollection whose features carry ``properties.plate``.
+    highlight_plate : int, optional
+        The province drawn with a thick outline (the province of the report).
+    """
+    _require(values, ["plate", "province", "label", "lq"], "values")
+    labels = list(dict.fromkeys(values["label"]))
+    upper = float(np.nanpercentile(values["lq"], 98)) if len(values) else 2.0
+    fig = go.Figure()
+    for i, label in enumerate(labels):
+        layer = values[values["label"] == label]
+        fig.add_choropleth(
+            geojson=geojson, featureidkey="properties.plate", locations=layer["plate"], z=layer["lq"],
+            text=layer["province"], zmin=0, zmid=1, zmax=max(upper, 2.0), colorscale="RdBu_r",
+            colorbar={"title": "LQ"}, marker_line_color="white", marker_line_width=0.5, visible=i == 0,
+            hovertemplate="%{text}<br>LQ %{z:.2f}<extra></extra>", name=label,
+        )
+    if highlight_plate is not None:
+        fig.add_choropleth(
+            geojson=geojson, featureidkey="properties.plate", locations=[highlight_plate], z=[0],
+            colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]], showscale=False,
+            marker_line_color="black", marker_line_width=2.5, hoverinfo="skip",
+        )
+    if len(labels) > 1:
+        buttons = []
+        for i, label in enumerate(labels):
+            visible = [j == i for j in range(len(labels))] + ([True] if highlight_plate is not None else [])
+            buttons.append({"label": label, "method": "update", "args": [{"visible": visible}]})
+        fig.update_layout(updatemenus=[{"buttons": buttons, "direction": "down", "x": 0, "y": 1.12,
+                                        "xanchor": "left", "showactive": True}])
+    fig.update_geos(fitbounds="geojson", visible=False, projection_type="mercator")
+    return _layout(fig, lang, title=title, height=460)
+
+
+def shift_share_chart(
+    components: pd.DataFrame, *, lang: str = "tr", top: int = 12, title: str | None = None
+) -> go.Figure:
+    """Stacked bars of shift-share components per sector, with the actual change as a marker.
+
+    Parameters
+    ----------
+    components : DataFrame
+        Columns ``label``, ``national_share``, ``industry_mix``, ``regional_share`` (optionally
+        ``allocation``) and ``actual_change``; the sectors with the largest absolute change are shown.
+    """
+    parts = [c for c in ("national_share", "industry_mix", "regional_share", "allocation") if c in components]
+    _require(components, ["label", "actual_change", *parts], "components")
+    data = components.reindex(components["actual_change"].abs().sort_values().index[-top:])
+    fig = go.Figure()
+    colours = [PALETTE["grey"], PALETTE["orange"], PALETTE["blue"], PALETTE["purple"]]
+    for part, colour in zip(parts, colours, strict=False):
+        fig.add_bar(y=data["label"], x=data[part], orientation="h", name=_label(part, lang), marker_color=colour,
+                    hovertemplate="%{y}: %{x:,.0f}<extra>" + _label(part, lang) + "</extra>")
+    fig.add_scatter(y=data["label"], x=data["actual_change"], mode="markers", name=_label("actual_change", lang),
+                    marker={"symbol": "diamond", "size": 10, "color": "black"},
+                    hovertemplate="%{y}: %{x:,.0f}<extra></extra>")
+    fig.update_layout(barmode="relative", xaxis_title=_label("change_jobs", lang))
+    return _layout(fig, lang, title=title, height=max(380, 30 * len(data) + 140))
+
+
+def criteria_groups_chart(
+    contributions: pd.DataFrame, group_names: Mapping[str, str], *, lang: str = "tr", top: int = 12,
+    title: str | None = None,
+) -> go.Figure:
+    """Stacked bars of each sector's score split into the four criteria groups.
+
+    Parameters
+    ----------
+    contributions : DataFrame
+        Indexed by sector label, one column per criteria group id with its weighted contribution.
+    group_names : mapping
+        Group id → display name in the chosen language.
+    """
+    data = contributions.loc[contributions.sum(axis=1).sort_values().index[-top:]]
+    fig = go.Figure()
+    for group, colour in zip(data.columns, _GROUP_COLOURS * 2, strict=False):
+        fig.add_bar(y=data.index, x=data[group], orientation="h", name=group_names.get(group, group),
+                    marker_color=colour, hovertemplate="%{y}: %{x:.3f}<extra>" + group_names.get(group, group)
+                    + "</extra>")
+    fig.update_layout(barmode="stack", xaxis_title=_label("score", lang))
+    return _layout(fig, lang, title=title, height=max(380, 30 * len(data) + 140))
+
+
+def ranking_robustness_chart(
+    robustness: pd.DataFrame, *, top_k: int, lang: str = "tr", top: int = 10, title: str | None = None
+) -> go.Figure:
+    """Probability of ranking in the top *k* under weight uncertainty, with the rank interval.
+
+    Parameters
+    ----------
+    robustness : DataFrame
+        Indexed by sector label, columns ``p_top`` (probability, 0–1), ``rank`` (chosen-weights rank),
+        ``rank_low`` and ``rank_high`` (5th and 95th percentile of the simulated ranks).
+    """
+    _require(robustness, ["p_top", "rank", "rank_low", "rank_high"], "robustness")
+    data = robustness.sort_values("rank").head(top).iloc[::-1]
+    text = [f"{int(r)}. ({int(lo)}–{int(hi)})" for r, lo, hi in
+            zip(data["rank"], data["rank_low"], data["rank_high"], strict=True)]
+    fig = go.Figure()
+    fig.add_bar(y=data.index, x=data["p_top"], orientation="h", marker_color=PALETTE["green"], text=text,
+                textposition="outside", name=_label("p_top", lang, k=top_k),
+                hovertemplate="%{y}: %{x:.0%}<extra></extra>")
+    fig.update_layout(xaxis={"range": [0, 1.15], "tickformat": ".0%", "title": _label("p_top", lang, k=top_k)},
+                      showlegend=False)
+    return _layout(fig, lang, title=title, height=max(360, 30 * len(data) + 120))
