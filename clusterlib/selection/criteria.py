@@ -1,0 +1,500 @@
+"""Sector-selection criteria: groups of sub-indicators with directions and weights, read from YAML.
+
+The criteria live in a small YAML file that a key expert can edit (the bundled default is
+``clusterlib/resources/criteria_default.yaml``; its comments document every field).  The file is
+validated on load: every error names the file, the place in it and what was expected.
+
+Weights are relative importances at two levels, groups and sub-indicators within a group; each level
+is normalised to sum to 1 and a sub-indicator's global weight is ``group weight × within-group
+weight``.  Write them summing to 1: when a level sums to something else (beyond ±0.01) the weights are
+still normalised but a warning shows the result, so a typo cannot silently shift the ranking.
+Group weights (or the weights inside one group) may instead come from an AHP pairwise matrix
+(``group_pairwise`` / a group's ``pairwise``); an inconsistent matrix (CR ≥ 0.1) is an error unless
+``allow_inconsistent=True``, which turns it into a warning.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import os
+import warnings
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import yaml
+
+from clusterlib.config import LANGUAGES, RESOURCES_DIR
+from clusterlib.selection.ahp import CR_THRESHOLD, AHPResult, ahp_weights, parse_judgement
+
+__all__ = [
+    "DEFAULT_CRITERIA_PATH",
+    "DIRECTIONS",
+    "WEIGHT_SUM_TOL",
+    "Criteria",
+    "CriteriaError",
+    "Group",
+    "load_criteria",
+    "parse_criteria",
+]
+
+#: The bundled default criteria file.
+DEFAULT_CRITERIA_PATH: Path = RESOURCES_DIR / "criteria_default.yaml"
+
+#: Allowed values of a sub-indicator's ``direction``.
+DIRECTIONS: tuple[str, ...] = ("benefit", "cost")
+
+#: Accepted deviation of a level's weights from a sum of 1 before a warning is raised.
+WEIGHT_SUM_TOL: float = 0.01
+
+_TOP_REQUIRED = ("groups",)
+_TOP_OPTIONAL = ("version", "title_en", "title_tr", "description_en", "description_tr", "group_pairwise")
+_GROUP_REQUIRED = ("id", "name_en", "name_tr", "indicators")
+_GROUP_OPTIONAL = ("weight", "description_en", "description_tr", "pairwise")
+_IND_REQUIRED = ("id", "name_en", "name_tr", "description_en", "description_tr", "direction")
+_IND_OPTIONAL = ("weight", "source", "symbol", "format")
+_PAIRWISE_KEYS = ("order", "matrix")
+
+
+class CriteriaError(ValueError):
+    """A criteria file (or mapping) that does not follow the expected structure."""
+
+
+@dataclass(frozen=True)
+class Group:
+    """One criteria group (e.g. Demand) with its normalised weight."""
+
+    id: str
+    name_en: str
+    name_tr: str
+    weight: float
+    description_en: str = ""
+    description_tr: str = ""
+
+    def name(self, lang: str = "tr") -> str:
+        """The group's name in ``lang`` (``'tr'`` or ``'en'``)."""
+        return getattr(self, f"name_{_check_lang(lang)}")
+
+
+@dataclass(frozen=True, eq=False)
+class Criteria:
+    """Validated selection criteria.
+
+    Attributes
+    ----------
+    groups : tuple of Group
+        In file order, with normalised weights.
+    indicators : pandas.DataFrame
+        One row per sub-indicator, indexed by ``id``, in file order, with columns ``group``,
+        ``direction``, ``benefit`` (bool), ``within_weight``, ``group_weight``, ``weight`` (global =
+        group × within), ``name_en``, ``name_tr``, ``description_en``, ``description_tr``, ``source``
+        (column of the indicator table; defaults to the id), ``symbol`` and ``format``.
+    source : str
+        Where the criteria came from (file path or ``'<dict>'``).
+    ahp : dict of str to AHPResult
+        AHP results used: key ``'groups'`` for the group weights, a group id for its sub-indicators.
+    """
+
+    groups: tuple[Group, ...]
+    indicators: pd.DataFrame
+    source: str = "<dict>"
+    ahp: Mapping[str, AHPResult] = field(default_factory=dict)
+
+    @property
+    def ids(self) -> list[str]:
+        """Sub-indicator ids in file order."""
+        return list(self.indicators.index)
+
+    @property
+    def weights(self) -> pd.Series:
+        """Global weight per sub-indicator (sums to 1)."""
+        return self.indicators["weight"].rename("weight")
+
+    @property
+    def group_weights(self) -> pd.Series:
+        """Normalised weight per group (sums to 1)."""
+        return pd.Series({g.id: g.weight for g in self.groups}, name="weight", dtype=float)
+
+    @property
+    def benefit(self) -> list[bool]:
+        """``True`` for benefit, ``False`` for cost sub-indicators, in file order."""
+        return [bool(b) for b in self.indicators["benefit"]]
+
+    def group(self, group_id: str) -> Group:
+        """The :class:`Group` with this id."""
+        for g in self.groups:
+            if g.id == group_id:
+                return g
+        raise KeyError(f"'group_id' must be one of {[g.id for g in self.groups]}, got {group_id!r}")
+
+    def name(self, key: str, lang: str = "tr") -> str:
+        """Name of a sub-indicator or group id in ``lang``."""
+        lang = _check_lang(lang)
+        if key in self.indicators.index:
+            return str(self.indicators.at[key, f"name_{lang}"])
+        return self.group(key).name(lang)
+
+
+def _check_lang(lang: str) -> str:
+    if lang not in LANGUAGES:
+        raise ValueError(f"'lang' must be one of {list(LANGUAGES)}, got {lang!r}")
+    return lang
+
+
+# --------------------------------------------------------------------------------------------------
+# YAML reading (duplicate keys are an error: PyYAML would silently keep the last one)
+# --------------------------------------------------------------------------------------------------
+class _StrictLoader(yaml.SafeLoader):
+    pass
+
+
+def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    seen: set[object] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+        seen.add(key)
+    return loader.construct_mapping(node, deep=deep)
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+# --------------------------------------------------------------------------------------------------
+# Validation
+# --------------------------------------------------------------------------------------------------
+class _Parser:
+    """Walks the parsed YAML, raising CriteriaError with file and location, collecting warnings."""
+
+    def __init__(self, source: str, allow_inconsistent: bool):
+        self.source = source
+        self.allow_inconsistent = allow_inconsistent
+        self.warnings: list[str] = []
+        self.ahp: dict[str, AHPResult] = {}
+
+    def error(self, where: str, message: str) -> CriteriaError:
+        return CriteriaError(f"{self.source}: {where}: {message}" if where else f"{self.source}: {message}")
+
+    def mapping(self, value: object, where: str, required: tuple, optional: tuple) -> Mapping[str, Any]:
+        if not isinstance(value, Mapping):
+            raise self.error(where, f"expected a mapping with keys {list(required)}, got {_show(value)}")
+        allowed = required + optional
+        for key in value:
+            if key not in allowed:
+                close = difflib.get_close_matches(str(key), allowed, n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                raise self.error(where, f"unknown key {key!r}; allowed keys are {list(allowed)}{hint}")
+        for key in required:
+            if key not in value:
+                raise self.error(where, f"missing required key {key!r}")
+        return value
+
+    def text(self, value: object, where: str) -> str:
+        if not isinstance(value, str) or not value.strip():
+            raise self.error(where, f"expected a non-empty text, got {_show(value)}")
+        return value.strip()
+
+    def weight(self, value: object, where: str) -> float:
+        try:
+            w = parse_judgement(value)
+        except ValueError:
+            raise self.error(
+                where, f"expected a non-negative number or a fraction such as '1/3', got {_show(value)}"
+            ) from None
+        if not math.isfinite(w) or w < 0:
+            raise self.error(where, f"expected a non-negative number, got {value!r}")
+        return w
+
+    def normalise(self, weights: dict[str, float], where: str) -> dict[str, float]:
+        total = sum(weights.values())
+        if total <= 0:
+            raise self.error(where, f"weights {weights} sum to 0; give at least one a positive weight")
+        normalised = {k: w / total for k, w in weights.items()}
+        if abs(total - 1.0) > WEIGHT_SUM_TOL:
+            shown = ", ".join(f"{k}: {w:.3f}" for k, w in normalised.items())
+            self.warnings.append(
+                f"{self.source}: {where}: weights sum to {total:g}, not 1; they are treated as relative "
+                f"importances and normalised to {{{shown}}}. Write them summing to 1 to silence this."
+            )
+        return normalised
+
+    def pairwise(self, value: object, ids: list[str], where: str, key: str) -> dict[str, float]:
+        block = self.mapping(value, where, _PAIRWISE_KEYS, ())
+        order = block["order"]
+        if not isinstance(order, list) or not all(isinstance(x, str) for x in order):
+            raise self.error(f"{where}.order", f"expected a list of ids, got {_show(order)}")
+        missing = [i for i in ids if i not in order]
+        unexpected = [i for i in order if i not in ids]
+        if missing or unexpected or len(order) != len(ids):
+            raise self.error(
+                f"{where}.order",
+                f"must list each of {ids} exactly once; missing {missing}, unexpected {unexpected}",
+            )
+        try:
+            result = ahp_weights(block["matrix"], labels=order)
+        except ValueError as err:
+            raise self.error(f"{where}.matrix", str(err).replace("'pairwise'", "matrix")) from None
+        if not result.is_consistent:
+            message = (
+                f"{self.source}: {where}: the pairwise judgements are inconsistent ({result.summary()}); "
+                f"Saaty's rule requires CR < {CR_THRESHOLD}. Revise the judgements"
+            )
+            if not self.allow_inconsistent:
+                raise CriteriaError(message + " or load with allow_inconsistent=True to use them anyway.")
+            self.warnings.append(message + "; used anyway because allow_inconsistent=True.")
+        self.ahp[key] = result
+        return {i: float(result.weights[i]) for i in ids}
+
+    def parse(self, data: object) -> Criteria:
+        top = self.mapping(data, "", _TOP_REQUIRED, _TOP_OPTIONAL)
+        groups_raw = top["groups"]
+        if not isinstance(groups_raw, list) or not groups_raw:
+            raise self.error("groups", f"expected a non-empty list of groups, got {_show(groups_raw)}")
+        use_group_ahp = "group_pairwise" in top
+
+        group_rows: list[dict[str, Any]] = []
+        rows: list[dict[str, Any]] = []
+        for gi, graw in enumerate(groups_raw):
+            gwhere = f"groups[{gi}]"
+            g = self.mapping(graw, gwhere, _GROUP_REQUIRED, _GROUP_OPTIONAL)
+            gid = self.text(g["id"], f"{gwhere}.id")
+            gwhere = f"groups[{gi}] ({gid})"
+            if any(gid == row["id"] for row in group_rows):
+                raise self.error(f"{gwhere}.id", f"duplicate group id {gid!r}")
+            if use_group_ahp and "weight" in g:
+                raise self.error(
+                    f"{gwhere}.weight",
+                    "group weights come from 'group_pairwise'; "
+                    "remove 'weight' here or remove 'group_pairwise'",
+                )
+            if not use_group_ahp and "weight" not in g:
+                raise self.error(
+                    gwhere, "missing required key 'weight' (or give 'group_pairwise' at top level)"
+                )
+            group_rows.append(
+                {
+                    "id": gid,
+                    "name_en": self.text(g["name_en"], f"{gwhere}.name_en"),
+                    "name_tr": self.text(g["name_tr"], f"{gwhere}.name_tr"),
+                    "weight": None if use_group_ahp else self.weight(g["weight"], f"{gwhere}.weight"),
+                    "description_en": self.text(g["description_en"], f"{gwhere}.description_en")
+                    if "description_en" in g
+                    else "",
+                    "description_tr": self.text(g["description_tr"], f"{gwhere}.description_tr")
+                    if "description_tr" in g
+                    else "",
+                }
+            )
+            rows.extend(self.parse_indicators(g, gid, gwhere, rows))
+
+        group_ids = [row["id"] for row in group_rows]
+        if use_group_ahp:
+            gweights = self.pairwise(top["group_pairwise"], group_ids, "group_pairwise", "groups")
+        else:
+            gweights = self.normalise({r["id"]: r["weight"] for r in group_rows}, "group weights")
+        groups = tuple(Group(**{**r, "weight": gweights[r["id"]]}) for r in group_rows)
+
+        table = pd.DataFrame(rows).set_index("id")
+        table["group_weight"] = table["group"].map(gweights).astype(float)
+        table["weight"] = table["group_weight"] * table["within_weight"]
+        columns = [
+            "group", "direction", "benefit", "within_weight", "group_weight", "weight", "name_en", "name_tr",
+            "description_en", "description_tr", "source", "symbol", "format",
+        ]  # fmt: skip
+        return Criteria(groups=groups, indicators=table[columns], source=self.source, ahp=dict(self.ahp))
+
+    def parse_indicators(
+        self, g: Mapping[str, Any], gid: str, gwhere: str, earlier: list[dict[str, Any]]
+    ) -> list[dict[str, Any]]:
+        raw = g["indicators"]
+        if not isinstance(raw, list) or not raw:
+            raise self.error(
+                f"{gwhere}.indicators", f"expected a non-empty list of indicators, got {_show(raw)}"
+            )
+        use_ahp = "pairwise" in g
+        rows: list[dict[str, Any]] = []
+        for ii, iraw in enumerate(raw):
+            where = f"{gwhere}.indicators[{ii}]"
+            ind = self.mapping(iraw, where, _IND_REQUIRED, _IND_OPTIONAL)
+            iid = self.text(ind["id"], f"{where}.id")
+            where = f"{gwhere}.indicators[{ii}] ({iid})"
+            if any(iid == row["id"] for row in earlier + rows):
+                raise self.error(f"{where}.id", f"duplicate indicator id {iid!r}")
+            direction = ind["direction"]
+            if direction not in DIRECTIONS:
+                raise self.error(
+                    f"{where}.direction", f"must be one of {list(DIRECTIONS)}, got {direction!r}"
+                )
+            if use_ahp and "weight" in ind:
+                raise self.error(
+                    f"{where}.weight",
+                    f"weights in group {gid!r} come from its 'pairwise'; "
+                    "remove 'weight' here or remove 'pairwise'",
+                )
+            if not use_ahp and "weight" not in ind:
+                raise self.error(where, "missing required key 'weight' (or give 'pairwise' in the group)")
+            source = self.text(ind["source"], f"{where}.source") if "source" in ind else iid
+            clash = [row["id"] for row in earlier + rows if row["source"] == source]
+            if clash:
+                raise self.error(
+                    f"{where}.source", f"column {source!r} is already used by indicator {clash[0]!r}"
+                )
+            fmt = self.text(ind["format"], f"{where}.format") if "format" in ind else "{:.3g}"
+            try:
+                fmt.format(1234.5)
+            except (ValueError, IndexError, KeyError) as err:
+                raise self.error(
+                    f"{where}.format",
+                    f"{fmt!r} is not a number format such as '{{:.1f}}' or '{{:.1%}}' ({err})",
+                ) from None
+            rows.append(
+                {
+                    "id": iid,
+                    "group": gid,
+                    "direction": direction,
+                    "benefit": direction == "benefit",
+                    "within_weight": None if use_ahp else self.weight(ind["weight"], f"{where}.weight"),
+                    "name_en": self.text(ind["name_en"], f"{where}.name_en"),
+                    "name_tr": self.text(ind["name_tr"], f"{where}.name_tr"),
+                    "description_en": self.text(ind["description_en"], f"{where}.description_en"),
+                    "description_tr": self.text(ind["description_tr"], f"{where}.description_tr"),
+                    "source": source,
+                    "symbol": self.text(ind["symbol"], f"{where}.symbol") if "symbol" in ind else "",
+                    "format": fmt,
+                }
+            )
+        ids = [r["id"] for r in rows]
+        if use_ahp:
+            within = self.pairwise(g["pairwise"], ids, f"{gwhere}.pairwise", gid)
+        else:
+            within = self.normalise(
+                {r["id"]: r["within_weight"] for r in rows}, f"{gwhere} indicator weights"
+            )
+        for r in rows:
+            r["within_weight"] = within[r["id"]]
+        return rows
+
+
+def _show(value: object) -> str:
+    text = repr(value)
+    return f"{type(value).__name__} {text[:60] + '…' if len(text) > 60 else text}"
+
+
+# --------------------------------------------------------------------------------------------------
+# Public API
+# --------------------------------------------------------------------------------------------------
+def parse_criteria(
+    data: Mapping[str, Any], *, source: str = "<dict>", allow_inconsistent: bool = False
+) -> Criteria:
+    """Validate criteria given as a mapping (the parsed YAML structure).
+
+    Parameters
+    ----------
+    data : mapping
+        Same structure as the YAML file (see :func:`load_criteria`).
+    source : str, default '<dict>'
+        Name used in error messages.
+    allow_inconsistent : bool, default False
+        Use weights from an inconsistent AHP matrix (CR ≥ 0.1) with a warning instead of an error.
+
+    Returns
+    -------
+    Criteria
+
+    Raises
+    ------
+    CriteriaError
+        On any structural problem, naming ``source``, the place and what was expected.
+
+    Warns
+    -----
+    UserWarning
+        When a level's weights do not sum to 1 (they are normalised), or an inconsistent AHP matrix is
+        used because ``allow_inconsistent=True``.
+
+    Examples
+    --------
+    >>> c = parse_criteria({"groups": [
+    ...     {"id": "g", "name_en": "G", "name_tr": "G", "weight": 1, "indicators": [
+    ...         {"id": "lq", "name_en": "specialisation", "name_tr": "uzmanlaşma", "description_en": "LQ",
+    ...          "description_tr": "LQ", "direction": "benefit", "weight": 0.5},
+    ...         {"id": "wage_cost", "name_en": "wage cost", "name_tr": "ücret maliyeti",
+    ...          "description_en": "wage", "description_tr": "ücret", "direction": "cost", "weight": 0.5}]}]})
+    >>> c.weights.tolist(), c.benefit
+    ([0.5, 0.5], [True, False])
+    """
+    parser = _Parser(source, allow_inconsistent)
+    criteria = parser.parse(data)
+    for message in parser.warnings:
+        warnings.warn(message, UserWarning, stacklevel=2)
+    return criteria
+
+
+def load_criteria(
+    path: str | os.PathLike[str] | None = None, *, allow_inconsistent: bool = False
+) -> Criteria:
+    """Load and validate a criteria YAML file (default: the bundled ``criteria_default.yaml``).
+
+    The file has a list ``groups``; each group has ``id``, ``name_en``, ``name_tr``, ``weight``
+    (optional ``description_en``/``description_tr``) and a list ``indicators``; each indicator has
+    ``id``, ``name_en``, ``name_tr``, ``description_en``, ``description_tr``, ``direction``
+    (``benefit`` or ``cost``), ``weight`` within its group, and optionally ``source`` (column of the
+    indicator table, default the id), ``symbol`` (e.g. ``LQ``) and ``format`` (e.g. ``'{:.1f}'``) used
+    in explanations.  Weights may be written as fractions (``1/3``).  Instead of group weights, a
+    top-level ``group_pairwise`` with ``order`` (group ids) and ``matrix`` (Saaty 1–9 judgements) gives
+    AHP weights; a group's ``pairwise`` does the same for its indicators.
+
+    Parameters
+    ----------
+    path : str or path-like, optional
+        YAML file; default :data:`DEFAULT_CRITERIA_PATH`.
+    allow_inconsistent : bool, default False
+        Use weights from an inconsistent AHP matrix (CR ≥ 0.1) with a warning instead of an error.
+
+    Returns
+    -------
+    Criteria
+        ``.groups``, ``.indicators`` (DataFrame), ``.weights`` (global, sums to 1), ``.benefit``.
+
+    Raises
+    ------
+    FileNotFoundError
+        If the file does not exist.
+    CriteriaError
+        If the file is not valid YAML or does not follow the structure; the message names the file,
+        the place in it (e.g. ``groups[1] (demand).indicators[0] (rca).direction``) and what was
+        expected.
+
+    Warns
+    -----
+    UserWarning
+        When a level's weights do not sum to 1 (they are normalised), or an inconsistent AHP matrix is
+        used because ``allow_inconsistent=True``.
+
+    Examples
+    --------
+    >>> criteria = load_criteria()
+    >>> [g.id for g in criteria.groups]
+    ['economic_impact', 'demand', 'networking', 'factor_conditions']
+    >>> float(round(criteria.weights.sum(), 9))
+    1.0
+    """
+    file = Path(path) if path is not None else DEFAULT_CRITERIA_PATH
+    if not file.is_file():
+        raise FileNotFoundError(f"criteria file {str(file)!r} does not exist")
+    try:
+        data = yaml.load(file.read_text(encoding="utf-8"), Loader=_StrictLoader)  # a SafeLoader subclass
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        place = f"line {mark.line + 1}, column {mark.column + 1}: " if mark is not None else ""
+        problem = getattr(err, "problem", None) or str(err)
+        raise CriteriaError(f"{file}: {place}not valid YAML: {problem}") from None
+    parser = _Parser(str(file), allow_inconsistent)
+    criteria = parser.parse(data)
+    for message in parser.warnings:
+        warnings.warn(message, UserWarning, stacklevel=2)
+    return criteria
