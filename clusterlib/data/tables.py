@@ -1,0 +1,629 @@
+"""One reader per input table, and :func:`load_tables` / :func:`data_fingerprint` for a data directory.
+
+Each ``read_<table>`` reads a CSV (UTF-8 or Windows-1254, ``,``/``;``/tab) or an .xlsx sheet,
+maps English or Turkish headings onto the table's schema (:mod:`clusterlib.data.schemas`), types
+and checks every cell, and returns a clean DataFrame sorted by the table's key — or raises a
+:class:`~clusterlib.data.errors.DataValidationError` naming file, row and column.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import pandas as pd
+
+from clusterlib.config import SAMPLE_DIR
+from clusterlib.data import sgk
+from clusterlib.data.errors import DataValidationError
+from clusterlib.data.readers import Grid, RawTable, read_grid, table_from_grid
+from clusterlib.data.schemas import SCHEMAS, TABLES, is_external
+from clusterlib.data.validation import Checker, Schema, map_headers, validate
+from clusterlib.regions import normalize_name
+
+__all__ = [
+    "data_fingerprint",
+    "load_tables",
+    "read_benchmarks",
+    "read_employment",
+    "read_exports",
+    "read_firms",
+    "read_initiatives",
+    "read_io_table",
+    "read_monitoring",
+    "read_province_factors",
+    "read_relations",
+    "read_stakeholders",
+    "read_survey",
+]
+
+
+# ---------------------------------------------------------------------------------------------- readers
+
+
+def _find_header(grid: Grid, schema: Schema, *, rows: int = 10, partial: bool = False) -> int | None:
+    """Index of the header row among the first ``rows`` rows of ``grid``.
+
+    The first row whose headings cover the schema's required columns; with ``partial``, failing
+    that, the first row with at least two of the schema's headings (so that validation can say
+    which column is missing).
+    """
+    keys: dict[str, str] = {}
+    for column in schema.columns:
+        for alias in (column.name, *column.aliases):
+            keys[normalize_name(alias)] = column.name
+    needed = {c.name for c in schema.columns if c.required}
+    known = [
+        {keys.get(normalize_name(str(c))) for c in cells if c is not None} - {None}
+        for cells in grid.rows[:rows]
+    ]
+    for index, names in enumerate(known):
+        if needed <= names and (not schema.located or names & {"plate", "province"}):
+            return index
+    if partial:
+        return next((index for index, names in enumerate(known) if len(names) >= 2), None)
+    return None
+
+
+def _raw(path: str | Path, schema: Schema, sheet: str | int | None) -> RawTable:
+    grid = read_grid(path, sheet=sheet)
+    header = _find_header(grid, schema, partial=True)
+    return table_from_grid(grid, 0 if header is None else header)
+
+
+def _read(name: str, path: str | Path, sheet: str | int | None) -> pd.DataFrame:
+    schema = SCHEMAS[name]
+    return validate(_raw(path, schema, sheet), schema)
+
+
+def read_employment(
+    path: str | Path, *, sheet: str | int | None = None, year: int | None = None, check_totals: bool = False
+) -> pd.DataFrame:
+    """Read insured employment by province and NACE division, tidy or as an SGK-style workbook.
+
+    Two layouts are recognised:
+
+    * **tidy** (one row per province × division × year): columns ``province`` and/or ``plate``,
+      ``nace``, ``year``, ``employment`` and optionally ``workplaces`` and ``avg_wage``, with English
+      or Turkish headings (``il``/``il_adi``/``İl``, ``plaka``, ``faaliyet``/``nace_kodu``/``ekonomik
+      faaliyet``, ``yıl``, ``istihdam``/``sigortalı``/``sigortali_sayisi``, ``işyeri``/``isyeri_sayisi``,
+      ``ortalama ücret``);
+    * **SGK wide** (as the SGK statistical yearbook prints it): title rows, then provinces as rows and
+      activities as columns headed by NACE divisions (``"10 - Gıda ürünlerinin imalatı"``), possibly
+      with a second heading row (``Sigortalı | İşyeri``) under each activity; ``Toplam`` rows and
+      columns and section subtotals are dropped.  The year comes from ``year=``, else the sheet name,
+      else the title rows.
+
+    Numbers may be written the Turkish way (``1.234``, ``12.345,5``); ``-`` means 0 (TÜİK's "nil").
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        A ``.csv`` or ``.xlsx`` file.
+    sheet : str or int, optional
+        Sheet name or 0-based index of a workbook (default: the first sheet).
+    year : int, optional
+        The year of a table that has no year column (SGK wide layout, or a tidy table of one year).
+    check_totals : bool, default False
+        SGK wide layout only: require each ``Toplam`` cell to equal the sum of its row or column.  Off
+        by default because an extract of some activities has totals over all activities.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``plate, province, nace, year, employment`` (+ ``workplaces``, ``avg_wage`` where
+        present), sorted by ``plate, nace, year``; ``province`` is the Turkish name, ``nace`` the
+        two-digit division.
+
+    Raises
+    ------
+    DataValidationError
+        For a file that cannot be read, a layout that is not recognised, or any cell that is not
+        what the schema expects, with file, row and column.
+    ValueError
+        When ``year`` is given for a table with a year column, or ``sheet`` for a CSV file.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "istihdam.csv"
+    >>> _ = path.write_text("İl;Faaliyet;Yıl;Sigortalı\\nK.Maraş;25;2023;12.345\\n", encoding="utf-8")
+    >>> read_employment(path).to_dict("records")
+    [{'plate': 46, 'province': 'Kahramanmaraş', 'nace': '25', 'year': 2023, 'employment': 12345}]
+    """
+    schema = SCHEMAS["employment"]
+    grid = read_grid(path, sheet=sheet)
+    header = _find_header(grid, schema)
+    if header is None and year is not None:
+        header = _find_header(grid, _without_year(schema))
+    if header is None and not sgk.looks_wide(grid):
+        header = _find_header(grid, schema, partial=True)
+    if header is None:
+        parsed = sgk.parse_wide(grid, year=year)
+        frame = validate(parsed.raw, schema, headers_mapped=True)
+        if check_totals:
+            sgk.check_totals(parsed)
+        return frame
+    raw = map_headers(table_from_grid(grid, header), schema)
+    if year is not None:
+        if "year" in raw.frame:
+            raise ValueError(f"'year' was given ({year}) but {raw.file} has a year column; leave 'year' out")
+        raw.frame["year"] = year
+        raw.labels["year"] = "year="
+    return validate(raw, schema, headers_mapped=True)
+
+
+def _without_year(schema: Schema) -> Schema:
+    """``schema`` with an optional year column (the year then comes from the ``year`` argument)."""
+    columns = tuple(replace(c, required=False) if c.name == "year" else c for c in schema.columns)
+    return replace(schema, columns=columns)
+
+
+def read_exports(path: str | Path, *, sheet: str | int | None = None) -> pd.DataFrame:
+    """Read exports (USD) by province, NACE goods division and year.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        A ``.csv`` (UTF-8 or Windows-1254; ``,``, ``;`` or tab) or ``.xlsx`` file.
+    sheet : str or int, optional
+        Sheet name or 0-based index of a workbook (default: the first sheet).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``plate, province, nace, year, exports_usd`` sorted by ``plate, nace, year``; ``nace`` is a
+        division of sections A, B or C (goods), ``exports_usd`` ≥ 0 (``-`` reads as 0).
+
+    Raises
+    ------
+    DataValidationError
+        For a file that cannot be read or a cell that breaks the schema, with file, row and column.
+
+    See Also
+    --------
+    read_employment : the accepted layouts and number formats.
+    """
+    return _read("exports", path, sheet)
+
+
+def read_firms(path: str | Path, *, sheet: str | int | None = None) -> pd.DataFrame:
+    """Read a cluster's firm register.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        A ``.csv`` (UTF-8 or Windows-1254; ``,``, ``;`` or tab) or ``.xlsx`` file.
+    sheet : str or int, optional
+        Sheet name or 0-based index of a workbook (default: the first sheet).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``cluster, firm_id, name, plate, province, district, nace, nace_class, size_class,
+        employees, founded, stage, export_share`` sorted by ``firm_id`` (unique).  ``size_class``
+        fits ``employees`` (micro < 10, small 10–49, medium 50–249, large ≥ 250), ``nace_class`` lies
+        in ``nace``, ``stage`` is ``inputs, manufacturing, services`` or ``distribution``,
+        ``export_share`` is in [0, 1] (``25%`` reads as 0.25).
+
+    Raises
+    ------
+    DataValidationError
+        For a file that cannot be read or a cell that breaks the schema, with file, row and column.
+    """
+    return _read("firms", path, sheet)
+
+
+def _in_register(firms: pd.DataFrame, columns: tuple[str, ...]) -> Callable[[Checker], None]:
+    """A check that the firm ids of ``columns`` are in the register (external ``EXT-`` partners
+    excepted) and that each record's cluster is the cluster of its (first-column) firm."""
+    known = set(firms["firm_id"])
+    cluster_of = firms.set_index("firm_id")["cluster"]
+
+    def check(ch: Checker) -> None:
+        frame = ch.frame
+        for column in columns:
+            ids = frame[column]
+            unknown = ~ids.isin(known).to_numpy()
+            if column == "target":
+                unknown &= ~is_external(ids)
+            ch.fail(
+                unknown,
+                column,
+                lambda i, ids=ids: f"firm {ids.iloc[i]!r} is not in the firm register (firms table)",
+                expected="a firm_id of the firms table",
+                got=lambda i, ids=ids: ids.iloc[i],
+            )
+        registered = frame[columns[0]].map(cluster_of)
+        ch.fail(
+            (registered.notna() & (registered != frame["cluster"])).to_numpy(),
+            "cluster",
+            lambda i: (
+                f"{frame['cluster'].iloc[i]!r}, but firm {frame[columns[0]].iloc[i]!r} belongs to "
+                f"{registered.iloc[i]!r} in the firm register"
+            ),
+            expected="the firm's cluster in the register",
+            got=lambda i: frame["cluster"].iloc[i],
+        )
+
+    return check
+
+
+def _read_checked(
+    name: str, path, sheet, firms: pd.DataFrame | None, columns: tuple[str, ...]
+) -> pd.DataFrame:
+    schema = SCHEMAS[name]
+    checks = (_in_register(firms, columns),) if firms is not None else ()
+    return validate(_raw(path, schema, sheet), schema, checks=checks)
+
+
+def read_survey(
+    path: str | Path, *, sheet: str | int | None = None, firms: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Read the needs-assessment survey: one row per firm and year, Likert answers 1–5.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        A ``.csv`` (UTF-8 or Windows-1254; ``,``, ``;`` or tab) or ``.xlsx`` file.
+    sheet : str or int, optional
+        Sheet name or 0-based index of a workbook (default: the first sheet).
+    firms : pandas.DataFrame, optional
+        The firm register (:func:`read_firms`); when given, every ``firm_id`` must be in it, in the
+        same cluster.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``cluster, firm_id, year, training, procurement, exports, rnd, finance, infrastructure,
+        cooperation`` sorted by ``firm_id, year``; answers are nullable integers from 1 (no need)
+        to 5 (very high need), missing where the firm gave no answer.
+
+    Raises
+    ------
+    DataValidationError
+        For a file that cannot be read or a cell that breaks the schema, with file, row and column.
+    """
+    return _read_checked("survey", path, sheet, firms, ("firm_id",))
+
+
+def read_relations(
+    path: str | Path, *, sheet: str | int | None = None, firms: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Read firm-to-firm relations from the value-chain interviews.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        A ``.csv`` (UTF-8 or Windows-1254; ``,``, ``;`` or tab) or ``.xlsx`` file.
+    sheet : str or int, optional
+        Sheet name or 0-based index of a workbook (default: the first sheet).
+    firms : pandas.DataFrame, optional
+        The firm register (:func:`read_firms`); when given, sources and internal targets must be
+        in it and in the relation's cluster.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``cluster, source, target, target_name, relation, importance, local, target_province``
+        sorted by ``source, target, relation``.  ``relation`` says what the target is to the
+        source (``supplier``, ``customer`` or ``cooperation``), ``importance`` is 1–5, ``local`` a
+        boolean (``true/false``, ``evet/hayır``…).  External partners have ids starting ``EXT-`` and
+        carry ``target_name`` and ``target_province``.
+
+    Raises
+    ------
+    DataValidationError
+        For a file that cannot be read or a cell that breaks the schema, with file, row and column.
+    """
+    return _read_checked("relations", path, sheet, firms, ("source", "target"))
+
+
+def read_stakeholders(path: str | Path, *, sheet: str | int | None = None) -> pd.DataFrame:
+    """Read the stakeholder map: institutions per province with type, roles, location and clusters.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        A ``.csv`` (UTF-8 or Windows-1254; ``,``, ``;`` or tab) or ``.xlsx`` file.
+    sheet : str or int, optional
+        Sheet name or 0-based index of a workbook (default: the first sheet).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``plate, province, name, type, role_en, role_tr, responsibilities_en, responsibilities_tr,
+        district, lat, lon, clusters`` sorted by ``plate, name``.  ``type`` is one of ``chamber,
+        development_agency, university, ngo, public, oiz, exporters_association,
+        cluster_association, kosgeb``; ``clusters`` a ``;``-separated list of cluster ids
+        (:func:`clusterlib.nace.clusters`); ``lat``/``lon`` lie in Türkiye's bounding box.
+
+    Raises
+    ------
+    DataValidationError
+        For a file that cannot be read or a cell that breaks the schema, with file, row and column.
+    """
+    return _read("stakeholders", path, sheet)
+
+
+def read_io_table(path: str | Path, *, sheet: str | int | None = None) -> pd.DataFrame:
+    """Read a national input-output table at NACE section level in long form (``from, to, value``).
+
+    The table is balanced when every section's row total (sales to sections + final demand)
+    equals its column total (purchases from sections + value added), i.e. total output
+    :math:`x_i = \\sum_j z_{ij} + f_i = \\sum_j z_{ji} + v_i`.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        A ``.csv`` (UTF-8 or Windows-1254; ``,``, ``;`` or tab) or ``.xlsx`` file.
+    sheet : str or int, optional
+        Sheet name or 0-based index of a workbook (default: the first sheet).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``from, to, value`` sorted by ``from, to``; ``from`` is a section letter or ``VA`` (value
+        added), ``to`` a section letter or ``FD`` (final demand); values in million TRY.
+
+    Raises
+    ------
+    DataValidationError
+        For a file that cannot be read or a cell that breaks the schema, with file, row and column.
+        Also for a negative intermediate flow, or a section whose totals differ by more than 0.1 %.
+
+    References
+    ----------
+    .. [1] Miller, R. E. and Blair, P. D. (2009). *Input-Output Analysis: Foundations and
+       Extensions*, 2nd ed., ch. 2. Cambridge University Press.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "io_table.csv"
+    >>> _ = path.write_text("from,to,value\\nA,A,10\\nA,FD,90\\nVA,A,90\\n", encoding="utf-8")
+    >>> read_io_table(path)["value"].tolist()
+    [10.0, 90.0, 90.0]
+    """
+    return _read("io_table", path, sheet)
+
+
+def read_monitoring(path: str | Path, *, sheet: str | int | None = None) -> pd.DataFrame:
+    """Read the monitoring plan: per cluster and indicator, yearly baseline, target and actual values.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        A ``.csv`` (UTF-8 or Windows-1254; ``,``, ``;`` or tab) or ``.xlsx`` file.
+    sheet : str or int, optional
+        Sheet name or 0-based index of a workbook (default: the first sheet).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``cluster, indicator, name_en, name_tr, unit, direction, year, baseline, target, actual``
+        sorted by ``cluster, indicator, year``; ``direction`` (``increase`` or ``decrease``), unit
+        and name are the same in every year of an indicator; values may be empty (future years).
+
+    Raises
+    ------
+    DataValidationError
+        For a file that cannot be read or a cell that breaks the schema, with file, row and column.
+    """
+    return _read("monitoring", path, sheet)
+
+
+def read_benchmarks(path: str | Path, *, sheet: str | int | None = None) -> pd.DataFrame:
+    """Read reference values of international clusters and cluster-management benchmarks.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        A ``.csv`` (UTF-8 or Windows-1254; ``,``, ``;`` or tab) or ``.xlsx`` file.
+    sheet : str or int, optional
+        Sheet name or 0-based index of a workbook (default: the first sheet).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``indicator, reference, country, sector, year, value, unit, note`` sorted by
+        ``indicator, reference, year``.
+
+    Raises
+    ------
+    DataValidationError
+        For a file that cannot be read or a cell that breaks the schema, with file, row and column.
+    """
+    return _read("benchmarks", path, sheet)
+
+
+def read_initiatives(path: str | Path, *, sheet: str | int | None = None) -> pd.DataFrame:
+    """Read the list of Turkish cluster initiatives.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        A ``.csv`` (UTF-8 or Windows-1254; ``,``, ``;`` or tab) or ``.xlsx`` file.
+    sheet : str or int, optional
+        Sheet name or 0-based index of a workbook (default: the first sheet).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``id, name_en, name_tr, plate, province, sector, nace_divisions, year, lead_organisation,
+        members, notes`` sorted by ``id``; ``nace_divisions`` a ``;``-separated list of divisions;
+        ``plate``, ``year`` and ``members`` nullable integers (empty where the source states none).
+
+    Raises
+    ------
+    DataValidationError
+        For a file that cannot be read or a cell that breaks the schema, with file, row and column.
+    """
+    return _read("initiatives", path, sheet)
+
+
+def read_province_factors(path: str | Path, *, sheet: str | int | None = None) -> pd.DataFrame:
+    """Read factor conditions by province and year.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        A ``.csv`` (UTF-8 or Windows-1254; ``,``, ``;`` or tab) or ``.xlsx`` file.
+    sheet : str or int, optional
+        Sheet name or 0-based index of a workbook (default: the first sheet).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``plate, province, year, oiz_count, universities, vocational_graduates,
+        rd_personnel_per_10k, broadband_per_100`` sorted by ``plate, year``; all ≥ 0.
+
+    Raises
+    ------
+    DataValidationError
+        For a file that cannot be read or a cell that breaks the schema, with file, row and column.
+    """
+    return _read("province_factors", path, sheet)
+
+
+_READERS = {
+    "employment": read_employment,
+    "exports": read_exports,
+    "firms": read_firms,
+    "stakeholders": read_stakeholders,
+    "io_table": read_io_table,
+    "monitoring": read_monitoring,
+    "benchmarks": read_benchmarks,
+    "initiatives": read_initiatives,
+    "province_factors": read_province_factors,
+}
+
+
+# ------------------------------------------------------------------------------------------- load_tables
+
+_CACHE: OrderedDict[tuple, dict[str, pd.DataFrame]] = OrderedDict()
+_CACHE_SIZE = 4
+
+
+def _table_path(directory: Path, name: str) -> Path:
+    for suffix in (".csv", ".xlsx"):
+        candidate = directory / f"{name}{suffix}"
+        if candidate.is_file():
+            return candidate
+    raise DataValidationError(
+        f"is missing from {directory}; the workbench needs it (a CSV or .xlsx file of that name). "
+        f"The official data come from {SCHEMAS[name].source}. "
+        f"The bundled synthetic sample is in {SAMPLE_DIR}",
+        file=f"{name}.csv",
+        expected=f"{directory / (name + '.csv')}",
+    )
+
+
+def _requested(tables: str | list[str] | tuple[str, ...] | None) -> list[str]:
+    if tables is None:
+        return list(TABLES)
+    wanted = [tables] if isinstance(tables, str) else list(tables)
+    unknown = [t for t in wanted if t not in SCHEMAS]
+    if unknown:
+        raise ValueError(f"'tables' must be among {list(TABLES)}, got {unknown}")
+    return wanted
+
+
+def load_tables(
+    data_dir: str | Path | None = None, *, tables: str | list[str] | tuple[str, ...] | None = None
+) -> dict[str, pd.DataFrame]:
+    """Read and validate the input tables of a data directory.
+
+    Each table ``<name>`` is read from ``<name>.csv`` (or ``<name>.xlsx``) with its reader
+    (:func:`read_employment`, :func:`read_firms`…); survey and relations are checked against the
+    firm register.  Results are cached per directory and file modification times, so notebooks can
+    call this freely; each call returns fresh DataFrame objects (changing one does not change the
+    cache).
+
+    Parameters
+    ----------
+    data_dir : str or pathlib.Path, optional
+        Directory of the tables; default :data:`clusterlib.config.SAMPLE_DIR` (the synthetic sample).
+    tables : str or list of str, optional
+        Which tables (default: all of :data:`TABLES`).  ``survey`` and ``relations`` also read
+        ``firms`` to check their firm ids.
+
+    Returns
+    -------
+    dict of str to pandas.DataFrame
+        The requested tables by name.
+
+    Raises
+    ------
+    DataValidationError
+        When a file is missing (the message names the file and directory and where the official
+        data come from) or fails its schema.
+    ValueError
+        For an unknown table name.
+
+    Examples
+    --------
+    >>> tables = load_tables(tables=["io_table"])  # the bundled sample
+    >>> list(tables), list(tables["io_table"].columns)
+    (['io_table'], ['from', 'to', 'value'])
+    """
+    directory = Path(data_dir if data_dir is not None else SAMPLE_DIR).resolve()
+    wanted = _requested(tables)
+    needed = set(wanted) | ({"firms"} if {"survey", "relations"} & set(wanted) else set())
+    names = [t for t in TABLES if t in needed]
+    paths = {name: _table_path(directory, name) for name in names}
+    key = (str(directory), tuple((n, p.stat().st_mtime_ns, p.stat().st_size) for n, p in paths.items()))
+    if key not in _CACHE:
+        loaded: dict[str, pd.DataFrame] = {}
+        for name in names:
+            if name == "survey":
+                loaded[name] = read_survey(paths[name], firms=loaded["firms"])
+            elif name == "relations":
+                loaded[name] = read_relations(paths[name], firms=loaded["firms"])
+            else:
+                loaded[name] = _READERS[name](paths[name])
+        _CACHE[key] = loaded
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    _CACHE.move_to_end(key)
+    return {name: _CACHE[key][name].copy(deep=False) for name in wanted}
+
+
+def data_fingerprint(data_dir: str | Path | None = None) -> str:
+    """A short SHA-256 fingerprint of the input tables of a directory (12 hexadecimal digits).
+
+    Hashes, in table order, the name and the bytes of every ``<table>.csv``/``.xlsx`` present, so
+    the fingerprint changes when any input changes and does not depend on paths or timestamps.
+
+    Raises
+    ------
+    DataValidationError
+        When the directory holds none of the tables.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "io_table.csv").write_text("from,to,value\\n", encoding="utf-8")
+    >>> data_fingerprint(folder) == hashlib.sha256(b"io_table.csv\\0from,to,value\\n\\0").hexdigest()[:12]
+    True
+    """
+    directory = Path(data_dir if data_dir is not None else SAMPLE_DIR)
+    digest = hashlib.sha256()
+    found = 0
+    for name in TABLES:
+        for suffix in (".csv", ".xlsx"):
+            path = directory / f"{name}{suffix}"
+            if path.is_file():
+                digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+                found += 1
+    if not found:
+        raise DataValidationError(
+            f"holds none of the input tables {list(TABLES)} (looked in {directory.resolve()})",
+            file=str(directory),
+            expected=[f"{t}.csv" for t in TABLES],
+        )
+    return digest.hexdigest()[:12]
