@@ -1,6 +1,29 @@
-"""clusterlib — the analytical workbench of Türkiye's cluster-development programme."""
+"""clusterlib — the analytical workbench of Türkiye's cluster-development programme.
 
+Modules, one per concern: ``regions`` and ``nace`` (registries), ``data`` (loaders, validation,
+sample), ``specialization`` and ``relatedness`` (regional-economics indicators), ``selection``
+(step 2, sector selection), ``geo`` (province geometry), ``charts``, ``report`` (runner, HTML),
+``i18n`` (Turkish and English), ``cli``; ``widgets`` (ipywidgets) is imported on demand.
+"""
+
+from clusterlib import charts, data, geo, i18n, nace, regions, relatedness, report, selection, specialization
 from clusterlib.regions import PILOT_PROVINCES, Province, UnknownProvinceError, province, provinces
 
-__all__ = ["PILOT_PROVINCES", "Province", "UnknownProvinceError", "province", "provinces"]
+__all__ = [
+    "PILOT_PROVINCES",
+    "Province",
+    "UnknownProvinceError",
+    "charts",
+    "data",
+    "geo",
+    "i18n",
+    "nace",
+    "province",
+    "provinces",
+    "regions",
+    "relatedness",
+    "report",
+    "selection",
+    "specialization",
+]
 __version__ = "0.1.0"

@@ -103,12 +103,20 @@ def sector_structure_chart(
     data = structure.nlargest(top, "share").iloc[::-1]
     fig = go.Figure()
     fig.add_bar(
-        y=data["label"], x=data["national_share"], orientation="h", name=_label("share_national", lang),
-        marker_color=PALETTE["grey"], hovertemplate="%{y}: %{x:.1%}<extra></extra>",
+        y=data["label"],
+        x=data["national_share"],
+        orientation="h",
+        name=_label("share_national", lang),
+        marker_color=PALETTE["grey"],
+        hovertemplate="%{y}: %{x:.1%}<extra></extra>",
     )
     fig.add_bar(
-        y=data["label"], x=data["share"], orientation="h", name=_label("share_province", lang),
-        marker_color=PALETTE["blue"], hovertemplate="%{y}: %{x:.1%}<extra></extra>",
+        y=data["label"],
+        x=data["share"],
+        orientation="h",
+        name=_label("share_province", lang),
+        marker_color=PALETTE["blue"],
+        hovertemplate="%{y}: %{x:.1%}<extra></extra>",
     )
     fig.update_layout(barmode="group", xaxis_tickformat=".0%", xaxis_title=_label("employment_share", lang))
     return _layout(fig, lang, title=title, height=max(380, 28 * len(data) + 120))
@@ -146,23 +154,53 @@ def portfolio_chart(
     for selected, colour in ((False, PALETTE["sky"]), (True, PALETTE["vermillion"])):
         part = data[is_highlight == selected]
         fig.add_scatter(
-            x=part["lq"], y=part["growth"], mode="markers+text" if selected else "markers",
-            text=part["label"] if selected else None, textposition="top center",
-            marker={"size": size[is_highlight == selected], "sizemode": "diameter", "sizeref": sizeref,
-                    "sizemin": 4, "color": colour, "line": {"width": 1, "color": "white"}, "opacity": 0.8},
+            x=part["lq"],
+            y=part["growth"],
+            mode="markers+text" if selected else "markers",
+            text=part["label"] if selected else None,
+            textposition="top center",
+            marker={
+                "size": size[is_highlight == selected],
+                "sizemode": "diameter",
+                "sizeref": sizeref,
+                "sizemin": 4,
+                "color": colour,
+                "line": {"width": 1, "color": "white"},
+                "opacity": 0.8,
+            },
             customdata=np.stack([part["label"], part["employment"]], axis=-1) if len(part) else None,
-            hovertemplate=(f"%{{customdata[0]}}<br>LQ %{{x:.2f}}<br>{_label('growth', lang)} %{{y:.1%}}"
-                           f"<br>{_label('employment', lang)} %{{customdata[1]:,.0f}}<extra></extra>"),
+            hovertemplate=(
+                f"%{{customdata[0]}}<br>LQ %{{x:.2f}}<br>{_label('growth', lang)} %{{y:.1%}}"
+                f"<br>{_label('employment', lang)} %{{customdata[1]:,.0f}}<extra></extra>"
+            ),
             showlegend=False,
         )
     fig.add_vline(x=1, line_dash="dash", line_color=PALETTE["grey"])
-    fig.add_hline(y=national_growth, line_dash="dash", line_color=PALETTE["grey"],
-                  annotation_text=_label("national_growth", lang), annotation_position="bottom right")
-    corners = [("q_stars", 0.98, 0.98, "right", "top"), ("q_mature", 0.98, 0.02, "right", "bottom"),
-               ("q_emerging", 0.02, 0.98, "left", "top"), ("q_weak", 0.02, 0.02, "left", "bottom")]
+    fig.add_hline(
+        y=national_growth,
+        line_dash="dash",
+        line_color=PALETTE["grey"],
+        annotation_text=_label("national_growth", lang),
+        annotation_position="bottom right",
+    )
+    corners = [
+        ("q_stars", 0.98, 0.98, "right", "top"),
+        ("q_mature", 0.98, 0.02, "right", "bottom"),
+        ("q_emerging", 0.02, 0.98, "left", "top"),
+        ("q_weak", 0.02, 0.02, "left", "bottom"),
+    ]
     for key, x, y, xanchor, yanchor in corners:
-        fig.add_annotation(text=_label(key, lang), xref="paper", yref="paper", x=x, y=y, showarrow=False,
-                           xanchor=xanchor, yanchor=yanchor, font={"color": PALETTE["grey"], "size": 11})
+        fig.add_annotation(
+            text=_label(key, lang),
+            xref="paper",
+            yref="paper",
+            x=x,
+            y=y,
+            showarrow=False,
+            xanchor=xanchor,
+            yanchor=yanchor,
+            font={"color": PALETTE["grey"], "size": 11},
+        )
     fig.update_xaxes(type="log", title=_label("lq", lang))
     fig.update_yaxes(tickformat=".0%", title=_label("growth", lang))
     return _layout(fig, lang, title=title, height=560)
@@ -197,24 +235,51 @@ def lq_map(
     for i, label in enumerate(labels):
         layer = values[values["label"] == label]
         fig.add_choropleth(
-            geojson=geojson, featureidkey="properties.plate", locations=layer["plate"], z=layer["lq"],
-            text=layer["province"], zmin=0, zmid=1, zmax=max(upper, 2.0), colorscale="RdBu_r",
-            colorbar={"title": "LQ"}, marker_line_color="white", marker_line_width=0.5, visible=i == 0,
-            hovertemplate="%{text}<br>LQ %{z:.2f}<extra></extra>", name=label,
+            geojson=geojson,
+            featureidkey="properties.plate",
+            locations=layer["plate"],
+            z=layer["lq"],
+            text=layer["province"],
+            zmin=0,
+            zmid=1,
+            zmax=max(upper, 2.0),
+            colorscale="RdBu_r",
+            colorbar={"title": "LQ"},
+            marker_line_color="white",
+            marker_line_width=0.5,
+            visible=i == 0,
+            hovertemplate="%{text}<br>LQ %{z:.2f}<extra></extra>",
+            name=label,
         )
     if highlight_plate is not None:
         fig.add_choropleth(
-            geojson=geojson, featureidkey="properties.plate", locations=[highlight_plate], z=[0],
-            colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]], showscale=False,
-            marker_line_color="black", marker_line_width=2.5, hoverinfo="skip",
+            geojson=geojson,
+            featureidkey="properties.plate",
+            locations=[highlight_plate],
+            z=[0],
+            colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+            showscale=False,
+            marker_line_color="black",
+            marker_line_width=2.5,
+            hoverinfo="skip",
         )
     if len(labels) > 1:
         buttons = []
         for i, label in enumerate(labels):
             visible = [j == i for j in range(len(labels))] + ([True] if highlight_plate is not None else [])
             buttons.append({"label": label, "method": "update", "args": [{"visible": visible}]})
-        fig.update_layout(updatemenus=[{"buttons": buttons, "direction": "down", "x": 0, "y": 1.12,
-                                        "xanchor": "left", "showactive": True}])
+        fig.update_layout(
+            updatemenus=[
+                {
+                    "buttons": buttons,
+                    "direction": "down",
+                    "x": 0,
+                    "y": 1.12,
+                    "xanchor": "left",
+                    "showactive": True,
+                }
+            ]
+        )
     fig.update_geos(fitbounds="geojson", visible=False, projection_type="mercator")
     return _layout(fig, lang, title=title, height=460)
 
@@ -236,17 +301,32 @@ def shift_share_chart(
     fig = go.Figure()
     colours = [PALETTE["grey"], PALETTE["orange"], PALETTE["blue"], PALETTE["purple"]]
     for part, colour in zip(parts, colours, strict=False):
-        fig.add_bar(y=data["label"], x=data[part], orientation="h", name=_label(part, lang), marker_color=colour,
-                    hovertemplate="%{y}: %{x:,.0f}<extra>" + _label(part, lang) + "</extra>")
-    fig.add_scatter(y=data["label"], x=data["actual_change"], mode="markers", name=_label("actual_change", lang),
-                    marker={"symbol": "diamond", "size": 10, "color": "black"},
-                    hovertemplate="%{y}: %{x:,.0f}<extra></extra>")
+        fig.add_bar(
+            y=data["label"],
+            x=data[part],
+            orientation="h",
+            name=_label(part, lang),
+            marker_color=colour,
+            hovertemplate="%{y}: %{x:,.0f}<extra>" + _label(part, lang) + "</extra>",
+        )
+    fig.add_scatter(
+        y=data["label"],
+        x=data["actual_change"],
+        mode="markers",
+        name=_label("actual_change", lang),
+        marker={"symbol": "diamond", "size": 10, "color": "black"},
+        hovertemplate="%{y}: %{x:,.0f}<extra></extra>",
+    )
     fig.update_layout(barmode="relative", xaxis_title=_label("change_jobs", lang))
     return _layout(fig, lang, title=title, height=max(380, 30 * len(data) + 140))
 
 
 def criteria_groups_chart(
-    contributions: pd.DataFrame, group_names: Mapping[str, str], *, lang: str = "tr", top: int = 12,
+    contributions: pd.DataFrame,
+    group_names: Mapping[str, str],
+    *,
+    lang: str = "tr",
+    top: int = 12,
     title: str | None = None,
 ) -> go.Figure:
     """Stacked bars of each sector's score split into the four criteria groups.
@@ -261,9 +341,14 @@ def criteria_groups_chart(
     data = contributions.loc[contributions.sum(axis=1).sort_values().index[-top:]]
     fig = go.Figure()
     for group, colour in zip(data.columns, _GROUP_COLOURS * 2, strict=False):
-        fig.add_bar(y=data.index, x=data[group], orientation="h", name=group_names.get(group, group),
-                    marker_color=colour, hovertemplate="%{y}: %{x:.3f}<extra>" + group_names.get(group, group)
-                    + "</extra>")
+        fig.add_bar(
+            y=data.index,
+            x=data[group],
+            orientation="h",
+            name=group_names.get(group, group),
+            marker_color=colour,
+            hovertemplate="%{y}: %{x:.3f}<extra>" + group_names.get(group, group) + "</extra>",
+        )
     fig.update_layout(barmode="stack", xaxis_title=_label("score", lang))
     return _layout(fig, lang, title=title, height=max(380, 30 * len(data) + 140))
 
@@ -281,12 +366,23 @@ def ranking_robustness_chart(
     """
     _require(robustness, ["p_top", "rank", "rank_low", "rank_high"], "robustness")
     data = robustness.sort_values("rank").head(top).iloc[::-1]
-    text = [f"{int(r)}. ({int(lo)}–{int(hi)})" for r, lo, hi in
-            zip(data["rank"], data["rank_low"], data["rank_high"], strict=True)]
+    text = [
+        f"{int(r)}. ({int(lo)}–{int(hi)})"
+        for r, lo, hi in zip(data["rank"], data["rank_low"], data["rank_high"], strict=True)
+    ]
     fig = go.Figure()
-    fig.add_bar(y=data.index, x=data["p_top"], orientation="h", marker_color=PALETTE["green"], text=text,
-                textposition="outside", name=_label("p_top", lang, k=top_k),
-                hovertemplate="%{y}: %{x:.0%}<extra></extra>")
-    fig.update_layout(xaxis={"range": [0, 1.15], "tickformat": ".0%", "title": _label("p_top", lang, k=top_k)},
-                      showlegend=False)
+    fig.add_bar(
+        y=data.index,
+        x=data["p_top"],
+        orientation="h",
+        marker_color=PALETTE["green"],
+        text=text,
+        textposition="outside",
+        name=_label("p_top", lang, k=top_k),
+        hovertemplate="%{y}: %{x:.0%}<extra></extra>",
+    )
+    fig.update_layout(
+        xaxis={"range": [0, 1.15], "tickformat": ".0%", "title": _label("p_top", lang, k=top_k)},
+        showlegend=False,
+    )
     return _layout(fig, lang, title=title, height=max(360, 30 * len(data) + 120))

@@ -262,7 +262,7 @@ def provinces() -> pd.DataFrame:
     table = _table().reset_index(drop=True).copy()
     table = table.sort_values("plate", ignore_index=True)
     table["is_pilot"] = table["info_spot"].notna()
-    columns = list(Province.__dataclass_fields__) + ["is_pilot"]
+    columns = [*list(Province.__dataclass_fields__), "is_pilot"]
     return table[columns]
 
 

@@ -17,8 +17,10 @@ __all__ = ["proximity", "related_employment_quotient", "relatedness_density"]
 
 def _check_frame(matrix: object, name: str) -> pd.DataFrame:
     if not isinstance(matrix, pd.DataFrame):
-        raise TypeError(f"'{name}' must be a DataFrame with regions as rows and sectors as columns, "
-                        f"got {type(matrix).__name__}")
+        raise TypeError(
+            f"'{name}' must be a DataFrame with regions as rows and sectors as columns, "
+            f"got {type(matrix).__name__}"
+        )
     if matrix.empty:
         raise ValueError(f"'{name}' is empty; expected regions as rows and sectors as columns")
     values = matrix.to_numpy(dtype=float)
@@ -138,7 +140,9 @@ def related_employment_quotient(employment: pd.DataFrame, proximity_matrix: pd.D
     r2  0.5  1.5  NaN
     """
     frame = _check_frame(employment, "employment")
-    phi = proximity_matrix.reindex(index=frame.columns, columns=frame.columns).fillna(0.0).to_numpy(dtype=float)
+    phi = (
+        proximity_matrix.reindex(index=frame.columns, columns=frame.columns).fillna(0.0).to_numpy(dtype=float)
+    )
     values = frame.to_numpy(dtype=float)
     related = values @ phi
     national = related.sum(axis=0)

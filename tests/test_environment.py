@@ -43,7 +43,9 @@ def test_pyproject_and_environment_list_the_same_packages_and_versions():
     pyproject, environment = _pyproject(), _environment()
     assert sorted(set(pyproject) - set(environment)) == [], "in pyproject.toml only"
     assert sorted(set(environment) - set(pyproject)) == [], "in environment.yml only"
-    differing = {name: (pyproject[name], environment[name]) for name in pyproject if pyproject[name] != environment[name]}
+    differing = {
+        name: (pyproject[name], environment[name]) for name in pyproject if pyproject[name] != environment[name]
+    }
     assert differing == {}
 
 

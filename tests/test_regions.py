@@ -102,14 +102,14 @@ def test_at_least_30_spellings_are_covered():
     [("Kahramanmras", "Kahramanmaraş"), ("Gaziantp", "Gaziantep"), ("Trabzonn", "Trabzon"), ("Samsum", "Samsun")],
 )
 def test_unknown_name_fails_with_suggestions(key, suggestion):
-    with pytest.raises(UnknownProvinceError, match=f"did you mean .*'{suggestion}'") as info:
+    with pytest.raises(UnknownProvinceError, match=rf"did you mean .*'{suggestion}'") as info:
         province(key)
     assert isinstance(info.value, KeyError) and isinstance(info.value, ValueError)
 
 
 @pytest.mark.parametrize("key", [0, 82, "82", "TR-99", "Atlantis", "", True, None])
 def test_unknown_keys_fail_clearly(key):
-    with pytest.raises(UnknownProvinceError, match="province|plate"):
+    with pytest.raises(UnknownProvinceError, match=r"province|plate"):
         province(key)
 
 

@@ -8,10 +8,13 @@ YAML file (:func:`load_criteria`), normalised and aggregated by TOPSIS or a weig
 
 Modules: ``criteria`` (YAML framework), ``mcda`` (normalisation, weighted sum, TOPSIS), ``ahp``
 (pairwise weights and consistency), ``scoring`` (sector scores and explanations), ``robustness``
-(Monte Carlo over the weights, agreement between methods).
+(Monte Carlo over the weights, agreement between methods), ``inputs`` (the criteria table built
+from the data), ``findings`` (plain-language sentences) and ``analysis`` (the whole step for one
+province, as the notebook shows it).
 """
 
 from clusterlib.selection.ahp import CR_THRESHOLD, RANDOM_INDEX, AHPResult, ahp_weights
+from clusterlib.selection.analysis import SectorSelection, analyse_sector_selection
 from clusterlib.selection.criteria import (
     DEFAULT_CRITERIA_PATH,
     Criteria,
@@ -33,8 +36,10 @@ __all__ = [
     "Criteria",
     "CriteriaError",
     "Group",
+    "SectorSelection",
     "SelectionResult",
     "ahp_weights",
+    "analyse_sector_selection",
     "compare_methods",
     "explain",
     "load_criteria",

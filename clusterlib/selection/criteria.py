@@ -20,7 +20,7 @@ import math
 import os
 import warnings
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -129,6 +129,29 @@ class Criteria:
             if g.id == group_id:
                 return g
         raise KeyError(f"'group_id' must be one of {[g.id for g in self.groups]}, got {group_id!r}")
+
+    def with_group_weights(self, weights: Mapping[str, float]) -> Criteria:
+        """A copy with other group weights (normalised to sum to 1); within-group weights are kept.
+
+        Examples
+        --------
+        >>> c = load_criteria().with_group_weights({"economic_impact": 2, "demand": 1, "networking": 1,
+        ...                                         "factor_conditions": 0})
+        >>> c.group_weights.round(2).tolist(), round(float(c.weights.sum()), 6)
+        ([0.5, 0.25, 0.25, 0.0], 1.0)
+        """
+        known = [g.id for g in self.groups]
+        if sorted(weights) != sorted(known):
+            raise ValueError(f"'weights' must give every group {known}, got {sorted(weights)}")
+        values = {k: float(v) for k, v in weights.items()}
+        if any(v < 0 or not math.isfinite(v) for v in values.values()) or sum(values.values()) <= 0:
+            raise ValueError(f"'weights' must be non-negative with a positive sum, got {values}")
+        total = sum(values.values())
+        groups = tuple(replace(g, weight=values[g.id] / total) for g in self.groups)
+        indicators = self.indicators.copy()
+        indicators["group_weight"] = indicators["group"].map({g.id: g.weight for g in groups})
+        indicators["weight"] = indicators["group_weight"] * indicators["within_weight"]
+        return replace(self, groups=groups, indicators=indicators, ahp={})
 
     def name(self, key: str, lang: str = "tr") -> str:
         """Name of a sub-indicator or group id in ``lang``."""

@@ -1,0 +1,110 @@
+"""ipywidgets controls for exploring an analysis interactively in JupyterLab.
+
+The widgets only re-run library functions; in a papermill run they are created and displayed
+like any output, and the HTML report replaces them with a static note (cells tagged
+``interactive``), so they never break a scheduled run.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+import pandas as pd
+
+from clusterlib.i18n import add_strings, t
+from clusterlib.selection.analysis import SectorSelection
+from clusterlib.selection.scoring import score_sectors
+
+__all__ = ["weights_explorer"]
+
+add_strings(
+    {
+        "widgets.weights.help": {
+            "tr": "Ölçüt gruplarının ağırlıklarını değiştirin; sıralama hemen güncellenir (ağırlıklar toplamı 1'e "
+            "ölçeklenir).",
+            "en": "Move the weights of the criteria groups; the ranking updates at once (weights are rescaled to "
+            "sum to 1).",
+        },
+        "widgets.weights.reset": {"tr": "Varsayılana dön", "en": "Reset to defaults"},
+        "widgets.weights.moved": {"tr": "Sıra değişimi", "en": "Change in rank"},
+    }
+)
+
+
+def _ranking(selection: SectorSelection, weights: dict[str, float], top: int) -> pd.DataFrame:
+    criteria = selection.criteria.with_group_weights(weights)
+    scores = score_sectors(selection.indicators, criteria, method=selection.result.method).scores
+    base = selection.result.scores["rank"]
+    lang = selection.lang
+    head = scores.head(top)
+    return pd.DataFrame(
+        {
+            t("selection.col.rank", lang): head["rank"].astype(int).to_numpy(),
+            t("selection.col.sector", lang): [selection.label(c) for c in head.index],
+            t("selection.col.score", lang): head["score"].round(3).to_numpy(),
+            t("widgets.weights.moved", lang): [
+                f"{int(base[c] - r):+d}" if base[c] != r else "="
+                for c, r in zip(head.index, head["rank"], strict=True)
+            ],
+        }
+    )
+
+
+def weights_explorer(selection: SectorSelection, *, top: int = 10) -> widgets.VBox:
+    """Sliders for the four criteria-group weights and the ranking they give, updated live.
+
+    Parameters
+    ----------
+    selection : SectorSelection
+        The result of :func:`clusterlib.selection.analyse_sector_selection`.
+    top : int, default 10
+        How many sectors the table shows.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        Display it in a notebook cell (tag the cell ``interactive`` to keep it out of HTML reports).
+
+    Examples
+    --------
+    >>> from clusterlib.selection import analyse_sector_selection
+    >>> box = weights_explorer(analyse_sector_selection("Çorum", n_simulations=50))  # doctest: +SKIP
+    """
+    lang = selection.lang
+    sliders = {
+        group.id: widgets.FloatSlider(
+            value=round(group.weight, 3),
+            min=0.0,
+            max=1.0,
+            step=0.05,
+            description=group.name(lang),
+            style={"description_width": "14em"},
+            layout=widgets.Layout(width="38em"),
+            continuous_update=False,
+        )
+        for group in selection.criteria.groups
+    }
+    defaults = {key: slider.value for key, slider in sliders.items()}
+    output = widgets.Output()
+    reset = widgets.Button(description=t("widgets.weights.reset", lang), icon="undo")
+
+    def refresh(_change: object = None) -> None:
+        weights = {key: slider.value for key, slider in sliders.items()}
+        output.clear_output(wait=True)
+        with output:
+            if sum(weights.values()) <= 0:
+                return
+            from IPython.display import HTML, display
+
+            display(HTML(_ranking(selection, weights, top).to_html(index=False, escape=True)))
+
+    def restore(_button: object) -> None:
+        for key, slider in sliders.items():
+            slider.value = defaults[key]
+
+    for slider in sliders.values():
+        slider.observe(refresh, names="value")
+    reset.on_click(restore)
+    refresh()
+    return widgets.VBox(
+        [widgets.HTML(f"<p>{t('widgets.weights.help', lang)}</p>"), *sliders.values(), reset, output]
+    )
