@@ -51,7 +51,10 @@ _LABELS: dict[str, dict[str, str]] = {
     "allocation": {"tr": "Tahsis etkisi", "en": "Allocation effect"},
     "actual_change": {"tr": "Gerçekleşen değişim", "en": "Actual change"},
     "change_jobs": {"tr": "İstihdam değişimi (kişi)", "en": "Change in employment (jobs)"},
-    "score": {"tr": "Puan (ağırlıklı katkı)", "en": "Score (weighted contribution)"},
+    "score": {
+        "tr": "Grup katkısı (ağırlıklı toplam puanı, 0–1)",
+        "en": "Group contribution (weighted-sum score, 0–1)",
+    },
     "p_top": {"tr": "İlk {k}'da yer alma olasılığı", "en": "Probability of ranking in the top {k}"},
     "rank": {"tr": "Sıra", "en": "Rank"},
     "rank_interval": {"tr": "Sıra aralığı (%5–%95)", "en": "Rank interval (5–95%)"},
@@ -201,7 +204,12 @@ def portfolio_chart(
             yanchor=yanchor,
             font={"color": PALETTE["grey"], "size": 11},
         )
-    fig.update_xaxes(type="log", title=_label("lq", lang))
+    ticks = [
+        t
+        for t in (0.1, 0.25, 0.5, 1, 2, 4, 8, 16, 32)
+        if data["lq"].min() / 1.5 <= t <= data["lq"].max() * 1.5
+    ]
+    fig.update_xaxes(type="log", title=_label("lq", lang), tickvals=ticks, ticktext=[f"{t:g}" for t in ticks])
     fig.update_yaxes(tickformat=".0%", title=_label("growth", lang))
     return _layout(fig, lang, title=title, height=560)
 
@@ -280,8 +288,40 @@ def lq_map(
                 }
             ]
         )
-    fig.update_geos(fitbounds="geojson", visible=False, projection_type="mercator")
-    return _layout(fig, lang, title=title, height=460)
+    west, south, east, north = _bounds(geojson)
+    fig.update_geos(
+        visible=False,
+        projection_type="mercator",
+        lonaxis_range=[west - 0.3, east + 0.3],
+        lataxis_range=[south - 0.3, north + 0.3],
+        domain={"x": [0, 1], "y": [0, 1]},
+    )
+    fig = _layout(fig, lang, title=title, height=440)
+    fig.update_layout(margin={"l": 0, "r": 0, "t": 50, "b": 0})
+    return fig
+
+
+def _bounds(geojson: Mapping[str, object]) -> tuple[float, float, float, float]:
+    """West, south, east, north of a GeoJSON FeatureCollection of (multi)polygons."""
+    points = []
+
+    def collect(coordinates: object) -> None:
+        if (
+            isinstance(coordinates, (list, tuple))
+            and coordinates
+            and isinstance(coordinates[0], (int, float))
+        ):
+            points.append(coordinates[:2])
+        elif isinstance(coordinates, (list, tuple)):
+            for item in coordinates:
+                collect(item)
+
+    for feature in geojson.get("features", []):  # type: ignore[union-attr]
+        collect(feature["geometry"]["coordinates"])
+    if not points:
+        raise ValueError("'geojson' has no polygon coordinates")
+    lon, lat = np.asarray(points, dtype=float).T
+    return float(lon.min()), float(lat.min()), float(lon.max()), float(lat.max())
 
 
 def shift_share_chart(
@@ -331,6 +371,8 @@ def criteria_groups_chart(
 ) -> go.Figure:
     """Stacked bars of each sector's score split into the four criteria groups.
 
+    Sectors are drawn in the order given (best first), so the chart follows the final ranking.
+
     Parameters
     ----------
     contributions : DataFrame
@@ -338,7 +380,7 @@ def criteria_groups_chart(
     group_names : mapping
         Group id → display name in the chosen language.
     """
-    data = contributions.loc[contributions.sum(axis=1).sort_values().index[-top:]]
+    data = contributions.head(top).iloc[::-1]
     fig = go.Figure()
     for group, colour in zip(data.columns, _GROUP_COLOURS * 2, strict=False):
         fig.add_bar(
@@ -349,7 +391,7 @@ def criteria_groups_chart(
             marker_color=colour,
             hovertemplate="%{y}: %{x:.3f}<extra>" + group_names.get(group, group) + "</extra>",
         )
-    fig.update_layout(barmode="stack", xaxis_title=_label("score", lang))
+    fig.update_layout(barmode="stack", xaxis_title=_label("score", lang), legend_traceorder="normal")
     return _layout(fig, lang, title=title, height=max(380, 30 * len(data) + 140))
 
 

@@ -88,9 +88,9 @@ add_strings(
             "the top {k} in at least 80% of the scenarios.",
         },
         "selection.finding.criteria": {
-            "tr": "Dört ölçüt grubu eşit ağırlıklı değil, veriyle belirlenmiş katkılarla toplanıyor: "
-            "{sector} sektörünün puanına en çok katkıyı {group} grubu yapıyor.",
-            "en": "The four criteria groups add up differently for each sector: the largest part of {sector}'s "
+            "tr": "{n} gösterge dört grupta toplanıyor (grup ağırlıkları: {weights}). {sector} sektörünün "
+            "puanına en çok katkıyı {group} grubu yapıyor.",
+            "en": "{n} indicators in four groups (group weights: {weights}). The largest part of {sector}'s "
             "score comes from {group}.",
         },
         "selection.finding.agreement": {
@@ -219,9 +219,14 @@ class SectorSelection:
         }
 
     def group_contributions(self, top: int = 12) -> pd.DataFrame:
-        """Score split by criteria group, sectors labelled, best ``top`` sectors."""
+        """Each sector's score split by criteria group, best ``top`` sectors in the final order.
+
+        The split is that of the weighted sum with min-max normalisation, which is additive (the
+        groups add up to the score) and so readable as bars; the order is the TOPSIS ranking.
+        """
         groups = [g.id for g in self.criteria.groups]
-        frame = self.result.scores.head(top)[groups].copy()
+        additive = score_sectors(self.indicators, self.criteria, method="weighted_sum").scores
+        frame = additive.reindex(self.result.scores.index[:top])[groups].copy()
         frame.index = [self.label(c) for c in frame.index]
         return frame
 
@@ -351,7 +356,7 @@ def _findings(s: SectorSelection) -> dict[str, str]:
     lang = s.lang
     first = s.top[0]
     names = ", ".join(s.label(c) for c in s.top[:3])
-    groups = s.result.scores.loc[first, [g.id for g in s.criteria.groups]].astype(float)
+    groups = s.group_contributions(top=s.top_k).iloc[0].astype(float)
     robust = s.robustness
     stable = int((robust["p_top_k"] >= 0.8).sum())
     tau = float(s.agreement["kendall_tau"].min()) if "kendall_tau" in s.agreement else float("nan")
@@ -363,6 +368,10 @@ def _findings(s: SectorSelection) -> dict[str, str]:
         "criteria": t(
             "selection.finding.criteria",
             lang,
+            n=len(s.criteria.ids),
+            weights=", ".join(
+                f"{g.name(lang)} {format_percent(g.weight, lang, decimals=0)}" for g in s.criteria.groups
+            ),
             sector=s.label(first),
             group=s.criteria.name(str(groups.idxmax()), lang),
         ),
