@@ -1,8 +1,8 @@
 """ipywidgets controls for exploring an analysis interactively in JupyterLab.
 
 The widgets only re-run library functions; in a papermill run they are created and displayed
-like any output, and the HTML report replaces them with a static note (cells tagged
-``interactive``), so they never break a scheduled run.
+like any output, and the HTML report leaves out cells tagged ``remove-cell``, so they never break
+a scheduled run nor show as dead controls.
 """
 
 from __future__ import annotations
@@ -62,12 +62,17 @@ def weights_explorer(selection: SectorSelection, *, top: int = 10) -> widgets.VB
     Returns
     -------
     ipywidgets.VBox
-        Display it in a notebook cell (tag the cell ``interactive`` to keep it out of HTML reports).
+        Display it in a notebook cell (tag the cell ``remove-cell`` to keep it out of HTML reports).
 
     Examples
     --------
     >>> from clusterlib.selection import analyse_sector_selection
-    >>> box = weights_explorer(analyse_sector_selection("Çorum", n_simulations=50))  # doctest: +SKIP
+    >>> box = weights_explorer(analyse_sector_selection("Çorum", n_simulations=50))
+    >>> [child.description for child in box.children[1:5]]
+    ['Ekonomik etki', 'Talep', 'Ağ oluşturma ve işbirliği', 'Faktör koşulları']
+    >>> box.children[2].value = 1.0  # all weight on Demand: the table re-ranks at once
+    >>> "<table" in box.children[-1].value
+    True
     """
     lang = selection.lang
     sliders = {
@@ -84,18 +89,13 @@ def weights_explorer(selection: SectorSelection, *, top: int = 10) -> widgets.VB
         for group in selection.criteria.groups
     }
     defaults = {key: slider.value for key, slider in sliders.items()}
-    output = widgets.Output()
+    ranking = widgets.HTML()
     reset = widgets.Button(description=t("widgets.weights.reset", lang), icon="undo")
 
     def refresh(_change: object = None) -> None:
         weights = {key: slider.value for key, slider in sliders.items()}
-        output.clear_output(wait=True)
-        with output:
-            if sum(weights.values()) <= 0:
-                return
-            from IPython.display import HTML, display
-
-            display(HTML(_ranking(selection, weights, top).to_html(index=False, escape=True)))
+        if sum(weights.values()) > 0:
+            ranking.value = _ranking(selection, weights, top).to_html(index=False, escape=True)
 
     def restore(_button: object) -> None:
         for key, slider in sliders.items():
@@ -106,5 +106,5 @@ def weights_explorer(selection: SectorSelection, *, top: int = 10) -> widgets.VB
     reset.on_click(restore)
     refresh()
     return widgets.VBox(
-        [widgets.HTML(f"<p>{t('widgets.weights.help', lang)}</p>"), *sliders.values(), reset, output]
+        [widgets.HTML(f"<p>{t('widgets.weights.help', lang)}</p>"), *sliders.values(), reset, ranking]
     )

@@ -143,7 +143,7 @@ class SectorSelection:
 
         Examples
         --------
-        >>> analyse_sector_selection("Trabzon", n_simulations=20).summary()  # doctest: +SKIP
+        >>> analyse_sector_selection("Trabzon", n_simulations=20).summary()
         'Trabzon 2024: 30, 10, 26, 28, 03'
         """
         return f"{self.province.name} {self.year}: {', '.join(self.top)}"
