@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 STAMP  := $(VENV)/.installed
 PROVINCES ?= pilots
-LANG_ ?= tr
+REPORT_LANG ?= tr
 JOBS  ?=
 
 .DEFAULT_GOAL := help
@@ -24,8 +24,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
-reports: $(STAMP)  ## render the pilot-province reports from the bundled data (PROVINCES=, LANG_=, JOBS=)
-	$(BIN)/clusterlib run --province $(PROVINCES) --lang $(LANG_) $(if $(JOBS),--jobs $(JOBS))
+reports: $(STAMP)  ## render the pilot-province reports from the bundled data (PROVINCES=, REPORT_LANG=, JOBS=)
+	$(BIN)/clusterlib run --province $(PROVINCES) --lang $(REPORT_LANG) $(if $(JOBS),--jobs $(JOBS))
 
 browser:  ## install Debian's chromium + chromium-driver for the browser test (once)
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \
