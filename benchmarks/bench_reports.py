@@ -1,0 +1,115 @@
+"""Benchmark: render every step for the five pilots with our runner vs a plain sequential loop.
+
+The loop is what one would write by hand: for each province and step, ``papermill.execute_notebook``
+then ``nbconvert.HTMLExporter`` (no code cells), one after the other in this process.  Both render
+the same notebooks with the same parameters, in the same run, into separate temporary folders.
+Target: the runner takes at most half the loop's time.
+
+Usage::
+
+    .venv/bin/python benchmarks/bench_reports.py                      # notebooks/ and the sample data
+    .venv/bin/python benchmarks/bench_reports.py --notebooks tests/fixtures/notebooks
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from clusterlib.config import NOTEBOOKS_DIR, SAMPLE_DIR
+from clusterlib.report import discover_steps, resolve_provinces, run
+from clusterlib.report.runner import KERNEL_NAME, _kernel_dir, default_jobs
+
+
+def sequential_loop(provinces: list, steps: list, *, lang: str, data: Path, out: Path) -> float:
+    """The hand-written baseline; returns its wall time in seconds."""
+    import os
+    import shutil
+
+    import papermill as pm
+    from nbconvert import HTMLExporter
+
+    kernel_dir = _kernel_dir()  # the same interpreter as the runner, for a fair comparison
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(
+        p for p in (kernel_dir, os.environ.get("JUPYTER_PATH", "")) if p
+    )
+    started = time.perf_counter()
+    try:
+        for item in provinces:
+            for step in steps:
+                executed = out / f"{item.plate:02d}_{step.id}.ipynb"
+                nb = pm.execute_notebook(
+                    str(step.path),
+                    str(executed),
+                    parameters={
+                        "province": item.name,
+                        "lang": lang,
+                        "data_dir": str(data),
+                        "processed_dir": str(out / "processed"),
+                    },
+                    kernel_name=KERNEL_NAME,
+                    progress_bar=False,
+                    cwd=str(step.path.parent),
+                )
+                body, _ = HTMLExporter(exclude_input=True).from_notebook_node(nb)
+                (out / f"{item.slug}_{step.id}.html").write_text(body, encoding="utf-8")
+    finally:
+        shutil.rmtree(kernel_dir, ignore_errors=True)
+    return time.perf_counter() - started
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--notebooks", type=Path, default=NOTEBOOKS_DIR, help="step notebooks (default notebooks/)"
+    )
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=None,
+        help="data directory (default: <notebooks>/data if present, else the sample)",
+    )
+    parser.add_argument("--province", action="append", default=None, help="default: the five pilots")
+    parser.add_argument("--lang", default="tr")
+    parser.add_argument("--jobs", type=int, default=None, help=f"runner processes (default {default_jobs()})")
+    args = parser.parse_args(argv)
+
+    if args.data is None:
+        args.data = args.notebooks / "data" if (args.notebooks / "data").is_dir() else SAMPLE_DIR
+    provinces = resolve_provinces(args.province or ["pilots"])
+    steps = discover_steps(args.notebooks)
+    print(
+        f"{len(provinces)} provinces x {len(steps)} steps = {len(provinces) * len(steps)} reports; "
+        f"{default_jobs()} cores"
+    )
+    with tempfile.TemporaryDirectory(prefix="bench-reports-") as tmp:
+        root = Path(tmp)
+        (root / "loop").mkdir()
+        loop = sequential_loop(provinces, steps, lang=args.lang, data=args.data.resolve(), out=root / "loop")
+        print(f"sequential papermill + nbconvert loop: {loop:8.1f} s")
+        started = time.perf_counter()
+        results = run(
+            provinces,
+            None,
+            lang=args.lang,
+            out_dir=root / "runner",
+            jobs=args.jobs,
+            data_dir=args.data,
+            notebooks_dir=args.notebooks,
+            processed_dir=root / "processed",
+            progress=False,
+        )
+        runner = time.perf_counter() - started
+        print(f"clusterlib.report.run:                {runner:8.1f} s")
+        print(f"ratio runner / loop:                  {runner / loop:8.2f} (target <= 0.50)")
+        failed = [r for r in results if not r.ok]
+        for r in failed:
+            print(f"  FAILED {r.province} / {r.step}: {r.error}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,183 @@
+"""Display helpers that notebook cells call: charts, findings and headings.
+
+Tables are in :mod:`clusterlib.report.tables`, the provenance box in
+:mod:`clusterlib.report.reproducibility`.
+
+Each helper publishes one output with an explicit MIME bundle, so it renders the same in
+JupyterLab and in the HTML report, and tags it in the output metadata
+(``{"clusterlib": {"kind": ...}}``) so the report exporter can find it (findings are lifted into
+the "Temel bulgular / Key findings" box at the top of the report).
+
+All text that comes from data is HTML-escaped.  Plotly figures are written as a ``<div>`` and a
+``<script>`` that call a global ``Plotly``; the report loads plotly.js once from
+``assets/plotly.min.js`` beside the report, so reports work without internet.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Mapping
+from typing import Any
+
+__all__ = ["METADATA_KEY", "check_text", "finding", "heading", "publish", "show"]
+
+#: Key of the output metadata that marks clusterlib outputs.
+METADATA_KEY = "clusterlib"
+
+_FIGURE_HEIGHT = 450  # plotly.js default when the layout sets none
+
+# plotly.js fetches a base-map topojson from a CDN for every geo subplot whose traces carry a
+# ``locationmode`` -- which a choropleth always does, even with its own GeoJSON and no base layers
+# drawn.  Offline that fetch fails and the map never draws.  Registering empty topojson layers
+# under every name plotly.js may ask for (scope x resolution) makes it skip the fetch; our maps
+# draw their own GeoJSON, so nothing is lost.
+_GEO_SCOPES = ("world", "usa", "europe", "asia", "africa", "north america", "south america")
+_GEO_LAYERS = ("land", "ocean", "lakes", "rivers", "coastlines", "countries", "subunits")
+_OFFLINE_GEO_SCRIPT = (
+    "<script>(function(){var g=window.PlotlyGeoAssets=window.PlotlyGeoAssets||{topojson:{}};"
+    "g.topojson=g.topojson||{};var o={};"
+    + json.dumps(list(_GEO_LAYERS))
+    + ".forEach(function(k){o[k]={type:'GeometryCollection',geometries:[]};});"
+    + json.dumps([s.replace(" ", "-") for s in _GEO_SCOPES])
+    + ".forEach(function(s){[50,110].forEach(function(r){var n=s+'_'+r+'m';"
+    "if(!g.topojson[n]){g.topojson[n]={type:'Topology',arcs:[],objects:o};}});});})();</script>"
+)
+_GEO_TRACES = {"choropleth", "scattergeo"}
+#: plotly.js config of every figure: no "Share chart" button (it uploads the data to Plotly Cloud).
+_FIGURE_CONFIG = {"responsive": True, "displaylogo": False, "showSendToCloud": False}
+
+
+def publish(data: Mapping[str, Any], kind: str, **extra: Any) -> None:
+    """Display a MIME bundle tagged ``{"clusterlib": {"kind": kind, **extra}}`` in its metadata."""
+    from IPython.display import display
+
+    display(dict(data), raw=True, metadata={METADATA_KEY: {"kind": kind, **extra}})
+
+
+def check_text(value: object, name: str) -> str:
+    """``value`` stripped, if it is a non-empty string; else ``TypeError`` naming ``name``."""
+    if not isinstance(value, str) or not value.strip():
+        raise TypeError(f"'{name}' must be a non-empty string, got {value!r}")
+    return value.strip()
+
+
+# ----------------------------------------------------------------------------------------- show
+def _figure_html(fig: Any, config: Mapping[str, Any] | None) -> str:
+    layout_height = fig.layout.height
+    options = {**_FIGURE_CONFIG, **(config or {})}
+    div = fig.to_html(
+        include_plotlyjs=False,
+        full_html=False,
+        config=options,
+        default_width="100%",
+        default_height=f"{layout_height or _FIGURE_HEIGHT}px",
+        validate=True,
+    )
+    geo = any(getattr(trace, "type", None) in _GEO_TRACES for trace in fig.data)
+    return f'<div class="cl-figure">{_OFFLINE_GEO_SCRIPT if geo else ""}{div}</div>'
+
+
+def show(fig: Any, *, config: Mapping[str, Any] | None = None) -> None:
+    """Display a plotly figure in JupyterLab and in the HTML report.
+
+    Publishes two representations: ``application/vnd.plotly.v1+json`` (the interactive
+    JupyterLab renderer) and ``text/html`` (a ``<div class="plotly-graph-div">`` plus a script
+    calling the global ``Plotly``, which the report loads from ``assets/plotly.min.js``).  Plotly
+    6 and later no longer write a figure into a notebook executed without a front end unless a
+    renderer is set, so this explicit bundle is what makes figures reach the report.
+
+    Geo figures get empty base-map layers registered first, so plotly.js never fetches its
+    topojson from the internet (maps with their own GeoJSON draw offline).
+
+    Parameters
+    ----------
+    fig : plotly.graph_objects.Figure
+    config : mapping, optional
+        plotly.js config options, merged over ``{"responsive": True, "displaylogo": False,
+        "showSendToCloud": False}``.
+
+    Raises
+    ------
+    TypeError
+        When ``fig`` is not a plotly figure.
+    """
+    try:
+        from plotly.basedatatypes import BaseFigure
+    except ImportError as err:  # pragma: no cover - plotly is a dependency
+        raise TypeError("'fig' needs plotly, which is not installed") from err
+    if not isinstance(fig, BaseFigure):
+        raise TypeError(f"'fig' must be a plotly Figure, got {type(fig).__name__}")
+    import plotly.io as pio
+
+    bundle_json = json.loads(pio.to_json(fig, validate=False, remove_uids=False))
+    bundle_json["config"] = {**_FIGURE_CONFIG, **(config or {})}
+    title = fig.layout.title.text if fig.layout.title and fig.layout.title.text else ""
+    publish(
+        {
+            "application/vnd.plotly.v1+json": bundle_json,
+            "text/html": _figure_html(fig, config),
+            "text/plain": f"<plotly figure{': ' + title if title else ''}>",
+        },
+        "figure",
+        title=title,
+    )
+
+
+# -------------------------------------------------------------------------------------- finding
+def _finding_html(text: str) -> str:
+    paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
+    body = "".join(f"<p>{html.escape(p).replace(chr(10), '<br>')}</p>" for p in paragraphs)
+    return (
+        '<div class="cl-finding" role="note" '
+        'style="border-left:4px solid #0072B2;background:#eef6fb;padding:0.4em 1em;margin:0.8em 0">'
+        f"{body}</div>"
+    )
+
+
+def finding(text: str) -> None:
+    """Display a short plain-language finding and mark it for the report's key-findings box.
+
+    The text is shown where the cell stands and, in the HTML report, also listed in the
+    "Temel bulgular / Key findings" box at the top.  It is plain text (HTML-escaped); blank lines
+    separate paragraphs.  Findings come translated from the methodology modules, not from string
+    building in notebook cells.
+
+    Parameters
+    ----------
+    text : str
+
+    Raises
+    ------
+    TypeError
+        When ``text`` is not a non-empty string.
+    """
+    text = check_text(text, "text")
+    publish({"text/html": _finding_html(text), "text/plain": text}, "finding", text=text)
+
+
+# -------------------------------------------------------------------------------------- heading
+def heading(text: str, level: int = 2) -> None:
+    """Display a section heading (``<h2>`` … ``<h4>``; the report title is the ``<h1>``).
+
+    Parameters
+    ----------
+    text : str
+    level : {2, 3, 4}, default 2
+
+    Raises
+    ------
+    TypeError
+        When ``text`` is not a non-empty string.
+    ValueError
+        When ``level`` is not 2, 3 or 4.
+    """
+    text = check_text(text, "text")
+    if isinstance(level, bool) or level not in (2, 3, 4):
+        raise ValueError(f"'level' must be one of [2, 3, 4], got {level!r}")
+    publish(
+        {"text/html": f'<h{level} class="cl-heading">{html.escape(text)}</h{level}>', "text/plain": text},
+        "heading",
+        text=text,
+        level=level,
+    )

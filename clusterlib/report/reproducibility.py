@@ -1,0 +1,163 @@
+"""The provenance box of a report: parameters, input files with SHA-256, package versions."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import html
+import importlib.metadata
+import os
+import platform
+import sys
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from clusterlib import i18n
+from clusterlib.config import DEFAULT_LANGUAGE, PROJECT_ROOT
+from clusterlib.report._files import data_version, sha256_file
+from clusterlib.report.display import publish
+
+__all__ = ["PROVENANCE_PACKAGES", "provenance"]
+
+#: Packages whose versions :func:`provenance` records (those not installed are left out).
+PROVENANCE_PACKAGES: tuple[str, ...] = (
+    "clusterlib",
+    "numpy",
+    "pandas",
+    "scipy",
+    "geopandas",
+    "plotly",
+    "networkx",
+    "pymcdm",
+    "openpyxl",
+)
+
+_NUM = ' class="num"'
+
+
+def _display_path(path: Path) -> str:
+    resolved = path.resolve()
+    try:
+        return resolved.relative_to(PROJECT_ROOT).as_posix()
+    except ValueError:
+        return resolved.as_posix()
+
+
+def _package_versions() -> dict[str, str]:
+    versions = {"python": platform.python_version()}
+    for name in PROVENANCE_PACKAGES:
+        try:
+            versions[name] = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            if name == "clusterlib":
+                import clusterlib
+
+                versions[name] = getattr(clusterlib, "__version__", "unknown")
+    return versions
+
+
+def _jsonable(value: object) -> object:
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, os.PathLike):
+        return os.fspath(value)
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    return str(value)
+
+
+def _rows_html(header: tuple[str, ...], rows: list[tuple[str, ...]], numeric: tuple[int, ...] = ()) -> str:
+    esc = html.escape
+    head = "".join(
+        f'<th scope="col"{_NUM if i in numeric else ""}>{esc(h)}</th>' for i, h in enumerate(header)
+    )
+    body = "".join(
+        "<tr>"
+        + "".join(f"<td{_NUM if i in numeric else ''}>{esc(c)}</td>" for i, c in enumerate(r))
+        + "</tr>"
+        for r in rows
+    )
+    return f'<table class="cl-table cl-compact"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def provenance(
+    params: Mapping[str, object],
+    inputs: Iterable[str | os.PathLike[str]] = (),
+    *,
+    lang: str | None = None,
+) -> None:
+    """Display how this result was made: parameters, input files with SHA-256, package versions.
+
+    Shown in the report as a folded "Technical details" box; the full record (full hashes, the
+    Python interpreter) is kept in the output metadata of the executed notebook.
+
+    Parameters
+    ----------
+    params : mapping
+        The notebook's parameters (``province``, ``lang``, ``data_dir``, …).
+    inputs : iterable of paths, default ()
+        Files (or directories, hashed with :func:`clusterlib.report.data_version`) the notebook
+        read.
+    lang : {"tr", "en"}, optional
+        Language of the labels; default ``params["lang"]`` or Turkish.
+
+    Raises
+    ------
+    TypeError
+        When ``params`` is not a mapping.
+    FileNotFoundError
+        When an input does not exist.
+    """
+    if not isinstance(params, Mapping):
+        raise TypeError(
+            f"'params' must be a mapping of parameter names to values, got {type(params).__name__}"
+        )
+    lang = i18n.check_language(lang if lang is not None else params.get("lang", DEFAULT_LANGUAGE))
+    records = []
+    for item in inputs:
+        path = Path(item)
+        if path.is_file():
+            digest, size = "sha256:" + sha256_file(path), path.stat().st_size
+        elif path.is_dir():
+            digest, size = data_version(path), sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+        else:
+            raise FileNotFoundError(f"'inputs': {str(path)!r} does not exist")
+        records.append({"path": _display_path(path), "sha256": digest, "bytes": size})
+    versions = _package_versions()
+    tr = lambda key: i18n.t(key, lang)  # noqa: E731
+    markup = (
+        f'<details class="cl-provenance"><summary>{html.escape(tr("provenance.title"))}</summary>'
+        f"<h4>{html.escape(tr('provenance.parameters'))}</h4>"
+        + _rows_html(
+            (tr("provenance.name"), tr("provenance.value")), [(str(k), str(v)) for k, v in params.items()]
+        )
+        + (
+            f"<h4>{html.escape(tr('provenance.inputs'))}</h4>"
+            + _rows_html(
+                (tr("provenance.file"), tr("provenance.size"), tr("provenance.sha256")),
+                [
+                    (r["path"], i18n.format_number(r["bytes"], lang), r["sha256"].split(":", 1)[1][:12])
+                    for r in records
+                ],
+                numeric=(1,),
+            )
+            if records
+            else ""
+        )
+        + f"<h4>{html.escape(tr('provenance.packages'))}</h4>"
+        + _rows_html((tr("provenance.package"), tr("provenance.version")), list(versions.items()))
+        + "</details>"
+    )
+    plain = "\n".join(
+        [f"{k} = {v}" for k, v in params.items()]
+        + [f"{r['path']}  {r['sha256'][:19]}" for r in records]
+        + [f"{k} {v}" for k, v in versions.items()]
+    )
+    publish(
+        {"text/html": markup, "text/plain": plain},
+        "provenance",
+        params={str(k): _jsonable(v) for k, v in params.items()},
+        inputs=records,
+        packages=versions,
+        python_executable=sys.executable,
+        created=_dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
+    )

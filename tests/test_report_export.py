@@ -1,0 +1,163 @@
+"""Tests of the HTML export of an executed notebook (clusterlib.report.export), without kernels."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+from clusterlib.report.export import clean_notebook, export_html, findings
+
+GENERATED = dt.datetime(2026, 5, 9, 3, 5)
+
+
+def executed_notebook() -> nbformat.NotebookNode:
+    """What papermill leaves after a run, with every kind of cell a report must not show."""
+    banner = new_markdown_cell(
+        '<span style="color:red">An Exception was encountered at '
+        "'<a href=\"#papermill-error-cell\">In [3]</a>'.</span>"
+    )
+    banner.metadata["tags"] = ["papermill-error-cell-tag"]
+    finding = new_output(
+        "display_data",
+        data={"text/html": '<div class="cl-finding"><p>LQ &gt; 1</p></div>', "text/plain": "LQ > 1"},
+        metadata={"clusterlib": {"kind": "finding", "text": "LQ > 1 <script>"}},
+    )
+    figure = new_output(
+        "display_data",
+        data={
+            "text/html": '<div id="f1" class="plotly-graph-div"></div><script>Plotly.newPlot("f1")</script>'
+        },
+        metadata={"clusterlib": {"kind": "figure"}},
+    )
+    cells = [
+        banner,
+        new_code_cell('province = "Çorum"\nSECRET_PARAMETER_CELL = 1', metadata={"tags": ["parameters"]}),
+        new_code_cell('province = "Samsun"\nINJECTED_CELL = 1', metadata={"tags": ["injected-parameters"]}),
+        new_markdown_cell("## Bölüm"),
+        new_code_cell("CODE_SOURCE_MARKER = 1", outputs=[finding]),
+        new_code_cell(
+            "warnings.warn('x')",
+            outputs=[
+                new_output("stream", name="stderr", text="UserWarning: STDERR_MARKER"),
+                new_output("stream", name="stdout", text="printed <b>text</b>"),
+            ],
+        ),
+        new_code_cell(
+            "1/0",
+            outputs=[
+                new_output(
+                    "error", ename="ZeroDivisionError", evalue="division", traceback=["TRACEBACK_MARKER"]
+                )
+            ],
+        ),
+        new_code_cell("show(fig)", outputs=[figure]),
+        new_code_cell("x = 1"),
+    ]
+    return new_notebook(cells=cells, metadata={"kernelspec": {"name": "python3", "display_name": "Python 3"}})
+
+
+def page(lang: str = "tr") -> str:
+    return export_html(
+        executed_notebook(),
+        lang=lang,
+        title="Sektör seçimi",
+        province="Kahramanmaraş",
+        generated=GENERATED,
+        data_source="Paketle gelen örnek veri",
+        data_version="sha256:" + "ab" * 32,
+    )
+
+
+def test_clean_notebook_drops_hidden_cells_errors_and_stderr():
+    clean = clean_notebook(executed_notebook())
+    sources = "".join(c.source for c in clean.cells)
+    assert "SECRET_PARAMETER_CELL" not in sources and "INJECTED_CELL" not in sources
+    assert "papermill-error-cell" not in sources
+    outputs = [o for c in clean.cells if c.cell_type == "code" for o in c.outputs]
+    assert {o.output_type for o in outputs} == {"display_data", "stream"}
+    assert all(o.name == "stdout" for o in outputs if o.output_type == "stream")
+    assert "x = 1" not in sources  # a code cell without output disappears
+
+
+def test_clean_notebook_leaves_the_input_untouched():
+    nb = executed_notebook()
+    clean_notebook(nb)
+    assert len(nb.cells) == 9
+
+
+def test_findings_lifted_in_order():
+    assert findings(executed_notebook()) == ["LQ > 1 <script>"]
+
+
+def test_report_has_no_code_parameters_banner_traceback_or_stderr():
+    html = page()
+    for marker in (
+        "CODE_SOURCE_MARKER",
+        "SECRET_PARAMETER_CELL",
+        "INJECTED_CELL",
+        "papermill-error-cell",
+        "An Exception was encountered",
+        "TRACEBACK_MARKER",
+        "ZeroDivisionError",
+        "STDERR_MARKER",
+        "In&nbsp;[",
+        "Out[",
+    ):
+        assert marker not in html, marker
+    assert "printed &lt;b&gt;text&lt;/b&gt;" in html  # stdout kept, escaped
+
+
+def test_report_page_language_title_and_key_findings_first():
+    html = page("tr")
+    assert html.startswith('<!DOCTYPE html>\n<html lang="tr">')
+    assert "<title>Sektör seçimi — Kahramanmaraş</title>" in html
+    assert "Temel bulgular" in html and "9 Mayıs 2026 03:05" in html
+    key_box = html.index("cl-key-findings")
+    assert key_box < html.index("<main")
+    assert "<li>LQ &gt; 1 &lt;script&gt;</li>" in html  # findings escaped in the box
+    assert "abababababab" in html  # short data version
+
+
+def test_report_page_in_english():
+    html = page("en")
+    assert '<html lang="en">' in html and "Key findings" in html and "9 May 2026" in html
+
+
+def test_report_loads_plotly_from_assets_only():
+    html = page()
+    scripts = re.findall(r"<script[^>]*\bsrc=[\"']([^\"']+)", html)
+    assert scripts == ["assets/plotly.min.js"]
+    assert not re.search(r"<(?:script|link|img|iframe)[^>]+(?:src|href)=[\"']?(?:https?:)?//", html)
+    assert "@import" not in html and "url(http" not in html
+
+
+def test_report_without_figures_loads_no_script():
+    nb = new_notebook(cells=[new_markdown_cell("Yalnız metin")])
+    html = export_html(
+        nb,
+        lang="tr",
+        title="T",
+        province="Çorum",
+        generated=GENERATED,
+        data_source="s",
+        data_version="sha256:00",
+    )
+    assert "<script" not in html
+    assert '<section class="cl-key-findings"' not in html  # no findings, no empty box
+
+
+def test_export_rejects_unknown_language():
+    with pytest.raises(ValueError, match=r"'lang' must be one of \['tr', 'en'\], got 'de'"):
+        export_html(
+            executed_notebook(),
+            lang="de",
+            title="T",
+            province="Çorum",
+            generated=GENERATED,
+            data_source="s",
+            data_version="sha256:00",
+        )

@@ -1,0 +1,114 @@
+"""Tests of step discovery and of the notebooks' parameter contract (clusterlib.report.steps)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from clusterlib.report.steps import (
+    NotebookContractError,
+    check_contract,
+    discover_steps,
+    resolve_steps,
+    step_title,
+)
+
+FIXTURES = Path(__file__).parent / "fixtures" / "notebooks"
+PARAMS = 'province = "Çorum"\nlang = "tr"\ndata_dir = ""\nprocessed_dir: str = ""'
+
+
+def write(path: Path, *cells) -> Path:
+    nbformat.write(new_notebook(cells=list(cells)), path)
+    return path
+
+
+def test_fixture_steps_discovered_in_order():
+    steps = discover_steps(FIXTURES)
+    assert [(s.number, s.id) for s in steps] == [(1, "overview"), (2, "checks")]
+    for step in steps:
+        check_contract(step)  # the fixtures follow the contract
+    assert steps[0].title("tr") == "Genel bakış" and steps[0].title("en") == "Overview"
+
+
+def test_adding_a_notebook_adds_a_step(tmp_path):
+    write(tmp_path / "02_sector_selection.ipynb", new_code_cell(PARAMS, metadata={"tags": ["parameters"]}))
+    write(tmp_path / "10_benchmarking.ipynb", new_code_cell(PARAMS, metadata={"tags": ["parameters"]}))
+    write(tmp_path / "scratch.ipynb")
+    (tmp_path / "03_not_a_notebook.txt").write_text("")
+    assert [s.id for s in discover_steps(tmp_path)] == ["sector_selection", "benchmarking"]
+
+
+def test_discover_missing_directory(tmp_path):
+    with pytest.raises(FileNotFoundError, match=r"'notebooks_dir' .* is not a directory"):
+        discover_steps(tmp_path / "nope")
+
+
+def test_discover_duplicate_step(tmp_path):
+    write(tmp_path / "01_monitoring.ipynb")
+    write(tmp_path / "04_monitoring.ipynb")
+    with pytest.raises(ValueError, match="step 'monitoring' is defined twice"):
+        discover_steps(tmp_path)
+
+
+def test_resolve_by_id_number_stem_and_comma_list():
+    steps = discover_steps(FIXTURES)
+    assert [s.id for s in resolve_steps(["2"], steps)] == ["checks"]
+    assert [s.id for s in resolve_steps(["02_checks, overview"], steps)] == ["overview", "checks"]
+    assert [s.id for s in resolve_steps("all", steps)] == ["overview", "checks"]
+    assert resolve_steps(None, steps) == steps
+
+
+def test_resolve_unknown_step_lists_choices():
+    steps = discover_steps(FIXTURES)
+    with pytest.raises(
+        ValueError, match=r"'steps' must be among \['overview', 'checks'\] \(or 'all'\), got 'chek'"
+    ):
+        resolve_steps(["chek"], steps)
+
+
+def test_resolve_without_notebooks():
+    with pytest.raises(ValueError, match="no step notebooks"):
+        resolve_steps(None, [])
+
+
+def test_resolve_empty_selection():
+    with pytest.raises(ValueError, match="'steps' is empty"):
+        resolve_steps([" , "], discover_steps(FIXTURES))
+
+
+def test_contract_first_code_cell_must_be_tagged(tmp_path):
+    write(tmp_path / "01_a.ipynb", new_markdown_cell("x"), new_code_cell(PARAMS))
+    with pytest.raises(
+        NotebookContractError, match=r"01_a\.ipynb: the first code cell must be tagged 'parameters'"
+    ):
+        check_contract(discover_steps(tmp_path)[0])
+
+
+def test_contract_names_missing_parameters(tmp_path):
+    write(
+        tmp_path / "01_a.ipynb",
+        new_code_cell('province = "Çorum"\nlang == "tr"', metadata={"tags": ["parameters"]}),
+    )
+    with pytest.raises(NotebookContractError, match=r"missing \['lang', 'data_dir', 'processed_dir'\]"):
+        check_contract(discover_steps(tmp_path)[0])
+
+
+def test_contract_needs_a_code_cell(tmp_path):
+    write(tmp_path / "01_a.ipynb", new_markdown_cell("x"))
+    with pytest.raises(NotebookContractError, match="has no code cell"):
+        check_contract(discover_steps(tmp_path)[0])
+
+
+def test_contract_unreadable_notebook(tmp_path):
+    (tmp_path / "01_a.ipynb").write_text("{not json")
+    with pytest.raises(NotebookContractError, match="cannot be read as a notebook"):
+        check_contract(discover_steps(tmp_path)[0])
+
+
+def test_step_titles():
+    assert step_title("value_chain_mapping", "tr") == "Değer zinciri haritalaması"
+    assert step_title("new_step", "en", metadata={"clusterlib": {"title": {"en": "New"}}}) == "New"
+    assert step_title("new_step", "tr") == "New step"
