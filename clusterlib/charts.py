@@ -224,8 +224,10 @@ def lq_map(
 ) -> go.Figure:
     """Choropleth of location quotients across the 81 provinces, one layer per sector with a selector.
 
-    Works offline: the provinces come from ``geojson`` (features with ``properties.plate``) and no
-    base map is drawn, so plotly.js never fetches topojson.
+    The provinces come from ``geojson`` (features with ``properties.plate``) and no base map is
+    drawn.  plotly.js still asks a CDN for its world topojson for any choropleth; display the figure
+    with :func:`clusterlib.report.show`, which registers empty base layers so nothing is fetched
+    and the map draws offline.
 
     Parameters
     ----------

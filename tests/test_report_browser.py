@@ -7,59 +7,22 @@ fails, never skips, when they are missing: a report whose charts do not draw is 
 from __future__ import annotations
 
 import shutil
-import tempfile
 from pathlib import Path
 
 import pytest
+from _reportpage import chromium, open_page
 
 from clusterlib.i18n import format_number, format_percent
 from clusterlib.report import run
 
 FIXTURES = Path(__file__).parent / "fixtures" / "notebooks"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
-FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--window-size=1280,2000",
-)
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def browser():
-    missing = [str(p) for p in (CHROMIUM, CHROMEDRIVER) if not p.is_file()]
-    if missing:
-        pytest.fail(
-            f"headless Chromium is needed for this test and {missing} is missing: install Debian's packages "
-            "with 'apt-get install -y chromium chromium-driver' (the Makefile's test target does it)"
-        )
-    from selenium import webdriver
-    from selenium.webdriver.chrome.options import Options
-    from selenium.webdriver.chrome.service import Service
-
-    profile = tempfile.mkdtemp(prefix="chromium-profile-")
-    options = Options()
-    options.binary_location = str(CHROMIUM)
-    for flag in (*FLAGS, f"--user-data-dir={profile}"):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
-    driver.execute_cdp_cmd("Network.enable", {})
-    driver.execute_cdp_cmd(
-        "Network.emulateNetworkConditions",
-        {"offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1},
-    )
-    yield driver
-    driver.quit()
-    shutil.rmtree(profile, ignore_errors=True)
+    yield from chromium()
 
 
 @pytest.fixture(scope="module")
@@ -78,27 +41,10 @@ def rendered(tmp_path_factory):
     return result.output
 
 
-def open_page(driver, path: Path) -> list[dict]:
-    """Load ``path``, wait until every chart drew, return the browser console log."""
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    driver.get_log("browser")  # drop entries of earlier pages
-    driver.get(path.as_uri())
-    divs = driver.find_elements(By.CSS_SELECTOR, "div.plotly-graph-div")
-    WebDriverWait(driver, 30).until(
-        lambda d: (
-            all(div.find_elements(By.CSS_SELECTOR, "svg.main-svg") for div in divs)
-            and len(d.find_elements(By.CSS_SELECTOR, "path.choroplethlocation")) == 2
-        )
-    )
-    return driver.get_log("browser")
-
-
 def test_every_chart_draws_offline_without_console_errors(browser, rendered):
     from selenium.webdriver.common.by import By
 
-    log = open_page(browser, rendered)
+    log = open_page(browser, rendered, maps=2)
     divs = browser.find_elements(By.CSS_SELECTOR, "div.plotly-graph-div")
     assert len(divs) == 2
     for div in divs:
@@ -112,7 +58,7 @@ def test_province_folder_works_on_its_own(browser, rendered, tmp_path):
     """The province folder alone (as zipped and e-mailed) still draws its charts."""
     mailed = tmp_path / "mailed"
     shutil.copytree(rendered.parent, mailed)
-    log = open_page(browser, mailed / rendered.name)
+    log = open_page(browser, mailed / rendered.name, maps=2)
     assert [e for e in log if e["level"] == "SEVERE"] == []
 
 

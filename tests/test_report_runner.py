@@ -15,6 +15,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from _reportpage import external_references, plotly_figures
 
 from clusterlib import UnknownProvinceError
 from clusterlib.report import _worker, data_version, run
@@ -22,23 +23,6 @@ from clusterlib.report.runner import resolve_provinces
 
 FIXTURES = Path(__file__).parent / "fixtures" / "notebooks"
 XSS = "<script>alert(1)</script>"
-
-
-def plotly_figures(html: str) -> dict[str, list]:
-    """The data array drawn into each ``plotly-graph-div`` of a page, by div id."""
-    figures = {}
-    for div_id in re.findall(r'<div id="([^"]+)" class="plotly-graph-div"', html):
-        call = re.search(r'Plotly\.newPlot\(\s*"' + re.escape(div_id) + r'",\s*', html)
-        assert call, f"no Plotly.newPlot call fills div {div_id}"
-        data, _ = json.JSONDecoder().raw_decode(html, call.end())
-        figures[div_id] = data
-    return figures
-
-
-def external_references(html: str) -> list[str]:
-    return re.findall(
-        r"<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*[\"']?((?:https?:)?//[^\"' >]+)", html
-    )
 
 
 # ------------------------------------------------------------------------------------ fast checks

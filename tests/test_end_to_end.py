@@ -1,0 +1,67 @@
+"""The main job for one province, end to end: the real step notebooks on the bundled sample, rendered to
+HTML and opened in headless Chromium with the network off.
+
+This is what a committee member receives: every chart must carry its data and draw without the
+internet, with plotly.js from the report folder and nothing else fetched.
+"""
+
+from __future__ import annotations
+
+import pytest
+from _reportpage import chromium, external_references, open_page, plotly_figures
+
+from clusterlib.config import NOTEBOOKS_DIR
+from clusterlib.report import discover_steps, run
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def samsun(tmp_path_factory):
+    root = tmp_path_factory.mktemp("end_to_end")
+    results = run(["Samsun"], lang="tr", out_dir=root / "reports", processed_dir=root / "processed", progress=False)
+    assert [r.step for r in results] == [s.id for s in discover_steps(NOTEBOOKS_DIR)]
+    failed = [(r.step, r.cell, r.error) for r in results if not r.ok]
+    assert failed == []
+    return results
+
+
+@pytest.fixture(scope="module")
+def browser():
+    yield from chromium()
+
+
+def test_every_figure_carries_its_data_and_plotly_is_local(samsun):
+    for result in samsun:
+        html = result.output.read_text(encoding="utf-8")
+        figures = plotly_figures(html)
+        assert len(figures) >= 6, result.step
+        for div_id, traces in figures.items():
+            assert traces, f"{result.step}: figure {div_id} has no traces"
+            assert any(
+                len(trace.get(key) or []) > 0 for trace in traces for key in ("x", "y", "z", "locations")
+            ), f"{result.step}: figure {div_id} has no data"
+        assert '<script src="assets/plotly.min.js"' in html
+        assert (result.output.parent / "assets" / "plotly.min.js").is_file()
+        assert external_references(html) == []
+
+
+def test_report_reads_as_a_report(samsun):
+    """Turkish page, findings on top, no code, no parameters, no widget left as dead text."""
+    html = next(r for r in samsun if r.step == "sector_selection").output.read_text(encoding="utf-8")
+    assert '<html lang="tr"' in html
+    assert html.index("Temel bulgular") < html.index("plotly-graph-div")
+    for leaked in ("analyse_sector_selection", "report.show", "n_simulations = ", "VBox(", "Traceback"):
+        assert leaked not in html
+    assert "Samsun" in html and "Diğer imalat" in html  # the province and its selected sector (NACE 32)
+
+
+def test_charts_draw_offline_in_chromium_without_console_errors(samsun, browser):
+    from selenium.webdriver.common.by import By
+
+    for result in samsun:
+        log = open_page(browser, result.output)
+        divs = browser.find_elements(By.CSS_SELECTOR, "div.plotly-graph-div")
+        assert divs and all(div.find_elements(By.CSS_SELECTOR, "svg.main-svg") for div in divs)
+        assert len(browser.find_elements(By.CSS_SELECTOR, "path.choroplethlocation")) >= 81  # the map drew
+        assert [entry for entry in log if entry["level"] == "SEVERE"] == []
