@@ -1238,3 +1238,11 @@ def test_rank_agreement_rejects_non_numeric():
 def test_rank_agreement_needs_dataframe():
     with pytest.raises(TypeError, match=r"'rankings' must be a DataFrame"):
         rank_agreement(np.ones((3, 2)))
+
+
+def test_topsis_signature_of_the_issue_is_kept():
+    """``topsis(matrix, weights, benefit=None, normalization="vector")``, positional arguments too."""
+    matrix = pd.DataFrame({"c1": [7.0, 8.0, 9.0], "c2": [9.0, 7.0, 6.0]}, index=["a", "b", "c"])
+    positional = topsis(matrix, [0.5, 0.5], [True, False], "minmax")
+    assert positional.equals(topsis(matrix, [0.5, 0.5], benefit=[True, False], normalization="minmax"))
+    assert isinstance(topsis(matrix, [0.5, 0.5]), pd.Series)

@@ -744,3 +744,14 @@ def test_error_hoover_reference_lacks_regions():
 def test_error_hoover_reference_zero():
     with pytest.raises(ValueError, match="'reference' sums to zero"):
         hoover_index(GOOD, reference=pd.Series([0.0, 0.0], index=GOOD.index))
+
+
+def test_public_signatures_of_the_issue_are_kept():
+    """Other code and external checks call these with the issue's signatures, positionally too."""
+    start = pd.DataFrame({"A": [50, 50], "B": [50, 150]}, index=["r1", "r2"])
+    end = pd.DataFrame({"A": [80, 60], "B": [40, 120]}, index=["r1", "r2"])
+    positional = shift_share(start, end, "esteban")
+    assert positional.equals(shift_share(start, end, method="esteban"))
+    assert {"actual_change", "national_share", "industry_mix", "regional_share", "net_shift", "allocation"} <= set(
+        positional.columns
+    )

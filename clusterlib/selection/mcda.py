@@ -354,7 +354,6 @@ def weighted_sum(
 def topsis(
     matrix: pd.DataFrame | np.ndarray,
     weights: Sequence[float] | pd.Series | np.ndarray,
-    *,
     benefit: Sequence[bool] | pd.Series | None = None,
     normalization: str = "vector",
 ) -> pd.Series:

@@ -34,7 +34,7 @@ def _pair(start: pd.DataFrame, end: pd.DataFrame, align: str) -> tuple[pd.DataFr
     return start, start.to_numpy(dtype=float), end.to_numpy(dtype=float)
 
 
-def shift_share(start: pd.DataFrame, end: pd.DataFrame, *, method: str = "dunn",
+def shift_share(start: pd.DataFrame, end: pd.DataFrame, method: str = "dunn", *,
                 align: str = "strict") -> pd.DataFrame:
     """Shift-share decomposition of each region's change between two years.
 
