@@ -14,6 +14,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from clusterlib.i18n import add_strings, t
+
 __all__ = [
     "PALETTE",
     "criteria_groups_chart",
@@ -37,39 +39,44 @@ PALETTE: dict[str, str] = {
 }
 _GROUP_COLOURS = [PALETTE["blue"], PALETTE["orange"], PALETTE["green"], PALETTE["purple"]]
 
-_LABELS: dict[str, dict[str, str]] = {
-    "share_province": {"tr": "İldeki pay", "en": "Share in province"},
-    "share_national": {"tr": "Türkiye'deki pay", "en": "Share in Türkiye"},
-    "employment_share": {"tr": "İstihdam payı", "en": "Share of employment"},
-    "lq": {"tr": "Yerelleşme katsayısı (LQ)", "en": "Location quotient (LQ)"},
-    "growth": {"tr": "Yıllık istihdam artışı (YBBO)", "en": "Employment growth per year (CAGR)"},
-    "employment": {"tr": "İstihdam", "en": "Employment"},
-    "national_growth": {"tr": "Türkiye ortalaması", "en": "National average"},
-    "national_share": {"tr": "Ulusal büyüme etkisi", "en": "National share"},
-    "industry_mix": {"tr": "Sektör karması etkisi", "en": "Industry mix"},
-    "regional_share": {"tr": "Bölgesel rekabet etkisi", "en": "Regional (competitive) share"},
-    "allocation": {"tr": "Tahsis etkisi", "en": "Allocation effect"},
-    "actual_change": {"tr": "Gerçekleşen değişim", "en": "Actual change"},
-    "change_jobs": {"tr": "İstihdam değişimi (kişi)", "en": "Change in employment (jobs)"},
-    "score": {
-        "tr": "Grup katkısı (ağırlıklı toplam puanı, 0–1)",
-        "en": "Group contribution (weighted-sum score, 0–1)",
-    },
-    "p_top": {"tr": "İlk {k}'da yer alma olasılığı", "en": "Probability of ranking in the top {k}"},
-    "rank": {"tr": "Sıra", "en": "Rank"},
-    "rank_interval": {"tr": "Sıra aralığı (%5–%95)", "en": "Rank interval (5–95%)"},
-    "province": {"tr": "İl", "en": "Province"},
-    "specialised": {"tr": "uzmanlaşmış", "en": "specialised"},
-    "growing": {"tr": "büyüyen", "en": "growing"},
-    "q_stars": {"tr": "Uzmanlaşmış ve büyüyen", "en": "Specialised and growing"},
-    "q_mature": {"tr": "Uzmanlaşmış, yavaşlayan", "en": "Specialised, slowing"},
-    "q_emerging": {"tr": "Yükselen", "en": "Emerging"},
-    "q_weak": {"tr": "Zayıf ve yavaşlayan", "en": "Weak and slowing"},
-}
+add_strings(
+    {
+        f"chart.{key}": texts
+        for key, texts in {
+            "share_province": {"tr": "İldeki pay", "en": "Share in province"},
+            "share_national": {"tr": "Türkiye'deki pay", "en": "Share in Türkiye"},
+            "employment_share": {"tr": "İstihdam payı", "en": "Share of employment"},
+            "lq": {"tr": "Yerelleşme katsayısı (LQ)", "en": "Location quotient (LQ)"},
+            "growth": {"tr": "Yıllık istihdam artışı (YBBO)", "en": "Employment growth per year (CAGR)"},
+            "employment": {"tr": "İstihdam", "en": "Employment"},
+            "national_growth": {"tr": "Türkiye ortalaması", "en": "National average"},
+            "national_share": {"tr": "Ulusal büyüme etkisi", "en": "National share"},
+            "industry_mix": {"tr": "Sektör karması etkisi", "en": "Industry mix"},
+            "regional_share": {"tr": "Bölgesel rekabet etkisi", "en": "Regional (competitive) share"},
+            "allocation": {"tr": "Tahsis etkisi", "en": "Allocation effect"},
+            "actual_change": {"tr": "Gerçekleşen değişim", "en": "Actual change"},
+            "change_jobs": {"tr": "İstihdam değişimi (kişi)", "en": "Change in employment (jobs)"},
+            "score": {
+                "tr": "Grup katkısı (ağırlıklı toplam puanı, 0–1)",
+                "en": "Group contribution (weighted-sum score, 0–1)",
+            },
+            "p_top": {"tr": "İlk {k}'da yer alma olasılığı", "en": "Probability of ranking in the top {k}"},
+            "rank": {"tr": "Sıra", "en": "Rank"},
+            "rank_interval": {"tr": "Sıra aralığı (%5–%95)", "en": "Rank interval (5–95%)"},
+            "province": {"tr": "İl", "en": "Province"},
+            "specialised": {"tr": "uzmanlaşmış", "en": "specialised"},
+            "growing": {"tr": "büyüyen", "en": "growing"},
+            "q_stars": {"tr": "Uzmanlaşmış ve büyüyen", "en": "Specialised and growing"},
+            "q_mature": {"tr": "Uzmanlaşmış, yavaşlayan", "en": "Specialised, slowing"},
+            "q_emerging": {"tr": "Yükselen", "en": "Emerging"},
+            "q_weak": {"tr": "Zayıf ve yavaşlayan", "en": "Weak and slowing"},
+        }.items()
+    }
+)
 
 
 def _label(key: str, lang: str, **values: object) -> str:
-    return _LABELS[key][lang].format(**values)
+    return t(f"chart.{key}", lang, **values)
 
 
 def _layout(fig: go.Figure, lang: str, *, title: str | None = None, height: int = 480) -> go.Figure:
@@ -207,7 +214,8 @@ def portfolio_chart(
     ticks = [
         t
         for t in (0.1, 0.25, 0.5, 1, 2, 4, 8, 16, 32)
-        if data["lq"].min() / 1.5 <= t <= data["lq"].max() * 1.5
+        # the quadrant line LQ = 1 is always on the axis, even when every sector lies on one side of it
+        if min(data["lq"].min(), 1.0) / 1.5 <= t <= max(data["lq"].max(), 1.0) * 1.5
     ]
     fig.update_xaxes(type="log", title=_label("lq", lang), tickvals=ticks, ticktext=[f"{t:g}" for t in ticks])
     fig.update_yaxes(tickformat=".0%", title=_label("growth", lang))

@@ -71,19 +71,8 @@ TABLES: tuple[str, ...] = (
 
 _CAL = config.RESOURCES_DIR / "calibration"
 _GROUPS = ("A", "BDE", "C", "F", "GHI", "J", "K", "L", "MN", "OPQ", "RSTU")
-_A10_SHORT = {
-    "A_agriculture": "A",
-    "BCDE_industry": "BDE",
-    "C_manufacturing": "C",
-    "F_construction": "F",
-    "GHI_services_trade_transport_accom": "GHI",
-    "J_ict": "J",
-    "K_finance": "K",
-    "L_real_estate": "L",
-    "MN_professional_admin": "MN",
-    "OPQ_public_edu_health": "OPQ",
-    "RSTU_other_services": "RSTU",
-}
+#: Short codes of the TÜİK A10 aggregates; "BDE" is industry without manufacturing (C is its own group here).
+_A10_SHORT = {name: "BDE" if code == "BCDE" else code for name, code in nace.A10_SECTIONS.items()}
 #: Employment elasticity to the sector's real value added (applied to the TÜİK volume indices).
 _ELASTICITY = {"A": 0.3, "BDE": 0.5, "C": 0.5, "F": 0.7, "GHI": 0.6, "J": 0.5, "K": 0.4, "L": 0.3,
                "MN": 0.6, "OPQ": 0.5, "RSTU": 0.6}

@@ -1,0 +1,97 @@
+"""The chart builders: right data in the traces, language-dependent labels and number formats, clear errors."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from clusterlib import charts, geo
+
+
+@pytest.fixture(scope="module")
+def profile() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "nace": ["15", "10", "13", "28"],
+            "label": ["Footwear", "Food", "Textiles", "Machinery"],
+            "share": [0.2, 0.3, 0.4, 0.1],
+            "national_share": [0.01, 0.1, 0.05, 0.04],
+            "lq": [20.0, 3.0, 8.0, 2.5],
+            "growth": [0.07, 0.03, -0.01, 0.05],
+            "employment": [2000, 3000, 4000, 1000],
+        }
+    )
+
+
+def test_structure_chart_orders_by_share_and_follows_language(profile):
+    tr = charts.sector_structure_chart(profile, lang="tr")
+    en = charts.sector_structure_chart(profile, lang="en")
+    assert list(tr.data[1].y) == ["Machinery", "Footwear", "Food", "Textiles"]  # largest at the top
+    assert tr.layout.separators == ",." and en.layout.separators == ".,"
+    assert tr.data[1].name == "İldeki pay" and en.data[1].name == "Share in province"
+
+
+def test_portfolio_highlights_and_keeps_every_sector(profile):
+    fig = charts.portfolio_chart(profile, national_growth=0.03, lang="en", highlight=["15"])
+    plain, highlighted = fig.data
+    assert list(highlighted.text) == ["Footwear"] and len(plain.x) == 3
+    assert fig.layout.xaxis.type == "log"
+    assert 1 in fig.layout.xaxis.tickvals
+
+
+def test_lq_map_layers_and_bounds_of_turkiye():
+    shapes = geo.province_shapes()
+    values = pd.DataFrame(
+        {
+            "plate": list(range(1, 82)) * 2,
+            "province": ["x"] * 162,
+            "label": ["A"] * 81 + ["B"] * 81,
+            "lq": [1.0] * 162,
+        }
+    )
+    fig = charts.lq_map(values, geo.to_geojson(shapes), highlight_plate=27)
+    assert len(fig.data) == 3 and [t.visible for t in fig.data[:2]] == [True, False]
+    assert len(fig.layout.updatemenus[0].buttons) == 2
+    west, east = fig.layout.geo.lonaxis.range
+    south, north = fig.layout.geo.lataxis.range
+    assert 25 < west < 27 and 44 < east < 46 and 35 < south < 37 and 41.5 < north < 43
+
+
+def test_shift_share_chart_stacks_the_components():
+    components = pd.DataFrame(
+        {
+            "label": ["a", "b"],
+            "national_share": [10.0, 5.0],
+            "industry_mix": [-2.0, 1.0],
+            "regional_share": [3.0, -4.0],
+            "actual_change": [11.0, 2.0],
+        }
+    )
+    fig = charts.shift_share_chart(components, lang="tr")
+    assert [trace.name for trace in fig.data] == [
+        "Ulusal büyüme etkisi",
+        "Sektör karması etkisi",
+        "Bölgesel rekabet etkisi",
+        "Gerçekleşen değişim",
+    ]
+    assert fig.layout.barmode == "relative"
+
+
+def test_ranking_robustness_chart_labels_rank_intervals():
+    frame = pd.DataFrame(
+        {"p_top": [1.0, 0.4], "rank": [1, 2], "rank_low": [1, 1], "rank_high": [1, 6]},
+        index=["Footwear", "Food"],
+    )
+    fig = charts.ranking_robustness_chart(frame, top_k=5, lang="en")
+    assert list(fig.data[0].text) == ["2. (1–6)", "1. (1–1)"]
+    assert "top 5" in fig.data[0].name
+
+
+def test_missing_columns_are_named():
+    with pytest.raises(ValueError, match=r"'portfolio' needs columns .* missing \['growth'\]"):
+        charts.portfolio_chart(pd.DataFrame(columns=["nace", "label", "lq", "employment"]), national_growth=0)
+    with pytest.raises(ValueError, match="'geojson' has no polygon coordinates"):
+        charts.lq_map(
+            pd.DataFrame({"plate": [1], "province": ["a"], "label": ["A"], "lq": [1.0]}),
+            {"type": "FeatureCollection", "features": []},
+        )
