@@ -11,7 +11,7 @@ import pytest
 from IPython.core.interactiveshell import InteractiveShell
 from IPython.utils.capture import capture_output
 
-from clusterlib.report import finding, heading, provenance, show, table
+from clusterlib.report import finding, heading, paragraph, provenance, show, table
 
 XSS = "<script>alert(1)</script>"
 
@@ -135,6 +135,14 @@ def test_heading_levels_and_escaping():
     data, meta = published(heading, "Sektörler <i>", 3)
     assert data["text/html"] == '<h3 class="cl-heading">Sektörler &lt;i&gt;</h3>'
     assert meta["clusterlib"]["kind"] == "heading"
+
+
+def test_paragraph_is_escaped_plain_text():
+    data, meta = published(paragraph, " Amaç <b>kümeler</b> ")
+    assert data["text/html"] == '<p class="cl-paragraph">Amaç &lt;b&gt;kümeler&lt;/b&gt;</p>'
+    assert meta["clusterlib"]["kind"] == "paragraph"
+    with pytest.raises(TypeError, match="'text' must be a non-empty string"):
+        paragraph("  ")
 
 
 def test_heading_rejects_level_one():

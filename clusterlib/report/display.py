@@ -20,7 +20,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["METADATA_KEY", "check_text", "finding", "heading", "publish", "show"]
+__all__ = ["METADATA_KEY", "check_text", "finding", "heading", "paragraph", "publish", "show"]
 
 #: Key of the output metadata that marks clusterlib outputs.
 METADATA_KEY = "clusterlib"
@@ -157,6 +157,22 @@ def finding(text: str) -> None:
 
 
 # -------------------------------------------------------------------------------------- heading
+def paragraph(text: str) -> None:
+    """Display a paragraph of plain text (an introduction or an explanation), HTML-escaped.
+
+    Raises
+    ------
+    TypeError
+        When ``text`` is not a non-empty string.
+    """
+    text = check_text(text, "text")
+    publish(
+        {"text/html": f'<p class="cl-paragraph">{html.escape(text)}</p>', "text/plain": text},
+        "paragraph",
+        text=text,
+    )
+
+
 def heading(text: str, level: int = 2) -> None:
     """Display a section heading (``<h2>`` … ``<h4>``; the report title is the ``<h1>``).
 

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from clusterlib import nace
-from clusterlib.regions import Province
+from clusterlib.regions import Province, provinces
 from clusterlib.regions import province as resolve_province
 from clusterlib.relatedness import proximity, related_employment_quotient, relatedness_density
 from clusterlib.specialization import (
@@ -261,8 +261,6 @@ def lq_by_province(
         Columns ``plate, province, nace, label, lq``, one row per province × sector, in the
         order of ``codes``.
     """
-    from clusterlib.regions import provinces
-
     names = provinces().set_index("plate")["name"]
     lq = location_quotient(_matrix(tables["employment"], "employment", year))
     missing = [c for c in codes if c not in lq.columns]
