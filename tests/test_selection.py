@@ -1246,3 +1246,17 @@ def test_topsis_signature_of_the_issue_is_kept():
     positional = topsis(matrix, [0.5, 0.5], [True, False], "minmax")
     assert positional.equals(topsis(matrix, [0.5, 0.5], benefit=[True, False], normalization="minmax"))
     assert isinstance(topsis(matrix, [0.5, 0.5]), pd.Series)
+
+
+def test_explain_weakest_side_is_where_the_sector_ranks_lowest():
+    """An outlier far ahead on RCA must not make a sector's 2nd-best RCA its 'weakest side'; its 3rd place
+    on wage cost is."""
+    ind = lambda i, d="benefit": {"id": i, "name_en": i, "name_tr": i, "description_en": i,  # noqa: E731
+                                  "description_tr": i, "direction": d, "weight": 1 / 3}
+    crit = parse_criteria({"groups": [{"id": "g", "name_en": "G", "name_tr": "G", "weight": 1,
+                                       "indicators": [ind("lq"), ind("rca"), ind("wage_cost", "cost")]}]})
+    table = pd.DataFrame({"lq": [9.0, 1.0, 2.0], "rca": [5.0, 60.0, 1.0], "wage_cost": [1.20, 1.00, 1.10]},
+                         index=["30", "10", "26"])
+    result = score_sectors(table, crit, method="weighted_sum")
+    text = explain(result, crit, sector="30", lang="en", n_strengths=1)
+    assert text.endswith("its weakest side is wage_cost (1.2).")

@@ -27,7 +27,8 @@ def tables() -> dict[str, pd.DataFrame]:
 @pytest.fixture(scope="module")
 def selections(tables):
     return {
-        name: analyse_sector_selection(name, tables=tables, n_simulations=400, lang="en") for name in PILOT_PROVINCES
+        name: analyse_sector_selection(name, tables=tables, n_simulations=400, lang="en")
+        for name in PILOT_PROVINCES
     }
 
 
@@ -71,7 +72,9 @@ def test_profile_shares_sum_to_one_and_lq_matches_definition(tables):
 @pytest.mark.parametrize("method", ["dunn", "esteban"])
 def test_sector_shift_share_components_sum_to_actual_change(tables, method):
     components = sector_shift_share(tables, "Trabzon", 2019, 2024, method=method)
-    parts = ["national_share", "industry_mix", "regional_share"] + (["allocation"] if method == "esteban" else [])
+    parts = ["national_share", "industry_mix", "regional_share"] + (
+        ["allocation"] if method == "esteban" else []
+    )
     assert np.allclose(components[parts].sum(axis=1), components["actual_change"])
     employment = tables["employment"]
     local = employment[employment["plate"] == 61].groupby("year")["employment"].sum()
@@ -88,9 +91,20 @@ def test_lq_by_province_covers_81_provinces(tables):
 def test_findings_in_both_languages_use_their_number_formats(tables):
     tr = analyse_sector_selection("Gaziantep", tables=tables, n_simulations=100, lang="tr")
     en = analyse_sector_selection("Gaziantep", tables=tables, n_simulations=100, lang="en")
-    assert set(tr.findings) == set(en.findings) == {
-        "structure", "portfolio", "map", "shift_share", "criteria", "ranking", "robustness", "agreement",
-    }
+    assert (
+        set(tr.findings)
+        == set(en.findings)
+        == {
+            "structure",
+            "portfolio",
+            "map",
+            "shift_share",
+            "criteria",
+            "ranking",
+            "robustness",
+            "agreement",
+        }
+    )
     total = int(tr.profile["employment"].sum())
     assert f"{total:,}".replace(",", ".") in tr.findings["structure"]
     assert f"{total:,}" in en.findings["structure"]
@@ -119,8 +133,9 @@ def test_ranking_table_and_saved_tables(selections, tmp_path):
     assert list(table["Rank"]) == sorted(table["Rank"])
     assert table["Why"].str.contains("ranks").all()
     paths = selection.save(tmp_path)
-    assert [p.name for p in paths] == [f"55_samsun_{selection.year}_{n}.csv" for n in
-                                       ("indicators", "scores", "profile", "shift_share")]
+    assert [p.name for p in paths] == [
+        f"55_samsun_{selection.year}_{n}.csv" for n in ("indicators", "scores", "profile", "shift_share")
+    ]
     saved = pd.read_csv(paths[1], dtype={"nace": str}).set_index("nace")
     assert saved.index[0] == selection.top[0]
     assert not list(tmp_path.rglob("*.tmp*"))
@@ -140,3 +155,25 @@ def test_bad_parameters_are_clear_errors(tables):
     with pytest.raises(ValueError, match="lang"):
         analyse_sector_selection("Trabzon", tables=tables, lang="de")
     assert province("K.Maraş").plate == 46
+
+
+def test_portfolio_finding_counts_in_words():
+    from clusterlib.selection.findings import portfolio_finding
+
+    profile = pd.DataFrame(
+        {
+            "label": ["A", "B", "C"],
+            "lq": [2.0, 1.5, 0.5],
+            "growth": [0.05, 0.01, 0.09],
+            "national_growth": [0.02, 0.02, 0.02],
+            "share": [0.3, 0.3, 0.4],
+            "employment": [300, 300, 400],
+        }
+    )
+    assert portfolio_finding(profile, lang="en") == (
+        "One sector is both specialised (LQ > 1) and growing faster than the national average: A."
+    )
+    profile.loc[1, "growth"] = 0.04
+    assert portfolio_finding(profile, lang="tr").startswith("2 sektör hem uzmanlaşmış")
+    profile["lq"] = 0.5
+    assert portfolio_finding(profile, lang="en").startswith("No sector")

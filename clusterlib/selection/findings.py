@@ -26,9 +26,14 @@ add_strings(
             "en": "the strongest specialisation is in {sector} (LQ {lq}: {lq} times the national share).",
         },
         "selection.finding.portfolio": {
-            "tr": "{count} sektör hem uzmanlaşmış (LQ > 1) hem de Türkiye ortalamasından hızlı büyüyor: {sectors}.",
-            "en": "{count} sectors are both specialised (LQ > 1) and growing faster than the national average: "
-            "{sectors}.",
+            "tr": "{count} sektör hem uzmanlaşmış (LQ > 1) hem de Türkiye ortalamasından hızlı büyüyor; "
+            "en büyükleri: {sectors}.",
+            "en": "{count} sectors are both specialised (LQ > 1) and growing faster than the national average; "
+            "the largest: {sectors}.",
+        },
+        "selection.finding.portfolio_one": {
+            "tr": "Hem uzmanlaşmış (LQ > 1) hem de Türkiye ortalamasından hızlı büyüyen tek sektör: {sectors}.",
+            "en": "One sector is both specialised (LQ > 1) and growing faster than the national average: {sectors}.",
         },
         "selection.finding.portfolio_none": {
             "tr": "Hiçbir sektör hem uzmanlaşmış hem de Türkiye ortalamasından hızlı büyüyen değil.",
@@ -97,7 +102,8 @@ def portfolio_finding(
     if stars.empty:
         return t("selection.finding.portfolio_none", lang)
     names = ", ".join(stars["label"].head(limit))
-    return t("selection.finding.portfolio", lang, count=len(stars), sectors=names)
+    key = "selection.finding.portfolio_one" if len(stars) == 1 else "selection.finding.portfolio"
+    return t(key, lang, count=len(stars), sectors=names)
 
 
 def map_finding(lq_values: pd.DataFrame, place: Province, *, lang: str = "tr") -> str:

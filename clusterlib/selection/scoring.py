@@ -298,9 +298,9 @@ def explain(
 
     The strengths are the ``n_strengths`` indicators with the largest contributions (weighted normalised
     distance above the weakest sector, see :class:`SelectionResult`); the weakest side is the indicator
-    with the largest weighted shortfall from the best sector among the others (omitted when there is
-    none).  Indicator names, symbols and number formats come from the criteria file in the chosen
-    language; imputed values are marked.
+    on which the sector ranks lowest among the scored sectors, ties broken by the larger weighted
+    shortfall (omitted when the sector is first on every other indicator).  Indicator names, symbols
+    and number formats come from the criteria file in the chosen language; imputed values are marked.
 
     Parameters
     ----------
@@ -378,8 +378,15 @@ def explain(
     gains = scores.contributions.loc[sector]
     gains = gains[gains > 1e-12].sort_values(ascending=False, kind="stable")
     strengths = list(gains.index[:n_strengths])
-    gaps = scores.shortfalls.loc[sector].drop(strengths)
-    gaps = gaps[gaps > 1e-12].sort_values(ascending=False, kind="stable")
+    # The weakest side is where the sector stands lowest among the scored sectors (its rank on the
+    # indicator, direction applied), not the largest distance from the best: one outlier sector far
+    # ahead on an indicator would otherwise make a strong value look like a weakness.
+    place = scores.normalized.rank(ascending=False, method="min").loc[sector]
+    gaps = pd.DataFrame({"place": place, "shortfall": scores.shortfalls.loc[sector]})
+    gaps = gaps[(criteria.weights.reindex(gaps.index) > 0) & (gaps["place"] > 1)].drop(
+        strengths, errors="ignore"
+    )
+    gaps = gaps.sort_values(["place", "shortfall"], ascending=False, kind="stable")
     weakest = gaps.index[0] if len(gaps) else None
 
     if lang == "tr":
