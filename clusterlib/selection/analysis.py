@@ -105,7 +105,11 @@ add_strings(
 
 @dataclass
 class SectorSelection:
-    """Everything the sector-selection report shows for one province and year."""
+    """Everything the sector-selection report shows for one province and year.
+
+    ``result`` is the TOPSIS scoring that ranks the sectors; ``additive`` the weighted sum with
+    min-max normalisation, kept for its additive split by criteria group (the group bars).
+    """
 
     province: Province
     year: int
@@ -115,6 +119,7 @@ class SectorSelection:
     profile: pd.DataFrame
     indicators: pd.DataFrame
     result: SelectionResult
+    additive: SelectionResult
     robustness: pd.DataFrame
     rankings: pd.DataFrame
     agreement: pd.DataFrame
@@ -225,8 +230,7 @@ class SectorSelection:
         groups add up to the score) and so readable as bars; the order is the TOPSIS ranking.
         """
         groups = [g.id for g in self.criteria.groups]
-        additive = score_sectors(self.indicators, self.criteria, method="weighted_sum").scores
-        frame = additive.reindex(self.result.scores.index[:top])[groups].copy()
+        frame = self.additive.scores.reindex(self.result.scores.index[:top])[groups].copy()
         frame.index = [self.label(c) for c in frame.index]
         return frame
 
@@ -324,6 +328,7 @@ def analyse_sector_selection(
     indicators = sector_indicators(tables, place, year, period=period)
     top_k = min(top_k, len(indicators))
     result = score_sectors(indicators, criteria, method="topsis")
+    additive = score_sectors(indicators, criteria, method="weighted_sum")
     robustness = weight_sensitivity(indicators, criteria, n=n_simulations, top_k=top_k, seed=seed)
     rankings = compare_methods(indicators, criteria)
     agreement = rank_agreement(rankings)
@@ -340,6 +345,7 @@ def analyse_sector_selection(
         profile=profile,
         indicators=indicators,
         result=result,
+        additive=additive,
         robustness=robustness,
         rankings=rankings,
         agreement=agreement,
