@@ -75,7 +75,10 @@ _STRINGS: dict[str, dict[str, str]] = {
         "tr": "Grafik görüntülenemedi: rapor klasöründeki assets/plotly.min.js dosyası bulunamadı.",
         "en": "The chart could not be drawn: assets/plotly.min.js was not found in the report folder.",
     },
-    "data.sample": {"tr": "Paketle gelen örnek veri", "en": "Bundled sample data"},
+    "data.sample": {
+        "tr": "Paketle gelen SENTETİK örnek veri, resmî istatistik değildir",
+        "en": "Bundled SYNTHETIC sample data, not official statistics",
+    },
     "data.user": {"tr": "Kullanıcı verisi", "en": "User data"},
     # provenance box
     "provenance.title": {

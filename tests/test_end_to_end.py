@@ -47,13 +47,15 @@ def test_every_figure_carries_its_data_and_plotly_is_local(samsun):
 
 
 def test_report_reads_as_a_report(samsun):
-    """Turkish page, findings on top, no code, no parameters, no widget left as dead text."""
+    """Turkish page, findings on top, no code, no parameters, no widget left as dead text, and the
+    synthetic sample labelled as such."""
     html = next(r for r in samsun if r.step == "sector_selection").output.read_text(encoding="utf-8")
     assert '<html lang="tr"' in html
     assert html.index("Temel bulgular") < html.index("plotly-graph-div")
     for leaked in ("analyse_sector_selection", "report.show", "n_simulations = ", "VBox(", "Traceback"):
         assert leaked not in html
     assert "Samsun" in html and "Diğer imalat" in html  # the province and its selected sector (NACE 32)
+    assert "SENTETİK örnek veri" in html  # a committee must never take the sample for official figures
 
 
 def test_charts_draw_offline_in_chromium_without_console_errors(samsun, browser):
