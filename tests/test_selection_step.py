@@ -177,3 +177,10 @@ def test_portfolio_finding_counts_in_words():
     assert portfolio_finding(profile, lang="tr").startswith("2 sektör hem uzmanlaşmış")
     profile["lq"] = 0.5
     assert portfolio_finding(profile, lang="en").startswith("No sector")
+
+
+def test_min_employment_parameter_filters_candidates(tables):
+    selection = analyse_sector_selection("Çorum", tables=tables, n_simulations=50, min_employment=2000)
+    assert (selection.indicators["employment"] >= 2000).all()
+    assert selection.parameters()["min_employment"] == 2000
+    assert len(selection.indicators) < len(sector_indicators(tables, "Çorum", selection.year))

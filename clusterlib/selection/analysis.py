@@ -127,6 +127,7 @@ class SectorSelection:
     shift_share: pd.DataFrame
     top_k: int
     data_dir: Path
+    min_employment: float = 100
     findings: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -215,6 +216,7 @@ class SectorSelection:
         """The settings of this analysis, for the provenance box."""
         return {
             "province": self.province.name,
+            "min_employment": self.min_employment,
             "year": self.year,
             "period": self.period,
             "lang": self.lang,
@@ -280,6 +282,7 @@ def analyse_sector_selection(
     data_dir: str | Path | None = None,
     criteria_file: str | Path | None = None,
     top_k: int = 5,
+    min_employment: float = 100,
     n_simulations: int = 2000,
     seed: int = 0,
     tables: dict[str, pd.DataFrame] | None = None,
@@ -301,6 +304,9 @@ def analyse_sector_selection(
         Criteria YAML; default ``resources/criteria_default.yaml``.
     top_k : int, default 5
         Size of the shortlist, used by the robustness analysis.
+    min_employment : float, default 100
+        Candidates need at least this many employees in the province (small sectors have noisy
+        growth rates).
     n_simulations : int, default 2000
         Monte Carlo weight draws.
     seed : int, default 0
@@ -325,7 +331,7 @@ def analyse_sector_selection(
     criteria = load_criteria(criteria_file or None)
 
     profile = sector_profile(tables, place, year, period=period, lang=lang)
-    indicators = sector_indicators(tables, place, year, period=period)
+    indicators = sector_indicators(tables, place, year, period=period, min_employment=min_employment)
     top_k = min(top_k, len(indicators))
     result = score_sectors(indicators, criteria, method="topsis")
     additive = score_sectors(indicators, criteria, method="weighted_sum")
@@ -353,6 +359,7 @@ def analyse_sector_selection(
         shift_share=shift,
         top_k=top_k,
         data_dir=Path(data_dir or SAMPLE_DIR),
+        min_employment=min_employment,
     )
     selection.findings = _findings(selection)
     return selection
