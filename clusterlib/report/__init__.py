@@ -5,7 +5,7 @@ and :func:`provenance`; scheduled runs and the command line call :func:`run`, wh
 notebook (``notebooks/NN_<step>.ipynb``) of every province into HTML reports.
 """
 
-from clusterlib.report._files import data_version
+from clusterlib.report._files import atomic_write, data_version
 from clusterlib.report.display import finding, heading, paragraph, show
 from clusterlib.report.reproducibility import provenance
 from clusterlib.report.runner import RunResult, resolve_provinces, run
@@ -17,6 +17,7 @@ __all__ = [
     "NotebookContractError",
     "RunResult",
     "Step",
+    "atomic_write",
     "data_version",
     "discover_steps",
     "finding",

@@ -13,7 +13,7 @@ import pandas as pd
 from clusterlib import i18n
 from clusterlib.report.display import check_text, publish
 
-__all__ = ["table"]
+__all__ = ["table", "table_html"]
 
 _NUM = ' class="num"'
 
@@ -127,6 +127,26 @@ def _table_html(
         parts.append(f"<tr>{''.join(cells)}</tr>")
     parts.append("</tbody></table></div>")
     return "".join(parts)
+
+
+def table_html(
+    df: pd.DataFrame,
+    *,
+    lang: str,
+    caption: str | None = None,
+    decimals: int | Mapping[object, int] | None = None,
+    percent_cols: Iterable[object] = (),
+    text_cols: Iterable[object] = (),
+) -> str:
+    """The HTML of :func:`table` as a string, for widgets that show a table outside a report cell.
+
+    Examples
+    --------
+    >>> html = table_html(pd.DataFrame({"il": ["Çorum"], "istihdam": [12345]}), lang="tr")
+    >>> "12.345" in html and "<table" in html
+    True
+    """
+    return _table_html(df, i18n.check_language(lang), caption, decimals, percent_cols, text_cols)
 
 
 def table(

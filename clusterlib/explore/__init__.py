@@ -1,0 +1,23 @@
+"""Interactive exploration in JupyterLab: views with controls that call the library and redraw.
+
+Key experts open ``notebooks/explore/`` with ``make lab``.  Each explorer returns a
+:class:`~clusterlib.explore.views.View`: ipywidgets controls, plotly ``FigureWidget`` figures and a
+table that redraw when a control changes, and a button that saves the view as XLSX, CSV and a
+standalone offline HTML file (into ``data/processed/views`` or a chosen folder).
+"""
+
+from clusterlib.explore.panel import NationalPanel, national_panel
+from clusterlib.explore.provinces import compare_provinces
+from clusterlib.explore.sectors import sector_explorer
+from clusterlib.explore.views import Drawing, SavedView, View, save_view
+
+__all__ = [
+    "Drawing",
+    "NationalPanel",
+    "SavedView",
+    "View",
+    "compare_provinces",
+    "national_panel",
+    "save_view",
+    "sector_explorer",
+]

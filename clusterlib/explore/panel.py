@@ -1,0 +1,106 @@
+"""The national employment panel behind the province and sector explorers, computed once per data folder.
+
+:func:`national_panel` reads ``employment`` with :func:`clusterlib.data.load_tables` and runs
+:func:`clusterlib.specialization.indicators` once for all 81 provinces, every sector and year; the
+result is cached by the folder's data fingerprint, so a control change only selects rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from clusterlib import geo, nace
+from clusterlib.config import SAMPLE_DIR
+from clusterlib.data import data_fingerprint, load_tables
+from clusterlib.regions import provinces
+from clusterlib.specialization import indicators
+
+__all__ = ["NationalPanel", "national_panel", "province_outlines"]
+
+
+@dataclass(frozen=True)
+class NationalPanel:
+    """Specialisation indicators of every province × sector × year, with names.
+
+    Attributes
+    ----------
+    cells : DataFrame
+        ``plate, nace, year, employment, share, lq, cagr, …`` (see
+        :func:`clusterlib.specialization.indicators`).
+    regions : DataFrame
+        ``plate, year, value (total employment), herfindahl, …``.
+    names : Series
+        Province name by plate.
+    years : tuple of int
+    sectors : tuple of str
+        NACE divisions present, sorted by national employment in the latest year (largest first).
+    """
+
+    cells: pd.DataFrame
+    regions: pd.DataFrame
+    names: pd.Series
+    years: tuple[int, ...]
+    sectors: tuple[str, ...]
+
+    def sector_label(self, code: str, lang: str) -> str:
+        """``"10 – Gıda ürünlerinin imalatı"``: the code and its short title."""
+        return f"{code} – {nace.name(code, lang=lang, short=True)}"
+
+
+@cache
+def _panel(directory: str, fingerprint: str) -> NationalPanel:  # fingerprint in the key: edits are picked up
+    employment = load_tables(directory, tables=["employment"])["employment"]
+    result = indicators(employment, region="plate", value="employment")
+    cells = result.cells
+    years = tuple(int(y) for y in sorted(cells["year"].unique()))
+    latest = cells[cells["year"] == years[-1]].groupby("nace")["employment"].sum()
+    sectors = tuple(latest[latest > 0].sort_values(ascending=False).index)
+    names = provinces().set_index("plate")["name"]
+    return NationalPanel(cells=cells, regions=result.regions, names=names, years=years, sectors=sectors)
+
+
+def national_panel(data_dir: str | Path | None = None) -> NationalPanel:
+    """The cached :class:`NationalPanel` of a data folder (default: the bundled sample).
+
+    Examples
+    --------
+    >>> panel = national_panel()
+    >>> panel.cells["plate"].nunique(), panel.years[0] < panel.years[-1]
+    (81, True)
+    """
+    directory = str(Path(data_dir if data_dir is not None else SAMPLE_DIR).resolve())
+    return _panel(directory, data_fingerprint(directory))
+
+
+@cache
+def province_outlines() -> pd.DataFrame:
+    """Exterior rings of the 81 province polygons as coordinate arrays, for drawing maps as filled lines.
+
+    Maps in the explorers are drawn as filled ``Scatter`` lines, not plotly ``Choropleth`` traces:
+    plotly.js fetches a world topojson from a CDN for every geo trace, which a ``FigureWidget``
+    cannot be told not to do, and key experts often work offline.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by plate: ``lon`` and ``lat`` (arrays with ``NaN`` between the rings of a province),
+        ``x`` and ``y`` (a point inside the province, for labels and hover).
+    """
+    shapes = geo.province_shapes().set_index("plate")
+    rows = {}
+    for plate, geometry in shapes["geometry"].items():
+        parts = getattr(geometry, "geoms", [geometry])
+        lon: list[float] = []
+        lat: list[float] = []
+        for part in parts:
+            xs, ys = part.exterior.coords.xy
+            lon += [*xs, np.nan]
+            lat += [*ys, np.nan]
+        inside = geometry.representative_point()
+        rows[plate] = {"lon": np.array(lon), "lat": np.array(lat), "x": inside.x, "y": inside.y}
+    return pd.DataFrame.from_dict(rows, orient="index").rename_axis("plate")
