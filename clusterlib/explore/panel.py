@@ -20,7 +20,22 @@ from clusterlib.data import data_fingerprint, load_tables
 from clusterlib.regions import provinces
 from clusterlib.specialization import indicators
 
-__all__ = ["NationalPanel", "national_panel", "province_outlines"]
+__all__ = ["NationalPanel", "national_panel", "province_outlines", "turkish_sort_key"]
+
+_ALPHABET = "abcçdefgğhıijklmnoöprsştuüvyz"
+_ORDER = {letter: f"{i:02d}" for i, letter in enumerate(_ALPHABET)}
+
+
+def turkish_sort_key(text: str) -> str:
+    """A key that sorts names in Turkish alphabetical order (ç after c, ı before i, ş after s…).
+
+    Examples
+    --------
+    >>> sorted(["Çorum", "Iğdır", "Zonguldak", "Ankara", "İzmir", "Çanakkale"], key=turkish_sort_key)
+    ['Ankara', 'Çanakkale', 'Çorum', 'Iğdır', 'İzmir', 'Zonguldak']
+    """
+    lowered = text.replace("I", "ı").replace("İ", "i").lower()
+    return "".join(_ORDER.get(ch, f"~{ch}") for ch in lowered)
 
 
 @dataclass(frozen=True)
@@ -61,6 +76,7 @@ def _panel(directory: str, fingerprint: str) -> NationalPanel:  # fingerprint in
     latest = cells[cells["year"] == years[-1]].groupby("nace")["employment"].sum()
     sectors = tuple(latest[latest > 0].sort_values(ascending=False).index)
     names = provinces().set_index("plate")["name"]
+    names = names.iloc[sorted(range(len(names)), key=lambda i: turkish_sort_key(names.iloc[i]))]
     return NationalPanel(cells=cells, regions=result.regions, names=names, years=years, sectors=sectors)
 
 

@@ -141,7 +141,7 @@ def compare_provinces(
     style = {"description_width": "9em"}
     controls = {
         "plates": widgets.SelectMultiple(
-            options=[(name, p) for p, name in panel.names.sort_values().items()],
+            options=[(name, p) for p, name in panel.names.items()],
             value=chosen,
             rows=8,
             description=t("explore.compare.provinces", lang),

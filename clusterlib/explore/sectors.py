@@ -256,7 +256,7 @@ def sector_explorer(
             options=list(panel.years), value=panel.years[-1], description=t("explore.year", lang), style=style
         ),
         "plate": widgets.Dropdown(
-            options=[(name, p) for p, name in panel.names.sort_values().items()],
+            options=[(name, p) for p, name in panel.names.items()],
             value=plate,
             description=t("explore.province", lang),
             style=style,

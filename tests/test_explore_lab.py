@@ -1,0 +1,121 @@
+"""The exploration notebook as key experts use it: in JupyterLab, in a browser.
+
+A real JupyterLab server starts on 127.0.0.1 (random port, token, temporary settings and runtime
+folders); headless Chromium opens ``notebooks/explore/workbench.ipynb`` (a copy, so the stored
+notebook stays clean), runs all cells from the Run menu, and the test checks that the widgets and
+plotly figures drew, that changing a control redraws the view, that the browser console has no
+errors and that the page fetched nothing beyond the local server.  The server and its kernels are
+stopped at the end and no kernel process may remain.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from clusterlib.config import NOTEBOOKS_DIR, PROCESSED_DIR
+from tests._lab import jupyterlab
+from tests._reportpage import CHROMEDRIVER, CHROMIUM
+
+pytestmark = pytest.mark.slow
+
+NOTEBOOK = NOTEBOOKS_DIR / "explore" / "workbench.ipynb"
+SCREENSHOT = PROCESSED_DIR / "screenshots" / "explore-workbench.png"
+
+
+@pytest.fixture
+def driver():
+    missing = [str(p) for p in (CHROMIUM, CHROMEDRIVER) if not p.is_file()]
+    if missing:
+        pytest.fail(f"headless Chromium is needed and {missing} is missing: 'apt-get install chromium chromium-driver'")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+
+    profile = tempfile.mkdtemp(prefix="chromium-profile-")
+    options = Options()
+    options.binary_location = str(CHROMIUM)
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--window-size=1400,1800",
+                 "--disable-background-networking", "--disable-component-update", f"--user-data-dir={profile}"):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+    chrome = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    try:
+        yield chrome
+    finally:
+        chrome.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def _requested_urls(driver) -> set[str]:
+    urls = set()
+    for entry in driver.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message["method"] == "Network.requestWillBeSent":
+            urls.add(message["params"]["request"]["url"])
+    return urls
+
+
+def _run_all_cells(driver) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    wait = WebDriverWait(driver, 90)
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".jp-Notebook .jp-Cell"))
+    wait.until(lambda d: "Idle" in d.find_element(By.CSS_SELECTOR, ".jp-StatusBar-Widget, body").text
+               or "Idle" in d.find_element(By.TAG_NAME, "body").text)
+    driver.find_element(By.XPATH, "//div[contains(@class,'lm-MenuBar-itemLabel') and text()='Run']").click()
+    item = wait.until(lambda d: d.find_elements(By.XPATH, "//li[contains(@class,'lm-Menu-item')]"
+                                                          "//div[text()='Run All Cells']"))
+    item[0].click()
+
+
+def test_workbench_notebook_runs_and_responds_in_jupyterlab(driver, tmp_path: Path):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select, WebDriverWait
+
+    shutil.copy(NOTEBOOK, tmp_path / NOTEBOOK.name)
+    with jupyterlab(tmp_path) as lab:
+        driver.get(lab.url(f"lab/tree/{NOTEBOOK.name}"))
+        _run_all_cells(driver)
+        wait = WebDriverWait(driver, 180)
+        # two views: the province comparison (1 figure) and the sector explorer (map + time series)
+        wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, ".js-plotly-plot")) >= 3)
+        wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, ".jp-OutputArea .cl-table")) >= 2)
+        assert driver.find_elements(By.CSS_SELECTOR, ".widget-dropdown select"), "no dropdown drew"
+        assert driver.find_elements(By.CSS_SELECTOR, ".widget-slider, .widget-hslider"), "no slider drew"
+        assert driver.find_elements(By.CSS_SELECTOR, ".widget-select-multiple select"), "no province picker drew"
+        for plot in driver.find_elements(By.CSS_SELECTOR, ".js-plotly-plot"):
+            assert plot.find_elements(By.CSS_SELECTOR, "svg.main-svg"), "a plotly figure did not draw"
+
+        # change the sector of the sector explorer: its finding, table and map must change
+        sector = next(el for el in driver.find_elements(By.CSS_SELECTOR, ".widget-dropdown")
+                      if el.text.strip().startswith("Sektör"))
+        findings = lambda d: [f.text for f in d.find_elements(By.CSS_SELECTOR, ".cl-finding")]  # noqa: E731
+        before = findings(driver)
+        map_svg = "return document.querySelectorAll('.js-plotly-plot')[1].querySelector('.scatterlayer').innerHTML"
+        map_before = driver.execute_script(map_svg)
+        select = Select(sector.find_element(By.TAG_NAME, "select"))
+        current = select.first_selected_option.text
+        other = next(o.text for o in select.options if o.text != current)
+        select.select_by_visible_text(other)
+        wait.until(lambda d: findings(d) != before)
+        assert other in " ".join(findings(driver))
+        wait.until(lambda d: d.execute_script(map_svg) != map_before)  # the map redrew for the new sector
+
+        SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+        driver.save_screenshot(str(SCREENSHOT))
+        errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+        assert errors == []
+        outside = {u for u in _requested_urls(driver)  # the browser's own chrome:// pages do not count
+                   if u.startswith(("http:", "https:", "ws:", "wss:"))
+                   and not u.startswith(("http://127.0.0.1:", "ws://127.0.0.1:"))}
+        assert outside == set(), f"the page fetched from the network: {sorted(outside)[:5]}"
+        kernels = lab.api("kernels")
+        assert len(kernels) == 1
+    assert lab.process.poll() is not None, "JupyterLab is still running"
+    assert lab.kernel_processes() == [], "a kernel outlived the server"
