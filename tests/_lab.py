@@ -50,7 +50,7 @@ class Lab:
             f"http://127.0.0.1:{self.port}/api/{path}", method=method,
             headers={"Authorization": f"token {self.token}"},
         )
-        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - loopback only
+        with urllib.request.urlopen(request, timeout=10) as response:
             body = response.read()
         return json.loads(body) if body else None
 
@@ -102,9 +102,10 @@ def jupyterlab(root: Path, *, timeout: float = 90) -> Iterator[Lab]:
             try:
                 lab.api("status")
                 break
-            except (urllib.error.URLError, ConnectionError):
+            except (urllib.error.URLError, ConnectionError) as err:
                 if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"JupyterLab did not start: {(home / 'server.log').read_text()[-2000:]}")
+                    log_text = (home / "server.log").read_text()[-2000:]
+                    raise RuntimeError(f"JupyterLab did not start: {log_text}") from err
                 time.sleep(0.3)
         yield lab
     finally:
