@@ -55,17 +55,56 @@ STATUSES = ("valid", "dont_know", "missing")
 META_COLUMNS: dict[str, tuple[str, ...]] = {
     "google_forms": ("Timestamp", "Zaman damgası", "Email Address", "E-posta Adresi", "Score", "Puan"),
     "kobotoolbox": (
-        "start", "end", "today", "deviceid", "username", "audit", "_id", "_uuid", "_submission_time",
-        "_validation_status", "_notes", "_status", "_submitted_by", "__version__", "_version_", "_tags",
-        "_index", "meta/instanceID", "formhub/uuid", "_attachments", "_geolocation",
+        "start",
+        "end",
+        "today",
+        "deviceid",
+        "username",
+        "audit",
+        "_id",
+        "_uuid",
+        "_submission_time",
+        "_validation_status",
+        "_notes",
+        "_status",
+        "_submitted_by",
+        "__version__",
+        "_version_",
+        "_tags",
+        "_index",
+        "meta/instanceID",
+        "formhub/uuid",
+        "_attachments",
+        "_geolocation",
     ),
     "limesurvey": (
-        "id", "submitdate", "lastpage", "startlanguage", "seed", "startdate", "datestamp", "ipaddr",
-        "refurl", "token", "Response ID", "Date submitted", "Last page", "Start language",
-        "Date started", "Date last action",
+        "id",
+        "submitdate",
+        "lastpage",
+        "startlanguage",
+        "seed",
+        "startdate",
+        "datestamp",
+        "ipaddr",
+        "refurl",
+        "token",
+        "Response ID",
+        "Date submitted",
+        "Last page",
+        "Start language",
+        "Date started",
+        "Date last action",
     ),
 }
-_TIMESTAMPS = ("Timestamp", "Zaman damgası", "_submission_time", "submitdate", "start", "Date submitted", "startdate")
+_TIMESTAMPS = (
+    "Timestamp",
+    "Zaman damgası",
+    "_submission_time",
+    "submitdate",
+    "start",
+    "Date submitted",
+    "startdate",
+)
 _FIRM_HEADINGS = ("firm_id", "firm id", "firma kodu", "firma_id", "firma no", "firm code", "firm")
 _WAVE_HEADINGS = ("wave", "year", "yıl", "yil", "dalga")
 _CLUSTER_HEADINGS = ("cluster", "küme", "kume")
@@ -128,16 +167,23 @@ def load_questionnaire(path: str | Path | None = None) -> Questionnaire:
     source = Path(path) if path is not None else DEFAULT_QUESTIONNAIRE
     document = _read_yaml(str(source))
     blocks = pd.DataFrame(
-        [{"block": key, "tr": v["tr"], "en": v["en"], "function": v.get("function")} for key, v in document["blocks"].items()]
+        [
+            {"block": key, "tr": v["tr"], "en": v["en"], "function": v.get("function")}
+            for key, v in document["blocks"].items()
+        ]
     )
     rows, problems = [], []
     for key, value in document["items"].items():
         block = (value or {}).get("block")
         if block not in set(blocks["block"]):
             problems.append(f"item {key!r} has block {block!r}; expected one of {blocks['block'].tolist()}")
-        rows.append({"item": key, "block": block, "text_tr": value.get("tr", key), "text_en": value.get("en", key)})
+        rows.append(
+            {"item": key, "block": block, "text_tr": value.get("tr", key), "text_en": value.get("en", key)}
+        )
     if problems:
-        raise DataValidationError("; ".join(problems), file=source.name, column="block", expected="a defined block")
+        raise DataValidationError(
+            "; ".join(problems), file=source.name, column="block", expected="a defined block"
+        )
     labels: dict[str, int | str] = {}
     scale = document["scale"]
     for code, value in scale["codes"].items():
@@ -177,7 +223,9 @@ class _Problems:
         self.raw = raw
         self.items: list[tuple[int | None, str | None, str, object, object]] = []
 
-    def add(self, i: int | None, column: str | None, message: str, expected: object = None, got: object = None):
+    def add(
+        self, i: int | None, column: str | None, message: str, expected: object = None, got: object = None
+    ):
         row = int(self.raw.rows[i]) if i is not None else None
         self.items.append((row, column, message, expected, got))
 
@@ -194,7 +242,13 @@ class _Problems:
             if len(more) > 8:
                 message += "; …"
         error = DataValidationError(
-            message, file=self.raw.file, sheet=self.raw.sheet, row=row, column=column, expected=expected, got=got
+            message,
+            file=self.raw.file,
+            sheet=self.raw.sheet,
+            row=row,
+            column=column,
+            expected=expected,
+            got=got,
         )
         error.problems = list(self.items)  # type: ignore[attr-defined]
         raise error
@@ -247,12 +301,25 @@ def _read_mapping(path: str | Path | None) -> dict:
         raise DataValidationError(f"cannot be read as a YAML mapping: {err}", file=source.name) from None
     if not isinstance(document, dict):
         raise DataValidationError(
-            "must be a YAML mapping with keys firm, wave, items, answers, skip", file=source.name, got=type(document).__name__
+            "must be a YAML mapping with keys firm, wave, items, answers, skip",
+            file=source.name,
+            got=type(document).__name__,
         )
-    unknown = set(document) - {"firm", "wave", "wave_column", "cluster", "items", "answers", "skip", "blocks", "tool"}
+    unknown = set(document) - {
+        "firm",
+        "wave",
+        "wave_column",
+        "cluster",
+        "items",
+        "answers",
+        "skip",
+        "blocks",
+        "tool",
+    }
     if unknown:
         raise DataValidationError(
-            f"has unknown keys {sorted(unknown)}; allowed: firm, wave, wave_column, cluster, items, answers, skip, tool",
+            f"has unknown keys {sorted(unknown)}; allowed: firm, wave, wave_column, cluster, items, answers, "
+            "skip, tool",
             file=source.name,
         )
     document["_file"] = source.name
@@ -290,8 +357,13 @@ def _long_frame(raw: RawTable, problems: _Problems, labels, wave, cluster) -> pd
     cluster_col = _find(columns, _CLUSTER_HEADINGS)
     extra = [c for c in columns if c not in {firm, item, answer, wave_col, cluster_col}]
     if extra:
-        problems.add(None, extra[0], f"columns {extra} are not part of the long form (firm_id, item, answer, year, cluster)",
-                     expected="firm_id, item, answer", got=extra)
+        problems.add(
+            None,
+            extra[0],
+            f"columns {extra} are not part of the long form (firm_id, item, answer, year, cluster)",
+            expected="firm_id, item, answer",
+            got=extra,
+        )
     frame = raw.frame
     return pd.DataFrame(
         {
@@ -306,12 +378,19 @@ def _long_frame(raw: RawTable, problems: _Problems, labels, wave, cluster) -> pd
     )
 
 
-def _wide_frame(raw: RawTable, problems: _Problems, mapping: dict, keys, layout, wave, cluster) -> pd.DataFrame:
+def _wide_frame(
+    raw: RawTable, problems: _Problems, mapping: dict, keys, layout, wave, cluster
+) -> pd.DataFrame:
     columns = list(raw.frame.columns)
     firm = mapping.get("firm") or _find(columns, _FIRM_HEADINGS)
     if firm not in columns:
-        problems.add(None, None, f"has no firm-id column (looked for {mapping.get('firm') or list(_FIRM_HEADINGS)})",
-                     expected="a firm-id column", got=columns)
+        problems.add(
+            None,
+            None,
+            f"has no firm-id column (looked for {mapping.get('firm') or list(_FIRM_HEADINGS)})",
+            expected="a firm-id column",
+            got=columns,
+        )
         problems.raise_all()
     wave_col = mapping.get("wave_column") or (None if wave is not None else _find(columns, _WAVE_HEADINGS))
     cluster_col = _find(columns, _CLUSTER_HEADINGS) if cluster is None else None
@@ -333,13 +412,23 @@ def _wide_frame(raw: RawTable, problems: _Problems, mapping: dict, keys, layout,
         else:
             unmapped.append(column)
     for column in unmapped:
-        problems.add(None, column, "is not tied to an item of the questionnaire; add it to the mapping file's "
-                     "'items' (heading: item id) or 'skip'", expected="a heading of the mapping or questionnaire",
-                     got=column)
+        problems.add(
+            None,
+            column,
+            "is not tied to an item of the questionnaire; add it to the mapping file's "
+            "'items' (heading: item id) or 'skip'",
+            expected="a heading of the mapping or questionnaire",
+            got=column,
+        )
     if wave is None and wave_col is None:
         if stamp is None:
-            problems.add(None, None, "says nothing about the survey wave (no year column, no timestamp); give "
-                         "wave=<year> or 'wave:' in the mapping file", expected="a wave")
+            problems.add(
+                None,
+                None,
+                "says nothing about the survey wave (no year column, no timestamp); give "
+                "wave=<year> or 'wave:' in the mapping file",
+                expected="a wave",
+            )
         else:
             wave_col = stamp
     frame = raw.frame
@@ -359,7 +448,9 @@ def _wide_frame(raw: RawTable, problems: _Problems, mapping: dict, keys, layout,
             )
         )
     if not parts:
-        problems.add(None, None, "has no column tied to an item of the questionnaire", expected="item columns")
+        problems.add(
+            None, None, "has no column tied to an item of the questionnaire", expected="item columns"
+        )
         problems.raise_all()
     return pd.concat(parts, ignore_index=True)
 
@@ -454,12 +545,20 @@ def read_survey(
     for record in long.itertuples(index=False):
         code, status, problem = _parse_answer(record._4, labels)
         if problem:
-            problems.add(record._5, record._6, problem, expected="1–5, a label of the scale or 'don't know'", got=record._4)
+            problems.add(
+                record._5,
+                record._6,
+                problem,
+                expected="1–5, a label of the scale or 'don't know'",
+                got=record._4,
+            )
         codes.append(code)
         statuses.append(status)
         found = _wave_value(record.wave)
         if found is None:
-            problems.add(record._5, None, f"has no survey wave (got {record.wave!r})", expected="a year, e.g. 2019")
+            problems.add(
+                record._5, None, f"has no survey wave (got {record.wave!r})", expected="a year, e.g. 2019"
+            )
         waves.append(found)
     long["answer"] = pd.array(codes, dtype="Int64")
     long["status"] = statuses
@@ -469,22 +568,37 @@ def read_survey(
         if item is None:
             problems.add(int(long["_i"].iloc[i]), column, "has no item id", expected="an item id")
         elif long["block"].iloc[i] is None:
-            problems.add(int(long["_i"].iloc[i]), "item" if is_long else column,
-                         f"item {item!r} belongs to no block of the questionnaire",
-                         expected=f"an item of {questionnaire.source.name} or a 'blocks' entry in the mapping",
-                         got=item)
+            problems.add(
+                int(long["_i"].iloc[i]),
+                "item" if is_long else column,
+                f"item {item!r} belongs to no block of the questionnaire",
+                expected=f"an item of {questionnaire.source.name} or a 'blocks' entry in the mapping",
+                got=item,
+            )
     no_firm = long["firm_id"].isna() | long["firm_id"].eq("")
     for i in np.flatnonzero(no_firm.to_numpy())[:1]:
         problems.add(int(long["_i"].iloc[i]), None, "has no firm id", expected="a firm id")
     if firms is not None:
-        register = dict(zip(firms["firm_id"].astype(str), firms["cluster"], strict=True)) if "cluster" in firms else {
-            f: None for f in firms["firm_id"].astype(str)}
+        register = (
+            dict(zip(firms["firm_id"].astype(str), firms["cluster"], strict=True))
+            if "cluster" in firms
+            else {f: None for f in firms["firm_id"].astype(str)}
+        )
         unknown = ~long["firm_id"].isin(list(register)) & ~no_firm
         for firm_id, part in long[unknown].groupby("firm_id", sort=False):
-            problems.add(int(part["_i"].iloc[0]), None, f"firm {firm_id!r} is not in the firm register",
-                         expected="a firm_id of firms.csv", got=firm_id)
+            problems.add(
+                int(part["_i"].iloc[0]),
+                None,
+                f"firm {firm_id!r} is not in the firm register",
+                expected="a firm_id of firms.csv",
+                got=firm_id,
+            )
         from_register = long["firm_id"].map(register)
-        long["cluster"] = long["cluster"].where(long["cluster"].notna(), from_register) if "cluster" in long else from_register
+        long["cluster"] = (
+            long["cluster"].where(long["cluster"].notna(), from_register)
+            if "cluster" in long
+            else from_register
+        )
     notes = _duplicates(long, raw, problems)
     problems.raise_all()
     long["row"] = raw.rows[long["_i"].to_numpy()]
@@ -507,9 +621,14 @@ def _duplicates(long: pd.DataFrame, raw: RawTable, problems: _Problems) -> list[
         rows = sorted({int(raw.rows[i]) for i in part["_i"]})
         same = part["answer"].astype("Float64").nunique(dropna=False) == 1 and part["status"].nunique() == 1
         if not same:
-            problems.add(int(part["_i"].iloc[1]), str(part["_column"].iloc[1]),
-                         f"firm {firm_id!r} answered {_item!r} twice in {wave} with different answers (rows "
-                         f"{', '.join(map(str, rows))})", expected="one answer per firm, wave and item", got=firm_id)
+            problems.add(
+                int(part["_i"].iloc[1]),
+                str(part["_column"].iloc[1]),
+                f"firm {firm_id!r} answered {_item!r} twice in {wave} with different answers (rows "
+                f"{', '.join(map(str, rows))})",
+                expected="one answer per firm, wave and item",
+                got=firm_id,
+            )
         else:
             long.loc[part.index[1:], "_drop"] = True
             note = (firm_id, wave, tuple(rows))
@@ -517,5 +636,6 @@ def _duplicates(long: pd.DataFrame, raw: RawTable, problems: _Problems) -> list[
                 notes.append(note)
     return [
         f"{raw.file}: firm {firm} answered wave {wave} more than once with the same answers (rows "
-        f"{', '.join(map(str, rows))}); counted once" for firm, wave, rows in notes
+        f"{', '.join(map(str, rows))}); counted once"
+        for firm, wave, rows in notes
     ]

@@ -92,7 +92,9 @@ def _check(survey: pd.DataFrame) -> None:
         )
 
 
-def likert_summary(survey: pd.DataFrame, *, by: str | list[str] | None = None, confidence: float = 0.95) -> pd.DataFrame:
+def likert_summary(
+    survey: pd.DataFrame, *, by: str | list[str] | None = None, confidence: float = 0.95
+) -> pd.DataFrame:
     """Per item (and group): valid N, answer shares, top-2-box with a Wilson interval, median and IQR.
 
     Parameters
@@ -157,8 +159,18 @@ def likert_summary(survey: pd.DataFrame, *, by: str | list[str] | None = None, c
     low, high = wilson_interval(result["n_top2"].to_numpy(), n_valid, confidence=confidence)
     result["top2_low"], result["top2_high"] = low, high
     columns = [
-        "n_asked", "n_valid", "n_dont_know", "n_missing", *[f"share_{c}" for c in SCALE],
-        "top2", "top2_low", "top2_high", "mean", "median", "q1", "q3",
+        "n_asked",
+        "n_valid",
+        "n_dont_know",
+        "n_missing",
+        *[f"share_{c}" for c in SCALE],
+        "top2",
+        "top2_low",
+        "top2_high",
+        "mean",
+        "median",
+        "q1",
+        "q3",
     ]
     result = result[columns].reset_index()
     for column in ("n_asked", "n_valid", "n_dont_know", "n_missing"):
@@ -166,7 +178,9 @@ def likert_summary(survey: pd.DataFrame, *, by: str | list[str] | None = None, c
     return result
 
 
-def response_rates(survey: pd.DataFrame, firms: pd.DataFrame, *, wave_years: dict | None = None) -> pd.DataFrame:
+def response_rates(
+    survey: pd.DataFrame, firms: pd.DataFrame, *, wave_years: dict | None = None
+) -> pd.DataFrame:
     """Response and missing-answer rates per wave: who answered at all, and how much they left out.
 
     Parameters

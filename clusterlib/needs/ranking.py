@@ -26,8 +26,12 @@ def _firm_counts(survey: pd.DataFrame, unit: str) -> tuple[pd.DataFrame, pd.Data
     valid = survey[survey["status"].eq("valid") & survey["answer"].notna()]
     agree = valid["answer"].astype(int).isin(TOP_BOX).astype(int)
     frame = valid.assign(_agree=agree.to_numpy(), _one=1)
-    agree_counts = frame.pivot_table(index="firm_id", columns=unit, values="_agree", aggfunc="sum", fill_value=0)
-    valid_counts = frame.pivot_table(index="firm_id", columns=unit, values="_one", aggfunc="sum", fill_value=0)
+    agree_counts = frame.pivot_table(
+        index="firm_id", columns=unit, values="_agree", aggfunc="sum", fill_value=0
+    )
+    valid_counts = frame.pivot_table(
+        index="firm_id", columns=unit, values="_one", aggfunc="sum", fill_value=0
+    )
     return agree_counts, valid_counts.reindex_like(agree_counts).fillna(0)
 
 
@@ -125,7 +129,9 @@ def rank_needs(
     )
     result = result.sort_values(["share", unit], ascending=[False, True], ignore_index=True)
     result.insert(2, "rank", np.arange(1, len(result) + 1))
-    return result[[unit, "share", "low", "high", "rank", "rank_low", "rank_high", "p_top3", "firms", "answers"]]
+    return result[
+        [unit, "share", "low", "high", "rank", "rank_low", "rank_high", "p_top3", "firms", "answers"]
+    ]
 
 
 def adjust_pvalues(pvalues: np.ndarray | list[float], *, method: str = "holm") -> np.ndarray:
@@ -218,10 +224,17 @@ def compare_waves(
         top_y = np.isin(y, TOP_BOX).mean() if len(y) else np.nan
         rows.append(
             {
-                "block": block, "item": item, "n_before": len(x), "n_after": len(y),
-                "top2_before": top_x, "top2_after": top_y, "change": top_y - top_x,
+                "block": block,
+                "item": item,
+                "n_before": len(x),
+                "n_after": len(y),
+                "top2_before": top_x,
+                "top2_after": top_y,
+                "change": top_y - top_x,
                 "median_before": np.median(x) if len(x) else np.nan,
-                "median_after": np.median(y) if len(y) else np.nan, "u": u, "p": p,
+                "median_after": np.median(y) if len(y) else np.nan,
+                "u": u,
+                "p": p,
             }
         )
     table = pd.DataFrame(rows)
@@ -267,9 +280,11 @@ def compare_groups(
     valid["agree"] = valid["answer"].astype(int).isin(TOP_BOX)
     valid["code"] = valid["answer"].astype(float)
     per_firm = valid.groupby(["block", "group", "firm_id"], observed=True)["code"].mean().reset_index()
-    shares = valid.groupby(["block", "group"], observed=True).agg(
-        firms=("firm_id", "nunique"), share=("agree", "mean")
-    ).reset_index()
+    shares = (
+        valid.groupby(["block", "group"], observed=True)
+        .agg(firms=("firm_id", "nunique"), share=("agree", "mean"))
+        .reset_index()
+    )
     tests = []
     for block, part in per_firm.groupby("block", sort=True):
         samples = [g["code"].to_numpy() for _k, g in part.groupby("group") if len(g) >= min_firms]

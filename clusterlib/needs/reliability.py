@@ -30,7 +30,9 @@ def _as_frame(items: object) -> pd.DataFrame:
     else:
         array = np.asarray(items, dtype=float)
         if array.ndim != 2:
-            raise ValueError(f"'items' must be 2-dimensional (respondents × items), got {array.ndim} dimension(s)")
+            raise ValueError(
+                f"'items' must be 2-dimensional (respondents × items), got {array.ndim} dimension(s)"
+            )
         frame = pd.DataFrame(array)
     try:
         frame = frame.apply(pd.to_numeric, errors="raise").astype(float)
@@ -203,7 +205,16 @@ def block_reliability(survey: pd.DataFrame, *, nan_policy: str = "listwise") -> 
             except ValueError:
                 pass  # too few answers for this block: alpha stays NaN and the report says so
         rows.append(
-            {"wave": wave, "block": block, "items": k, "respondents": complete, "alpha": alpha,
-             "alpha_low": low, "alpha_high": high}
+            {
+                "wave": wave,
+                "block": block,
+                "items": k,
+                "respondents": complete,
+                "alpha": alpha,
+                "alpha_low": low,
+                "alpha_high": high,
+            }
         )
-    return pd.DataFrame(rows, columns=["wave", "block", "items", "respondents", "alpha", "alpha_low", "alpha_high"])
+    return pd.DataFrame(
+        rows, columns=["wave", "block", "items", "respondents", "alpha", "alpha_low", "alpha_high"]
+    )

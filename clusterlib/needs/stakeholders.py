@@ -23,7 +23,13 @@ __all__ = [
 
 #: The functions a local support system needs (methodology §8), in report order.
 FUNCTIONS: tuple[str, ...] = (
-    "training", "finance", "export_promotion", "rnd", "infrastructure", "networking", "policy",
+    "training",
+    "finance",
+    "export_promotion",
+    "rnd",
+    "infrastructure",
+    "networking",
+    "policy",
 )
 
 #: Functions assumed by actor type when the register does not list them (judgement from the types'
@@ -104,9 +110,13 @@ def actor_register(stakeholders: pd.DataFrame, plate: int, *, cluster: str | Non
     [[('rnd',), 5, False, True], [('training', 'infrastructure'), 3, True, False]]
     """
     if "plate" not in stakeholders or "type" not in stakeholders:
-        raise ValueError("'stakeholders' needs the columns 'plate' and 'type' (read it with read_stakeholders)")
+        raise ValueError(
+            "'stakeholders' needs the columns 'plate' and 'type' (read it with read_stakeholders)"
+        )
     local = stakeholders[stakeholders["plate"].astype(int) == int(plate)].copy().reset_index(drop=True)
-    listed = local["functions"].map(_split) if "functions" in local else pd.Series([()] * len(local), dtype=object)
+    listed = (
+        local["functions"].map(_split) if "functions" in local else pd.Series([()] * len(local), dtype=object)
+    )
     assumed = listed.map(len).eq(0)
     local["functions"] = [
         tuple(f for f in FUNCTIONS if f in set(own or DEFAULT_FUNCTIONS.get(kind, ())))
@@ -116,7 +126,11 @@ def actor_register(stakeholders: pd.DataFrame, plate: int, *, cluster: str | Non
     defaults = local["type"].map(lambda k: DEFAULT_SCORES.get(k, (3, 3)))
     scored = pd.Series(True, index=local.index)
     for k, column in enumerate(("influence", "interest")):
-        given = pd.to_numeric(local[column], errors="coerce") if column in local else pd.Series(float("nan"), index=local.index)
+        given = (
+            pd.to_numeric(local[column], errors="coerce")
+            if column in local
+            else pd.Series(float("nan"), index=local.index)
+        )
         scored &= given.notna()
         local[column] = given.fillna(defaults.map(lambda pair, k=k: pair[k])).astype(int)
     local["scores_assumed"] = ~scored.to_numpy()
@@ -175,6 +189,7 @@ def mendelow_grid(register: pd.DataFrame, *, high: int = HIGH) -> pd.DataFrame:
         raise ValueError(f"'high' must be a score from 1 to 5, got {high!r}")
     grid = register.copy()
     grid["quadrant"] = [
-        QUADRANTS[(bool(i >= high), bool(j >= high))] for i, j in zip(grid["influence"], grid["interest"], strict=True)
+        QUADRANTS[(bool(i >= high), bool(j >= high))]
+        for i, j in zip(grid["influence"], grid["interest"], strict=True)
     ]
     return grid
