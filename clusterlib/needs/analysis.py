@@ -117,6 +117,12 @@ add_strings(
         "needs.verdict.noise": {"tr": "gürültü içinde", "en": "within noise"},
         "needs.yes": {"tr": "evet", "en": "yes"},
         "needs.assumed": {"tr": "varsayılan", "en": "default"},
+        "needs.note.read": {
+            "tr": 'Anket: {file} ({layout}); {answers} yanıt okundu: {valid} geçerli, {dont_know} "fikrim yok", '
+            "{missing} boş. Hiçbir yanıt sessizce atılmadı.",
+            "en": 'Survey: {file} ({layout}); {answers} answers read: {valid} valid, {dont_know} "don\'t know", '
+            "{missing} blank. No answer was dropped silently.",
+        },
         "needs.note.scores_assumed": {
             "tr": "{names}: etki ve ilgi puanı kayıtta yok, kurum türüne göre varsayılan kullanıldı.",
             "en": "{names}: no influence or interest score in the register; the default for the actor type is used.",
@@ -202,8 +208,31 @@ class NeedsAssessment:
         return str(texts.get(item, item))
 
     def notes_text(self) -> str:
-        """All data notes as one text (blank-line separated), or an empty string."""
-        return "\n\n".join(self.notes)
+        """What was read and every data note, as one text (blank-line separated)."""
+        counts = self.survey["status"].value_counts()
+        read = t(
+            "needs.note.read",
+            self.lang,
+            file=Path(self.parameters_.get("survey_file", "survey.csv")).name,
+            layout=self.parameters_.get("layout", ""),
+            answers=fx.number(len(self.survey), self.lang),
+            valid=fx.number(int(counts.get("valid", 0)), self.lang),
+            dont_know=fx.number(int(counts.get("dont_know", 0)), self.lang),
+            missing=fx.number(int(counts.get("missing", 0)), self.lang),
+        )
+        return "\n\n".join([read, *self.notes])
+
+    def summary_text(self) -> str:
+        """A short language-free digest of the results (checked by nbval, so changes show in review)."""
+        top = ", ".join(f"{r.block} {r.share:.3f}" for r in self.ranking.head(3).itertuples(index=False))
+        alpha = self.reliability.loc[self.reliability["wave"] == self.wave, "alpha"]
+        changed = int(self.waves["significant"].sum()) if self.waves is not None else 0
+        return (
+            f"{self.province.name} | {self.cluster} | wave {self.wave} | firms {len(self.firms)} | "
+            f"respondents {self.survey.loc[self.survey['wave'] == self.wave, 'firm_id'].nunique()} | "
+            f"top: {top} | gaps: {', '.join(self.gaps) or '-'} | alpha {alpha.min():.2f}-{alpha.max():.2f} | "
+            f"changes beyond noise: {changed}"
+        )
 
     def parameters(self) -> dict:
         """The parameters of the run, for the provenance box."""
@@ -258,12 +287,12 @@ class NeedsAssessment:
         )
         table = pd.DataFrame(
             {
-                self.province.name: wide[("value", "province")],
+                self.province.name: wide[("value", "province")].map(lambda v: fx.percent(v, self.lang, 1)),
                 f"{self.province.name} · {self._c('interval')}": [
                     f"{fx.percent(lo, self.lang, 1)} – {fx.percent(hi, self.lang, 1)}"
                     for lo, hi in zip(wide[("low", "province")], wide[("high", "province")], strict=True)
                 ],
-                "Türkiye": wide[("value", "country")],
+                "Türkiye": wide[("value", "country")].map(lambda v: fx.percent(v, self.lang, 1)),
             }
         )
         return table
@@ -305,7 +334,7 @@ class NeedsAssessment:
         return pd.DataFrame(
             {
                 self._c("need"): frame["block"].map(self.block_name),
-                self._c("share"): frame["share"],
+                self._c("share"): frame["share"].map(lambda v: fx.percent(v, lang)),
                 self._c("interval"): [
                     f"{fx.percent(lo, lang)} – {fx.percent(hi, lang)}"
                     for lo, hi in zip(frame["low"], frame["high"], strict=True)
@@ -330,7 +359,7 @@ class NeedsAssessment:
                 self._c("need"): frame["block"].map(self.block_name),
                 self._c("items"): frame["items"],
                 self._c("respondents"): frame["respondents"],
-                self._c("alpha"): frame["alpha"],
+                self._c("alpha"): frame["alpha"].map(lambda v: "–" if np.isnan(v) else fx.number(v, lang, 2)),
                 self._c("interval"): [
                     "–" if np.isnan(lo) else f"{fx.number(lo, lang, 2)} – {fx.number(hi, lang, 2)}"
                     for lo, hi in zip(frame["alpha_low"], frame["alpha_high"], strict=True)
@@ -346,28 +375,28 @@ class NeedsAssessment:
                 self._c("wave"): frame["wave"].astype(str),
                 self._c("eligible"): frame["eligible"],
                 self._c("answered"): frame["respondents"],
-                self._c("response_rate"): frame["response_rate"],
-                self._c("dont_know_rate"): frame["dont_know_rate"],
-                self._c("missing_rate"): frame["missing_rate"],
+                self._c("response_rate"): frame["response_rate"].map(lambda v: fx.percent(v, self.lang)),
+                self._c("dont_know_rate"): frame["dont_know_rate"].map(lambda v: fx.percent(v, self.lang, 1)),
+                self._c("missing_rate"): frame["missing_rate"].map(lambda v: fx.percent(v, self.lang, 1)),
             }
         )
 
     def item_table(self) -> pd.DataFrame:
         """Per statement of the latest wave: valid N, don't know, blank, top-2-box with interval, median, IQR."""
         lang = self.lang
-        frame = self.summary.sort_values("top2", ascending=False)
+        frame = self.summary.sort_values(["top2", "item"], ascending=[False, True], ignore_index=True)
         return pd.DataFrame(
             {
                 self._c("statement"): frame["item"].map(self.item_text),
                 self._c("valid"): frame["n_valid"],
                 self._c("dont_know"): frame["n_dont_know"],
                 self._c("missing"): frame["n_missing"],
-                self._c("share"): frame["top2"],
+                self._c("share"): frame["top2"].map(lambda v: fx.percent(v, lang)),
                 self._c("interval"): [
                     f"{fx.percent(lo, lang)} – {fx.percent(hi, lang)}"
                     for lo, hi in zip(frame["top2_low"], frame["top2_high"], strict=True)
                 ],
-                self._c("median"): frame["median"],
+                self._c("median"): frame["median"].map(lambda v: fx.number(v, lang, 1)),
                 self._c("iqr"): [
                     f"{fx.number(a, lang, 1)} – {fx.number(b, lang, 1)}"
                     for a, b in zip(frame["q1"], frame["q3"], strict=True)
@@ -383,13 +412,17 @@ class NeedsAssessment:
             if self.waves is not None
             else pd.DataFrame(columns=["item", "top2_before", "top2_after", "p_adjusted", "significant"])
         )
-        frame = frame.assign(_abs=frame["top2_after"] - frame["top2_before"]).sort_values("p_adjusted")
+        frame = frame.sort_values(["p_adjusted", "item"], ignore_index=True)
         return pd.DataFrame(
             {
                 self._c("statement"): frame["item"].map(self.item_text),
-                f"{self._c('before')} ({frame.attrs.get('before', '')})": frame["top2_before"],
-                f"{self._c('after')} ({frame.attrs.get('after', '')})": frame["top2_after"],
-                self._c("p_adjusted"): frame["p_adjusted"],
+                f"{self._c('before')} ({frame.attrs.get('before', '')})": frame["top2_before"].map(
+                    lambda v: fx.percent(v, lang)
+                ),
+                f"{self._c('after')} ({frame.attrs.get('after', '')})": frame["top2_after"].map(
+                    lambda v: fx.percent(v, lang)
+                ),
+                self._c("p_adjusted"): frame["p_adjusted"].map(lambda v: fx.number(v, lang, 3)),
                 self._c("verdict"): frame["significant"].map(
                     lambda s: t("needs.verdict.beyond" if s else "needs.verdict.noise", lang)
                 ),
@@ -474,7 +507,8 @@ def analyse_needs_assessment(
     )
     answers = read.answers[read.answers["cluster"] == cluster_id].reset_index(drop=True)
     firms = all_firms[all_firms["cluster"] == cluster_id].reset_index(drop=True)
-    firms = firms.assign(age=lambda f: int(answers["wave"].max() if len(answers) else 2024) - f["founded"])
+    reference_year = max(int(firms["founded"].max()), int(answers["wave"].max()) if len(answers) else 0)
+    firms = firms.assign(age=lambda f: reference_year - f["founded"])
     waves_present = sorted(int(w) for w in answers["wave"].unique())
     if not waves_present:
         raise ValueError(f"the survey has no answers of the {cluster_id} cluster's firms ({source.name})")
@@ -546,6 +580,7 @@ def analyse_needs_assessment(
             "lang": lang,
             "data_dir": str(directory),
             "survey_file": str(source),
+            "layout": read.layout,
             "mapping_file": str(mapping_file or ""),
             "wave": wave,
             "n_boot": n_boot,

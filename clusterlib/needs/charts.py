@@ -101,7 +101,7 @@ def _layout(fig: go.Figure, lang: str, *, height: int = 420, source: str | None 
         height=height,
         template="plotly_white",
         separators=",." if lang == "tr" else ".,",
-        margin={"l": 10, "r": 10, "t": 40, "b": 60 if source else 20},
+        margin={"l": 10, "r": 10, "t": 60, "b": 70 if source else 20},
         font={"family": "Segoe UI, Helvetica, Arial, sans-serif", "size": 13},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
     )
@@ -111,7 +111,8 @@ def _layout(fig: go.Figure, lang: str, *, height: int = 420, source: str | None 
             xref="paper",
             yref="paper",
             x=0,
-            y=-0.02,
+            y=0,
+            yshift=-38,
             yanchor="top",
             showarrow=False,
             font={"size": 11, "color": "#555"},
@@ -216,7 +217,9 @@ def labour_chart(a) -> go.Figure:
             )
         fig.update_xaxes(tickvals=sorted(lf["year"].unique()), row=1, col=col)
     fig.update_yaxes(title_text=_lbl("rate", lang), row=1, col=1)
-    return _layout(fig, lang, height=340, source=official.source("labour_force", lang))
+    fig = _layout(fig, lang, height=360, source=official.source("labour_force", lang))
+    fig.update_layout(legend={"y": 1.14}, margin={"t": 80})
+    return fig
 
 
 # -------------------------------------------------------------------------------------------- actors
@@ -228,8 +231,14 @@ def actor_map(a) -> go.Figure:
     shapes = geo.province_shapes()
     own = shapes[shapes["plate"] == a.province.plate]
     west, south, east, north = own.total_bounds
-    pad_x, pad_y = max(0.25, (east - west) * 0.15), max(0.2, (north - south) * 0.15)
-    near = shapes.cx[west - pad_x : east + pad_x, south - pad_y : north + pad_y]
+    pad_y = max(0.2, (north - south) * 0.15)
+    lat_low, lat_high = south - pad_y, north + pad_y
+    # widen the longitudes so that the map fills a landscape frame (Mercator: x ∝ lon, y ∝ lat / cos lat)
+    half_lon = max(
+        (east - west) / 2 + 0.25, 1.2 * (lat_high - lat_low) / np.cos(np.radians((south + north) / 2))
+    )
+    lon_low, lon_high = (west + east) / 2 - half_lon, (west + east) / 2 + half_lon
+    near = shapes.cx[lon_low:lon_high, lat_low:lat_high]
     geojson = geo.to_geojson(near)
     fig = go.Figure()
     fig.add_choropleth(
@@ -265,8 +274,8 @@ def actor_map(a) -> go.Figure:
     fig.update_geos(
         visible=False,
         projection_type="mercator",
-        lonaxis_range=[west - pad_x, east + pad_x],
-        lataxis_range=[south - pad_y, north + pad_y],
+        lonaxis_range=[lon_low, lon_high],
+        lataxis_range=[lat_low, lat_high],
     )
     fig = _layout(fig, lang, height=480)
     fig.update_layout(margin={"l": 0, "r": 0, "t": 40, "b": 0}, legend={"y": 1.0, "yanchor": "bottom"})
@@ -291,12 +300,12 @@ def mendelow_chart(a) -> go.Figure:
             y=y[mask],
             mode="markers+text",
             text=grid.loc[mask, "name"].map(lambda n: _wrap(n, 22)),
-            textposition="top center",
+            textposition=["top center" if k % 2 == 0 else "bottom center" for k in range(int(mask.sum()))],
             textfont={"size": 10},
             name=_lbl("assumed" if assumed else "scored", lang),
             marker={
                 "size": 12,
-                "color": "white" if assumed else PALETTE["blue"],
+                "color": PALETTE["blue"],
                 "symbol": "circle-open" if assumed else "circle",
                 "line": {"color": PALETTE["blue"], "width": 2},
             },
