@@ -81,8 +81,12 @@ def brokerage_roles(G: nx.DiGraph, group: str | Mapping[Hashable, Hashable]) -> 
     elif isinstance(group, Mapping):
         groups = {v: group.get(v) for v in G}
     else:
-        raise TypeError(f"'group' must be a node-attribute name or a mapping node → group, got {type(group).__name__}")
-    groups = {v: (("_own", v) if g is None or (isinstance(g, float) and g != g) else g) for v, g in groups.items()}
+        raise TypeError(
+            f"'group' must be a node-attribute name or a mapping node → group, got {type(group).__name__}"
+        )
+    groups = {
+        v: (("_own", v) if g is None or (isinstance(g, float) and g != g) else g) for v, g in groups.items()
+    }
     directed = G if G.is_directed() else G.to_directed()
     succ = {v: set(directed.successors(v)) - {v} for v in directed}
     nodes = list(directed.nodes)

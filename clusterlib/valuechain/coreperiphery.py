@@ -155,7 +155,10 @@ def core_periphery(G: nx.Graph, *, max_moves: int | None = None) -> CorePeripher
     if n < 2 or degree.sum() == 0:
         return CorePeriphery(pd.Series(False, index=pd.Index(nodes, name="node")), float("nan"))
     core, rho = _search(arrays, degree, n if max_moves is None else max_moves)
-    return CorePeriphery(pd.Series(core, index=pd.Index(nodes, name="node"), name="core"), rho if np.isfinite(rho) else float("nan"))
+    return CorePeriphery(
+        pd.Series(core, index=pd.Index(nodes, name="node"), name="core"),
+        rho if np.isfinite(rho) else float("nan"),
+    )
 
 
 def core_periphery_fit(G: nx.Graph, core: set | list | pd.Series) -> float:

@@ -122,7 +122,7 @@ def _check_productive(a: np.ndarray, name: str) -> None:
 
 
 # ------------------------------------------------------------------------------------------- public
-def technical_coefficients(Z: pd.DataFrame, x: pd.Series) -> pd.DataFrame:  # noqa: N803 - the textbook's name
+def technical_coefficients(Z: pd.DataFrame, x: pd.Series) -> pd.DataFrame:
     """Technical (input) coefficients :math:`A = Z\\,\\hat{x}^{-1}`, :math:`a_{ij} = z_{ij}/x_j`.
 
     A sector with zero output gets zero coefficients.
@@ -139,7 +139,7 @@ def technical_coefficients(Z: pd.DataFrame, x: pd.Series) -> pd.DataFrame:  # no
     return pd.DataFrame(_coefficients(z, values), index=Z.index, columns=Z.columns)
 
 
-def leontief_inverse(A: pd.DataFrame) -> pd.DataFrame:  # noqa: N803 - the textbook's name
+def leontief_inverse(A: pd.DataFrame) -> pd.DataFrame:
     """The Leontief inverse :math:`L = (I - A)^{-1}` of technical coefficients ``A``.
 
     ``L[i, j]`` is the output of sector *i* needed, directly and indirectly, per unit of final
@@ -176,7 +176,7 @@ def leontief_inverse(A: pd.DataFrame) -> pd.DataFrame:  # noqa: N803 - the textb
     return pd.DataFrame(_leontief(a), index=A.index, columns=A.columns)
 
 
-def io_linkages(Z: pd.DataFrame, x: pd.Series) -> pd.DataFrame:  # noqa: N803 - the textbook's name
+def io_linkages(Z: pd.DataFrame, x: pd.Series) -> pd.DataFrame:
     """Backward and forward linkages, dispersion indices and key sectors.
 
     .. math::
@@ -237,7 +237,7 @@ def io_linkages(Z: pd.DataFrame, x: pd.Series) -> pd.DataFrame:  # noqa: N803 - 
 
 
 def hypothetical_extraction(
-    Z: pd.DataFrame,  # noqa: N803 - the textbook's name
+    Z: pd.DataFrame,
     x: pd.Series,
     f: pd.Series | None = None,
 ) -> pd.DataFrame:
@@ -335,7 +335,7 @@ def _employment(values: pd.Series, name: str) -> pd.Series:
 
 
 def regionalize(
-    A: pd.DataFrame,  # noqa: N803 - the textbook's name
+    A: pd.DataFrame,
     regional_employment: pd.Series,
     national_employment: pd.Series,
     *,

@@ -122,7 +122,10 @@ def check_relations(
         problems.append(
             DataValidationError(
                 f"{frame['relation'].iloc[i]!r} is not a relation type; use one of {list(RELATION_TYPES)}",
-                file=file, row=int(i) + 2, column="relation", expected=list(RELATION_TYPES),
+                file=file,
+                row=int(i) + 2,
+                column="relation",
+                expected=list(RELATION_TYPES),
                 got=frame["relation"].iloc[i],
             )
         )
@@ -130,7 +133,10 @@ def check_relations(
         problems.append(
             DataValidationError(
                 f"{frame['target'].iloc[i]!r} is the interviewed firm itself (a self-tie)",
-                file=file, row=int(i) + 2, column="target", expected="a partner other than the source firm",
+                file=file,
+                row=int(i) + 2,
+                column="target",
+                expected="a partner other than the source firm",
                 got=frame["target"].iloc[i],
             )
         )
@@ -138,7 +144,10 @@ def check_relations(
         problems.append(
             DataValidationError(
                 f"firm {frame['source'].iloc[i]!r} is not in the firm register",
-                file=file, row=int(i) + 2, column="source", expected="a firm_id of the firm register",
+                file=file,
+                row=int(i) + 2,
+                column="source",
+                expected="a firm_id of the firm register",
                 got=frame["source"].iloc[i],
             )
         )
@@ -150,7 +159,10 @@ def check_relations(
             problems.append(
                 DataValidationError(
                     f"importance {frame['importance'].iloc[i]!r} is not 1–5",
-                    file=file, row=int(i) + 2, column="importance", expected="an integer 1–5",
+                    file=file,
+                    row=int(i) + 2,
+                    column="importance",
+                    expected="an integer 1–5",
                     got=frame["importance"].iloc[i],
                 )
             )
@@ -161,7 +173,9 @@ def check_relations(
     repeated = frame.duplicated(["source", "target", "relation"])
     if repeated.any():
         pairs = frame.loc[repeated, ["source", "target"]].agg("→".join, axis=1)
-        notes.append(Note("duplicate", tuple(dict.fromkeys(pairs)), "same relation named twice; counted once"))
+        notes.append(
+            Note("duplicate", tuple(dict.fromkeys(pairs)), "same relation named twice; counted once")
+        )
         frame = frame[~repeated]
     types = frame.groupby(["source", "target"])["relation"].nunique()
     multi = types[types > 1]
@@ -171,7 +185,11 @@ def check_relations(
     outside = ~frame["target"].isin(known) & ~frame["target"].str.upper().str.startswith("EXT-")
     if outside.any():
         notes.append(
-            Note("outside_register", tuple(sorted(set(frame.loc[outside, "target"]))), "kept as external partners")
+            Note(
+                "outside_register",
+                tuple(sorted(set(frame.loc[outside, "target"]))),
+                "kept as external partners",
+            )
         )
     return frame.reset_index(drop=True), tuple(notes)
 
@@ -206,7 +224,9 @@ def relations_from_matrix(matrix: pd.DataFrame, *, file: str = "relations") -> p
         extra = sorted(set(columns) ^ set(rows))[:5]
         raise DataValidationError(
             f"an adjacency matrix needs the same firms as rows and columns; differing: {extra}",
-            file=file, expected="a square matrix of firm ids", got=(len(rows), len(columns)),
+            file=file,
+            expected="a square matrix of firm ids",
+            got=(len(rows), len(columns)),
         )
     records = []
     for i, source in enumerate(rows):
@@ -228,7 +248,9 @@ def read_adjacency(path: str | Path, *, sheet: str | int | None = None) -> pd.Da
     grid = read_grid(path, sheet=sheet)
     cells = [list(row) for row in grid.rows]
     if not cells or len(cells[0]) < 2:
-        raise DataValidationError("empty adjacency matrix", file=Path(path).name, expected="firm ids in row 1")
+        raise DataValidationError(
+            "empty adjacency matrix", file=Path(path).name, expected="firm ids in row 1"
+        )
     header = [str(c).strip() for c in cells[0][1:]]
     index = [str(r[0]).strip() for r in cells[1:]]
     body = [list(r[1:]) + [""] * (len(header) - len(r) + 1) for r in cells[1:]]
@@ -236,7 +258,9 @@ def read_adjacency(path: str | Path, *, sheet: str | int | None = None) -> pd.Da
     return relations_from_matrix(matrix, file=Path(path).name)
 
 
-def io_matrices(io_table: pd.DataFrame, *, file: str = "io_table") -> tuple[pd.DataFrame, pd.Series, pd.Series]:
+def io_matrices(
+    io_table: pd.DataFrame, *, file: str = "io_table"
+) -> tuple[pd.DataFrame, pd.Series, pd.Series]:
     """Intermediate flows ``Z``, total output ``x`` and final demand ``f`` from a long IO table.
 
     ``io_table`` has ``from, to, value``; sector rows and columns, a ``VA`` (value added) row and an
@@ -261,7 +285,9 @@ def io_matrices(io_table: pd.DataFrame, *, file: str = "io_table") -> tuple[pd.D
     if rows != columns:
         raise DataValidationError(
             f"not square: sectors {sorted(set(rows) ^ set(columns))} are only in the rows or only in the columns",
-            file=file, column="from", expected="the same sectors as rows (from) and columns (to)",
+            file=file,
+            column="from",
+            expected="the same sectors as rows (from) and columns (to)",
             got=(len(rows), len(columns)),
         )
     sectors = rows
@@ -271,7 +297,11 @@ def io_matrices(io_table: pd.DataFrame, *, file: str = "io_table") -> tuple[pd.D
         [
             DataValidationError(
                 f"intermediate flow {frame['from'].iloc[i]}→{frame['to'].iloc[i]} is negative",
-                file=file, row=int(i) + 2, column="value", expected="flows ≥ 0", got=frame["value"].iloc[i],
+                file=file,
+                row=int(i) + 2,
+                column="value",
+                expected="flows ≥ 0",
+                got=frame["value"].iloc[i],
             )
             for i in negative
         ]
@@ -289,7 +319,10 @@ def io_matrices(io_table: pd.DataFrame, *, file: str = "io_table") -> tuple[pd.D
                 problems.append(
                     DataValidationError(
                         f"sector {sector}: intermediate {what} {used:g} exceed its output {x[sector]:g}",
-                        file=file, column="value", expected="intermediate use ≤ output", got=used,
+                        file=file,
+                        column="value",
+                        expected="intermediate use ≤ output",
+                        got=used,
                     )
                 )
     _fail(problems)

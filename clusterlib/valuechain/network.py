@@ -118,7 +118,9 @@ def _add_tie(G: nx.DiGraph, u: str, v: str, kind: str, importance: float, report
         if reporter not in data["reported_by"]:
             data["reported_by"] = (*data["reported_by"], reporter)
     else:
-        G.add_edge(u, v, kind=kind, importance=importance, reported_by=(reporter,), cooperation=kind == "cooperation")
+        G.add_edge(
+            u, v, kind=kind, importance=importance, reported_by=(reporter,), cooperation=kind == "cooperation"
+        )
 
 
 @dataclass(frozen=True)
@@ -266,6 +268,7 @@ def sole_partners(G: nx.DiGraph, *, local_only: bool = True) -> pd.DataFrame:
     >>> sole_partners(G).loc["m", "dependents"]
     ('s1',)
     """
+
     def ok(v: str) -> bool:
         data = G.nodes[v]
         return bool(data.get("local", True)) if local_only else True
