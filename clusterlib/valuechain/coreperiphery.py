@@ -18,9 +18,11 @@ peripheral nodes).  With N pairs, m ties, P ideal ties and M ties that are ideal
 
 where k is the core size and e_pp the ties among peripheral nodes.  Moving one node between core
 and periphery changes e_pp by its number of peripheral neighbours, so each candidate move is scored
-in O(1): the search ranks nodes by degree, takes the best prefix as the core, then moves single
-nodes while the fit improves (a Kernighan–Lin style local search).  The result is a local optimum;
-on small graphs the tests check it against exhaustive search.
+in O(1): the search ranks nodes by degree, takes the best prefix as the core, then improves it by
+Kernighan–Lin passes (Kernighan & Lin 1970): every node is moved once, best move first even when
+the fit drops, and the best partition seen is kept, so the search can leave a local optimum.  Up to :data:`EXACT_LIMIT` nodes
+every partition is scored instead.  Beyond, the result is a local optimum (no single move improves
+it), not a guaranteed global one.
 
 References
 ----------
@@ -36,7 +38,10 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-__all__ = ["CorePeriphery", "core_periphery", "core_periphery_fit"]
+__all__ = ["EXACT_LIMIT", "CorePeriphery", "core_periphery", "core_periphery_fit"]
+
+#: Up to this many nodes every partition is scored (2ⁿ of them) and the optimum is exact.
+EXACT_LIMIT = 12
 
 
 @dataclass(frozen=True)
@@ -63,7 +68,23 @@ def _pairs(k: int) -> float:
     return k * (k - 1) / 2.0
 
 
-def _search(adjacency: list[np.ndarray], degree: np.ndarray, max_moves: int) -> tuple[np.ndarray, float]:
+def _exact(adjacency: list[np.ndarray], n: int) -> tuple[np.ndarray, float]:
+    edges = np.array([(u, v) for u, a in enumerate(adjacency) for v in a if u < v], dtype=int).reshape(-1, 2)
+    m = float(len(edges))
+    n_pairs = _pairs(n)
+    masks = np.arange(1, 2**n - 1, dtype=np.int64)
+    member = ((masks[:, None] >> np.arange(n)[None, :]) & 1).astype(bool)
+    k = member.sum(axis=1)
+    e_pp = (~member[:, edges[:, 0]] & ~member[:, edges[:, 1]]).sum(axis=1)
+    ideal = n_pairs - (n - k) * (n - k - 1) / 2.0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rho = (n_pairs * (m - e_pp) - m * ideal) / np.sqrt(m * (n_pairs - m) * ideal * (n_pairs - ideal))
+    rho = np.where(np.isfinite(rho), rho, -np.inf)
+    best = int(np.argmax(rho))
+    return member[best], float(rho[best])
+
+
+def _search(adjacency: list[np.ndarray], degree: np.ndarray, max_passes: int) -> tuple[np.ndarray, float]:
     n = len(degree)
     m = float(degree.sum() / 2)
     n_pairs = _pairs(n)
@@ -81,40 +102,48 @@ def _search(adjacency: list[np.ndarray], degree: np.ndarray, max_moves: int) -> 
             best_k, best_rho = k, rho
     core = np.zeros(n, dtype=bool)
     core[order[:best_k]] = True
-    # local search: single moves, best first
-    periphery_neighbours = np.array([float((~core[a]).sum()) for a in adjacency])
-    e_pp = float(sum(periphery_neighbours[v] for v in range(n) if not core[v]) / 2)
-    k = int(core.sum())
-    for _ in range(max_moves):
-        # moving v to the core removes its peripheral ties from e_pp; to the periphery adds them
-        delta = np.where(core, periphery_neighbours, -periphery_neighbours)
-        new_k = np.where(core, k - 1, k + 1)
-        ideal = n_pairs - (n - new_k) * (n - new_k - 1) / 2.0
-        hits = m - (e_pp + delta)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            rho = (n_pairs * hits - m * ideal) / np.sqrt(m * (n_pairs - m) * ideal * (n_pairs - ideal))
-        rho = np.where(np.isfinite(rho), rho, -np.inf)
-        v = int(np.argmax(rho))
-        if rho[v] <= best_rho + 1e-12:
+    # Kernighan–Lin passes: move every node once, best move first even when it lowers the fit,
+    # and keep the best partition seen; repeat while a pass improves
+    for _ in range(max_passes):
+        trial = core.copy()
+        periphery_neighbours = np.array([float((~trial[a]).sum()) for a in adjacency])
+        e_pp = float(periphery_neighbours[~trial].sum() / 2)
+        k = int(trial.sum())
+        free = np.ones(n, dtype=bool)
+        pass_best, pass_core = best_rho, None
+        for _ in range(n):
+            delta = np.where(trial, periphery_neighbours, -periphery_neighbours)
+            new_k = np.where(trial, k - 1, k + 1)
+            ideal = n_pairs - (n - new_k) * (n - new_k - 1) / 2.0
+            hits = m - (e_pp + delta)
+            with np.errstate(divide="ignore", invalid="ignore"):
+                rho = (n_pairs * hits - m * ideal) / np.sqrt(m * (n_pairs - m) * ideal * (n_pairs - ideal))
+            rho = np.where(np.isfinite(rho) & free, rho, -np.inf)
+            v = int(np.argmax(rho))
+            if not np.isfinite(rho[v]):
+                break
+            e_pp += float(delta[v])
+            k = int(new_k[v])
+            periphery_neighbours[adjacency[v]] += -1.0 if not trial[v] else 1.0
+            trial[v] = not trial[v]
+            free[v] = False
+            if rho[v] > pass_best + 1e-12:
+                pass_best, pass_core = float(rho[v]), trial.copy()
+        if pass_core is None:
             break
-        best_rho = float(rho[v])
-        e_pp += float(delta[v])
-        k = int(new_k[v])
-        step = -1.0 if not core[v] else 1.0  # v leaves the periphery: its neighbours lose a peripheral one
-        periphery_neighbours[adjacency[v]] += step
-        core[v] = not core[v]
+        core, best_rho = pass_core, pass_best
     return core, best_rho
 
 
-def core_periphery(G: nx.Graph, *, max_moves: int | None = None) -> CorePeriphery:
+def core_periphery(G: nx.Graph, *, max_passes: int = 10) -> CorePeriphery:
     """Find a core and a periphery that best fit the Borgatti–Everett ideal pattern.
 
     Parameters
     ----------
     G : networkx.Graph or DiGraph
         Treated as undirected and binary; self-loops are ignored.
-    max_moves : int, optional
-        Most single-node moves of the local search (default: the number of nodes).
+    max_passes : int, default 10
+        Most Kernighan–Lin passes of the local search (each moves every node once).
 
     Returns
     -------
@@ -154,7 +183,10 @@ def core_periphery(G: nx.Graph, *, max_moves: int | None = None) -> CorePeripher
     n = len(nodes)
     if n < 2 or degree.sum() == 0:
         return CorePeriphery(pd.Series(False, index=pd.Index(nodes, name="node")), float("nan"))
-    core, rho = _search(arrays, degree, n if max_moves is None else max_moves)
+    if n <= EXACT_LIMIT:
+        core, rho = _exact(arrays, n)
+    else:
+        core, rho = _search(arrays, degree, max_passes)
     return CorePeriphery(
         pd.Series(core, index=pd.Index(nodes, name="node"), name="core"),
         rho if np.isfinite(rho) else float("nan"),

@@ -114,7 +114,8 @@ def _add_tie(G: nx.DiGraph, u: str, v: str, kind: str, importance: float, report
         if kind == "supply":
             data["kind"] = "supply"
         data["cooperation"] = data["cooperation"] or kind == "cooperation"
-        data["importance"] = float(np.nanmax([data["importance"], importance]))
+        known = [v for v in (data["importance"], importance) if not np.isnan(v)]
+        data["importance"] = max(known) if known else np.nan
         if reporter not in data["reported_by"]:
             data["reported_by"] = (*data["reported_by"], reporter)
     else:

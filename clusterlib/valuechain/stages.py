@@ -11,7 +11,15 @@ from __future__ import annotations
 import networkx as nx
 import pandas as pd
 
-__all__ = ["HOLE_MIN_TIES", "HOLE_THRESHOLD", "STAGES", "linking_firms", "sourcing", "stage_flows", "stage_of"]
+__all__ = [
+    "HOLE_MIN_TIES",
+    "HOLE_THRESHOLD",
+    "STAGES",
+    "linking_firms",
+    "sourcing",
+    "stage_flows",
+    "stage_of",
+]
 
 #: Value-chain stages, upstream first.
 STAGES: tuple[str, ...] = ("inputs", "services", "manufacturing", "distribution")
@@ -99,7 +107,9 @@ def sourcing(G: nx.DiGraph) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=["stage", "local"])
     table = pd.DataFrame(index=pd.Index([s for s in STAGES if s in set(frame["stage"])], name="stage"))
     table["inputs_local"] = frame[frame["local"]].groupby("stage").size().reindex(table.index, fill_value=0)
-    table["inputs_outside"] = frame[~frame["local"]].groupby("stage").size().reindex(table.index, fill_value=0)
+    table["inputs_outside"] = (
+        frame[~frame["local"]].groupby("stage").size().reindex(table.index, fill_value=0)
+    )
     total = table["inputs_local"] + table["inputs_outside"]
     table["outside_share"] = table["inputs_outside"] / total
     table["hole"] = (table["outside_share"] > HOLE_THRESHOLD) & (total >= HOLE_MIN_TIES)
