@@ -20,9 +20,9 @@ where k is the core size and e_pp the ties among peripheral nodes.  Moving one n
 and periphery changes e_pp by its number of peripheral neighbours, so each candidate move is scored
 in O(1): the search ranks nodes by degree, takes the best prefix as the core, then improves it by
 Kernighan–Lin passes (Kernighan & Lin 1970): every node is moved once, best move first even when
-the fit drops, and the best partition seen is kept, so the search can leave a local optimum.  Up to :data:`EXACT_LIMIT` nodes
-every partition is scored instead.  Beyond, the result is a local optimum (no single move improves
-it), not a guaranteed global one.
+the fit drops, and the best partition seen is kept, so the search can leave a local optimum.
+Up to :data:`EXACT_LIMIT` nodes every partition is scored instead.  Beyond, the result is a local
+optimum (no single move improves it), not a guaranteed global one.
 
 References
 ----------
