@@ -157,8 +157,9 @@ def load_initiatives(path: str | Path | None = None, *, sheet: str | int | None 
     Examples
     --------
     >>> registry = load_initiatives()
-    >>> registry.loc[registry["id"] == "bartin_regional_development", ["province", "year"]].iloc[0].tolist()
-    ['Bartın', 2003]
+    >>> bartin = registry.set_index("id").loc["bartin_regional_development"]
+    >>> bartin["province"], int(bartin["year"]), int(registry["pilot"].sum())
+    ('Bartın', 2003, 5)
     """
     path = Path(path) if path is not None else default_registry_path()
     problems = registry_problems(path, sheet=sheet, last_year=last_year)
