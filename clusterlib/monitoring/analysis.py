@@ -109,7 +109,7 @@ add_strings(
         "monitoring.col.strong": {"tr": "Güçlü küme", "en": "Strong cluster"},
         "monitoring.col.stars": {"tr": "Yıldız", "en": "Stars"},
         "monitoring.why.region": {"tr": "aynı İBBS-2 bölgesi", "en": "same NUTS-2 region"},
-        "monitoring.why.similar": {"tr": "benzer kişi başı GSYH ve SEGE", "en": "similar GDP per capita and SES"},
+        "monitoring.why.similar": {"tr": "benzer GSYH ve SEGE", "en": "similar GDP and SES"},
         "monitoring.yes": {"tr": "evet", "en": "yes"},
         "monitoring.no": {"tr": "hayır", "en": "no"},
         "monitoring.source.economy": {
@@ -200,14 +200,14 @@ class MonitoringBenchmarking:
 
     def monitoring_table(self) -> pd.DataFrame:
         """The latest status of every indicator, with symbol and words beside the colour."""
+        columns = ("indicator", "latest_target", "latest_actual", "progress", "status", "final_target", "year_met")
         if self.summary.empty:
-            return pd.DataFrame()
+            return pd.DataFrame(columns=[t(f"monitoring.col.{c}", self.lang) for c in columns])
         s = self.summary
         frame = pd.DataFrame({
-            "indicator": s[f"name_{self.lang}"], "unit": s["unit"], "baseline": s["baseline"],
-            "latest_year": s["latest_year"], "latest_target": s["latest_target"], "latest_actual": s["latest_actual"],
-            "progress": s["progress"], "status": [status_label(x, self.lang) for x in s["status"]],
-            "final_target": s["final_target"], "projected_final": s["projected_final"],
+            "indicator": [f"{n} ({u})" for n, u in zip(s[f"name_{self.lang}"], s["unit"], strict=True)],
+            "latest_target": s["latest_target"], "latest_actual": s["latest_actual"], "progress": s["progress"],
+            "status": [status_label(x, self.lang) for x in s["status"]], "final_target": s["final_target"],
             "year_met": s["year_met"],
         })
         return frame.rename(columns=lambda c: t(f"monitoring.col.{c}", self.lang))
@@ -246,6 +246,15 @@ class MonitoringBenchmarking:
             "turkiye_cagr": merged["turkiye_cagr"],
         })
         return out.rename(columns=lambda c: t(f"monitoring.col.{c}", self.lang))
+
+    def a10_names(self) -> dict[str, str]:
+        """Names of the A10 sectors in the report's language."""
+        return a10_names(self.lang)
+
+    def economy_percent_columns(self) -> list[str]:
+        """Columns of :meth:`economy_table` that hold proportions."""
+        return [t(f"monitoring.col.{c}", self.lang) for c in ("share", "turkiye_share", "province_cagr",
+                                                                "turkiye_cagr")]
 
     def gaps_table(self) -> pd.DataFrame:
         """International reference values and the cluster's gap to each."""

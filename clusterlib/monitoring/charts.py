@@ -41,6 +41,7 @@ add_strings(
         "monitoring.chart.gold_threshold": {"tr": "Altın eşiği", "en": "Gold threshold"},
         "monitoring.chart.median": {"tr": "{label} etiket medyanı", "en": "{label} label median"},
         "monitoring.chart.source_tuik": {"tr": "Kaynak: TÜİK", "en": "Source: TÜİK"},
+        "monitoring.chart.no_data": {"tr": "Bu bölüm için veri yok", "en": "No data for this section"},
     }
 )
 
@@ -53,6 +54,15 @@ def _layout(fig: go.Figure, lang: str, *, height: int = 460) -> go.Figure:
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
     )
     return fig
+
+
+def _empty(lang: str) -> go.Figure:
+    fig = go.Figure()
+    fig.add_annotation(text=t("monitoring.chart.no_data", lang), x=0.5, y=0.5, xref="paper", yref="paper",
+                       showarrow=False, font={"size": 15, "color": _GREY})
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return _layout(fig, lang, height=160)
 
 
 def _short(text: str, width: int = 38) -> str:
@@ -73,6 +83,8 @@ def rag_grid(plan: pd.DataFrame, *, lang: str) -> go.Figure:
     plotly.graph_objects.Figure
         A table whose cells carry the status symbol (● ▲ ■ ○) next to the value and a light fill.
     """
+    if plan.empty:
+        return _empty(lang)
     names = plan.drop_duplicates("indicator").set_index("indicator")[f"name_{lang}"]
     years = sorted(plan["year"].unique())
     columns = [[_short(n, 44) for n in names]]
@@ -109,6 +121,8 @@ def trajectories_chart(plan: pd.DataFrame, summary: pd.DataFrame, *, lang: str, 
     (open circles), the straight trajectory from baseline to final target (dashed) and the trend of the
     latest ``window`` years extended to the final year (dotted).
     """
+    if summary.empty:
+        return _empty(lang)
     indicators = list(summary["indicator"])
     n = len(indicators)
     cols = 3
@@ -176,22 +190,37 @@ def economy_chart(growth: pd.DataFrame, names: dict[str, str], *, province: str,
 
 
 def gaps_chart(gaps: pd.DataFrame, *, lang: str) -> go.Figure:
-    """Diverging bars of the relative gap to each international reference (left: the cluster is behind)."""
-    frame = gaps.dropna(subset=["gap"]).iloc[::-1]
-    labels = [f"{_short(n, 34)} — {_short(r, 40)}" for n, r in zip(frame[f"name_{lang}"], frame["reference"],
-                                                                   strict=True)]
-    capped = frame["gap"].clip(-2, 2) * 100
-    texts = [("▲ " if g >= 0 else "▼ ") + format_number(g * 100, lang, decimals=0) + " %" for g in frame["gap"]]
-    colours = [_GREEN if g >= 0 else _ORANGE for g in frame["gap"]]
-    fig = go.Figure(go.Bar(x=capped, y=labels, orientation="h", marker_color=colours, text=texts,
-                           textposition="outside", name=t("monitoring.chart.gap", lang)))
+    """Grouped bars of the relative gap to each international reference, one colour per reference.
+
+    Bars to the left (▼) mean the cluster is behind the reference, to the right (▲) ahead; gaps
+    beyond ±200 % are drawn at the edge and labelled with their value.
+    """
+    frame = gaps.dropna(subset=["gap"])
+    if frame.empty:
+        return _empty(lang)
+    order = list(dict.fromkeys(frame[f"name_{lang}"]))[::-1]
+    colours = [_BLUE, _ORANGE, _GREEN, _PURPLE, _GREY]
+    fig = go.Figure()
+    for k, (reference, rows) in enumerate(frame.groupby("reference", sort=True)):
+        rows = rows.set_index(f"name_{lang}").reindex(order)
+        texts = [("" if pd.isna(g) else ("▲ " if g >= 0 else "▼ ") + format_number(g * 100, lang, decimals=0) + " %")
+                 for g in rows["gap"]]
+        fig.add_trace(go.Bar(x=rows["gap"].clip(-2, 2) * 100, y=[_short(n, 40) for n in order], orientation="h",
+                             name=_short(str(reference), 70), marker_color=colours[k % len(colours)], text=texts,
+                             textposition="auto"))
     fig.add_vline(x=0, line={"color": "black"})
-    fig.update_xaxes(title=t("monitoring.chart.gap", lang) + " (%)", range=[-230, 230])
-    return _layout(fig, lang, height=max(320, 24 * len(frame) + 120))
+    fig.update_xaxes(title=t("monitoring.chart.gap", lang) + " (%)", range=[-210, 210])
+    fig.update_layout(barmode="group", legend={"orientation": "h", "y": -0.15, "yanchor": "top"})
+    height = max(360, 22 * len(frame) + 200)
+    _layout(fig, lang, height=height)
+    fig.update_layout(legend={"orientation": "h", "y": -0.12, "yanchor": "top", "x": 0})
+    return fig
 
 
-def management_radar(table: pd.DataFrame, *, gold: float, lang: str) -> go.Figure:
+def management_radar(table: pd.DataFrame | None, *, gold: float, lang: str) -> go.Figure:
     """Radar of the six ESCA areas: the cluster, the label medians and the Gold threshold."""
+    if table is None or table.empty:
+        return _empty(lang)
     areas = [t(f"monitoring.area.{a}", lang) for a in AREAS]
     closed = [*areas, areas[0]]
     fig = go.Figure()
