@@ -1,0 +1,433 @@
+"""Static offline pages of a report set: the knowledge base, the national overview and the info spots.
+
+:func:`write_run_pages` writes, into the language folder of a report set (``<out>/<lang>/``):
+
+* ``knowledge_base.html`` — the registry of Türkiye's cluster initiatives with a search box and
+  filters by province, sector and year (plain JavaScript inside the page, no library, no network),
+  a map of the initiatives and a link to each province's reports;
+* ``national.html`` — the pilot clusters' scorecards side by side and the map of initiatives and pilots;
+* ``info_spot_black_sea.html`` and ``info_spot_east_mediterranean.html`` — one page per Cluster Info
+  Spot comparing its provinces and clusters (the two spots are to work in coordination).
+
+Every page is one file with its style and script inline, readable without a server or a network.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+from collections.abc import Mapping, Sequence
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+
+from clusterlib import nace, regions
+from clusterlib.i18n import add_strings, check_language, format_number, t
+from clusterlib.monitoring.analysis import MonitoringBenchmarking, analyse_monitoring
+from clusterlib.monitoring.benchmarking import METRICS
+from clusterlib.monitoring.initiatives import default_registry_path, load_initiatives
+from clusterlib.monitoring.pages_text import fold, spot_slug
+from clusterlib.monitoring.svgmap import Marker, turkiye_svg
+
+__all__ = ["INFO_SPOTS", "info_spot_page", "knowledge_base_page", "national_page", "write_run_pages"]
+
+#: The two Cluster Info Spots and their pilot provinces (plates).
+INFO_SPOTS: dict[str, tuple[int, ...]] = {"Black Sea": (19, 55, 61), "East Mediterranean": (27, 46)}
+_PILOT_COLOUR, _OTHER_COLOUR = "#E69F00", "#0072B2"
+
+add_strings(
+    {
+        "pages.kb.title": {"tr": "Türkiye'deki kümelenme girişimleri: bilgi bankası",
+                           "en": "Cluster initiatives in Türkiye: knowledge base"},
+        "pages.kb.intro": {
+            "tr": "Projenin kaynaklarında adı geçen kümelenme girişimleri, Bartın (2003) projesinden İzmir kümelerine "
+            "ve beş pilot kümeye kadar. Kayıt dosyası (initiatives.csv ya da .xlsx) kilit uzmanlarca "
+            "düzenlenir ve her yüklemede denetlenir.",
+            "en": "The cluster initiatives named in the project's sources, from the Bartın project (2003) to the "
+            "İzmir clusters and the five pilot clusters. The registry (initiatives.csv or .xlsx) is edited by "
+            "the key experts and checked every time it is loaded.",
+        },
+        "pages.search": {"tr": "Ara", "en": "Search"},
+        "pages.search_hint": {"tr": "ad, il, sektör, kurum…", "en": "name, province, sector, organisation…"},
+        "pages.all": {"tr": "tümü", "en": "all"},
+        "pages.unknown_year": {"tr": "yıl belirtilmemiş", "en": "year not stated"},
+        "pages.shown": {"tr": "{total} girişimden {shown} tanesi gösteriliyor",
+                        "en": "{shown} of {total} initiatives shown"},
+        "pages.col.name": {"tr": "Girişim", "en": "Initiative"},
+        "pages.col.province": {"tr": "İl", "en": "Province"},
+        "pages.col.sector": {"tr": "Sektör (NACE bölümleri)", "en": "Sector (NACE divisions)"},
+        "pages.col.year": {"tr": "Yıl", "en": "Year"},
+        "pages.col.lead": {"tr": "Yürütücü kurum", "en": "Lead organisation"},
+        "pages.col.members": {"tr": "Üye", "en": "Members"},
+        "pages.col.notes": {"tr": "Not", "en": "Notes"},
+        "pages.col.reports": {"tr": "Raporlar", "en": "Reports"},
+        "pages.map": {"tr": "Girişimlerin haritası", "en": "Map of the initiatives"},
+        "pages.legend.pilot": {"tr": "★ pilot küme", "en": "★ pilot cluster"},
+        "pages.legend.other": {"tr": "● diğer kümelenme girişimi", "en": "● other cluster initiative"},
+        "pages.not_on_map": {"tr": "İli belirtilmediği için haritada yok: {names}",
+                             "en": "Not on the map, no province stated: {names}"},
+        "pages.national.title": {"tr": "Ulusal görünüm: pilot kümeler yan yana",
+                                 "en": "National overview: the pilot clusters side by side"},
+        "pages.national.intro": {
+            "tr": "Beş pilot kümenin karnesi: sektörün 81 il arasındaki yüzdelik sıraları, güçlü küme ölçütü, "
+            "Avrupa Küme Gözlemevi yıldızları, izleme göstergelerinin durumu ve küme yönetiminin öz "
+            "değerlendirmesi. İl ekonomisi satırları resmî TÜİK verisidir; diğerleri yüklenen verilerden gelir.",
+            "en": "The scorecards of the five pilot clusters: the sector's percentile ranks among the 81 provinces, "
+            "the strong-cluster rule, European Cluster Observatory stars, the status of the monitoring "
+            "indicators and the self-assessment of cluster management. The rows on the province's economy are "
+            "official TÜİK data; the others come from the loaded data.",
+        },
+        "pages.spot.title": {"tr": "{spot} Kümelenme Bilgi Merkezi", "en": "{spot} Cluster Info Spot"},
+        "pages.spot.intro": {
+            "tr": "{provinces} illerinin kümeleri yan yana. İki bilgi merkezi (Karadeniz ve Doğu Akdeniz) "
+            "eşgüdüm içinde çalışır; diğer merkezin sayfası: {other}.",
+            "en": "The clusters of {provinces} side by side. The two info spots (Black Sea and East "
+            "Mediterranean) work in coordination; the other spot's page: {other}.",
+        },
+        "pages.row.cluster": {"tr": "Küme", "en": "Cluster"},
+        "pages.row.host": {"tr": "Ev sahibi kurum", "en": "Host organisation"},
+        "pages.row.strong": {"tr": "Güçlü küme (ABD Küme Haritalama)", "en": "Strong cluster (US Cluster Mapping)"},
+        "pages.row.stars": {"tr": "Avrupa Küme Gözlemevi yıldızları", "en": "European Cluster Observatory stars"},
+        "pages.row.monitoring": {"tr": "İzleme göstergeleri (son yıl)", "en": "Monitoring indicators (latest year)"},
+        "pages.row.management": {"tr": "Küme yönetimi (ESCA, 0–100)", "en": "Cluster management (ESCA, 0–100)"},
+        "pages.row.gdp": {"tr": "Kişi başı GSYH sırası (TÜİK)", "en": "GDP per capita rank (TÜİK)"},
+        "pages.row.ses": {"tr": "SEGE sırası 2023 (TÜİK)", "en": "SES rank 2023 (TÜİK)"},
+        "pages.row.growth": {"tr": "Reel katma değer artışı 2004–2023 (TÜİK)",
+                             "en": "Real value-added growth 2004–2023 (TÜİK)"},
+        "pages.row.reports": {"tr": "Raporlar", "en": "Reports"},
+        "pages.pct": {"tr": "yüzdelik {p}", "en": "percentile {p}"},
+        "pages.yes": {"tr": "✔ evet", "en": "✔ yes"},
+        "pages.no": {"tr": "✘ hayır", "en": "✘ no"},
+        "pages.nav": {"tr": "Sayfalar", "en": "Pages"},
+        "pages.index": {"tr": "Rapor dizini", "en": "Report index"},
+        "pages.synthetic": {
+            "tr": "Pilot kümelerin göstergeleri paketle gelen SENTETİK örnek veriden hesaplanmıştır; resmî istatistik "
+            "değildir (TÜİK satırları hariç).",
+            "en": "The pilot clusters' indicators are computed from the bundled SYNTHETIC sample, not official "
+            "statistics (except the TÜİK rows).",
+        },
+    }
+)
+
+
+def _css() -> str:
+    base = resources.files("clusterlib").joinpath("resources/templates/report.css").read_text(encoding="utf-8")
+    return base + """
+.cl-map { width: 100%; height: auto; border: 1px solid var(--cl-line); background: #fbfcfd; }
+.kb-controls { display: flex; flex-wrap: wrap; gap: 0.8rem; align-items: end; margin: 1rem 0; }
+.kb-controls label { display: flex; flex-direction: column; font-size: 0.9rem; color: var(--cl-muted); }
+.kb-controls input, .kb-controls select { font-size: 1rem; padding: 0.3rem; min-width: 12rem; }
+table.cl-side { border-collapse: collapse; width: 100%; font-size: 0.92rem; }
+table.cl-side th, table.cl-side td { border-bottom: 1px solid var(--cl-line); padding: 0.35rem 0.5rem;
+  vertical-align: top; text-align: left; }
+.cl-legend span { margin-right: 1.5rem; }
+nav.cl-nav a { margin-right: 1rem; }
+@media print { .kb-controls { display: none; } }
+"""
+
+
+def _page(title: str, body: str, lang: str, *, script: str = "") -> str:
+    nav = _nav(lang)
+    return (f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>{html.escape(title)}</title><style>{_css()}</style></head>"
+            f"<body>{nav}<h1>{html.escape(title)}</h1>{body}"
+            + (f"<script>{script}</script>" if script else "") + "</body></html>\n")
+
+
+def _nav(lang: str) -> str:
+    links = [("index.html", t("pages.index", lang)), ("knowledge_base.html", t("pages.kb.title", lang)),
+             ("national.html", t("pages.national.title", lang))]
+    for spot in INFO_SPOTS:
+        links.append((f"info_spot_{spot_slug(spot)}.html", t("pages.spot.title", lang, spot=_spot_name(spot, lang))))
+    items = "".join(f'<a href="{href}">{html.escape(text)}</a>' for href, text in links)
+    return f'<nav class="cl-nav" aria-label="{html.escape(t("pages.nav", lang))}">{items}</nav>'
+
+
+def _spot_name(spot: str, lang: str) -> str:
+    if lang == "en":
+        return spot
+    return next(p.info_spot_tr for p in regions.pilots() if p.info_spot == spot)
+
+
+def _report_links(plate: int | None, links: Mapping[int, Sequence[tuple[str, str]]]) -> str:
+    if plate is None or pd.isna(plate):
+        return ""
+    return " ".join(f'<a href="{html.escape(href)}">{html.escape(step)}</a>' for step, href in links.get(int(plate), ()))
+
+
+def _markers(registry: pd.DataFrame, lang: str) -> list[Marker]:
+    markers = []
+    centres = {p.plate: (p.lon, p.lat) for p in (regions.province(k) for k in range(1, 82))}
+    for plate, rows in registry.dropna(subset=["plate"]).groupby("plate", sort=True):
+        lon, lat = centres[int(plate)]
+        for k, row in enumerate(rows.itertuples(index=False)):
+            angle = 2 * math.pi * k / max(len(rows), 1)
+            offset = 0.0 if len(rows) == 1 else 0.22
+            pilot = bool(row.pilot)
+            markers.append(Marker(lon + offset * math.cos(angle), lat + offset * math.sin(angle),
+                                  f"{getattr(row, f'name_{lang}')} — {row.province}",
+                                  shape="star" if pilot else "circle",
+                                  colour=_PILOT_COLOUR if pilot else _OTHER_COLOUR, size=6.5 if pilot else 5.0,
+                                  css_class="kb-marker", ident=str(row.id)))
+    return markers
+
+
+def _map_block(registry: pd.DataFrame, lang: str, *, highlight: Sequence[int] = ()) -> str:
+    fills = {plate: "#fde6b3" for plate in highlight}
+    svg = turkiye_svg(_markers(registry, lang), fills=fills, label=t("pages.map", lang))
+    missing = registry.loc[registry["plate"].isna(), f"name_{lang}"].tolist()
+    note = (f'<p class="cl-muted">{html.escape(t("pages.not_on_map", lang, names=", ".join(missing)))}</p>'
+            if missing else "")
+    legend = (f'<p class="cl-legend"><span style="color:{_PILOT_COLOUR}">{html.escape(t("pages.legend.pilot", lang))}'
+              f'</span><span style="color:{_OTHER_COLOUR}">{html.escape(t("pages.legend.other", lang))}</span></p>')
+    return f"<h2>{html.escape(t('pages.map', lang))}</h2>{legend}{svg}{note}"
+
+
+def knowledge_base_page(registry: pd.DataFrame, *, lang: str,
+                        links: Mapping[int, Sequence[tuple[str, str]]] | None = None) -> str:
+    """The knowledge-base page: searchable, filterable table of the initiatives and their map (HTML text)."""
+    lang = check_language(lang)
+    links = links or {}
+    divisions = sorted({d for ds in registry["nace"] for d in ds})
+    provinces = sorted({p for p in registry["province"].dropna()}, key=fold)
+    years = sorted({int(y) for y in registry["year"].dropna()})
+    option = '<option value="{v}">{text}</option>'.format
+    controls = (
+        '<div class="kb-controls">'
+        f'<label for="kb-search">{html.escape(t("pages.search", lang))}<input id="kb-search" type="search" '
+        f'placeholder="{html.escape(t("pages.search_hint", lang))}" autocomplete="off"></label>'
+        f'<label for="kb-province">{html.escape(t("pages.col.province", lang))}<select id="kb-province">'
+        + option(v="", text=html.escape(t("pages.all", lang)))
+        + "".join(option(v=html.escape(p), text=html.escape(p)) for p in provinces) + "</select></label>"
+        f'<label for="kb-sector">{html.escape(t("pages.col.sector", lang))}<select id="kb-sector">'
+        + option(v="", text=html.escape(t("pages.all", lang)))
+        + "".join(option(v=d, text=html.escape(f"{d} {nace.name(d, lang=lang, short=True)}")) for d in divisions)
+        + "</select></label>"
+        f'<label for="kb-year">{html.escape(t("pages.col.year", lang))}<select id="kb-year">'
+        + option(v="", text=html.escape(t("pages.all", lang)))
+        + "".join(option(v=y, text=y) for y in years)
+        + option(v="none", text=html.escape(t("pages.unknown_year", lang))) + "</select></label></div>"
+    )
+    head = "".join(f"<th>{html.escape(t(f'pages.col.{c}', lang))}</th>"
+                   for c in ("name", "province", "sector", "year", "lead", "members", "notes", "reports"))
+    rows = []
+    for row in registry.itertuples(index=False):
+        name = getattr(row, f"name_{lang}")
+        divisions_text = ";".join(row.nace)
+        sector = f"{row.sector or ''}" + (f" ({', '.join(row.nace)})" if row.nace else "")
+        year = "" if pd.isna(row.year) else str(int(row.year))
+        members = "" if pd.isna(row.members) else format_number(int(row.members), lang)
+        province = "" if pd.isna(row.province) else row.province
+        searchable = fold(" ".join(str(x) for x in (row.name_en, row.name_tr, province, row.sector, row.lead_organisation,
+                                                     row.notes, divisions_text) if isinstance(x, str)))
+        star = "★ " if row.pilot else ""
+        rows.append(
+            f'<tr class="kb-row" data-id="{html.escape(row.id)}" data-province="{html.escape(province)}" '
+            f'data-divisions="{html.escape(divisions_text)}" data-year="{year or "none"}" '
+            f'data-text="{html.escape(searchable)}">'
+            f"<td>{star}{html.escape(name)}</td><td>{html.escape(province)}</td><td>{html.escape(sector)}</td>"
+            f"<td>{year}</td><td>{html.escape(row.lead_organisation or '') if isinstance(row.lead_organisation, str) else ''}"
+            f"</td><td class=\"num\">{members}</td><td>{html.escape(row.notes) if isinstance(row.notes, str) else ''}"
+            f"</td><td>{_report_links(row.plate, links)}</td></tr>"
+        )
+    count = (f'<p id="kb-count" aria-live="polite">'
+             f"{html.escape(t('pages.shown', lang, shown=len(registry), total=len(registry)))}</p>")
+    table = (f'<div class="cl-table-wrap"><table id="kb-table" class="cl-side"><thead><tr>{head}</tr></thead>'
+             f"<tbody>{''.join(rows)}</tbody></table></div>")
+    body = (f"<p>{html.escape(t('pages.kb.intro', lang))}</p>{controls}{count}{table}"
+            f"{_map_block(registry, lang)}")
+    template = json.dumps(t("pages.shown", lang, shown="{shown}", total="{total}"))
+    return _page(t("pages.kb.title", lang), body, lang, script=_KB_SCRIPT.replace("__TEMPLATE__", template))
+
+
+_KB_SCRIPT = """
+(function () {
+  var fold = function (s) {
+    return s.toLocaleLowerCase('tr').replace(/[çğıiöşüâîû]/g, function (c) {
+      return {'ç': 'c', 'ğ': 'g', 'ı': 'i', 'i': 'i', 'ö': 'o', 'ş': 's', 'ü': 'u', 'â': 'a', 'î': 'i', 'û': 'u'}[c];
+    }).normalize('NFD').replace(/[\\u0300-\\u036f]/g, '');
+  };
+  var search = document.getElementById('kb-search');
+  var province = document.getElementById('kb-province');
+  var sector = document.getElementById('kb-sector');
+  var year = document.getElementById('kb-year');
+  var rows = Array.prototype.slice.call(document.querySelectorAll('#kb-table tr.kb-row'));
+  var count = document.getElementById('kb-count');
+  var template = __TEMPLATE__;
+  function apply() {
+    var words = fold(search.value).split(/\\s+/).filter(Boolean);
+    var shown = 0;
+    var visible = {};
+    rows.forEach(function (row) {
+      var text = row.getAttribute('data-text');
+      var ok = words.every(function (w) { return text.indexOf(w) >= 0; });
+      ok = ok && (!province.value || row.getAttribute('data-province') === province.value);
+      ok = ok && (!sector.value || row.getAttribute('data-divisions').split(';').indexOf(sector.value) >= 0);
+      ok = ok && (!year.value || row.getAttribute('data-year') === year.value);
+      row.hidden = !ok;
+      if (ok) { shown += 1; visible[row.getAttribute('data-id')] = true; }
+    });
+    document.querySelectorAll('.kb-marker').forEach(function (m) {
+      m.style.display = visible[m.getAttribute('data-id')] ? '' : 'none';
+    });
+    count.textContent = template.replace('{shown}', shown).replace('{total}', rows.length);
+  }
+  [search, province, sector, year].forEach(function (el) {
+    el.addEventListener('input', apply);
+    el.addEventListener('change', apply);
+  });
+  apply();
+})();
+"""
+
+
+def _stars(n: int) -> str:
+    return "★" * n + "☆" * (5 - n) + f" {n}/5"
+
+
+def _side_by_side(results: Sequence[MonitoringBenchmarking], lang: str,
+                  links: Mapping[int, Sequence[tuple[str, str]]]) -> str:
+    head = "<th></th>" + "".join(f"<th>{html.escape(r.province.name)}</th>" for r in results)
+    lines: list[tuple[str, list[str]]] = [
+        (t("pages.row.cluster", lang), [html.escape(r.sector_name) for r in results]),
+        (t("pages.row.host", lang), [html.escape((r.province.host_tr if lang == "tr" else r.province.host_en) or "")
+                                      for r in results]),
+    ]
+    for metric in METRICS:
+        cells = []
+        for r in results:
+            row = r.scorecard.set_index("metric").loc[metric]
+            value = row["value"]
+            shown = format_percent_or_number(metric, value, lang)
+            pct = "" if pd.isna(row["percentile"]) else t("pages.pct", lang,
+                                                          p=format_number(row["percentile"], lang, decimals=0))
+            cells.append(f"{shown}<br><small>{pct}</small>")
+        lines.append((t(f"monitoring.metric.{metric}", lang), cells))
+    lines.append((t("pages.row.strong", lang), [t("pages.yes" if r.strong else "pages.no", lang) for r in results]))
+    lines.append((t("pages.row.stars", lang), [_stars(int(r.stars["stars"])) for r in results]))
+    monitoring = []
+    for r in results:
+        counts = r.summary["status"].value_counts() if not r.summary.empty else pd.Series(dtype=int)
+        monitoring.append(" ".join(f"{sym} {int(counts.get(s, 0))}" for s, sym in
+                                   (("green", "●"), ("amber", "▲"), ("red", "■"), ("grey", "○"))))
+    lines.append((t("pages.row.monitoring", lang), monitoring))
+    lines.append((t("pages.row.management", lang), [
+        "–" if math.isnan(r.management_score) else
+        f"{format_number(r.management_score, lang, decimals=0)} ({t(f'monitoring.label.{r.management_label}', lang)})"
+        for r in results]))
+    lines.append((t("pages.row.gdp", lang), [f"{r.gdp_per_capita['rank']} / {r.gdp_per_capita['of']} "
+                                              f"({r.gdp_per_capita['year']})" for r in results]))
+    lines.append((t("pages.row.ses", lang), [f"{r.ses['rank']} / {r.ses['of']}" for r in results]))
+    lines.append((t("pages.row.growth", lang), [
+        format_percent_or_number("growth", r.gva_growth.set_index("sector").loc["total_gva", "province_cagr"], lang)
+        for r in results]))
+    lines.append((t("pages.row.reports", lang), [_report_links(r.province.plate, links) for r in results]))
+    body = "".join(f"<tr><th>{html.escape(label)}</th>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+                   for label, cells in lines)
+    return (f'<div class="cl-table-wrap"><table class="cl-side"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{body}</tbody></table></div>")
+
+
+def format_percent_or_number(metric: str, value: object, lang: str) -> str:
+    """A scorecard value as text: growth as a percentage, LQ with two decimals, others whole numbers."""
+    if value is None or pd.isna(value):
+        return "–"
+    if metric == "growth":
+        return format_number(float(value) * 100, lang, decimals=1) + " %"
+    return format_number(float(value), lang, decimals=2 if metric == "lq" else 0)
+
+
+def national_page(results: Sequence[MonitoringBenchmarking], registry: pd.DataFrame, *, lang: str,
+                  links: Mapping[int, Sequence[tuple[str, str]]] | None = None) -> str:
+    """The national overview: the pilots' scorecards side by side and the map (HTML text)."""
+    lang = check_language(lang)
+    body = (f"<p>{html.escape(t('pages.national.intro', lang))}</p>"
+            f"<p><small>{html.escape(t('pages.synthetic', lang))}</small></p>"
+            f"{_side_by_side(results, lang, links or {})}"
+            f"{_map_block(registry, lang, highlight=[r.province.plate for r in results])}")
+    return _page(t("pages.national.title", lang), body, lang)
+
+
+def info_spot_page(spot: str, results: Sequence[MonitoringBenchmarking], registry: pd.DataFrame, *, lang: str,
+                   links: Mapping[int, Sequence[tuple[str, str]]] | None = None) -> str:
+    """One Cluster Info Spot: its provinces' clusters side by side, its initiatives and the map (HTML text)."""
+    lang = check_language(lang)
+    if spot not in INFO_SPOTS:
+        raise ValueError(f"'spot' must be one of {list(INFO_SPOTS)}, got {spot!r}")
+    plates = INFO_SPOTS[spot]
+    mine = [r for r in results if r.province.plate in plates]
+    other = next(s for s in INFO_SPOTS if s != spot)
+    other_link = (f'<a href="info_spot_{spot_slug(other)}.html">'
+                  f"{html.escape(t('pages.spot.title', lang, spot=_spot_name(other, lang)))}</a>")
+    names = ", ".join(regions.province(p).name for p in plates)
+    intro = html.escape(t("pages.spot.intro", lang, provinces=names, other="__OTHER__")).replace("__OTHER__",
+                                                                                                  other_link)
+    here = registry[registry["plate"].isin(plates)]
+    listed = "".join(f"<li>{'★ ' if r.pilot else ''}{html.escape(getattr(r, f'name_{lang}'))} — "
+                     f"{html.escape(r.province)}</li>" for r in here.itertuples(index=False))
+    body = (f"<p>{intro}</p><p><small>{html.escape(t('pages.synthetic', lang))}</small></p>"
+            f"{_side_by_side(mine, lang, links or {})}"
+            f"<h2>{html.escape(t('pages.kb.title', lang))}</h2><ul>{listed}</ul>"
+            f"{_map_block(here, lang, highlight=plates)}")
+    return _page(t("pages.spot.title", lang, spot=_spot_name(spot, lang)), body, lang)
+
+
+def _links(lang_dir: Path, status: Mapping[str, object] | None) -> dict[int, list[tuple[str, str]]]:
+    """Report links by plate: from the run's status entries, else from the report files present."""
+    found: dict[int, list[tuple[str, str]]] = {}
+    entries = status
+    if entries is None and (lang_dir / "status.json").is_file():
+        entries = json.loads((lang_dir / "status.json").read_text(encoding="utf-8")).get("entries", {})
+    if entries:
+        for entry in entries.values():
+            if isinstance(entry, Mapping) and entry.get("report") and (lang_dir / str(entry["report"])).is_file():
+                found.setdefault(int(entry["plate"]), []).append((str(entry["step"]), str(entry["report"])))
+    else:
+        for plate in range(1, 82):
+            folder = lang_dir / regions.province(plate).slug
+            for report in sorted(folder.glob("*.html")) if folder.is_dir() else ():
+                found.setdefault(plate, []).append((report.stem, f"{folder.name}/{report.name}"))
+    return {plate: sorted(items) for plate, items in found.items()}
+
+
+def write_run_pages(out_dir: str | Path, *, lang: str = "tr", status: Mapping[str, object] | None = None,
+                    data_dir: str | Path | None = None) -> list[Path]:
+    """Write the knowledge-base, national-overview and info-spot pages into a report set.
+
+    Parameters
+    ----------
+    out_dir : str or pathlib.Path
+        The report folder of a run (``clusterlib run --out``); pages go to ``<out_dir>/<lang>/``.
+    lang : {"tr", "en"}
+    status : mapping, optional
+        The ``entries`` of the run's ``<lang>/status.json`` (default: read from disk; without it the
+        report files present are linked).
+    data_dir : str or pathlib.Path, optional
+        Input tables and ``initiatives.csv``/``.xlsx`` (default: the bundled sample).
+
+    Returns
+    -------
+    list of pathlib.Path
+        The pages written.
+    """
+    lang = check_language(lang)
+    lang_dir = Path(out_dir) / lang
+    lang_dir.mkdir(parents=True, exist_ok=True)
+    registry = load_initiatives(default_registry_path(data_dir))
+    links = _links(lang_dir, status)
+    results = [analyse_monitoring(p, lang=lang, data_dir=data_dir) for p in regions.pilots()]
+    pages = {"knowledge_base.html": knowledge_base_page(registry, lang=lang, links=links),
+             "national.html": national_page(results, registry, lang=lang, links=links)}
+    for spot in INFO_SPOTS:
+        pages[f"info_spot_{spot_slug(spot)}.html"] = info_spot_page(spot, results, registry, lang=lang, links=links)
+    written = []
+    for name, text in pages.items():
+        path = lang_dir / name
+        tmp = path.with_suffix(".html.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+        written.append(path)
+    return written
