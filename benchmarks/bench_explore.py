@@ -40,6 +40,14 @@ VIEWS: dict[str, tuple[Callable[[], explore.View], dict[str, list[object]]]] = {
         lambda: explore.compare_provinces(["Çorum", "Samsun", "Trabzon"]),
         {"plates": [(19, 55), (27, 46, 63), (19, 55, 61, 27, 46)], "year": [2016, 2024], "top": [5, 12, 8]},
     ),
+    "survey_explorer": (
+        lambda: explore.survey_explorer("Çorum"),
+        {"by": ["stage", "none", "size_class"], "block": ["exports", "finance", "all"]},
+    ),
+    "monitoring_explorer": (
+        lambda: explore.monitoring_explorer("Çorum"),
+        {"amber": [0.5, 0.9, 0.75], "peers": ["similar", "all", "same_nuts2"], "metric": ["employment", "lq"]},
+    ),
 }
 
 

@@ -25,9 +25,14 @@ from pathlib import Path
 
 import psutil
 
-# JupyterLab asks once whether to fetch Jupyter news from the internet; answer "no" in advance.
-_SETTINGS = {"@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false",
-                                                                                 "checkForUpdates": False}}
+# JupyterLab asks once whether to fetch Jupyter news from the internet: answer "no" in advance.  And it
+# detaches notebook cells scrolled out of view ("windowing"), which would make the page's elements stale
+# under the test: render every cell.
+_SETTINGS = {
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false",
+                                                                        "checkForUpdates": False},
+    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
+}
 
 
 @dataclass(frozen=True)

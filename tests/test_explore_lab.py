@@ -82,30 +82,40 @@ def test_workbench_notebook_runs_and_responds_in_jupyterlab(driver, tmp_path: Pa
     with jupyterlab(tmp_path) as lab:
         driver.get(lab.url(f"lab/tree/{NOTEBOOK.name}"))
         _run_all_cells(driver)
-        wait = WebDriverWait(driver, 180)
-        # two views: the province comparison (1 figure) and the sector explorer (map + time series)
-        wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, ".js-plotly-plot")) >= 3)
-        wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, ".jp-OutputArea .cl-table")) >= 2)
+        wait = WebDriverWait(driver, 240)
+        views = ("survey", "compare", "sector", "monitoring")
+        css = {key: f".cl-view-{key}" for key in views}
+        wait.until(lambda d: all(d.find_elements(By.CSS_SELECTOR, f"{c} .cl-table") for c in css.values()))
+        for key, selector in css.items():
+            view = driver.find_element(By.CSS_SELECTOR, selector)
+            plots = view.find_elements(By.CSS_SELECTOR, ".js-plotly-plot")
+            assert plots, f"the {key} view drew no figure"
+            for plot in plots:
+                wait.until(lambda _d, p=plot: p.find_elements(By.CSS_SELECTOR, "svg.main-svg"))
         assert driver.find_elements(By.CSS_SELECTOR, ".widget-dropdown select"), "no dropdown drew"
         assert driver.find_elements(By.CSS_SELECTOR, ".widget-slider, .widget-hslider"), "no slider drew"
         assert driver.find_elements(By.CSS_SELECTOR, ".widget-select-multiple select"), "no province picker drew"
-        for plot in driver.find_elements(By.CSS_SELECTOR, ".js-plotly-plot"):
-            assert plot.find_elements(By.CSS_SELECTOR, "svg.main-svg"), "a plotly figure did not draw"
 
         # change the sector of the sector explorer: its finding, table and map must change
-        sector = next(el for el in driver.find_elements(By.CSS_SELECTOR, ".widget-dropdown")
-                      if el.text.strip().startswith("Sektör"))
-        findings = lambda d: [f.text for f in d.find_elements(By.CSS_SELECTOR, ".cl-finding")]  # noqa: E731
-        before = findings(driver)
-        map_svg = "return document.querySelectorAll('.js-plotly-plot')[1].querySelector('.scatterlayer').innerHTML"
-        map_before = driver.execute_script(map_svg)
-        select = Select(sector.find_element(By.TAG_NAME, "select"))
+        sector_view = driver.find_element(By.CSS_SELECTOR, css["sector"])
+        finding = lambda: sector_view.find_element(By.CSS_SELECTOR, ".cl-finding").text  # noqa: E731
+        map_html = lambda: sector_view.find_elements(By.CSS_SELECTOR, ".js-plotly-plot")[0].get_attribute(  # noqa: E731
+            "innerHTML")
+        before, map_before = finding(), map_html()
+        select = Select(sector_view.find_element(By.CSS_SELECTOR, ".widget-dropdown select"))
         current = select.first_selected_option.text
         other = next(o.text for o in select.options if o.text != current)
         select.select_by_visible_text(other)
-        wait.until(lambda d: findings(d) != before)
-        assert other in " ".join(findings(driver))
-        wait.until(lambda d: d.execute_script(map_svg) != map_before)  # the map redrew for the new sector
+        wait.until(lambda _d: finding() != before)
+        assert other in finding()
+        wait.until(lambda _d: map_html() != map_before)  # the map redrew for the new sector
+
+        # the amber threshold of the monitoring view: the table is recomputed
+        monitoring = driver.find_element(By.CSS_SELECTOR, css["monitoring"])
+        table_before = monitoring.find_element(By.CSS_SELECTOR, ".cl-table").text
+        picker = Select(monitoring.find_elements(By.CSS_SELECTOR, ".widget-dropdown select")[0])
+        picker.select_by_index(1 if picker.first_selected_option.text == picker.options[0].text else 0)
+        wait.until(lambda _d: monitoring.find_element(By.CSS_SELECTOR, ".cl-table").text != table_before)
 
         SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
         driver.save_screenshot(str(SCREENSHOT))

@@ -6,6 +6,8 @@ table that redraw when a control changes, and a button that saves the view as XL
 standalone offline HTML file (into ``data/processed/views`` or a chosen folder).
 """
 
+from clusterlib.explore.monitoring import monitoring_explorer
+from clusterlib.explore.needs import survey_explorer
 from clusterlib.explore.panel import NationalPanel, national_panel
 from clusterlib.explore.provinces import compare_provinces
 from clusterlib.explore.sectors import sector_explorer
@@ -17,7 +19,9 @@ __all__ = [
     "SavedView",
     "View",
     "compare_provinces",
+    "monitoring_explorer",
     "national_panel",
     "save_view",
     "sector_explorer",
+    "survey_explorer",
 ]

@@ -163,5 +163,5 @@ def compare_provinces(
             )
         return province_comparison(panel, plates or chosen, year, top, lang=lang)
 
-    view = View(t("explore.compare.title", lang), controls, draw, lang=lang)
+    view = View(t("explore.compare.title", lang), "compare", controls, draw, lang=lang)
     return view

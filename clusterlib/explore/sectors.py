@@ -264,6 +264,7 @@ def sector_explorer(
     }
     return View(
         t("explore.sector.title", lang),
+        "sector",
         controls,
         lambda sector, year, plate: sector_view(panel, sector, year, plate, lang=lang),
         lang=lang,

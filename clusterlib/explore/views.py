@@ -163,6 +163,8 @@ class View:
     ----------
     name : str
         Title of the view (also the default file name when it is saved).
+    key : str
+        A short identifier; the view's box gets the CSS classes ``cl-view`` and ``cl-view-<key>``.
     controls : mapping of str to ipywidgets.ValueWidget
         The controls by the keyword their value is passed to ``draw`` under.
     draw : callable
@@ -180,12 +182,14 @@ class View:
     def __init__(
         self,
         name: str,
+        key: str,
         controls: Mapping[str, widgets.ValueWidget],
         draw: Callable[..., Drawing],
         *,
         lang: str = "tr",
     ) -> None:
         self.name = name
+        self.key = key
         self.lang = lang
         self.controls = dict(controls)
         self._draw = draw
@@ -232,7 +236,7 @@ class View:
 
     def widget(self) -> widgets.VBox:
         """The whole view as one widget, to display in a cell."""
-        return widgets.VBox(
+        box = widgets.VBox(
             [
                 widgets.HTML(f"<h3>{html.escape(self.name)}</h3>"),
                 widgets.HBox(list(self.controls.values()), layout=widgets.Layout(flex_flow="row wrap")),
@@ -243,6 +247,9 @@ class View:
                 self.status,
             ]
         )
+        box.add_class("cl-view")
+        box.add_class(f"cl-view-{self.key}")
+        return box
 
     def _repr_mimebundle_(self, **kwargs: object) -> dict:
         return self.widget()._repr_mimebundle_(**kwargs)
