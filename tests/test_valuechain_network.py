@@ -322,3 +322,45 @@ def test_stage_flows_sourcing_and_linking_firms():
     table = sourcing(G)
     assert table.loc["manufacturing", "inputs_outside"] == 3 and bool(table.loc["manufacturing", "hole"])
     assert linking_firms(G).index.tolist() == ["B"]
+
+
+# ------------------------------------------------------------------------------------ centrality
+@settings(max_examples=25, deadline=None)
+@given(st.integers(3, 40), st.floats(0.02, 0.4), st.integers(0, 10_000), st.booleans())
+def test_sparse_brandes_betweenness_equals_networkx(n, p, seed, directed):
+    """Brandes (2001) in sparse-matrix form gives networkx's betweenness_centrality on random graphs,
+    directed and undirected."""
+    from clusterlib.valuechain.centrality import betweenness
+
+    G = nx.gnp_random_graph(n, p, seed=seed, directed=directed)
+    ours, reference = betweenness(G), nx.betweenness_centrality(G)
+    for v in G:
+        assert ours[v] == pytest.approx(reference[v], abs=1e-12)
+
+
+def test_sampled_betweenness_equals_networkx_with_the_same_sources():
+    """With a sample of sources the sums are scaled by n/k, as networkx's ``k=`` estimate."""
+    from clusterlib.valuechain.centrality import betweenness
+
+    G = nx.gnp_random_graph(50, 0.08, seed=3, directed=True)
+    sources = [0, 5, 7, 11, 20]
+    ours = betweenness(G, sources=sources)
+    exact_from_sources = nx.betweenness_centrality_subset(G, sources, list(G), normalized=False)
+    scale = 50 / 5 / (49 * 48)
+    for v in G:
+        assert ours[v] == pytest.approx(exact_from_sources[v] * scale, abs=1e-12)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(2, 30), st.floats(0.05, 0.6), st.integers(0, 10_000))
+def test_effective_size_equals_networkx(n, p, seed):
+    """Borgatti's (1997) form degree − 2t/degree equals networkx's effective_size (unweighted)."""
+    from clusterlib.valuechain.centrality import effective_size
+
+    G = nx.gnp_random_graph(n, p, seed=seed)
+    ours, reference = effective_size(G), nx.effective_size(G)
+    for v in G:
+        if np.isnan(reference[v]):
+            assert np.isnan(ours[v])
+        else:
+            assert ours[v] == pytest.approx(reference[v], abs=1e-12)

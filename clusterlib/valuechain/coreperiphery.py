@@ -19,8 +19,9 @@ peripheral nodes).  With N pairs, m ties, P ideal ties and M ties that are ideal
 where k is the core size and e_pp the ties among peripheral nodes.  Moving one node between core
 and periphery changes e_pp by its number of peripheral neighbours, so each candidate move is scored
 in O(1): the search ranks nodes by degree, takes the best prefix as the core, then improves it by
-Kernighan–Lin passes (Kernighan & Lin 1970): every node is moved once, best move first even when
-the fit drops, and the best partition seen is kept, so the search can leave a local optimum.
+Kernighan–Lin passes (Kernighan & Lin 1970): nodes are moved one at a time, best move first even
+when the fit drops, each at most once per pass, until 100 moves bring nothing better; the best
+partition seen is kept, so the search can leave a local optimum.
 Up to :data:`EXACT_LIMIT` nodes every partition is scored instead.  Beyond, the result is a local
 optimum (no single move improves it), not a guaranteed global one.
 
@@ -40,6 +41,8 @@ import pandas as pd
 
 __all__ = ["EXACT_LIMIT", "CorePeriphery", "core_periphery", "core_periphery_fit"]
 
+#: A Kernighan–Lin pass stops after this many moves without a better partition.
+_PATIENCE = 100
 #: Up to this many nodes every partition is scored (2ⁿ of them) and the optimum is exact.
 EXACT_LIMIT = 12
 
@@ -111,7 +114,10 @@ def _search(adjacency: list[np.ndarray], degree: np.ndarray, max_passes: int) ->
         k = int(trial.sum())
         free = np.ones(n, dtype=bool)
         pass_best, pass_core = best_rho, None
+        since = 0
         for _ in range(n):
+            if since > _PATIENCE:
+                break
             delta = np.where(trial, periphery_neighbours, -periphery_neighbours)
             new_k = np.where(trial, k - 1, k + 1)
             ideal = n_pairs - (n - new_k) * (n - new_k - 1) / 2.0
@@ -127,8 +133,10 @@ def _search(adjacency: list[np.ndarray], degree: np.ndarray, max_passes: int) ->
             periphery_neighbours[adjacency[v]] += -1.0 if not trial[v] else 1.0
             trial[v] = not trial[v]
             free[v] = False
+            since += 1
             if rho[v] > pass_best + 1e-12:
                 pass_best, pass_core = float(rho[v]), trial.copy()
+                since = 0
         if pass_core is None:
             break
         core, best_rho = pass_core, pass_best

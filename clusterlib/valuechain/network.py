@@ -17,10 +17,12 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from clusterlib.valuechain.centrality import betweenness, effective_size
 from clusterlib.valuechain.inputs import Note, check_relations
 
 __all__ = [
     "BETWEENNESS_EXACT_LIMIT",
+    "BETWEENNESS_SAMPLE",
     "NetworkSummary",
     "firm_network",
     "network_measures",
@@ -28,9 +30,12 @@ __all__ = [
     "sole_partners",
 ]
 
-#: Betweenness is exact up to this many nodes; above, it is estimated from this many sampled
-#: sources (Brandes & Pich 2007), seeded, so a 5,000-firm network stays within seconds.
+#: Betweenness is exact up to this many nodes (every pilot cluster); above, it is estimated from
+#: :data:`BETWEENNESS_SAMPLE` seeded random sources (Brandes & Pich 2007), so a 5,000-firm
+#: network stays within seconds.
 BETWEENNESS_EXACT_LIMIT = 1000
+#: Number of sampled sources of the betweenness estimate of large networks.
+BETWEENNESS_SAMPLE = 256
 
 
 def firm_network(firms: pd.DataFrame, relations: pd.DataFrame) -> nx.DiGraph:
@@ -208,11 +213,12 @@ def network_measures(G: nx.DiGraph, *, seed: int = 0) -> pd.DataFrame:
     """Per-firm centrality and structural-hole measures.
 
     Columns: ``in_degree`` (sellers and cooperation partners tied in), ``out_degree``,
-    ``degree`` (distinct partners), ``betweenness`` (normalised, directed; estimated from
-    :data:`BETWEENNESS_EXACT_LIMIT` sampled sources above that many nodes), ``core_number``
-    (k-core of the undirected graph), ``constraint`` and ``effective_size`` (Burt 1992, via
-    networkx, on the undirected graph; NaN for isolates), plus ``name``, ``stage``,
-    ``in_register`` and ``local`` from the nodes.
+    ``degree`` (distinct partners), ``betweenness`` (normalised, directed, Brandes' algorithm in
+    sparse matrices, :func:`~clusterlib.valuechain.centrality.betweenness`; estimated from
+    :data:`BETWEENNESS_SAMPLE` seeded sources above :data:`BETWEENNESS_EXACT_LIMIT` nodes),
+    ``core_number`` (k-core of the undirected graph, networkx), ``constraint`` (Burt 1992, networkx)
+    and ``effective_size`` (Burt 1992 in Borgatti's form) on the undirected graph, NaN for
+    isolates; plus ``name``, ``stage``, ``in_register`` and ``local`` from the nodes.
 
     Examples
     --------
@@ -222,13 +228,14 @@ def network_measures(G: nx.DiGraph, *, seed: int = 0) -> pd.DataFrame:
     """
     H = _undirected(G)
     nodes = list(G.nodes)
+    sources = None
     if len(nodes) > BETWEENNESS_EXACT_LIMIT:
-        betweenness = nx.betweenness_centrality(G, k=BETWEENNESS_EXACT_LIMIT, seed=seed)
-    else:
-        betweenness = nx.betweenness_centrality(G)
+        rng = np.random.default_rng(seed)
+        sources = [nodes[i] for i in rng.choice(len(nodes), size=BETWEENNESS_SAMPLE, replace=False)]
+    between = betweenness(G, sources=sources)
     connected = [v for v in H if H.degree(v) > 0]
     constraint = nx.constraint(H, nodes=connected)
-    effective = nx.effective_size(H, nodes=connected)
+    effective = effective_size(H)
     core = nx.core_number(H)
     frame = pd.DataFrame(
         {
@@ -239,7 +246,7 @@ def network_measures(G: nx.DiGraph, *, seed: int = 0) -> pd.DataFrame:
             "in_degree": [G.in_degree(v) for v in nodes],
             "out_degree": [G.out_degree(v) for v in nodes],
             "degree": [H.degree(v) for v in nodes],
-            "betweenness": [betweenness[v] for v in nodes],
+            "betweenness": [between[v] for v in nodes],
             "core_number": [core[v] for v in nodes],
             "constraint": [constraint.get(v, np.nan) for v in nodes],
             "effective_size": [effective.get(v, np.nan) for v in nodes],
