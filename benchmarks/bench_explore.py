@@ -44,6 +44,11 @@ VIEWS: dict[str, tuple[Callable[[], explore.View], dict[str, list[object]]]] = {
         lambda: explore.survey_explorer("Çorum"),
         {"by": ["stage", "none", "size_class"], "block": ["exports", "finance", "all"]},
     ),
+    "network_explorer": (
+        lambda: explore.network_explorer("Çorum"),
+        {"kinds": [("supply",), ("cooperation",), ("supply", "cooperation")], "origin": ["local", "all"],
+         "firm": ["COR-001", "COR-010", ""]},
+    ),
     "monitoring_explorer": (
         lambda: explore.monitoring_explorer("Çorum"),
         {"amber": [0.5, 0.9, 0.75], "peers": ["similar", "all", "same_nuts2"], "metric": ["employment", "lq"]},

@@ -83,7 +83,7 @@ def test_workbench_notebook_runs_and_responds_in_jupyterlab(driver, tmp_path: Pa
         driver.get(lab.url(f"lab/tree/{NOTEBOOK.name}"))
         _run_all_cells(driver)
         wait = WebDriverWait(driver, 240)
-        views = ("survey", "compare", "sector", "monitoring")
+        views = ("survey", "compare", "sector", "network", "monitoring")
         css = {key: f".cl-view-{key}" for key in views}
         wait.until(lambda d: all(d.find_elements(By.CSS_SELECTOR, f"{c} .cl-table") for c in css.values()))
         for key, selector in css.items():

@@ -8,6 +8,7 @@ standalone offline HTML file (into ``data/processed/views`` or a chosen folder).
 
 from clusterlib.explore.monitoring import monitoring_explorer
 from clusterlib.explore.needs import survey_explorer
+from clusterlib.explore.network import network_explorer
 from clusterlib.explore.panel import NationalPanel, national_panel
 from clusterlib.explore.provinces import compare_provinces
 from clusterlib.explore.sectors import sector_explorer
@@ -21,6 +22,7 @@ __all__ = [
     "compare_provinces",
     "monitoring_explorer",
     "national_panel",
+    "network_explorer",
     "save_view",
     "sector_explorer",
     "survey_explorer",
