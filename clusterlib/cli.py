@@ -302,7 +302,9 @@ def run_command(
     except NotebookContractError as err:
         raise click.BadParameter(str(err), param_hint="'--param'") from None
     except DataValidationError as err:
-        raise click.ClickException(f"the data files did not validate; no report was started.\n{err}") from None
+        raise click.ClickException(
+            f"the data files did not validate; no report was started.\n{err}"
+        ) from None
     except (ValueError, PermissionError) as err:
         raise click.BadParameter(str(err), param_hint="'--out'" if "out_dir" in str(err) else None) from None
     except RunInterrupted as err:

@@ -484,7 +484,8 @@ def run(
     version = data_version(data)
     is_sample = data == SAMPLE_DIR.resolve()
     labels = {
-        x: i18n.t("data.sample" if is_sample else "data.user", x) + f" ({data.name}, {short_version(version)})"
+        x: i18n.t("data.sample" if is_sample else "data.user", x)
+        + f" ({data.name}, {short_version(version)})"
         for x in languages
     }
     for code in languages:
@@ -558,9 +559,7 @@ def run(
     }
     for code in reversed(languages):  # the first language's grid ends up as out/index.html
         mine = [r for r in results if r.lang == code]
-        pending = [
-            (t, o) for t, o in zip(tasks, outcomes, strict=True) if t.lang == code and not o.recorded
-        ]
+        pending = [(t, o) for t, o in zip(tasks, outcomes, strict=True) if t.lang == code and not o.recorded]
         write_index(out, lang=code, results=mine, steps=selected, run={**info, "lang": code}, pending=pending)
         _post_run_pages(
             RunSummary(

@@ -245,6 +245,8 @@ def notebook_parameters(step: Step) -> dict[str, NotebookParameter]:
             isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
         ):
             name, annotation, value = node.targets[0].id, None, node.value
+        elif isinstance(node, ast.Expr):
+            continue  # a bare expression assigns nothing
         else:
             raise NotebookContractError(
                 f"{step.path.name}: the 'parameters' cell may only assign literals to names "
