@@ -395,3 +395,14 @@ def test_english_run(runs):
     index = (runs["out"] / "index.html").read_text(encoding="utf-8")
     assert '<html lang="en">' in index and 'href="tr/index.html"' in index  # link to the Turkish grid
     assert (runs["out"] / "tr" / "index.html").is_file() and (runs["out"] / "en" / "index.html").is_file()
+
+
+@pytest.mark.slow
+def test_reports_and_index_carry_no_path_of_the_machine(runs):
+    """Reports are e-mailed: the data folder is named by its last part and its version."""
+    for page in [*runs["out"].rglob("*.html")]:
+        html = page.read_text(encoding="utf-8")
+        assert str(runs["root"]) not in html and "/tmp/" not in html, page
+    checks = _page(runs, "samsun", "checks")  # from the first run, on the folder "good"
+    assert f"good, {data_version(runs['good']).split(':')[1][:12]}" in checks
+    assert "TSİ" in runs["index_first"]

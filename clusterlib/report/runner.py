@@ -233,15 +233,11 @@ def _check_jobs(jobs: object, *, scheduler: str | None, say: Callable[[str], Non
     if wanted > cap:
         if jobs is not None:
             say(
-                f"--jobs {jobs} lowered to {cap}: each report needs about {GB_PER_REPORT:g} GB and "
-                f"{_gb(cap * GB_PER_REPORT)} is what the available memory allows"
+                f"--jobs {jobs} lowered to {cap}: the available memory holds {cap} reports "
+                f"at about {GB_PER_REPORT:g} GB each"
             )
         return cap
     return wanted
-
-
-def _gb(value: float) -> str:
-    return f"{value:.1f} GB"
 
 
 def _check_dir(path: str | os.PathLike[str], name: str) -> Path:
@@ -550,7 +546,7 @@ def run(
         "jobs": jobs,
         "scheduler": scheduler,
         "seconds": round(time.perf_counter() - started, 3),
-        "interrupted": interrupted is not None,
+        "stopped": interrupted is not None,  # Ctrl-C or SIGTERM
         "parameters": {
             "run": dict(params or {}),
             "steps": {k: dict(v) for k, v in (step_params or {}).items()},
