@@ -31,12 +31,13 @@ __all__ = [
     "sweep_temporary_files",
 ]
 
-_TMP = re.compile(r"^\..+\.(\d+)\.[^.]+\.tmp$")
+_TMP = re.compile(r"^\..+\.(\d+)\.(?:[^.]+\.tmp|partial\.ipynb)$")
 
 
 def sweep_temporary_files(*roots: str | os.PathLike[str]) -> list[Path]:
-    """Remove the temporary files of :func:`atomic_write` left under ``roots`` by processes that
-    are gone (a kernel killed mid-write); those of live processes are kept.
+    """Remove the temporary files of :func:`atomic_write` (``.<name>.<pid>.<random>.tmp``) and the
+    partial notebooks of workers (``.<name>.<pid>.partial.ipynb``) left under ``roots`` by processes
+    that are gone (a kernel or worker killed mid-write); those of live processes are kept.
 
     Returns the removed paths.
 
@@ -56,7 +57,7 @@ def sweep_temporary_files(*roots: str | os.PathLike[str]) -> list[Path]:
         base = Path(root)
         if not base.is_dir():
             continue
-        for path in base.rglob(".*.tmp"):
+        for path in [*base.rglob(".*.tmp"), *base.rglob(".*.partial.ipynb")]:
             match = _TMP.match(path.name)
             if match and not psutil.pid_exists(int(match.group(1))):
                 with contextlib.suppress(OSError):
