@@ -576,8 +576,10 @@ def load_tables(
     paths = {name: _table_path(directory, name) for name in names}
     key = (str(directory), tuple((n, p.stat().st_mtime_ns, p.stat().st_size) for n, p in paths.items()))
     if key not in _CACHE:
-        loaded: dict[str, pd.DataFrame] = {}
-        for name in names:
+        from clusterlib.data.cache import read_cached  # a run's validated Parquet copy, if any
+
+        loaded: dict[str, pd.DataFrame] = read_cached(directory, names) or {}
+        for name in (n for n in names if n not in loaded):
             if name == "survey":
                 loaded[name] = read_survey(paths[name], firms=loaded["firms"])
             elif name == "relations":

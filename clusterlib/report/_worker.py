@@ -159,6 +159,12 @@ def run_task(task: ReportTask) -> TaskOutcome:
     notebook is removed, so nothing half-done is published or left behind.
     """
     configure(task.jupyter_path)
+    from clusterlib.data.cache import CACHE_ENV
+
+    if task.table_cache:  # the kernel inherits it and reads the validated tables from there
+        os.environ[CACHE_ENV] = task.table_cache
+    else:
+        os.environ.pop(CACHE_ENV, None)
     started = time.perf_counter()
     executed = Path(task.executed)
     failed_nb = Path(task.failed_dir) / executed.name

@@ -64,6 +64,7 @@ class ReportTask:
     timeout: float | None = 1800
     start_timeout: float = 120
     record: bool = True  # the worker records the outcome in the index's status.json
+    table_cache: str | None = None  # the run's validated Parquet tables (clusterlib.data.cache)
 
     @property
     def label(self) -> str:

@@ -280,9 +280,10 @@ def check_out_dir(out: Path, *, forbidden: Mapping[str, Path]) -> Path:
     return resolved
 
 
-def check_data(data: Path) -> None:
+def check_data(data: Path, cache_root: Path | None = None) -> Path | None:
     """Read and validate every input table of ``data`` once (the tables a folder lacks are left
-    to the steps, which run with what there is).
+    to the steps, which run with what there is); with ``cache_root``, store the validated tables
+    there as Parquet for the run's notebooks (:mod:`clusterlib.data.cache`) and return the root.
 
     Raises
     ------
@@ -290,12 +291,18 @@ def check_data(data: Path) -> None:
         For the first bad file, with its message (file, row, column, expectation).
     """
     from clusterlib.data import TABLES, load_tables
+    from clusterlib.data.cache import write_cache
     from clusterlib.data.version import table_files
 
     present = {p.name.rsplit(".", 1)[0] for p in table_files(data)}
     wanted = [t for t in TABLES if t in present]
-    if wanted:
-        load_tables(data, tables=wanted)
+    if not wanted:
+        return None
+    tables = load_tables(data, tables=wanted)
+    if cache_root is None:
+        return None
+    write_cache(data, tables, cache_root)
+    return cache_root
 
 
 def _parameter_plan(
@@ -471,8 +478,7 @@ def run(
         Path(out_dir),
         forbidden={"data/raw/": RAW_DIR, "the notebooks folder": nb_dir, "the data folder": data},
     )
-    if validate_data:
-        check_data(data)
+    table_cache = check_data(data, processed / "cache") if validate_data else None
     plotly_js = plotly_js_path()
 
     started = time.perf_counter()
@@ -512,6 +518,7 @@ def run(
             jupyter_path=kernel_dir,
             kernel_name=KERNEL_NAME,
             timeout=timeout,
+            table_cache=str(table_cache) if table_cache else None,
         )
         for code in languages
         for item in chosen
