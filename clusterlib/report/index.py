@@ -42,11 +42,18 @@ LOCK_FILE = ".status.lock"
 TIME_ZONE = zoneinfo.ZoneInfo("Europe/Istanbul")
 _TEMPLATES = RESOURCES_DIR / "templates"
 _LOCK_TIMEOUT = 120
+#: Pages beside the grid that the index links when a run wrote them (``<lang>/<stem>.html``).
+EXTRA_PAGES: tuple[str, ...] = ("national", "knowledge_base")
 
 i18n.add_strings(
     {
         "status.interrupted": {"tr": "Yarıda kesildi", "en": "Interrupted"},
         "index.zone": {"tr": "TSİ", "en": "TRT"},
+        "index.page.national": {"tr": "Ulusal genel bakış", "en": "National overview"},
+        "index.page.knowledge_base": {
+            "tr": "Küme girişimleri bilgi bankası",
+            "en": "Knowledge base of cluster initiatives",
+        },
         "index.summary_interrupted": {
             "tr": "{interrupted} rapor yarıda kesildi",
             "en": "{interrupted} interrupted",
@@ -230,6 +237,11 @@ def _context(
         for other in LANGUAGES
         if other != lang and (out_dir / other / STATUS_FILE).is_file()
     ]
+    pages = [
+        {"name": i18n.t(f"index.page.{stem}", lang), "href": f"{prefix}{stem}.html"}
+        for stem in EXTRA_PAGES
+        if (out_dir / lang / f"{stem}.html").is_file()
+    ]
     labels = {
         key: i18n.t(key, lang)
         for key in (
@@ -257,6 +269,7 @@ def _context(
         "steps": [{"id": s, "title": titles.get(s) or step_title(s, lang)} for s in step_ids],
         "rows": list(rows.values()),
         "others": others,
+        "pages": pages,
     }
 
 

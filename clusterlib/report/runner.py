@@ -70,6 +70,7 @@ __all__ = [
     "RunSummary",
     "default_jobs",
     "memory_jobs",
+    "monitoring_pages",
     "plotly_js_path",
     "resolve_provinces",
     "run",
@@ -122,13 +123,26 @@ class RunSummary:
     data_version: str
     data_source: str
     generated: str
+    data_dir: Path | None = None  # local folder of the tables (never shown in a report)
     info: dict[str, Any] = field(default_factory=dict)
 
 
-#: Pages written after each language of a run, e.g. the national overview map of
-#: :mod:`clusterlib.monitoring`: callables ``writer(summary) -> Path | None``.  A writer that
-#: raises is reported on stderr and does not fail the run.
-POST_RUN_PAGES: list[Callable[[RunSummary], Path | None]] = []
+def monitoring_pages(summary: RunSummary) -> list[Path] | None:
+    """The national overview, knowledge-base and info-spot pages of :mod:`clusterlib.monitoring`
+    (``<out>/<lang>/national.html`` …), written after runs that include the monitoring step."""
+    if not any("monitoring" in step.id for step in summary.steps):
+        return None
+    try:
+        from clusterlib.monitoring import write_run_pages
+    except ImportError:  # the monitoring step is not installed
+        return None
+    return write_run_pages(summary.out_dir, lang=summary.lang, data_dir=summary.data_dir)
+
+
+#: Pages written after each language of a run (after the index): callables
+#: ``writer(summary) -> path(s) | None``, by default the national overview of
+#: :func:`monitoring_pages`.  A writer that raises is reported on stderr and does not fail the run.
+POST_RUN_PAGES: list[Callable[[RunSummary], Any]] = [monitoring_pages]
 
 
 def default_jobs() -> int:
@@ -574,6 +588,7 @@ def run(
                 data_version=version,
                 data_source=labels[code],
                 generated=generated.isoformat(),
+                data_dir=data,
                 info=info,
             )
         )
