@@ -335,9 +335,20 @@ i18n.add_strings(
     show_default="notebooks/",
     help="Folder of the step notebooks.",
 )
-def steps_command(notebooks: Path) -> None:
+@click.option(
+    "--parameters",
+    "show_parameters",
+    is_flag=True,
+    help="Also list each notebook's parameters (for --param).",
+)
+def steps_command(notebooks: Path, show_parameters: bool) -> None:
     """List the steps (one notebook NN_<step>.ipynb each), in the order they run."""
-    from clusterlib.report.steps import discover_steps
+    from clusterlib.report.steps import (
+        REQUIRED_PARAMETERS,
+        NotebookContractError,
+        discover_steps,
+        notebook_parameters,
+    )
 
     found = discover_steps(notebooks)
     if not found:
@@ -346,6 +357,15 @@ def steps_command(notebooks: Path) -> None:
     for step in found:
         titles = " / ".join(step.title(lang) for lang in LANGUAGES)
         click.echo(f"{step.number:02d}  {step.id:<24}  {titles}  ({step.path.name})")
+        if show_parameters:
+            try:
+                declared = notebook_parameters(step)
+            except NotebookContractError as err:
+                click.echo(f"      {err}")
+                continue
+            for param in declared.values():
+                if param.name not in REQUIRED_PARAMETERS:
+                    click.echo(f"      --param {param.describe()}")
 
 
 @cli.command("provinces", context_settings=_SETTINGS)

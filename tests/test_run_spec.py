@@ -161,3 +161,14 @@ def test_spec_and_param_values_reach_each_notebook(tmp_path, notebooks):
     samsun = (tmp_path / "out" / "tr" / "samsun" / "demo.html").read_text(encoding="utf-8")
     assert "Çorum: top_k=8 label=run-wide" in corum
     assert "Samsun: top_k=8 label=samsun only" in samsun
+
+
+def test_steps_command_lists_the_parameters_for_param(notebooks):
+    result = invoke("steps", "--notebooks", str(notebooks), "--parameters")
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0].startswith("01  demo") and lines[3].startswith("02  other")
+    assert lines[1:3] == [
+        "      --param top_k: int = 5  (size of the shortlist)",
+        "      --param label: str | None = None",
+    ]
