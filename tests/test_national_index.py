@@ -64,3 +64,32 @@ def test_national_index_links_every_report_and_marks_every_failure(tmp_path):
     assert f"Son çalıştırma: 324 rapor, {324 - len(failures)} başarılı, {len(failures)} başarısız" in index
     assert 'href="tr/national.html">Ulusal genel bakış</a>' in index
     assert len(index.encode()) < 600_000  # opens at once
+
+
+def test_post_run_pages_are_called_and_a_failing_writer_does_not_fail_the_run(tmp_path, monkeypatch, capsys):
+    seen = []
+
+    def national(summary):
+        seen.append((summary.lang, [s.id for s in summary.steps], len(summary.provinces)))
+        return tmp_path / "national.html"
+
+    def broken(summary):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(runner, "POST_RUN_PAGES", [broken, national])
+    summary = runner.RunSummary(
+        out_dir=tmp_path, lang="en", results=(), steps=tuple(STEPS), provinces=tuple(resolve_provinces("pilots")),
+        data_version="sha256:ab", data_source="t", generated="2026-11-28T09:00:00+03:00",
+    )  # fmt: skip
+    runner._post_run_pages(summary)
+    assert seen == [("en", [s.id for s in STEPS], 5)]
+    assert "post-run page 'broken' failed: OSError: disk full" in capsys.readouterr().err
+
+
+def test_monitoring_pages_only_after_runs_with_the_monitoring_step(tmp_path):
+    assert [runner.monitoring_pages] == runner.POST_RUN_PAGES
+    summary = runner.RunSummary(
+        out_dir=tmp_path, lang="tr", results=(), steps=tuple(STEPS[:2]), provinces=(),
+        data_version="sha256:ab", data_source="t", generated="2026-11-28T09:00:00+03:00",
+    )  # fmt: skip
+    assert runner.monitoring_pages(summary) is None and not any(tmp_path.iterdir())

@@ -210,7 +210,8 @@ def _context(
             "seconds": i18n.t(
                 "index.seconds", lang, seconds=i18n.format_number(entry.get("seconds") or 0, lang, decimals=1)
             ),
-            "date": _date(entry.get("run_date"), lang),
+            # the date only where it is not the last run's: a national grid stays readable
+            "date": _date(entry.get("run_date"), lang) if entry.get("run_date") != run.get("date") else "",
             "href": prefix + entry["report"] if entry.get("report") else None,
             "report_date": _date(entry.get("report_date"), lang),
             "error": entry.get("error")
