@@ -17,6 +17,7 @@ from clusterlib.charts import PALETTE
 from clusterlib.i18n import add_strings, t
 from clusterlib.needs import findings as fx
 from clusterlib.needs.likert import SCALE
+from clusterlib.needs.ranking import MIN_GROUP_FIRMS
 
 __all__ = [
     "actor_map",
@@ -61,6 +62,7 @@ add_strings(
             "before": {"tr": "{wave}", "en": "{wave}"},
             "beyond": {"tr": "gürültüyü aşan değişim", "en": "change beyond noise"},
             "noise": {"tr": "gürültü içinde", "en": "within noise"},
+            "too_few": {"tr": "test için çok az firma", "en": "too few firms to test"},
             "computed": {
                 "tr": "Bölge ve Türkiye: illerin nüfus ağırlıklı ortalaması",
                 "en": "Region and Türkiye: population-weighted mean of the provinces",
@@ -433,14 +435,22 @@ def diverging_chart(a) -> go.Figure:
             insidetextanchor="middle",
         )
     fig.add_vline(x=0, line_color="black", line_width=1)
+    legend = {
+        "traceorder": "normal",
+        "entrywidth": 0.2,
+        "entrywidthmode": "fraction",
+        "y": 1.0,
+        "yanchor": "bottom",
+    }
     fig.update_layout(
         barmode="relative",
         bargap=0.25,
         xaxis={"tickformat": ".0%", "range": [-1, 1], "title": _lbl("share_answers", lang)},
-        legend={"traceorder": "normal"},
     )
     fig.update_xaxes(tickvals=[-1, -0.5, 0, 0.5, 1], ticktext=["100%", "50%", "0", "50%", "100%"])
-    return _layout(fig, lang, height=max(420, 34 * len(summary) + 140))
+    fig = _layout(fig, lang, height=max(420, 34 * len(summary) + 160))
+    fig.update_layout(legend=legend, margin={"t": 90})
+    return fig
 
 
 def needs_chart(a) -> go.Figure:
@@ -492,22 +502,25 @@ def groups_chart(a, by: str = "size") -> go.Figure:
     colours = [PALETTE["blue"], PALETTE["orange"], PALETTE["green"], PALETTE["purple"]]
     for k, group in enumerate(g for g in groups if g in set(tests["group"])):
         part = tests[tests["group"] == group].set_index("block").reindex(order)
+        n = int(part["firms"].max())
+        few = n < MIN_GROUP_FIRMS
+        name = f"{fx.label('size' if by == 'size' else 'stage', group, lang)}, n = {n}"
         fig.add_scatter(
             x=part["share"],
             y=[names[b] for b in order],
             mode="markers",
-            name=f"{fx.label('size' if by == 'size' else 'stage', group, lang)}",
+            name=name + (f" ({_lbl('too_few', lang)})" if few else ""),
             marker={
                 "size": 12,
-                "symbol": _SYMBOLS[k],
+                "symbol": _SYMBOLS[k] + ("-open" if few else ""),
                 "color": colours[k],
-                "line": {"color": "white", "width": 1},
+                "line": {"color": colours[k] if few else "white", "width": 2 if few else 1},
             },
             customdata=part["firms"],
             hovertemplate="%{y}: %{x:.0%} (n = %{customdata})<extra></extra>",
         )
     fig.update_layout(
-        xaxis={"tickformat": ".0%", "range": [0, 1], "title": _lbl("share_agree", lang).split(",")[0]}
+        xaxis={"tickformat": ".0%", "range": [-0.03, 1.03], "title": _lbl("share_agree", lang).split(",")[0]}
     )
     if significant:
         fig.add_annotation(

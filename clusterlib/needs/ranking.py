@@ -19,6 +19,8 @@ __all__ = ["adjust_pvalues", "compare_groups", "compare_waves", "rank_needs"]
 #: Seed of the bootstrap, so that a report shows the same intervals every time it is rendered.
 SEED = 20130526
 _CORRECTIONS = ("holm", "bh")
+#: A firm group (size class, stage) enters the group test only with at least this many answering firms.
+MIN_GROUP_FIRMS = 5
 
 
 def _firm_counts(survey: pd.DataFrame, unit: str) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -251,7 +253,7 @@ def compare_groups(
     *,
     correction: str = "holm",
     alpha: float = 0.05,
-    min_firms: int = 5,
+    min_firms: int = MIN_GROUP_FIRMS,
 ) -> pd.DataFrame:
     """Block needs by firm group (size class, value-chain stage), tested block by block.
 
