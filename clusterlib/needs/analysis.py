@@ -77,6 +77,7 @@ add_strings(
         },
         "needs.h.notes": {"tr": "Veri notları", "en": "Data notes"},
         "needs.col.actor": {"tr": "Aktör", "en": "Actor"},
+        "needs.col.note": {"tr": "Not", "en": "Note"},
         "needs.col.type": {"tr": "Tür", "en": "Type"},
         "needs.col.role": {"tr": "Rol", "en": "Role"},
         "needs.col.responsibilities": {"tr": "Sorumluluklar", "en": "Responsibilities"},
@@ -221,6 +222,10 @@ class NeedsAssessment:
             missing=fx.number(int(counts.get("missing", 0)), self.lang),
         )
         return "\n\n".join([read, *self.notes])
+
+    def notes_table(self) -> pd.DataFrame:
+        """What was read and every data note, one per row (for the report's "Data notes")."""
+        return pd.DataFrame({self._c("note"): self.notes_text().split("\n\n")})
 
     def summary_text(self) -> str:
         """A short language-free digest of the results (checked by nbval, so changes show in review)."""

@@ -211,6 +211,12 @@ add_strings(
             "en": "Between {before} and {after}, {n} statements changed beyond noise: {items}. The changes of the "
             "other {m} are within noise (Mann–Whitney U, Holm-corrected, p < {level}).",
         },
+        "needs.finding.waves_one": {
+            "tr": "{before}–{after} arasında bir ifadedeki değişim gürültüyü aşıyor: {items}. Diğer {m} ifadedeki "
+            "değişim örnekleme gürültüsü içinde (Mann–Whitney U, Holm düzeltmesi, p < {level}).",
+            "en": "Between {before} and {after}, one statement changed beyond noise: {items}. The changes of the "
+            "other {m} are within noise (Mann–Whitney U, Holm-corrected, p < {level}).",
+        },
         "needs.finding.waves_none": {
             "tr": "{before}–{after} arasındaki değişimlerin hiçbiri örnekleme gürültüsünü aşmıyor (Mann–Whitney U, "
             "Holm düzeltmesi, p < {level} olan ifade yok).",
@@ -260,6 +266,19 @@ def percent(x: float, lang: str, decimals: int = 0) -> str:
 def number(x: float, lang: str, decimals: int = 0) -> str:
     """A number in the report's language."""
     return format_number(x, lang, decimals=decimals)
+
+
+def lower(text: str, lang: str) -> str:
+    """Lower case under the language's rules (Turkish ``İ`` → ``i``, ``I`` → ``ı``).
+
+    Examples
+    --------
+    >>> lower("İmalat", "tr"), lower("IĞDIR", "tr"), lower("Inputs", "en")
+    ('imalat', 'ığdır', 'inputs')
+    """
+    if lang == "tr":
+        text = text.replace("İ", "i").replace("I", "ı")
+    return text.lower()
 
 
 def names(values: list[str], lang: str) -> str:
@@ -353,7 +372,9 @@ def _firms(a, lang: str) -> str:
     sizes = firms["size_class"].value_counts()
     order = ["micro", "small", "medium", "large"]
     size_text = ", ".join(
-        f"{int(sizes[s])} {label('size', s, lang).split(' (')[0].lower()}" for s in order if sizes.get(s, 0)
+        f"{int(sizes[s])} {lower(label('size', s, lang).split(' (')[0], lang)}"
+        for s in order
+        if sizes.get(s, 0)
     )
     stages = firms["stage"].value_counts()
     exporters = float((firms["export_share"] > 0).mean())
@@ -365,7 +386,7 @@ def _firms(a, lang: str) -> str:
         sizes=size_text,
         age=number(float(firms["age"].median()), lang),
         exporters=percent(exporters, lang),
-        stage=label("stage", stages.index[0], lang).lower(),
+        stage=lower(label("stage", stages.index[0], lang), lang),
         stage_n=int(stages.iloc[0]),
     )
 
@@ -468,7 +489,7 @@ def _waves(a, lang: str) -> str:
         for r in changed.itertuples(index=False)
     ]
     return t(
-        "needs.finding.waves",
+        "needs.finding.waves_one" if len(changed) == 1 else "needs.finding.waves",
         lang,
         before=before,
         after=after,

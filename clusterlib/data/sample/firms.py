@@ -123,13 +123,13 @@ _QUESTIONS = ("training", "procurement", "exports", "rnd", "finance", "infrastru
 _SURVEY_WAVES = (2013, 2019)
 #: Change of the mean need between the 2013 and the 2019 wave (the project's training and networking).
 _WAVE_SHIFT = {
-    "training": -0.3,
+    "training": -0.7,
     "procurement": -0.1,
     "exports": 0.1,
     "rnd": 0.1,
     "finance": 0.2,
     "infrastructure": 0.0,
-    "cooperation": -0.4,
+    "cooperation": -0.9,
 }
 _MISSING_P = {
     "training": 0.05,
