@@ -430,15 +430,19 @@ def diverging_chart(a) -> go.Figure:
             legendrank=code,
             customdata=summary[f"share_{code}"],
             hovertemplate="%{customdata:.0%}<extra>" + a.questionnaire.scale_label(code, lang) + "</extra>",
-            text=[f"{v:.0%}" if abs(v) >= 0.08 and code != neutral else "" for v in summary[f"share_{code}"]],
+            text=[
+                fx.percent(v, lang) if abs(v) >= 0.12 and code != neutral else ""
+                for v in summary[f"share_{code}"]
+            ],
             textposition="inside",
+            textangle=0,
             insidetextanchor="middle",
         )
     fig.add_vline(x=0, line_color="black", line_width=1)
     legend = {
         "traceorder": "normal",
-        "entrywidth": 0.2,
-        "entrywidthmode": "fraction",
+        "xref": "container",
+        "x": 0.01,
         "y": 1.0,
         "yanchor": "bottom",
     }
@@ -449,7 +453,7 @@ def diverging_chart(a) -> go.Figure:
     )
     fig.update_xaxes(tickvals=[-1, -0.5, 0, 0.5, 1], ticktext=["100%", "50%", "0", "50%", "100%"])
     fig = _layout(fig, lang, height=max(420, 34 * len(summary) + 160))
-    fig.update_layout(legend=legend, margin={"t": 90})
+    fig.update_layout(legend=legend, margin={"t": 110})
     return fig
 
 
