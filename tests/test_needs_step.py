@@ -45,7 +45,16 @@ def test_analysis_is_frozen_with_typed_findings(corum):
 
 def test_english_report_recomputes_nothing(corum):
     tr, en = corum["tr"], corum["en"]
-    for name in ("ranking", "summary", "reliability", "response", "by_size", "by_stage", "matrix"):
+    for name in (
+        "ranking",
+        "summary",
+        "reliability",
+        "response",
+        "by_size",
+        "by_stage",
+        "by_cluster",
+        "matrix",
+    ):
         pd.testing.assert_frame_equal(getattr(tr, name), getattr(en, name), obj=name)
     assert tr.gaps == en.gaps and tr.summary_text() == en.summary_text()
 
@@ -131,6 +140,7 @@ def test_context_figures_match_shared_official_data(corum):
         "diverging_chart",
         "needs_chart",
         "waves_chart",
+        "clusters_chart",
     ],
 )
 def test_charts_carry_the_data(corum, chart):
@@ -193,3 +203,17 @@ def test_notebook_is_thin_and_reads_typed_findings():
     source = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
     assert "needs.findings." in source and 'findings["' not in source
     assert "report.show(" in source and ".show()" not in source.replace("report.show(", "")
+
+
+def test_cluster_comparison_uses_every_pilot_of_the_wave(corum):
+    a = corum["en"]
+    assert sorted(a.by_cluster["cluster"].unique()) == [
+        "corum_food_machinery",
+        "gaziantep_footwear",
+        "kahramanmaras_metal_kitchenware",
+        "samsun_medical",
+        "trabzon_shipbuilding",
+    ]
+    own = a.by_cluster[a.by_cluster["cluster"] == a.cluster].reset_index(drop=True)
+    pd.testing.assert_frame_equal(own[["block", "share"]], a.ranking[["block", "share"]])
+    assert "Compared with the other 4 clusters" in a.findings.by_cluster

@@ -21,7 +21,7 @@ from clusterlib.needs.context import ProvinceContext, province_context
 from clusterlib.needs.findings import write_findings
 from clusterlib.needs.inputs import Questionnaire, load_questionnaire, read_survey
 from clusterlib.needs.likert import likert_summary, response_rates
-from clusterlib.needs.ranking import SEED, compare_groups, compare_waves, rank_needs
+from clusterlib.needs.ranking import SEED, compare_clusters, compare_groups, compare_waves, rank_needs
 from clusterlib.needs.reliability import block_reliability
 from clusterlib.needs.stakeholders import (
     FUNCTIONS,
@@ -65,6 +65,10 @@ add_strings(
         "needs.h.groups": {
             "tr": "Ölçeğe ve değer zinciri aşamasına göre ihtiyaçlar",
             "en": "Needs by firm size and value-chain stage",
+        },
+        "needs.h.clusters": {
+            "tr": "Küme, diğer kümelerin yanında",
+            "en": "The cluster beside the other clusters",
         },
         "needs.h.reliability": {
             "tr": "Alanların güvenilirliği (Cronbach alfa)",
@@ -155,6 +159,7 @@ class NeedsFindings:
     top: str
     by_size: str
     by_stage: str
+    by_cluster: str
     reliability: str
     waves: str
     summary: str
@@ -185,6 +190,7 @@ class NeedsAssessment:
     ranking: pd.DataFrame
     by_size: pd.DataFrame
     by_stage: pd.DataFrame
+    by_cluster: pd.DataFrame
     reliability: pd.DataFrame
     response: pd.DataFrame
     waves: pd.DataFrame | None
@@ -532,6 +538,7 @@ def analyse_needs_assessment(
     attributes = firms.set_index("firm_id")
     by_size = compare_groups(current, attributes["size_class"])
     by_stage = compare_groups(current, attributes["stage"])
+    by_cluster = compare_clusters(read.answers[read.answers["wave"] == wave], n_boot=n_boot, seed=seed)
     reliability = block_reliability(answers)
     response = response_rates(answers, firms)
     waves = compare_waves(answers) if len(waves_present) > 1 else None
@@ -573,11 +580,12 @@ def analyse_needs_assessment(
         ranking=ranking,
         by_size=by_size,
         by_stage=by_stage,
+        by_cluster=by_cluster,
         reliability=reliability,
         response=response,
         waves=waves,
         needs_map=needs_map,
-        findings=NeedsFindings(*([""] * 12)),
+        findings=NeedsFindings(*([""] * 13)),
         notes=tuple(notes),
         parameters_={
             "province": place.name,

@@ -21,6 +21,7 @@ from clusterlib.needs.ranking import MIN_GROUP_FIRMS
 
 __all__ = [
     "actor_map",
+    "clusters_chart",
     "diverging_chart",
     "firms_chart",
     "gdp_chart",
@@ -589,3 +590,43 @@ def waves_chart(a) -> go.Figure:
         xaxis={"tickformat": ".0%", "range": [0, 1], "title": _lbl("share_agree", lang).split(",")[0]}
     )
     return _layout(fig, lang, height=max(420, 30 * len(w) + 140))
+
+
+def clusters_chart(a) -> go.Figure:
+    """Share agreeing per need area in every cluster of the survey; the report's cluster highlighted."""
+    from clusterlib import nace
+
+    lang = a.lang
+    table = a.by_cluster
+    order = a.ranking["block"].tolist()[::-1]
+    fig = go.Figure()
+    others = [c for c in table["cluster"].unique() if c != a.cluster]
+    for k, cluster in enumerate([*others, a.cluster]):
+        part = table[table["cluster"] == cluster].set_index("block").reindex(order)
+        record = nace.cluster(cluster)
+        own = cluster == a.cluster
+        fig.add_scatter(
+            x=part["share"],
+            y=[a.block_name(b) for b in order],
+            mode="markers",
+            name=record.name_tr if lang == "tr" else record.name_en,
+            marker={
+                "size": 15 if own else 10,
+                "symbol": "star" if own else _SYMBOLS[k % len(_SYMBOLS)] + "-open",
+                "color": PALETTE["vermillion"] if own else PALETTE["grey"],
+                "line": {"width": 1.5},
+            },
+            error_x={
+                "type": "data",
+                "symmetric": False,
+                "array": part["high"] - part["share"],
+                "arrayminus": part["share"] - part["low"],
+                "color": PALETTE["vermillion"],
+                "visible": own,
+            },
+            hovertemplate="%{y}: %{x:.0%}<extra>"
+            + (record.name_tr if lang == "tr" else record.name_en)
+            + "</extra>",
+        )
+    fig.update_layout(xaxis={"tickformat": ".0%", "range": [-0.03, 1.03], "title": _lbl("share_agree", lang)})
+    return _layout(fig, lang, height=max(380, 44 * len(order) + 160))

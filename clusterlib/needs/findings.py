@@ -195,6 +195,16 @@ add_strings(
         },
         "needs.by.size": {"tr": "Firma ölçeğine", "en": "firm size"},
         "needs.by.stage": {"tr": "Değer zinciri aşamasına", "en": "value-chain stage"},
+        "needs.finding.clusters": {
+            "tr": "Diğer {n} küme ile karşılaştırıldığında {cluster} firmaları en belirgin biçimde {block} "
+            "ihtiyacını öne çıkarıyor ({share}; diğer kümelerin ortancası {others}).",
+            "en": "Compared with the other {n} clusters, the {cluster} firms stand out most on {block} ({share}; "
+            "median of the other clusters {others}).",
+        },
+        "needs.finding.clusters_none": {
+            "tr": "Ankette başka küme yok; karşılaştırma yapılamıyor.",
+            "en": "The survey holds no other cluster to compare with.",
+        },
         "needs.finding.reliability": {
             "tr": "{k} alandan {ok} tanesinde Cronbach alfa {threshold} eşiğini aşıyor (en düşük: {low_block}, "
             "α = {low}); bu alanlarda maddelerin ortalaması tek bir ihtiyaç ölçüsü olarak okunabilir.{weak}",
@@ -456,6 +466,26 @@ def _groups(a, tests: pd.DataFrame, by: str, lang: str) -> str:
     )
 
 
+def _clusters(a, lang: str) -> str:
+    table = a.by_cluster
+    others = table[table["cluster"] != a.cluster]
+    if others.empty:
+        return t("needs.finding.clusters_none", lang)
+    own = table[table["cluster"] == a.cluster].set_index("block")["share"]
+    median = others.groupby("block")["share"].median()
+    gap = (own - median).dropna()
+    block = gap.idxmax()
+    return t(
+        "needs.finding.clusters",
+        lang,
+        n=others["cluster"].nunique(),
+        cluster=a.cluster_name,
+        block=a.block_name(block),
+        share=percent(own[block], lang),
+        others=percent(median[block], lang),
+    )
+
+
 def _reliability(a, lang: str) -> str:
     current = a.reliability[a.reliability["wave"] == a.wave].dropna(subset=["alpha"])
     if current.empty:
@@ -541,6 +571,7 @@ def write_findings(assessment) -> object:
         top=_top(a, lang),
         by_size=_groups(a, a.by_size, "size", lang),
         by_stage=_groups(a, a.by_stage, "stage", lang),
+        by_cluster=_clusters(a, lang),
         reliability=_reliability(a, lang),
         waves=_waves(a, lang),
         summary=_summary(a, lang),
