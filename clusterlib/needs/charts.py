@@ -570,6 +570,10 @@ def waves_chart(a) -> go.Figure:
             hoverinfo="skip",
             line={"color": PALETTE["vermillion"] if sig else "#bbb", "width": 3 if sig else 2},
         )
+    for key, colour, width in (("beyond", PALETTE["vermillion"], 3), ("noise", "#bbb", 2)):
+        fig.add_scatter(  # legend entries of the two kinds of line (bold labels also mark "beyond noise")
+            x=[None], y=[None], mode="lines", name=_lbl(key, lang), line={"color": colour, "width": width}
+        )
     fig.add_scatter(
         x=w["top2_before"],
         y=labels,
