@@ -17,7 +17,7 @@ from clusterlib import official
 from clusterlib.config import NOTEBOOKS_DIR, PROJECT_ROOT, RESOURCES_DIR
 from clusterlib.data import DataValidationError
 from clusterlib.i18n import format_number
-from clusterlib.needs import NeedsAssessment, analyse_needs_assessment, charts
+from clusterlib.needs import FUNCTIONS, NeedsAssessment, analyse_needs_assessment, charts
 
 OFFICIAL = RESOURCES_DIR / "official"
 
@@ -174,8 +174,6 @@ def test_every_pilot_has_a_cluster_and_a_survey():
 
 
 def test_bad_inputs_of_the_step(tmp_path):
-    with pytest.raises(ValueError, match="no firm of Ankara is in the firm register"):
-        analyse_needs_assessment("Ankara")
     with pytest.raises(
         ValueError, match=r"'wave' must be one of the survey's waves \[2013, 2019\], got 2015"
     ):
@@ -217,3 +215,28 @@ def test_cluster_comparison_uses_every_pilot_of_the_wave(corum):
     own = a.by_cluster[a.by_cluster["cluster"] == a.cluster].reset_index(drop=True)
     pd.testing.assert_frame_equal(own[["block", "share"]], a.ranking[["block", "share"]])
     assert "Compared with the other 4 clusters" in a.findings.by_cluster
+
+
+def test_a_province_without_cluster_gets_context_and_actors_and_says_what_is_missing():
+    """Partial data: Ankara has official figures but no firms, survey or actors in the sample."""
+    a = analyse_needs_assessment("Ankara", lang="en", n_boot=200)
+    assert a.cluster is None and not a.has_survey and a.register.empty
+    assert a.gaps == tuple(FUNCTIONS)
+    assert "Source: TÜİK" in a.findings.context
+    assert "no local actor of Ankara" in a.findings.actors
+    assert (
+        a.findings.top
+        == a.findings.waves
+        == "There are no survey answers for Ankara; the sections on firm needs are left empty."
+    )
+    for name in (
+        "diverging_chart",
+        "needs_chart",
+        "groups_chart",
+        "clusters_chart",
+        "waves_chart",
+        "firms_chart",
+    ):
+        fig = getattr(charts, name)(a)
+        assert fig.layout.annotations[0].text.startswith("There are no survey answers")
+    assert a.needs_table().empty and len(a.notes_table()) == 2

@@ -124,6 +124,18 @@ def _layout(fig: go.Figure, lang: str, *, height: int = 420, source: str | None 
     return fig
 
 
+def _missing(a) -> go.Figure:
+    """An empty figure that says the survey is missing (a province without survey answers)."""
+    fig = go.Figure()
+    fig.add_annotation(
+        text=t("needs.finding.no_survey", a.lang, province=a.province.name),
+        showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
+    )  # fmt: skip
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return _layout(fig, a.lang, height=160)
+
+
 def _wrap(text: str, width: int = 48) -> str:
     words, lines, line = str(text).split(), [], ""
     for word in words:
@@ -338,6 +350,8 @@ def mendelow_chart(a) -> go.Figure:
 
 def firms_chart(a) -> go.Figure:
     """The cluster's firms: size classes, age, value-chain stage and export share."""
+    if a.firms.empty:
+        return _missing(a)
     lang = a.lang
     firms = a.firms
     fig = make_subplots(
@@ -408,6 +422,8 @@ def diverging_chart(a) -> go.Figure:
     across the centre line.  Shares are of valid answers ("don't know" and blanks are left out and
     shown in the item table).  Statements are sorted by their agreement.
     """
+    if not a.has_survey:
+        return _missing(a)
     lang = a.lang
     summary = a.summary.sort_values(["top2", "item"], ascending=[True, False])
     labels = [_wrap(a.item_text(i), 55) for i in summary["item"]]
@@ -460,6 +476,8 @@ def diverging_chart(a) -> go.Figure:
 
 def needs_chart(a) -> go.Figure:
     """Needs ranked by the share of agreeing answers, with 95 % bootstrap intervals; gaps marked."""
+    if not a.has_survey:
+        return _missing(a)
     lang = a.lang
     data = a.needs_map.iloc[::-1]
     fig = go.Figure()
@@ -491,6 +509,8 @@ def needs_chart(a) -> go.Figure:
 
 def groups_chart(a, by: str = "size") -> go.Figure:
     """Share agreeing per need area and firm group (size class or value-chain stage); * = beyond noise."""
+    if not a.has_survey:
+        return _missing(a)
     lang = a.lang
     if by not in ("size", "stage"):
         raise ValueError(f"'by' must be one of ['size', 'stage'], got {by!r}")
@@ -543,10 +563,12 @@ def groups_chart(a, by: str = "size") -> go.Figure:
 def waves_chart(a) -> go.Figure:
     """Share agreeing with each statement in the two waves (hollow → filled); bold = beyond noise."""
     lang = a.lang
+    if not a.has_survey:
+        return _missing(a)
     if a.waves is None:
         fig = go.Figure()
         fig.add_annotation(
-            text=fx.t("needs.finding.waves_single", lang),
+            text=t("needs.finding.waves_single", lang),
             showarrow=False,
             x=0.5,
             y=0.5,
@@ -600,6 +622,8 @@ def clusters_chart(a) -> go.Figure:
     """Share agreeing per need area in every cluster of the survey; the report's cluster highlighted."""
     from clusterlib import nace
 
+    if a.by_cluster.empty or not a.has_survey:
+        return _missing(a)
     lang = a.lang
     table = a.by_cluster
     order = a.ranking["block"].tolist()[::-1]

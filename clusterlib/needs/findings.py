@@ -260,6 +260,16 @@ add_strings(
             "tr": "Öncelikli ihtiyaçların her birini en az bir yerel aktör karşılayabilir.",
             "en": "At least one local actor could meet each priority need.",
         },
+        "needs.finding.actors_none": {
+            "tr": "Paydaş kaydında {province} iline ait yerel aktör yok (stakeholders tablosu); roller, işlevler ve "
+            "boşluklar için aktörleri kayda ekleyin.",
+            "en": "The stakeholder register holds no local actor of {province} (stakeholders table); add them to map "
+            "roles, functions and gaps.",
+        },
+        "needs.finding.summary_nosurvey": {
+            "tr": "Anket yanıtı olmadan ihtiyaçlar sıralanamıyor. Hiçbir yerel aktörün üstlenmediği işlevler: {gaps}.",
+            "en": "Without survey answers the needs cannot be ranked. Functions no local actor covers: {gaps}.",
+        },
         "needs.finding.no_survey": {
             "tr": "{province} için anket yanıtı yok; firma ihtiyaçları bölümleri boş kaldı.",
             "en": "There are no survey answers for {province}; the sections on firm needs are left empty.",
@@ -347,6 +357,8 @@ def _context(a, lang: str) -> str:
 
 
 def _actors(a, lang: str) -> str:
+    if a.register.empty:
+        return t("needs.finding.actors_none", lang, province=a.province.name)
     fields = {
         "province": a.province.name,
         "n": len(a.register),
@@ -561,6 +573,29 @@ def write_findings(assessment) -> object:
     from clusterlib.needs.analysis import NeedsFindings
 
     a, lang = assessment, assessment.lang
+    if not a.has_survey:
+        missing = t("needs.finding.no_survey", lang, province=a.province.name)
+        gaps = names([label("function", g, lang) for g in a.gaps], lang) or "—"
+        return NeedsFindings(
+            context=_context(a, lang),
+            actors=_actors(a, lang),
+            grid=_grid(a, lang),
+            **dict.fromkeys(
+                (
+                    "firms",
+                    "response",
+                    "items",
+                    "top",
+                    "by_size",
+                    "by_stage",
+                    "by_cluster",
+                    "reliability",
+                    "waves",
+                ),
+                missing,
+            ),
+            summary=t("needs.finding.summary_nosurvey", lang, gaps=gaps),
+        )
     return NeedsFindings(
         context=_context(a, lang),
         actors=_actors(a, lang),
