@@ -277,9 +277,9 @@ BAD_INPUTS = {
         read_employment,
         "employment.csv",
         _EMP + "Gaziantep,15,2022,3,1\nGaziantep,15,2023,-5,1\nÇorum,28,2023,-7,1\n",
-        r"^employment\.csv, row 3, column 'employment': '-5' is below the minimum 0; expected a whole "
-        r"number ≥ 0 "
-        r"\(the same problem in 1 more cell: row 4\)$",
+        r"^employment\.csv: 2 problems:\n"
+        r"  row 3, column 'employment': '-5' is below the minimum 0; expected a whole number ≥ 0\n"
+        r"  row 4, column 'employment': '-7' is below the minimum 0; expected a whole number ≥ 0$",
     ),
     "fractional employment": (
         read_employment,
@@ -560,8 +560,8 @@ BAD_INPUTS = {
         "cluster,indicator,name_en,name_tr,unit,direction,year,baseline,target,actual\n"
         "samsun_medical,members,Members,Üyeler,firms,increase,2019,50,,50\n"
         "samsun_medical,members,Members,Üyeler,firms,decrease,2020,50,55,53\n",
-        r"^monitoring\.csv, row 2, column 'direction': 'increase' differs from other rows of the same "
-        r"\(cluster, indicator\) = \(samsun_medical, members\)",
+        r"^monitoring\.csv: 2 problems:\n  row 2, column 'direction': 'increase' differs from other rows "
+        r"of the same \(cluster, indicator\) = \(samsun_medical, members\)\n  row 3, column 'direction'",
     ),
     "benchmark value not a number": (
         read_benchmarks,

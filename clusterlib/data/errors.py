@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-__all__ = ["DataValidationError"]
+__all__ = ["MAX_SHOWN", "DataValidationError"]
+
+#: How many problems of one file a message lists before it counts the rest.
+MAX_SHOWN = 20
 
 
 class DataValidationError(ValueError):
@@ -31,7 +34,22 @@ class DataValidationError(ValueError):
     employment.csv, row 14, column 'province': 'Kahramanmras' is not a province; did you mean 'Kahramanmaraş'?
     >>> isinstance(error, ValueError), error.row, error.got
     (True, 14, 'Kahramanmras')
+
+    All problems of a file are reported at once (:meth:`collect`); each stays in :attr:`problems`
+    with its own row and column:
+
+    >>> many = DataValidationError.collect(
+    ...     [DataValidationError(f"{v!r} is not a number", file="e.csv", row=r, column="employment")
+    ...      for r, v in [(3, "x"), (7, "y")]])
+    >>> print(many)
+    e.csv: 2 problems:
+      row 3, column 'employment': 'x' is not a number
+      row 7, column 'employment': 'y' is not a number
+    >>> [(e.row, e.column) for e in many.problems]
+    [(3, 'employment'), (7, 'employment')]
     """
+
+    problems: list[DataValidationError]
 
     def __init__(
         self,
@@ -51,23 +69,73 @@ class DataValidationError(ValueError):
         self.expected = expected
         self.got = got
         self.detail = message
+        self.problems = [self]
+        where = self.where()
+        super().__init__(f"{where}: {message}" if where else message)
+
+    def where(self, *, with_file: bool = True) -> str:
+        """``"employment.csv (sheet '2023'), row 14, column 'province'"`` (the parts that are known)."""
         where = []
-        if file is not None:
-            where.append(str(file) + (f" (sheet {sheet!r})" if sheet is not None else ""))
-        if row is not None:
-            where.append(f"row {row}")
-        if column is not None:
-            where.append(f"column {column!r}")
-        super().__init__(f"{', '.join(where)}: {message}" if where else message)
+        if self.file is not None and with_file:
+            where.append(str(self.file) + (f" (sheet {self.sheet!r})" if self.sheet is not None else ""))
+        if self.row is not None:
+            where.append(f"row {self.row}")
+        if self.column is not None:
+            where.append(f"column {self.column!r}")
+        return ", ".join(where)
+
+    @classmethod
+    def collect(cls, problems: list[DataValidationError], *, limit: int = MAX_SHOWN) -> DataValidationError:
+        """One error reporting all ``problems`` (of one file): the first ``limit`` listed, the rest counted.
+
+        A single problem is returned as it is; nested collections are flattened.
+        """
+        flat = [p for problem in problems for p in problem.problems]
+        if not flat:
+            raise ValueError("'problems' must hold at least one DataValidationError")
+        if len(flat) == 1:
+            return flat[0]
+        first = flat[0]
+        same_file = all(p.file == first.file and p.sheet == first.sheet for p in flat)
+        lines = [
+            "  "
+            + (p.where(with_file=not same_file) + ": " if p.where(with_file=not same_file) else "")
+            + p.detail
+            for p in flat[:limit]
+        ]
+        if len(flat) > limit:
+            lines.append(f"  … and {len(flat) - limit} more")
+        shown = f" (the first {limit} listed)" if len(flat) > limit else ""
+        error = cls(
+            f"{len(flat)} problems{shown}:\n" + "\n".join(lines),
+            file=first.file if same_file else None,
+            sheet=first.sheet if same_file else None,
+            expected=first.expected,
+            got=first.got,
+        )
+        error.problems = flat
+        return error
 
     def __reduce__(self):  # keep the keyword attributes through pickling (multiprocessing, papermill)
         return (
             _rebuild,
-            (self.detail, self.file, self.sheet, self.row, self.column, self.expected, self.got),
+            (
+                self.detail,
+                self.file,
+                self.sheet,
+                self.row,
+                self.column,
+                self.expected,
+                self.got,
+                None if self.problems == [self] else self.problems,
+            ),
         )
 
 
-def _rebuild(message, file, sheet, row, column, expected, got) -> DataValidationError:
-    return DataValidationError(
+def _rebuild(message, file, sheet, row, column, expected, got, problems=None) -> DataValidationError:
+    error = DataValidationError(
         message, file=file, sheet=sheet, row=row, column=column, expected=expected, got=got
     )
+    if problems and len(problems) > 1:
+        error.problems = problems
+    return error

@@ -24,7 +24,7 @@ import pandas as pd
 from clusterlib.data.errors import DataValidationError
 from clusterlib.regions import normalize_name
 
-__all__ = ["Grid", "RawTable", "read_grid", "read_table", "table_from_grid"]
+__all__ = ["Grid", "RawTable", "read_grid", "read_table", "table_from_grid", "visible_sheets"]
 
 _SEPARATORS = (",", ";", "\t", "|")
 _SEPARATOR_NAMES = {",": "','", ";": "';'", "\t": "tab", "|": "'|'"}
@@ -40,6 +40,7 @@ class Grid:
     sheet: str | None = None
     separator: str | None = None
     encoding: str | None = None
+    skipped_sheets: tuple[str, ...] = ()  # hidden sheets before the one read (a workbook read by default)
 
     def error(self, message: str, **where: object) -> DataValidationError:
         """A :class:`DataValidationError` located in this file (and sheet)."""
@@ -61,6 +62,7 @@ class RawTable:
     file: str
     sheet: str | None = None
     labels: dict[str, object] = field(default_factory=dict)
+    skipped_sheets: tuple[str, ...] = ()  # hidden sheets passed over to reach ``sheet``
 
     def label(self, column: str, i: int) -> str:
         """Heading, as written in the file, of ``column`` for record ``i``."""
@@ -222,25 +224,7 @@ def _read_xlsx_grid(path: Path, sheet: str | int | None) -> Grid:
             expected="an .xlsx workbook or a CSV file",
         ) from exc
     try:
-        names = workbook.sheetnames
-        if sheet is None:
-            name = names[0]
-        elif isinstance(sheet, int) and not isinstance(sheet, bool):
-            if not 0 <= sheet < len(names):
-                raise DataValidationError(
-                    f"has {len(names)} sheets {names}; 'sheet' index {sheet} is out of range",
-                    file=file,
-                    expected=f"0…{len(names) - 1}",
-                    got=sheet,
-                )
-            name = names[sheet]
-        else:
-            by_key = {normalize_name(n): n for n in names}
-            name = sheet if sheet in names else by_key.get(normalize_name(str(sheet)))
-            if name is None:
-                raise DataValidationError(
-                    f"has no sheet {sheet!r}; its sheets are {names}", file=file, expected=names, got=sheet
-                )
+        name, skipped = _choose_sheet(workbook, sheet, file)
         rows: list[list[object]] = []
         numbers: list[int] = []
         for number, values in enumerate(workbook[name].iter_rows(values_only=True), start=1):
@@ -256,7 +240,55 @@ def _read_xlsx_grid(path: Path, sheet: str | int | None) -> Grid:
         )
     width = max(len(r) for r in rows)
     rows = [r + [None] * (width - len(r)) for r in rows]
-    return Grid(rows, numbers, file, sheet=name)
+    return Grid(rows, numbers, file, sheet=name, skipped_sheets=skipped)
+
+
+def visible_sheets(path: str | Path) -> list[str]:
+    """Names of the visible sheets of an .xlsx workbook, in workbook order (hidden ones left out)."""
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(path, read_only=True)
+    try:
+        return [n for n in workbook.sheetnames if workbook[n].sheet_state == "visible"]
+    finally:
+        workbook.close()
+
+
+def _choose_sheet(workbook, sheet: str | int | None, file: str) -> tuple[str, tuple[str, ...]]:
+    """The sheet to read and the hidden sheets passed over to reach it.
+
+    By default the first VISIBLE sheet: a hidden first sheet (old figures, a pivot cache, a lookup
+    table) is never read unless ``sheet`` names it.
+    """
+    names = workbook.sheetnames
+    if sheet is None:
+        hidden = [n for n in names if workbook[n].sheet_state != "visible"]
+        visible = [n for n in names if n not in hidden]
+        if not visible:
+            raise DataValidationError(
+                f"has only hidden sheets {names}; pass sheet= to read one of them",
+                file=file,
+                expected="a visible sheet",
+                got=names,
+            )
+        name = visible[0]
+        return name, tuple(n for n in hidden if names.index(n) < names.index(name))
+    if isinstance(sheet, int) and not isinstance(sheet, bool):
+        if not 0 <= sheet < len(names):
+            raise DataValidationError(
+                f"has {len(names)} sheets {names}; 'sheet' index {sheet} is out of range",
+                file=file,
+                expected=f"0…{len(names) - 1}",
+                got=sheet,
+            )
+        return names[sheet], ()
+    by_key = {normalize_name(n): n for n in names}
+    name = sheet if sheet in names else by_key.get(normalize_name(str(sheet)))
+    if name is None:
+        raise DataValidationError(
+            f"has no sheet {sheet!r}; its sheets are {names}", file=file, expected=names, got=sheet
+        )
+    return name, ()
 
 
 def _xlsx_cell(value: object) -> object:
@@ -272,7 +304,8 @@ def read_grid(path: str | Path, *, sheet: str | int | None = None) -> Grid:
     CSV files are decoded as UTF-8 (a BOM is allowed), else as Windows-1254 (the Turkish code page
     of Excel's plain "CSV"); the separator (``,``, ``;``, tab or ``|``) is taken from the header row.
     Workbooks are read with openpyxl (cached formula values); ``sheet`` names a sheet or gives its
-    0-based index (default: the first sheet).
+    0-based index (default: the first *visible* sheet; hidden sheets are passed over and listed in
+    ``Grid.skipped_sheets``).  ``Grid.sheet`` says which sheet was read.
 
     Raises
     ------
@@ -351,7 +384,14 @@ def table_from_grid(grid: Grid, header: int = 0) -> RawTable:
         )
     cells = [[row[j] if j < len(row) else None for j in keep] for row in data]
     frame = pd.DataFrame(cells, columns=names, dtype=object)
-    return RawTable(frame, np.asarray(numbers, dtype=int), grid.file, grid.sheet, {n: n for n in names})
+    return RawTable(
+        frame,
+        np.asarray(numbers, dtype=int),
+        grid.file,
+        grid.sheet,
+        {n: n for n in names},
+        grid.skipped_sheets,
+    )
 
 
 def read_table(path: str | Path, *, sheet: str | int | None = None) -> RawTable:

@@ -357,7 +357,12 @@ def parse_wide(grid: Grid, *, year: int | None = None) -> WideTable:
     }
     raw_labels.update({k: np.asarray(v, dtype=object) for k, v in labels.items()})
     raw = RawTable(
-        pd.DataFrame(records, dtype=object), np.asarray(rows, dtype=int), grid.file, grid.sheet, raw_labels
+        pd.DataFrame(records, dtype=object),
+        np.asarray(rows, dtype=int),
+        grid.file,
+        grid.sheet,
+        raw_labels,
+        grid.skipped_sheets,
     )
     totals = {measure: (j, label(j)) for j, measure in measure_of.items() if roles[j][0] == "total"}
     per_measure = {m: [cell_of[(c, m)] for c in codes if (c, m) in cell_of] for m in measures}

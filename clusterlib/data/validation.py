@@ -9,6 +9,7 @@ dependencies.  The schemas of the workbench's tables are in :mod:`clusterlib.dat
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from collections.abc import Callable, Collection, Sequence
@@ -20,7 +21,8 @@ import pandas as pd
 
 from clusterlib import nace
 from clusterlib.data.errors import DataValidationError
-from clusterlib.data.numbers import MISSING_TOKENS, NumberEvidence, decimal_mark, parse_numbers
+from clusterlib.data.notes import ReadNote, SourceInfo
+from clusterlib.data.numbers import MISSING_TOKENS, NumberEvidence, decimal_mark, parse_numbers, special_cells
 from clusterlib.data.readers import RawTable
 from clusterlib.regions import normalize_name, province, suggest
 
@@ -131,13 +133,35 @@ class Checker:
         expected: object = None,
         got: Callable[[int], object] | None = None,
     ) -> None:
-        """Raise for the first record where ``mask`` is true, mentioning how many others fail too."""
+        """Raise for every record where ``mask`` is true (all at once, each with its row and column)."""
         bad = np.flatnonzero(np.asarray(mask, dtype=bool))
         if bad.size == 0:
             return
-        i = int(bad[0])
-        text = message(i) + _others(self.raw, bad[1:], column, i)
-        raise self.raw.error(text, i=i, column=column, expected=expected, got=got(i) if got else None)
+        raise _each(self.raw, bad, column, message, expected=expected, got=got)
+
+
+def _each(
+    raw: RawTable,
+    positions: Sequence[int],
+    column: str | None,
+    message: Callable[[int], str],
+    *,
+    expected: object = None,
+    got: Callable[[int], object] | None = None,
+) -> DataValidationError:
+    """One problem per failing cell (records that share a cell, as in the SGK wide layout, count once)."""
+    errors = []
+    seen: set[tuple[int, str]] = set()
+    for i in positions:
+        i = int(i)
+        cell = (int(raw.rows[i]), raw.label(column, i) if column else "")
+        if cell in seen:
+            continue
+        seen.add(cell)
+        errors.append(
+            raw.error(message(i), i=i, column=column, expected=expected, got=got(i) if got else None)
+        )
+    return DataValidationError.collect(errors)
 
 
 def _others(raw: RawTable, others: Sequence[int], column: str | None = None, first: int | None = None) -> str:
@@ -189,7 +213,7 @@ def map_headers(raw: RawTable, schema: Schema) -> RawTable:
         labels[name] = raw.labels.get(heading, heading)
     frame = raw.frame[list(renamed)].rename(columns=renamed)
     labels["_ignored"] = ignored
-    return RawTable(frame, raw.rows, raw.file, raw.sheet, labels)
+    return RawTable(frame, raw.rows, raw.file, raw.sheet, labels, raw.skipped_sheets)
 
 
 def _header_row(raw: RawTable) -> int | None:
@@ -233,6 +257,17 @@ def _numeric(
     parsed, problem = parse_numbers(
         values, integer=integer, hint=hint, dash_is_zero=column.dash_is_zero, evidence=evidence
     )
+    if problem and problem["expected"] in ("a number", "a whole number"):  # cells that are not numbers
+        positions = [int(problem["i"]), *problem.get("others", [])]
+
+        def message(i: int) -> str:
+            value = values[i]
+            what = "a date" if isinstance(value, (dt.date, dt.datetime)) else repr(value)
+            return f"{what} is not a number; expected {column.expectation()}"
+
+        raise _each(
+            raw, positions, column.name, message, expected=column.expectation(), got=lambda i: values[i]
+        )
     if problem:
         i = int(problem["i"])
         raise raw.error(
@@ -263,8 +298,10 @@ def _numeric(
 
 def _raise_where(raw: RawTable, column: Column, mask: np.ndarray, parsed: np.ndarray, what: str) -> None:
     bad = np.flatnonzero(mask)
-    if bad.size:
-        i = int(bad[0])
+    if not bad.size:
+        return
+
+    def message(i: int) -> str:
         value = raw.frame[column.name].iloc[i]
         shown = _num(parsed[i]) if isinstance(value, str) and _num(parsed[i]) != value.strip() else None
         got = (
@@ -272,13 +309,16 @@ def _raise_where(raw: RawTable, column: Column, mask: np.ndarray, parsed: np.nda
             if isinstance(value, str)
             else _num(parsed[i])
         )
-        raise raw.error(
-            f"{got} {what}; expected {column.expectation()}" + _others(raw, bad[1:], column.name, i),
-            i=i,
-            column=column.name,
-            expected=column.expectation(),
-            got=value,
-        )
+        return f"{got} {what}; expected {column.expectation()}"
+
+    raise _each(
+        raw,
+        bad,
+        column.name,
+        message,
+        expected=column.expectation(),
+        got=lambda i: raw.frame[column.name].iloc[i],
+    )
 
 
 def _by_unique(values: list[object], resolve: Callable[[object], object]) -> tuple[list[object], dict]:
@@ -297,16 +337,17 @@ def _by_unique(values: list[object], resolve: Callable[[object], object]) -> tup
 
 
 def _first_failure(raw: RawTable, column: Column, values: list[object], failures: dict, text) -> None:
+    """Raise for every cell whose value failed (all at once)."""
     if not failures:
         return
     bad = [i for i, v in enumerate(values) if not _blank(v) and v in failures]
-    i = bad[0]
-    raise raw.error(
-        text(values[i], failures[values[i]]) + _others(raw, bad[1:], column.name, i),
-        i=i,
-        column=column.name,
+    raise _each(
+        raw,
+        bad,
+        column.name,
+        lambda i: text(values[i], failures[values[i]]),
         expected=column.expectation(),
-        got=values[i],
+        got=lambda i: values[i],
     )
 
 
@@ -518,21 +559,20 @@ def _resolve_location(frame: pd.DataFrame, raw: RawTable) -> None:
 def _required_cells(raw: RawTable, column: Column, values: list[object], parsed: Sequence[object]) -> None:
     if column.nullable:
         return
-    if isinstance(parsed, np.ndarray):
-        empty = np.flatnonzero(np.isnan(parsed)).tolist()
-    else:
-        empty = [i for i, v in enumerate(parsed) if v is None]
-    if empty:
-        i = empty[0]
+    numeric = isinstance(parsed, np.ndarray)
+    empty = np.isnan(parsed) if numeric else np.array([v is None for v in parsed], dtype=bool)
+    if column.kind in _NUMERIC:
+        empty &= ~special_cells(values)["suppressed"]  # withheld cells stay missing, and are counted
+    positions = np.flatnonzero(empty)
+    if not positions.size:
+        return
+
+    def message(i: int) -> str:
         value = values[i]
         what = "is empty" if _blank(value) else f"is {value!r}, which means no value"
-        raise raw.error(
-            f"{what}; expected {column.expectation()}" + _others(raw, empty[1:], column.name, i),
-            i=i,
-            column=column.name,
-            expected=column.expectation(),
-            got=value,
-        )
+        return f"{what}; expected {column.expectation()}"
+
+    raise _each(raw, positions, column.name, message, expected=column.expectation(), got=lambda i: values[i])
 
 
 def _check_key(frame: pd.DataFrame, raw: RawTable, key: tuple[str, ...]) -> None:
@@ -614,25 +654,82 @@ def validate(
         for c in schema.columns
         if c.name in cells and (c.kind in _NUMERIC or c.kind == "plate")
     }
-    hint = _decimal_hint(evidence)
+    problems: list[DataValidationError] = []
     frame = pd.DataFrame(index=pd.RangeIndex(len(raw.frame)))
     for column in schema.columns:
         if column.name not in cells:
             continue
         values = cells[column.name]
-        if column.name in evidence:
-            spec = column if column.kind != "plate" else Column("plate", "int", low=1, high=81)
-            parsed = _numeric(raw, spec, values, hint, evidence[column.name])
-            _required_cells(raw, column, values, parsed)
-            frame[column.name] = parsed
-        else:
-            parsed_values = _text(column, raw, values)
-            _required_cells(raw, column, values, parsed_values)
-            frame[column.name] = pd.Series(parsed_values, dtype=object)
+        try:
+            if column.name in evidence:
+                spec = column if column.kind != "plate" else Column("plate", "int", low=1, high=81)
+                hint = _decimal_hint({k: e for k, e in evidence.items() if k != column.name})
+                parsed = _numeric(raw, spec, values, hint, evidence[column.name])
+                _required_cells(raw, column, values, parsed)
+                frame[column.name] = parsed
+            else:
+                parsed_values = _text(column, raw, values)
+                _required_cells(raw, column, values, parsed_values)
+                frame[column.name] = pd.Series(parsed_values, dtype=object)
+        except DataValidationError as error:
+            problems.append(error)
+    if problems:  # the checks below need every column typed; report what there is, all at once
+        raise DataValidationError.collect(problems)
     if schema.located:
         _resolve_location(frame, raw)
     _check_key(frame, raw, schema.key)
     checker = Checker(frame, raw, schema)
     for check in (*schema.checks, *checks):
-        check(checker)
-    return _finish(frame, schema)
+        try:
+            check(checker)
+        except DataValidationError as error:
+            problems.append(error)
+    if problems:
+        raise DataValidationError.collect(problems)
+    result = _finish(frame, schema)
+    result.attrs["source"] = SourceInfo(
+        table=schema.name,
+        file=raw.file,
+        sheet=raw.sheet,
+        skipped_sheets=tuple(raw.skipped_sheets),
+        notes=tuple(_notes(raw, schema, cells)),
+    )
+    return result
+
+
+def _notes(raw: RawTable, schema: Schema, cells: dict[str, list[object]]) -> list[ReadNote]:
+    """What a report must say about how the file was read: cells written ``-`` read as 0, withheld
+    (``*``) and empty cells left missing in numeric columns, optional numeric columns absent."""
+    notes: list[ReadNote] = []
+    for column in schema.columns:
+        if column.kind not in ("int", "float"):
+            continue
+        if column.name not in cells:
+            if not column.required:
+                notes.append(ReadNote("missing_column", raw.file, raw.sheet, column=column.name))
+            continue
+        masks = special_cells(cells[column.name])
+        kinds = {
+            "dash": "dash_as_zero" if column.dash_is_zero else "dash_as_missing",
+            "suppressed": "suppressed",
+        }
+        if column.nullable:
+            kinds["empty"] = "empty"
+        for mask_name, kind in kinds.items():
+            positions = np.flatnonzero(masks[mask_name])
+            if positions.size:
+                rows = tuple(sorted({int(raw.rows[i]) for i in positions}))
+                cells_seen = {(int(raw.rows[i]), raw.label(column.name, i)) for i in positions}
+                notes.append(
+                    ReadNote(
+                        kind,
+                        raw.file,
+                        raw.sheet,
+                        column=raw.label(column.name, int(positions[0]))
+                        if isinstance(raw.labels.get(column.name, column.name), str)
+                        else column.name,
+                        count=len(cells_seen),
+                        rows=rows,
+                    )
+                )
+    return notes
