@@ -118,7 +118,7 @@ def test_tidy_employment_dtypes():
 
 
 def test_sgk_workbook_two_heading_rows_and_totals():
-    table = read_employment(FIXTURES / "employment_sgk.xlsx", sheet="2023", check_totals=True)
+    table = read_employment(FIXTURES / "employment_sgk.xlsx", sheet="2023", coverage="partial")
     expected = _long(
         {
             (19, "Çorum"): {"10": (4210, 301), "15": (120, 14), "25": (2210, 187)},
@@ -133,7 +133,7 @@ def test_sgk_workbook_two_heading_rows_and_totals():
 
 
 def test_sgk_workbook_one_heading_row_year_from_sheet_name():
-    table = read_employment(FIXTURES / "employment_sgk.xlsx", sheet="2022", check_totals=True)
+    table = read_employment(FIXTURES / "employment_sgk.xlsx", sheet="2022", coverage="partial")
     expected = _long(
         {
             (19, "Çorum"): {"10": 4100, "15": 118, "25": 2150},
@@ -146,7 +146,7 @@ def test_sgk_workbook_one_heading_row_year_from_sheet_name():
 
 
 def test_sgk_workbook_numeric_headings_year_from_title():
-    table = read_employment(FIXTURES / "employment_sgk.xlsx", sheet=2)
+    table = read_employment(FIXTURES / "employment_sgk.xlsx", sheet=2, coverage="partial")
     expected = _long(
         {
             (19, "Çorum"): {"10": 4000, "15": 100, "25": 2000},
@@ -160,7 +160,7 @@ def test_sgk_workbook_numeric_headings_year_from_title():
 
 def test_year_argument_overrides_sgk_title_and_fills_tidy_table(tmp_path):
     assert (
-        read_employment(FIXTURES / "employment_sgk.xlsx", sheet="Tablo 4", year=2020)["year"].eq(2020).all()
+        read_employment(FIXTURES / "employment_sgk.xlsx", sheet="Tablo 4", year=2020, coverage="partial")["year"].eq(2020).all()
     )
     path = _write(tmp_path, "employment.csv", "il,nace,istihdam\nÇorum,28,10\n")
     assert read_employment(path, year=2024).to_dict("records") == [
@@ -265,7 +265,8 @@ BAD_INPUTS = {
         "employment.csv",
         _EMP + "Gaziantep,1520,2023,10,1\n",
         r"^employment\.csv, row 2, column 'nace': '1520' is a NACE class \('15\.20'\); "
-        r"expected a 2-digit division such as '15'$",
+        r"expected a 2-digit division such as '15' \(groups and classes are not added up into their "
+        r"division silently: sum them into division rows first\)$",
     ),
     "non-numeric employment": (
         read_employment,
@@ -696,8 +697,9 @@ def test_sgk_total_differs_from_sum(tmp_path):
         r"sum of the "
         r"activities, 15$",
     ):
-        read_employment(path, check_totals=True)
-    assert read_employment(path)["employment"].tolist() == [5, 6, 7, 8]  # unchecked by default
+        read_employment(path, coverage="partial")  # checked by default
+    unchecked = read_employment(path, check_totals=False, coverage="partial")
+    assert unchecked["employment"].tolist() == [5, 6, 7, 8]
 
 
 def test_sgk_total_row_differs_from_sum(tmp_path):
@@ -781,8 +783,13 @@ BAD_WORKBOOKS = {
         r"^sgk\.xlsx \(sheet '2023'\), row 2, column 'D': holds a value in a column without heading$",
     ),
     "no rows below the headings": (
-        [["İl", "10", "15"], ["Çorum", None, None], ["Kaynak: SGK", None, None]],
+        [["Plaka", "10", "15"], ["Kaynak: SGK", None, None]],
         r"row 1: has activity headings in row 1 but no province rows below them",
+    ),
+    "a province row left blank": (
+        [["İl", "10", "15"], ["Çorum", None, None], ["Samsun", 3, 4], ["Kaynak: SGK", None, None]],
+        r"^sgk\.xlsx \(sheet '2023'\), row 2, column 'İl': the row of 'Çorum' has no values; a province left "
+        r"blank changes the national totals",
     ),
     "empty sheet": ([], r"^sgk\.xlsx \(sheet '2023'\): is empty"),
 }

@@ -52,9 +52,9 @@ add_strings(
             "en": "{file}: hidden sheets ({items}) were passed over; sheet '{sheet}' was read.",
         },
         "data.note.coverage": {
-            "tr": "{where}: {count} il yok ({items}); ulusal toplamlar yalnızca verilen illeri kapsıyor.",
-            "en": "{where}: {count} province(s) absent ({items}); national totals cover only the provinces "
-            "given.",
+            "tr": "{where}, {year}: {count} il yok ({items}); ulusal toplamlar yalnızca verilen illeri kapsıyor.",
+            "en": "{where}, {year}: {count} province(s) absent ({items}); national totals cover only the "
+            "provinces given.",
         },
         "data.note.rows": {"tr": " (satırlar: {rows})", "en": " (rows {rows})"},
         "data.note.sheet": {"tr": "{file} ('{sheet}' sayfası)", "en": "{file} (sheet '{sheet}')"},
@@ -103,6 +103,7 @@ were left missing, not read as zero (rows 5, 9)."
     count: int = 0
     rows: tuple[int, ...] = ()
     items: tuple[str, ...] = ()
+    year: int | None = None
 
     def text(self, lang: str = "en") -> str:
         """The sentence for a report in ``lang``."""
@@ -120,6 +121,7 @@ were left missing, not read as zero (rows 5, 9)."
             count=format_number(self.count, lang),
             rows=rows,
             items=_shown(self.items),
+            year=self.year,
         )
 
 

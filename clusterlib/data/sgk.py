@@ -313,6 +313,15 @@ def parse_wide(grid: Grid, *, year: int | None = None) -> WideTable:
     for index in range(first_data, len(grid.rows)):
         cells = grid.rows[index]
         if all(cells[j] is None for j in value_columns):
+            if _province_cell(cells[where]) or (cells[where] is not None and _is_total(cells[where])):
+                raise grid.error(
+                    f"the row of {cells[where]!r} has no values; a province left blank changes the national "
+                    "totals and every location quotient (write 0 or '-' where there are no insured employees)",
+                    row=grid.numbers[index],
+                    column=province_label,
+                    expected="a value under every activity",
+                    got=cells[where],
+                )
             continue  # a blank, footnote or source line
         stray = [j for j in blank if cells[j] is not None]
         if stray:

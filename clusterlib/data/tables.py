@@ -13,16 +13,21 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Literal
 
 import pandas as pd
 
 from clusterlib.config import SAMPLE_DIR
 from clusterlib.data import sgk
 from clusterlib.data.errors import DataValidationError
-from clusterlib.data.readers import Grid, RawTable, read_grid, table_from_grid
+from clusterlib.data.notes import MissingTable, ReadNote, SourceInfo, source_of
+from clusterlib.data.readers import Grid, RawTable, read_grid, table_from_grid, visible_sheets
 from clusterlib.data.schemas import SCHEMAS, TABLES, is_external
 from clusterlib.data.validation import Checker, Schema, map_headers, validate
-from clusterlib.regions import normalize_name
+from clusterlib.regions import normalize_name, provinces
+
+#: Province coverage a table must have: all 81 provinces, or fewer with a note in the reports.
+Coverage = Literal["all", "partial"]
 
 __all__ = [
     "data_fingerprint",
@@ -80,7 +85,12 @@ def _read(name: str, path: str | Path, sheet: str | int | None) -> pd.DataFrame:
 
 
 def read_employment(
-    path: str | Path, *, sheet: str | int | None = None, year: int | None = None, check_totals: bool = False
+    path: str | Path,
+    *,
+    sheet: str | int | None = None,
+    year: int | None = None,
+    check_totals: bool | None = None,
+    coverage: Coverage | None = None,
 ) -> pd.DataFrame:
     """Read insured employment by province and NACE division, tidy or as an SGK-style workbook.
 
@@ -104,12 +114,21 @@ def read_employment(
     path : str or pathlib.Path
         A ``.csv`` or ``.xlsx`` file.
     sheet : str or int, optional
-        Sheet name or 0-based index of a workbook (default: the first sheet).
+        Sheet name or 0-based index of a workbook (default: the first visible sheet; hidden sheets are
+        passed over and the report says so).  ``"all"``: every visible sheet of an SGK yearbook
+        workbook (one sheet per year, the year taken from each sheet's name or title) into one long
+        table.
     year : int, optional
         The year of a table that has no year column (SGK wide layout, or a tidy table of one year).
-    check_totals : bool, default False
-        SGK wide layout only: require each ``Toplam`` cell to equal the sum of its row or column.  Off
-        by default because an extract of some activities has totals over all activities.
+    check_totals : bool, optional
+        SGK wide layout: require each ``Toplam`` cell to equal the sum of its row or column, so a
+        dropped, blank or shifted province row is caught.  On by default; pass False for an extract of
+        some activities whose totals cover all activities.
+    coverage : {"all", "partial"}, optional
+        ``"all"``: every year must have rows for all 81 provinces (a national table: its national
+        totals feed every location quotient), else an error lists the missing provinces.
+        ``"partial"``: accept fewer provinces and record a coverage note for the reports.  Default:
+        ``"all"`` for the SGK wide layout (the yearbook table is national), unchecked for tidy files.
 
     Returns
     -------
@@ -134,6 +153,10 @@ def read_employment(
     >>> read_employment(path).to_dict("records")
     [{'plate': 46, 'province': 'Kahramanmaraş', 'nace': '25', 'year': 2023, 'employment': 12345}]
     """
+    if coverage not in (None, "all", "partial"):
+        raise ValueError(f"'coverage' must be 'all', 'partial' or None, got {coverage!r}")
+    if isinstance(sheet, str) and sheet.strip().lower() == "all":
+        return _read_yearbook(Path(path), year=year, check_totals=check_totals, coverage=coverage)
     schema = SCHEMAS["employment"]
     grid = read_grid(path, sheet=sheet)
     header = _find_header(grid, schema)
@@ -143,17 +166,114 @@ def read_employment(
         header = _find_header(grid, schema, partial=True)
     if header is None:
         parsed = sgk.parse_wide(grid, year=year)
-        frame = validate(parsed.raw, schema, headers_mapped=True)
-        if check_totals:
-            sgk.check_totals(parsed)
-        return frame
+        problems = []
+        try:
+            frame = validate(parsed.raw, schema, headers_mapped=True)
+        except DataValidationError as error:
+            problems.append(error)
+        if check_totals is not False:
+            try:
+                sgk.check_totals(parsed)
+            except DataValidationError as error:
+                problems.append(error)
+        if problems:
+            raise DataValidationError.collect(problems)
+        return with_coverage(frame, coverage or "all")
     raw = map_headers(table_from_grid(grid, header), schema)
     if year is not None:
         if "year" in raw.frame:
             raise ValueError(f"'year' was given ({year}) but {raw.file} has a year column; leave 'year' out")
         raw.frame["year"] = year
         raw.labels["year"] = "year="
-    return validate(raw, schema, headers_mapped=True)
+    frame = validate(raw, schema, headers_mapped=True)
+    return with_coverage(frame, coverage) if coverage else frame
+
+
+def _read_yearbook(
+    path: Path, *, year: int | None, check_totals: bool | None, coverage: Coverage | None
+) -> pd.DataFrame:
+    """Every visible sheet of a workbook (one per year) read by :func:`read_employment`, stacked."""
+    if path.suffix.lower() not in {".xlsx", ".xlsm"}:
+        raise ValueError(f"sheet='all' applies to .xlsx workbooks only, got {path.name}")
+    if year is not None:
+        raise ValueError("sheet='all' reads the year of each sheet from its name or title; leave 'year' out")
+    names = visible_sheets(path)
+    frames: list[pd.DataFrame] = []
+    problems: list[DataValidationError] = []
+    for name in names:
+        try:
+            frames.append(read_employment(path, sheet=name, check_totals=check_totals, coverage="partial"))
+        except DataValidationError as error:
+            problems.append(error)
+    if problems:
+        raise DataValidationError.collect(problems)
+    seen: dict[int, str] = {}
+    for name, frame in zip(names, frames, strict=True):
+        for value in sorted(set(frame["year"])):
+            if value in seen:
+                raise DataValidationError(
+                    f"sheets {seen[value]!r} and {name!r} both hold year {value}; keep one sheet per year",
+                    file=path.name,
+                    expected="one sheet per year",
+                    got=[seen[value], name],
+                )
+            seen[value] = name
+    stacked = pd.concat(frames, ignore_index=True).sort_values(["plate", "nace", "year"], ignore_index=True)
+    for column in ("workplaces", "employment"):
+        if column in stacked and stacked[column].dtype == object:  # a sheet without the column
+            stacked[column] = stacked[column].astype("Int64")
+    infos = [source_of(frame) for frame in frames]
+    stacked.attrs["source"] = SourceInfo(
+        table="employment",
+        file=path.name,
+        sheet=", ".join(names),
+        notes=tuple(note for info in infos if info for note in info.notes if note.kind != "coverage"),
+    )
+    return with_coverage(stacked, coverage or "all")
+
+
+def with_coverage(frame: pd.DataFrame, coverage: Coverage) -> pd.DataFrame:
+    """Check that every year of a province table has all 81 provinces (``coverage="all"``), or record
+    the missing ones as a coverage note for the reports (``"partial"``).
+
+    Raises
+    ------
+    DataValidationError
+        With ``"all"``, listing per year the provinces that have no rows.
+    """
+    info = source_of(frame) or SourceInfo(table="", file="")
+    all_plates = set(range(1, 82))
+    names = provinces().set_index("plate")["name"]
+    notes: list[ReadNote] = []
+    problems: list[DataValidationError] = []
+    for value, group in frame.groupby("year", sort=True):
+        missing = sorted(all_plates - set(group["plate"].astype(int)))
+        if not missing:
+            continue
+        listed = tuple(names.loc[missing])
+        if coverage == "all":
+            shown = ", ".join(listed[:15]) + (", …" if len(listed) > 15 else "")
+            problems.append(
+                DataValidationError(
+                    f"year {value}: {len(missing)} of the 81 provinces have no rows ({shown}); a national table "
+                    "must cover every province, or the national totals and every location quotient change. "
+                    "Add the missing rows, or accept the gap with coverage='partial' (the reports then say so)",
+                    file=info.file or None,
+                    sheet=info.sheet,
+                    column="province",
+                    expected="all 81 provinces",
+                    got=len(all_plates) - len(missing),
+                )
+            )
+        else:
+            notes.append(
+                ReadNote("coverage", info.file, info.sheet, count=len(missing), items=listed, year=int(value))
+            )
+    if problems:
+        raise DataValidationError.collect(problems)
+    if notes:
+        frame.attrs["source"] = replace(info, notes=info.notes + tuple(notes))
+    return frame
 
 
 def _without_year(schema: Schema) -> Schema:

@@ -370,7 +370,9 @@ def _province_message(value: object, exc: Exception) -> str:
     return f"{value!r} is not a province{hint}"
 
 
-_DIVISION_LABEL = re.compile(r"^\s*(?:[A-Ua-u]\s*[-–—.:]?\s*)?(\d{1,2})(?=$|[\s\-–—.:)/,])")
+_DIVISION_LABEL = re.compile(r"^\s*(?:[A-Ua-u]\s*[-–—.:]?\s*)?(\d{1,2})(?=$|[\s\-–—:)/,]|\.(?!\d))")
+#: A group or class label (``"10.1 - Etin işlenmesi"``, ``"C10.11"``): never folded into its division.
+_FINER_LABEL = re.compile(r"^\s*(?:[A-Ua-u]\s*[-–—.:]?\s*)?(\d{1,2}\.\d{1,2})(?=$|[\s\-–—:)/,])")
 
 
 @cache
@@ -406,17 +408,21 @@ def resolve_division(value: object) -> str:
         by_name = _division_names().get(normalize_name(text))
         if by_name:
             return by_name
-        label = _DIVISION_LABEL.match(text)
+        finer = _FINER_LABEL.match(text)
+        if finer:
+            value = finer.group(1)  # refused below as a group or class, not read as its division
+        label = None if finer else _DIVISION_LABEL.match(text)
         if label and re.search(r"[^\W\d_]{3}", text[label.end() :]):
             section = text[: label.start(1)].strip(" -–—.:")
             value = f"{section}{label.group(1)}" if section else label.group(1)
-        else:
+        elif not finer:
             value = text
     code = nace.normalize_code(value)
     if "." in code:
         raise ValueError(
             f"{value!r} is a NACE {nace.level_of(code)} ({code!r}); expected a 2-digit division such as "
-            f"{code[:2]!r}"
+            f"{code[:2]!r} (groups and classes are not added up into their division silently: sum them "
+            "into division rows first)"
         )
     return code
 
