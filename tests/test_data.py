@@ -160,7 +160,11 @@ def test_sgk_workbook_numeric_headings_year_from_title():
 
 def test_year_argument_overrides_sgk_title_and_fills_tidy_table(tmp_path):
     assert (
-        read_employment(FIXTURES / "employment_sgk.xlsx", sheet="Tablo 4", year=2020, coverage="partial")["year"].eq(2020).all()
+        read_employment(FIXTURES / "employment_sgk.xlsx", sheet="Tablo 4", year=2020, coverage="partial")[
+            "year"
+        ]
+        .eq(2020)
+        .all()
     )
     path = _write(tmp_path, "employment.csv", "il,nace,istihdam\nÇorum,28,10\n")
     assert read_employment(path, year=2024).to_dict("records") == [
@@ -850,8 +854,8 @@ def _io_dir(tmp_path: Path) -> Path:
 def test_load_tables_missing_file_says_where_data_come_from(tmp_path):
     with pytest.raises(
         DataValidationError,
-        match=r"^employment\.csv: is missing from .*; the workbench needs it .* The official data come "
-        r"from SGK "
+        match=r"^1 required table\(s\) missing from the data folder '[^']+' \(.*\):\n"
+        r"  employment\.csv is missing: required for Sector selection\. Official source: SGK "
         r"\(Sosyal Güvenlik Kurumu\)",
     ):
         load_tables(tmp_path, tables=["employment"])
