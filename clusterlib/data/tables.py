@@ -229,9 +229,16 @@ def _read_yearbook(
         table="employment",
         file=path.name,
         sheet=", ".join(names),
-        notes=tuple(note for info in infos if info for note in info.notes if note.kind != "coverage"),
+        notes=tuple(
+            dict.fromkeys(_sheetless(n) for info in infos if info for n in info.notes if n.kind != "coverage")
+        ),
     )
     return with_coverage(stacked, coverage or "all")
+
+
+def _sheetless(note: ReadNote) -> ReadNote:
+    """An absent column is absent from every sheet: one note for the workbook."""
+    return replace(note, sheet=None) if note.kind == "missing_column" else note
 
 
 def with_coverage(frame: pd.DataFrame, coverage: Coverage) -> pd.DataFrame:

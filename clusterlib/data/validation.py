@@ -680,7 +680,7 @@ def validate(
         except DataValidationError as error:
             problems.append(error)
     if problems:  # the checks below need every column typed; report what there is, all at once
-        raise DataValidationError.collect(problems)
+        raise DataValidationError.collect(_by_row(problems))
     if schema.located:
         _resolve_location(frame, raw)
     _check_key(frame, raw, schema.key)
@@ -691,7 +691,7 @@ def validate(
         except DataValidationError as error:
             problems.append(error)
     if problems:
-        raise DataValidationError.collect(problems)
+        raise DataValidationError.collect(_by_row(problems))
     result = _finish(frame, schema)
     result.attrs["source"] = SourceInfo(
         table=schema.name,
@@ -701,6 +701,12 @@ def validate(
         notes=tuple(_notes(raw, schema, cells)),
     )
     return result
+
+
+def _by_row(problems: list[DataValidationError]) -> list[DataValidationError]:
+    """The single problems in the order a user reads the file: by row (whole-file problems first)."""
+    flat = [p for problem in problems for p in problem.problems]
+    return sorted(flat, key=lambda p: p.row or 0)
 
 
 def _notes(raw: RawTable, schema: Schema, cells: dict[str, list[object]]) -> list[ReadNote]:
