@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from clusterlib.official import OFFICIAL_DIR
 from clusterlib.regions import (
     INFO_SPOTS,
     PILOT_PROVINCES,
@@ -58,8 +59,8 @@ def test_nuts_groups_agree_with_tuik_classification(reference_data):
         assert (table.loc[plates, "nuts2_name"] == row.nuts2_name).all()
 
 
-def test_population_is_tuik_adnks_2025(reference_data):
-    adnks = pd.read_csv(reference_data / "tuik_adnks_population_province_2007_2025_wide.csv")
+def test_population_is_tuik_adnks_2025():
+    adnks = pd.read_csv(OFFICIAL_DIR / "tuik_adnks_population_province_2007_2025_wide.csv")
     table = provinces().set_index("plate")
     assert (table.loc[adnks["plate"], "population"].to_numpy() == adnks["pop_2025"].to_numpy()).all()
     assert 85_000_000 < table["population"].sum() < 87_000_000
