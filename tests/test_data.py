@@ -29,6 +29,7 @@ from clusterlib.data import (
     DataValidationError,
     data_fingerprint,
     load_tables,
+    messages_in,
     read_benchmarks,
     read_employment,
     read_exports,
@@ -1099,3 +1100,90 @@ def test_employment_without_optional_columns_loads_and_says_so(tmp_path):
         ("missing_column", "workplaces"),
         ("missing_column", "avg_wage"),
     ]
+
+
+# ----------------------------------------------------------------------- messages in the user's language
+
+
+def test_turkish_run_gets_turkish_messages_without_internal_names():
+    with messages_in("tr"), pytest.raises(DataValidationError) as info:
+        read_employment(FAULTS / "many_problems.csv")
+    lines = str(info.value).splitlines()
+    assert lines[0] == "many_problems.csv: 27 sorun (ilk 20 tanesi listelendi):"
+    assert lines[1] == "  2. satır, 'istihdam' sütunu: 'yok' bir sayı değil; beklenen: tam sayı, en az 0"
+    assert lines[-1] == "  … ve 7 sorun daha"
+    assert info.value.problems[-1].detail == "'Corumm' bir il değil; 'Çorum', 'Ordu' mı demek istediniz?"
+    with pytest.raises(DataValidationError, match=r"^1 required"):  # English again outside the block
+        load_tables(FAULTS / "folder_partial", step="sector_selection")
+
+
+@pytest.mark.parametrize(
+    ("call", "turkish"),
+    [
+        (
+            lambda: load_tables(FAULTS / "folder_partial", step="sector_selection", lang="tr"),
+            r"^'folder_partial' veri klasöründe gerekli 1 tablo yok \(.*\):\n  employment\.csv yok: Sektör seçimi "
+            r"için gerekli\. Resmî kaynak: SGK",
+        ),
+        (
+            lambda: load_tables(FAULTS / "folder_both", tables="employment", lang="tr"),
+            r"employment\.csv ve employment\.xlsx ikisi birden 'folder_both' veri klasöründe",
+        ),
+    ],
+)
+def test_folder_messages_in_turkish(call, turkish):
+    with pytest.raises(DataValidationError, match=turkish) as info:
+        call()
+    assert "sector_selection" not in str(info.value) and "'long'" not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("file", "kwargs", "turkish"),
+    [
+        (
+            "mixed_decimals.csv",
+            {},
+            r"2\. satır, 'ortalama ücret' sütunu: hücreler sayı biçiminde uyuşmuyor: '21850\.5' "
+            r"ondalık nokta içeriyor, bu durumda '25\.444' 25\.444 okunur; ama binlik ayırıcı '\.' ise "
+            r"\(Türkçe yazımı\) 25444 demektir",
+        ),
+        (
+            "class_codes.csv",
+            {},
+            r"'10\.1' bir NACE grup kodu \('10\.1'\); '10' gibi 2 haneli bir bölüm bekleniyor",
+        ),
+        (
+            "sgk_blank_row.xlsx",
+            {"coverage": "partial"},
+            r"^sgk_blank_row\.xlsx \('2023' sayfası\), 6\. satır, 'İl' "
+            r"sütunu: 'ŞANLIURFA' satırında hiç değer yok",
+        ),
+        (
+            "sgk_shifted_row.xlsx",
+            {"coverage": "partial"},
+            r"4\. satır, 'TOPLAM \(E\)' sütunu: toplam 0, faaliyetlerin "
+            r"toplamı olan 136,310 ile tutmuyor",
+        ),
+        ("hidden_first_sheet.xlsx", {"sheet": "yok"}, r"'yok' adlı sayfa yok; sayfaları: \['eski', '2023'\]"),
+    ],
+)
+def test_file_messages_in_turkish(file, kwargs, turkish):
+    with messages_in("tr"), pytest.raises(DataValidationError, match=turkish):
+        read_employment(FAULTS / file, **kwargs)
+
+
+def test_coverage_message_in_turkish():
+    with (
+        messages_in("tr"),
+        pytest.raises(DataValidationError, match=r"2023 yılı: 81 ilden 77 ilin satırı yok \(Adana,"),
+    ):
+        read_employment(FIXTURES / "employment_sgk.xlsx", sheet="2023")
+
+
+def test_turkish_errors_survive_pickling():
+    import pickle
+
+    with messages_in("tr"), pytest.raises(DataValidationError) as info:
+        read_employment(FAULTS / "class_codes.csv")
+    copy = pickle.loads(pickle.dumps(info.value))
+    assert str(copy) == str(info.value) and copy.lang == "tr"

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from clusterlib.data.messages import message_language, messages_in, msg
+from clusterlib.i18n import t
+
 __all__ = ["MAX_SHOWN", "DataValidationError"]
 
 #: How many problems of one file a message lists before it counts the rest.
@@ -70,18 +73,23 @@ class DataValidationError(ValueError):
         self.got = got
         self.detail = message
         self.problems = [self]
+        self.lang = message_language()
         where = self.where()
         super().__init__(f"{where}: {message}" if where else message)
 
     def where(self, *, with_file: bool = True) -> str:
         """``"employment.csv (sheet '2023'), row 14, column 'province'"`` (the parts that are known)."""
+        lang = getattr(self, "lang", "en")
         where = []
         if self.file is not None and with_file:
-            where.append(str(self.file) + (f" (sheet {self.sheet!r})" if self.sheet is not None else ""))
+            file = str(self.file)
+            where.append(
+                t("data.where.sheet", lang, file=file, sheet=self.sheet) if self.sheet is not None else file
+            )
         if self.row is not None:
-            where.append(f"row {self.row}")
+            where.append(t("data.where.row", lang, row=self.row))
         if self.column is not None:
-            where.append(f"column {self.column!r}")
+            where.append(t("data.where.column", lang, column=self.column))
         return ", ".join(where)
 
     @classmethod
@@ -104,10 +112,10 @@ class DataValidationError(ValueError):
             for p in flat[:limit]
         ]
         if len(flat) > limit:
-            lines.append(f"  … and {len(flat) - limit} more")
-        shown = f" (the first {limit} listed)" if len(flat) > limit else ""
+            lines.append("  " + msg("data.where.more", count=len(flat) - limit))
+        shown = msg("data.where.first", limit=limit) if len(flat) > limit else ""
         error = cls(
-            f"{len(flat)} problems{shown}:\n" + "\n".join(lines),
+            msg("data.where.problems", count=len(flat), shown=shown) + "\n" + "\n".join(lines),
             file=first.file if same_file else None,
             sheet=first.sheet if same_file else None,
             expected=first.expected,
@@ -128,14 +136,18 @@ class DataValidationError(ValueError):
                 self.expected,
                 self.got,
                 None if self.problems == [self] else self.problems,
+                self.lang,
             ),
         )
 
 
-def _rebuild(message, file, sheet, row, column, expected, got, problems=None) -> DataValidationError:
-    error = DataValidationError(
-        message, file=file, sheet=sheet, row=row, column=column, expected=expected, got=got
-    )
+def _rebuild(
+    message, file, sheet, row, column, expected, got, problems=None, lang="en"
+) -> DataValidationError:
+    with messages_in(lang):
+        error = DataValidationError(
+            message, file=file, sheet=sheet, row=row, column=column, expected=expected, got=got
+        )
     if problems and len(problems) > 1:
         error.problems = problems
     return error

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from clusterlib.data.messages import msg
+
 __all__ = [
     "DASH_TOKENS",
     "MISSING_TOKENS",
@@ -247,8 +249,7 @@ def parse_numbers(
         comma, dot = evidence.first["comma"], evidence.first["dot"]
         return problem(
             max(comma, dot),
-            f"mixes decimal commas and decimal points ({values[comma]!r} and {values[dot]!r}); "
-            "write every number of the column the same way",
+            msg("data.error.mixed_decimals", comma=repr(values[comma]), dot=repr(values[dot])),
         )
     if evidence.percent is not None and evidence.plain is not None:
         return problem(
@@ -266,13 +267,22 @@ def parse_numbers(
         i, j = evidence.first[certain], evidence.first[clash]
         texts = {t for t, (kind, _p, _t) in evidence.kinds.items() if kind in (certain, clash)}
         token = evidence.kinds[values[j]][2]
-        mark, habit = ("point", "Turkish") if decimal == "." else ("comma", "English")
+        decimal_point = decimal == "."
+        text = msg(
+            "data.error.disagree",
+            certain=repr(values[i]),
+            ambiguous=repr(values[j]),
+            mark_en="point" if decimal_point else "comma",
+            mark_tr="nokta" if decimal_point else "virgül",
+            as_decimal=f"{_to_float(token, decimal):g}",
+            sep=decimal,
+            habit_en="Turkish" if decimal_point else "English",
+            habit_tr="Türkçe" if decimal_point else "İngilizce",
+            as_thousands=token.replace(".", "").replace(",", ""),
+        )
         return problem(
             j,
-            f"cells disagree on the number format: {values[i]!r} has a decimal {mark}, so {values[j]!r} "
-            f"would read as {_to_float(token, decimal):g}, but with {decimal!r} as the thousands separator "
-            f"(as {habit} numbers are written) it means {token.replace('.', '').replace(',', '')}; write "
-            "every number of the column the same way",
+            text,
             _positions(values, texts),
         )
     if decimal is None and ambiguous:
@@ -293,9 +303,12 @@ def parse_numbers(
             texts = {t for t, (kind, _p, _t) in evidence.kinds.items() if kind in ambiguous}
             return problem(
                 i,
-                f"{values[i]!r} could be {token.replace('.', '').replace(',', '')} (Turkish thousands "
-                f"separator) or {token.replace(',', '.')} (decimal point); write such numbers without "
-                "thousands separators or with their decimals (e.g. 1234 or 1.234,0)",
+                msg(
+                    "data.error.ambiguous",
+                    value=repr(values[i]),
+                    thousands=token.replace(".", "").replace(",", ""),
+                    decimal=token.replace(",", "."),
+                ),
                 _positions(values, texts),
             )
     decimal = decimal or "."

@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from clusterlib.data.errors import DataValidationError
+from clusterlib.data.messages import msg
 from clusterlib.regions import normalize_name
 
 __all__ = ["Grid", "RawTable", "read_grid", "read_table", "table_from_grid", "visible_sheets"]
@@ -164,7 +165,7 @@ def _sniff_separator(lines: Sequence[str], file: str) -> str:
 
 def _legacy_xls(file: str) -> DataValidationError:
     return DataValidationError(
-        "is a legacy Excel .xls workbook; save it as .xlsx (or CSV UTF-8) and read that",
+        msg("data.error.legacy_xls"),
         file=file,
         expected=".csv or .xlsx",
         got=".xls",
@@ -181,7 +182,7 @@ def _read_csv_grid(path: Path) -> Grid:
     text, encoding = _decode(data, file)
     if not text.strip():
         raise DataValidationError(
-            "is empty; expected a header row and data rows",
+            msg("data.error.empty_file"),
             file=file,
             expected="a table",
             got="an empty file",
@@ -235,9 +236,7 @@ def _read_xlsx_grid(path: Path, sheet: str | int | None) -> Grid:
     finally:
         workbook.close()
     if not rows:
-        raise DataValidationError(
-            "is empty; expected a header row and data rows", file=file, sheet=name, expected="a table"
-        )
+        raise DataValidationError(msg("data.error.empty_file"), file=file, sheet=name, expected="a table")
     width = max(len(r) for r in rows)
     rows = [r + [None] * (width - len(r)) for r in rows]
     return Grid(rows, numbers, file, sheet=name, skipped_sheets=skipped)
@@ -266,7 +265,7 @@ def _choose_sheet(workbook, sheet: str | int | None, file: str) -> tuple[str, tu
         visible = [n for n in names if n not in hidden]
         if not visible:
             raise DataValidationError(
-                f"has only hidden sheets {names}; pass sheet= to read one of them",
+                msg("data.error.only_hidden", names=names),
                 file=file,
                 expected="a visible sheet",
                 got=names,
@@ -286,7 +285,7 @@ def _choose_sheet(workbook, sheet: str | int | None, file: str) -> tuple[str, tu
     name = sheet if sheet in names else by_key.get(normalize_name(str(sheet)))
     if name is None:
         raise DataValidationError(
-            f"has no sheet {sheet!r}; its sheets are {names}", file=file, expected=names, got=sheet
+            msg("data.error.no_sheet", sheet=sheet, names=names), file=file, expected=names, got=sheet
         )
     return name, ()
 
@@ -324,7 +323,7 @@ def read_grid(path: str | Path, *, sheet: str | int | None = None) -> Grid:
     path = Path(path)
     if not path.is_file():
         raise DataValidationError(
-            f"does not exist (looked for {path.resolve()})", file=path.name, expected="an existing file"
+            msg("data.error.no_file", path=path.resolve()), file=path.name, expected="an existing file"
         )
     if path.suffix.lower() in {".xlsx", ".xlsm"}:
         return _read_xlsx_grid(path, sheet)
@@ -380,7 +379,7 @@ def table_from_grid(grid: Grid, header: int = 0) -> RawTable:
         seen[name] = j
     if not data:
         raise grid.error(
-            "has a header row but no data rows", row=grid.numbers[header], expected="data rows", got=0
+            msg("data.error.no_data_rows"), row=grid.numbers[header], expected="data rows", got=0
         )
     cells = [[row[j] if j < len(row) else None for j in keep] for row in data]
     frame = pd.DataFrame(cells, columns=names, dtype=object)

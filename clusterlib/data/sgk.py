@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from clusterlib.data.errors import DataValidationError
+from clusterlib.data.messages import msg
 from clusterlib.data.numbers import parse_numbers
 from clusterlib.data.readers import Grid, RawTable
 from clusterlib.data.validation import resolve_division
@@ -315,8 +316,7 @@ def parse_wide(grid: Grid, *, year: int | None = None) -> WideTable:
         if all(cells[j] is None for j in value_columns):
             if _province_cell(cells[where]) or (cells[where] is not None and _is_total(cells[where])):
                 raise grid.error(
-                    f"the row of {cells[where]!r} has no values; a province left blank changes the national "
-                    "totals and every location quotient (write 0 or '-' where there are no insured employees)",
+                    msg("data.error.blank_province_row", name=repr(cells[where])),
                     row=grid.numbers[index],
                     column=province_label,
                     expected="a value under every activity",
@@ -338,7 +338,7 @@ def parse_wide(grid: Grid, *, year: int | None = None) -> WideTable:
             continue
         if name is None:
             raise grid.error(
-                "has values but no province",
+                msg("data.error.values_no_province"),
                 row=grid.numbers[index],
                 column=province_label,
                 expected="a province",
@@ -409,8 +409,7 @@ def check_totals(table: WideTable, *, tolerance: float = 0.5) -> None:
                 k = int(differ[0])
                 row = table.data_rows[k]
                 raise grid.error(
-                    f"the total {_fmt(stated[k])} differs from the sum of the activities, "
-                    f"{_fmt(block[k].sum())}",
+                    msg("data.error.row_total", stated=_fmt(stated[k]), sum=_fmt(block[k].sum())),
                     row=grid.numbers[row],
                     column=total_label,
                     expected=block[k].sum(),
@@ -422,8 +421,7 @@ def check_totals(table: WideTable, *, tolerance: float = 0.5) -> None:
             if differ.size:
                 k = int(differ[0])
                 raise DataValidationError(
-                    f"the total {_fmt(stated[k])} differs from the sum of the provinces, "
-                    f"{_fmt(block[:, k].sum())}",
+                    msg("data.error.column_total", stated=_fmt(stated[k]), sum=_fmt(block[:, k].sum())),
                     file=grid.file,
                     sheet=grid.sheet,
                     row=grid.numbers[table.total_row],

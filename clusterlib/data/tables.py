@@ -20,6 +20,7 @@ import pandas as pd
 from clusterlib.config import SAMPLE_DIR
 from clusterlib.data import sgk
 from clusterlib.data.errors import DataValidationError
+from clusterlib.data.messages import message_language, messages_in, msg
 from clusterlib.data.notes import MissingTable, ReadNote, SourceInfo, source_of
 from clusterlib.data.readers import Grid, RawTable, read_grid, table_from_grid, visible_sheets
 from clusterlib.data.schemas import SCHEMAS, TABLES, is_external
@@ -264,9 +265,7 @@ def with_coverage(frame: pd.DataFrame, coverage: Coverage) -> pd.DataFrame:
             shown = ", ".join(listed[:15]) + (", …" if len(listed) > 15 else "")
             problems.append(
                 DataValidationError(
-                    f"year {value}: {len(missing)} of the 81 provinces have no rows ({shown}); a national table "
-                    "must cover every province, or the national totals and every location quotient change. "
-                    "Add the missing rows, or accept the gap with coverage='partial' (the reports then say so)",
+                    msg("data.error.coverage", year=value, count=len(missing), names=shown),
                     file=info.file or None,
                     sheet=info.sheet,
                     column="province",
@@ -655,8 +654,7 @@ def _table_path(directory: Path, name: str) -> Path | None:
     found = [path for path in found if path.is_file()]
     if len(found) > 1:
         raise DataValidationError(
-            f"both {found[0].name} and {found[1].name} are in the data folder {directory.name!r}; the workbench "
-            "will not guess which one holds the current figures: remove or rename one of them",
+            msg("data.error.both_files", first=found[0].name, second=found[1].name, folder=directory.name),
             file=f"{name}.*",
             expected=f"one file {name}.csv or {name}.xlsx",
             got=[path.name for path in found],
@@ -724,6 +722,7 @@ def load_tables(
     optional: str | list[str] | tuple[str, ...] | None = None,
     step: str | None = None,
     coverage: Coverage = "all",
+    lang: str | None = None,
 ) -> LoadedTables:
     """Read and validate the input tables of a data directory; report every missing table at once.
 
@@ -750,6 +749,9 @@ def load_tables(
     coverage : {"all", "partial"}, default "all"
         Employment must cover all 81 provinces in every year (its national totals feed every
         location quotient), or with ``"partial"`` a coverage note is recorded instead.
+    lang : {"tr", "en"}, optional
+        Language of the error messages (default: English, or that of an enclosing
+        :func:`~clusterlib.data.messages.messages_in` block).
 
     Returns
     -------
@@ -773,6 +775,11 @@ def load_tables(
     >>> tables.sources["io_table"].file
     'io_table.csv'
     """
+    with messages_in(lang or message_language()):
+        return _load_tables(data_dir, tables, required, optional, step, coverage)
+
+
+def _load_tables(data_dir, tables, required, optional, step, coverage) -> LoadedTables:
     directory = Path(data_dir if data_dir is not None else SAMPLE_DIR).resolve()
     if coverage not in ("all", "partial"):
         raise ValueError(f"'coverage' must be 'all' or 'partial', got {coverage!r}")
@@ -820,11 +827,18 @@ def load_tables(
     missing_required = [m for m in absent if m.table in must]
     if missing_required:
         others = [m for m in absent if m.table not in must]
+        lang = message_language()
         error = DataValidationError(
-            f"{len(missing_required)} required table(s) missing from the data folder {directory.name!r} "
-            f"({directory}):\n  "
-            + "\n  ".join(m.text("en") for m in [*missing_required, *others])
-            + f"\nThe bundled synthetic sample is in {SAMPLE_DIR}",
+            msg(
+                "data.error.missing_tables",
+                count=len(missing_required),
+                folder=directory.name,
+                path=directory,
+            )
+            + "\n  "
+            + "\n  ".join(m.text(lang) for m in [*missing_required, *others])
+            + "\n"
+            + msg("data.error.sample_is", path=SAMPLE_DIR),
             expected=[f"{m.table}.csv" for m in missing_required],
         )
         error.missing = tuple(absent)

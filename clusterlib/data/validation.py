@@ -21,6 +21,7 @@ import pandas as pd
 
 from clusterlib import nace
 from clusterlib.data.errors import DataValidationError
+from clusterlib.data.messages import message_language, msg
 from clusterlib.data.notes import ReadNote, SourceInfo
 from clusterlib.data.numbers import MISSING_TOKENS, NumberEvidence, decimal_mark, parse_numbers, special_cells
 from clusterlib.data.readers import RawTable
@@ -65,31 +66,33 @@ class Column:
         return list(choices or ())
 
     def expectation(self) -> str:
-        """What a valid cell looks like, in words."""
+        """What a valid cell looks like, in words (in the language of the messages)."""
         if self.kind in _NUMERIC:
             low, high = YEAR_RANGE if self.kind == "year" else (self.low, self.high)
-            what = "a year" if self.kind == "year" else "a whole number" if self.kind == "int" else "a number"
+            key = "year" if self.kind == "year" else "whole_number" if self.kind == "int" else "number"
+            what = msg(f"data.expect.{key}")
             if low is not None and high is not None:
-                what += f" from {_num(low)} to {_num(high)}"
+                what = msg("data.expect.range", what=what, low=_num(low), high=_num(high))
             elif low is not None:
-                what += f" {'>' if self.low_open else '≥'} {_num(low)}"
+                what = msg(
+                    "data.expect.above" if self.low_open else "data.expect.at_least", what=what, low=_num(low)
+                )
             elif high is not None:
-                what += f" ≤ {_num(high)}"
+                what = msg("data.expect.at_most", what=what, high=_num(high))
+        elif self.kind == "list":
+            what = msg("data.expect.list", item=self._item_expectation())
+        elif self.kind in ("province", "plate", "division", "nace_code", "bool"):
+            what = msg(f"data.expect.{self.kind}")
+        elif self.kind == "str":
+            what = msg("data.expect.text")
         else:
-            what = {
-                "province": "a province name or plate code",
-                "plate": "a plate code from 1 to 81",
-                "division": "a NACE Rev. 2 division such as '10' or '25'",
-                "nace_code": "a NACE Rev. 2 code such as '15.20'",
-                "bool": "true or false",
-                "str": "text",
-            }.get(self.kind, f"one of {self.allowed()}")
-            if self.kind == "list":
-                what = f"';'-separated items, each {self._item_expectation()}"
-        return what + (f" ({self.note})" if self.note else "")
+            what = msg("data.expect.one_of", allowed=self.allowed())
+        return what + (f" ({self.note})" if self.note and message_language() == "en" else "")
 
     def _item_expectation(self) -> str:
-        return "a NACE Rev. 2 division" if self.item == "division" else f"one of {self.allowed()}"
+        if self.item == "division":
+            return msg("data.expect.division")
+        return msg("data.expect.one_of", allowed=self.allowed())
 
 
 def _num(value: float) -> str:
@@ -175,6 +178,8 @@ def _others(raw: RawTable, others: Sequence[int], column: str | None = None, fir
     if not cells:
         return ""
     rows = sorted({row for row, _label in cells})
+    if message_language() != "en":
+        return msg("data.error.same_problem", count=len(cells), rows=", ".join(str(r) for r in rows[:10]))
     shown = ", ".join(str(r) for r in rows[:5]) + (f" and {len(rows) - 5} more" if len(rows) > 5 else "")
     cells_text = f"{len(cells)} more cell{'s' if len(cells) > 1 else ''}"
     return f" (the same problem in {cells_text}: row{'s' if len(rows) > 1 else ''} {shown})"
@@ -227,10 +232,10 @@ def _check_columns(raw: RawTable, schema: Schema) -> None:
         missing = [schema.column("province"), *missing]
     if missing:
         column = missing[0]
-        aliases = f" (also accepted: {', '.join(column.aliases)})" if column.aliases else ""
+        aliases = msg("data.error.aliases", aliases=", ".join(column.aliases)) if column.aliases else ""
         found = [raw.labels.get(c, c) for c in raw.frame.columns] + list(raw.labels.get("_ignored", []))
         raise DataValidationError(
-            f"missing column {column.name!r}{aliases}; the file has columns {found}",
+            msg("data.error.missing_column", column=column.name, aliases=aliases, found=found),
             file=raw.file,
             sheet=raw.sheet,
             row=_header_row(raw),
@@ -262,8 +267,8 @@ def _numeric(
 
         def message(i: int) -> str:
             value = values[i]
-            what = "a date" if isinstance(value, (dt.date, dt.datetime)) else repr(value)
-            return f"{what} is not a number; expected {column.expectation()}"
+            what = msg("data.error.a_date") if isinstance(value, (dt.date, dt.datetime)) else repr(value)
+            return msg("data.error.not_a_number", value=what, expected=column.expectation())
 
         raise _each(
             raw, positions, column.name, message, expected=column.expectation(), got=lambda i: values[i]
@@ -271,7 +276,8 @@ def _numeric(
     if problem:
         i = int(problem["i"])
         raise raw.error(
-            f"{problem['message']}; expected {column.expectation()}"
+            problem["message"]
+            + msg("data.error.expected", expected=column.expectation())
             + _others(raw, problem.get("others", []), column.name, i),
             i=i,
             column=column.name,
@@ -280,36 +286,38 @@ def _numeric(
         )
     finite = ~np.isnan(parsed)
     if integer:
-        _raise_where(raw, column, finite & (parsed != np.round(parsed)), parsed, "is not a whole number")
+        _raise_where(raw, column, finite & (parsed != np.round(parsed)), parsed, "not_whole")
     low, high = YEAR_RANGE if column.kind == "year" else (column.low, column.high)
     if low is not None:
         below = finite & ((parsed <= low) if column.low_open else (parsed < low))
-        what = (
-            "is not a plausible year"
-            if column.kind == "year"
-            else (f"is {'not above' if column.low_open else 'below'} the minimum {_num(low)}")
-        )
-        _raise_where(raw, column, below, parsed, what)
+        key = "not_a_year" if column.kind == "year" else "not_above" if column.low_open else "below"
+        _raise_where(raw, column, below, parsed, key)
     if high is not None:
-        what = "is not a plausible year" if column.kind == "year" else f"is above the maximum {_num(high)}"
-        _raise_where(raw, column, finite & (parsed > high), parsed, what)
+        key = "not_a_year" if column.kind == "year" else "above"
+        _raise_where(raw, column, finite & (parsed > high), parsed, key)
     return parsed
 
 
-def _raise_where(raw: RawTable, column: Column, mask: np.ndarray, parsed: np.ndarray, what: str) -> None:
+def _raise_where(raw: RawTable, column: Column, mask: np.ndarray, parsed: np.ndarray, key: str) -> None:
+    """Raise for every cell of ``mask``; ``key`` names the message (``below``, ``above``, ``not_whole``…)."""
     bad = np.flatnonzero(mask)
     if not bad.size:
         return
+    low, high = YEAR_RANGE if column.kind == "year" else (column.low, column.high)
 
     def message(i: int) -> str:
         value = raw.frame[column.name].iloc[i]
         shown = _num(parsed[i]) if isinstance(value, str) and _num(parsed[i]) != value.strip() else None
-        got = (
-            f"{value!r}" + (f" (read as {shown})" if shown else "")
-            if isinstance(value, str)
-            else _num(parsed[i])
+        got = _num(parsed[i])
+        if isinstance(value, str):
+            got = msg("data.error.read_as", value=repr(value), number=shown) if shown else repr(value)
+        return msg(
+            f"data.error.{key}",
+            value=got,
+            low=_num(low) if low is not None else "",
+            high=_num(high) if high is not None else "",
+            expected=column.expectation(),
         )
-        return f"{got} {what}; expected {column.expectation()}"
 
     raise _each(
         raw,
@@ -359,15 +367,11 @@ def _province_name(value: object) -> str:
 
 def _province_message(value: object, exc: Exception) -> str:
     close = suggest(str(value))
-    hint = (
-        f"; did you mean {', '.join(repr(s) for s in close)}?"
-        if close
-        else (
-            "; expected a province name (Turkish or ASCII spelling), plate 1–81, 'TR-01'…'TR-81' "
-            "or a NUTS-3 code"
-        )
-    )
-    return f"{value!r} is not a province{hint}"
+    if close:
+        hint = msg("data.error.did_you_mean", options=", ".join(repr(s) for s in close))
+    else:
+        hint = msg("data.error.province_hint")
+    return msg("data.error.not_a_province", value=repr(value), hint=hint)
 
 
 _DIVISION_LABEL = re.compile(r"^\s*(?:[A-Ua-u]\s*[-–—.:]?\s*)?(\d{1,2})(?=$|[\s\-–—:)/,]|\.(?!\d))")
@@ -420,9 +424,13 @@ def resolve_division(value: object) -> str:
     code = nace.normalize_code(value)
     if "." in code:
         raise ValueError(
-            f"{value!r} is a NACE {nace.level_of(code)} ({code!r}); expected a 2-digit division such as "
-            f"{code[:2]!r} (groups and classes are not added up into their division silently: sum them "
-            "into division rows first)"
+            msg(
+                "data.error.nace_finer",
+                value=repr(value),
+                level=msg(f"data.error.nace_{nace.level_of(code)}"),
+                code=repr(code),
+                division=code[:2],
+            )
         )
     return code
 
@@ -466,8 +474,8 @@ def _choice_message(column: Column) -> Callable[[object, Exception], str]:
     def message(value: object, exc: Exception) -> str:
         allowed = column.allowed()
         close = difflib.get_close_matches(str(value).strip().lower(), allowed, n=1, cutoff=0.6)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        return f"{value!r} is not allowed; expected one of {allowed}{hint}"
+        hint = msg("data.error.did_you_mean", options=repr(close[0])) if close else ""
+        return msg("data.error.not_allowed", value=repr(value), allowed=allowed, hint=hint)
 
     return message
 
@@ -518,7 +526,7 @@ def _text(column: Column, raw: RawTable, values: list[object]) -> list[object]:
         return resolved
     if kind == "bool":
         resolved, failures = _by_unique(values, _bool)
-        _first_failure(raw, column, values, failures, lambda v, e: f"{v!r} is not true or false")
+        _first_failure(raw, column, values, failures, lambda v, e: msg("data.error.not_bool", value=repr(v)))
         return resolved
     if kind in ("category", "section"):
         resolved, failures = _by_unique(values, _choice(column))
@@ -575,8 +583,9 @@ def _required_cells(raw: RawTable, column: Column, values: list[object], parsed:
 
     def message(i: int) -> str:
         value = values[i]
-        what = "is empty" if _blank(value) else f"is {value!r}, which means no value"
-        return f"{what}; expected {column.expectation()}"
+        if _blank(value):
+            return msg("data.error.empty", expected=column.expectation())
+        return msg("data.error.no_value", value=repr(value), expected=column.expectation())
 
     raise _each(raw, positions, column.name, message, expected=column.expectation(), got=lambda i: values[i])
 
@@ -595,10 +604,15 @@ def _check_key(frame: pd.DataFrame, raw: RawTable, key: tuple[str, ...]) -> None
         if values in first_seen:
             shown = ", ".join(f"{k}={_show(v)}" for k, v in zip(key, values, strict=True))
             repeats = int(frame.duplicated(list(key), keep="first").sum())
-            more = f" ({repeats - 1} more repeated keys)" if repeats > 1 else ""
+            more = msg("data.error.more_keys", count=repeats - 1) if repeats > 1 else ""
             raise raw.error(
-                f"duplicate key ({shown}): already in row {int(raw.rows[first_seen[values]])}{more}; "
-                f"expected one row per ({', '.join(key)})",
+                msg(
+                    "data.error.duplicate_key",
+                    key=shown,
+                    row=int(raw.rows[first_seen[values]]),
+                    more=more,
+                    columns=", ".join(key),
+                ),
                 i=int(i),
                 expected=f"unique ({', '.join(key)})",
                 got=values,
