@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import shutil
 import time
 from pathlib import Path
@@ -1187,3 +1188,16 @@ def test_turkish_errors_survive_pickling():
         read_employment(FAULTS / "class_codes.csv")
     copy = pickle.loads(pickle.dumps(info.value))
     assert str(copy) == str(info.value) and copy.lang == "tr"
+
+
+@pytest.mark.parametrize("case", list(BAD_INPUTS))
+def test_every_bad_input_has_a_turkish_message(tmp_path, case):
+    """The same located error in a Turkish run: Turkish location words, no English sentence words."""
+    reader, name, content, _match = BAD_INPUTS[case]
+    path = _write(tmp_path, name, content)
+    with messages_in("tr"), pytest.raises(DataValidationError) as info:
+        reader(path)
+    text = str(info.value)
+    english = re.findall(r"\b(row|column|expected|is not|is empty|missing|did you mean)\b", text)
+    assert not english or case == "broken xlsx", (english, text)  # openpyxl's own reason stays as it is
+    assert info.value.lang == "tr" and (info.value.row is None or "satır" in text)

@@ -251,3 +251,195 @@ add_strings(
         },
     }
 )
+
+add_strings(
+    {
+        "data.error.utf16": {
+            "tr": "UTF-16 metin gibi başlıyor ama {byte}. bayt çözülemiyor; dosyayı UTF-8 CSV olarak kaydedin",
+            "en": "starts like UTF-16 text but byte {byte} cannot be decoded; save it as UTF-8 CSV",
+        },
+        "data.error.nul_bytes": {
+            "tr": "metin tablosu değil: NUL baytları içeriyor (ilki {byte}. baytta); CSV dosyası (UTF-8 ya da "
+            "Windows-1254) veya .xlsx çalışma kitabı bekleniyor",
+            "en": "is not a text table: it contains NUL bytes (first at byte {byte}); expected a CSV file (UTF-8 "
+            "or Windows-1254) or an .xlsx workbook",
+        },
+        "data.error.undecodable": {
+            "tr": "{position}. konumdaki {bad} baytı UTF-8 ya da Windows-1254 (cp1254) olarak çözülemiyor; dosyayı "
+            "'CSV UTF-8' olarak kaydedin",
+            "en": "byte {bad} at position {position} cannot be decoded as UTF-8 or Windows-1254 (cp1254); save the "
+            "file as 'CSV UTF-8'",
+        },
+        "data.error.control_char": {
+            "tr": "metin tablosu değil: {char} denetim karakterini içeriyor; CSV dosyası (UTF-8 ya da "
+            "Windows-1254) veya .xlsx çalışma kitabı bekleniyor",
+            "en": "is not a text table: it contains the control character {char}; expected a CSV file (UTF-8 or "
+            "Windows-1254) or an .xlsx workbook",
+        },
+        "data.error.one_column": {
+            "tr": "ilk satırında tek sütun var; ',', ';' ya da sekmeyle ayrılmış sütunlar bekleniyor",
+            "en": "has only one column in its first row; expected columns separated by ',', ';' or tab",
+        },
+        "data.error.csv_split": {
+            "tr": "sütunlara ayrılamıyor: {reason} (açılıp kapanmayan bir tırnak '\"' mı var?)",
+            "en": "cannot be split into columns: {reason} (a quote '\"' opened and not closed?)",
+        },
+        "data.error.bad_xlsx": {
+            "tr": ".xlsx çalışma kitabı olarak açılamıyor ({reason})",
+            "en": "cannot be opened as an .xlsx workbook ({reason})",
+        },
+        "data.error.sheet_index": {
+            "tr": "{count} sayfası var {names}; 'sheet' sırası {index} bu aralığın dışında",
+            "en": "has {count} sheets {names}; 'sheet' index {index} is out of range",
+        },
+        "data.error.separator_hint": {
+            "tr": "; {sep} değerlerin içinde de mi kullanılmış (ör. ondalık virgül)? Böyle değerleri tırnağa alın "
+            "ya da ';' kullanın",
+            "en": "; is {sep} also used inside values (e.g. decimal commas)? Quote such values or use ';'",
+        },
+        "data.error.too_many_cells": {
+            "tr": "{cells} hücresi var ama başlık satırında {width} hücre var{hint}",
+            "en": "has {cells} cells but the header has {width}{hint}",
+        },
+        "data.error.no_heading": {
+            "tr": "{number}. sütunda değerler var ama başlığı yok",
+            "en": "column {number} holds values but has no heading",
+        },
+        "data.error.heading_twice": {
+            "tr": "{name} başlığı iki kez geçiyor ({first}. ve {second}. sütunlar)",
+            "en": "heading {name} appears twice (columns {first} and {second})",
+        },
+        "data.error.no_header": {
+            "tr": "ilk {rows} satırında tanınan bir başlık yok: ne düzenli sütun başlıkları (il, faaliyet, yıl, "
+            "sigortalı) ne de '10 - Gıda ürünlerinin imalatı' gibi SGK tarzı bir faaliyet başlıkları satırı",
+            "en": "has no recognisable header in its first {rows} rows: neither tidy column headings (province/il, "
+            "nace/faaliyet, year/yıl, employment/sigortalı) nor an SGK-style row of activity headings such "
+            "as '10 - Gıda ürünlerinin imalatı'",
+        },
+        "data.error.which_year": {
+            "tr": "sayfa adında ve başlık satırlarında {what}; tablonun hangi yıla ait olduğunu year= ile belirtin",
+            "en": "{what} in the sheet name and title rows; pass year= to say which year the table is for",
+        },
+        "data.error.not_activity": {
+            "tr": "{cell} bir NACE Rev. 2 bölümü değil; '10 - Gıda ürünlerinin imalatı' gibi bir faaliyet başlığı "
+            "ya da 'Toplam' bekleniyor ('10.1' gibi grup ve sınıflar bölümlerine toplanmaz)",
+            "en": "{cell} is not a NACE Rev. 2 division; expected an activity heading such as '10 - Gıda "
+            "ürünlerinin imalatı', or 'Toplam' (groups and classes such as '10.1' are not added up into "
+            "their division)",
+        },
+        "data.error.unknown_measure": {
+            "tr": "{heading} altındaki {label} bilinen bir ölçü değil; 'Sigortalı', 'İşyeri' ya da 'Ortalama "
+            "ücret' bekleniyor",
+            "en": "{label} under {heading} is not a measure this reader knows; expected 'Sigortalı' (insured "
+            "employees), 'İşyeri' (workplaces) or 'Ortalama ücret'",
+        },
+        "data.error.no_province_column": {
+            "tr": "{row}. satırda faaliyet başlıkları var ama solunda il adları sütunu yok (oradaki başlıklar: "
+            "{headings})",
+            "en": "has activity headings in row {row} but no column of province names to their left (headings "
+            "there: {headings})",
+        },
+        "data.error.division_twice": {
+            "tr": "{code} bölümü iki kez geçiyor ({first} ve {second} sütunları)",
+            "en": "division {code} appears twice (columns {first} and {second})",
+        },
+        "data.error.no_insured": {
+            "tr": "faaliyet sütunları var ama hiçbiri sigortalı sayısı (Sigortalı) değil",
+            "en": "has activity columns but none of insured employees (Sigortalı)",
+        },
+        "data.error.stray_value": {
+            "tr": "başlığı olmayan bir sütunda değer var",
+            "en": "holds a value in a column without heading",
+        },
+        "data.error.no_province_rows": {
+            "tr": "{row}. satırda faaliyet başlıkları var ama altında il satırı yok",
+            "en": "has activity headings in row {row} but no province rows below them",
+        },
+        "data.error.same_meaning": {
+            "tr": "{first} ve {second} başlıklarının ikisi de {name} demek; birini bırakın",
+            "en": "headings {first} and {second} both mean {name}; keep one of them",
+        },
+        "data.error.plate_disagrees": {
+            "tr": "{plate} plakası {name} ama il sütununda {given} yazıyor",
+            "en": "plate {plate} is {name} but the province column says {given}",
+        },
+        "data.error.not_in_register": {
+            "tr": "{firm} firması firma kaydında (firms tablosu) yok",
+            "en": "firm {firm} is not in the firm register (firms table)",
+        },
+        "data.error.other_cluster": {
+            "tr": "{cluster} yazılmış ama {firm} firması firma kaydında {registered} kümesinde",
+            "en": "{cluster}, but firm {firm} belongs to {registered} in the firm register",
+        },
+    }
+)
+
+
+add_strings(
+    {
+        "data.error.no_workplace": {
+            "tr": "işyeri sayısı 0 ama sigortalı sayısı {employment}; sigortalılar en az bir işyerinde çalışır",
+            "en": "workplaces is 0 but employment is {employment}; employees work in at least one workplace",
+        },
+        "data.error.empty_workplaces": {
+            "tr": "işyeri sayısı {workplaces} ama sigortalı sayısı 0; SGK sigortalısı olan işyerlerini sayar, ya "
+            "ikisi de 0 ya da hiçbiri",
+            "en": "workplaces is {workplaces} but employment is 0; SGK counts workplaces with insured employees, "
+            "so both are 0 or neither",
+        },
+        "data.error.not_goods": {
+            "tr": "{division} bölümü ({section} kısmı) bir mal bölümü değil; ihracat A, B ve C kısımları için "
+            "kaydedilir (01–03, 05–09, 10–33 bölümleri)",
+            "en": "division {division} (section {section}) is not a goods division; exports are recorded for "
+            "sections A, B and C (divisions 01–03, 05–09, 10–33)",
+        },
+        "data.error.size_class": {
+            "tr": "{size}, {employees} çalışanla uyuşmuyor; beklenen: {expected} (mikro < 10, küçük 10–49, orta "
+            "50–249, büyük ≥ 250)",
+            "en": "{size} does not fit {employees} employees; expected {expected} (micro < 10, small 10–49, medium "
+            "50–249, large ≥ 250)",
+        },
+        "data.error.class_outside": {
+            "tr": "{code}, 'nace' sütunundaki {division} bölümünde değil",
+            "en": "{code} is not in division {division} given in column 'nace'",
+        },
+        "data.error.self_relation": {
+            "tr": "{target} görüşülen firmanın kendisi",
+            "en": "{target} is the interviewed firm itself",
+        },
+        "data.error.external_empty": {
+            "tr": "dış ortak {target} için boş",
+            "en": "is empty for the external partner {target}",
+        },
+        "data.error.negative_flow": {
+            "tr": "{source}→{to} ara akışı negatif ({value})",
+            "en": "intermediate flow {source}→{to} is negative ({value})",
+        },
+        "data.error.unbalanced": {
+            "tr": "dengede değil: {section} kısmının satır toplamı (ara satışlar + nihai talep FD) {by_row}, sütun "
+            "toplamı (ara alımlar + katma değer VA) {by_column} (fark {difference}); her kısmın toplam "
+            "üretimi iki yoldan da aynı olmalı",
+            "en": "is not balanced: section {section}'s row total (intermediate sales + final demand FD) is "
+            "{by_row} but its column total (intermediate purchases + value added VA) is {by_column} "
+            "(difference {difference}); each section's total output must be the same both ways",
+        },
+        "data.error.inconsistent": {
+            "tr": "{value}, aynı ({group}) = ({values}) için öteki satırlardan farklı",
+            "en": "{value} differs from other rows of the same ({group}) = ({values})",
+        },
+    }
+)
+
+
+add_strings(
+    {
+        "data.error.not_nace": {
+            "tr": "{value} bir NACE Rev. 2 bölümü değil{hint}",
+            "en": "{value} is not a NACE Rev. 2 division{hint}",
+        },
+        "data.error.list_item": {
+            "tr": "{value} içindeki {item} öğesi kabul edilmiyor: {reason}",
+            "en": "item {item} of {value} is not allowed: {reason}",
+        },
+    }
+)

@@ -93,15 +93,14 @@ def _decode(data: bytes, file: str) -> tuple[str, str]:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as exc:
             raise DataValidationError(
-                f"starts like UTF-16 text but byte {exc.start} cannot be decoded; save it as UTF-8 CSV",
+                msg("data.error.utf16", byte=exc.start),
                 file=file,
                 expected="UTF-8 or Windows-1254 text",
             ) from exc
     nul = data.find(b"\x00")
     if nul >= 0:
         raise DataValidationError(
-            f"is not a text table: it contains NUL bytes (first at byte {nul}); expected a CSV file "
-            "(UTF-8 or Windows-1254) or an .xlsx workbook",
+            msg("data.error.nul_bytes", byte=nul),
             file=file,
             row=_line_of(data, nul),
             expected="text",
@@ -116,8 +115,7 @@ def _decode(data: bytes, file: str) -> tuple[str, str]:
         except UnicodeDecodeError as exc:
             bad = data[exc.start : exc.start + 1]
             raise DataValidationError(
-                f"byte {bad!r} at position {exc.start} cannot be decoded as UTF-8 or Windows-1254 (cp1254); "
-                "save the file as 'CSV UTF-8'",
+                msg("data.error.undecodable", bad=repr(bad), position=exc.start),
                 file=file,
                 row=_line_of(data, exc.start),
                 expected="UTF-8 or Windows-1254 text",
@@ -126,8 +124,7 @@ def _decode(data: bytes, file: str) -> tuple[str, str]:
     control = re.search(r"[\x01-\x08\x0b\x0e-\x1f\x7f]", text)
     if control:
         raise DataValidationError(
-            f"is not a text table: it contains the control character {control.group()!r}; expected a CSV "
-            "file (UTF-8 or Windows-1254) or an .xlsx workbook",
+            msg("data.error.control_char", char=repr(control.group())),
             file=file,
             row=text.count("\n", 0, control.start()) + 1,
             expected="text",
@@ -147,7 +144,7 @@ def _sniff_separator(lines: Sequence[str], file: str) -> str:
     best = max(counts.values())
     if best == 0:
         raise DataValidationError(
-            "has only one column in its first row; expected columns separated by ',', ';' or tab",
+            msg("data.error.one_column"),
             file=file,
             row=1,
             expected="a header row with several columns",
@@ -200,7 +197,7 @@ def _read_csv_grid(path: Path) -> Grid:
                 numbers.append(number)
     except csv.Error as exc:
         raise DataValidationError(
-            f"cannot be split into columns: {exc} (a quote '\"' opened and not closed?)",
+            msg("data.error.csv_split", reason=exc),
             file=file,
             row=reader.line_num,
             expected="well-formed CSV",
@@ -220,7 +217,7 @@ def _read_xlsx_grid(path: Path, sheet: str | int | None) -> Grid:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
         raise DataValidationError(
-            f"cannot be opened as an .xlsx workbook ({type(exc).__name__}: {exc})",
+            msg("data.error.bad_xlsx", reason=f"{type(exc).__name__}: {exc}"),
             file=file,
             expected="an .xlsx workbook or a CSV file",
         ) from exc
@@ -275,7 +272,7 @@ def _choose_sheet(workbook, sheet: str | int | None, file: str) -> tuple[str, tu
     if isinstance(sheet, int) and not isinstance(sheet, bool):
         if not 0 <= sheet < len(names):
             raise DataValidationError(
-                f"has {len(names)} sheets {names}; 'sheet' index {sheet} is out of range",
+                msg("data.error.sheet_index", count=len(names), names=names, index=sheet),
                 file=file,
                 expected=f"0…{len(names) - 1}",
                 got=sheet,
@@ -344,13 +341,9 @@ def table_from_grid(grid: Grid, header: int = 0) -> RawTable:
         extra = [c for c in cells[width:] if c is not None]
         if extra:
             sep = _SEPARATOR_NAMES.get(grid.separator or "", "")
-            hint = (
-                f"; is {sep} also used inside values (e.g. decimal commas)? Quote such values or use ';'"
-                if grid.separator
-                else ""
-            )
+            hint = msg("data.error.separator_hint", sep=sep) if grid.separator else ""
             raise grid.error(
-                f"has {width + len(extra)} cells but the header has {width}{hint}",
+                msg("data.error.too_many_cells", cells=width + len(extra), width=width, hint=hint),
                 row=number,
                 expected=f"{width} cells",
                 got=width + len(extra),
@@ -360,7 +353,7 @@ def table_from_grid(grid: Grid, header: int = 0) -> RawTable:
         if label is None:
             if any(j < len(cells) and cells[j] is not None for cells in data):
                 raise grid.error(
-                    f"column {j + 1} holds values but has no heading",
+                    msg("data.error.no_heading", number=j + 1),
                     row=grid.numbers[header],
                     expected="a heading for every column",
                 )
@@ -371,7 +364,7 @@ def table_from_grid(grid: Grid, header: int = 0) -> RawTable:
     for j, name in zip(keep, names, strict=True):
         if name in seen:
             raise grid.error(
-                f"heading {name!r} appears twice (columns {seen[name] + 1} and {j + 1})",
+                msg("data.error.heading_twice", name=repr(name), first=seen[name] + 1, second=j + 1),
                 row=grid.numbers[header],
                 expected="unique headings",
                 got=name,

@@ -361,7 +361,7 @@ def _in_register(firms: pd.DataFrame, columns: tuple[str, ...]) -> Callable[[Che
             ch.fail(
                 unknown,
                 column,
-                lambda i, ids=ids: f"firm {ids.iloc[i]!r} is not in the firm register (firms table)",
+                lambda i, ids=ids: msg("data.error.not_in_register", firm=repr(ids.iloc[i])),
                 expected="a firm_id of the firms table",
                 got=lambda i, ids=ids: ids.iloc[i],
             )
@@ -369,9 +369,11 @@ def _in_register(firms: pd.DataFrame, columns: tuple[str, ...]) -> Callable[[Che
         ch.fail(
             (registered.notna() & (registered != frame["cluster"])).to_numpy(),
             "cluster",
-            lambda i: (
-                f"{frame['cluster'].iloc[i]!r}, but firm {frame[columns[0]].iloc[i]!r} belongs to "
-                f"{registered.iloc[i]!r} in the firm register"
+            lambda i: msg(
+                "data.error.other_cluster",
+                cluster=repr(frame["cluster"].iloc[i]),
+                firm=repr(frame[columns[0]].iloc[i]),
+                registered=repr(registered.iloc[i]),
             ),
             expected="the firm's cluster in the register",
             got=lambda i: frame["cluster"].iloc[i],

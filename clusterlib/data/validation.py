@@ -207,7 +207,9 @@ def map_headers(raw: RawTable, schema: Schema) -> RawTable:
             continue
         if name in labels:
             raise DataValidationError(
-                f"headings {labels[name]!r} and {heading!r} both mean {name!r}; keep one of them",
+                msg(
+                    "data.error.same_meaning", first=repr(labels[name]), second=repr(heading), name=repr(name)
+                ),
                 file=raw.file,
                 sheet=raw.sheet,
                 row=_header_row(raw),
@@ -439,6 +441,10 @@ def _nace_message(value: object, exc: Exception) -> str:
     """The message of :func:`resolve_division`, or of :func:`clusterlib.nace.normalize_code` about ``value``."""
     text = str(exc)
     prefix = "'nace' code "
+    if message_language() != "en" and (text.startswith(prefix) or "is not a NACE" in text):
+        close = re.search(r"did you mean (.*)\?$", text)  # the suggestions of clusterlib.nace, in any language
+        hint = msg("data.error.did_you_mean", options=close.group(1).replace(" or ", " ya da ")) if close else ""
+        return msg("data.error.not_nace", value=repr(value), hint=hint)
     if text.startswith(prefix):  # "'nace' code '04' is not a NACE Rev.2 division ('04'); did you mean …"
         return f"{value!r} " + text[len(prefix) :].split(" ", 1)[1]
     return text
@@ -500,9 +506,9 @@ def _list_message(column: Column) -> Callable[[object, Exception], str]:
                 reason = (
                     _nace_message(item, item_exc)
                     if column.item == "division"
-                    else f"expected one of {column.allowed()}"
+                    else msg("data.expect.one_of", allowed=column.allowed())
                 )
-                return f"item {item!r} of {value!r} is not allowed: {reason}"
+                return msg("data.error.list_item", item=repr(item), value=repr(value), reason=reason)
         return f"{value!r} is not allowed"  # pragma: no cover - some item always fails
 
     return message
@@ -557,8 +563,13 @@ def _resolve_location(frame: pd.DataFrame, raw: RawTable) -> None:
         if bad.size:
             i = int(bad[0])
             raise raw.error(
-                f"plate {int(frame['plate'].iloc[i])} is {names.iloc[i]} but the province column says "
-                f"{raw.frame['province'].iloc[i]!r}" + _others(raw, bad[1:], "plate", i),
+                msg(
+                    "data.error.plate_disagrees",
+                    plate=int(frame["plate"].iloc[i]),
+                    name=names.iloc[i],
+                    given=repr(raw.frame["province"].iloc[i]),
+                )
+                + _others(raw, bad[1:], "plate", i),
                 i=i,
                 column="plate",
                 expected=f"plate {province(frame['province'].iloc[i]).plate}",
