@@ -4,7 +4,10 @@ Why not pandera: pandera checks frames that are already typed, but our failures 
 typing — a Turkish number, a province spelled ``K.Maraş``, a NACE label ``"10 - Gıda…"`` — and each
 must name the file, the row the user sees and the heading as written, with a suggestion.  A small
 spec parsed by :func:`validate` does both in one pass, and keeps pandera out of the runtime
-dependencies.  The schemas of the workbench's tables are in :mod:`clusterlib.data.schemas`.
+dependencies.  Like pandera's lazy validation (``validate(lazy=True)``), it collects every failure
+case of a file before raising — one :class:`~clusterlib.data.errors.DataValidationError` per failing
+cell, each with its row and column, gathered by :meth:`DataValidationError.collect` (the first 20
+listed, the rest counted).  The schemas of the workbench's tables are in :mod:`clusterlib.data.schemas`.
 """
 
 from __future__ import annotations
