@@ -13,15 +13,12 @@ The sample generator lives in :mod:`clusterlib.data.sample` and is imported only
 """
 
 from clusterlib.data.errors import DataValidationError
+from clusterlib.data.folder import STEP_TABLES, LoadedTables, data_fingerprint, load_tables
 from clusterlib.data.messages import messages_in
 from clusterlib.data.notes import MissingTable, ReadNote, SourceInfo, source_of
 from clusterlib.data.readers import read_grid, read_table
 from clusterlib.data.schemas import SCHEMAS, TABLES
 from clusterlib.data.tables import (
-    STEP_TABLES,
-    LoadedTables,
-    data_fingerprint,
-    load_tables,
     read_benchmarks,
     read_employment,
     read_exports,

@@ -445,8 +445,12 @@ def _nace_message(value: object, exc: Exception) -> str:
     text = str(exc)
     prefix = "'nace' code "
     if message_language() != "en" and (text.startswith(prefix) or "is not a NACE" in text):
-        close = re.search(r"did you mean (.*)\?$", text)  # the suggestions of clusterlib.nace, in any language
-        hint = msg("data.error.did_you_mean", options=close.group(1).replace(" or ", " ya da ")) if close else ""
+        close = re.search(
+            r"did you mean (.*)\?$", text
+        )  # the suggestions of clusterlib.nace, in any language
+        hint = (
+            msg("data.error.did_you_mean", options=close.group(1).replace(" or ", " ya da ")) if close else ""
+        )
         return msg("data.error.not_nace", value=repr(value), hint=hint)
     if text.startswith(prefix):  # "'nace' code '04' is not a NACE Rev.2 division ('04'); did you mean …"
         return f"{value!r} " + text[len(prefix) :].split(" ", 1)[1]
