@@ -43,6 +43,7 @@ from clusterlib.data import (
     read_relations,
     read_stakeholders,
     read_survey,
+    require_years,
 )
 from clusterlib.data.notes import source_of
 from clusterlib.data.numbers import parse_numbers
@@ -1201,3 +1202,23 @@ def test_every_bad_input_has_a_turkish_message(tmp_path, case):
     english = re.findall(r"\b(row|column|expected|is not|is empty|missing|did you mean)\b", text)
     assert not english or case == "broken xlsx", (english, text)  # openpyxl's own reason stays as it is
     assert info.value.lang == "tr" and (info.value.row is None or "satır" in text)
+
+
+def test_require_years_names_the_province_and_the_years_present():
+    """Not 'KeyError: 55': the province and the years it has, in the run's language."""
+    table = read_employment(FIXTURES / "employment_tidy.csv")
+    require_years(table, "Gaziantep", [2022, 2023])
+    with pytest.raises(
+        DataValidationError,
+        match=r"^employment_tidy\.csv: Çorum has no rows for 2022; the data have "
+        r"years 2023 for it$",
+    ):
+        require_years(table, 19, [2022, 2023])
+    with (
+        messages_in("tr"),
+        pytest.raises(
+            DataValidationError,
+            match=r"^employment_tidy\.csv: Samsun için hiç satır yok; veriler 2022–2023 yıllarını",
+        ),
+    ):
+        require_years(table, "Samsun", [2023])

@@ -12,6 +12,7 @@ table at once and returns a :class:`LoadedTables`; :func:`data_fingerprint` iden
 The sample generator lives in :mod:`clusterlib.data.sample` and is imported only when used.
 """
 
+from clusterlib.data.coverage import require_years
 from clusterlib.data.errors import DataValidationError
 from clusterlib.data.folder import STEP_TABLES, LoadedTables, data_fingerprint, load_tables
 from clusterlib.data.messages import messages_in
@@ -57,5 +58,6 @@ __all__ = [
     "read_stakeholders",
     "read_survey",
     "read_table",
+    "require_years",
     "source_of",
 ]

@@ -443,3 +443,17 @@ add_strings(
         },
     }
 )
+
+
+add_strings(
+    {
+        "data.error.province_no_rows": {
+            "tr": "{province} için hiç satır yok; veriler {years} yıllarını kapsıyor",
+            "en": "{province} has no rows; the data cover the years {years}",
+        },
+        "data.error.province_years": {
+            "tr": "{province} için {missing} yılına ait satır yok; verilerde bu il için {present} yılları var",
+            "en": "{province} has no rows for {missing}; the data have years {present} for it",
+        },
+    }
+)
