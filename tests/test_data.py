@@ -1222,3 +1222,13 @@ def test_require_years_names_the_province_and_the_years_present():
         ),
     ):
         require_years(table, "Samsun", [2023])
+
+
+def test_dash_can_mean_suppressed_instead_of_nil():
+    """A source that writes '-' for suppressed values: with dash='missing' it is never read as 0."""
+    table = read_employment(FAULTS / "suppressed.csv", dash="missing").set_index("nace")
+    assert table["employment"].isna().tolist() == [False, True, True, True]
+    kinds = {(n.kind, n.column): n.count for n in source_of(table).notes}
+    assert kinds[("dash_as_missing", "istihdam")] == 1 and kinds[("suppressed", "istihdam")] == 2
+    with pytest.raises(ValueError, match=r"'dash' must be 'zero' or 'missing', got 'nil'"):
+        read_employment(FAULTS / "suppressed.csv", dash="nil")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Literal
 
 import pandas as pd
 
@@ -85,6 +86,7 @@ def read_employment(
     year: int | None = None,
     check_totals: bool | None = None,
     coverage: Coverage | None = None,
+    dash: Literal["zero", "missing"] = "zero",
 ) -> pd.DataFrame:
     """Read insured employment by province and NACE division, tidy or as an SGK-style workbook.
 
@@ -123,6 +125,10 @@ def read_employment(
         totals feed every location quotient), else an error lists the missing provinces.
         ``"partial"``: accept fewer provinces and record a coverage note for the reports.  Default:
         ``"all"`` for the SGK wide layout (the yearbook table is national), unchecked for tidy files.
+    dash : {"zero", "missing"}, default "zero"
+        How ``-`` cells of employment and workplaces read: ``"zero"`` (TÜİK's and SGK's sign for
+        "nil") or ``"missing"`` (a source that uses ``-`` for suppressed values).  Either way the
+        cells are counted in the read notes.  Withheld ``*`` cells are always missing.
 
     Returns
     -------
@@ -149,9 +155,17 @@ def read_employment(
     """
     if coverage not in (None, "all", "partial"):
         raise ValueError(f"'coverage' must be 'all', 'partial' or None, got {coverage!r}")
+    if dash not in ("zero", "missing"):
+        raise ValueError(f"'dash' must be 'zero' or 'missing', got {dash!r}")
     if isinstance(sheet, str) and sheet.strip().lower() == "all":
-        return _read_yearbook(Path(path), year=year, check_totals=check_totals, coverage=coverage)
+        return _read_yearbook(Path(path), year=year, check_totals=check_totals, coverage=coverage, dash=dash)
     schema = SCHEMAS["employment"]
+    if dash == "missing":
+        columns = tuple(
+            replace(c, dash_is_zero=False, dash_is_missing=True) if c.dash_is_zero else c
+            for c in schema.columns
+        )
+        schema = replace(schema, columns=columns)
     grid = read_grid(path, sheet=sheet)
     header = _find_header(grid, schema)
     if header is None and year is not None:
@@ -184,7 +198,7 @@ def read_employment(
 
 
 def _read_yearbook(
-    path: Path, *, year: int | None, check_totals: bool | None, coverage: Coverage | None
+    path: Path, *, year: int | None, check_totals: bool | None, coverage: Coverage | None, dash: str
 ) -> pd.DataFrame:
     """Every visible sheet of a workbook (one per year) read by :func:`read_employment`, stacked."""
     if path.suffix.lower() not in {".xlsx", ".xlsm"}:
@@ -196,7 +210,9 @@ def _read_yearbook(
     problems: list[DataValidationError] = []
     for name in names:
         try:
-            frames.append(read_employment(path, sheet=name, check_totals=check_totals, coverage="partial"))
+            frames.append(
+                read_employment(path, sheet=name, check_totals=check_totals, coverage="partial", dash=dash)
+            )
         except DataValidationError as error:
             problems.append(error)
     if problems:

@@ -61,6 +61,7 @@ class Column:
     choices: Callable[[], Collection[str]] | tuple[str, ...] | None = None
     item: str | None = None
     dash_is_zero: bool = False
+    dash_is_missing: bool = False  # '-' marks a suppressed value: missing (and counted), not an error
     note: str = ""
 
     def allowed(self) -> list[str]:
@@ -594,7 +595,10 @@ def _required_cells(raw: RawTable, column: Column, values: list[object], parsed:
     numeric = isinstance(parsed, np.ndarray)
     empty = np.isnan(parsed) if numeric else np.array([v is None for v in parsed], dtype=bool)
     if column.kind in _NUMERIC:
-        empty &= ~special_cells(values)["suppressed"]  # withheld cells stay missing, and are counted
+        special = special_cells(values)
+        empty &= ~special["suppressed"]  # withheld cells stay missing, and are counted
+        if column.dash_is_missing:
+            empty &= ~special["dash"]
     positions = np.flatnonzero(empty)
     if not positions.size:
         return
