@@ -45,7 +45,7 @@ from clusterlib.data import (
     read_survey,
     require_years,
 )
-from clusterlib.data.notes import source_of
+from clusterlib.data.notes import MissingTable, source_of
 from clusterlib.data.numbers import parse_numbers
 
 FIXTURES = Path(__file__).parent / "fixtures" / "data"
@@ -1232,3 +1232,22 @@ def test_dash_can_mean_suppressed_instead_of_nil():
     assert kinds[("dash_as_missing", "istihdam")] == 1 and kinds[("suppressed", "istihdam")] == 2
     with pytest.raises(ValueError, match=r"'dash' must be 'zero' or 'missing', got 'nil'"):
         read_employment(FAULTS / "suppressed.csv", dash="nil")
+
+
+def test_missing_table_that_no_step_lists_is_still_named_as_required(tmp_path):
+    with pytest.raises(DataValidationError) as info:
+        load_tables(tmp_path, tables=["benchmarks"], optional=["province_factors"])
+    first, second = info.value.missing
+    assert (first.table, first.required, second.table, second.required) == (
+        "benchmarks",
+        True,
+        "province_factors",
+        False,
+    )
+    assert (
+        "benchmarks.csv is missing: required; Needs assessment, Monitoring and benchmarking runs without"
+        in str(info.value)
+    )
+    assert second.text("en").startswith("province_factors.csv is missing: Sector selection runs without it")
+    lone = MissingTable("relations", "x", required=True)
+    assert lone.text("tr") == "relations.csv yok: gerekli. Resmî kaynak: ."

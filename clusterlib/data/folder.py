@@ -213,14 +213,15 @@ def _load_tables(data_dir, tables, required, optional, step, coverage) -> Loaded
             MissingTable(
                 name,
                 directory.name,
+                required=name in must,
                 required_by=steps_required,
                 optional_for=steps_optional,
                 source=SCHEMAS[name].source,
             )
         )
-    missing_required = [m for m in absent if m.table in must]
+    missing_required = [m for m in absent if m.required]
     if missing_required:
-        others = [m for m in absent if m.table not in must]
+        others = [m for m in absent if not m.required]
         lang = message_language()
         error = DataValidationError(
             msg(

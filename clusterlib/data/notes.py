@@ -16,7 +16,7 @@ from typing import Literal
 
 import pandas as pd
 
-from clusterlib.i18n import add_strings, check_language, format_number, t
+from clusterlib.i18n import add_strings, check_language, format_number, has_string, t
 
 __all__ = ["MissingTable", "ReadNote", "SourceInfo", "source_of"]
 
@@ -65,6 +65,8 @@ add_strings(
             "en": "{file} is missing: {needed}. Official source: {source}.",
         },
         "data.missing_table.required": {"tr": "{steps} için gerekli", "en": "required for {steps}"},
+        "data.missing_table.needed": {"tr": "gerekli", "en": "required"},
+        "data.missing_table.left_out": {"tr": "isteğe bağlı, çıkarıldı", "en": "optional, left out"},
         "data.missing_table.optional": {
             "tr": "{steps} onsuz çalışır, ona dayanan kısım çıkarıldı",
             "en": "{steps} runs without it, leaving out what depends on it",
@@ -165,30 +167,30 @@ class MissingTable:
 
     table: str
     folder: str
+    required: bool = False  # the caller cannot do without it
     required_by: tuple[str, ...] = ()
     optional_for: tuple[str, ...] = ()
     source: str = ""
-
-    @property
-    def required(self) -> bool:
-        return bool(self.required_by)
 
     def text(self, lang: str = "en") -> str:
         """One sentence: the file, which steps need it or run without it, where official data come from."""
         check_language(lang)
         parts = []
         if self.required_by:
-            steps = ", ".join(t(f"step.{s}", lang) if _has_step(s) else s for s in self.required_by)
+            steps = ", ".join(_step(s, lang) for s in self.required_by)
             parts.append(t("data.missing_table.required", lang, steps=steps))
+        elif self.required:
+            parts.append(t("data.missing_table.needed", lang))
         if self.optional_for:
-            steps = ", ".join(t(f"step.{s}", lang) if _has_step(s) else s for s in self.optional_for)
+            steps = ", ".join(_step(s, lang) for s in self.optional_for)
             parts.append(t("data.missing_table.optional", lang, steps=steps))
+        elif not self.required:
+            parts.append(t("data.missing_table.left_out", lang))
         return t(
             "data.missing_table", lang, file=f"{self.table}.csv", needed="; ".join(parts), source=self.source
         )
 
 
-def _has_step(step: str) -> bool:
-    from clusterlib.i18n import has_string
-
-    return has_string(f"step.{step}")
+def _step(step: str, lang: str) -> str:
+    """The name of a step in ``lang`` (the i18n ``step.*`` strings)."""
+    return t(f"step.{step}", lang) if has_string(f"step.{step}") else step.replace("_", " ")
