@@ -1251,3 +1251,13 @@ def test_missing_table_that_no_step_lists_is_still_named_as_required(tmp_path):
     assert second.text("en").startswith("province_factors.csv is missing: Sector selection runs without it")
     lone = MissingTable("relations", "x", required=True)
     assert lone.text("tr") == "relations.csv yok: gerekli. Resmî kaynak: ."
+
+
+def test_read_notes_are_not_copied_by_every_pandas_operation():
+    """pandas deep-copies ``attrs`` on each operation; the immutable notes must make that free."""
+    import copy
+
+    table = load_tables(tables=["employment"])["employment"]
+    info = source_of(table)
+    assert info.notes and copy.deepcopy(info) is info and copy.deepcopy(info.notes[0]) is info.notes[0]
+    assert source_of(table[table["plate"] == 55]) is info

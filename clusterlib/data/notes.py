@@ -107,6 +107,9 @@ were left missing, not read as zero (rows 5, 9)."
     items: tuple[str, ...] = ()
     year: int | None = None
 
+    def __deepcopy__(self, memo: dict) -> ReadNote:  # immutable: pandas deep-copies attrs on every operation
+        return self
+
     def text(self, lang: str = "en") -> str:
         """The sentence for a report in ``lang``."""
         check_language(lang)
@@ -139,6 +142,9 @@ class SourceInfo:
     sheet: str | None = None
     skipped_sheets: tuple[str, ...] = ()
     notes: tuple[ReadNote, ...] = ()
+
+    def __deepcopy__(self, memo: dict) -> SourceInfo:  # immutable: pandas deep-copies attrs on every operation
+        return self
 
     def text(self, lang: str = "en") -> str:
         """``"employment.xlsx, sheet '2023'"`` (or the file name alone for a CSV file)."""
