@@ -1261,3 +1261,15 @@ def test_read_notes_are_not_copied_by_every_pandas_operation():
     info = source_of(table)
     assert info.notes and copy.deepcopy(info) is info and copy.deepcopy(info.notes[0]) is info.notes[0]
     assert source_of(table[table["plate"] == 55]) is info
+
+
+def test_load_tables_reads_the_sheet_asked_for(tmp_path):
+    """A folder whose employment.xlsx is an SGK yearbook: sheets={"employment": "all"} reads every year."""
+    shutil.copy(FAULTS / "sgk_yearbook.xlsx", tmp_path / "employment.xlsx")
+    first = load_tables(tmp_path, tables="employment", coverage="partial")
+    assert sorted(set(first["employment"]["year"])) == [2023] and first.sources["employment"].sheet == "2023"
+    every = load_tables(tmp_path, tables="employment", coverage="partial", sheets={"employment": "all"})
+    assert sorted(set(every["employment"]["year"])) == [2022, 2023]
+    assert any(n.kind == "coverage" and n.year == 2022 for n in every.notes)
+    with pytest.raises(ValueError, match=r"'sheets' must name tables among \['employment'"):
+        load_tables(tmp_path, tables="employment", sheets={"jobs": 0})

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import OrderedDict
+from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -116,6 +117,7 @@ def load_tables(
     optional: str | list[str] | tuple[str, ...] | None = None,
     step: str | None = None,
     coverage: Coverage = "all",
+    sheets: Mapping[str, str | int] | None = None,
     lang: str | None = None,
 ) -> LoadedTables:
     """Read and validate the input tables of a data directory; report every missing table at once.
@@ -143,6 +145,9 @@ def load_tables(
     coverage : {"all", "partial"}, default "all"
         Employment must cover all 81 provinces in every year (its national totals feed every
         location quotient), or with ``"partial"`` a coverage note is recorded instead.
+    sheets : mapping of str to str or int, optional
+        The sheet to read of a table given as a workbook, by table name (default: its first visible
+        sheet); ``{"employment": "all"}`` reads an SGK yearbook with one sheet per year.
     lang : {"tr", "en"}, optional
         Language of the error messages (default: English, or that of an enclosing
         :func:`~clusterlib.data.messages.messages_in` block).
@@ -170,13 +175,16 @@ def load_tables(
     'io_table.csv'
     """
     with messages_in(lang or message_language()):
-        return _load_tables(data_dir, tables, required, optional, step, coverage)
+        return _load_tables(data_dir, tables, required, optional, step, coverage, dict(sheets or {}))
 
 
-def _load_tables(data_dir, tables, required, optional, step, coverage) -> LoadedTables:
+def _load_tables(data_dir, tables, required, optional, step, coverage, sheets) -> LoadedTables:
     directory = Path(data_dir if data_dir is not None else SAMPLE_DIR).resolve()
     if coverage not in ("all", "partial"):
         raise ValueError(f"'coverage' must be 'all' or 'partial', got {coverage!r}")
+    unknown = [name for name in sheets if name not in SCHEMAS]
+    if unknown:
+        raise ValueError(f"'sheets' must name tables among {list(TABLES)}, got {unknown}")
     if step is not None and step not in STEP_TABLES:
         raise ValueError(f"'step' must be one of {list(STEP_TABLES)}, got {step!r}")
     must = _names(tables, "tables") + _names(required, "required")
@@ -245,20 +253,22 @@ def _load_tables(data_dir, tables, required, optional, step, coverage) -> Loaded
     key = (
         str(directory),
         coverage,
+        tuple(sorted((n, str(v)) for n, v in sheets.items())),
         tuple((n, p.name, p.stat().st_mtime_ns, p.stat().st_size) for n, p in paths.items()),
     )
     if key not in _CACHE:
         loaded: dict[str, pd.DataFrame] = {}
         for name in names:
+            sheet = sheets.get(name) if paths[name].suffix.lower() == ".xlsx" else None
             try:
                 if name == "survey":
-                    loaded[name] = read_survey(paths[name], firms=loaded.get("firms"))
+                    loaded[name] = read_survey(paths[name], sheet=sheet, firms=loaded.get("firms"))
                 elif name == "relations":
-                    loaded[name] = read_relations(paths[name], firms=loaded.get("firms"))
+                    loaded[name] = read_relations(paths[name], sheet=sheet, firms=loaded.get("firms"))
                 elif name == "employment":
-                    loaded[name] = read_employment(paths[name], coverage=coverage)
+                    loaded[name] = read_employment(paths[name], sheet=sheet, coverage=coverage)
                 else:
-                    loaded[name] = READERS[name](paths[name])
+                    loaded[name] = READERS[name](paths[name], sheet=sheet)
             except DataValidationError as error:
                 problems.append(error)
         if problems:

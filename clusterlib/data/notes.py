@@ -143,7 +143,9 @@ class SourceInfo:
     skipped_sheets: tuple[str, ...] = ()
     notes: tuple[ReadNote, ...] = ()
 
-    def __deepcopy__(self, memo: dict) -> SourceInfo:  # immutable: pandas deep-copies attrs on every operation
+    def __deepcopy__(
+        self, memo: dict
+    ) -> SourceInfo:  # immutable: pandas deep-copies attrs on every operation
         return self
 
     def text(self, lang: str = "en") -> str:
