@@ -86,9 +86,9 @@ def test_tidy_employment_fixtures_read_as_the_same_table(name):
     pd.testing.assert_frame_equal(read_employment(FIXTURES / name), EXPECTED_TIDY, check_dtype=False)
 
 
-def _sheets(path: Path) -> dict[str, list[tuple]]:
+def _sheets(path: Path) -> dict[str, tuple[str, list[tuple]]]:
     book = openpyxl.load_workbook(path)
-    return {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in book.worksheets}
+    return {sheet.title: (sheet.sheet_state, list(sheet.iter_rows(values_only=True))) for sheet in book.worksheets}
 
 
 def test_fixtures_are_what_make_fixtures_writes(tmp_path):
@@ -96,8 +96,9 @@ def test_fixtures_are_what_make_fixtures_writes(tmp_path):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     module.main(tmp_path)
-    for path in sorted(FIXTURES.glob("employment_*")):
-        fresh = tmp_path / path.name
+    written = [*FIXTURES.glob("employment_*"), *(p for p in (FIXTURES / "faults").rglob("*") if p.is_file())]
+    for path in sorted(written):
+        fresh = tmp_path / path.relative_to(FIXTURES)
         if path.suffix == ".csv":
             assert fresh.read_bytes() == path.read_bytes(), path.name
         else:
