@@ -7,9 +7,10 @@ import shutil
 import pandas as pd
 
 from clusterlib.config import SAMPLE_DIR
+from clusterlib.data import folder as tables_module
 from clusterlib.data import load_tables
-from clusterlib.data import tables as tables_module
 from clusterlib.data.cache import CACHE_ENV, cache_key, read_cached, write_cache
+from clusterlib.data.notes import source_of
 
 
 def test_cached_tables_equal_the_validated_ones_and_follow_the_content(tmp_path, monkeypatch):
@@ -23,6 +24,7 @@ def test_cached_tables_equal_the_validated_ones_and_follow_the_content(tmp_path,
     cached = read_cached(data, ["employment", "firms"])
     for name in ("employment", "firms"):
         pd.testing.assert_frame_equal(cached[name], fresh[name], check_exact=True)
+        assert source_of(cached[name]) == source_of(fresh[name]) is not None  # file, sheet, read notes
     tables_module._CACHE.clear()
     through_loader = load_tables(data, tables=["io_table"])
     pd.testing.assert_frame_equal(through_loader["io_table"], fresh["io_table"], check_exact=True)

@@ -17,6 +17,7 @@ import contextlib
 import hashlib
 import json
 import os
+import pickle
 import shutil
 import tempfile
 from functools import cache
@@ -58,7 +59,10 @@ def write_cache(
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.{os.getpid()}.", dir=root))
     try:
         for name, frame in tables.items():
-            frame.to_parquet(staging / f"{name}.parquet")
+            bare = frame.copy(deep=False)
+            bare.attrs = {}  # the readers' SourceInfo is not JSON: kept beside, pickled
+            bare.to_parquet(staging / f"{name}.parquet")
+            (staging / f"{name}.attrs.pickle").write_bytes(pickle.dumps(dict(frame.attrs)))
         manifest = {"key": target.name, "tables": sorted(tables), "folder": Path(directory).name}
         (staging / _MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
         with contextlib.suppress(OSError):  # another run stored the same copy first
@@ -74,10 +78,15 @@ def read_cached(directory: str | os.PathLike[str], names: list[str]) -> dict[str
     root = os.environ.get(CACHE_ENV)
     if not root:
         return None
-    with contextlib.suppress(OSError, FileNotFoundError):
+    with contextlib.suppress(OSError, ValueError, pickle.UnpicklingError):
         folder = Path(root) / cache_key(directory)
         manifest = json.loads((folder / _MANIFEST).read_text(encoding="utf-8"))
         if not set(names) <= set(manifest["tables"]):
             return None
-        return {name: pd.read_parquet(folder / f"{name}.parquet") for name in names}
+        found = {}
+        for name in names:
+            frame = pd.read_parquet(folder / f"{name}.parquet")
+            frame.attrs = pickle.loads((folder / f"{name}.attrs.pickle").read_bytes())  # written by write_cache
+            found[name] = frame
+        return found
     return None
