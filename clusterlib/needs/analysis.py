@@ -21,7 +21,7 @@ from clusterlib.needs.context import ProvinceContext, province_context
 from clusterlib.needs.findings import write_findings
 from clusterlib.needs.inputs import Questionnaire, load_questionnaire, read_survey
 from clusterlib.needs.likert import likert_summary, response_rates
-from clusterlib.needs.ranking import SEED, compare_groups, compare_waves, rank_needs
+from clusterlib.needs.ranking import SEED, compare_clusters, compare_groups, compare_waves, rank_needs
 from clusterlib.needs.reliability import block_reliability
 from clusterlib.needs.stakeholders import (
     FUNCTIONS,
@@ -66,6 +66,10 @@ add_strings(
             "tr": "Ölçeğe ve değer zinciri aşamasına göre ihtiyaçlar",
             "en": "Needs by firm size and value-chain stage",
         },
+        "needs.h.clusters": {
+            "tr": "Küme, diğer kümelerin yanında",
+            "en": "The cluster beside the other clusters",
+        },
         "needs.h.reliability": {
             "tr": "Alanların güvenilirliği (Cronbach alfa)",
             "en": "Reliability of the areas (Cronbach's alpha)",
@@ -76,7 +80,9 @@ add_strings(
             "en": "Summary: need → who could meet it → gaps",
         },
         "needs.h.notes": {"tr": "Veri notları", "en": "Data notes"},
+        "needs.no_cluster": {"tr": "kayıtlı küme yok", "en": "no cluster in the register"},
         "needs.col.actor": {"tr": "Aktör", "en": "Actor"},
+        "needs.col.note": {"tr": "Not", "en": "Note"},
         "needs.col.type": {"tr": "Tür", "en": "Type"},
         "needs.col.role": {"tr": "Rol", "en": "Role"},
         "needs.col.responsibilities": {"tr": "Sorumluluklar", "en": "Responsibilities"},
@@ -118,10 +124,10 @@ add_strings(
         "needs.yes": {"tr": "evet", "en": "yes"},
         "needs.assumed": {"tr": "varsayılan", "en": "default"},
         "needs.note.read": {
-            "tr": 'Anket: {file} ({layout}); {answers} yanıt okundu: {valid} geçerli, {dont_know} "fikrim yok", '
-            "{missing} boş. Hiçbir yanıt sessizce atılmadı.",
-            "en": 'Survey: {file} ({layout}); {answers} answers read: {valid} valid, {dont_know} "don\'t know", '
-            "{missing} blank. No answer was dropped silently.",
+            "tr": "Anket: {file} ({layout}); kümenin firmalarından {answers} yanıt: {valid} geçerli, {dont_know} "
+            '"fikrim yok", {missing} boş. Hiçbir yanıt sessizce atılmadı.',
+            "en": "Survey: {file} ({layout}); {answers} answers of the cluster's firms: {valid} valid, {dont_know} "
+            '"don\'t know", {missing} blank. No answer was dropped silently.',
         },
         "needs.note.scores_assumed": {
             "tr": "{names}: etki ve ilgi puanı kayıtta yok, kurum türüne göre varsayılan kullanıldı.",
@@ -154,6 +160,7 @@ class NeedsFindings:
     top: str
     by_size: str
     by_stage: str
+    by_cluster: str
     reliability: str
     waves: str
     summary: str
@@ -184,6 +191,7 @@ class NeedsAssessment:
     ranking: pd.DataFrame
     by_size: pd.DataFrame
     by_stage: pd.DataFrame
+    by_cluster: pd.DataFrame
     reliability: pd.DataFrame
     response: pd.DataFrame
     waves: pd.DataFrame | None
@@ -222,8 +230,19 @@ class NeedsAssessment:
         )
         return "\n\n".join([read, *self.notes])
 
+    def notes_table(self) -> pd.DataFrame:
+        """What was read and every data note, one per row (for the report's "Data notes")."""
+        return pd.DataFrame({self._c("note"): self.notes_text().split("\n\n")})
+
+    @property
+    def has_survey(self) -> bool:
+        """True when the cluster's firms answered the survey in :attr:`wave`."""
+        return len(self.ranking) > 0
+
     def summary_text(self) -> str:
         """A short language-free digest of the results (checked by nbval, so changes show in review)."""
+        if not self.has_survey:
+            return f"{self.province.name} | {self.cluster} | no survey | gaps: {', '.join(self.gaps) or '-'}"
         top = ", ".join(f"{r.block} {r.share:.3f}" for r in self.ranking.head(3).itertuples(index=False))
         alpha = self.reliability.loc[self.reliability["wave"] == self.wave, "alpha"]
         changed = int(self.waves["significant"].sum()) if self.waves is not None else 0
@@ -430,17 +449,26 @@ class NeedsAssessment:
         )
 
 
-def _cluster_of(firms: pd.DataFrame, place: Province, cluster: str | None) -> str:
+def _cluster_of(firms: pd.DataFrame, place: Province, cluster: str | None) -> str | None:
+    """The cluster to assess: the one given, else the one of the province's firms (None if none)."""
     if cluster is not None:
         nace.cluster(cluster)  # raises with the list of ids when unknown
         return cluster
     local = firms.loc[firms["plate"].astype(int) == place.plate, "cluster"].dropna().unique().tolist()
-    if not local:
-        raise ValueError(
-            f"no firm of {place.name} is in the firm register, so the province has no cluster to assess; "
-            f"pass cluster=<id> or add the cluster's firms to firms.csv"
-        )
-    return str(sorted(local)[0])
+    return str(sorted(local)[0]) if local else None
+
+
+#: Columns of the survey tables, so that a province without survey answers gets empty tables of the
+#: same shape (the report then shows its context and actors and says the survey is missing).
+_EMPTY = {
+    "summary": ["block", "item", "n_asked", "n_valid", "n_dont_know", "n_missing",
+                *[f"share_{c}" for c in range(1, 6)], "top2", "top2_low", "top2_high", "mean", "median", "q1", "q3"],
+    "ranking": ["block", "share", "low", "high", "rank", "rank_low", "rank_high", "p_top3", "firms", "answers"],
+    "groups": ["block", "group", "firms", "share", "p", "p_adjusted", "significant", "within_noise"],
+    "reliability": ["wave", "block", "items", "respondents", "alpha", "alpha_low", "alpha_high"],
+    "response": ["wave", "eligible", "respondents", "response_rate", "answers", "valid", "dont_know", "missing",
+                 "dont_know_rate", "missing_rate"],
+}  # fmt: skip
 
 
 def analyse_needs_assessment(
@@ -494,8 +522,11 @@ def analyse_needs_assessment(
     tables = load_tables(directory, tables=["firms", "stakeholders"])
     all_firms = tables["firms"]
     cluster_id = _cluster_of(all_firms, place, cluster)
-    record = nace.cluster(cluster_id)
-    cluster_name = record.name_tr if lang == "tr" else record.name_en
+    if cluster_id is not None:
+        record = nace.cluster(cluster_id)
+        cluster_name = record.name_tr if lang == "tr" else record.name_en
+    else:
+        cluster_name = t("needs.no_cluster", lang)
     questionnaire = load_questionnaire(questionnaire_file)
     source = Path(survey_file) if survey_file else directory / "survey.csv"
     read = read_survey(
@@ -507,14 +538,15 @@ def analyse_needs_assessment(
     )
     answers = read.answers[read.answers["cluster"] == cluster_id].reset_index(drop=True)
     firms = all_firms[all_firms["cluster"] == cluster_id].reset_index(drop=True)
-    reference_year = max(int(firms["founded"].max()), int(answers["wave"].max()) if len(answers) else 0)
+    reference_year = max(
+        int(firms["founded"].max()) if len(firms) else 0, int(answers["wave"].max()) if len(answers) else 0
+    )
     firms = firms.assign(age=lambda f: reference_year - f["founded"])
     waves_present = sorted(int(w) for w in answers["wave"].unique())
-    if not waves_present:
-        raise ValueError(f"the survey has no answers of the {cluster_id} cluster's firms ({source.name})")
-    wave = waves_present[-1] if wave is None else int(wave)
-    if wave not in waves_present:
+    if wave is not None and int(wave) not in waves_present:
         raise ValueError(f"'wave' must be one of the survey's waves {waves_present}, got {wave}")
+    all_waves = sorted(int(w) for w in read.answers["wave"].unique())
+    wave = int(wave) if wave is not None else (waves_present or all_waves or [0])[-1]
     current = answers[answers["wave"] == wave]
 
     register = actor_register(tables["stakeholders"], place.plate, cluster=cluster_id)
@@ -522,14 +554,22 @@ def analyse_needs_assessment(
     gaps = tuple(function_gaps(matrix))
     grid = mendelow_grid(register)
 
-    summary = likert_summary(current)
-    ranking = rank_needs(current, unit="block", n_boot=n_boot, seed=seed)
-    attributes = firms.set_index("firm_id")
-    by_size = compare_groups(current, attributes["size_class"])
-    by_stage = compare_groups(current, attributes["stage"])
-    reliability = block_reliability(answers)
-    response = response_rates(answers, firms)
-    waves = compare_waves(answers) if len(waves_present) > 1 else None
+    by_cluster = compare_clusters(read.answers[read.answers["wave"] == wave], n_boot=n_boot, seed=seed)
+    if len(current):
+        summary = likert_summary(current)
+        ranking = rank_needs(current, unit="block", n_boot=n_boot, seed=seed)
+        attributes = firms.set_index("firm_id")
+        by_size = compare_groups(current, attributes["size_class"])
+        by_stage = compare_groups(current, attributes["stage"])
+        reliability = block_reliability(answers)
+        response = response_rates(answers, firms)
+        waves = compare_waves(answers) if len(waves_present) > 1 else None
+    else:  # no cluster or no answers: context and actors only, the report says what is missing
+        summary, ranking, by_size, reliability, response = (
+            pd.DataFrame(columns=_EMPTY[k])
+            for k in ("summary", "ranking", "groups", "reliability", "response")
+        )
+        by_stage, waves = by_size.copy(), None
 
     functions = questionnaire.blocks.set_index("block")["function"]
     covering = {f: matrix.index[matrix[f]].tolist() for f in FUNCTIONS}
@@ -539,6 +579,8 @@ def analyse_needs_assessment(
         gap=lambda r: r["actors"].map(len).eq(0),
     )
     notes = list(read.notes)
+    if not len(current):
+        notes.append(t("needs.finding.no_survey", lang, province=place.name))
     assumed = register.loc[register["scores_assumed"], "name"].tolist()
     if assumed:
         notes.append(t("needs.note.scores_assumed", lang, names=", ".join(assumed)))
@@ -568,11 +610,12 @@ def analyse_needs_assessment(
         ranking=ranking,
         by_size=by_size,
         by_stage=by_stage,
+        by_cluster=by_cluster,
         reliability=reliability,
         response=response,
         waves=waves,
         needs_map=needs_map,
-        findings=NeedsFindings(*([""] * 12)),
+        findings=NeedsFindings(*([""] * 13)),
         notes=tuple(notes),
         parameters_={
             "province": place.name,

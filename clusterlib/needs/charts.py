@@ -17,9 +17,11 @@ from clusterlib.charts import PALETTE
 from clusterlib.i18n import add_strings, t
 from clusterlib.needs import findings as fx
 from clusterlib.needs.likert import SCALE
+from clusterlib.needs.ranking import MIN_GROUP_FIRMS
 
 __all__ = [
     "actor_map",
+    "clusters_chart",
     "diverging_chart",
     "firms_chart",
     "gdp_chart",
@@ -61,6 +63,7 @@ add_strings(
             "before": {"tr": "{wave}", "en": "{wave}"},
             "beyond": {"tr": "gürültüyü aşan değişim", "en": "change beyond noise"},
             "noise": {"tr": "gürültü içinde", "en": "within noise"},
+            "too_few": {"tr": "test için çok az firma", "en": "too few firms to test"},
             "computed": {
                 "tr": "Bölge ve Türkiye: illerin nüfus ağırlıklı ortalaması",
                 "en": "Region and Türkiye: population-weighted mean of the provinces",
@@ -119,6 +122,18 @@ def _layout(fig: go.Figure, lang: str, *, height: int = 420, source: str | None 
             align="left",
         )
     return fig
+
+
+def _missing(a) -> go.Figure:
+    """An empty figure that says the survey is missing (a province without survey answers)."""
+    fig = go.Figure()
+    fig.add_annotation(
+        text=t("needs.finding.no_survey", a.lang, province=a.province.name),
+        showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
+    )  # fmt: skip
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return _layout(fig, a.lang, height=160)
 
 
 def _wrap(text: str, width: int = 48) -> str:
@@ -335,6 +350,8 @@ def mendelow_chart(a) -> go.Figure:
 
 def firms_chart(a) -> go.Figure:
     """The cluster's firms: size classes, age, value-chain stage and export share."""
+    if a.firms.empty:
+        return _missing(a)
     lang = a.lang
     firms = a.firms
     fig = make_subplots(
@@ -405,6 +422,8 @@ def diverging_chart(a) -> go.Figure:
     across the centre line.  Shares are of valid answers ("don't know" and blanks are left out and
     shown in the item table).  Statements are sorted by their agreement.
     """
+    if not a.has_survey:
+        return _missing(a)
     lang = a.lang
     summary = a.summary.sort_values(["top2", "item"], ascending=[True, False])
     labels = [_wrap(a.item_text(i), 55) for i in summary["item"]]
@@ -428,23 +447,37 @@ def diverging_chart(a) -> go.Figure:
             legendrank=code,
             customdata=summary[f"share_{code}"],
             hovertemplate="%{customdata:.0%}<extra>" + a.questionnaire.scale_label(code, lang) + "</extra>",
-            text=[f"{v:.0%}" if abs(v) >= 0.08 and code != neutral else "" for v in summary[f"share_{code}"]],
+            text=[
+                fx.percent(v, lang) if abs(v) >= 0.12 and code != neutral else ""
+                for v in summary[f"share_{code}"]
+            ],
             textposition="inside",
+            textangle=0,
             insidetextanchor="middle",
         )
     fig.add_vline(x=0, line_color="black", line_width=1)
+    legend = {
+        "traceorder": "normal",
+        "xref": "container",
+        "x": 0.01,
+        "y": 1.0,
+        "yanchor": "bottom",
+    }
     fig.update_layout(
         barmode="relative",
         bargap=0.25,
         xaxis={"tickformat": ".0%", "range": [-1, 1], "title": _lbl("share_answers", lang)},
-        legend={"traceorder": "normal"},
     )
     fig.update_xaxes(tickvals=[-1, -0.5, 0, 0.5, 1], ticktext=["100%", "50%", "0", "50%", "100%"])
-    return _layout(fig, lang, height=max(420, 34 * len(summary) + 140))
+    fig = _layout(fig, lang, height=max(420, 34 * len(summary) + 160))
+    fig.update_layout(legend=legend, margin={"t": 110})
+    return fig
 
 
 def needs_chart(a) -> go.Figure:
     """Needs ranked by the share of agreeing answers, with 95 % bootstrap intervals; gaps marked."""
+    if not a.has_survey:
+        return _missing(a)
     lang = a.lang
     data = a.needs_map.iloc[::-1]
     fig = go.Figure()
@@ -476,6 +509,8 @@ def needs_chart(a) -> go.Figure:
 
 def groups_chart(a, by: str = "size") -> go.Figure:
     """Share agreeing per need area and firm group (size class or value-chain stage); * = beyond noise."""
+    if not a.has_survey:
+        return _missing(a)
     lang = a.lang
     if by not in ("size", "stage"):
         raise ValueError(f"'by' must be one of ['size', 'stage'], got {by!r}")
@@ -492,22 +527,25 @@ def groups_chart(a, by: str = "size") -> go.Figure:
     colours = [PALETTE["blue"], PALETTE["orange"], PALETTE["green"], PALETTE["purple"]]
     for k, group in enumerate(g for g in groups if g in set(tests["group"])):
         part = tests[tests["group"] == group].set_index("block").reindex(order)
+        n = int(part["firms"].max())
+        few = n < MIN_GROUP_FIRMS
+        name = f"{fx.label('size' if by == 'size' else 'stage', group, lang)}, n = {n}"
         fig.add_scatter(
             x=part["share"],
             y=[names[b] for b in order],
             mode="markers",
-            name=f"{fx.label('size' if by == 'size' else 'stage', group, lang)}",
+            name=name + (f" ({_lbl('too_few', lang)})" if few else ""),
             marker={
                 "size": 12,
-                "symbol": _SYMBOLS[k],
+                "symbol": _SYMBOLS[k] + ("-open" if few else ""),
                 "color": colours[k],
-                "line": {"color": "white", "width": 1},
+                "line": {"color": colours[k] if few else "white", "width": 2 if few else 1},
             },
             customdata=part["firms"],
             hovertemplate="%{y}: %{x:.0%} (n = %{customdata})<extra></extra>",
         )
     fig.update_layout(
-        xaxis={"tickformat": ".0%", "range": [0, 1], "title": _lbl("share_agree", lang).split(",")[0]}
+        xaxis={"tickformat": ".0%", "range": [-0.03, 1.03], "title": _lbl("share_agree", lang).split(",")[0]}
     )
     if significant:
         fig.add_annotation(
@@ -525,10 +563,12 @@ def groups_chart(a, by: str = "size") -> go.Figure:
 def waves_chart(a) -> go.Figure:
     """Share agreeing with each statement in the two waves (hollow → filled); bold = beyond noise."""
     lang = a.lang
+    if not a.has_survey:
+        return _missing(a)
     if a.waves is None:
         fig = go.Figure()
         fig.add_annotation(
-            text=fx.t("needs.finding.waves_single", lang),
+            text=t("needs.finding.waves_single", lang),
             showarrow=False,
             x=0.5,
             y=0.5,
@@ -552,6 +592,10 @@ def waves_chart(a) -> go.Figure:
             hoverinfo="skip",
             line={"color": PALETTE["vermillion"] if sig else "#bbb", "width": 3 if sig else 2},
         )
+    for key, colour, width in (("beyond", PALETTE["vermillion"], 3), ("noise", "#bbb", 2)):
+        fig.add_scatter(  # legend entries of the two kinds of line (bold labels also mark "beyond noise")
+            x=[None], y=[None], mode="lines", name=_lbl(key, lang), line={"color": colour, "width": width}
+        )
     fig.add_scatter(
         x=w["top2_before"],
         y=labels,
@@ -572,3 +616,45 @@ def waves_chart(a) -> go.Figure:
         xaxis={"tickformat": ".0%", "range": [0, 1], "title": _lbl("share_agree", lang).split(",")[0]}
     )
     return _layout(fig, lang, height=max(420, 30 * len(w) + 140))
+
+
+def clusters_chart(a) -> go.Figure:
+    """Share agreeing per need area in every cluster of the survey; the report's cluster highlighted."""
+    from clusterlib import nace
+
+    if a.by_cluster.empty or not a.has_survey:
+        return _missing(a)
+    lang = a.lang
+    table = a.by_cluster
+    order = a.ranking["block"].tolist()[::-1]
+    fig = go.Figure()
+    others = [c for c in table["cluster"].unique() if c != a.cluster]
+    for k, cluster in enumerate([*others, a.cluster]):
+        part = table[table["cluster"] == cluster].set_index("block").reindex(order)
+        record = nace.cluster(cluster)
+        own = cluster == a.cluster
+        fig.add_scatter(
+            x=part["share"],
+            y=[a.block_name(b) for b in order],
+            mode="markers",
+            name=record.name_tr if lang == "tr" else record.name_en,
+            marker={
+                "size": 15 if own else 10,
+                "symbol": "star" if own else _SYMBOLS[k % len(_SYMBOLS)] + "-open",
+                "color": PALETTE["vermillion"] if own else PALETTE["grey"],
+                "line": {"width": 1.5},
+            },
+            error_x={
+                "type": "data",
+                "symmetric": False,
+                "array": part["high"] - part["share"],
+                "arrayminus": part["share"] - part["low"],
+                "color": PALETTE["vermillion"],
+                "visible": own,
+            },
+            hovertemplate="%{y}: %{x:.0%}<extra>"
+            + (record.name_tr if lang == "tr" else record.name_en)
+            + "</extra>",
+        )
+    fig.update_layout(xaxis={"tickformat": ".0%", "range": [-0.03, 1.03], "title": _lbl("share_agree", lang)})
+    return _layout(fig, lang, height=max(380, 44 * len(order) + 160))

@@ -195,6 +195,16 @@ add_strings(
         },
         "needs.by.size": {"tr": "Firma ölçeğine", "en": "firm size"},
         "needs.by.stage": {"tr": "Değer zinciri aşamasına", "en": "value-chain stage"},
+        "needs.finding.clusters": {
+            "tr": "Diğer {n} küme ile karşılaştırıldığında {cluster} firmaları en belirgin biçimde {block} "
+            "ihtiyacını öne çıkarıyor ({share}; diğer kümelerin ortancası {others}).",
+            "en": "Compared with the other {n} clusters, the {cluster} firms stand out most on {block} ({share}; "
+            "median of the other clusters {others}).",
+        },
+        "needs.finding.clusters_none": {
+            "tr": "Ankette başka küme yok; karşılaştırma yapılamıyor.",
+            "en": "The survey holds no other cluster to compare with.",
+        },
         "needs.finding.reliability": {
             "tr": "{k} alandan {ok} tanesinde Cronbach alfa {threshold} eşiğini aşıyor (en düşük: {low_block}, "
             "α = {low}); bu alanlarda maddelerin ortalaması tek bir ihtiyaç ölçüsü olarak okunabilir.{weak}",
@@ -209,6 +219,12 @@ add_strings(
             "tr": "{before}–{after} arasında {n} ifadedeki değişim gürültüyü aşıyor: {items}. Diğer {m} ifadedeki "
             "değişim örnekleme gürültüsü içinde (Mann–Whitney U, Holm düzeltmesi, p < {level}).",
             "en": "Between {before} and {after}, {n} statements changed beyond noise: {items}. The changes of the "
+            "other {m} are within noise (Mann–Whitney U, Holm-corrected, p < {level}).",
+        },
+        "needs.finding.waves_one": {
+            "tr": "{before}–{after} arasında bir ifadedeki değişim gürültüyü aşıyor: {items}. Diğer {m} ifadedeki "
+            "değişim örnekleme gürültüsü içinde (Mann–Whitney U, Holm düzeltmesi, p < {level}).",
+            "en": "Between {before} and {after}, one statement changed beyond noise: {items}. The changes of the "
             "other {m} are within noise (Mann–Whitney U, Holm-corrected, p < {level}).",
         },
         "needs.finding.waves_none": {
@@ -244,6 +260,16 @@ add_strings(
             "tr": "Öncelikli ihtiyaçların her birini en az bir yerel aktör karşılayabilir.",
             "en": "At least one local actor could meet each priority need.",
         },
+        "needs.finding.actors_none": {
+            "tr": "Paydaş kaydında {province} iline ait yerel aktör yok (stakeholders tablosu); roller, işlevler ve "
+            "boşluklar için aktörleri kayda ekleyin.",
+            "en": "The stakeholder register holds no local actor of {province} (stakeholders table); add them to map "
+            "roles, functions and gaps.",
+        },
+        "needs.finding.summary_nosurvey": {
+            "tr": "Anket yanıtı olmadan ihtiyaçlar sıralanamıyor. Hiçbir yerel aktörün üstlenmediği işlevler: {gaps}.",
+            "en": "Without survey answers the needs cannot be ranked. Functions no local actor covers: {gaps}.",
+        },
         "needs.finding.no_survey": {
             "tr": "{province} için anket yanıtı yok; firma ihtiyaçları bölümleri boş kaldı.",
             "en": "There are no survey answers for {province}; the sections on firm needs are left empty.",
@@ -260,6 +286,19 @@ def percent(x: float, lang: str, decimals: int = 0) -> str:
 def number(x: float, lang: str, decimals: int = 0) -> str:
     """A number in the report's language."""
     return format_number(x, lang, decimals=decimals)
+
+
+def lower(text: str, lang: str) -> str:
+    """Lower case under the language's rules (Turkish ``İ`` → ``i``, ``I`` → ``ı``).
+
+    Examples
+    --------
+    >>> lower("İmalat", "tr"), lower("IĞDIR", "tr"), lower("Inputs", "en")
+    ('imalat', 'ığdır', 'inputs')
+    """
+    if lang == "tr":
+        text = text.replace("İ", "i").replace("I", "ı")
+    return text.lower()
 
 
 def names(values: list[str], lang: str) -> str:
@@ -318,6 +357,8 @@ def _context(a, lang: str) -> str:
 
 
 def _actors(a, lang: str) -> str:
+    if a.register.empty:
+        return t("needs.finding.actors_none", lang, province=a.province.name)
     fields = {
         "province": a.province.name,
         "n": len(a.register),
@@ -353,7 +394,9 @@ def _firms(a, lang: str) -> str:
     sizes = firms["size_class"].value_counts()
     order = ["micro", "small", "medium", "large"]
     size_text = ", ".join(
-        f"{int(sizes[s])} {label('size', s, lang).split(' (')[0].lower()}" for s in order if sizes.get(s, 0)
+        f"{int(sizes[s])} {lower(label('size', s, lang).split(' (')[0], lang)}"
+        for s in order
+        if sizes.get(s, 0)
     )
     stages = firms["stage"].value_counts()
     exporters = float((firms["export_share"] > 0).mean())
@@ -365,7 +408,7 @@ def _firms(a, lang: str) -> str:
         sizes=size_text,
         age=number(float(firms["age"].median()), lang),
         exporters=percent(exporters, lang),
-        stage=label("stage", stages.index[0], lang).lower(),
+        stage=lower(label("stage", stages.index[0], lang), lang),
         stage_n=int(stages.iloc[0]),
     )
 
@@ -435,6 +478,26 @@ def _groups(a, tests: pd.DataFrame, by: str, lang: str) -> str:
     )
 
 
+def _clusters(a, lang: str) -> str:
+    table = a.by_cluster
+    others = table[table["cluster"] != a.cluster]
+    if others.empty:
+        return t("needs.finding.clusters_none", lang)
+    own = table[table["cluster"] == a.cluster].set_index("block")["share"]
+    median = others.groupby("block")["share"].median()
+    gap = (own - median).dropna()
+    block = gap.idxmax()
+    return t(
+        "needs.finding.clusters",
+        lang,
+        n=others["cluster"].nunique(),
+        cluster=a.cluster_name,
+        block=a.block_name(block),
+        share=percent(own[block], lang),
+        others=percent(median[block], lang),
+    )
+
+
 def _reliability(a, lang: str) -> str:
     current = a.reliability[a.reliability["wave"] == a.wave].dropna(subset=["alpha"])
     if current.empty:
@@ -468,7 +531,7 @@ def _waves(a, lang: str) -> str:
         for r in changed.itertuples(index=False)
     ]
     return t(
-        "needs.finding.waves",
+        "needs.finding.waves_one" if len(changed) == 1 else "needs.finding.waves",
         lang,
         before=before,
         after=after,
@@ -510,6 +573,29 @@ def write_findings(assessment) -> object:
     from clusterlib.needs.analysis import NeedsFindings
 
     a, lang = assessment, assessment.lang
+    if not a.has_survey:
+        missing = t("needs.finding.no_survey", lang, province=a.province.name)
+        gaps = names([label("function", g, lang) for g in a.gaps], lang) or "—"
+        return NeedsFindings(
+            context=_context(a, lang),
+            actors=_actors(a, lang),
+            grid=_grid(a, lang),
+            **dict.fromkeys(
+                (
+                    "firms",
+                    "response",
+                    "items",
+                    "top",
+                    "by_size",
+                    "by_stage",
+                    "by_cluster",
+                    "reliability",
+                    "waves",
+                ),
+                missing,
+            ),
+            summary=t("needs.finding.summary_nosurvey", lang, gaps=gaps),
+        )
     return NeedsFindings(
         context=_context(a, lang),
         actors=_actors(a, lang),
@@ -520,6 +606,7 @@ def write_findings(assessment) -> object:
         top=_top(a, lang),
         by_size=_groups(a, a.by_size, "size", lang),
         by_stage=_groups(a, a.by_stage, "stage", lang),
+        by_cluster=_clusters(a, lang),
         reliability=_reliability(a, lang),
         waves=_waves(a, lang),
         summary=_summary(a, lang),

@@ -565,9 +565,9 @@ def read_survey(
     long["wave"] = pd.array(waves, dtype="Int64")
     long["block"] = long["item"].map(lambda i: blocks.get(i) or extra_blocks.get(i))
     for i, (item, column) in enumerate(zip(long["item"], long["_column"], strict=True)):
-        if item is None:
+        if item is None or (isinstance(item, float) and pd.isna(item)):
             problems.add(int(long["_i"].iloc[i]), column, "has no item id", expected="an item id")
-        elif long["block"].iloc[i] is None:
+        elif pd.isna(long["block"].iloc[i]):
             problems.add(
                 int(long["_i"].iloc[i]),
                 "item" if is_long else column,

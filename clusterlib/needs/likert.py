@@ -74,8 +74,9 @@ def wilson_interval(
         denominator = 1 + z**2 / m
         centre = (p + z**2 / (2 * m)) / denominator
         half = z * np.sqrt(p * (1 - p) / m + z**2 / (4 * m**2)) / denominator
-        low = np.where(m > 0, np.clip(centre - half, 0, 1), np.nan)
-        high = np.where(m > 0, np.clip(centre + half, 0, 1), np.nan)
+        # exact ends: the interval reaches 0 when x = 0 and 1 when x = n (rounding would miss them)
+        low = np.where(m > 0, np.where(x == 0, 0.0, np.clip(centre - half, 0, 1)), np.nan)
+        high = np.where(m > 0, np.where(x == m, 1.0, np.clip(centre + half, 0, 1)), np.nan)
     if low.ndim == 0:
         return float(low), float(high)
     return low, high

@@ -14,11 +14,13 @@ from scipy import stats
 
 from clusterlib.needs.likert import TOP_BOX
 
-__all__ = ["adjust_pvalues", "compare_groups", "compare_waves", "rank_needs"]
+__all__ = ["adjust_pvalues", "compare_clusters", "compare_groups", "compare_waves", "rank_needs"]
 
 #: Seed of the bootstrap, so that a report shows the same intervals every time it is rendered.
 SEED = 20130526
 _CORRECTIONS = ("holm", "bh")
+#: A firm group (size class, stage) enters the group test only with at least this many answering firms.
+MIN_GROUP_FIRMS = 5
 
 
 def _firm_counts(survey: pd.DataFrame, unit: str) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -251,7 +253,7 @@ def compare_groups(
     *,
     correction: str = "holm",
     alpha: float = 0.05,
-    min_firms: int = 5,
+    min_firms: int = MIN_GROUP_FIRMS,
 ) -> pd.DataFrame:
     """Block needs by firm group (size class, value-chain stage), tested block by block.
 
@@ -295,3 +297,26 @@ def compare_groups(
     tests["significant"] = tests["p_adjusted"] < alpha
     tests["within_noise"] = ~tests["significant"]
     return shares.merge(tests, on="block", how="left")
+
+
+def compare_clusters(survey: pd.DataFrame, *, n_boot: int = 2000, seed: int = SEED) -> pd.DataFrame:
+    """Block needs of every cluster in a survey wave, each with its bootstrap interval.
+
+    :func:`rank_needs` run cluster by cluster (the same seed for each), so that a cluster's needs
+    can be read beside those of the other clusters that answered the same questionnaire.
+
+    Returns
+    -------
+    DataFrame
+        ``cluster, block, share, low, high, rank, firms``.
+    """
+    if "cluster" not in survey:
+        raise ValueError("'survey' needs a 'cluster' column to compare clusters")
+    parts = []
+    for cluster, part in survey.dropna(subset=["cluster"]).groupby("cluster", sort=True):
+        if not (part["status"] == "valid").any():
+            continue
+        ranked = rank_needs(part, n_boot=n_boot, seed=seed)
+        parts.append(ranked[["block", "share", "low", "high", "rank", "firms"]].assign(cluster=cluster))
+    columns = ["cluster", "block", "share", "low", "high", "rank", "firms"]
+    return pd.concat(parts, ignore_index=True)[columns] if parts else pd.DataFrame(columns=columns)

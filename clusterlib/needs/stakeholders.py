@@ -152,6 +152,7 @@ def actor_function_matrix(register: pd.DataFrame) -> pd.DataFrame:
         [[f in set(functions) for f in FUNCTIONS] for functions in register["functions"]],
         index=pd.Index(register["name"], name="name"),
         columns=pd.Index(FUNCTIONS, name="function"),
+        dtype=bool,
     )
 
 

@@ -123,13 +123,13 @@ _QUESTIONS = ("training", "procurement", "exports", "rnd", "finance", "infrastru
 _SURVEY_WAVES = (2013, 2019)
 #: Change of the mean need between the 2013 and the 2019 wave (the project's training and networking).
 _WAVE_SHIFT = {
-    "training": -0.3,
+    "training": -0.7,
     "procurement": -0.1,
     "exports": 0.1,
     "rnd": 0.1,
     "finance": 0.2,
     "infrastructure": 0.0,
-    "cooperation": -0.4,
+    "cooperation": -0.9,
 }
 _MISSING_P = {
     "training": 0.05,
@@ -222,11 +222,8 @@ def _survey(seed: int) -> pd.DataFrame:
                 answer = np.array([str(int(v)) for v in value], dtype=object)
                 answer[draw < _DONT_KNOW_P[block]] = "dont_know"
                 answer[draw > 1.0 - 0.6 * _MISSING_P[block]] = ""
-                frames.append(
-                    pd.DataFrame(
-                        {"cluster": cid, "firm_id": part["firm_id"], "year": part["year"], "item": item, "answer": answer}
-                    )
-                )
+                columns = {"cluster": cid, "firm_id": part["firm_id"], "year": part["year"], "item": item}
+                frames.append(pd.DataFrame({**columns, "answer": answer}))
     survey = pd.concat(frames, ignore_index=True)
     order = {item: i for i, (item, _o) in enumerate(x for b in _QUESTIONS for x in _ITEMS[b])}
     survey["_order"] = survey["item"].map(order)
