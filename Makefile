@@ -41,8 +41,8 @@ test: $(STAMP) browser  ## run all tests: unit + doctests + notebooks (nbval) + 
 lint: $(STAMP)  ## ruff
 	$(BIN)/ruff check clusterlib tests benchmarks scripts
 
-lab: $(STAMP)  ## open JupyterLab on the notebooks
-	$(BIN)/jupyter lab notebooks
+lab: $(STAMP)  ## open JupyterLab on the notebooks (explore/workbench.ipynb: the exploration views)
+	$(BIN)/jupyter lab notebooks $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 notebooks: $(STAMP)  ## store notebooks without outputs, re-recording the cells nbval checks
 	$(BIN)/python scripts/clean_notebooks.py --refresh
@@ -53,6 +53,7 @@ sample: $(STAMP)  ## regenerate the synthetic sample data (seeded, byte for byte
 bench: $(STAMP)  ## run the benchmarks and print the figures
 	$(BIN)/python benchmarks/bench_indicators.py
 	$(BIN)/python benchmarks/bench_reports.py
+	$(BIN)/python benchmarks/bench_explore.py
 
 clean:  ## remove derived tables and rendered reports (never data/raw)
 	rm -rf data/processed/* reports/*
