@@ -1,0 +1,487 @@
+"""The value-chain step for one pilot province, end to end: what the notebook shows.
+
+:func:`analyse_value_chain_mapping` reads the firm register, the interview relations, the national
+input-output table and the employment table; builds the firm network of the province's pilot
+cluster and measures it; maps the value chain by stage; computes the input-output linkages of the
+cluster's sector nationally and regionalised for the province (FLQ), and hypothetical extraction;
+and writes the findings.  The notebook ``03_value_chain_mapping`` only chooses what to display.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+
+from clusterlib import nace
+from clusterlib.config import PROCESSED_DIR, SAMPLE_DIR
+from clusterlib.i18n import add_strings, check_language, format_number, format_percent, t
+from clusterlib.regions import Province
+from clusterlib.regions import province as resolve_province
+from clusterlib.valuechain import findings as words
+from clusterlib.valuechain.brokerage import ROLES, brokerage_roles
+from clusterlib.valuechain.coreperiphery import CorePeriphery, core_periphery
+from clusterlib.valuechain.inputoutput import (
+    hypothetical_extraction,
+    io_linkages,
+    regionalize,
+    technical_coefficients,
+)
+from clusterlib.valuechain.inputs import Note, io_matrices
+from clusterlib.valuechain.network import (
+    NetworkSummary,
+    firm_network,
+    network_measures,
+    network_summary,
+    notes_of,
+    sole_partners,
+)
+from clusterlib.valuechain.stages import linking_firms, sourcing, stage_flows
+
+__all__ = ["HUBS", "ValueChainFindings", "ValueChainMapping", "analyse_value_chain_mapping"]
+
+#: How many firms the report marks as hubs (most partners) and as brokers (most brokered pairs).
+HUBS = 5
+
+add_strings(
+    {
+        "valuechain.h.title": {
+            "tr": "{province}: {cluster} kümesinin değer zinciri haritası",
+            "en": "{province}: value-chain map of the {cluster} cluster",
+        },
+        "valuechain.h.intro": {
+            "tr": "Kilit uzmanlar kümenin firmalarıyla görüşerek kimden aldıklarını, kime sattıklarını ve kiminle "
+            "işbirliği yaptıklarını sorar; bu yanıtlardan küme haritası çizilir. Ağ analizi merkezi firmaları, "
+            "aracıları ve zincirdeki boşlukları gösterir; girdi-çıktı analizi sektörün ekonominin geri kalanını "
+            "ne kadar çektiğini ölçer.",
+            "en": "Key experts interview the cluster's firms about whom they buy from, sell to and cooperate with, "
+            "and draw the cluster map from the answers. Network analysis shows the central firms, the brokers "
+            "and the holes in the chain; input-output analysis measures how strongly the sector pulls the rest "
+            "of the economy.",
+        },
+        "valuechain.h.map": {"tr": "Küme haritası", "en": "The cluster map"},
+        "valuechain.h.central": {"tr": "Merkezi firmalar ve aracılar", "en": "Central firms and brokers"},
+        "valuechain.h.structure": {"tr": "Ağın yapısı", "en": "The structure of the network"},
+        "valuechain.h.chain": {"tr": "Aşamalar arası akışlar", "en": "Flows between value-chain stages"},
+        "valuechain.h.io": {
+            "tr": "Girdi-çıktı bağlantıları: Türkiye ve {province}",
+            "en": "Input-output linkages: Türkiye and {province}",
+        },
+        "valuechain.h.key": {"tr": "Kilit sektörler", "en": "Key sectors"},
+        "valuechain.h.extraction": {
+            "tr": "Sektör olmasaydı: varsayımsal çıkarma",
+            "en": "Without the sector: hypothetical extraction",
+        },
+        "valuechain.h.notes": {"tr": "Veri notları", "en": "Data notes"},
+        "valuechain.col.firm": {"tr": "Firma", "en": "Firm"},
+        "valuechain.col.stage": {"tr": "Aşama", "en": "Stage"},
+        "valuechain.col.degree": {"tr": "Ortak sayısı", "en": "Partners"},
+        "valuechain.col.betweenness": {"tr": "Arasındalık", "en": "Betweenness"},
+        "valuechain.col.core_number": {"tr": "k-çekirdek", "en": "k-core"},
+        "valuechain.col.constraint": {"tr": "Kısıt (Burt)", "en": "Constraint (Burt)"},
+        "valuechain.col.brokerage": {"tr": "Aracılık (çift)", "en": "Brokerage (pairs)"},
+        "valuechain.col.role": {"tr": "Başlıca aracılık rolü", "en": "Main brokerage role"},
+        "valuechain.col.core": {"tr": "Çekirdekte", "en": "In the core"},
+        "valuechain.col.dependents": {
+            "tr": "Tek yerel ortağı olduğu firma",
+            "en": "Firms it is the only local partner of",
+        },
+        "valuechain.col.sector": {"tr": "Sektör", "en": "Sector"},
+        "valuechain.col.backward": {"tr": "Geriye bağlantı", "en": "Backward linkage"},
+        "valuechain.col.forward": {"tr": "İleriye bağlantı", "en": "Forward linkage"},
+        "valuechain.col.power": {"tr": "Yayılma gücü", "en": "Power of dispersion"},
+        "valuechain.col.sensitivity": {"tr": "Yayılma duyarlılığı", "en": "Sensitivity of dispersion"},
+        "valuechain.col.national": {"tr": "Türkiye", "en": "Türkiye"},
+        "valuechain.col.regional": {"tr": "İl (FLQ)", "en": "Province (FLQ)"},
+        "valuechain.col.measure": {"tr": "Ölçü", "en": "Measure"},
+        "valuechain.col.value": {"tr": "Değer", "en": "Value"},
+        "valuechain.yes": {"tr": "evet", "en": "yes"},
+        "valuechain.no": {"tr": "hayır", "en": "no"},
+        "valuechain.measure.density": {"tr": "Yoğunluk", "en": "Density"},
+        "valuechain.measure.components": {"tr": "Bileşen sayısı", "en": "Components"},
+        "valuechain.measure.reciprocity": {"tr": "Karşılıklılık", "en": "Reciprocity"},
+        "valuechain.measure.core_fit": {"tr": "Çekirdek–çevre uyumu (ρ)", "en": "Core–periphery fit (ρ)"},
+        "valuechain.measure.ei": {"tr": "E–I endeksi", "en": "E–I index"},
+        "valuechain.measure.local": {"tr": "Yerel ilişki payı", "en": "Share of local ties"},
+        "valuechain.measure.vertical": {"tr": "Dikey ilişki payı", "en": "Share of vertical ties"},
+    }
+)
+
+
+@dataclass(frozen=True)
+class ValueChainFindings:
+    """The report's sentences, one named field per section (in the analysis' language)."""
+
+    network: str
+    central: str
+    dependence: str
+    core: str
+    local: str
+    integration: str
+    chain: str
+    linkages: str
+    key_sector: str
+    extraction: str
+    notes: str
+
+
+@dataclass(frozen=True)
+class ValueChainMapping:
+    """Everything the value-chain report shows for one province's pilot cluster.
+
+    ``measures`` holds one row per node (firms and partners) with the centrality, structural-hole,
+    brokerage (``ROLES`` and ``brokerage``), core (bool) and dependence columns; ``linkages`` and
+    ``extraction`` are national, ``linkages_regional`` and ``extraction_regional`` for the
+    province (FLQ with ``delta``; ``lambda_flq`` is λ*).
+    """
+
+    province: Province
+    cluster_id: str
+    cluster_name: str
+    sector: str
+    lang: str
+    year: int
+    delta: float
+    lambda_flq: float
+    graph: nx.DiGraph
+    summary: NetworkSummary
+    measures: pd.DataFrame
+    core: CorePeriphery
+    flows: pd.DataFrame
+    sourcing: pd.DataFrame
+    linking: pd.DataFrame
+    linkages: pd.DataFrame
+    linkages_regional: pd.DataFrame
+    extraction: pd.DataFrame
+    extraction_regional: pd.DataFrame
+    notes: tuple[Note, ...]
+    hubs: tuple[str, ...]
+    brokers: tuple[str, ...]
+    data_dir: Path
+    findings: ValueChainFindings
+
+    def summary_line(self) -> str:
+        """One deterministic line (checked by nbval): province, cluster, firms, ties, hubs.
+
+        Examples
+        --------
+        >>> analyse_value_chain_mapping("Trabzon").summary_line()
+        'Trabzon trabzon_shipbuilding: 64 firms, 211 ties, hubs TRB-015, TRB-037, TRB-039, TRB-006, TRB-029'
+        """
+        s = self.summary
+        return f"{self.province.name} {self.cluster_id}: {s.firms} firms, {s.ties} ties, hubs {', '.join(self.hubs)}"
+
+    def heading(self, key: str) -> str:
+        """A section heading in the report's language (``"map"``, ``"io"``…)."""
+        return t(f"valuechain.h.{key}", self.lang, province=self.province.name, cluster=self.cluster_name)
+
+    def sector_name(self, section: str | None = None) -> str:
+        """The name of an IO section (default: the cluster's) in the report's language."""
+        return nace.name(section or self.sector, lang=self.lang)
+
+    def central_table(self, top: int = 10) -> pd.DataFrame:
+        """The most central firms and the brokers with their main role, in the report's language."""
+        lang = self.lang
+        m = self.measures[self.measures["in_register"]]
+        chosen = list(dict.fromkeys([*self.hubs, *self.brokers, *m.nlargest(top, "betweenness").index]))[:top]
+        rows = m.loc[chosen]
+        role = rows[list(ROLES)].idxmax(axis=1).where(rows["brokerage"] > 0)
+        return pd.DataFrame(
+            {
+                t("valuechain.col.firm", lang): rows["name"].to_numpy(),
+                t("valuechain.col.stage", lang): [words.stage_name(s, lang) for s in rows["stage"]],
+                t("valuechain.col.degree", lang): rows["degree"].to_numpy(),
+                t("valuechain.col.betweenness", lang): rows["betweenness"].round(3).to_numpy(),
+                t("valuechain.col.core_number", lang): rows["core_number"].to_numpy(),
+                t("valuechain.col.constraint", lang): rows["constraint"].round(2).to_numpy(),
+                t("valuechain.col.brokerage", lang): rows["brokerage"].to_numpy(),
+                t("valuechain.col.role", lang): [
+                    t(f"valuechain.role.{r}", lang) if isinstance(r, str) else "–" for r in role
+                ],
+                t("valuechain.col.dependents", lang): rows["dependents"].to_numpy(),
+            }
+        )
+
+    def structure_table(self) -> pd.DataFrame:
+        """The whole-network measures as a two-column table."""
+        lang, s = self.lang, self.summary
+        rows = [
+            ("density", format_percent(s.density, lang, decimals=1)),
+            ("components", format_number(s.components, lang)),
+            ("reciprocity", format_percent(s.reciprocity, lang, decimals=1)),
+            ("core_fit", format_number(self.core.fit, lang, decimals=2)),
+            ("ei", format_number(s.ei_index, lang, decimals=2)),
+            ("local", format_percent(s.local_share, lang, decimals=0)),
+            ("vertical", format_percent(s.vertical_share, lang, decimals=0)),
+        ]
+        return pd.DataFrame(
+            {
+                t("valuechain.col.measure", lang): [t(f"valuechain.measure.{k}", lang) for k, _ in rows],
+                t("valuechain.col.value", lang): [v for _, v in rows],
+            }
+        )
+
+    def linkages_table(self) -> pd.DataFrame:
+        """Backward and forward linkages of every section, national and regional, cluster sector first."""
+        lang = self.lang
+        order = [self.sector, *[s for s in self.linkages.index if s != self.sector]]
+        nat, reg = self.linkages.loc[order], self.linkages_regional.reindex(order)
+        national, regional = t("valuechain.col.national", lang), t("valuechain.col.regional", lang)
+        return pd.DataFrame(
+            {
+                t("valuechain.col.sector", lang): [f"{s} {nace.name(s, lang=lang)}" for s in order],
+                f"{t('valuechain.col.backward', lang)} – {national}": nat["backward"].round(3).to_numpy(),
+                f"{t('valuechain.col.backward', lang)} – {regional}": reg["backward"].round(3).to_numpy(),
+                f"{t('valuechain.col.forward', lang)} – {national}": nat["forward"].round(3).to_numpy(),
+                f"{t('valuechain.col.forward', lang)} – {regional}": reg["forward"].round(3).to_numpy(),
+                t("valuechain.col.power", lang): nat["power_of_dispersion"].round(3).to_numpy(),
+                t("valuechain.col.sensitivity", lang): nat["sensitivity_of_dispersion"].round(3).to_numpy(),
+            }
+        )
+
+    def parameters(self) -> dict[str, object]:
+        """The settings of this analysis, for the provenance box."""
+        return {
+            "province": self.province.name,
+            "cluster": self.cluster_id,
+            "sector": self.sector,
+            "year": self.year,
+            "lang": self.lang,
+            "regionalisation": "FLQ",
+            "delta": self.delta,
+            "lambda": round(self.lambda_flq, 4),
+        }
+
+    def save(self, processed_dir: str | Path | None = None) -> list[Path]:
+        """Write the derived tables to ``data/processed/value_chain_mapping/`` and return the paths."""
+        from clusterlib.report._files import atomic_write_text
+
+        folder = Path(processed_dir or PROCESSED_DIR) / "value_chain_mapping"
+        stem = f"{self.province.plate:02d}_{self.province.slug}_{self.cluster_id}"
+        measures = self.measures.assign(dependents=self.measures["dependents"].map(";".join))
+        tables = {
+            "measures": measures,
+            "flows": self.flows,
+            "sourcing": self.sourcing,
+            "linkages": self.linkages.join(self.linkages_regional, rsuffix="_regional"),
+            "extraction": self.extraction.join(self.extraction_regional, rsuffix="_regional"),
+        }
+        paths = []
+        for name, frame in tables.items():
+            path = folder / f"{stem}_{name}.csv"
+            atomic_write_text(path, frame.to_csv(lineterminator="\n"))
+            paths.append(path)
+        return paths
+
+
+def _cluster_of(place: Province, cluster: str | None) -> str:
+    if cluster:
+        nace.cluster(cluster)  # raises for an unknown id
+        return cluster
+    pilots = nace.clusters()
+    pilots = pilots[pilots["pilot"] & pilots["provinces"].map(lambda ps: place.name in ps)]
+    if pilots.empty:
+        raise ValueError(
+            f"{place.name!r} has no pilot cluster; pass 'cluster' (one of {list(nace.clusters()['id'])})"
+        )
+    return str(pilots["id"].iloc[0])
+
+
+def _regional_employment(employment: pd.DataFrame, place: Province, year: int) -> tuple[pd.Series, pd.Series]:
+    frame = employment[employment["year"] == year]
+    sections = frame["nace"].map(nace.section_of)
+    national = frame.groupby(sections)["employment"].sum().astype(float)
+    regional = frame[frame["plate"] == place.plate].groupby(sections)["employment"].sum().astype(float)
+    return regional.reindex(national.index, fill_value=0.0), national
+
+
+def analyse_value_chain_mapping(
+    province: str | int | Province,
+    *,
+    cluster: str | None = None,
+    lang: str = "tr",
+    data_dir: str | Path | None = None,
+    year: int | None = None,
+    delta: float = 0.3,
+    tables: dict[str, pd.DataFrame] | None = None,
+) -> ValueChainMapping:
+    """Run the value-chain analysis of a province's pilot cluster.
+
+    Parameters
+    ----------
+    province : str, int or Province
+        Any spelling or code of a pilot province.
+    cluster : str, optional
+        Cluster id (:func:`clusterlib.nace.clusters`); default the province's pilot cluster.
+    lang : {"tr", "en"}
+    data_dir : path, optional
+        Directory of the input tables; default the bundled sample.
+    year : int, optional
+        Employment year of the regionalisation; default the latest.
+    delta : float, default 0.3
+        FLQ's δ (:func:`~clusterlib.valuechain.inputoutput.regionalize`).
+    tables : dict, optional
+        Already loaded tables (``firms``, ``relations``, ``io_table``, ``employment``).
+
+    Returns
+    -------
+    ValueChainMapping
+    """
+    from clusterlib.data import load_tables
+
+    lang = check_language(lang)
+    place = resolve_province(province)
+    cluster_id = _cluster_of(place, cluster)
+    if tables is None:
+        tables = load_tables(data_dir or None, tables=["firms", "relations", "io_table", "employment"])
+    firms = tables["firms"][tables["firms"]["cluster"] == cluster_id]
+    relations = tables["relations"][tables["relations"]["cluster"] == cluster_id]
+    if firms.empty:
+        raise ValueError(f"the firm register has no firms of cluster {cluster_id!r}")
+
+    G = firm_network(firms, relations)
+    summary = network_summary(G)
+    measures = network_measures(G)
+    supply = nx.DiGraph()
+    supply.add_nodes_from(G.nodes(data=True))
+    supply.add_edges_from((u, v) for u, v, k in G.edges(data="kind") if k == "supply")
+    roles = brokerage_roles(supply, "stage")
+    core = core_periphery(G)
+    dependence = sole_partners(G)
+    measures = measures.join(roles.rename(columns={"total": "brokerage"}))
+    measures["core"] = core.core.reindex(measures.index).fillna(False).astype(bool)
+    measures = measures.join(dependence)
+    in_register = measures[measures["in_register"]]
+    hubs = tuple(
+        in_register.sort_values(["degree", "betweenness"], ascending=False, kind="stable").index[:HUBS]
+    )
+    brokers = tuple(in_register[in_register["brokerage"] > 0].nlargest(HUBS, "brokerage").index)
+
+    z, x, _ = io_matrices(tables["io_table"])
+    sector = nace.section_of(nace.cluster(cluster_id).main_division)
+    year = int(year if year is not None else tables["employment"]["year"].max())
+    regional_emp, national_emp = _regional_employment(tables["employment"], place, year)
+    linkages = io_linkages(z, x)
+    extraction = hypothetical_extraction(z, x)
+    notes = list(notes_of(G))
+    a_regional = regionalize(technical_coefficients(z, x), regional_emp, national_emp, delta=delta)
+    share = (regional_emp / national_emp).reindex(z.index).fillna(0.0)
+    x_regional = x * share
+    z_regional = a_regional * x_regional.to_numpy()[None, :]
+    try:
+        linkages_regional = io_linkages(z_regional, x_regional)
+        extraction_regional = hypothetical_extraction(z_regional, x_regional)
+    except ValueError as err:
+        notes.append(Note("regional", (str(err),)))
+        linkages_regional = linkages * float("nan")
+        extraction_regional = extraction * float("nan")
+
+    mapping = ValueChainMapping(
+        province=place,
+        cluster_id=cluster_id,
+        cluster_name=nace.cluster(cluster_id).name(lang=lang),
+        sector=sector,
+        lang=lang,
+        year=year,
+        delta=float(delta),
+        lambda_flq=float(a_regional.attrs["lambda"]),
+        graph=G,
+        summary=summary,
+        measures=measures,
+        core=core,
+        flows=stage_flows(G),
+        sourcing=sourcing(G),
+        linking=linking_firms(G),
+        linkages=linkages,
+        linkages_regional=linkages_regional,
+        extraction=extraction,
+        extraction_regional=extraction_regional,
+        notes=tuple(notes),
+        hubs=hubs,
+        brokers=brokers,
+        data_dir=Path(data_dir or SAMPLE_DIR),
+        findings=ValueChainFindings(*([""] * 11)),
+    )
+    return _with_findings(mapping, dependence)
+
+
+def _with_findings(m: ValueChainMapping, dependence: pd.DataFrame) -> ValueChainMapping:
+    from dataclasses import replace
+
+    lang = m.lang
+    name = m.measures["name"]
+    top_broker = m.brokers[0] if m.brokers else m.hubs[0]
+    broker_row = m.measures.loc[top_broker]
+    role = str(broker_row[list(ROLES)].astype(int).idxmax())
+    local_firms = dependence[m.measures.loc[dependence.index, "in_register"].to_numpy()]
+    lost = local_firms["customers_lost"] + local_firms["suppliers_lost"]
+    if len(lost) and lost.iloc[0] > 0:
+        key = lost.index[0]
+        dependence_text = words.dependence_finding(
+            name[key],
+            int(local_firms.loc[key, "customers_lost"]),
+            int(local_firms.loc[key, "suppliers_lost"]),
+            lang=lang,
+        )
+    else:
+        dependence_text = words.dependence_finding(None, 0, 0, lang=lang)
+    core_names = [name[v] for v in m.core.core.index[m.core.core]]
+    sector = m.sector_name()
+    nat, reg = m.linkages.loc[m.sector], m.linkages_regional.loc[m.sector]
+    keys = (
+        ", ".join(f"{s} {nace.name(s, lang=lang)}" for s in m.linkages.index[m.linkages["key_sector"]]) or "–"
+    )
+    key_kind = "key_sector" if bool(nat["key_sector"]) else "not_key_sector"
+    findings = ValueChainFindings(
+        network=words.network_finding(m.summary, lang=lang),
+        central=words.central_finding(
+            [name[h] for h in m.hubs[:3]], name[top_broker], int(broker_row["brokerage"]), role, lang=lang
+        ),
+        dependence=dependence_text,
+        core=words.core_finding(m.core.size, m.core.fit, core_names, lang=lang),
+        local=words.local_finding(m.summary, lang=lang),
+        integration=words.vertical_finding(m.summary, len(m.linking), lang=lang),
+        chain=words.chain_finding(m.flows, m.sourcing, lang=lang),
+        linkages=t(
+            "valuechain.finding.linkages",
+            lang,
+            sector=sector,
+            national=format_number(nat["backward"], lang, decimals=2),
+            regional=format_number(reg["backward"], lang, decimals=2),
+            province=m.province.name,
+            delta=format_number(m.delta, lang, decimals=2),
+        ),
+        key_sector=t(
+            f"valuechain.finding.{key_kind}",
+            lang,
+            sector=sector,
+            power=format_number(nat["power_of_dispersion"], lang, decimals=2),
+            sensitivity=format_number(nat["sensitivity_of_dispersion"], lang, decimals=2),
+            keys=keys,
+        ),
+        extraction=t(
+            "valuechain.finding.extraction",
+            lang,
+            sector=sector,
+            province=m.province.name,
+            share=format_percent(m.extraction_regional.loc[m.sector, "output_loss_share"], lang, decimals=0),
+            national=format_percent(m.extraction.loc[m.sector, "output_loss_share"], lang, decimals=0),
+        ),
+        notes=_notes_text(m.notes, lang),
+    )
+    tidied = ValueChainFindings(**{k: words.tidy(v) for k, v in findings.__dict__.items()})
+    return replace(m, findings=tidied)
+
+
+def _notes_text(notes: tuple[Note, ...], lang: str) -> str:
+    if not notes:
+        return t("valuechain.finding.no_notes", lang)
+    parts = []
+    for note in notes:
+        shown = ", ".join(note.items[:5]) + (" …" if len(note.items) > 5 else "")
+        parts.append(
+            t(f"valuechain.note.{note.kind}", lang, n=format_number(len(note.items), lang), items=shown)
+        )
+    return t("valuechain.finding.notes", lang, notes="; ".join(parts) + ".")
