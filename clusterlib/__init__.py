@@ -6,7 +6,19 @@ sample), ``specialization`` and ``relatedness`` (regional-economics indicators),
 ``i18n`` (Turkish and English), ``cli``; ``widgets`` (ipywidgets) is imported on demand.
 """
 
-from clusterlib import charts, data, geo, i18n, nace, regions, relatedness, report, selection, specialization
+from clusterlib import (
+    charts,
+    data,
+    geo,
+    i18n,
+    nace,
+    regions,
+    relatedness,
+    report,
+    selection,
+    specialization,
+    valuechain,
+)
 from clusterlib.regions import PILOT_PROVINCES, Province, UnknownProvinceError, province, provinces
 
 __all__ = [
@@ -25,5 +37,6 @@ __all__ = [
     "report",
     "selection",
     "specialization",
+    "valuechain",
 ]
 __version__ = "0.1.0"

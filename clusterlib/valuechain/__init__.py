@@ -12,6 +12,11 @@ extraction, FLQ), ``stages`` (stage flows and holes), ``findings`` (sentences), 
 (figures) and ``analysis`` (the whole step for one province).
 """
 
+from clusterlib.valuechain.analysis import (
+    ValueChainFindings,
+    ValueChainMapping,
+    analyse_value_chain_mapping,
+)
 from clusterlib.valuechain.brokerage import ROLES, brokerage_roles
 from clusterlib.valuechain.coreperiphery import CorePeriphery, core_periphery, core_periphery_fit
 from clusterlib.valuechain.inputoutput import (
@@ -48,6 +53,9 @@ __all__ = [
     "CorePeriphery",
     "NetworkSummary",
     "Note",
+    "ValueChainFindings",
+    "ValueChainMapping",
+    "analyse_value_chain_mapping",
     "brokerage_roles",
     "check_relations",
     "core_periphery",
