@@ -200,7 +200,9 @@ class ValueChainMapping:
                 t("valuechain.col.role", lang): [
                     t(f"valuechain.role.{r}", lang) if isinstance(r, str) else "–" for r in role
                 ],
-                t("valuechain.col.dependents", lang): rows["dependents"].to_numpy(),
+                t("valuechain.col.dependents", lang): (
+                    rows["customers_lost"] + rows["suppliers_lost"]
+                ).to_numpy(),
             }
         )
 
@@ -224,7 +226,8 @@ class ValueChainMapping:
         )
 
     def linkages_table(self) -> pd.DataFrame:
-        """Backward and forward linkages of every section, national and regional, cluster sector first."""
+        """Backward and forward linkages of every section, national and regional, cluster sector first
+        (the dispersion indices are in the key-sector chart)."""
         lang = self.lang
         order = [self.sector, *[s for s in self.linkages.index if s != self.sector]]
         nat, reg = self.linkages.loc[order], self.linkages_regional.reindex(order)
@@ -236,8 +239,6 @@ class ValueChainMapping:
                 f"{t('valuechain.col.backward', lang)} – {regional}": reg["backward"].round(3).to_numpy(),
                 f"{t('valuechain.col.forward', lang)} – {national}": nat["forward"].round(3).to_numpy(),
                 f"{t('valuechain.col.forward', lang)} – {regional}": reg["forward"].round(3).to_numpy(),
-                t("valuechain.col.power", lang): nat["power_of_dispersion"].round(3).to_numpy(),
-                t("valuechain.col.sensitivity", lang): nat["sensitivity_of_dispersion"].round(3).to_numpy(),
             }
         )
 
