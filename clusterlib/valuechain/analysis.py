@@ -168,7 +168,7 @@ class ValueChainMapping:
         Examples
         --------
         >>> analyse_value_chain_mapping("Trabzon").summary_line()
-        'Trabzon trabzon_shipbuilding: 64 firms, 211 ties, hubs TRB-015, TRB-037, TRB-039, TRB-006, TRB-029'
+        'Trabzon trabzon_shipbuilding: 64 firms, 211 ties, hubs TRB-015, TRB-037, TRB-039, TRB-005, TRB-036'
         """
         s = self.summary
         return f"{self.province.name} {self.cluster_id}: {s.firms} firms, {s.ties} ties, hubs {', '.join(self.hubs)}"
