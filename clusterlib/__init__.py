@@ -2,8 +2,10 @@
 
 Modules, one per concern: ``regions`` and ``nace`` (registries), ``data`` (loaders, validation,
 sample), ``specialization`` and ``relatedness`` (regional-economics indicators), ``selection``
-(step 2, sector selection), ``geo`` (province geometry), ``charts``, ``report`` (runner, HTML),
-``i18n`` (Turkish and English), ``cli``; ``widgets`` (ipywidgets) is imported on demand.
+(step 2, sector selection), ``valuechain`` (step 3, value-chain mapping), ``geo`` (province
+geometry), ``charts``, ``report`` (runner, HTML),
+``i18n`` (Turkish and English), ``official`` (real TÜİK tables), ``cli``; ``widgets`` (ipywidgets)
+is imported on demand.
 """
 
 from clusterlib import (
@@ -12,6 +14,7 @@ from clusterlib import (
     geo,
     i18n,
     nace,
+    official,
     regions,
     relatedness,
     report,
@@ -30,6 +33,7 @@ __all__ = [
     "geo",
     "i18n",
     "nace",
+    "official",
     "province",
     "provinces",
     "regions",
