@@ -364,3 +364,20 @@ def test_effective_size_equals_networkx(n, p, seed):
             assert np.isnan(ours[v])
         else:
             assert ours[v] == pytest.approx(reference[v], abs=1e-12)
+
+
+def test_adjacency_matrix_from_a_workbook(tmp_path):
+    """Interview spreadsheets come as xlsx; empty cells are no tie, ';' separates several types."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (["", "A", "B", "C"], ["A", None, "supplier;cooperation", None], ["B", None, None, "müşteri"]):
+        sheet.append(row)
+    sheet.append(["C", None, None, None])
+    path = tmp_path / "harita.xlsx"
+    book.save(path)
+    edges = read_adjacency(path)
+    assert edges.values.tolist() == [["A", "B", "supplier"], ["A", "B", "cooperation"], ["B", "C", "müşteri"]]
+    G = firm_network(FIRMS, edges)
+    assert G.edges["B", "A"]["kind"] == "supply" and G.edges["B", "A"]["cooperation"]
