@@ -163,8 +163,8 @@ def network_summary(G: nx.DiGraph) -> NetworkSummary:
 
     - ``density`` = ties / (n(n−1)/2) over all nodes (firms and partners); 0 for isolates only.
     - ``components``: weakly connected components (isolates count), ``largest_component`` its nodes.
-    - ``reciprocity``: share of directed supply ties answered by a tie back (``nx.reciprocity`` on
-      the supply ties).
+    - ``reciprocity``: share of directed supply ties answered by a supply tie back (as
+      ``nx.reciprocity`` of the supply ties).
     - ``ei_index`` (Krackhardt & Stern 1988): (E − I)/(E + I), E the ties from register firms to
       partners outside the register, I the ties among register firms; −1 all inside, +1 all outside.
     - ``local_share``: share of ties whose two ends are in the province.
@@ -193,20 +193,21 @@ def network_summary(G: nx.DiGraph) -> NetworkSummary:
         if isinstance(stage[u], str) and isinstance(stage[v], str):
             staged += 1
             vertical += stage[u] != stage[v]
-    supply = nx.DiGraph(((u, v) for u, v, k in G.edges(data="kind") if k == "supply"))
+    supply = {(u, v) for u, v, k in G.edges(data="kind") if k == "supply" and u != v}
+    answered = sum(1 for u, v in supply if (v, u) in supply)
     cooperation = {frozenset((u, v)) for u, v, k in G.edges(data="kind") if k == "cooperation"}
     components = list(nx.connected_components(H))
     return NetworkSummary(
         firms=len(register),
         partners=n - len(register),
         ties=ties,
-        supply_ties=supply.number_of_edges(),
+        supply_ties=len(supply),
         cooperation_ties=len(cooperation),
         density=2 * ties / (n * (n - 1)) if n > 1 else 0.0,
         components=len(components),
         largest_component=max((len(c) for c in components), default=0),
         isolates=sum(1 for v in H if H.degree(v) == 0),
-        reciprocity=float(nx.reciprocity(supply)) if supply.number_of_edges() else float("nan"),
+        reciprocity=answered / len(supply) if supply else float("nan"),
         ei_index=(external - internal) / (external + internal) if external + internal else float("nan"),
         local_share=local / ties if ties else float("nan"),
         vertical_share=vertical / staged if staged else float("nan"),
