@@ -140,6 +140,7 @@ def test_every_chart_has_data(gaziantep):
     figures = [
         charts.cluster_map(m.graph, m.measures, hubs=m.hubs, brokers=m.brokers, lang="en"),
         charts.stage_sankey(m.flows, m.sourcing, lang="en"),
+        charts.brokerage_chart(m.measures, lang="en"),
         charts.linkages_chart(m.linkages, m.linkages_regional, sector=m.sector, delta=m.delta, lang="en"),
         charts.key_sector_chart(m.linkages, sector=m.sector, lang="en"),
         charts.extraction_chart(

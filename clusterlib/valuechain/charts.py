@@ -23,6 +23,7 @@ from clusterlib.valuechain.stages import STAGES, stage_of
 
 __all__ = [
     "STAGE_COLOURS",
+    "brokerage_chart",
     "cluster_map",
     "extraction_chart",
     "key_sector_chart",
@@ -53,6 +54,7 @@ add_strings(
             "hub": {"tr": "○ merkez firma (en çok ortak)", "en": "○ hub (most partners)"},
             "broker": {"tr": "□ aracı (en çok aracılık)", "en": "□ broker (most brokerage)"},
             "partners": {"tr": "ortak", "en": "partners"},
+            "pairs": {"tr": "Aracılık ettiği firma çifti", "en": "Pairs of firms brokered"},
             "betweenness": {"tr": "arasındalık", "en": "betweenness"},
             "suppliers_out": {"tr": "Dış tedarikçiler", "en": "Outside suppliers"},
             "customers_out": {"tr": "Dış müşteriler", "en": "Outside customers"},
@@ -271,6 +273,38 @@ def _short(name: object, width: int = 26) -> str:
             text = text[: -len(tail)]
             break
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+# ------------------------------------------------------------------------------------ brokerage
+_ROLE_STYLE = {
+    "coordinator": (PALETTE["blue"], ""),
+    "itinerant": (PALETTE["orange"], "/"),
+    "gatekeeper": (PALETTE["green"], "x"),
+    "representative": (PALETTE["purple"], "."),
+    "liaison": (PALETTE["vermillion"], "+"),
+}
+
+
+def brokerage_chart(
+    measures: pd.DataFrame, *, lang: str = "tr", top: int = 10, title: str | None = None
+) -> go.Figure:
+    """The firms that broker most, their brokered pairs split by Gould–Fernandez role.
+
+    Parameters
+    ----------
+    measures : DataFrame
+        With ``name``, ``brokerage`` and one column per role (``coordinator`` … ``liaison``).
+    """
+    data = measures[measures["brokerage"] > 0].nlargest(top, "brokerage").iloc[::-1]
+    labels = [html.escape(_short(n, 32)) for n in data["name"]]
+    fig = go.Figure()
+    for role, (colour, shape) in _ROLE_STYLE.items():
+        fig.add_bar(
+            y=labels, x=data[role], orientation="h", name=t(f"valuechain.role.{role}", lang),
+            marker={"color": colour, "pattern": {"shape": shape}},
+        )  # fmt: skip
+    fig.update_layout(barmode="stack", xaxis_title=_label("pairs", lang))
+    return _style(fig, lang, height=120 + 32 * len(data), title=title)
 
 
 # --------------------------------------------------------------------------------------- sankey
