@@ -9,7 +9,7 @@ and writes the findings.  The notebook ``03_value_chain_mapping`` only chooses w
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import networkx as nx
@@ -17,7 +17,7 @@ import pandas as pd
 
 from clusterlib import nace
 from clusterlib.config import PROCESSED_DIR, SAMPLE_DIR
-from clusterlib.i18n import add_strings, check_language, format_number, format_percent, t
+from clusterlib.i18n import check_language, format_number, format_percent, t
 from clusterlib.regions import Province
 from clusterlib.regions import province as resolve_province
 from clusterlib.valuechain import findings as words
@@ -44,70 +44,6 @@ __all__ = ["HUBS", "ValueChainFindings", "ValueChainMapping", "analyse_value_cha
 
 #: How many firms the report marks as hubs (most partners) and as brokers (most brokered pairs).
 HUBS = 5
-
-add_strings(
-    {
-        "valuechain.h.title": {
-            "tr": "{province}: {cluster} kümesinin değer zinciri haritası",
-            "en": "{province}: value-chain map of the {cluster} cluster",
-        },
-        "valuechain.h.intro": {
-            "tr": "Kilit uzmanlar kümenin firmalarıyla görüşerek kimden aldıklarını, kime sattıklarını ve kiminle "
-            "işbirliği yaptıklarını sorar; bu yanıtlardan küme haritası çizilir. Ağ analizi merkezi firmaları, "
-            "aracıları ve zincirdeki boşlukları gösterir; girdi-çıktı analizi sektörün ekonominin geri kalanını "
-            "ne kadar çektiğini ölçer.",
-            "en": "Key experts interview the cluster's firms about whom they buy from, sell to and cooperate with, "
-            "and draw the cluster map from the answers. Network analysis shows the central firms, the brokers "
-            "and the holes in the chain; input-output analysis measures how strongly the sector pulls the rest "
-            "of the economy.",
-        },
-        "valuechain.h.map": {"tr": "Küme haritası", "en": "The cluster map"},
-        "valuechain.h.central": {"tr": "Merkezi firmalar ve aracılar", "en": "Central firms and brokers"},
-        "valuechain.h.structure": {"tr": "Ağın yapısı", "en": "The structure of the network"},
-        "valuechain.h.chain": {"tr": "Aşamalar arası akışlar", "en": "Flows between value-chain stages"},
-        "valuechain.h.io": {
-            "tr": "Girdi-çıktı bağlantıları: Türkiye ve {province}",
-            "en": "Input-output linkages: Türkiye and {province}",
-        },
-        "valuechain.h.key": {"tr": "Kilit sektörler", "en": "Key sectors"},
-        "valuechain.h.extraction": {
-            "tr": "Sektör olmasaydı: varsayımsal çıkarma",
-            "en": "Without the sector: hypothetical extraction",
-        },
-        "valuechain.h.notes": {"tr": "Veri notları", "en": "Data notes"},
-        "valuechain.col.firm": {"tr": "Firma", "en": "Firm"},
-        "valuechain.col.stage": {"tr": "Aşama", "en": "Stage"},
-        "valuechain.col.degree": {"tr": "Ortak sayısı", "en": "Partners"},
-        "valuechain.col.betweenness": {"tr": "Arasındalık", "en": "Betweenness"},
-        "valuechain.col.core_number": {"tr": "k-çekirdek", "en": "k-core"},
-        "valuechain.col.constraint": {"tr": "Kısıt (Burt)", "en": "Constraint (Burt)"},
-        "valuechain.col.brokerage": {"tr": "Aracılık (çift)", "en": "Brokerage (pairs)"},
-        "valuechain.col.role": {"tr": "Başlıca aracılık rolü", "en": "Main brokerage role"},
-        "valuechain.col.core": {"tr": "Çekirdekte", "en": "In the core"},
-        "valuechain.col.dependents": {
-            "tr": "Tek yerel ortağı olduğu firma",
-            "en": "Firms it is the only local partner of",
-        },
-        "valuechain.col.sector": {"tr": "Sektör", "en": "Sector"},
-        "valuechain.col.backward": {"tr": "Geriye bağlantı", "en": "Backward linkage"},
-        "valuechain.col.forward": {"tr": "İleriye bağlantı", "en": "Forward linkage"},
-        "valuechain.col.power": {"tr": "Yayılma gücü", "en": "Power of dispersion"},
-        "valuechain.col.sensitivity": {"tr": "Yayılma duyarlılığı", "en": "Sensitivity of dispersion"},
-        "valuechain.col.national": {"tr": "Türkiye", "en": "Türkiye"},
-        "valuechain.col.regional": {"tr": "İl (FLQ)", "en": "Province (FLQ)"},
-        "valuechain.col.measure": {"tr": "Ölçü", "en": "Measure"},
-        "valuechain.col.value": {"tr": "Değer", "en": "Value"},
-        "valuechain.yes": {"tr": "evet", "en": "yes"},
-        "valuechain.no": {"tr": "hayır", "en": "no"},
-        "valuechain.measure.density": {"tr": "Yoğunluk", "en": "Density"},
-        "valuechain.measure.components": {"tr": "Bileşen sayısı", "en": "Components"},
-        "valuechain.measure.reciprocity": {"tr": "Karşılıklılık", "en": "Reciprocity"},
-        "valuechain.measure.core_fit": {"tr": "Çekirdek–çevre uyumu (ρ)", "en": "Core–periphery fit (ρ)"},
-        "valuechain.measure.ei": {"tr": "E–I endeksi", "en": "E–I index"},
-        "valuechain.measure.local": {"tr": "Yerel ilişki payı", "en": "Share of local ties"},
-        "valuechain.measure.vertical": {"tr": "Dikey ilişki payı", "en": "Share of vertical ties"},
-    }
-)
 
 
 @dataclass(frozen=True)
@@ -409,8 +345,6 @@ def analyse_value_chain_mapping(
 
 
 def _with_findings(m: ValueChainMapping, dependence: pd.DataFrame) -> ValueChainMapping:
-    from dataclasses import replace
-
     lang = m.lang
     name = m.measures["name"]
     top_broker = m.brokers[0] if m.brokers else m.hubs[0]

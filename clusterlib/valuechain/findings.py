@@ -186,6 +186,72 @@ add_strings(
 )
 
 
+# Headings and table columns of the report (used by :mod:`clusterlib.valuechain.analysis`).
+add_strings(
+    {
+        "valuechain.h.title": {
+            "tr": "{province}: {cluster} kümesinin değer zinciri haritası",
+            "en": "{province}: value-chain map of the {cluster} cluster",
+        },
+        "valuechain.h.intro": {
+            "tr": "Kilit uzmanlar kümenin firmalarıyla görüşerek kimden aldıklarını, kime sattıklarını ve kiminle "
+            "işbirliği yaptıklarını sorar; bu yanıtlardan küme haritası çizilir. Ağ analizi merkezi firmaları, "
+            "aracıları ve zincirdeki boşlukları gösterir; girdi-çıktı analizi sektörün ekonominin geri kalanını "
+            "ne kadar çektiğini ölçer.",
+            "en": "Key experts interview the cluster's firms about whom they buy from, sell to and cooperate with, "
+            "and draw the cluster map from the answers. Network analysis shows the central firms, the brokers "
+            "and the holes in the chain; input-output analysis measures how strongly the sector pulls the rest "
+            "of the economy.",
+        },
+        "valuechain.h.map": {"tr": "Küme haritası", "en": "The cluster map"},
+        "valuechain.h.central": {"tr": "Merkezi firmalar ve aracılar", "en": "Central firms and brokers"},
+        "valuechain.h.structure": {"tr": "Ağın yapısı", "en": "The structure of the network"},
+        "valuechain.h.chain": {"tr": "Aşamalar arası akışlar", "en": "Flows between value-chain stages"},
+        "valuechain.h.io": {
+            "tr": "Girdi-çıktı bağlantıları: Türkiye ve {province}",
+            "en": "Input-output linkages: Türkiye and {province}",
+        },
+        "valuechain.h.key": {"tr": "Kilit sektörler", "en": "Key sectors"},
+        "valuechain.h.extraction": {
+            "tr": "Sektör olmasaydı: varsayımsal çıkarma",
+            "en": "Without the sector: hypothetical extraction",
+        },
+        "valuechain.h.notes": {"tr": "Veri notları", "en": "Data notes"},
+        "valuechain.col.firm": {"tr": "Firma", "en": "Firm"},
+        "valuechain.col.stage": {"tr": "Aşama", "en": "Stage"},
+        "valuechain.col.degree": {"tr": "Ortak sayısı", "en": "Partners"},
+        "valuechain.col.betweenness": {"tr": "Arasındalık", "en": "Betweenness"},
+        "valuechain.col.core_number": {"tr": "k-çekirdek", "en": "k-core"},
+        "valuechain.col.constraint": {"tr": "Kısıt (Burt)", "en": "Constraint (Burt)"},
+        "valuechain.col.brokerage": {"tr": "Aracılık (çift)", "en": "Brokerage (pairs)"},
+        "valuechain.col.role": {"tr": "Başlıca aracılık rolü", "en": "Main brokerage role"},
+        "valuechain.col.core": {"tr": "Çekirdekte", "en": "In the core"},
+        "valuechain.col.dependents": {
+            "tr": "Tek yerel ortağı olduğu firma",
+            "en": "Firms it is the only local partner of",
+        },
+        "valuechain.col.sector": {"tr": "Sektör", "en": "Sector"},
+        "valuechain.col.backward": {"tr": "Geriye bağlantı", "en": "Backward linkage"},
+        "valuechain.col.forward": {"tr": "İleriye bağlantı", "en": "Forward linkage"},
+        "valuechain.col.power": {"tr": "Yayılma gücü", "en": "Power of dispersion"},
+        "valuechain.col.sensitivity": {"tr": "Yayılma duyarlılığı", "en": "Sensitivity of dispersion"},
+        "valuechain.col.national": {"tr": "Türkiye", "en": "Türkiye"},
+        "valuechain.col.regional": {"tr": "İl (FLQ)", "en": "Province (FLQ)"},
+        "valuechain.col.measure": {"tr": "Ölçü", "en": "Measure"},
+        "valuechain.col.value": {"tr": "Değer", "en": "Value"},
+        "valuechain.yes": {"tr": "evet", "en": "yes"},
+        "valuechain.no": {"tr": "hayır", "en": "no"},
+        "valuechain.measure.density": {"tr": "Yoğunluk", "en": "Density"},
+        "valuechain.measure.components": {"tr": "Bileşen sayısı", "en": "Components"},
+        "valuechain.measure.reciprocity": {"tr": "Karşılıklılık", "en": "Reciprocity"},
+        "valuechain.measure.core_fit": {"tr": "Çekirdek–çevre uyumu (ρ)", "en": "Core–periphery fit (ρ)"},
+        "valuechain.measure.ei": {"tr": "E–I endeksi", "en": "E–I index"},
+        "valuechain.measure.local": {"tr": "Yerel ilişki payı", "en": "Share of local ties"},
+        "valuechain.measure.vertical": {"tr": "Dikey ilişki payı", "en": "Share of vertical ties"},
+    }
+)
+
+
 def tidy(text: str) -> str:
     """Drop the second full stop where a name ending in one (``A.Ş.``) ends a sentence.
 
