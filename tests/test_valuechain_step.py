@@ -192,3 +192,24 @@ def test_sankey_marks_the_sourcing_holes_in_words(gaziantep):
     holes = [s for s in gaziantep.sourcing.index if gaziantep.sourcing.loc[s, "hole"]]
     assert holes and sum("local sourcing hole" in label for label in labels) == len(holes)
     assert np.sum(fig.data[0].link.value) == gaziantep.flows["ties"].sum()
+
+
+def test_relations_from_an_adjacency_matrix_give_the_same_network(tmp_path, tables):
+    """The interviews as an adjacency matrix (firms as rows and columns) map the same ties as the
+    edge list; only what the matrix cannot hold (partners' names and places) differs."""
+    relations = tables["relations"][tables["relations"]["cluster"] == "samsun_medical"]
+    firms = tables["firms"][tables["firms"]["cluster"] == "samsun_medical"]
+    ids = sorted(set(firms["firm_id"]) | set(relations["target"]))
+    cells = (
+        relations.groupby(["source", "target"])["relation"]
+        .agg(";".join)
+        .unstack()
+        .reindex(index=ids, columns=ids)
+    )
+    path = tmp_path / "samsun_matrix.csv"
+    cells.fillna("").to_csv(path, index_label="firma")
+    from_matrix = analyse_value_chain_mapping("Samsun", tables=tables, relations_file=path)
+    from_list = analyse_value_chain_mapping("Samsun", tables=tables)
+    for field in ("firms", "partners", "ties", "supply_ties", "cooperation_ties", "density", "components"):
+        assert getattr(from_matrix.summary, field) == getattr(from_list.summary, field), field
+    assert from_matrix.inputs()[-1] == path and from_matrix.parameters()["relations_file"] == str(path)

@@ -33,6 +33,7 @@ from clusterlib.valuechain.inputs import (
     Note,
     check_relations,
     io_matrices,
+    load_relations,
     read_adjacency,
     relations_from_matrix,
 )
@@ -66,6 +67,7 @@ __all__ = [
     "io_matrices",
     "leontief_inverse",
     "linking_firms",
+    "load_relations",
     "location_quotients",
     "network_measures",
     "network_summary",

@@ -29,7 +29,7 @@ from clusterlib.valuechain.inputoutput import (
     regionalize,
     technical_coefficients,
 )
-from clusterlib.valuechain.inputs import Note, io_matrices
+from clusterlib.valuechain.inputs import Note, io_matrices, load_relations
 from clusterlib.valuechain.network import (
     NetworkSummary,
     firm_network,
@@ -97,6 +97,7 @@ class ValueChainMapping:
     brokers: tuple[str, ...]
     data_dir: Path
     findings: ValueChainFindings
+    relations_file: Path | None = None
 
     def summary_line(self) -> str:
         """One deterministic line (checked by nbval): province, cluster, firms, ties, hubs.
@@ -178,6 +179,10 @@ class ValueChainMapping:
             }
         )
 
+    def inputs(self) -> list[Path]:
+        """The input files and folders this analysis read, for the provenance box."""
+        return [self.data_dir, *([self.relations_file] if self.relations_file else [])]
+
     def parameters(self) -> dict[str, object]:
         """The settings of this analysis, for the provenance box."""
         return {
@@ -188,6 +193,7 @@ class ValueChainMapping:
             "lang": self.lang,
             "regionalisation": "FLQ",
             "delta": self.delta,
+            "relations_file": str(self.relations_file) if self.relations_file else "",
             "lambda": round(self.lambda_flq, 4),
         }
 
@@ -242,6 +248,7 @@ def analyse_value_chain_mapping(
     data_dir: str | Path | None = None,
     year: int | None = None,
     delta: float = 0.3,
+    relations_file: str | Path | None = None,
     tables: dict[str, pd.DataFrame] | None = None,
 ) -> ValueChainMapping:
     """Run the value-chain analysis of a province's pilot cluster.
@@ -259,6 +266,10 @@ def analyse_value_chain_mapping(
         Employment year of the regionalisation; default the latest.
     delta : float, default 0.3
         FLQ's δ (:func:`~clusterlib.valuechain.inputoutput.regionalize`).
+    relations_file : path, optional
+        The cluster's interview relations as an edge list or an adjacency matrix (csv or xlsx,
+        :func:`~clusterlib.valuechain.inputs.load_relations`), instead of the data folder's
+        ``relations`` table.
     tables : dict, optional
         Already loaded tables (``firms``, ``relations``, ``io_table``, ``employment``).
 
@@ -272,9 +283,13 @@ def analyse_value_chain_mapping(
     place = resolve_province(province)
     cluster_id = _cluster_of(place, cluster)
     if tables is None:
-        tables = load_tables(data_dir or None, tables=["firms", "relations", "io_table", "employment"])
+        wanted = ["firms", "io_table", "employment"] + ([] if relations_file else ["relations"])
+        tables = load_tables(data_dir or None, tables=wanted)
     firms = tables["firms"][tables["firms"]["cluster"] == cluster_id]
-    relations = tables["relations"][tables["relations"]["cluster"] == cluster_id]
+    if relations_file:
+        relations = load_relations(relations_file)
+    else:
+        relations = tables["relations"][tables["relations"]["cluster"] == cluster_id]
     if firms.empty:
         raise ValueError(f"the firm register has no firms of cluster {cluster_id!r}")
 
@@ -340,6 +355,7 @@ def analyse_value_chain_mapping(
         brokers=brokers,
         data_dir=Path(data_dir or SAMPLE_DIR),
         findings=ValueChainFindings(*([""] * 11)),
+        relations_file=Path(relations_file) if relations_file else None,
     )
     return _with_findings(mapping, dependence)
 
