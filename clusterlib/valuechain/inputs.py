@@ -270,7 +270,7 @@ def load_relations(path: str | Path, *, sheet: str | int | None = None) -> pd.Da
     --------
     >>> import tempfile, pathlib
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "m.csv"
-    >>> _ = path.write_text("firma,A,B\nA,,müşteri\nB,,\n", encoding="utf-8")
+    >>> _ = path.write_text("firma,A,B\\nA,,müşteri\\nB,,\\n", encoding="utf-8")
     >>> load_relations(path).values.tolist()
     [['A', 'B', 'müşteri']]
     """
