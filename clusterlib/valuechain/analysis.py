@@ -127,11 +127,10 @@ class ValueChainMapping:
         role = rows[list(ROLES)].idxmax(axis=1).where(rows["brokerage"] > 0)
         return pd.DataFrame(
             {
-                t("valuechain.col.firm", lang): rows["name"].to_numpy(),
+                t("valuechain.col.firm", lang): [words.short_name(n, 30) for n in rows["name"]],
                 t("valuechain.col.stage", lang): [words.stage_name(s, lang) for s in rows["stage"]],
                 t("valuechain.col.degree", lang): rows["degree"].to_numpy(),
                 t("valuechain.col.betweenness", lang): rows["betweenness"].round(3).to_numpy(),
-                t("valuechain.col.core_number", lang): rows["core_number"].to_numpy(),
                 t("valuechain.col.constraint", lang): rows["constraint"].round(2).to_numpy(),
                 t("valuechain.col.brokerage", lang): rows["brokerage"].to_numpy(),
                 t("valuechain.col.role", lang): [

@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 from clusterlib import nace
 from clusterlib.charts import PALETTE
 from clusterlib.i18n import add_strings, t
-from clusterlib.valuechain.findings import stage_name
+from clusterlib.valuechain.findings import short_name, stage_name
 from clusterlib.valuechain.stages import STAGES, stage_of
 
 __all__ = [
@@ -236,7 +236,7 @@ def cluster_map(
             name=_label(key, lang),
             marker={"size": [16 + 3.2 * np.sqrt(degree[v]) for v in nodes], "symbol": symbol,
                     "color": colour, "line": {"width": 2.2, "color": colour}},
-            text=[html.escape(_short(G.nodes[v].get("name", v))) for v in nodes],
+            text=[html.escape(short_name(G.nodes[v].get("name", v))) for v in nodes],
             textposition="top center" if key == "hub" else "bottom center",
             textfont={"size": 11, "color": colour},
             hoverinfo="skip",
@@ -257,22 +257,6 @@ def cluster_map(
     )
     fig.update_yaxes(visible=False, range=[-0.04, 1.06])
     return _style(fig, lang, height=760, title=title)
-
-
-def _short(name: object, width: int = 26) -> str:
-    text = str(name)
-    for tail in (
-        " San. ve Tic. A.Ş.",
-        " San. ve Tic. Ltd. Şti.",
-        " Hiz. Ltd. Şti.",
-        " Hiz. A.Ş.",
-        " A.Ş.",
-        " Ltd. Şti.",
-    ):
-        if text.endswith(tail):
-            text = text[: -len(tail)]
-            break
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 # ------------------------------------------------------------------------------------ brokerage
@@ -296,7 +280,7 @@ def brokerage_chart(
         With ``name``, ``brokerage`` and one column per role (``coordinator`` … ``liaison``).
     """
     data = measures[measures["brokerage"] > 0].nlargest(top, "brokerage").iloc[::-1]
-    labels = [html.escape(_short(n, 32)) for n in data["name"]]
+    labels = [html.escape(short_name(n, 32)) for n in data["name"]]
     fig = go.Figure()
     for role, (colour, shape) in _ROLE_STYLE.items():
         fig.add_bar(

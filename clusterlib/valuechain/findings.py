@@ -30,6 +30,7 @@ __all__ = [
     "EI_OUTWARD",
     "SPARSE_DENSITY",
     "VERTICAL_MAJORITY",
+    "short_name",
     "stage_name",
     "tidy",
 ]
@@ -221,7 +222,6 @@ add_strings(
         "valuechain.col.stage": {"tr": "Aşama", "en": "Stage"},
         "valuechain.col.degree": {"tr": "Ortak sayısı", "en": "Partners"},
         "valuechain.col.betweenness": {"tr": "Arasındalık", "en": "Betweenness"},
-        "valuechain.col.core_number": {"tr": "k-çekirdek", "en": "k-core"},
         "valuechain.col.constraint": {"tr": "Kısıt (Burt)", "en": "Constraint (Burt)"},
         "valuechain.col.brokerage": {"tr": "Aracılık (çift)", "en": "Brokerage (pairs)"},
         "valuechain.col.role": {"tr": "Başlıca aracılık rolü", "en": "Main brokerage role"},
@@ -250,6 +250,32 @@ add_strings(
         "valuechain.measure.vertical": {"tr": "Dikey ilişki payı", "en": "Share of vertical ties"},
     }
 )
+
+
+_LEGAL_FORMS = (
+    " San. ve Tic. A.Ş.",
+    " San. ve Tic. Ltd. Şti.",
+    " Hiz. Ltd. Şti.",
+    " Hiz. A.Ş.",
+    " A.Ş.",
+    " Ltd. Şti.",
+)
+
+
+def short_name(name: object, width: int = 26) -> str:
+    """A firm's name without its legal form, cut to ``width`` characters (for labels and tables).
+
+    Examples
+    --------
+    >>> short_name("Atlas Gemi İnşa San. ve Tic. A.Ş.")
+    'Atlas Gemi İnşa'
+    """
+    text = str(name)
+    for tail in _LEGAL_FORMS:
+        if text.endswith(tail):
+            text = text[: -len(tail)]
+            break
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def tidy(text: str) -> str:
