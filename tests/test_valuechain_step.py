@@ -213,3 +213,28 @@ def test_relations_from_an_adjacency_matrix_give_the_same_network(tmp_path, tabl
     for field in ("firms", "partners", "ties", "supply_ties", "cooperation_ties", "density", "components"):
         assert getattr(from_matrix.summary, field) == getattr(from_list.summary, field), field
     assert from_matrix.inputs()[-1] == path and from_matrix.parameters()["relations_file"] == str(path)
+
+
+@pytest.mark.parametrize("present", [(), ("io_table",)])
+def test_partial_data_runs_and_says_what_was_left_out(tmp_path, present):
+    """Without the IO table (or without employment) the network part runs; the report says what is missing
+    and the IO charts say there are no data."""
+    import shutil
+
+    from clusterlib.config import SAMPLE_DIR
+    from clusterlib.report.tables import table
+
+    for name in ("firms.csv", "relations.csv", *(f"{p}.csv" for p in present)):
+        shutil.copy(SAMPLE_DIR / name, tmp_path / name)
+    mapping = analyse_value_chain_mapping("Trabzon", lang="en", data_dir=tmp_path)
+    assert mapping.summary.firms == 64
+    if present:
+        assert "no employment table" in mapping.findings.notes
+        assert "provincial table was not computed" in mapping.findings.linkages
+        assert mapping.linkages.loc["C", "backward"] > 1
+    else:
+        assert "no input-output table" in mapping.findings.notes
+        assert mapping.findings.linkages.startswith("This section was left out")
+        fig = charts.key_sector_chart(mapping.linkages, sector=mapping.sector, lang="en")
+        assert "No data" in fig.layout.annotations[0].text
+    table(mapping.linkages_table(), lang="en")  # displays without error

@@ -165,6 +165,8 @@ class ValueChainMapping:
         """Backward and forward linkages of every section, national and regional, cluster sector first
         (the dispersion indices are in the key-sector chart)."""
         lang = self.lang
+        if self.linkages.empty:
+            return pd.DataFrame({t("valuechain.col.sector", lang): [t("valuechain.finding.io_missing", lang)]})
         order = [self.sector, *[s for s in self.linkages.index if s != self.sector]]
         nat, reg = self.linkages.loc[order], self.linkages_regional.reindex(order)
         national, regional = t("valuechain.col.national", lang), t("valuechain.col.regional", lang)
@@ -282,8 +284,8 @@ def analyse_value_chain_mapping(
     place = resolve_province(province)
     cluster_id = _cluster_of(place, cluster)
     if tables is None:
-        wanted = ["firms", "io_table", "employment"] + ([] if relations_file else ["relations"])
-        tables = load_tables(data_dir or None, tables=wanted)
+        required = ["firms"] + ([] if relations_file else ["relations"])
+        tables = load_tables(data_dir or None, required=required, optional=["io_table", "employment"])
     firms = tables["firms"][tables["firms"]["cluster"] == cluster_id]
     if relations_file:
         relations = load_relations(relations_file)
@@ -310,24 +312,10 @@ def analyse_value_chain_mapping(
     )
     brokers = tuple(in_register[in_register["brokerage"] > 0].nlargest(HUBS, "brokerage").index)
 
-    z, x, _ = io_matrices(tables["io_table"])
     sector = nace.section_of(nace.cluster(cluster_id).main_division)
-    year = int(year if year is not None else tables["employment"]["year"].max())
-    regional_emp, national_emp = _regional_employment(tables["employment"], place, year)
-    linkages = io_linkages(z, x)
-    extraction = hypothetical_extraction(z, x)
     notes = list(notes_of(G))
-    a_regional = regionalize(technical_coefficients(z, x), regional_emp, national_emp, delta=delta)
-    share = (regional_emp / national_emp).reindex(z.index).fillna(0.0)
-    x_regional = x * share
-    z_regional = a_regional * x_regional.to_numpy()[None, :]
-    try:
-        linkages_regional = io_linkages(z_regional, x_regional)
-        extraction_regional = hypothetical_extraction(z_regional, x_regional)
-    except ValueError as err:
-        notes.append(Note("regional", (str(err),)))
-        linkages_regional = linkages * float("nan")
-        extraction_regional = extraction * float("nan")
+    io = _input_output(tables, place, year, delta, notes)
+    linkages, extraction, linkages_regional, extraction_regional, lambda_flq, year = io
 
     mapping = ValueChainMapping(
         province=place,
@@ -337,7 +325,7 @@ def analyse_value_chain_mapping(
         lang=lang,
         year=year,
         delta=float(delta),
-        lambda_flq=float(a_regional.attrs["lambda"]),
+        lambda_flq=lambda_flq,
         graph=G,
         summary=summary,
         measures=measures,
@@ -359,6 +347,50 @@ def analyse_value_chain_mapping(
     return _with_findings(mapping, dependence)
 
 
+_LINKAGE_COLUMNS = ["backward", "forward", "power_of_dispersion", "sensitivity_of_dispersion", "key_sector"]
+
+
+def _input_output(tables, place: Province, year: int | None, delta: float, notes: list[Note]):
+    """National and regional linkages and extraction; NaN frames (and a note) for a missing table."""
+    if "io_table" not in tables:
+        notes.append(Note("missing_io", ("io_table",)))
+        empty = pd.DataFrame(columns=_LINKAGE_COLUMNS, index=pd.Index([], name="sector"), dtype=float)
+        loss = pd.DataFrame(columns=["output_loss", "output_loss_share"], index=empty.index, dtype=float)
+        return empty, loss, empty, loss, float("nan"), int(year or 0)
+    z, x, _ = io_matrices(tables["io_table"])
+    linkages = io_linkages(z, x)
+    extraction = hypothetical_extraction(z, x)
+    if "employment" not in tables:
+        notes.append(Note("missing_employment", ("employment",)))
+        return (
+            linkages,
+            extraction,
+            linkages * float("nan"),
+            extraction * float("nan"),
+            float("nan"),
+            int(year or 0),
+        )
+    year = int(year if year is not None else tables["employment"]["year"].max())
+    regional_emp, national_emp = _regional_employment(tables["employment"], place, year)
+    a_regional = regionalize(technical_coefficients(z, x), regional_emp, national_emp, delta=delta)
+    x_regional = x * (regional_emp / national_emp).reindex(z.index).fillna(0.0)
+    z_regional = a_regional * x_regional.to_numpy()[None, :]
+    try:
+        linkages_regional = io_linkages(z_regional, x_regional)
+        extraction_regional = hypothetical_extraction(z_regional, x_regional)
+    except ValueError as err:
+        notes.append(Note("regional", (str(err),)))
+        linkages_regional, extraction_regional = linkages * float("nan"), extraction * float("nan")
+    return (
+        linkages,
+        extraction,
+        linkages_regional,
+        extraction_regional,
+        float(a_regional.attrs["lambda"]),
+        year,
+    )
+
+
 def _with_findings(m: ValueChainMapping, dependence: pd.DataFrame) -> ValueChainMapping:
     lang = m.lang
     name = m.measures["name"]
@@ -378,12 +410,7 @@ def _with_findings(m: ValueChainMapping, dependence: pd.DataFrame) -> ValueChain
     else:
         dependence_text = words.dependence_finding(None, 0, 0, lang=lang)
     core_names = [name[v] for v in m.core.core.index[m.core.core]]
-    sector = m.sector_name()
-    nat, reg = m.linkages.loc[m.sector], m.linkages_regional.loc[m.sector]
-    keys = (
-        ", ".join(f"{s} {nace.name(s, lang=lang)}" for s in m.linkages.index[m.linkages["key_sector"]]) or "–"
-    )
-    key_kind = "key_sector" if bool(nat["key_sector"]) else "not_key_sector"
+    io_texts = _io_findings(m)
     findings = ValueChainFindings(
         network=words.network_finding(m.summary, lang=lang),
         central=words.central_finding(
@@ -394,35 +421,53 @@ def _with_findings(m: ValueChainMapping, dependence: pd.DataFrame) -> ValueChain
         local=words.local_finding(m.summary, lang=lang),
         integration=words.vertical_finding(m.summary, len(m.linking), lang=lang),
         chain=words.chain_finding(m.flows, m.sourcing, lang=lang),
-        linkages=t(
-            "valuechain.finding.linkages",
-            lang,
-            sector=sector,
-            national=format_number(nat["backward"], lang, decimals=2),
-            regional=format_number(reg["backward"], lang, decimals=2),
-            province=m.province.name,
-            delta=format_number(m.delta, lang, decimals=2),
-        ),
-        key_sector=t(
-            f"valuechain.finding.{key_kind}",
-            lang,
-            sector=sector,
-            power=format_number(nat["power_of_dispersion"], lang, decimals=2),
-            sensitivity=format_number(nat["sensitivity_of_dispersion"], lang, decimals=2),
-            keys=keys,
-        ),
-        extraction=t(
-            "valuechain.finding.extraction",
-            lang,
-            sector=sector,
-            province=m.province.name,
-            share=format_percent(m.extraction_regional.loc[m.sector, "output_loss_share"], lang, decimals=0),
-            national=format_percent(m.extraction.loc[m.sector, "output_loss_share"], lang, decimals=0),
-        ),
+        linkages=io_texts[0],
+        key_sector=io_texts[1],
+        extraction=io_texts[2],
         notes=_notes_text(m.notes, lang),
     )
     tidied = ValueChainFindings(**{k: words.tidy(v) for k, v in findings.__dict__.items()})
     return replace(m, findings=tidied)
+
+
+def _io_findings(m: ValueChainMapping) -> tuple[str, str, str]:
+    """The input-output sentences: linkages, key sector, extraction (or what was left out)."""
+    lang = m.lang
+    if m.sector not in m.linkages.index:
+        left_out = t("valuechain.finding.io_missing", lang)
+        return left_out, left_out, left_out
+    sector = m.sector_name()
+    nat, reg = m.linkages.loc[m.sector], m.linkages_regional.loc[m.sector]
+    regional = bool(pd.notna(reg["backward"]))
+    keys = (
+        ", ".join(f"{s} {nace.name(s, lang=lang)}" for s in m.linkages.index[m.linkages["key_sector"]]) or "–"
+    )
+    fields = {"sector": sector, "province": m.province.name}
+    linkages = t(
+        "valuechain.finding.linkages" if regional else "valuechain.finding.linkages_national",
+        lang,
+        national=format_number(nat["backward"], lang, decimals=2),
+        regional=format_number(reg["backward"], lang, decimals=2),
+        delta=format_number(m.delta, lang, decimals=2),
+        **fields,
+    )
+    key_sector = t(
+        f"valuechain.finding.{'key_sector' if bool(nat['key_sector']) else 'not_key_sector'}",
+        lang,
+        sector=sector,
+        power=format_number(nat["power_of_dispersion"], lang, decimals=2),
+        sensitivity=format_number(nat["sensitivity_of_dispersion"], lang, decimals=2),
+        keys=keys,
+    )
+    national_loss = format_percent(m.extraction.loc[m.sector, "output_loss_share"], lang, decimals=0)
+    extraction = t(
+        "valuechain.finding.extraction" if regional else "valuechain.finding.extraction_national",
+        lang,
+        share=format_percent(m.extraction_regional.loc[m.sector, "output_loss_share"], lang, decimals=0),
+        national=national_loss,
+        **fields,
+    )
+    return linkages, key_sector, extraction
 
 
 def _notes_text(notes: tuple[Note, ...], lang: str) -> str:

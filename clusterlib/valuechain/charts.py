@@ -82,6 +82,10 @@ add_strings(
             "weak_q": {"tr": "Zayıf bağlı", "en": "Weakly linked"},
             "sectors": {"tr": "Sektörler", "en": "Sectors"},
             "cluster_sector": {"tr": "Kümenin sektörü", "en": "The cluster's sector"},
+            "no_data": {
+                "tr": "Veri yok: girdi-çıktı tablosu bulunamadı",
+                "en": "No data: the input-output table is missing",
+            },
             "loss": {
                 "tr": "Sektör çıkarılırsa kaybedilen üretim (toplam üretimin payı)",
                 "en": "Output lost without the sector (share of total output)",
@@ -338,6 +342,16 @@ def stage_sankey(
 
 
 # ------------------------------------------------------------------------------- input-output
+def _no_data(lang: str, title: str | None) -> go.Figure:
+    fig = go.Figure()
+    fig.add_annotation(
+        text=_label("no_data", lang), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper"
+    )
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return _style(fig, lang, height=160, title=title)
+
+
 def _section_labels(index: pd.Index, lang: str, sector: str) -> list[str]:
     return [f"{'▶ ' if s == sector else ''}{s} {_clip(nace.name(s, lang=lang))}" for s in index]
 
@@ -356,6 +370,8 @@ def linkages_chart(
     title: str | None = None,
 ) -> go.Figure:
     """Backward linkages (output multipliers) of every section, national against regional (FLQ)."""
+    if linkages.empty:
+        return _no_data(lang, title)
     data = linkages.sort_values("backward")
     labels = _section_labels(data.index, lang, sector)
     fig = go.Figure()
@@ -379,6 +395,8 @@ def key_sector_chart(
     linkages: pd.DataFrame, *, sector: str, lang: str = "tr", title: str | None = None
 ) -> go.Figure:
     """Power of dispersion against sensitivity of dispersion; key sectors top right."""
+    if linkages.empty:
+        return _no_data(lang, title)
     data = linkages
     others = data.index != sector
     fig = go.Figure()
@@ -417,6 +435,8 @@ def extraction_chart(
     title: str | None = None,
 ) -> go.Figure:
     """Share of total output lost when each section is extracted, nationally and in the province."""
+    if extraction.empty:
+        return _no_data(lang, title)
     data = extraction_regional.sort_values("output_loss_share")
     labels = _section_labels(data.index, lang, sector)
     fig = go.Figure()

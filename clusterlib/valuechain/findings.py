@@ -158,6 +158,30 @@ add_strings(
             "en": "Without {sector}, the province's total output would fall by an estimated {share} (hypothetical "
             "extraction); across Türkiye by {national}.",
         },
+        "valuechain.finding.linkages_national": {
+            "tr": "{sector} sektörüne 1 TL'lik nihai talep Türkiye'de toplam {national} TL üretim yaratıyor "
+            "(geriye bağlantı). İl düzeyindeki tablo istihdam verisi olmadığı için hesaplanmadı.",
+            "en": "Each 1 TRY of final demand for {sector} generates {national} TRY of output across Türkiye "
+            "(backward linkage). The provincial table was not computed: there are no employment data.",
+        },
+        "valuechain.finding.extraction_national": {
+            "tr": "{sector} sektörü olmasaydı Türkiye'nin toplam üretimi tahminen {national} azalırdı "
+            "(varsayımsal çıkarma); il düzeyi istihdam verisi olmadığı için hesaplanmadı.",
+            "en": "Without {sector}, Türkiye's total output would fall by an estimated {national} (hypothetical "
+            "extraction); the provincial figure needs employment data, which are missing.",
+        },
+        "valuechain.finding.io_missing": {
+            "tr": "Girdi-çıktı tablosu (io_table) veri klasöründe olmadığı için bu bölüm hesaplanmadı.",
+            "en": "This section was left out: the data folder has no input-output table (io_table).",
+        },
+        "valuechain.note.missing_io": {
+            "tr": "girdi-çıktı tablosu yok, girdi-çıktı bölümleri boş ({items})",
+            "en": "no input-output table, the input-output sections are left out ({items})",
+        },
+        "valuechain.note.missing_employment": {
+            "tr": "istihdam tablosu yok, il düzeyi girdi-çıktı hesaplanmadı ({items})",
+            "en": "no employment table, the provincial input-output figures are left out ({items})",
+        },
         "valuechain.finding.notes": {
             "tr": "Veri notları: {notes}",
             "en": "Data notes: {notes}",
