@@ -101,7 +101,7 @@ _STRINGS: dict[str, dict[str, str]] = {
     "index.language": {"tr": "Dil", "en": "Language"},
     "index.other_languages": {"tr": "Diğer diller", "en": "Other languages"},
     "index.summary": {
-        "tr": "Son çalıştırma: {total} rapor, {ok} başarılı, {failed} hatalı",
+        "tr": "Son çalıştırma: {total} rapor, {ok} başarılı, {failed} başarısız",
         "en": "Last run: {total} reports, {ok} succeeded, {failed} failed",
     },
     "index.previous_report": {"tr": "önceki rapor ({date})", "en": "previous report ({date})"},
@@ -118,7 +118,7 @@ _STRINGS: dict[str, dict[str, str]] = {
     "cli.output": {"tr": "Çıktı", "en": "Output"},
     "cli.index": {"tr": "Dizin sayfası", "en": "Index page"},
     "status.ok": {"tr": "Başarılı", "en": "OK"},
-    "status.failed": {"tr": "Hata", "en": "Failed"},
+    "status.failed": {"tr": "Başarısız", "en": "Failed"},
     "status.not_run": {"tr": "Çalıştırılmadı", "en": "Not run"},
 }
 

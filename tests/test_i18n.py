@@ -124,7 +124,7 @@ def test_format_date_rejects_text():
 
 
 def test_t_translates_and_fills_fields():
-    assert t("status.failed", "tr") == "Hata"
+    assert t("status.failed", "tr") == "Başarısız"
     assert t("status.failed", "en") == "Failed"
     assert t("index.summary", "en", total=3, ok=2, failed=1) == "Last run: 3 reports, 2 succeeded, 1 failed"
 
