@@ -155,7 +155,8 @@ def _spot_name(spot: str, lang: str) -> str:
 def _report_links(plate: int | None, links: Mapping[int, Sequence[tuple[str, str]]]) -> str:
     if plate is None or pd.isna(plate):
         return ""
-    return " ".join(f'<a href="{html.escape(href)}">{html.escape(step)}</a>' for step, href in links.get(int(plate), ()))
+    items = links.get(int(plate), ())
+    return " ".join(f'<a href="{html.escape(href)}">{html.escape(step)}</a>' for step, href in items)
 
 
 def _markers(registry: pd.DataFrame, lang: str) -> list[Marker]:
@@ -221,17 +222,18 @@ def knowledge_base_page(registry: pd.DataFrame, *, lang: str,
         year = "" if pd.isna(row.year) else str(int(row.year))
         members = "" if pd.isna(row.members) else format_number(int(row.members), lang)
         province = "" if pd.isna(row.province) else row.province
-        searchable = fold(" ".join(str(x) for x in (row.name_en, row.name_tr, province, row.sector, row.lead_organisation,
-                                                     row.notes, divisions_text) if isinstance(x, str)))
+        lead = row.lead_organisation if isinstance(row.lead_organisation, str) else ""
+        notes = row.notes if isinstance(row.notes, str) else ""
+        fields = (row.name_en, row.name_tr, province, row.sector, lead, notes, divisions_text)
+        searchable = fold(" ".join(x for x in fields if isinstance(x, str)))
         star = "★ " if row.pilot else ""
         rows.append(
             f'<tr class="kb-row" data-id="{html.escape(row.id)}" data-province="{html.escape(province)}" '
             f'data-divisions="{html.escape(divisions_text)}" data-year="{year or "none"}" '
             f'data-text="{html.escape(searchable)}">'
             f"<td>{star}{html.escape(name)}</td><td>{html.escape(province)}</td><td>{html.escape(sector)}</td>"
-            f"<td>{year}</td><td>{html.escape(row.lead_organisation or '') if isinstance(row.lead_organisation, str) else ''}"
-            f"</td><td class=\"num\">{members}</td><td>{html.escape(row.notes) if isinstance(row.notes, str) else ''}"
-            f"</td><td>{_report_links(row.plate, links)}</td></tr>"
+            f"<td>{year}</td><td>{html.escape(lead)}</td><td class=\"num\">{members}</td>"
+            f"<td>{html.escape(notes)}</td><td>{_report_links(row.plate, links)}</td></tr>"
         )
     count = (f'<p id="kb-count" aria-live="polite">'
              f"{html.escape(t('pages.shown', lang, shown=len(registry), total=len(registry)))}</p>")
