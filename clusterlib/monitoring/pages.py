@@ -24,92 +24,28 @@ from pathlib import Path
 import pandas as pd
 
 from clusterlib import nace, regions
-from clusterlib.i18n import add_strings, check_language, format_number, t
+from clusterlib.i18n import check_language, format_number, t
+from clusterlib.monitoring import labels  # noqa: F401  (registers the strings)
 from clusterlib.monitoring.analysis import MonitoringBenchmarking, analyse_monitoring
 from clusterlib.monitoring.benchmarking import METRICS
 from clusterlib.monitoring.initiatives import default_registry_path, load_initiatives
 from clusterlib.monitoring.pages_text import fold, spot_slug
 from clusterlib.monitoring.svgmap import Marker, turkiye_svg
 
-__all__ = ["INFO_SPOTS", "info_spot_page", "knowledge_base_page", "national_page", "write_run_pages"]
+__all__ = [
+    "INFO_SPOTS",
+    "info_spot_page",
+    "knowledge_base_page",
+    "national_page",
+    "page_links_html",
+    "show_page_links",
+    "write_run_pages",
+]
 
 #: The two Cluster Info Spots and their pilot provinces (plates).
 INFO_SPOTS: dict[str, tuple[int, ...]] = {"Black Sea": (19, 55, 61), "East Mediterranean": (27, 46)}
 _PILOT_COLOUR, _OTHER_COLOUR = "#E69F00", "#0072B2"
 
-add_strings(
-    {
-        "pages.kb.title": {"tr": "Türkiye'deki kümelenme girişimleri: bilgi bankası",
-                           "en": "Cluster initiatives in Türkiye: knowledge base"},
-        "pages.kb.intro": {
-            "tr": "Projenin kaynaklarında adı geçen kümelenme girişimleri, Bartın (2003) projesinden İzmir kümelerine "
-            "ve beş pilot kümeye kadar. Kayıt dosyası (initiatives.csv ya da .xlsx) kilit uzmanlarca "
-            "düzenlenir ve her yüklemede denetlenir.",
-            "en": "The cluster initiatives named in the project's sources, from the Bartın project (2003) to the "
-            "İzmir clusters and the five pilot clusters. The registry (initiatives.csv or .xlsx) is edited by "
-            "the key experts and checked every time it is loaded.",
-        },
-        "pages.search": {"tr": "Ara", "en": "Search"},
-        "pages.search_hint": {"tr": "ad, il, sektör, kurum…", "en": "name, province, sector, organisation…"},
-        "pages.all": {"tr": "tümü", "en": "all"},
-        "pages.unknown_year": {"tr": "yıl belirtilmemiş", "en": "year not stated"},
-        "pages.shown": {"tr": "{total} girişimden {shown} tanesi gösteriliyor",
-                        "en": "{shown} of {total} initiatives shown"},
-        "pages.col.name": {"tr": "Girişim", "en": "Initiative"},
-        "pages.col.province": {"tr": "İl", "en": "Province"},
-        "pages.col.sector": {"tr": "Sektör (NACE bölümleri)", "en": "Sector (NACE divisions)"},
-        "pages.col.year": {"tr": "Yıl", "en": "Year"},
-        "pages.col.lead": {"tr": "Yürütücü kurum", "en": "Lead organisation"},
-        "pages.col.members": {"tr": "Üye", "en": "Members"},
-        "pages.col.notes": {"tr": "Not", "en": "Notes"},
-        "pages.col.reports": {"tr": "Raporlar", "en": "Reports"},
-        "pages.map": {"tr": "Girişimlerin haritası", "en": "Map of the initiatives"},
-        "pages.legend.pilot": {"tr": "★ pilot küme", "en": "★ pilot cluster"},
-        "pages.legend.other": {"tr": "● diğer kümelenme girişimi", "en": "● other cluster initiative"},
-        "pages.not_on_map": {"tr": "İli belirtilmediği için haritada yok: {names}",
-                             "en": "Not on the map, no province stated: {names}"},
-        "pages.national.title": {"tr": "Ulusal görünüm: pilot kümeler yan yana",
-                                 "en": "National overview: the pilot clusters side by side"},
-        "pages.national.intro": {
-            "tr": "Beş pilot kümenin karnesi: sektörün 81 il arasındaki yüzdelik sıraları, güçlü küme ölçütü, "
-            "Avrupa Küme Gözlemevi yıldızları, izleme göstergelerinin durumu ve küme yönetiminin öz "
-            "değerlendirmesi. İl ekonomisi satırları resmî TÜİK verisidir; diğerleri yüklenen verilerden gelir.",
-            "en": "The scorecards of the five pilot clusters: the sector's percentile ranks among the 81 provinces, "
-            "the strong-cluster rule, European Cluster Observatory stars, the status of the monitoring "
-            "indicators and the self-assessment of cluster management. The rows on the province's economy are "
-            "official TÜİK data; the others come from the loaded data.",
-        },
-        "pages.spot.title": {"tr": "{spot} Kümelenme Bilgi Merkezi", "en": "{spot} Cluster Info Spot"},
-        "pages.spot.intro": {
-            "tr": "{provinces} illerinin kümeleri yan yana. İki bilgi merkezi (Karadeniz ve Doğu Akdeniz) "
-            "eşgüdüm içinde çalışır; diğer merkezin sayfası: {other}.",
-            "en": "The clusters of {provinces} side by side. The two info spots (Black Sea and East "
-            "Mediterranean) work in coordination; the other spot's page: {other}.",
-        },
-        "pages.row.cluster": {"tr": "Küme", "en": "Cluster"},
-        "pages.row.host": {"tr": "Ev sahibi kurum", "en": "Host organisation"},
-        "pages.row.strong": {"tr": "Güçlü küme (ABD Küme Haritalama)", "en": "Strong cluster (US Cluster Mapping)"},
-        "pages.row.stars": {"tr": "Avrupa Küme Gözlemevi yıldızları", "en": "European Cluster Observatory stars"},
-        "pages.row.monitoring": {"tr": "İzleme göstergeleri (son yıl)", "en": "Monitoring indicators (latest year)"},
-        "pages.row.management": {"tr": "Küme yönetimi (ESCA, 0–100)", "en": "Cluster management (ESCA, 0–100)"},
-        "pages.row.gdp": {"tr": "Kişi başı GSYH sırası (TÜİK)", "en": "GDP per capita rank (TÜİK)"},
-        "pages.row.ses": {"tr": "SEGE sırası 2023 (TÜİK)", "en": "SES rank 2023 (TÜİK)"},
-        "pages.row.growth": {"tr": "Reel katma değer artışı 2004–2023 (TÜİK)",
-                             "en": "Real value-added growth 2004–2023 (TÜİK)"},
-        "pages.row.reports": {"tr": "Raporlar", "en": "Reports"},
-        "pages.pct": {"tr": "yüzdelik {p}", "en": "percentile {p}"},
-        "pages.yes": {"tr": "✔ evet", "en": "✔ yes"},
-        "pages.no": {"tr": "✘ hayır", "en": "✘ no"},
-        "pages.nav": {"tr": "Sayfalar", "en": "Pages"},
-        "pages.index": {"tr": "Rapor dizini", "en": "Report index"},
-        "pages.synthetic": {
-            "tr": "Pilot kümelerin göstergeleri paketle gelen SENTETİK örnek veriden hesaplanmıştır; resmî istatistik "
-            "değildir (TÜİK satırları hariç).",
-            "en": "The pilot clusters' indicators are computed from the bundled SYNTHETIC sample, not official "
-            "statistics (except the TÜİK rows).",
-        },
-    }
-)
 
 
 def _css() -> str:
@@ -393,6 +329,28 @@ def _links(lang_dir: Path, status: Mapping[str, object] | None) -> dict[int, lis
             for report in sorted(folder.glob("*.html")) if folder.is_dir() else ():
                 found.setdefault(plate, []).append((report.stem, f"{folder.name}/{report.name}"))
     return {plate: sorted(items) for plate, items in found.items()}
+
+
+def page_links_html(province: regions.Province | str | int, *, lang: str) -> str:
+    """A navigation block for a province's reports: links to the knowledge base, the national overview and
+    the info spots (the province's own spot first), relative to ``<lang>/<province>/<step>.html``."""
+    lang = check_language(lang)
+    place = regions.province(province)
+    spots = sorted(INFO_SPOTS, key=lambda s: s != place.info_spot)
+    links = [("../knowledge_base.html", t("pages.kb.title", lang)), ("../national.html", t("pages.national.title",
+                                                                                             lang))]
+    links += [(f"../info_spot_{spot_slug(s)}.html", t("pages.spot.title", lang, spot=_spot_name(s, lang)))
+              for s in spots]
+    items = "".join(f'<li><a href="{href}">{html.escape(text)}</a></li>' for href, text in links)
+    return f'<nav class="cl-pages" aria-label="{html.escape(t("pages.nav", lang))}"><ul>{items}</ul></nav>'
+
+
+def show_page_links(province: regions.Province | str | int, *, lang: str) -> None:
+    """Display :func:`page_links_html` in a notebook cell (and so in the HTML report)."""
+    from clusterlib.report.display import publish
+
+    markup = page_links_html(province, lang=lang)
+    publish({"text/html": markup, "text/plain": t("pages.nav", lang)}, "links")
 
 
 def write_run_pages(out_dir: str | Path, *, lang: str = "tr", status: Mapping[str, object] | None = None,
