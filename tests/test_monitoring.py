@@ -205,6 +205,21 @@ def test_percentile_rank_matches_scipy():
     assert np.allclose(percentile_rank(values), expected)
 
 
+@given(st.lists(st.one_of(st.integers(-50, 50).map(float), st.just(float("nan"))), min_size=1, max_size=40))
+def test_percentile_rank_invariants(values):
+    """Ranks keep the order of the values, lie in (0, 100], average 50 and leave missing values missing."""
+    series = pd.Series(values)
+    ranks = percentile_rank(series)
+    known = series.notna()
+    assert ranks[~known].isna().all()
+    if known.any():
+        v, r = series[known].to_numpy(), ranks[known].to_numpy()
+        assert ((r > 0) & (r <= 100)).all()
+        assert r.mean() == pytest.approx(50.0)
+        order = np.argsort(v, kind="stable")
+        assert (np.diff(r[order]) >= -1e-12).all()
+
+
 def test_percentile_rank_errors():
     with pytest.raises(TypeError, match="must be a pandas Series"):
         percentile_rank([1, 2])

@@ -24,6 +24,7 @@ from clusterlib.monitoring.economy import gva_growth, gva_structure, province_ra
 from clusterlib.monitoring.findings import (
     PEERS_K,
     economy_finding,
+    format_metric,
     international_finding,
     management_finding,
     national_finding,
@@ -132,6 +133,8 @@ class MonitoringBenchmarking:
     def scorecard_table(self) -> pd.DataFrame:
         """The national scorecard with translated metric names."""
         card = self.scorecard.copy()
+        for column in ("value", "median"):
+            card[column] = [format_metric(m, v, self.lang) for m, v in zip(card["metric"], card[column], strict=True)]
         card["metric"] = [t(f"monitoring.metric.{m}", self.lang) for m in card["metric"]]
         return card.rename(columns=lambda c: t(f"monitoring.col.{c}", self.lang))
 
@@ -147,7 +150,8 @@ class MonitoringBenchmarking:
         table = self.sector_table.reindex(plates)
         out = pd.DataFrame({"province": table["province"], "why": [", ".join(why[p]) for p in plates]})
         for metric in METRICS:
-            out[t(f"monitoring.metric.{metric}", self.lang)] = table[metric].to_numpy()
+            name = t(f"monitoring.metric.{metric}", self.lang)
+            out[name] = [format_metric(metric, v, self.lang) for v in table[metric]]
         out["stars"] = self.stars_all.reindex(plates)["stars"].to_numpy()
         out = out.reset_index(drop=True)
         return out.rename(columns=lambda c: t(f"monitoring.col.{c}", self.lang) if c in ("province", "why", "stars")

@@ -19,6 +19,7 @@ __all__ = [
     "STRONG_PERCENTILE",
     "WEAK_PERCENTILE",
     "economy_finding",
+    "format_metric",
     "international_finding",
     "management_finding",
     "national_finding",
@@ -152,6 +153,21 @@ add_strings(
         "monitoring.area.achievements": {"tr": "başarılar ve tanınırlık", "en": "achievements and recognition"},
     }
 )
+
+
+def format_metric(metric: str, value: object, lang: str) -> str:
+    """A scorecard value as text: growth as a percentage, LQ with two decimals, others whole numbers.
+
+    Examples
+    --------
+    >>> format_metric("growth", 0.0734, "tr"), format_metric("lq", 2.5, "en"), format_metric("employment", None, "en")
+    ('%7,3', '2.50', '–')
+    """
+    if value is None or pd.isna(value):
+        return "–"
+    if metric == "growth":
+        return format_percent(float(value), lang, decimals=1)
+    return format_number(float(value), lang, decimals=2 if metric == "lq" else 0)
 
 
 def status_label(status: object, lang: str) -> str:

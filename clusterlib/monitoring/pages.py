@@ -28,6 +28,7 @@ from clusterlib.i18n import check_language, format_number, t
 from clusterlib.monitoring import labels  # noqa: F401  (registers the strings)
 from clusterlib.monitoring.analysis import MonitoringBenchmarking, analyse_monitoring
 from clusterlib.monitoring.benchmarking import METRICS
+from clusterlib.monitoring.findings import format_metric
 from clusterlib.monitoring.initiatives import default_registry_path, load_initiatives
 from clusterlib.monitoring.pages_text import fold, spot_slug
 from clusterlib.monitoring.svgmap import Marker, turkiye_svg
@@ -239,7 +240,7 @@ def _side_by_side(results: Sequence[MonitoringBenchmarking], lang: str,
         for r in results:
             row = r.scorecard.set_index("metric").loc[metric]
             value = row["value"]
-            shown = format_percent_or_number(metric, value, lang)
+            shown = format_metric(metric, value, lang)
             pct = "" if pd.isna(row["percentile"]) else t("pages.pct", lang,
                                                           p=format_number(row["percentile"], lang, decimals=0))
             cells.append(f"{shown}<br><small>{pct}</small>")
@@ -260,22 +261,13 @@ def _side_by_side(results: Sequence[MonitoringBenchmarking], lang: str,
                                               f"({r.gdp_per_capita['year']})" for r in results]))
     lines.append((t("pages.row.ses", lang), [f"{r.ses['rank']} / {r.ses['of']}" for r in results]))
     lines.append((t("pages.row.growth", lang), [
-        format_percent_or_number("growth", r.gva_growth.set_index("sector").loc["total_gva", "province_cagr"], lang)
+        format_metric("growth", r.gva_growth.set_index("sector").loc["total_gva", "province_cagr"], lang)
         for r in results]))
     lines.append((t("pages.row.reports", lang), [_report_links(r.province.plate, links) for r in results]))
     body = "".join(f"<tr><th>{html.escape(label)}</th>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
                    for label, cells in lines)
     return (f'<div class="cl-table-wrap"><table class="cl-side"><thead><tr>{head}</tr></thead>'
             f"<tbody>{body}</tbody></table></div>")
-
-
-def format_percent_or_number(metric: str, value: object, lang: str) -> str:
-    """A scorecard value as text: growth as a percentage, LQ with two decimals, others whole numbers."""
-    if value is None or pd.isna(value):
-        return "–"
-    if metric == "growth":
-        return format_number(float(value) * 100, lang, decimals=1) + " %"
-    return format_number(float(value), lang, decimals=2 if metric == "lq" else 0)
 
 
 def national_page(results: Sequence[MonitoringBenchmarking], registry: pd.DataFrame, *, lang: str,
