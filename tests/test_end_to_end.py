@@ -74,3 +74,14 @@ def test_charts_draw_offline_in_chromium_without_console_errors(samsun, browser)
         if has_map:
             assert len(browser.find_elements(By.CSS_SELECTOR, "path.choroplethlocation")) >= 81  # the map drew
         assert [entry for entry in log if entry["level"] == "SEVERE"] == []
+
+
+def test_run_writes_the_knowledge_base_and_national_pages(samsun):
+    """Every run also writes step 4's pages into the language folder, linking the province's reports."""
+    lang_dir = samsun[0].output.parent.parent
+    for name in ("knowledge_base.html", "national.html", "info_spot_black_sea.html",
+                 "info_spot_east_mediterranean.html"):
+        assert (lang_dir / name).is_file(), name
+    national = (lang_dir / "national.html").read_text(encoding="utf-8")
+    for result in samsun:
+        assert f'href="samsun/{result.output.name}"' in national

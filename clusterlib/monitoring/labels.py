@@ -162,6 +162,10 @@ PAGE_STRINGS: dict[str, dict[str, str]] = (
         "pages.no": {"tr": "✘ hayır", "en": "✘ no"},
         "pages.nav": {"tr": "Sayfalar", "en": "Pages"},
         "pages.index": {"tr": "Rapor dizini", "en": "Report index"},
+        "pages.no_scorecards": {
+            "tr": "Pilot kümelerin karneleri bu verilerle hesaplanamadı: {reason}",
+            "en": "The pilot clusters' scorecards could not be computed from these data: {reason}",
+        },
         "pages.synthetic": {
             "tr": "Pilot kümelerin göstergeleri paketle gelen SENTETİK örnek veriden hesaplanmıştır; resmî istatistik "
             "değildir (TÜİK satırları hariç).",

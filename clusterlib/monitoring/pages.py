@@ -24,6 +24,7 @@ from pathlib import Path
 import pandas as pd
 
 from clusterlib import nace, regions
+from clusterlib.data import DataValidationError
 from clusterlib.i18n import check_language, format_number, t
 from clusterlib.monitoring import labels  # noqa: F401  (registers the strings)
 from clusterlib.monitoring.analysis import MonitoringBenchmarking, analyse_monitoring
@@ -228,7 +229,9 @@ def _stars(n: int) -> str:
 
 
 def _side_by_side(results: Sequence[MonitoringBenchmarking], lang: str,
-                  links: Mapping[int, Sequence[tuple[str, str]]]) -> str:
+                  links: Mapping[int, Sequence[tuple[str, str]]], missing: str | None = None) -> str:
+    if not results:  # the data lack what the scorecards need: say why instead of an empty table
+        return f'<p class="cl-muted">{html.escape(t("pages.no_scorecards", lang, reason=missing or "–"))}</p>'
     head = "<th></th>" + "".join(f"<th>{html.escape(r.province.name)}</th>" for r in results)
     lines: list[tuple[str, list[str]]] = [
         (t("pages.row.cluster", lang), [html.escape(r.sector_name) for r in results]),
@@ -271,18 +274,21 @@ def _side_by_side(results: Sequence[MonitoringBenchmarking], lang: str,
 
 
 def national_page(results: Sequence[MonitoringBenchmarking], registry: pd.DataFrame, *, lang: str,
-                  links: Mapping[int, Sequence[tuple[str, str]]] | None = None) -> str:
-    """The national overview: the pilots' scorecards side by side and the map (HTML text)."""
+                  links: Mapping[int, Sequence[tuple[str, str]]] | None = None, missing: str | None = None) -> str:
+    """The national overview: the pilots' scorecards side by side and the map (HTML text).
+
+    ``missing`` says why there are no scorecards when ``results`` is empty.
+    """
     lang = check_language(lang)
     body = (f"<p>{html.escape(t('pages.national.intro', lang))}</p>"
             f"<p><small>{html.escape(t('pages.synthetic', lang))}</small></p>"
-            f"{_side_by_side(results, lang, links or {})}"
+            f"{_side_by_side(results, lang, links or {}, missing)}"
             f"{_map_block(registry, lang, highlight=[r.province.plate for r in results])}")
     return _page(t("pages.national.title", lang), body, lang)
 
 
 def info_spot_page(spot: str, results: Sequence[MonitoringBenchmarking], registry: pd.DataFrame, *, lang: str,
-                   links: Mapping[int, Sequence[tuple[str, str]]] | None = None) -> str:
+                   links: Mapping[int, Sequence[tuple[str, str]]] | None = None, missing: str | None = None) -> str:
     """One Cluster Info Spot: its provinces' clusters side by side, its initiatives and the map (HTML text)."""
     lang = check_language(lang)
     if spot not in INFO_SPOTS:
@@ -299,7 +305,7 @@ def info_spot_page(spot: str, results: Sequence[MonitoringBenchmarking], registr
     listed = "".join(f"<li>{'★ ' if r.pilot else ''}{html.escape(getattr(r, f'name_{lang}'))} — "
                      f"{html.escape(r.province)}</li>" for r in here.itertuples(index=False))
     body = (f"<p>{intro}</p><p><small>{html.escape(t('pages.synthetic', lang))}</small></p>"
-            f"{_side_by_side(mine, lang, links or {})}"
+            f"{_side_by_side(mine, lang, links or {}, missing)}"
             f"<h2>{html.escape(t('pages.kb.title', lang))}</h2><ul>{listed}</ul>"
             f"{_map_block(here, lang, highlight=plates)}")
     return _page(t("pages.spot.title", lang, spot=_spot_name(spot, lang)), body, lang)
@@ -358,7 +364,9 @@ def write_run_pages(out_dir: str | Path, *, lang: str = "tr", status: Mapping[st
         The ``entries`` of the run's ``<lang>/status.json`` (default: read from disk; without it the
         report files present are linked).
     data_dir : str or pathlib.Path, optional
-        Input tables and ``initiatives.csv``/``.xlsx`` (default: the bundled sample).
+        Input tables and ``initiatives.csv``/``.xlsx`` (default: the bundled sample). Without a
+        registry there, the bundled registry is used; without the tables the scorecards need, the
+        national and info-spot pages say why instead of showing them.
 
     Returns
     -------
@@ -368,13 +376,22 @@ def write_run_pages(out_dir: str | Path, *, lang: str = "tr", status: Mapping[st
     lang = check_language(lang)
     lang_dir = Path(out_dir) / lang
     lang_dir.mkdir(parents=True, exist_ok=True)
-    registry = load_initiatives(default_registry_path(data_dir))
+    try:
+        registry_path = default_registry_path(data_dir)
+    except DataValidationError:  # the user's data hold no registry: the bundled one (real facts) serves
+        registry_path = default_registry_path()
+    registry = load_initiatives(registry_path)
     links = _links(lang_dir, status)
-    results = [analyse_monitoring(p, lang=lang, data_dir=data_dir) for p in regions.pilots()]
+    missing = None
+    try:
+        results = [analyse_monitoring(p, lang=lang, data_dir=data_dir) for p in regions.pilots()]
+    except DataValidationError as error:  # the data lack a table the scorecards need: say so on the pages
+        results, missing = [], str(error)
     pages = {"knowledge_base.html": knowledge_base_page(registry, lang=lang, links=links),
-             "national.html": national_page(results, registry, lang=lang, links=links)}
+             "national.html": national_page(results, registry, lang=lang, links=links, missing=missing)}
     for spot in INFO_SPOTS:
-        pages[f"info_spot_{spot_slug(spot)}.html"] = info_spot_page(spot, results, registry, lang=lang, links=links)
+        pages[f"info_spot_{spot_slug(spot)}.html"] = info_spot_page(spot, results, registry, lang=lang, links=links,
+                                                                     missing=missing)
     written = []
     for name, text in pages.items():
         path = lang_dir / name

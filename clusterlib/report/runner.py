@@ -12,6 +12,7 @@ Layout of ``out_dir``::
     run.json                           summary of the last run
     <lang>/index.html                  the same grid, inside the language folder
     <lang>/status.json                 latest state of every (province, step) in that language
+    <lang>/knowledge_base.html         the initiatives of Türkiye, national.html and info_spot_*.html
     <lang>/<province>/<step>.html      one report per step; <province> is e.g. "kahramanmaras"
     <lang>/<province>/assets/plotly.min.js
 
@@ -30,6 +31,7 @@ import shutil
 import sys
 import tempfile
 import time
+import warnings
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -289,7 +291,18 @@ def run(
             "python": sys.executable,
         },
     )
+    _write_pages(out, lang=lang, data=data)
     return results
+
+
+def _write_pages(out: Path, *, lang: str, data: Path) -> None:
+    """The knowledge-base, national-overview and info-spot pages of the report set (step 4's pages)."""
+    from clusterlib.monitoring import write_run_pages
+
+    try:
+        write_run_pages(out, lang=lang, data_dir=data)
+    except (ValueError, OSError) as error:  # DataValidationError is a ValueError: data without these tables
+        warnings.warn(f"the knowledge-base and national pages were not written: {error}", stacklevel=3)
 
 
 def _task(
