@@ -13,6 +13,7 @@ __all__ = ["PAGE_STRINGS", "REPORT_STRINGS"]
 #: The report's headings, table columns and notes.
 REPORT_STRINGS: dict[str, dict[str, str]] = (
     {
+        "step.monitoring_benchmarking": {"tr": "İzleme ve kıyaslama", "en": "Monitoring and benchmarking"},
         "monitoring.h.title": {
             "tr": "{province}: izleme ve karşılaştırma — {sector}",
             "en": "{province}: monitoring and benchmarking — {sector}",

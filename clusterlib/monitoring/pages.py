@@ -33,6 +33,7 @@ from clusterlib.monitoring.findings import format_metric
 from clusterlib.monitoring.initiatives import default_registry_path, load_initiatives
 from clusterlib.monitoring.pages_text import fold, spot_slug
 from clusterlib.monitoring.svgmap import Marker, turkiye_svg
+from clusterlib.report.steps import step_title
 
 __all__ = [
     "INFO_SPOTS",
@@ -90,11 +91,11 @@ def _spot_name(spot: str, lang: str) -> str:
     return next(p.info_spot_tr for p in regions.pilots() if p.info_spot == spot)
 
 
-def _report_links(plate: int | None, links: Mapping[int, Sequence[tuple[str, str]]]) -> str:
+def _report_links(plate: int | None, links: Mapping[int, Sequence[tuple[str, str]]], lang: str) -> str:
     if plate is None or pd.isna(plate):
         return ""
     items = links.get(int(plate), ())
-    return " ".join(f'<a href="{html.escape(href)}">{html.escape(step)}</a>' for step, href in items)
+    return " ".join(f'<a href="{html.escape(href)}">{html.escape(step_title(step, lang))}</a>' for step, href in items)
 
 
 def _markers(registry: pd.DataFrame, lang: str) -> list[Marker]:
@@ -171,7 +172,7 @@ def knowledge_base_page(registry: pd.DataFrame, *, lang: str,
             f'data-text="{html.escape(searchable)}">'
             f"<td>{star}{html.escape(name)}</td><td>{html.escape(province)}</td><td>{html.escape(sector)}</td>"
             f"<td>{year}</td><td>{html.escape(lead)}</td><td class=\"num\">{members}</td>"
-            f"<td>{html.escape(notes)}</td><td>{_report_links(row.plate, links)}</td></tr>"
+            f"<td>{html.escape(notes)}</td><td>{_report_links(row.plate, links, lang)}</td></tr>"
         )
     count = (f'<p id="kb-count" aria-live="polite">'
              f"{html.escape(t('pages.shown', lang, shown=len(registry), total=len(registry)))}</p>")
@@ -266,7 +267,7 @@ def _side_by_side(results: Sequence[MonitoringBenchmarking], lang: str,
     lines.append((t("pages.row.growth", lang), [
         format_metric("growth", r.gva_growth.set_index("sector").loc["total_gva", "province_cagr"], lang)
         for r in results]))
-    lines.append((t("pages.row.reports", lang), [_report_links(r.province.plate, links) for r in results]))
+    lines.append((t("pages.row.reports", lang), [_report_links(r.province.plate, links, lang) for r in results]))
     body = "".join(f"<tr><th>{html.escape(label)}</th>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
                    for label, cells in lines)
     return (f'<div class="cl-table-wrap"><table class="cl-side"><thead><tr>{head}</tr></thead>'
