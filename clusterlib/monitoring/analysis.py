@@ -35,7 +35,7 @@ from clusterlib.monitoring.findings import (
     trajectory_finding,
 )
 from clusterlib.monitoring.international import international_gaps
-from clusterlib.monitoring.management import management_scorecard
+from clusterlib.monitoring.management import holding_back, management_scorecard
 from clusterlib.monitoring.plan import indicator_summary, monitoring_plan
 from clusterlib.regions import Province, provinces
 from clusterlib.regions import province as resolve_province
@@ -191,10 +191,12 @@ class MonitoringBenchmarking:
         if self.management is None:
             return pd.DataFrame()
         m = self.management
+        names = self.indicator_names().to_dict()
         out = pd.DataFrame({
             "area": [t(f"monitoring.area.{a}", self.lang) for a in m["area"]], "score": m["score"],
             "gold_median": m["gold_median"], "silver_median": m["silver_median"], "gap_to_gold": m["gap_to_gold"],
             "holds_back": [t("monitoring.yes" if b else "monitoring.no", self.lang) for b in m["holds_back"]],
+            "held_back_by": [", ".join(names.get(i, i) for i in ids) for ids in m["held_back_by"]],
         })
         return out.rename(columns=lambda c: t(f"monitoring.col.{c}", self.lang))
 
@@ -338,6 +340,8 @@ def analyse_monitoring(
         management, score, label = management_scorecard(benchmarks, cid or "", gold=gold)
     except ValueError:
         management, score, label = None, math.nan, "none"
+    if management is not None:
+        management = management.assign(held_back_by=holding_back(management, summary).to_numpy())
 
     names = summary.set_index("indicator")[f"name_{lang}"] if not summary.empty else pd.Series(dtype=str)
     summary_by_name = summary.set_index("indicator") if not summary.empty else summary

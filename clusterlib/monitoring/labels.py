@@ -76,6 +76,7 @@ REPORT_STRINGS: dict[str, dict[str, str]] = (
         "monitoring.col.silver_median": {"tr": "Gümüş etiket medyanı", "en": "Silver label median"},
         "monitoring.col.gap_to_gold": {"tr": "Altın eşiğine fark", "en": "Gap to Gold threshold"},
         "monitoring.col.holds_back": {"tr": "Geri tutuyor", "en": "Holds back"},
+        "monitoring.col.held_back_by": {"tr": "Geride kalan göstergeler", "en": "Indicators behind"},
         "monitoring.col.strong": {"tr": "Güçlü küme", "en": "Strong cluster"},
         "monitoring.col.stars": {"tr": "Yıldız", "en": "Stars"},
         "monitoring.why.region": {"tr": "aynı İBBS-2 bölgesi", "en": "same NUTS-2 region"},
