@@ -62,8 +62,8 @@ add_strings(
             "tr": "{year} yılı için {n} göstergeden {green} tanesi hedefini tuttu (● yeşil), {amber} tanesi hedefe "
             "yakın (▲ sarı, yolun en az {amber_share} kadarı), {red} tanesi hedefin gerisinde (■ kırmızı); "
             "{grey} göstergenin verisi yok (○).",
-            "en": "For {year}, {green} of {n} indicators met their target (● green), {amber} are close (▲ amber, at "
-            "least {amber_share} of the way), {red} are behind (■ red); {grey} have no data (○).",
+            "en": "For {year}, of {n} indicators: target met {green} (● green), close to it {amber} (▲ amber, at "
+            "least {amber_share} of the way), behind {red} (■ red), without data {grey} (○).",
         },
         "monitoring.finding.no_plan": {
             "tr": "Bu küme için izleme planı (başlangıç, hedef ve gerçekleşen değerler) verilerde yok; izleme "
@@ -105,8 +105,8 @@ add_strings(
         "monitoring.finding.international": {
             "tr": "{n} uluslararası referans değerle karşılaştırıldığında küme {ahead} karşılaştırmada önde, "
             "{behind} karşılaştırmada geride. En büyük açık: {indicator}, {reference} karşısında {gap}.",
-            "en": "Against {n} international reference values the cluster is ahead in {ahead} comparisons and "
-            "behind in {behind}. Largest gap: {indicator} against {reference}, {gap}.",
+            "en": "Against {n} international reference values the cluster is ahead in {ahead} and behind in "
+            "{behind}. Largest gap: {indicator} against {reference}, {gap}.",
         },
         "monitoring.finding.no_international": {
             "tr": "Bu kümenin göstergeleri için benchmarks.csv dosyasında uluslararası referans değer yok.",
