@@ -39,6 +39,7 @@ def test_pages_written_self_contained(pages):
             text = (root / lang / name).read_text(encoding="utf-8")
             assert external_references(text) == [], name
             assert f'<html lang="{lang}">' in text
+            assert "© OpenStreetMap contributors, ODbL 1.0" in text  # the map's boundaries, attributed
 
 
 def test_pages_link_the_province_reports(pages):

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from clusterlib import nace, regions
+from clusterlib import geo, nace, regions
 from clusterlib.data import DataValidationError
 from clusterlib.i18n import check_language, format_number, t
 from clusterlib.monitoring import labels  # noqa: F401  (registers the strings)
@@ -123,7 +123,8 @@ def _map_block(registry: pd.DataFrame, lang: str, *, highlight: Sequence[int] = 
             if missing else "")
     legend = (f'<p class="cl-legend"><span style="color:{_PILOT_COLOUR}">{html.escape(t("pages.legend.pilot", lang))}'
               f'</span><span style="color:{_OTHER_COLOUR}">{html.escape(t("pages.legend.other", lang))}</span></p>')
-    return f"<h2>{html.escape(t('pages.map', lang))}</h2>{legend}{svg}{note}"
+    credit = f'<p class="cl-muted"><small>{html.escape(geo.attribution(lang))}</small></p>'
+    return f"<h2>{html.escape(t('pages.map', lang))}</h2>{legend}{svg}{credit}{note}"
 
 
 def knowledge_base_page(registry: pd.DataFrame, *, lang: str,
