@@ -13,6 +13,7 @@ Layout of ``out_dir``::
     run.json                           summary of the last run
     <lang>/index.html                  the same grid, inside the language folder
     <lang>/status.json                 latest state of every (province, step) in that language
+    <lang>/knowledge_base.html         the initiatives of Türkiye, national.html and info_spot_*.html
     <lang>/<province>/<step>.html      one report per step; <province> is e.g. "kahramanmaras"
     <lang>/<province>/assets/plotly.min.js
 
