@@ -36,7 +36,7 @@ add_strings(
         "selection.col.sector": {"tr": "Sektör", "en": "Sector"},
         "selection.col.nace": {"tr": "NACE", "en": "NACE"},
         "selection.col.score": {"tr": "Puan", "en": "Score"},
-        "selection.col.p_top": {"tr": "İlk {k}'da olma olasılığı", "en": "Probability in top {k}"},
+        "selection.col.p_top": {"tr": "İlk {k|loc} yer alma olasılığı", "en": "Probability in top {k}"},
         "selection.col.rank_interval": {"tr": "Sıra aralığı", "en": "Rank range"},
         "selection.col.why": {"tr": "Gerekçe", "en": "Why"},
         "selection.col.employment": {"tr": "İstihdam", "en": "Employment"},
@@ -82,8 +82,8 @@ add_strings(
             "en": "The best candidates for a cluster are: {top}. {why}",
         },
         "selection.finding.robustness": {
-            "tr": "{sector}, ağırlıkların {n} farklı senaryosunun {p}'inde ilk {k} arasında kalıyor; "
-            "{stable_count} sektör senaryoların en az %80'inde ilk {k}'da.",
+            "tr": "{n} farklı ağırlık senaryosunun {p|poss_loc} {sector|lower} ilk {k|loc} yer alıyor; "
+            "senaryoların en az %80'inde ilk {k|loc} kalan sektör sayısı {stable_count}.",
             "en": "{sector} stays in the top {k} in {p} of {n} weight scenarios; {stable_count} sectors are in "
             "the top {k} in at least 80% of the scenarios.",
         },
