@@ -132,11 +132,14 @@ def test_ranking_table_and_saved_tables(selections, tmp_path):
 
 
 def test_bad_parameters_are_clear_errors(tables):
-    with pytest.raises(ValueError, match="'year' 1990 is not in the employment table; years present: 2013–2024"):
+    with pytest.raises(
+        ValueError, match="'year' 1990 istihdam tablosunda yok; tablodaki yıllar: 2013–2024"
+    ) as err:
         sector_indicators(tables, "Çorum", 1990)
+    assert err.value.message("en") == "'year' 1990 is not in the employment table; years present: 2013–2024."
     with pytest.raises(ValueError, match="choose 'period'"):
-        sector_indicators(tables, "Çorum", 2024, period=30)
-    with pytest.raises(ValueError, match="no sector of sections"):
+        analyse_sector_selection("Çorum", tables=tables, period=30, lang="en")
+    with pytest.raises(ValueError, match="'min_employment' değerini düşürün"):
         sector_indicators(tables, "Tunceli", 2024, min_employment=10**7)
     with pytest.raises(ValueError, match="two different years"):
         sector_shift_share(tables, "Çorum", 2020, 2020)
