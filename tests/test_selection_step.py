@@ -27,8 +27,7 @@ def tables() -> dict[str, pd.DataFrame]:
 @pytest.fixture(scope="module")
 def selections(tables):
     return {
-        name: analyse_sector_selection(name, tables=tables, n_simulations=400)
-        for name in PILOT_PROVINCES
+        name: analyse_sector_selection(name, tables=tables, n_simulations=400) for name in PILOT_PROVINCES
     }
 
 
@@ -133,11 +132,14 @@ def test_ranking_table_and_saved_tables(selections, tmp_path):
 
 
 def test_bad_parameters_are_clear_errors(tables):
-    with pytest.raises(ValueError, match="'year' 1990 is not in the employment table; years present: 2019"):
+    with pytest.raises(
+        ValueError, match="'year' 1990 istihdam tablosunda yok; tablodaki yıllar: 2013–2024"
+    ) as err:
         sector_indicators(tables, "Çorum", 1990)
+    assert err.value.message("en") == "'year' 1990 is not in the employment table; years present: 2013–2024."
     with pytest.raises(ValueError, match="choose 'period'"):
-        sector_indicators(tables, "Çorum", 2024, period=30)
-    with pytest.raises(ValueError, match="no sector of sections"):
+        analyse_sector_selection("Çorum", tables=tables, period=30, lang="en")
+    with pytest.raises(ValueError, match="'min_employment' değerini düşürün"):
         sector_indicators(tables, "Tunceli", 2024, min_employment=10**7)
     with pytest.raises(ValueError, match="two different years"):
         sector_shift_share(tables, "Çorum", 2020, 2020)
@@ -165,8 +167,10 @@ def test_portfolio_finding_counts_in_words():
         "the national average (2.0% a year): Leather & footwear."
     )
     profile.loc[1, "growth"] = 0.04
-    assert portfolio_finding(profile, national_growth=0.02).text("tr").startswith(
-        "İstihdamın en az %0,5 payını tutan 2 sektör hem uzmanlaşmış"
+    assert (
+        portfolio_finding(profile, national_growth=0.02)
+        .text("tr")
+        .startswith("İstihdamın en az %0,5 payını tutan 2 sektör hem uzmanlaşmış")
     )
     profile["lq"] = 0.5
     assert portfolio_finding(profile, national_growth=0.02).text("en").startswith("No sector")
