@@ -61,17 +61,20 @@ def _slots(text: str) -> list[tuple[str, list[str], str]]:
 
 def _fields(key: str, number: float, name: str) -> dict[str, object]:
     """A value for every slot of ``key`` in both languages, chosen by how the slot is used."""
-    fields: dict[str, object] = {}
+    uses: dict[str, set[str]] = {}
     for lang in i18n.LANGUAGES:
         for field, filters, spec in _slots(i18n.template(key, lang)):
-            if "list" in filters:
-                fields[field] = [name, "Makine ve ekipman", "Tekstil"]
-            elif _NUMERIC & set(filters) or spec:
-                fields.setdefault(field, number)
-            elif _TEXT & set(filters) or field in fields:
-                fields.setdefault(field, name)
-            else:
-                fields.setdefault(field, int(abs(number)) if float(number).is_integer() else name)
+            uses.setdefault(field, set()).update(filters, {"spec"} if spec else set())
+    fields: dict[str, object] = {}
+    for field, used in uses.items():
+        if "list" in used:
+            fields[field] = [name, "Makine ve ekipman", "Tekstil"]
+        elif used & (_NUMERIC | {"spec"}):
+            fields[field] = number
+        elif used & _TEXT:
+            fields[field] = name
+        else:
+            fields[field] = int(abs(number)) if float(number).is_integer() else name
     return fields
 
 

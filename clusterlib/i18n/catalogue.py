@@ -11,7 +11,8 @@ words chosen by a value   ``sign:POS:NEG[:ZERO]`` (:func:`by_sign`: ``{change|si
                           ``plural:ONE:MANY`` (English)
 text                      ``lower`` (first letter, Turkish rules), ``cap``, ``upper``,
                           ``list`` (:func:`join_list`; text filters before it apply to each item)
-Turkish case suffixes     ``loc abl dat gen acc poss poss_loc ins`` (:func:`inflect`); before
+Turkish case suffixes     ``loc abl dat gen acc poss poss_loc poss_abl poss_dat poss_acc
+                          poss_gen ins`` (:func:`inflect`); before
                           them ``proper`` / ``common`` / ``compound`` override the guesses.
                           In English texts they leave the value unchanged.
 ========================  ==================================================================
@@ -30,9 +31,25 @@ from collections.abc import Callable, Iterable, Mapping
 from clusterlib.config import DEFAULT_LANGUAGE, LANGUAGES
 from clusterlib.i18n import formatting as fmt
 from clusterlib.i18n.text import by_sign, join_list, plural
-from clusterlib.i18n.turkish import CASES, inflect, lower_first, turkish_capitalize, turkish_upper
+from clusterlib.i18n.turkish import (
+    CASES,
+    inflect,
+    lower_first,
+    lower_first_en,
+    turkish_capitalize,
+    turkish_upper,
+)
 
-__all__ = ["FILTERS", "add_strings", "has_string", "language_name", "registered_keys", "render", "t", "template"]
+__all__ = [
+    "FILTERS",
+    "add_strings",
+    "has_string",
+    "language_name",
+    "registered_keys",
+    "render",
+    "t",
+    "template",
+]
 
 #: UI strings: key -> {language: text}.
 _STRINGS: dict[str, dict[str, str]] = {}
@@ -158,13 +175,14 @@ def _number_filter(function: Callable[..., str], default: int) -> Callable[..., 
     return apply
 
 
-def _text_filter(function: Callable[[str], str], *, tr_only: bool = False) -> Callable[..., object]:
+def _text_filter(
+    function: Callable[[str], str], english: Callable[[str], str] | None = None
+) -> Callable[..., object]:
     def apply(value: object, lang: str, args: list[str], state: dict) -> object:
-        if tr_only and lang != "tr":
-            return value
+        chosen = english if english is not None and lang == "en" else function
         if isinstance(value, (list, tuple)):
-            return [function(str(v)) for v in value]
-        return function(str(value))
+            return [chosen(str(v)) for v in value]
+        return chosen(str(value))
 
     return apply
 
@@ -224,9 +242,9 @@ FILTERS: dict[str, Callable[..., object]] = {
     "abs": _abs,
     "sign": _sign,
     "plural": _plural,
-    "lower": _text_filter(lower_first),
-    "cap": _text_filter(turkish_capitalize),
-    "upper": _text_filter(turkish_upper),
+    "lower": _text_filter(lower_first, lower_first_en),
+    "cap": _text_filter(turkish_capitalize, lambda text: text[:1].upper() + text[1:]),
+    "upper": _text_filter(turkish_upper, str.upper),
     "list": _list,
     "proper": _flag("proper", True),
     "common": _flag("proper", False),

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import numbers
+import re
 from decimal import ROUND_HALF_UP, Decimal
 from zoneinfo import ZoneInfo
 
@@ -35,6 +36,7 @@ __all__ = [
     "MISSING",
     "TIME_ZONE",
     "check_language",
+    "format_as",
     "format_date",
     "format_number",
     "format_percent",
@@ -276,6 +278,47 @@ def format_ratio(x: object, lang: str = DEFAULT_LANGUAGE, *, decimals: int = 2) 
     if text == MISSING:
         return text
     return f"{text} katı" if lang == "tr" else f"{text} times"
+
+
+_SPEC = re.compile(r"^\{:,?(?:\.(\d+))?([fg%])\}$")
+
+
+def format_as(x: object, spec: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """Format ``x`` as a Python format ``spec`` says, but through the one formatter of ``lang``.
+
+    Criteria files describe how a value is printed with a Python format (``'{:,.0f}'``,
+    ``'{:.2f}'``, ``'{:.1%}'``, ``'{:.3g}'``); this reads the number of decimals and whether it is a
+    percentage from it and writes the value with :func:`format_number` / :func:`format_percent`,
+    so it rounds and looks the same as everywhere else.
+
+    Raises
+    ------
+    ValueError
+        For a spec other than ``{:.Nf}``, ``{:,.Nf}`` or ``{:.N%}``.
+
+    Examples
+    --------
+    >>> format_as(2.675, "{:.2f}", "tr"), format_as(0.0834, "{:.1%}", "tr"), format_as(1234, "{:,.0f}", "en")
+    ('2,68', '%8,3', '1,234')
+    >>> format_as(1.20, "{:.3g}", "tr"), format_as(0.012345, "{:.3g}", "en")
+    ('1,2', '0.0123')
+    """
+    match = _SPEC.match(spec.strip())
+    if not match:
+        raise ValueError(
+            f"unsupported number format {spec!r}; use '{{:.1f}}', '{{:,.0f}}', '{{:.3g}}' or '{{:.1%}}'"
+        )
+    decimals = int(match.group(1)) if match.group(1) is not None else 6
+    if match.group(2) == "%":
+        return format_percent(x, lang, decimals=decimals)
+    if match.group(2) == "g":  # significant digits, trailing zeros dropped (no exponent)
+        if is_missing(x) or _infinite(x) is not None or float(x) == 0:  # type: ignore[arg-type]
+            return format_number(x, lang)
+        digits = max(0, max(decimals, 1) - 1 - math.floor(math.log10(abs(float(x)))))  # type: ignore[arg-type]
+        text = format_number(x, lang, decimals=digits)
+        mark = "," if lang == "tr" else "."
+        return text.rstrip("0").rstrip(mark) if mark in text else text
+    return format_number(x, lang, decimals=decimals)
 
 
 def format_date(value: _dt.date | _dt.datetime, lang: str = DEFAULT_LANGUAGE, *, time: bool = False) -> str:

@@ -4,12 +4,15 @@ Examples
 --------
 >>> join_list(["Tekstil", "Gıda", "Mobilya"], "tr")
 'Tekstil, Gıda ve Mobilya'
+>>> join_list(["Makine ve ekipman", "Tekstil"], "tr")
+'Makine ve ekipman; Tekstil'
 >>> by_sign(-1234, "arttı", "azaldı")
 'azaldı'
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from babel.lists import format_list
@@ -18,14 +21,17 @@ from clusterlib.i18n.formatting import LOCALES, check_language, is_missing
 
 __all__ = ["by_sign", "join_list", "plural"]
 
+#: A name that holds a list separator of its own: ", " (not a decimal comma as in 7,4) or "ve"/"and".
+_SEPARATOR = re.compile(r", | ve | and ", re.IGNORECASE)
+
 
 def join_list(items: Iterable[object], lang: str) -> str:
     """Join names so a reader can count them: ``A, B ve C`` / ``A, B and C``.
 
-    When a name itself holds a comma ("Bilgisayar, elektronik ve optik ürünler"), the names are
-    separated by semicolons only ("A; B; C": an extra "ve" would blur the names) so that the
-    count stays clear.  Babel's CLDR list patterns (:func:`babel.lists.format_list`) join the
-    plain case.
+    When a name itself holds a comma or a conjunction ("Bilgisayar, elektronik ve optik ürünler",
+    "Makine ve ekipman"), the names are separated by semicolons only ("A; B; C": another "ve"
+    would blur where one name ends), so that the count stays clear.  Babel's CLDR list patterns
+    (:func:`babel.lists.format_list`) join the plain case.
 
     Examples
     --------
@@ -38,7 +44,7 @@ def join_list(items: Iterable[object], lang: str) -> str:
     names = [str(item) for item in items]
     if not names:
         return ""
-    if any("," in name for name in names):
+    if any(_SEPARATOR.search(name) for name in names):
         return "; ".join(names)
     return format_list(names, style="standard", locale=LOCALES[lang])
 

@@ -19,8 +19,9 @@ the last spoken word of the **displayed** string (after rounding: ``%99,6`` show
   vowel, and the pronominal ``n`` after a compound noun's possessive (*imalatı* → *imalatında*,
   *Kümelenmesi* → *Kümelenmesinde*).  Common nouns take no apostrophe; proper names do
   (*Çorum'da*, *Kocaeli'nde*); names of institutions do not (TDK: *Gözlemevinin*).
-  Consonant softening of words (*kitap* → *kitabı*) is not applied: the names the workbench
-  inserts (sector and province names) do not need it, and many loanwords do not soften.
+  A common noun of several syllables softens a final k/ç before a vowel (*ormancılık* →
+  *ormancılığın*, *plastik* → *plastiğe*); p and t are kept (*ticaret* → *ticareti*: many loanwords
+  do not soften them), and loanwords with front suffixes are listed (*petrolde*, *gayrimenkulün*).
 
 References
 ----------
@@ -37,6 +38,7 @@ __all__ = [
     "CASES",
     "inflect",
     "lower_first",
+    "lower_first_en",
     "spoken_last_word",
     "turkish_capitalize",
     "turkish_lower",
@@ -44,8 +46,11 @@ __all__ = [
 ]
 
 #: The cases :func:`inflect` writes: locative -DA, ablative -DAn, dative -(y)A, genitive
-#: -(n)In, accusative -(y)I, possessive 3sg -(s)I, possessive + locative -(s)InDA, "ile" -(y)lA.
-CASES: tuple[str, ...] = ("loc", "abl", "dat", "gen", "acc", "poss", "poss_loc", "ins")
+#: -(n)In, accusative -(y)I, possessive 3sg -(s)I, possessive + locative -(s)InDA, + ablative
+#: -(s)InDAn, + dative -(s)InA, + accusative -(s)InI, + genitive -(s)InIn, and "ile" -(y)lA.
+CASES: tuple[str, ...] = (
+    "loc", "abl", "dat", "gen", "acc", "poss", "poss_loc", "poss_abl", "poss_dat", "poss_acc", "poss_gen", "ins",
+)  # fmt: skip
 
 _ONES = ("", "bir", "iki", "üç", "dört", "beş", "altı", "yedi", "sekiz", "dokuz")
 _TENS = ("", "on", "yirmi", "otuz", "kırk", "elli", "altmış", "yetmiş", "seksen", "doksan")
@@ -77,7 +82,16 @@ _COMPOUND_WORDS = frozenset(
     {
         "imalatı", "ticareti", "üretimi", "hizmeti", "sanayii", "yapımı", "onarımı", "katı",
         "evi", "gözlemevi", "kocaeli", "kırklareli", "tunceli", "bakımı", "inşaatı", "yayımı",
-        "kurulumu", "işlenmesi", "toptancılığı",
+        "kurulumu", "işlenmesi", "toptancılığı", "temini",
+    }
+)  # fmt: skip
+#: Loanwords whose suffixes take front vowels although their last vowel is back (TDK: *petrolde*,
+#: *gayrimenkulün*, *saatte*).
+_FRONT_LOANS = frozenset(
+    {
+        "petrol", "kontrol", "alkol", "gol", "rol", "protokol", "sembol", "futbol", "gayrimenkul",
+        "meşgul", "kabul", "usul", "mahsul", "saat", "kalp", "hal", "hayal", "ihtimal", "istiklal",
+        "ithal", "sual", "misal", "emsal", "santral", "etiket",
     }
 )  # fmt: skip
 #: Proper names that are compounds but keep the apostrophe (provinces: *Kocaeli'nde*).
@@ -134,6 +148,21 @@ def lower_first(text: str) -> str:
     if len(letters) > 1 and all(c.isupper() for c in letters):
         return text
     return turkish_lower(text[:1]) + text[1:]
+
+
+def lower_first_en(text: str) -> str:
+    """English: lower-case the first letter of a common noun inside a sentence (abbreviations kept).
+
+    Examples
+    --------
+    >>> lower_first_en("Information services"), lower_first_en("ICT services")
+    ('information services', 'ICT services')
+    """
+    first = text.split(" ", 1)[0]
+    letters = [c for c in first if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return text
+    return text[:1].lower() + text[1:]
 
 
 def _number_word(n: int) -> str:
@@ -214,9 +243,19 @@ def _harmony(word: str) -> tuple[str, str]:
     """(two-way vowel A, four-way vowel I) that suffixes take after ``word``."""
     vowels = [c for c in word if c in _VOWELS]
     last = {"â": "a", "î": "i", "û": "u"}.get(vowels[-1], vowels[-1]) if vowels else "e"
+    if word in _FRONT_LOANS:
+        last = {"a": "e", "ı": "i", "o": "ö", "u": "ü"}.get(last, last)
     two = "a" if last in _BACK else "e"
     four = {"a": "ı", "ı": "ı", "o": "u", "u": "u", "e": "i", "i": "i", "ö": "ü", "ü": "ü"}[last]
     return two, four
+
+
+def _soften(word: str) -> str:
+    """Final k → ğ and ç → c of a word of several syllables before a vowel (*ormancılık* →
+    *ormancılığ-*, *ağaç* → *ağac-*); p and t, which soften only in some words, are kept."""
+    if sum(c in _VOWELS for c in word) < 2 or word[-1] not in "kç":
+        return word
+    return word[:-1] + {"k": "ğ", "ç": "c"}[word[-1]]
 
 
 def _is_compound(word: str) -> bool:
@@ -230,17 +269,20 @@ def _suffix(word: str, case: str, *, compound: bool) -> str:
     if compound:
         forms = {
             "loc": f"nd{a}", "abl": f"nd{a}n", "dat": f"n{a}", "gen": f"n{i}n", "acc": f"n{i}",
-            "poss": "", "poss_loc": f"nd{a}", "ins": f"yl{a}",
+            "poss": "", "poss_loc": f"nd{a}", "poss_abl": f"nd{a}n", "poss_dat": f"n{a}", "poss_acc": f"n{i}",
+            "poss_gen": f"n{i}n", "ins": f"yl{a}",
         }  # fmt: skip
     elif vowel_end:
         forms = {
             "loc": f"d{a}", "abl": f"d{a}n", "dat": f"y{a}", "gen": f"n{i}n", "acc": f"y{i}",
-            "poss": f"s{i}", "poss_loc": f"s{i}nd{a}", "ins": f"yl{a}",
+            "poss": f"s{i}", "poss_loc": f"s{i}nd{a}", "poss_abl": f"s{i}nd{a}n", "poss_dat": f"s{i}n{a}",
+            "poss_acc": f"s{i}n{i}", "poss_gen": f"s{i}n{i}n", "ins": f"yl{a}",
         }  # fmt: skip
     else:
         forms = {
             "loc": f"{d}{a}", "abl": f"{d}{a}n", "dat": a, "gen": f"{i}n", "acc": i,
-            "poss": i, "poss_loc": f"{i}nd{a}", "ins": f"l{a}",
+            "poss": i, "poss_loc": f"{i}nd{a}", "poss_abl": f"{i}nd{a}n", "poss_dat": f"{i}n{a}",
+            "poss_acc": f"{i}n{i}", "poss_gen": f"{i}n{i}n", "ins": f"l{a}",
         }  # fmt: skip
     return forms[case]
 
@@ -253,10 +295,12 @@ def inflect(text: str, case: str, *, proper: bool | None = None, compound: bool 
     text : str
         What is displayed: a formatted number (``"5"``, ``"%99"``, ``"2,82"``, ``"62.866"``), a
         year, an abbreviation in capitals, or a name.  Only its last word matters.
-    case : {"loc", "abl", "dat", "gen", "acc", "poss", "poss_loc", "ins"}
-        Locative (*5'te*), ablative (*5'ten*), dative (*5'e*), genitive (*5'in*), accusative
-        (*5'i*), 3rd-person possessive (*%8,3'ü*), possessive + locative (*%100'ünde*) and the
-        bound form of "ile" (*2'yle*).
+    case : one of :data:`CASES`
+        Locative ``loc`` (*5'te*), ablative ``abl`` (*5'ten*), dative ``dat`` (*5'e*), genitive
+        ``gen`` (*5'in*), accusative ``acc`` (*5'i*), 3rd-person possessive ``poss`` (*%8,3'ü*),
+        possessive + locative ``poss_loc`` (*%100'ünde*), + ablative ``poss_abl`` (*%5'inden*),
+        + dative ``poss_dat`` (*%5'ine*), + accusative ``poss_acc`` (*%1'ini*), + genitive
+        ``poss_gen`` (*%2'sinin*), and the bound form of "ile" ``ins`` (*2'yle*).
     proper : bool, optional
         Whether a word is a proper name (apostrophe: *Çorum'da*).  By default a word that starts
         with a capital is a proper name, unless it is an institution (a capitalised compound:
@@ -303,4 +347,6 @@ def inflect(text: str, case: str, *, proper: bool | None = None, compound: bool 
         institution = capitalised and is_compound and word not in _PROPER_COMPOUNDS
         proper = capitalised and not institution
     ending = _suffix(word, case, compound=is_compound)
+    if not proper and ending[:1] in _VOWELS and _soften(word) != word:
+        body = body[: -1] + _soften(word)[-1]  # ormancılık → ormancılığın, kauçuk → kauçuğu
     return f"{body}'{ending}" if proper else body + ending
