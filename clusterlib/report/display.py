@@ -182,7 +182,7 @@ def _finding_html(text: str) -> str:
     )
 
 
-def finding(text: str) -> None:
+def finding(text: str | Notice) -> None:
     """Display a short plain-language finding and mark it for the report's key-findings box.
 
     The text is shown where the cell stands and, in the HTML report, also listed in the
@@ -190,15 +190,21 @@ def finding(text: str) -> None:
     separate paragraphs.  Findings come translated from the methodology modules, not from string
     building in notebook cells.
 
+    A :class:`Notice` (a section the data did not allow) is shown as a note and is not lifted into
+    the key findings.
+
     Parameters
     ----------
-    text : str
+    text : str or Notice
 
     Raises
     ------
     TypeError
         When ``text`` is not a non-empty string.
     """
+    if isinstance(text, Notice):
+        notice(text.text)
+        return
     text = check_text(text, "text")
     publish({"text/html": _finding_html(text), "text/plain": text}, "finding", text=text)
 

@@ -129,11 +129,11 @@ def report_tables(nb: Any) -> list[dict]:
     out: list[dict] = []
     used: set[str] = set()
     for out_meta in (_cl_meta(o) for o in _outputs(nb)):
-        if out_meta.get("kind") != "table" or not isinstance(out_meta.get("data"), dict):
+        if out_meta.get("kind") != "table" or not isinstance(out_meta.get("table"), dict):
             continue
         name = _sheet_name(out_meta.get("sheet") or out_meta.get("caption") or f"Table {len(out) + 1}", used)
         used.add(name.casefold())
-        out.append({"sheet": name, "caption": out_meta.get("caption"), "data": out_meta["data"]})
+        out.append({"sheet": name, "caption": out_meta.get("caption"), "data": out_meta["table"]})
     return out
 
 

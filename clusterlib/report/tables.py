@@ -312,7 +312,8 @@ def table(
     ``df`` may also be a :class:`Table` (its fields replace the keyword arguments) or a
     :class:`~clusterlib.report.display.Notice` (displayed as a note instead of a table).
 
-    Every table also publishes its data (:func:`table_data`) in the output metadata, and the
+    Every table also publishes its data (:func:`table_data`) in the output metadata
+    (``{"clusterlib": {"kind": "table", "caption", "sheet", "table": data}}``), and the
     report's exporter writes all of them into ``<report>.xlsx`` beside the HTML.
 
     Raises
@@ -343,5 +344,5 @@ def table(
         "table",
         caption=caption,
         sheet=sheet,
-        data=data,
+        table=data,
     )

@@ -99,17 +99,21 @@ add_strings(
 
 @dataclass(frozen=True)
 class ReportFindings:
-    """The findings of the step as sentences in the report's language (one per report section)."""
+    """The findings of the step as sentences in the report's language (one per report section).
+
+    A section that needs a ranking holds a :class:`~clusterlib.report.Notice` instead when there were
+    too few candidates (``report.finding`` shows it as a note, outside the key findings).
+    """
 
     structure: str
     portfolio: str
-    map: str
+    map: str | Notice
     shift_share: str
     data: str
-    criteria: str
-    ranking: str
-    robustness: str
-    agreement: str
+    criteria: str | Notice
+    ranking: str | Notice
+    robustness: str | Notice
+    agreement: str | Notice
 
 
 def _decimals(fmt: str) -> tuple[bool, int]:
@@ -321,11 +325,11 @@ def present(selection: SectorSelection, lang: str) -> SelectionReport:
     """
     lang = check_language(lang)
     f = selection.findings
-    unavailable = selection.too_few.section_text(lang) if selection.too_few is not None else ""
+    unavailable = Notice(selection.too_few.section_text(lang)) if selection.too_few is not None else None
     findings = ReportFindings(
         structure=f.structure.text(lang),
         portfolio=f.portfolio.text(lang),
-        map=f.map.text(lang) if f.map is not None else unavailable,
+        map=f.map.text(lang) if f.map is not None else unavailable,  # type: ignore[arg-type]
         shift_share=f.shift_share.text(lang),
         data=_data_text(selection, lang),
         criteria=f.criteria.text(lang) if f.criteria is not None else unavailable,
