@@ -70,7 +70,7 @@ def test_shift_share_chart_stacks_the_components():
     fig = charts.shift_share_chart(components, lang="tr")
     assert [trace.name for trace in fig.data] == [
         "Ulusal büyüme etkisi",
-        "Sektör karması etkisi",
+        "Sektörel yapı (endüstri karması) etkisi",
         "Bölgesel rekabet etkisi",
         "Gerçekleşen değişim",
     ]

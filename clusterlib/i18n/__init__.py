@@ -18,7 +18,6 @@ recomputes a number.
 from __future__ import annotations
 
 from clusterlib.config import DEFAULT_LANGUAGE, LANGUAGES
-from clusterlib.i18n import strings as _strings  # noqa: F401  (registers the workbench's own texts)
 from clusterlib.i18n.catalogue import (
     FILTERS,
     add_strings,
@@ -45,6 +44,7 @@ from clusterlib.i18n.formatting import (
     is_missing,
 )
 from clusterlib.i18n.plotting import axis_ticks, hover_values, nice_ticks, plotly_layout
+from clusterlib.i18n.strings import parameter_label  # importing it registers the workbench's own texts
 from clusterlib.i18n.text import by_sign, join_list, plural
 from clusterlib.i18n.turkish import (
     CASES,
@@ -84,6 +84,7 @@ __all__ = [
     "language_name",
     "lower_first",
     "nice_ticks",
+    "parameter_label",
     "plotly_layout",
     "plural",
     "registered_keys",
