@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -153,13 +154,21 @@ def test_print_layout_fits_every_table_and_figure_in_the_a4_width(samsun, browse
         browser.execute_script("window.dispatchEvent(new Event('beforeprint'));")  # what Chromium does first
         page_width = browser.execute_script("return document.body.clientWidth")
         assert page_width <= 688
-        widths = browser.execute_script(
+        script = (
             "return Array.from(document.querySelectorAll('table.cl-table, .cl-figure'))"
             ".map(e => [e.className, e.scrollWidth, e.getBoundingClientRect().right]);"
         )
-        assert len(widths) >= 8
-        too_wide = [w for w in widths if w[1] > page_width + 1 or w[2] > page_width + 1]
-        assert too_wide == []
+
+        def too_wide() -> list:
+            return [
+                w for w in browser.execute_script(script) if w[1] > page_width + 1 or w[2] > page_width + 1
+            ]
+
+        deadline = time.monotonic() + 10  # Plotly.relayout redraws asynchronously
+        while too_wide() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert len(browser.execute_script(script)) >= 8
+        assert too_wide() == []
         modebars = browser.find_elements(By.CSS_SELECTOR, ".modebar")
         assert modebars and not any(m.is_displayed() for m in modebars)
     finally:
