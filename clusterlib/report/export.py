@@ -323,7 +323,7 @@ def export_html(
             "lang": lang,
             "title": title,
             "province": province,
-            "generated": i18n.format_date(generated, lang, time=True),
+            "generated": i18n.format_date(generated, lang, time=True, zone=generated.tzinfo is not None),
             "data_source": data_source,
             "data_version": data_version,
             "data_version_short": data_version.split(":", 1)[-1][:12],
