@@ -46,7 +46,7 @@ from clusterlib.i18n.formatting import (
 )
 from clusterlib.i18n.plotting import axis_ticks, hover_values, nice_ticks, plotly_layout
 from clusterlib.i18n.strings import parameter_label  # importing it registers the workbench's own texts
-from clusterlib.i18n.text import by_sign, join_list, plural
+from clusterlib.i18n.text import by_sign, join_list, ordinal, plural
 from clusterlib.i18n.turkish import (
     CASES,
     inflect,
@@ -86,6 +86,7 @@ __all__ = [
     "language_name",
     "lower_first",
     "nice_ticks",
+    "ordinal",
     "parameter_label",
     "plotly_layout",
     "plural",

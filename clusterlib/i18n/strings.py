@@ -65,6 +65,7 @@ add_strings(
         },
         "param.n_simulations": {"tr": "Ağırlık senaryosu sayısı", "en": "Number of weight scenarios"},
         "param.sections": {"tr": "Aday NACE bölümleri", "en": "Candidate NACE sections"},
+        "param.missing": {"tr": "Eksik değerlerin doldurulması", "en": "Missing values"},
         "param.seed": {"tr": "Rastgele sayı tohumu", "en": "Random seed"},
         "param.step": {"tr": "Adım", "en": "Step"},
         "param.label": {"tr": "{label} ({name})", "en": "{label} ({name})"},

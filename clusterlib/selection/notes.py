@@ -37,14 +37,14 @@ add_strings(
         "selection.note.imputed": {
             "tr": "{count} eksik değer, göstergesinin adaylar arasındaki en kötü değeriyle dolduruldu (veri yoksa "
             "puan kazandırmaz); tabloda * ile işaretli: {cells}.",
-            "en": "{count} missing values were filled with the worst value of their indicator among the "
-            "candidates (no evidence earns no credit); marked * in the table: {cells}.",
+            "en": "{count} {count|plural:missing value was:missing values were} filled with the worst value of "
+            "their indicator among the candidates (no evidence earns no credit); marked * in the table: {cells}.",
         },
         "selection.note.imputed_median": {
             "tr": "{count} eksik değer, göstergesinin adaylar arasındaki ortanca değeriyle dolduruldu; tabloda * "
             "ile işaretli: {cells}.",
-            "en": "{count} missing values were filled with the median of their indicator among the candidates; "
-            "marked * in the table: {cells}.",
+            "en": "{count} {count|plural:missing value was:missing values were} filled with the median of their "
+            "indicator among the candidates; marked * in the table: {cells}.",
         },
         "selection.note.too_few": {
             "tr": "Puanlama sektörleri karşılaştırır ve en az {min_sectors} aday sektör gerektirir; {province} "

@@ -256,7 +256,14 @@ class SelectionReport:
                 t("selection.col.weight", lang): ind["weight"].to_numpy(dtype=float),
             }
         )
-        return Table(frame, lang=lang, decimals=3, sheet=t("selection.sheet.criteria", lang))
+        weight = t("selection.col.weight", lang)  # global weights as percentages, as the text writes them
+        return Table(
+            frame,
+            lang=lang,
+            decimals={weight: 1},
+            percent_cols=[weight],
+            sheet=t("selection.sheet.criteria", lang),
+        )
 
     def ranking_table(self, top: int = 10) -> Table | Notice:
         """The final ranking as a committee reads it: rank, sector, score, robustness and why."""
