@@ -3,6 +3,7 @@ Plotly ticks and hover labels, parameter labels, and the rarer Turkish suffixes.
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import pytest
@@ -63,7 +64,9 @@ def test_join_list_keeps_names_countable():
         "Machinery & equipment; Rental and leasing; and Food"
     )
     assert join_list(["Tekstil", "Gıda", "Mobilya"], "tr") == "Tekstil, Gıda ve Mobilya"
-    assert join_list(["7,4 çalışan", "8,3"], "tr") == "7,4 çalışan ve 8,3"  # a decimal comma is not a separator
+    assert (
+        join_list(["7,4 çalışan", "8,3"], "tr") == "7,4 çalışan ve 8,3"
+    )  # a decimal comma is not a separator
 
 
 def test_by_sign_and_signed_numbers():
@@ -118,7 +121,7 @@ def test_nice_ticks_cover_the_range(low, width):
     ticks = nice_ticks(low, high)
     assert ticks[0] <= low + 1e-9 * max(1, abs(low)) and ticks[-1] >= high - 1e-9 * max(1, abs(high))
     assert 2 <= len(ticks) <= 12
-    steps = {round(b - a, 9) for a, b in zip(ticks, ticks[1:], strict=False)}
+    steps = {round(b - a, 9) for a, b in itertools.pairwise(ticks)}
     assert len(steps) == 1 and all(math.isfinite(t) for t in ticks)
 
 
