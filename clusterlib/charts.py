@@ -419,7 +419,8 @@ def shift_share_chart(
         customdata=hover_values(data["actual_change"], lang, kind="signed"),
         hovertemplate="%{y}: %{customdata}<extra></extra>",
     )
-    fig.update_layout(barmode="relative", xaxis_title=_label("change_jobs", lang))
+    # "," groups thousands with the layout's separators (1.000 in Turkish); Plotly draws minus as U+2212
+    fig.update_layout(barmode="relative", xaxis_title=_label("change_jobs", lang), xaxis_tickformat=",")
     fig = _layout(fig, lang, title=title, height=max(420, 30 * len(data) + 200))
     # four legend entries span the width: below the plot, where the modebar (top right) cannot cover them
     fig.update_layout(
