@@ -326,7 +326,8 @@ class SelectionReport:
 
 
 def _data_text(selection: SectorSelection, lang: str) -> str:
-    parts = list(selection.left_out.texts(lang))
+    parts = [note.text(lang) for note in selection.load_notes]  # type: ignore[attr-defined]
+    parts += list(selection.left_out.texts(lang))
     if selection.too_few is not None:
         parts.append(selection.too_few.text(lang))
     if selection.imputed.cells:
