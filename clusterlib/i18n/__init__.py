@@ -13,6 +13,19 @@ recomputes a number.
   string's last spoken word), Turkish-aware case (:func:`turkish_lower`, :func:`lower_first`).
 * :mod:`~clusterlib.i18n.text` — :func:`join_list`, :func:`by_sign`.
 * :mod:`~clusterlib.i18n.plotting` — :func:`plotly_layout`, :func:`axis_ticks`, :func:`hover_values`.
+
+Writing a sentence of a report (rules that ``tests/test_i18n_catalogue.py`` checks):
+
+* Register it with :func:`add_strings` in both languages and pass **raw values** to :func:`t`; the
+  slot formats them once: ``{total|num}``, ``{share|pct}``, ``{lq|num:2}``, ``{ratio|ratio}``.
+* Never write a suffix after a slot or a number (``{k}'da``): write ``{k|loc}``, ``{p|pct:0|poss_loc}``,
+  ``{province|loc}``, ``{sector|lower|gen}`` — the suffix follows the displayed text's last spoken word.
+* A quantity with a sign and a verb: ``{change|abs|num} kişi {change|sign:arttı:azaldı}``; signed
+  components: ``{mix|signed}``.  Names inside a sentence: ``{sector|lower}``; several names:
+  ``{sectors|lower|list}`` (semicolons when a name holds a comma or "ve"); English ordinals ``{rank|ord}``.
+* Charts: ``fig.update_layout(**plotly_layout(lang))``, ``update_xaxes(**axis_ticks(lo, hi, lang,
+  kind="percent"))`` and ``customdata=hover_values(values, lang, kind=...)`` with ``%{customdata}``
+  in the hover template — never a d3 format such as ``%{x:.1%}``.
 """
 
 from __future__ import annotations
