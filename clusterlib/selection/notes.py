@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from clusterlib.i18n import add_strings, format_number, t
+from clusterlib.i18n import add_strings, format_number, lower_first, lower_first_en, t
 from clusterlib.selection.criteria import Criteria
 from clusterlib.selection.findings import sector_name
 
@@ -114,7 +114,8 @@ class Imputed:
 
     def text(self, lang: str, *, limit: int = 8) -> str:
         """One sentence listing the first ``limit`` imputed cells, in ``lang``."""
-        shown = [f"{sector_name(s, lang)} / {self.criteria.name(i, lang)}" for s, i in self.cells[:limit]]
+        lower = lower_first if lang == "tr" else lower_first_en  # a list after a colon starts in lower case
+        shown = [f"{lower(sector_name(s, lang))} / {self.criteria.name(i, lang)}" for s, i in self.cells[:limit]]
         if len(self.cells) > limit:
             shown.append("…")
         key = "selection.note.imputed_median" if self.policy == "median" else "selection.note.imputed"
