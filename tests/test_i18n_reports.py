@@ -78,7 +78,9 @@ def _helper_forms(number: str) -> set[str]:
 
 def test_every_suffix_after_a_number_is_the_helpers(pages):
     page = pages["tr"]
-    texts = [_visible_text(page)] + [s for data, layout in _figures(page) for _, s in _strings([data, layout])]
+    texts = [_visible_text(page)] + [
+        s for data, layout in _figures(page) for _, s in _strings([data, layout])
+    ]
     found = [(number, suffix) for text in texts for number, suffix in NUMBER_SUFFIX.findall(text)]
     wrong = sorted({f"{n}'{s}" for n, s in found if s not in _helper_forms(n)})
     assert wrong == []

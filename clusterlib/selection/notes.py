@@ -115,7 +115,9 @@ class Imputed:
     def text(self, lang: str, *, limit: int = 8) -> str:
         """One sentence listing the first ``limit`` imputed cells, in ``lang``."""
         lower = lower_first if lang == "tr" else lower_first_en  # a list after a colon starts in lower case
-        shown = [f"{lower(sector_name(s, lang))} / {self.criteria.name(i, lang)}" for s, i in self.cells[:limit]]
+        shown = [
+            f"{lower(sector_name(s, lang))} / {self.criteria.name(i, lang)}" for s, i in self.cells[:limit]
+        ]
         if len(self.cells) > limit:
             shown.append("…")
         key = "selection.note.imputed_median" if self.policy == "median" else "selection.note.imputed"
