@@ -5,11 +5,12 @@ more is better) or cost (``False``, less is better); cost criteria are inverted 
 so that after it every column reads "more is better".
 
 The maths lives in kernels without checks (``normalize_values``, ``weighted_sum_scores``,
-``topsis_closeness``) that also accept a whole stack of weight vectors at once, which :func:`clusterlib.selection.weight_sensitivity`
-uses to score thousands of Monte Carlo draws without a Python loop.  That vectorisation, a single
-documented rule for constant columns and z-score normalisation are why these are written here rather
-than delegated to :mod:`pymcdm` (whose methods take one weight vector per call, return NaN for an
-all-zero column under vector normalisation and lack z-scores); the tests check both against pymcdm.
+``topsis_closeness``) that also accept a whole stack of weight vectors at once, which
+:func:`clusterlib.selection.weight_sensitivity` uses to score thousands of Monte Carlo draws without
+a Python loop.  That vectorisation, a single documented rule for constant columns and z-score
+normalisation are why these are written here rather than delegated to :mod:`pymcdm` (whose methods
+take one weight vector per call, return NaN for an all-zero column under vector normalisation and
+lack z-scores); the tests check both against pymcdm.
 """
 
 from __future__ import annotations
