@@ -85,7 +85,7 @@ def weights_explorer(view: SelectionReport, *, top: int = 10) -> widgets.VBox:
     >>> [child.description for child in box.children[1:5]]
     ['Ekonomik etki', 'Talep', 'Ağ oluşturma ve iş birliği', 'Faktör koşulları']
     >>> box.children[2].value = 1.0  # all weight on Demand: the table re-ranks at once
-    >>> "<table" in box.children[-1].value
+    >>> '<table class="cl-table' in box.children[-1].value  # the report's one table helper
     True
     """
     lang = view.lang
