@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from clusterlib.config import PROCESSED_DIR, SAMPLE_DIR
+from clusterlib.data import messages_in
 from clusterlib.i18n import DEFAULT_LANGUAGE, check_language
 from clusterlib.regions import Province
 from clusterlib.regions import province as resolve_province
@@ -330,8 +331,10 @@ def analyse_sector_selection(
     Raises
     ------
     SelectionInputError
-        When the year or period is not in the data, or the province has no rows in the base or the
-        latest year (the message names the province and the years present, in ``lang``).
+        When the year or period is not in the data (in ``lang``).
+    DataValidationError
+        When the province has no rows in the base or the latest year (the message names the province
+        and the years present, in ``lang``).
         Too few candidate sectors is not an error: the result says so (:attr:`SectorSelection.too_few`).
     """
     lang = check_language(lang)
@@ -343,7 +346,8 @@ def analyse_sector_selection(
     year = int(year if year is not None else tables["employment"]["year"].max())
     full_criteria = load_criteria(criteria_file or None)
     try:
-        check_years(tables["employment"], place, year, period)
+        with messages_in(lang):
+            check_years(tables["employment"], place, year, period)
     except SelectionInputError as err:
         raise err.in_language(lang) from None
 
