@@ -297,3 +297,12 @@ def test_province_without_the_base_year_names_the_years_present(tables):
     assert "KeyError" not in message
     with pytest.raises(SelectionInputError, match="choose 'period' ≤ 11"):
         analyse_sector_selection("Samsun", tables=tables, period=30, lang="en")
+
+
+def test_data_section_shows_the_loaders_notes_about_what_the_step_reads():
+    """From the folder: blank wages are said to be left missing; a note on a column the step does not
+    read (initiatives' members) is not shown in a sector-selection report."""
+    selection = analyse_sector_selection("Samsun", n_simulations=20)
+    text = selection.present("en").findings.data
+    assert "column 'avg_wage'" in text and "not read as zero" in text
+    assert "'members'" not in text
