@@ -69,6 +69,7 @@ def _time(function, *args, **kwargs):
 def run(n_firms: int) -> dict[str, float]:
     firms, relations = synthetic_cluster(n_firms)
     times: dict[str, float] = {}
+    cpu = time.process_time()
     G, times["firm_network"] = _time(vc.firm_network, firms, relations)
     _, times["network_summary"] = _time(vc.network_summary, G)
     _, times["network_measures"] = _time(vc.network_measures, G)
@@ -80,6 +81,7 @@ def run(n_firms: int) -> dict[str, float]:
     vc.stage_flows(G), vc.sourcing(G), vc.linking_firms(G), vc.sole_partners(G)
     times["stages"] = time.perf_counter() - start
     times["total"] = sum(times.values())
+    times["cpu"] = time.process_time() - cpu  # CPU seconds of this process: less sensitive to a busy machine
     times["ties"] = float(len(relations))
     times["edges"] = float(G.number_of_edges())
     return times
@@ -94,6 +96,7 @@ def main(argv: list[str] | None = None) -> None:
         f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     )
     print(f"networkx {nx.__version__}, numpy {np.__version__}, pandas {pd.__version__}")
+    print(f"load average at start: {os.getloadavg()[0]:.1f}")
     rows = []
     for n in args.sizes:
         runs = [run(n) for _ in range(args.repeat)]
@@ -104,7 +107,7 @@ def main(argv: list[str] | None = None) -> None:
     table = pd.DataFrame(rows).set_index("firms")
     columns = [
         "ties", "edges", "firm_network", "network_summary", "network_measures",
-        "brokerage_roles", "core_periphery", "stages", "total",
+        "brokerage_roles", "core_periphery", "stages", "total", "cpu",
     ]  # fmt: skip
     print(table[columns].round(3).to_markdown() if hasattr(table, "to_markdown") else table[columns].round(3))
 

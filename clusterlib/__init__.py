@@ -2,7 +2,8 @@
 
 Modules, one per concern: ``regions`` and ``nace`` (registries), ``data`` (loaders, validation,
 sample), ``specialization`` and ``relatedness`` (regional-economics indicators), ``selection``
-(step 2, sector selection), ``geo`` (province geometry), ``charts``, ``report`` (runner, HTML),
+(step 2, sector selection), ``valuechain`` (step 3, value-chain mapping), ``geo`` (province
+geometry), ``charts``, ``report`` (runner, HTML),
 ``i18n`` (Turkish and English), ``official`` (real TÜİK tables), ``cli``; ``widgets`` (ipywidgets)
 is imported on demand.
 """
@@ -12,6 +13,7 @@ from clusterlib import (
     data,
     geo,
     i18n,
+    monitoring,
     nace,
     needs,
     official,
@@ -20,6 +22,7 @@ from clusterlib import (
     report,
     selection,
     specialization,
+    valuechain,
 )
 from clusterlib.regions import PILOT_PROVINCES, Province, UnknownProvinceError, province, provinces
 
@@ -31,6 +34,7 @@ __all__ = [
     "data",
     "geo",
     "i18n",
+    "monitoring",
     "nace",
     "needs",
     "official",
@@ -41,5 +45,6 @@ __all__ = [
     "report",
     "selection",
     "specialization",
+    "valuechain",
 ]
 __version__ = "0.1.0"

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from clusterlib import official
 from clusterlib.data import load_tables
 from clusterlib.monitoring import (
+    analyse_monitoring,
     gva_growth,
     gva_structure,
     indicator_summary,
@@ -205,6 +206,21 @@ def test_percentile_rank_matches_scipy():
     assert np.allclose(percentile_rank(values), expected)
 
 
+@given(st.lists(st.one_of(st.integers(-50, 50).map(float), st.just(float("nan"))), min_size=1, max_size=40))
+def test_percentile_rank_invariants(values):
+    """Ranks keep the order of the values, lie in (0, 100], average 50 and leave missing values missing."""
+    series = pd.Series(values)
+    ranks = percentile_rank(series)
+    known = series.notna()
+    assert ranks[~known].isna().all()
+    if known.any():
+        v, r = series[known].to_numpy(), ranks[known].to_numpy()
+        assert ((r > 0) & (r <= 100)).all()
+        assert r.mean() == pytest.approx(50.0)
+        order = np.argsort(v, kind="stable")
+        assert (np.diff(r[order]) >= -1e-12).all()
+
+
 def test_percentile_rank_errors():
     with pytest.raises(TypeError, match="must be a pandas Series"):
         percentile_rank([1, 2])
@@ -293,8 +309,6 @@ def _shared_official():
 def test_economy_values_in_the_report_equal_the_official_tables():
     """What the report shows for Samsun (plate 55) is TÜİK's published figures, as carried in
     clusterlib.official and, where the checkout has them beside it, ../shared/data/official."""
-    from clusterlib.monitoring import analyse_monitoring
-
     mon = analyse_monitoring("Samsun", lang="en")
     carried = official.gva_a10_current()
     samsun = carried[carried["plate"] == 55].set_index("sector")["value_thousand_try"]
@@ -361,3 +375,25 @@ def test_management_scorecard_labels_and_areas():
         management_scorecard(pd.DataFrame(rows), "other")
     with pytest.raises(ValueError, match="'silver'"):
         label_of(50, gold=0.5, silver=0.7)
+
+
+def test_indicators_holding_back_each_area():
+    """Red and amber monitoring indicators are listed under their ESCA area, worst first, only where the area is
+    below the Gold threshold."""
+    from clusterlib.monitoring.management import AREA_INDICATORS, holding_back
+
+    table = pd.DataFrame({"area": ["interaction", "services", "structure"], "holds_back": [True, True, False]})
+    summary = pd.DataFrame({"indicator": ["joint_projects", "rd_projects", "imported_inputs_share", "training_days",
+                                          "members"],
+                            "status": ["amber", "red", "green", "grey", "red"]})
+    result = holding_back(table, summary)
+    assert result.to_dict() == {"interaction": ("rd_projects", "joint_projects"), "services": (), "structure": ()}
+    monitored = {i for ids in AREA_INDICATORS.values() for i in ids}
+    sample = load_tables(tables=["monitoring"])["monitoring"]
+    assert monitored == set(sample["indicator"])  # every sample indicator belongs to an area
+    mon = analyse_monitoring("Kahramanmaraş", lang="en")
+    red = set(mon.summary.loc[mon.summary["status"] == "red", "indicator"])
+    listed = {i for ids in mon.management["held_back_by"] for i in ids}
+    assert listed <= red | set(mon.summary.loc[mon.summary["status"] == "amber", "indicator"])
+    assert mon.management["holds_back"].all()  # every area below Gold in this sample…
+    assert red <= listed  # …so every red indicator shows under its area

@@ -39,6 +39,7 @@ def test_pages_written_self_contained(pages):
             text = (root / lang / name).read_text(encoding="utf-8")
             assert external_references(text) == [], name
             assert f'<html lang="{lang}">' in text
+            assert "© OpenStreetMap contributors, ODbL 1.0" in text  # the map's boundaries, attributed
 
 
 def test_pages_link_the_province_reports(pages):
@@ -141,3 +142,16 @@ def test_every_page_opens_without_console_errors(browser, pages):
 def test_fold_matches_the_page_script():
     assert fold("İZMİR Çorum KAHRAMANMARAŞ Işık") == "izmir corum kahramanmaras isik"
     assert json.dumps(fold("Ağrı")) == '"agri"'
+
+
+def test_pages_with_data_lacking_the_tables_say_why(tmp_path):
+    """A data folder without the monitoring tables: the bundled registry still fills the knowledge base and the
+    national page explains that the scorecards need the missing table."""
+    data = tmp_path / "data"
+    data.mkdir()
+    written = write_run_pages(tmp_path / "out", lang="en", data_dir=data)
+    assert len(written) == 4
+    kb = (tmp_path / "out" / "en" / "knowledge_base.html").read_text(encoding="utf-8")
+    assert kb.count('class="kb-row"') == 26
+    national = (tmp_path / "out" / "en" / "national.html").read_text(encoding="utf-8")
+    assert "could not be computed from these data" in national and "employment.csv" in national

@@ -136,5 +136,5 @@ def test_registry_from_xlsx(tmp_path, registry):
 
 
 def test_missing_registry_says_where(tmp_path):
-    with pytest.raises(DataValidationError, match="initiatives.csv"):
+    with pytest.raises(DataValidationError, match=r"initiatives\.csv"):
         default_registry_path(tmp_path)

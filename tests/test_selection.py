@@ -630,7 +630,7 @@ def test_criteria_unknown_key_suggests_fix(tmp_path):
     spec["groups"][0]["indicators"][0]["wieght"] = spec["groups"][0]["indicators"][0].pop("weight")
     with pytest.raises(
         CriteriaError,
-        match=r"groups\[0\] \(economic_impact\)\.indicators\[0\]: unknown key 'wieght'.*"
+        match=r"groups\[0\] \(economic_impact\)\.indicators\[0\] \(lq\): unknown key 'wieght'.*"
         r"did you mean 'weight'\?",
     ):
         load_criteria(_write(tmp_path, spec))
@@ -640,9 +640,38 @@ def test_criteria_missing_required_indicator_key(tmp_path):
     spec = _spec()
     del spec["groups"][1]["indicators"][0]["description_tr"]
     with pytest.raises(
-        CriteriaError, match=r"groups\[1\] \(demand\)\.indicators\[0\]: missing required key 'description_tr'"
+        CriteriaError,
+        match=r"groups\[1\] \(demand\)\.indicators\[0\] \(rca\): missing required key 'description_tr'",
     ):
         load_criteria(_write(tmp_path, spec))
+
+
+def test_criteria_structure_is_checked_by_pydantic_and_lists_every_problem(tmp_path):
+    """The structure is a pydantic model (CriteriaSpec); a file with three mistakes gets one error that
+    names each with its path, e.g. ``groups[1] (demand).indicators[0] (rca).direction``."""
+    from pydantic import BaseModel
+
+    from clusterlib.selection.criteria_schema import CriteriaSpec
+
+    assert issubclass(CriteriaSpec, BaseModel)
+    assert set(CriteriaSpec.model_json_schema()["properties"]) >= {"groups", "group_pairwise"}
+    spec = _spec()
+    spec["groups"][1]["indicators"][0]["direction"] = "lower"
+    spec["groups"][0]["weight"] = "high"
+    spec["groups"][1]["name_tr"] = ""
+    with pytest.raises(CriteriaError) as caught:
+        load_criteria(_write(tmp_path, spec))
+    message = str(caught.value)
+    assert "criteria.yaml: 3 problems:" in message
+    assert (
+        "groups[0] (economic_impact).weight: expected a non-negative number or a fraction such as '1/3', "
+        "got str 'high'" in message
+    )
+    assert (
+        "groups[1] (demand).indicators[0] (rca).direction: must be one of ['benefit', 'cost'], got 'lower'"
+        in message
+    )
+    assert "groups[1] (demand).name_tr: expected a non-empty text, got str ''" in message
 
 
 def test_criteria_invalid_direction(tmp_path):
@@ -1017,7 +1046,7 @@ def test_explain_english_sentence(footwear):
     text = explain(result, criteria, sector="15", lang="en", names={"15": "Footwear"})
     assert text == (
         "Footwear ranks 1st, carried by lq en (LQ 6.2) and rca en (RCA 4.1); "
-        "its weakest side is wage_cost en (1.12)."
+        "its weakest side is wage_cost en (1.12 times the sector's national average)."
     )
 
 
@@ -1025,8 +1054,8 @@ def test_explain_turkish_sentence(footwear):
     result, criteria = footwear
     text = explain(result, criteria, sector="15", lang="tr", names={"15": "Ayakkabı"})
     assert text == (
-        "Ayakkabı 1. sırada; öne çıkan ölçütler: lq tr (LQ 6,2) ve rca tr (RCA 4,1); "
-        "en zayıf yönü: wage_cost tr (1,12)."
+        "Ayakkabı 1. sırada; güçlü yönleri: lq tr (LQ 6,2) ve rca tr (AKÜ 4,1); "
+        "en zayıf yönü: wage_cost tr (sektörün Türkiye ortalamasının 1,12 katı)."
     )
 
 
@@ -1049,8 +1078,8 @@ def test_explain_turkish_thousands_and_percent():
         index=["a", "b", "c"],
     )
     result = score_sectors(table, criteria, method="weighted_sum")
-    assert "(%4,5)" in explain(result, criteria, sector="a", lang="tr")
-    assert "(4.5%)" in explain(result, criteria, sector="a", lang="en")
+    assert "(%4,5 kişi)" in explain(result, criteria, sector="a", lang="tr")  # the file's format, the unit
+    assert "(4.5% jobs)" in explain(result, criteria, sector="a", lang="en")
 
 
 def test_explain_marks_imputed_values(small):
@@ -1259,4 +1288,4 @@ def test_explain_weakest_side_is_where_the_sector_ranks_lowest():
                          index=["30", "10", "26"])
     result = score_sectors(table, crit, method="weighted_sum")
     text = explain(result, crit, sector="30", lang="en", n_strengths=1)
-    assert text.endswith("its weakest side is wage_cost (1.2).")
+    assert text.endswith("its weakest side is wage_cost (1.2 times the sector's national average).")

@@ -364,3 +364,29 @@ def test_effective_size_equals_networkx(n, p, seed):
             assert np.isnan(ours[v])
         else:
             assert ours[v] == pytest.approx(reference[v], abs=1e-12)
+
+
+def test_adjacency_matrix_from_a_workbook(tmp_path):
+    """Interview spreadsheets come as xlsx; empty cells are no tie, ';' separates several types."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (["", "A", "B", "C"], ["A", None, "supplier;cooperation", None], ["B", None, None, "müşteri"]):
+        sheet.append(row)
+    sheet.append(["C", None, None, None])
+    path = tmp_path / "harita.xlsx"
+    book.save(path)
+    edges = read_adjacency(path)
+    assert edges.values.tolist() == [["A", "B", "supplier"], ["A", "B", "cooperation"], ["B", "C", "müşteri"]]
+    G = firm_network(FIRMS, edges)
+    assert G.edges["B", "A"]["kind"] == "supply" and G.edges["B", "A"]["cooperation"]
+
+
+def test_reciprocity_counts_supply_ties_answered_both_ways():
+    """A sells to B and B sells to A (2 of 3 supply ties answered), B sells to C: reciprocity 2/3, as
+    networkx's reciprocity of the supply graph."""
+    rel = _relations([("A", "B", "customer"), ("A", "B", "supplier"), ("B", "C", "customer")])
+    G = firm_network(FIRMS, rel)
+    supply = nx.DiGraph([(u, v) for u, v, k in G.edges(data="kind") if k == "supply"])
+    assert network_summary(G).reciprocity == pytest.approx(2 / 3) == pytest.approx(nx.reciprocity(supply))

@@ -26,7 +26,7 @@ from clusterlib.monitoring.economy import gva_growth, gva_structure, province_ra
 from clusterlib.monitoring.initiatives import load_initiatives, registry_problems
 from clusterlib.monitoring.international import international_gaps, relative_gap
 from clusterlib.monitoring.management import AREAS, label_of, management_scorecard
-from clusterlib.monitoring.pages import write_run_pages
+from clusterlib.monitoring.pages import show_page_links, write_run_pages
 from clusterlib.monitoring.plan import indicator_summary, monitoring_plan, projection, trajectory
 from clusterlib.monitoring.rag import STATUSES, progress, rag_status, status_symbol
 
@@ -56,6 +56,7 @@ __all__ = [
     "registry_problems",
     "relative_gap",
     "sector_by_province",
+    "show_page_links",
     "status_symbol",
     "trajectory",
     "write_run_pages",

@@ -17,12 +17,14 @@ import pandas as pd
 from clusterlib import nace, official
 from clusterlib.config import PROCESSED_DIR, SAMPLE_DIR
 from clusterlib.data import load_tables
-from clusterlib.i18n import add_strings, check_language, t
+from clusterlib.i18n import check_language, t
+from clusterlib.monitoring import labels  # noqa: F401  (registers the strings)
 from clusterlib.monitoring.benchmarking import METRICS, national_scorecard, peer_provinces, sector_by_province
 from clusterlib.monitoring.economy import gva_growth, gva_structure, province_rank
 from clusterlib.monitoring.findings import (
     PEERS_K,
     economy_finding,
+    format_metric,
     international_finding,
     management_finding,
     national_finding,
@@ -33,7 +35,7 @@ from clusterlib.monitoring.findings import (
     trajectory_finding,
 )
 from clusterlib.monitoring.international import international_gaps
-from clusterlib.monitoring.management import management_scorecard
+from clusterlib.monitoring.management import holding_back, management_scorecard
 from clusterlib.monitoring.plan import indicator_summary, monitoring_plan
 from clusterlib.regions import Province, provinces
 from clusterlib.regions import province as resolve_province
@@ -42,90 +44,6 @@ __all__ = ["MonitoringBenchmarking", "MonitoringFindings", "analyse_monitoring",
 
 ECONOMY_START, ECONOMY_END = 2004, 2023
 
-add_strings(
-    {
-        "monitoring.h.title": {
-            "tr": "{province}: izleme ve karşılaştırma — {sector}",
-            "en": "{province}: monitoring and benchmarking — {sector}",
-        },
-        "monitoring.h.intro": {
-            "tr": "Kümenin göstergeleri hedeflerine göre izlenir (başlangıç, yıllık hedef, gerçekleşen), küme "
-            "sektörü 81 ille ve emsal illerle, il ekonomisi resmî TÜİK verileriyle, göstergeler uluslararası "
-            "kümelerle ve küme yönetimi Avrupa küme yönetimi karşılaştırmasının (ESCA) altı alanıyla "
-            "karşılaştırılır. Durum renkleri her zaman bir simge ve sözcükle birlikte verilir: ● yeşil, ▲ sarı, "
-            "■ kırmızı, ○ veri yok.",
-            "en": "The cluster's indicators are monitored against their targets (baseline, yearly targets, actual "
-            "values); the cluster's sector is benchmarked against all 81 provinces and peer provinces, the "
-            "province's economy on official TÜİK statistics, the indicators against international clusters and "
-            "the cluster management on the six areas of European cluster-management benchmarking (ESCA). Status "
-            "colours always come with a symbol and a word: ● green, ▲ amber, ■ red, ○ no data.",
-        },
-        "monitoring.h.plan": {"tr": "İzleme tablosu", "en": "Monitoring table"},
-        "monitoring.h.trajectory": {"tr": "Hedefe giden yol ve eğilim", "en": "Trajectories and trends"},
-        "monitoring.h.national": {"tr": "Ulusal karşılaştırma (81 il)", "en": "National benchmark (81 provinces)"},
-        "monitoring.h.peers": {"tr": "Emsal iller", "en": "Peer provinces"},
-        "monitoring.h.economy": {
-            "tr": "İl ekonomisi: resmî istatistikler (Kaynak: TÜİK)",
-            "en": "The province's economy: official statistics (Source: TÜİK)",
-        },
-        "monitoring.h.international": {"tr": "Uluslararası karşılaştırma", "en": "International benchmark"},
-        "monitoring.h.management": {"tr": "Küme yönetiminin kalitesi", "en": "Cluster-management quality"},
-        "monitoring.h.next": {"tr": "Sonraki adımlar", "en": "What to do next"},
-        "monitoring.col.indicator": {"tr": "Gösterge", "en": "Indicator"},
-        "monitoring.col.unit": {"tr": "Birim", "en": "Unit"},
-        "monitoring.col.baseline": {"tr": "Başlangıç", "en": "Baseline"},
-        "monitoring.col.latest_year": {"tr": "Son yıl", "en": "Latest year"},
-        "monitoring.col.latest_target": {"tr": "Hedef", "en": "Target"},
-        "monitoring.col.latest_actual": {"tr": "Gerçekleşen", "en": "Actual"},
-        "monitoring.col.progress": {"tr": "İlerleme", "en": "Progress"},
-        "monitoring.col.status": {"tr": "Durum", "en": "Status"},
-        "monitoring.col.final_target": {"tr": "Son hedef", "en": "Final target"},
-        "monitoring.col.projected_final": {"tr": "Eğilimle son yıl", "en": "On trend, final year"},
-        "monitoring.col.year_met": {"tr": "Hedefin tutulacağı yıl", "en": "Year target met"},
-        "monitoring.col.metric": {"tr": "Ölçüt", "en": "Metric"},
-        "monitoring.col.value": {"tr": "Değer", "en": "Value"},
-        "monitoring.col.median": {"tr": "81 il medyanı", "en": "Median of 81 provinces"},
-        "monitoring.col.rank": {"tr": "Sıra", "en": "Rank"},
-        "monitoring.col.of": {"tr": "İl sayısı", "en": "Provinces"},
-        "monitoring.col.percentile": {"tr": "Yüzdelik sıra", "en": "Percentile rank"},
-        "monitoring.col.province": {"tr": "İl", "en": "Province"},
-        "monitoring.col.why": {"tr": "Neden emsal", "en": "Why a peer"},
-        "monitoring.col.sector": {"tr": "Sektör", "en": "Sector"},
-        "monitoring.col.share": {"tr": "Katma değer payı", "en": "Share of value added"},
-        "monitoring.col.turkiye_share": {"tr": "Türkiye payı", "en": "Share in Türkiye"},
-        "monitoring.col.lq": {"tr": "LQ (katma değer)", "en": "LQ (value added)"},
-        "monitoring.col.province_cagr": {"tr": "Reel büyüme (yıllık)", "en": "Real growth (a year)"},
-        "monitoring.col.turkiye_cagr": {"tr": "Türkiye reel büyüme", "en": "Türkiye real growth"},
-        "monitoring.col.reference": {"tr": "Referans", "en": "Reference"},
-        "monitoring.col.country": {"tr": "Ülke", "en": "Country"},
-        "monitoring.col.reference_value": {"tr": "Referans değer", "en": "Reference value"},
-        "monitoring.col.gap": {"tr": "Fark", "en": "Gap"},
-        "monitoring.col.area": {"tr": "Alan", "en": "Area"},
-        "monitoring.col.score": {"tr": "Öz değerlendirme", "en": "Self-assessment"},
-        "monitoring.col.gold_median": {"tr": "Altın etiket medyanı", "en": "Gold label median"},
-        "monitoring.col.silver_median": {"tr": "Gümüş etiket medyanı", "en": "Silver label median"},
-        "monitoring.col.gap_to_gold": {"tr": "Altın eşiğine fark", "en": "Gap to Gold threshold"},
-        "monitoring.col.holds_back": {"tr": "Geri tutuyor", "en": "Holds back"},
-        "monitoring.col.strong": {"tr": "Güçlü küme", "en": "Strong cluster"},
-        "monitoring.col.stars": {"tr": "Yıldız", "en": "Stars"},
-        "monitoring.why.region": {"tr": "aynı İBBS-2 bölgesi", "en": "same NUTS-2 region"},
-        "monitoring.why.similar": {"tr": "benzer GSYH ve SEGE", "en": "similar GDP and SES"},
-        "monitoring.yes": {"tr": "evet", "en": "yes"},
-        "monitoring.no": {"tr": "hayır", "en": "no"},
-        "monitoring.source.economy": {
-            "tr": "Kaynak: TÜİK — Bölgesel Hesaplar (A10, zincirlenmiş hacim ve cari fiyatlar), kişi başı GSYH, "
-            "SEGE 2023.",
-            "en": "Source: TÜİK — Regional Accounts (A10, chain-linked volumes and current prices), GDP per "
-            "capita, SES 2023.",
-        },
-        "monitoring.thresholds": {
-            "tr": "Durum eşikleri: ilerleme ≥ 1 yeşil, {amber} ≤ ilerleme < 1 sarı, daha azı kırmızı; ilerleme = "
-            "(gerçekleşen − başlangıç) / (hedef − başlangıç).",
-            "en": "Status thresholds: progress ≥ 1 green, {amber} ≤ progress < 1 amber, below red; progress = "
-            "(actual − baseline) / (target − baseline).",
-        },
-    }
-)
 
 
 @dataclass(frozen=True)
@@ -215,6 +133,8 @@ class MonitoringBenchmarking:
     def scorecard_table(self) -> pd.DataFrame:
         """The national scorecard with translated metric names."""
         card = self.scorecard.copy()
+        for column in ("value", "median"):
+            card[column] = [format_metric(m, v, self.lang) for m, v in zip(card["metric"], card[column], strict=True)]
         card["metric"] = [t(f"monitoring.metric.{m}", self.lang) for m in card["metric"]]
         return card.rename(columns=lambda c: t(f"monitoring.col.{c}", self.lang))
 
@@ -230,7 +150,8 @@ class MonitoringBenchmarking:
         table = self.sector_table.reindex(plates)
         out = pd.DataFrame({"province": table["province"], "why": [", ".join(why[p]) for p in plates]})
         for metric in METRICS:
-            out[t(f"monitoring.metric.{metric}", self.lang)] = table[metric].to_numpy()
+            name = t(f"monitoring.metric.{metric}", self.lang)
+            out[name] = [format_metric(metric, v, self.lang) for v in table[metric]]
         out["stars"] = self.stars_all.reindex(plates)["stars"].to_numpy()
         out = out.reset_index(drop=True)
         return out.rename(columns=lambda c: t(f"monitoring.col.{c}", self.lang) if c in ("province", "why", "stars")
@@ -270,10 +191,12 @@ class MonitoringBenchmarking:
         if self.management is None:
             return pd.DataFrame()
         m = self.management
+        names = self.indicator_names().to_dict()
         out = pd.DataFrame({
             "area": [t(f"monitoring.area.{a}", self.lang) for a in m["area"]], "score": m["score"],
             "gold_median": m["gold_median"], "silver_median": m["silver_median"], "gap_to_gold": m["gap_to_gold"],
             "holds_back": [t("monitoring.yes" if b else "monitoring.no", self.lang) for b in m["holds_back"]],
+            "held_back_by": [", ".join(names.get(i, i) for i in ids) for ids in m["held_back_by"]],
         })
         return out.rename(columns=lambda c: t(f"monitoring.col.{c}", self.lang))
 
@@ -417,6 +340,8 @@ def analyse_monitoring(
         management, score, label = management_scorecard(benchmarks, cid or "", gold=gold)
     except ValueError:
         management, score, label = None, math.nan, "none"
+    if management is not None:
+        management = management.assign(held_back_by=holding_back(management, summary).to_numpy())
 
     names = summary.set_index("indicator")[f"name_{lang}"] if not summary.empty else pd.Series(dtype=str)
     summary_by_name = summary.set_index("indicator") if not summary.empty else summary

@@ -29,7 +29,8 @@ add_strings(
         "monitoring.chart.target": {"tr": "Hedef", "en": "Target"},
         "monitoring.chart.trajectory": {"tr": "Hedefe düz yol", "en": "Straight path to target"},
         "monitoring.chart.projection": {"tr": "Son eğilim", "en": "Latest trend"},
-        "monitoring.chart.percentile": {"tr": "81 il arasında yüzdelik sıra", "en": "Percentile rank among 81 provinces"},
+        "monitoring.chart.percentile": {"tr": "81 il arasında yüzdelik sıra",
+                                        "en": "Percentile rank among 81 provinces"},
         "monitoring.chart.quartiles": {"tr": "Çeyrek sınırları (25, 75)", "en": "Quartiles (25, 75)"},
         "monitoring.chart.growth": {"tr": "Reel katma değer artışı, yıllık (2004–2023)",
                                     "en": "Real value-added growth a year (2004–2023)"},
@@ -87,7 +88,7 @@ def rag_grid(plan: pd.DataFrame, *, lang: str) -> go.Figure:
         return _empty(lang)
     names = plan.drop_duplicates("indicator").set_index("indicator")[f"name_{lang}"]
     years = sorted(plan["year"].unique())
-    columns = [[_short(n, 44) for n in names]]
+    columns = [[_short(n, 40) for n in names]]
     fills = [["white"] * len(names)]
     for year in years:
         cells, colours = [], []
@@ -109,9 +110,9 @@ def rag_grid(plan: pd.DataFrame, *, lang: str) -> go.Figure:
     fig = go.Figure(go.Table(
         columnwidth=[3.2] + [1] * len(years),
         header={"values": header, "fill_color": "#f0f0f0", "align": ["left"] + ["center"] * len(years)},
-        cells={"values": columns, "fill_color": fills, "align": ["left"] + ["center"] * len(years), "height": 26},
+        cells={"values": columns, "fill_color": fills, "align": ["left"] + ["center"] * len(years), "height": 28},
     ))
-    return _layout(fig, lang, height=80 + 28 * len(names))
+    return _layout(fig, lang, height=100 + 34 * len(names))
 
 
 def trajectories_chart(plan: pd.DataFrame, summary: pd.DataFrame, *, lang: str, window: int = 3) -> go.Figure:
@@ -183,10 +184,12 @@ def economy_chart(growth: pd.DataFrame, names: dict[str, str], *, province: str,
                              text=[format_number(v * 100, lang, decimals=1) for v in frame[column]],
                              textposition="outside"))
     fig.update_xaxes(title=t("monitoring.chart.growth", lang) + " (%)")
-    fig.add_annotation(text=t("monitoring.chart.source_tuik", lang), xref="paper", yref="paper", x=1, y=-0.12,
+    fig.add_annotation(text=t("monitoring.chart.source_tuik", lang), xref="paper", yref="paper", x=1, y=-0.16,
                        showarrow=False, xanchor="right", font={"size": 11, "color": _GREY})
     fig.update_layout(barmode="group")
-    return _layout(fig, lang, height=620)
+    _layout(fig, lang, height=640)
+    fig.update_layout(margin={"b": 70})
+    return fig
 
 
 def gaps_chart(gaps: pd.DataFrame, *, lang: str) -> go.Figure:

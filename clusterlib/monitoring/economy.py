@@ -102,7 +102,8 @@ def gva_structure(current: pd.DataFrame, plate: int) -> pd.DataFrame:
     Examples
     --------
     >>> c = pd.DataFrame({"plate": [1, 1, None, None], "nuts3": ["X", "X", "TR", "TR"],
-    ...                   "sector": ["A_agriculture", "total_gva"] * 2, "value_thousand_try": [30.0, 100.0, 10.0, 100.0]})
+    ...                   "sector": ["A_agriculture", "total_gva"] * 2,
+    ...                   "value_thousand_try": [30.0, 100.0, 10.0, 100.0]})
     >>> gva_structure(c, 1)[["sector", "share", "lq"]].values.tolist()
     [['A_agriculture', 0.3, 3.0]]
     """

@@ -19,6 +19,7 @@ __all__ = [
     "STRONG_PERCENTILE",
     "WEAK_PERCENTILE",
     "economy_finding",
+    "format_metric",
     "international_finding",
     "management_finding",
     "national_finding",
@@ -61,8 +62,8 @@ add_strings(
             "tr": "{year} yılı için {n} göstergeden {green} tanesi hedefini tuttu (● yeşil), {amber} tanesi hedefe "
             "yakın (▲ sarı, yolun en az {amber_share} kadarı), {red} tanesi hedefin gerisinde (■ kırmızı); "
             "{grey} göstergenin verisi yok (○).",
-            "en": "For {year}, {green} of {n} indicators met their target (● green), {amber} are close (▲ amber, at "
-            "least {amber_share} of the way), {red} are behind (■ red); {grey} have no data (○).",
+            "en": "For {year}, of {n} indicators: target met {green} (● green), close to it {amber} (▲ amber, at "
+            "least {amber_share} of the way), behind {red} (■ red), without data {grey} (○).",
         },
         "monitoring.finding.no_plan": {
             "tr": "Bu küme için izleme planı (başlangıç, hedef ve gerçekleşen değerler) verilerde yok; izleme "
@@ -104,8 +105,8 @@ add_strings(
         "monitoring.finding.international": {
             "tr": "{n} uluslararası referans değerle karşılaştırıldığında küme {ahead} karşılaştırmada önde, "
             "{behind} karşılaştırmada geride. En büyük açık: {indicator}, {reference} karşısında {gap}.",
-            "en": "Against {n} international reference values the cluster is ahead in {ahead} comparisons and "
-            "behind in {behind}. Largest gap: {indicator} against {reference}, {gap}.",
+            "en": "Against {n} international reference values the cluster is ahead in {ahead} and behind in "
+            "{behind}. Largest gap: {indicator} against {reference}, {gap}.",
         },
         "monitoring.finding.no_international": {
             "tr": "Bu kümenin göstergeleri için benchmarks.csv dosyasında uluslararası referans değer yok.",
@@ -144,13 +145,29 @@ add_strings(
             "en": "Enter the actual values in the monitoring table every year; missing years show grey.",
         },
         "monitoring.area.structure": {"tr": "kümenin yapısı", "en": "structure of the cluster"},
-        "monitoring.area.governance": {"tr": "yönetim, yönetişim ve personel", "en": "management, governance and staff"},
+        "monitoring.area.governance": {"tr": "yönetim, yönetişim ve personel",
+                                       "en": "management, governance and staff"},
         "monitoring.area.financing": {"tr": "finansman", "en": "financing"},
         "monitoring.area.services": {"tr": "hizmetler", "en": "services"},
         "monitoring.area.interaction": {"tr": "işbirliği ve etkileşim", "en": "cooperation and interaction"},
         "monitoring.area.achievements": {"tr": "başarılar ve tanınırlık", "en": "achievements and recognition"},
     }
 )
+
+
+def format_metric(metric: str, value: object, lang: str) -> str:
+    """A scorecard value as text: growth as a percentage, LQ with two decimals, others whole numbers.
+
+    Examples
+    --------
+    >>> format_metric("growth", 0.0734, "tr"), format_metric("lq", 2.5, "en"), format_metric("employment", None, "en")
+    ('%7,3', '2.50', '–')
+    """
+    if value is None or pd.isna(value):
+        return "–"
+    if metric == "growth":
+        return format_percent(float(value), lang, decimals=1)
+    return format_number(float(value), lang, decimals=2 if metric == "lq" else 0)
 
 
 def status_label(status: object, lang: str) -> str:

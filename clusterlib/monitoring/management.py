@@ -15,7 +15,8 @@ from numbers import Real
 import numpy as np
 import pandas as pd
 
-__all__ = ["AREAS", "EXCELLENCE", "LABEL_THRESHOLDS", "label_of", "management_scorecard"]
+__all__ = ["AREAS", "AREA_INDICATORS", "EXCELLENCE", "LABEL_THRESHOLDS", "holding_back", "label_of",
+           "management_scorecard"]
 
 #: The six ESCA benchmarking areas (``benchmarks.csv`` indicators ``cm_<area>``), in display order.
 AREAS: tuple[str, ...] = ("structure", "governance", "financing", "services", "interaction", "achievements")
@@ -24,6 +25,56 @@ EXCELLENCE = 100.0
 #: Share of the excellence score a label needs: ESCA Gold at least 80 %; Silver is the workbench's
 #: intermediate step (60 %); below that the benchmarked cluster holds Bronze (participation).
 LABEL_THRESHOLDS: dict[str, float] = {"gold": 0.80, "silver": 0.60}
+
+
+#: Which monitoring indicators (ids of ``monitoring.csv``) speak for each ESCA area; editable.
+#: Structure: membership; governance: the management score; financing: none monitored yet; services:
+#: training; cooperation: joint and R&D projects, local sourcing (imported inputs); achievements:
+#: new products, exports and employment of the main division.
+AREA_INDICATORS: dict[str, tuple[str, ...]] = {
+    "structure": ("members",),
+    "governance": ("cluster_management_score",),
+    "financing": (),
+    "services": ("training_days",),
+    "interaction": ("joint_projects", "rd_projects", "imported_inputs_share"),
+    "achievements": ("new_products", "exports_musd", "employment"),
+}
+
+
+def holding_back(table: pd.DataFrame, summary: pd.DataFrame, *,
+                 indicators: dict[str, tuple[str, ...]] | None = None) -> pd.Series:
+    """The monitoring indicators that hold each area back: red or amber ones of an area below the Gold threshold.
+
+    Parameters
+    ----------
+    table : DataFrame
+        :func:`management_scorecard`'s table (``area, holds_back``).
+    summary : DataFrame
+        :func:`clusterlib.monitoring.plan.indicator_summary` (``indicator, status``).
+    indicators : dict, optional
+        Area → indicator ids (default :data:`AREA_INDICATORS`).
+
+    Returns
+    -------
+    pandas.Series
+        A tuple of indicator ids per area (index ``area``), worst status first; empty for an area at or
+        above the threshold or without a monitored indicator.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"area": ["services", "structure"], "holds_back": [True, False]})
+    >>> summary = pd.DataFrame({"indicator": ["training_days", "members"], "status": ["red", "red"]})
+    >>> holding_back(table, summary).to_dict()
+    {'services': ('training_days',), 'structure': ()}
+    """
+    mapping = AREA_INDICATORS if indicators is None else indicators
+    status = summary.set_index("indicator")["status"] if len(summary) else pd.Series(dtype=object)
+    order = {"red": 0, "amber": 1}
+    out = {}
+    for area, behind in zip(table["area"], table["holds_back"], strict=True):
+        found = [i for i in mapping.get(area, ()) if behind and status.get(i) in order]
+        out[area] = tuple(sorted(found, key=lambda i: order[status[i]]))
+    return pd.Series(out, name="held_back_by", dtype=object).rename_axis("area")
 
 
 def label_of(score: float, *, gold: float = 0.80, silver: float = 0.60) -> str:

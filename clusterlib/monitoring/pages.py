@@ -23,93 +23,32 @@ from pathlib import Path
 
 import pandas as pd
 
-from clusterlib import nace, regions
-from clusterlib.i18n import add_strings, check_language, format_number, t
+from clusterlib import geo, nace, regions
+from clusterlib.data import DataValidationError
+from clusterlib.i18n import check_language, format_number, t
+from clusterlib.monitoring import labels  # noqa: F401  (registers the strings)
 from clusterlib.monitoring.analysis import MonitoringBenchmarking, analyse_monitoring
 from clusterlib.monitoring.benchmarking import METRICS
+from clusterlib.monitoring.findings import format_metric
 from clusterlib.monitoring.initiatives import default_registry_path, load_initiatives
 from clusterlib.monitoring.pages_text import fold, spot_slug
 from clusterlib.monitoring.svgmap import Marker, turkiye_svg
+from clusterlib.report.steps import step_title
 
-__all__ = ["INFO_SPOTS", "info_spot_page", "knowledge_base_page", "national_page", "write_run_pages"]
+__all__ = [
+    "INFO_SPOTS",
+    "info_spot_page",
+    "knowledge_base_page",
+    "national_page",
+    "page_links_html",
+    "show_page_links",
+    "write_run_pages",
+]
 
 #: The two Cluster Info Spots and their pilot provinces (plates).
 INFO_SPOTS: dict[str, tuple[int, ...]] = {"Black Sea": (19, 55, 61), "East Mediterranean": (27, 46)}
 _PILOT_COLOUR, _OTHER_COLOUR = "#E69F00", "#0072B2"
 
-add_strings(
-    {
-        "pages.kb.title": {"tr": "Türkiye'deki kümelenme girişimleri: bilgi bankası",
-                           "en": "Cluster initiatives in Türkiye: knowledge base"},
-        "pages.kb.intro": {
-            "tr": "Projenin kaynaklarında adı geçen kümelenme girişimleri, Bartın (2003) projesinden İzmir kümelerine "
-            "ve beş pilot kümeye kadar. Kayıt dosyası (initiatives.csv ya da .xlsx) kilit uzmanlarca "
-            "düzenlenir ve her yüklemede denetlenir.",
-            "en": "The cluster initiatives named in the project's sources, from the Bartın project (2003) to the "
-            "İzmir clusters and the five pilot clusters. The registry (initiatives.csv or .xlsx) is edited by "
-            "the key experts and checked every time it is loaded.",
-        },
-        "pages.search": {"tr": "Ara", "en": "Search"},
-        "pages.search_hint": {"tr": "ad, il, sektör, kurum…", "en": "name, province, sector, organisation…"},
-        "pages.all": {"tr": "tümü", "en": "all"},
-        "pages.unknown_year": {"tr": "yıl belirtilmemiş", "en": "year not stated"},
-        "pages.shown": {"tr": "{total} girişimden {shown} tanesi gösteriliyor",
-                        "en": "{shown} of {total} initiatives shown"},
-        "pages.col.name": {"tr": "Girişim", "en": "Initiative"},
-        "pages.col.province": {"tr": "İl", "en": "Province"},
-        "pages.col.sector": {"tr": "Sektör (NACE bölümleri)", "en": "Sector (NACE divisions)"},
-        "pages.col.year": {"tr": "Yıl", "en": "Year"},
-        "pages.col.lead": {"tr": "Yürütücü kurum", "en": "Lead organisation"},
-        "pages.col.members": {"tr": "Üye", "en": "Members"},
-        "pages.col.notes": {"tr": "Not", "en": "Notes"},
-        "pages.col.reports": {"tr": "Raporlar", "en": "Reports"},
-        "pages.map": {"tr": "Girişimlerin haritası", "en": "Map of the initiatives"},
-        "pages.legend.pilot": {"tr": "★ pilot küme", "en": "★ pilot cluster"},
-        "pages.legend.other": {"tr": "● diğer kümelenme girişimi", "en": "● other cluster initiative"},
-        "pages.not_on_map": {"tr": "İli belirtilmediği için haritada yok: {names}",
-                             "en": "Not on the map, no province stated: {names}"},
-        "pages.national.title": {"tr": "Ulusal görünüm: pilot kümeler yan yana",
-                                 "en": "National overview: the pilot clusters side by side"},
-        "pages.national.intro": {
-            "tr": "Beş pilot kümenin karnesi: sektörün 81 il arasındaki yüzdelik sıraları, güçlü küme ölçütü, "
-            "Avrupa Küme Gözlemevi yıldızları, izleme göstergelerinin durumu ve küme yönetiminin öz "
-            "değerlendirmesi. İl ekonomisi satırları resmî TÜİK verisidir; diğerleri yüklenen verilerden gelir.",
-            "en": "The scorecards of the five pilot clusters: the sector's percentile ranks among the 81 provinces, "
-            "the strong-cluster rule, European Cluster Observatory stars, the status of the monitoring "
-            "indicators and the self-assessment of cluster management. The rows on the province's economy are "
-            "official TÜİK data; the others come from the loaded data.",
-        },
-        "pages.spot.title": {"tr": "{spot} Kümelenme Bilgi Merkezi", "en": "{spot} Cluster Info Spot"},
-        "pages.spot.intro": {
-            "tr": "{provinces} illerinin kümeleri yan yana. İki bilgi merkezi (Karadeniz ve Doğu Akdeniz) "
-            "eşgüdüm içinde çalışır; diğer merkezin sayfası: {other}.",
-            "en": "The clusters of {provinces} side by side. The two info spots (Black Sea and East "
-            "Mediterranean) work in coordination; the other spot's page: {other}.",
-        },
-        "pages.row.cluster": {"tr": "Küme", "en": "Cluster"},
-        "pages.row.host": {"tr": "Ev sahibi kurum", "en": "Host organisation"},
-        "pages.row.strong": {"tr": "Güçlü küme (ABD Küme Haritalama)", "en": "Strong cluster (US Cluster Mapping)"},
-        "pages.row.stars": {"tr": "Avrupa Küme Gözlemevi yıldızları", "en": "European Cluster Observatory stars"},
-        "pages.row.monitoring": {"tr": "İzleme göstergeleri (son yıl)", "en": "Monitoring indicators (latest year)"},
-        "pages.row.management": {"tr": "Küme yönetimi (ESCA, 0–100)", "en": "Cluster management (ESCA, 0–100)"},
-        "pages.row.gdp": {"tr": "Kişi başı GSYH sırası (TÜİK)", "en": "GDP per capita rank (TÜİK)"},
-        "pages.row.ses": {"tr": "SEGE sırası 2023 (TÜİK)", "en": "SES rank 2023 (TÜİK)"},
-        "pages.row.growth": {"tr": "Reel katma değer artışı 2004–2023 (TÜİK)",
-                             "en": "Real value-added growth 2004–2023 (TÜİK)"},
-        "pages.row.reports": {"tr": "Raporlar", "en": "Reports"},
-        "pages.pct": {"tr": "yüzdelik {p}", "en": "percentile {p}"},
-        "pages.yes": {"tr": "✔ evet", "en": "✔ yes"},
-        "pages.no": {"tr": "✘ hayır", "en": "✘ no"},
-        "pages.nav": {"tr": "Sayfalar", "en": "Pages"},
-        "pages.index": {"tr": "Rapor dizini", "en": "Report index"},
-        "pages.synthetic": {
-            "tr": "Pilot kümelerin göstergeleri paketle gelen SENTETİK örnek veriden hesaplanmıştır; resmî istatistik "
-            "değildir (TÜİK satırları hariç).",
-            "en": "The pilot clusters' indicators are computed from the bundled SYNTHETIC sample, not official "
-            "statistics (except the TÜİK rows).",
-        },
-    }
-)
 
 
 def _css() -> str:
@@ -152,10 +91,11 @@ def _spot_name(spot: str, lang: str) -> str:
     return next(p.info_spot_tr for p in regions.pilots() if p.info_spot == spot)
 
 
-def _report_links(plate: int | None, links: Mapping[int, Sequence[tuple[str, str]]]) -> str:
+def _report_links(plate: int | None, links: Mapping[int, Sequence[tuple[str, str]]], lang: str) -> str:
     if plate is None or pd.isna(plate):
         return ""
-    return " ".join(f'<a href="{html.escape(href)}">{html.escape(step)}</a>' for step, href in links.get(int(plate), ()))
+    items = links.get(int(plate), ())
+    return " ".join(f'<a href="{html.escape(href)}">{html.escape(step_title(step, lang))}</a>' for step, href in items)
 
 
 def _markers(registry: pd.DataFrame, lang: str) -> list[Marker]:
@@ -183,7 +123,8 @@ def _map_block(registry: pd.DataFrame, lang: str, *, highlight: Sequence[int] = 
             if missing else "")
     legend = (f'<p class="cl-legend"><span style="color:{_PILOT_COLOUR}">{html.escape(t("pages.legend.pilot", lang))}'
               f'</span><span style="color:{_OTHER_COLOUR}">{html.escape(t("pages.legend.other", lang))}</span></p>')
-    return f"<h2>{html.escape(t('pages.map', lang))}</h2>{legend}{svg}{note}"
+    credit = f'<p class="cl-muted"><small>{html.escape(geo.attribution(lang))}</small></p>'
+    return f"<h2>{html.escape(t('pages.map', lang))}</h2>{legend}{svg}{credit}{note}"
 
 
 def knowledge_base_page(registry: pd.DataFrame, *, lang: str,
@@ -221,17 +162,18 @@ def knowledge_base_page(registry: pd.DataFrame, *, lang: str,
         year = "" if pd.isna(row.year) else str(int(row.year))
         members = "" if pd.isna(row.members) else format_number(int(row.members), lang)
         province = "" if pd.isna(row.province) else row.province
-        searchable = fold(" ".join(str(x) for x in (row.name_en, row.name_tr, province, row.sector, row.lead_organisation,
-                                                     row.notes, divisions_text) if isinstance(x, str)))
+        lead = row.lead_organisation if isinstance(row.lead_organisation, str) else ""
+        notes = row.notes if isinstance(row.notes, str) else ""
+        fields = (row.name_en, row.name_tr, province, row.sector, lead, notes, divisions_text)
+        searchable = fold(" ".join(x for x in fields if isinstance(x, str)))
         star = "★ " if row.pilot else ""
         rows.append(
             f'<tr class="kb-row" data-id="{html.escape(row.id)}" data-province="{html.escape(province)}" '
             f'data-divisions="{html.escape(divisions_text)}" data-year="{year or "none"}" '
             f'data-text="{html.escape(searchable)}">'
             f"<td>{star}{html.escape(name)}</td><td>{html.escape(province)}</td><td>{html.escape(sector)}</td>"
-            f"<td>{year}</td><td>{html.escape(row.lead_organisation or '') if isinstance(row.lead_organisation, str) else ''}"
-            f"</td><td class=\"num\">{members}</td><td>{html.escape(row.notes) if isinstance(row.notes, str) else ''}"
-            f"</td><td>{_report_links(row.plate, links)}</td></tr>"
+            f"<td>{year}</td><td>{html.escape(lead)}</td><td class=\"num\">{members}</td>"
+            f"<td>{html.escape(notes)}</td><td>{_report_links(row.plate, links, lang)}</td></tr>"
         )
     count = (f'<p id="kb-count" aria-live="polite">'
              f"{html.escape(t('pages.shown', lang, shown=len(registry), total=len(registry)))}</p>")
@@ -289,7 +231,9 @@ def _stars(n: int) -> str:
 
 
 def _side_by_side(results: Sequence[MonitoringBenchmarking], lang: str,
-                  links: Mapping[int, Sequence[tuple[str, str]]]) -> str:
+                  links: Mapping[int, Sequence[tuple[str, str]]], missing: str | None = None) -> str:
+    if not results:  # the data lack what the scorecards need: say why instead of an empty table
+        return f'<p class="cl-muted">{html.escape(t("pages.no_scorecards", lang, reason=missing or "–"))}</p>'
     head = "<th></th>" + "".join(f"<th>{html.escape(r.province.name)}</th>" for r in results)
     lines: list[tuple[str, list[str]]] = [
         (t("pages.row.cluster", lang), [html.escape(r.sector_name) for r in results]),
@@ -301,7 +245,7 @@ def _side_by_side(results: Sequence[MonitoringBenchmarking], lang: str,
         for r in results:
             row = r.scorecard.set_index("metric").loc[metric]
             value = row["value"]
-            shown = format_percent_or_number(metric, value, lang)
+            shown = format_metric(metric, value, lang)
             pct = "" if pd.isna(row["percentile"]) else t("pages.pct", lang,
                                                           p=format_number(row["percentile"], lang, decimals=0))
             cells.append(f"{shown}<br><small>{pct}</small>")
@@ -322,37 +266,31 @@ def _side_by_side(results: Sequence[MonitoringBenchmarking], lang: str,
                                               f"({r.gdp_per_capita['year']})" for r in results]))
     lines.append((t("pages.row.ses", lang), [f"{r.ses['rank']} / {r.ses['of']}" for r in results]))
     lines.append((t("pages.row.growth", lang), [
-        format_percent_or_number("growth", r.gva_growth.set_index("sector").loc["total_gva", "province_cagr"], lang)
+        format_metric("growth", r.gva_growth.set_index("sector").loc["total_gva", "province_cagr"], lang)
         for r in results]))
-    lines.append((t("pages.row.reports", lang), [_report_links(r.province.plate, links) for r in results]))
+    lines.append((t("pages.row.reports", lang), [_report_links(r.province.plate, links, lang) for r in results]))
     body = "".join(f"<tr><th>{html.escape(label)}</th>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
                    for label, cells in lines)
     return (f'<div class="cl-table-wrap"><table class="cl-side"><thead><tr>{head}</tr></thead>'
             f"<tbody>{body}</tbody></table></div>")
 
 
-def format_percent_or_number(metric: str, value: object, lang: str) -> str:
-    """A scorecard value as text: growth as a percentage, LQ with two decimals, others whole numbers."""
-    if value is None or pd.isna(value):
-        return "–"
-    if metric == "growth":
-        return format_number(float(value) * 100, lang, decimals=1) + " %"
-    return format_number(float(value), lang, decimals=2 if metric == "lq" else 0)
-
-
 def national_page(results: Sequence[MonitoringBenchmarking], registry: pd.DataFrame, *, lang: str,
-                  links: Mapping[int, Sequence[tuple[str, str]]] | None = None) -> str:
-    """The national overview: the pilots' scorecards side by side and the map (HTML text)."""
+                  links: Mapping[int, Sequence[tuple[str, str]]] | None = None, missing: str | None = None) -> str:
+    """The national overview: the pilots' scorecards side by side and the map (HTML text).
+
+    ``missing`` says why there are no scorecards when ``results`` is empty.
+    """
     lang = check_language(lang)
     body = (f"<p>{html.escape(t('pages.national.intro', lang))}</p>"
             f"<p><small>{html.escape(t('pages.synthetic', lang))}</small></p>"
-            f"{_side_by_side(results, lang, links or {})}"
+            f"{_side_by_side(results, lang, links or {}, missing)}"
             f"{_map_block(registry, lang, highlight=[r.province.plate for r in results])}")
     return _page(t("pages.national.title", lang), body, lang)
 
 
 def info_spot_page(spot: str, results: Sequence[MonitoringBenchmarking], registry: pd.DataFrame, *, lang: str,
-                   links: Mapping[int, Sequence[tuple[str, str]]] | None = None) -> str:
+                   links: Mapping[int, Sequence[tuple[str, str]]] | None = None, missing: str | None = None) -> str:
     """One Cluster Info Spot: its provinces' clusters side by side, its initiatives and the map (HTML text)."""
     lang = check_language(lang)
     if spot not in INFO_SPOTS:
@@ -369,7 +307,7 @@ def info_spot_page(spot: str, results: Sequence[MonitoringBenchmarking], registr
     listed = "".join(f"<li>{'★ ' if r.pilot else ''}{html.escape(getattr(r, f'name_{lang}'))} — "
                      f"{html.escape(r.province)}</li>" for r in here.itertuples(index=False))
     body = (f"<p>{intro}</p><p><small>{html.escape(t('pages.synthetic', lang))}</small></p>"
-            f"{_side_by_side(mine, lang, links or {})}"
+            f"{_side_by_side(mine, lang, links or {}, missing)}"
             f"<h2>{html.escape(t('pages.kb.title', lang))}</h2><ul>{listed}</ul>"
             f"{_map_block(here, lang, highlight=plates)}")
     return _page(t("pages.spot.title", lang, spot=_spot_name(spot, lang)), body, lang)
@@ -393,6 +331,28 @@ def _links(lang_dir: Path, status: Mapping[str, object] | None) -> dict[int, lis
     return {plate: sorted(items) for plate, items in found.items()}
 
 
+def page_links_html(province: regions.Province | str | int, *, lang: str) -> str:
+    """A navigation block for a province's reports: links to the knowledge base, the national overview and
+    the info spots (the province's own spot first), relative to ``<lang>/<province>/<step>.html``."""
+    lang = check_language(lang)
+    place = regions.province(province)
+    spots = sorted(INFO_SPOTS, key=lambda s: s != place.info_spot)
+    links = [("../knowledge_base.html", t("pages.kb.title", lang)), ("../national.html", t("pages.national.title",
+                                                                                             lang))]
+    links += [(f"../info_spot_{spot_slug(s)}.html", t("pages.spot.title", lang, spot=_spot_name(s, lang)))
+              for s in spots]
+    items = "".join(f'<li><a href="{href}">{html.escape(text)}</a></li>' for href, text in links)
+    return f'<nav class="cl-pages" aria-label="{html.escape(t("pages.nav", lang))}"><ul>{items}</ul></nav>'
+
+
+def show_page_links(province: regions.Province | str | int, *, lang: str) -> None:
+    """Display :func:`page_links_html` in a notebook cell (and so in the HTML report)."""
+    from clusterlib.report.display import publish
+
+    markup = page_links_html(province, lang=lang)
+    publish({"text/html": markup, "text/plain": t("pages.nav", lang)}, "links")
+
+
 def write_run_pages(out_dir: str | Path, *, lang: str = "tr", status: Mapping[str, object] | None = None,
                     data_dir: str | Path | None = None) -> list[Path]:
     """Write the knowledge-base, national-overview and info-spot pages into a report set.
@@ -406,7 +366,9 @@ def write_run_pages(out_dir: str | Path, *, lang: str = "tr", status: Mapping[st
         The ``entries`` of the run's ``<lang>/status.json`` (default: read from disk; without it the
         report files present are linked).
     data_dir : str or pathlib.Path, optional
-        Input tables and ``initiatives.csv``/``.xlsx`` (default: the bundled sample).
+        Input tables and ``initiatives.csv``/``.xlsx`` (default: the bundled sample). Without a
+        registry there, the bundled registry is used; without the tables the scorecards need, the
+        national and info-spot pages say why instead of showing them.
 
     Returns
     -------
@@ -416,13 +378,22 @@ def write_run_pages(out_dir: str | Path, *, lang: str = "tr", status: Mapping[st
     lang = check_language(lang)
     lang_dir = Path(out_dir) / lang
     lang_dir.mkdir(parents=True, exist_ok=True)
-    registry = load_initiatives(default_registry_path(data_dir))
+    try:
+        registry_path = default_registry_path(data_dir)
+    except DataValidationError:  # the user's data hold no registry: the bundled one (real facts) serves
+        registry_path = default_registry_path()
+    registry = load_initiatives(registry_path)
     links = _links(lang_dir, status)
-    results = [analyse_monitoring(p, lang=lang, data_dir=data_dir) for p in regions.pilots()]
+    missing = None
+    try:
+        results = [analyse_monitoring(p, lang=lang, data_dir=data_dir) for p in regions.pilots()]
+    except DataValidationError as error:  # the data lack a table the scorecards need: say so on the pages
+        results, missing = [], str(error)
     pages = {"knowledge_base.html": knowledge_base_page(registry, lang=lang, links=links),
-             "national.html": national_page(results, registry, lang=lang, links=links)}
+             "national.html": national_page(results, registry, lang=lang, links=links, missing=missing)}
     for spot in INFO_SPOTS:
-        pages[f"info_spot_{spot_slug(spot)}.html"] = info_spot_page(spot, results, registry, lang=lang, links=links)
+        pages[f"info_spot_{spot_slug(spot)}.html"] = info_spot_page(spot, results, registry, lang=lang, links=links,
+                                                                     missing=missing)
     written = []
     for name, text in pages.items():
         path = lang_dir / name

@@ -94,7 +94,8 @@ def turkiye_svg(markers: Iterable[Marker] = (), *, fills: Mapping[int, str] | No
     for m in markers:
         x, y = project(m.lon, m.lat)
         tip = f"<title>{html.escape(m.title)}</title>"
-        common = f'fill="{m.colour}" stroke="#1f2933" stroke-width="0.8" class="{html.escape(m.css_class)}" data-id="{html.escape(m.ident)}"'
+        common = (f'fill="{m.colour}" stroke="#1f2933" stroke-width="0.8" class="{html.escape(m.css_class)}" '
+                  f'data-id="{html.escape(m.ident)}"')
         if m.shape == "circle":
             parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{m.size:.1f}" {common}>{tip}</circle>')
         elif m.shape == "square":

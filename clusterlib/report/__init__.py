@@ -1,14 +1,15 @@
 """Reports: display helpers for notebook cells, the notebook runner and the HTML export.
 
-Notebook cells call :func:`show`, :func:`finding`, :func:`heading`, :func:`paragraph`, :func:`table`
-and :func:`provenance`; scheduled runs and the command line call :func:`run`, which renders every step
-notebook (``notebooks/NN_<step>.ipynb``) of every province into HTML reports, locally or on a Dask
-cluster, from arguments or a YAML run spec (:func:`load_spec`).
+Notebook cells call :func:`show`, :func:`finding`, :func:`heading`, :func:`paragraph`, :func:`table`,
+:func:`notice` and :func:`provenance` (``show`` and ``table`` also take a :class:`Notice`, what a
+step returns instead of a chart or table it cannot draw); scheduled runs and the command line call
+:func:`run`, which renders every step notebook (``notebooks/NN_<step>.ipynb``) of every province into
+HTML reports, locally or on a Dask cluster, from arguments or a YAML run spec (:func:`load_spec`).
 """
 
 from clusterlib.report._files import atomic_write, data_version
 from clusterlib.report.contracts import NotebookParameter, ReportTask, TaskOutcome
-from clusterlib.report.display import finding, heading, paragraph, show
+from clusterlib.report.display import Notice, finding, heading, notice, paragraph, show
 from clusterlib.report.reproducibility import provenance
 from clusterlib.report.runner import (
     POST_RUN_PAGES,
@@ -27,13 +28,14 @@ from clusterlib.report.steps import (
     discover_steps,
     notebook_parameters,
 )
-from clusterlib.report.tables import table
+from clusterlib.report.tables import Table, table
 
 __all__ = [
     "POST_RUN_PAGES",
     "REQUIRED_PARAMETERS",
     "NotebookContractError",
     "NotebookParameter",
+    "Notice",
     "ReportTask",
     "RunInterrupted",
     "RunResult",
@@ -41,6 +43,7 @@ __all__ = [
     "RunSpecError",
     "RunSummary",
     "Step",
+    "Table",
     "TaskOutcome",
     "atomic_write",
     "check_parameters",
@@ -50,6 +53,7 @@ __all__ = [
     "heading",
     "load_spec",
     "notebook_parameters",
+    "notice",
     "paragraph",
     "provenance",
     "resolve_provinces",

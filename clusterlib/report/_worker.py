@@ -227,12 +227,14 @@ def run_task(task: ReportTask) -> TaskOutcome:
 
 
 def _publish(task: ReportTask, nb: Any) -> str:
-    """The report page of an executed notebook (written by :func:`publish_and_record`)."""
-    from clusterlib.report.export import export_html
+    """The report page of an executed notebook (written by :func:`publish_and_record`); the report's
+    workbook ``<report>.xlsx`` is written beside it now, when the report has tables."""
+    from clusterlib.report.export import render_report
     from clusterlib.report.steps import step_title
 
-    return export_html(
+    return render_report(
         nb,
+        task.report,
         lang=task.lang,
         title=step_title(task.step, task.lang, metadata=dict(nb.metadata)),
         province=task.province,

@@ -13,6 +13,7 @@ Layout of ``out_dir``::
     run.json                           summary of the last run
     <lang>/index.html                  the same grid, inside the language folder
     <lang>/status.json                 latest state of every (province, step) in that language
+    <lang>/knowledge_base.html         the initiatives of Türkiye, national.html and info_spot_*.html
     <lang>/<province>/<step>.html      one report per step; <province> is e.g. "kahramanmaras"
     <lang>/<province>/assets/plotly.min.js
 
@@ -139,7 +140,7 @@ def monitoring_pages(summary: RunSummary) -> list[Path] | None:
     return write_run_pages(summary.out_dir, lang=summary.lang, data_dir=summary.data_dir)
 
 
-#: Pages written after each language of a run (after the index): callables
+#: Pages written after each language of a run (before its index, which links them): callables
 #: ``writer(summary) -> path(s) | None``, by default the national overview of
 #: :func:`monitoring_pages`.  A writer that raises is reported on stderr and does not fail the run.
 POST_RUN_PAGES: list[Callable[[RunSummary], Any]] = [monitoring_pages]
@@ -575,9 +576,9 @@ def run(
         },
     }
     for code in reversed(languages):  # the first language's grid ends up as out/index.html
+        # the pages first, so that the index links the ones written
         mine = [r for r in results if r.lang == code]
         pending = [(t, o) for t, o in zip(tasks, outcomes, strict=True) if t.lang == code and not o.recorded]
-        write_index(out, lang=code, results=mine, steps=selected, run={**info, "lang": code}, pending=pending)
         _post_run_pages(
             RunSummary(
                 out_dir=out,
@@ -592,6 +593,7 @@ def run(
                 info=info,
             )
         )
+        write_index(out, lang=code, results=mine, steps=selected, run={**info, "lang": code}, pending=pending)
     write_run_json(out, info, results, selected)
     if interrupted is not None:
         interrupted.results = results  # type: ignore[attr-defined]

@@ -1,141 +1,482 @@
-"""Plain-language findings of the sector-selection step, in Turkish and English.
+"""Plain-language findings of the sector-selection step: numbers first, sentences at the end.
 
-Each function turns one of the step's tables into the short sentence a committee member reads at
-the top of a report section.  Numbers are formatted for the language (``1.234,5`` in Turkish).
+Each ``*_finding`` function reads one of the step's tables and returns a small frozen dataclass of
+numbers and NACE codes (language-free); its :meth:`text` method writes the sentence in Turkish or
+English from the i18n catalogue, with the number formats of the language.  Thresholds come from
+:mod:`clusterlib.selection.thresholds` and the sentences print the value they used.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import numpy as np
 import pandas as pd
 
-from clusterlib.i18n import add_strings, format_number, format_percent, t
+from clusterlib import nace
+from clusterlib.i18n import add_strings, format_percent, t
 from clusterlib.regions import Province
+from clusterlib.selection.criteria import Criteria
+from clusterlib.selection.portfolio import portfolio_quadrants
+from clusterlib.selection.thresholds import THRESHOLDS
 
-__all__ = ["map_finding", "portfolio_finding", "shift_share_finding", "structure_finding"]
+__all__ = [
+    "AgreementFinding",
+    "CriteriaFinding",
+    "MapFinding",
+    "PortfolioFinding",
+    "RankingFinding",
+    "RobustnessFinding",
+    "ShiftShareFinding",
+    "StructureFinding",
+    "agreement_finding",
+    "criteria_finding",
+    "map_finding",
+    "portfolio_finding",
+    "ranking_finding",
+    "robustness_finding",
+    "sector_name",
+    "shift_share_finding",
+    "structure_finding",
+]
+
+_METHODS_TR = (
+    "Sıralama yöntemlerinin (TOPSIS ve ağırlıklı toplam yöntemi, çeşitli normalizasyon yöntemleriyle) "
+    "sonuçları"
+)
+_TAU_TR = (
+    "yöntemler arasındaki en düşük sıra korelasyonu (Kendall τ; 1 aynı sıra, 0 ilişkisiz sıra) {tau|num:2}"
+)
+_METHODS_EN = "The ranking methods (TOPSIS and the weighted sum, with several normalisations)"
+_TAU_EN = (
+    "the lowest rank correlation between methods (Kendall τ; 1 = same order, 0 = unrelated) is {tau|num:2}"
+)
 
 add_strings(
     {
         "selection.finding.structure": {
-            "tr": "{province} ilinde {year} yılında {total} sigortalı çalışan var. En büyük sektör {largest} "
-            "({largest_jobs} kişi, {largest_share}); {specialised}",
-            "en": "{province} had {total} insured employees in {year}. The largest sector is {largest} "
-            "({largest_jobs} jobs, {largest_share}); {specialised}",
+            "tr": "{province|loc} {year} yılında {total|num} sigortalı çalışan bulunuyor. En çok istihdam "
+            "sağlayan sektör {largest|lower} ({largest_jobs|num} kişi; il istihdamının {largest_share|pct|poss}); "
+            "{specialised}",
+            "en": "{province} had {total|num} insured employees in {year}. The largest employer is "
+            "{largest|lower} ({largest_jobs|num} jobs; {largest_share|pct} of the province's employment); "
+            "{specialised}",
         },
         "selection.finding.specialised": {
-            "tr": "en belirgin uzmanlaşma {sector} sektöründe (LQ {lq}: Türkiye ortalamasının {lq} katı).",
-            "en": "the strongest specialisation is in {sector} (LQ {lq}: {lq} times the national share).",
+            "tr": "istihdamın en az {min_share} payını tutan sektörler arasında en belirgin uzmanlaşma "
+            "{sector|lower|loc}: yerelleşme katsayısı (LQ) {lq|num:2}, yani sektörün il istihdamındaki payı "
+            "Türkiye'deki payının {lq|num:2} katı.",
+            "en": "among sectors with at least {min_share} of employment the strongest specialisation is in "
+            "{sector|lower}: its location quotient (LQ) is {lq|num:2}, i.e. the sector's share of the "
+            "province's employment is {lq|num:2} times its share of Türkiye's.",
         },
         "selection.finding.portfolio": {
-            "tr": "{count} sektör hem uzmanlaşmış (LQ > 1) hem de Türkiye ortalamasından hızlı büyüyor; "
-            "en büyükleri: {sectors}.",
-            "en": "{count} sectors are both specialised (LQ > 1) and growing faster than the national average; "
-            "the largest: {sectors}.",
+            "tr": "İstihdamın en az {min_share} payını tutan sektörlerden hem uzmanlaşmış (LQ > {lq|num}) hem "
+            "de Türkiye ortalamasından (yılda {national|pct}) daha hızlı büyüyen {count} sektör var; istihdamı "
+            "en yüksek olanlar: {sectors|lower|list}.",
+            "en": "{count} sectors with at least {min_share} of employment are both specialised "
+            "(LQ > {lq|num}) and growing faster than the national average ({national|pct} a year); the "
+            "largest: {sectors|lower|list}.",
         },
         "selection.finding.portfolio_one": {
-            "tr": "Hem uzmanlaşmış (LQ > 1) hem de Türkiye ortalamasından hızlı büyüyen tek sektör: {sectors}.",
-            "en": "One sector is both specialised (LQ > 1) and growing faster than the national average: {sectors}.",
+            "tr": "İstihdamın en az {min_share} payını tutan sektörlerden hem uzmanlaşmış (LQ > {lq|num}) hem "
+            "de Türkiye ortalamasından (yılda {national|pct}) daha hızlı büyüyen tek sektör var: "
+            "{sectors|lower|list}.",
+            "en": "One sector with at least {min_share} of employment is both specialised (LQ > {lq|num}) "
+            "and growing faster than the national average ({national|pct} a year): {sectors|lower|list}.",
         },
         "selection.finding.portfolio_none": {
-            "tr": "Hiçbir sektör hem uzmanlaşmış hem de Türkiye ortalamasından hızlı büyüyen değil.",
-            "en": "No sector is both specialised and growing faster than the national average.",
+            "tr": "İstihdamın en az {min_share} payını tutan sektörler arasında hem uzmanlaşmış "
+            "(LQ > {lq|num}) hem de Türkiye ortalamasından (yılda {national|pct}) daha hızlı büyüyen bir "
+            "sektör yok.",
+            "en": "No sector with at least {min_share} of employment is both specialised (LQ > {lq|num}) "
+            "and growing faster than the national average ({national|pct} a year).",
         },
         "selection.finding.map": {
-            "tr": "{province}, {sector} sektöründe yerelleşme katsayısıyla 81 il arasında {rank}. sırada (LQ {lq}).",
-            "en": "{province} ranks {rank} of 81 provinces by location quotient in {sector} (LQ {lq}).",
+            "tr": "{province}, {sector|lower|loc} yerelleşme katsayısına göre {n} il arasında {rank}. sırada "
+            "(LQ = {lq|num:2}).",
+            "en": "{province} ranks {rank|ord} of {n} provinces by location quotient in {sector|lower} "
+            "(LQ = {lq|num:2}).",
         },
         "selection.finding.shift_share": {
-            "tr": "{start}–{end} döneminde istihdam {change} kişi değişti. Türkiye ortalamasıyla büyüseydi "
-            "{national} kişi artacaktı; sektör karması etkisi {mix}, bölgesel rekabet etkisi {regional} kişi. "
-            "Rekabet avantajının en güçlü olduğu sektör: {leader} ({leader_value} kişi).",
-            "en": "Between {start} and {end} employment changed by {change} jobs. Growing at the national rate it "
-            "would have gained {national}; the industry-mix effect is {mix} and the regional (competitive) "
-            "effect {regional} jobs. The strongest competitive gain: {leader} ({leader_value} jobs).",
+            "tr": "{start}–{end} döneminde ildeki istihdam {change|abs|num} kişi "
+            "{change|sign:arttı:azaldı:değişmedi}. Türkiye geneliyle aynı hızda büyüseydi {national|abs|num} "
+            "kişi {national|sign:artacaktı:azalacaktı:değişmeyecekti}; sektörel yapı (endüstri karması) etkisi "
+            "{mix|signed} kişi, bölgesel rekabet etkisi {regional|signed} kişi. Bölgesel rekabet etkisi en "
+            "yüksek sektör: {leader|lower} ({leader_value|signed} kişi).",
+            "en": "Between {start} and {end} employment in the province {change|sign:rose:fell:did not change} "
+            "by {change|abs|num} jobs. Growing at the national rate it would have "
+            "{national|sign:gained:lost:kept} {national|abs|num} jobs; the industry-mix effect is {mix|signed} "
+            "and the regional (competitive) effect {regional|signed} jobs. Largest regional (competitive) "
+            "effect: {leader|lower} ({leader_value|signed} jobs).",
+        },
+        "selection.finding.robustness": {
+            "tr": "{n|num} farklı ağırlık senaryosunun {p|pct:0|poss_loc} {sector|lower} ilk {k|loc} yer alıyor; "
+            "senaryoların en az {threshold|pct:0|poss_loc} ilk {k|loc} kalan sektör sayısı {stable_count}.",
+            "en": "{sector|cap} stays in the top {k} in {p|pct:0} of {n|num} weight scenarios; {stable_count} "
+            "{stable_count|plural:sector is:sectors are} in the top {k} in at least {threshold|pct:0} of the "
+            "scenarios.",
+        },
+        "selection.finding.group_weight": {
+            "tr": "{group|lower} {weight|pct:0}",
+            "en": "{group|lower} {weight|pct:0}",
+        },
+        "selection.finding.criteria": {
+            "tr": "{n} gösterge {groups} ölçüt grubunda toplanıyor (grup ağırlıkları: {weights|list}). "
+            "{sector|common|gen} puanına en çok katkıyı {group|lower} grubu yapıyor.",
+            "en": "{n} indicators in {groups} groups (group weights: {weights|list}). The largest part of the "
+            "score of {sector|lower} comes from the {group|lower} group.",
+        },
+        "selection.finding.ranking": {
+            "tr": "Kümelenme için en uygun aday sektörler: {top|lower|list}. {why}",
+            "en": "The best candidates for a cluster are {top|lower|list}. {why}",
+        },
+        "selection.finding.agreement_high": {
+            "tr": _METHODS_TR + " büyük ölçüde örtüşüyor: " + _TAU_TR + ".",
+            "en": _METHODS_EN + " largely agree: " + _TAU_EN + ".",
+        },
+        "selection.finding.agreement_moderate": {
+            "tr": _METHODS_TR + " ancak kısmen örtüşüyor: " + _TAU_TR + ".",
+            "en": _METHODS_EN + " agree only in part: " + _TAU_EN + ".",
+        },
+        "selection.finding.agreement_low": {
+            "tr": _METHODS_TR + " belirgin biçimde ayrışıyor: " + _TAU_TR + "; sıralamayı tek bir yönteme "
+            "dayanarak okumayın.",
+            "en": _METHODS_EN
+            + " disagree markedly: "
+            + _TAU_EN
+            + "; do not read the ranking from one method "
+            "alone.",
+        },
+        "selection.finding.agreement_unknown": {
+            "tr": "Sıralama yöntemlerinin uyumu ölçülemedi (karşılaştırılacak yeterli sıralama yok).",
+            "en": "The agreement between ranking methods could not be measured (too few rankings to compare).",
         },
     }
 )
 
 
-def _signed(value: float, lang: str) -> str:
-    text = format_number(value, lang)
-    return text if value < 0 else f"+{text}"
+def sector_name(code: str, lang: str) -> str:
+    """The short name of a NACE division in ``lang`` (the one naming rule of the step's texts)."""
+    return nace.name(code, lang=lang, short=True)
+
+
+def _share(value: float, lang: str) -> str:
+    return format_percent(value, lang, decimals=1 if value * 100 % 1 else 0)
+
+
+# ------------------------------------------------------------------------------------------ structure
+@dataclass(frozen=True)
+class StructureFinding:
+    """The province's size, largest sector and strongest specialisation."""
+
+    province: str
+    year: int
+    total: float
+    largest: str
+    largest_jobs: float
+    largest_share: float
+    specialised: str
+    specialised_lq: float
+    min_share: float
+
+    def text(self, lang: str) -> str:
+        """The sentence in ``lang``."""
+        specialised = t(
+            "selection.finding.specialised",
+            lang,
+            sector=sector_name(self.specialised, lang),
+            lq=self.specialised_lq,
+            min_share=_share(self.min_share, lang),
+        )
+        return t(
+            "selection.finding.structure",
+            lang,
+            province=self.province,
+            year=self.year,
+            total=self.total,
+            largest=sector_name(self.largest, lang),
+            largest_jobs=self.largest_jobs,
+            largest_share=self.largest_share,
+            specialised=specialised,
+        )
 
 
 def structure_finding(
-    profile: pd.DataFrame, place: Province, year: int, *, lang: str = "tr", min_share: float = 0.01
-) -> str:
-    """One sentence on the province's size, largest sector and strongest specialisation.
+    profile: pd.DataFrame, place: Province, year: int, *, min_share: float = THRESHOLDS.structure_share
+) -> StructureFinding:
+    """Size, largest sector and the highest LQ among sectors holding at least ``min_share`` of employment.
 
-    ``profile`` is :func:`clusterlib.selection.inputs.sector_profile`; the specialisation named is
-    the highest LQ among sectors holding at least ``min_share`` of the province's employment.
+    ``profile`` is :func:`clusterlib.selection.inputs.sector_profile` (sorted by employment).
     """
     largest = profile.iloc[0]
     sizeable = profile[profile["share"] >= min_share]
     top = sizeable.loc[sizeable["lq"].idxmax()] if len(sizeable) else largest
-    specialised = t(
-        "selection.finding.specialised",
-        lang,
-        sector=top["label"],
-        lq=format_number(top["lq"], lang, decimals=1),
-    )
-    return t(
-        "selection.finding.structure",
-        lang,
+    return StructureFinding(
         province=place.name,
-        year=year,
-        total=format_number(profile["employment"].sum(), lang),
-        largest=largest["label"],
-        largest_jobs=format_number(largest["employment"], lang),
-        largest_share=format_percent(largest["share"], lang, decimals=1),
-        specialised=specialised,
+        year=int(year),
+        total=float(profile["employment"].sum()),
+        largest=str(largest["nace"]),
+        largest_jobs=float(largest["employment"]),
+        largest_share=float(largest["share"]),
+        specialised=str(top["nace"]),
+        specialised_lq=float(top["lq"]),
+        min_share=float(min_share),
     )
+
+
+# ------------------------------------------------------------------------------------------ portfolio
+@dataclass(frozen=True)
+class PortfolioFinding:
+    """Sizeable sectors in the specialised-and-growing quadrant, largest first (NACE codes)."""
+
+    sectors: tuple[str, ...]
+    count: int
+    national_growth: float
+    min_share: float
+    specialised_lq: float
+
+    def text(self, lang: str) -> str:
+        """The sentence in ``lang``."""
+        key = {0: "portfolio_none", 1: "portfolio_one"}.get(self.count, "portfolio")
+        return t(
+            f"selection.finding.{key}",
+            lang,
+            count=self.count,
+            sectors=[sector_name(c, lang) for c in self.sectors],
+            national=self.national_growth,
+            min_share=_share(self.min_share, lang),
+            lq=self.specialised_lq,
+        )
 
 
 def portfolio_finding(
-    profile: pd.DataFrame, *, lang: str = "tr", min_share: float = 0.005, limit: int = 5
-) -> str:
-    """Which sizeable sectors are specialised and growing faster than the nation (upper-right quadrant)."""
-    stars = profile[
-        (profile["lq"] > 1)
-        & (profile["growth"] > profile["national_growth"])
-        & (profile["share"] >= min_share)
-    ].sort_values("employment", ascending=False)
-    if stars.empty:
-        return t("selection.finding.portfolio_none", lang)
-    names = ", ".join(stars["label"].head(limit))
-    key = "selection.finding.portfolio_one" if len(stars) == 1 else "selection.finding.portfolio"
-    return t(key, lang, count=len(stars), sectors=names)
-
-
-def map_finding(lq_values: pd.DataFrame, place: Province, *, lang: str = "tr") -> str:
-    """Where the province stands among the 81 on the first sector of ``lq_values`` (rank by LQ)."""
-    first = lq_values[lq_values["nace"] == lq_values["nace"].iloc[0]]
-    ranks = first["lq"].rank(ascending=False, method="min")
-    own = first["plate"] == place.plate
-    return t(
-        "selection.finding.map",
-        lang,
-        province=place.name,
-        sector=first["label"].iloc[0],
-        rank=int(ranks[own].iloc[0]),
-        lq=format_number(first.loc[own, "lq"].iloc[0], lang, decimals=2),
+    profile: pd.DataFrame,
+    *,
+    national_growth: float,
+    min_share: float = THRESHOLDS.portfolio_finding_share,
+    limit: int = THRESHOLDS.portfolio_finding_limit,
+) -> PortfolioFinding:
+    """The sizeable sectors of the upper-right quadrant (:func:`portfolio_quadrants`), largest first."""
+    quadrant = portfolio_quadrants(profile, national_growth=national_growth)
+    stars = profile[(quadrant == "stars") & (profile["share"] >= min_share)]
+    stars = stars.sort_values("employment", ascending=False)
+    return PortfolioFinding(
+        sectors=tuple(str(c) for c in stars["nace"].head(limit)),
+        count=len(stars),
+        national_growth=float(national_growth),
+        min_share=float(min_share),
+        specialised_lq=THRESHOLDS.specialised_lq,
     )
 
 
-def shift_share_finding(components: pd.DataFrame, start: int, end: int, *, lang: str = "tr") -> str:
-    """The province's shift-share decomposition summed over sectors, and its strongest competitive sector."""
+# ------------------------------------------------------------------------------------------------ map
+@dataclass(frozen=True)
+class MapFinding:
+    """Where the province ranks among all provinces by LQ in one sector."""
+
+    province: str
+    sector: str
+    rank: int
+    lq: float
+    n_provinces: int
+
+    def text(self, lang: str) -> str:
+        """The sentence in ``lang``."""
+        return t(
+            "selection.finding.map",
+            lang,
+            province=self.province,
+            sector=sector_name(self.sector, lang),
+            rank=self.rank,
+            n=self.n_provinces,
+            lq=self.lq,
+        )
+
+
+def map_finding(lq_values: pd.DataFrame, place: Province) -> MapFinding:
+    """Where the province stands among the provinces on the first sector of ``lq_values`` (rank by LQ)."""
+    first = lq_values[lq_values["nace"] == lq_values["nace"].iloc[0]]
+    ranks = first["lq"].rank(ascending=False, method="min")
+    own = first["plate"] == place.plate
+    return MapFinding(
+        province=place.name,
+        sector=str(first["nace"].iloc[0]),
+        rank=int(ranks[own].iloc[0]),
+        lq=float(first.loc[own, "lq"].iloc[0]),
+        n_provinces=int(first["plate"].nunique()),
+    )
+
+
+# ---------------------------------------------------------------------------------------- shift-share
+@dataclass(frozen=True)
+class ShiftShareFinding:
+    """The province's shift-share decomposition summed over sectors and its strongest competitive sector."""
+
+    start: int
+    end: int
+    change: float
+    national: float
+    mix: float
+    regional: float
+    leader: str
+    leader_value: float
+
+    def text(self, lang: str) -> str:
+        """The sentence in ``lang``."""
+        return t(
+            "selection.finding.shift_share",
+            lang,
+            start=self.start,
+            end=self.end,
+            change=self.change,
+            national=self.national,
+            mix=self.mix,
+            regional=self.regional,
+            leader=sector_name(self.leader, lang),
+            leader_value=self.leader_value,
+        )
+
+
+def shift_share_finding(components: pd.DataFrame, start: int, end: int) -> ShiftShareFinding:
+    """Sum the components over sectors (the allocation effect counts as regional) and name the leader."""
     total = components[["actual_change", "national_share", "industry_mix", "regional_share"]].sum()
     if "allocation" in components:
         total["regional_share"] += components["allocation"].sum()
     leader = components.loc[components["regional_share"].idxmax()]
-    return t(
-        "selection.finding.shift_share",
-        lang,
-        start=start,
-        end=end,
-        change=_signed(total["actual_change"], lang),
-        national=_signed(total["national_share"], lang),
-        mix=_signed(total["industry_mix"], lang),
-        regional=_signed(total["regional_share"], lang),
-        leader=leader["label"],
-        leader_value=_signed(leader["regional_share"], lang),
+    return ShiftShareFinding(
+        start=int(start),
+        end=int(end),
+        change=float(total["actual_change"]),
+        national=float(total["national_share"]),
+        mix=float(total["industry_mix"]),
+        regional=float(total["regional_share"]),
+        leader=str(leader["nace"]),
+        leader_value=float(leader["regional_share"]),
+    )
+
+
+# ----------------------------------------------------------------------------------------- robustness
+@dataclass(frozen=True)
+class RobustnessFinding:
+    """How often the first sector stays in the top *k*, and how many sectors do so robustly."""
+
+    sector: str
+    n: int
+    p: float
+    k: int
+    stable_count: int
+    threshold: float
+
+    def text(self, lang: str) -> str:
+        """The sentence in ``lang``."""
+        return t(
+            "selection.finding.robustness",
+            lang,
+            sector=sector_name(self.sector, lang),
+            n=self.n,
+            p=self.p,
+            k=self.k,
+            stable_count=self.stable_count,
+            threshold=self.threshold,
+        )
+
+
+def robustness_finding(
+    robustness: pd.DataFrame, sector: str, *, threshold: float = THRESHOLDS.robust
+) -> RobustnessFinding:
+    """From :func:`clusterlib.selection.weight_sensitivity`: ``sector``'s ``p_top_k`` and the count of
+    sectors with ``p_top_k ≥ threshold``."""
+    first = sector
+    return RobustnessFinding(
+        sector=str(first),
+        n=int(robustness.attrs["n"]),
+        p=float(robustness.loc[first, "p_top_k"]),
+        k=int(robustness.attrs["top_k"]),
+        stable_count=int((robustness["p_top_k"] >= threshold).sum()),
+        threshold=float(threshold),
+    )
+
+
+@dataclass(frozen=True)
+class AgreementFinding:
+    """The lowest Kendall tau between the rankings of several methods."""
+
+    tau: float
+
+    def text(self, lang: str) -> str:
+        """The sentence in ``lang``."""
+        if np.isnan(self.tau):
+            return t("selection.finding.agreement_unknown", lang)
+        if self.tau >= THRESHOLDS.agreement_high:
+            level = "high"
+        elif self.tau >= THRESHOLDS.agreement_moderate:
+            level = "moderate"
+        else:
+            level = "low"
+        return t(f"selection.finding.agreement_{level}", lang, tau=self.tau)
+
+
+def agreement_finding(agreement: pd.DataFrame) -> AgreementFinding:
+    """From :func:`clusterlib.selection.rank_agreement`."""
+    tau = float(agreement["kendall_tau"].min()) if "kendall_tau" in agreement else float(np.nan)
+    return AgreementFinding(tau=tau)
+
+
+# ------------------------------------------------------------------------------------ criteria, ranking
+@dataclass(frozen=True, eq=False)
+class CriteriaFinding:
+    """How many indicators and groups score the sectors (from the criteria file), and which group
+    carries the first sector."""
+
+    criteria: Criteria
+    sector: str
+    group: str
+
+    def text(self, lang: str) -> str:
+        """The sentence in ``lang``."""
+        weights = [
+            t("selection.finding.group_weight", lang, group=g.name(lang), weight=g.weight)
+            for g in self.criteria.groups
+        ]
+        return t(
+            "selection.finding.criteria",
+            lang,
+            n=len(self.criteria.ids),
+            groups=len(self.criteria.groups),
+            weights=weights,
+            sector=sector_name(self.sector, lang),
+            group=self.criteria.name(self.group, lang),
+        )
+
+
+def criteria_finding(criteria: Criteria, contributions: pd.DataFrame) -> CriteriaFinding:
+    """``contributions`` is the group split in the final order (first row = first sector)."""
+    first = contributions.iloc[0].astype(float)
+    return CriteriaFinding(criteria=criteria, sector=str(contributions.index[0]), group=str(first.idxmax()))
+
+
+@dataclass(frozen=True, eq=False)
+class RankingFinding:
+    """The first sectors of the ranking and the scoring that explains the first one."""
+
+    top: tuple[str, ...]
+    result: object  # SelectionResult (kept untyped here to avoid a cycle with scoring)
+    criteria: Criteria
+
+    def text(self, lang: str) -> str:
+        """The sentence in ``lang``, with the explanation of the first sector."""
+        from clusterlib.selection.scoring import explain
+
+        names = {c: sector_name(c, lang) for c in self.result.scores.index}  # type: ignore[attr-defined]
+        why = explain(self.result, self.criteria, sector=self.top[0], lang=lang, names=names)  # type: ignore[arg-type]
+        return t("selection.finding.ranking", lang, top=[sector_name(c, lang) for c in self.top], why=why)
+
+
+def ranking_finding(result: object, criteria: Criteria, *, n: int = 3) -> RankingFinding:
+    """The first ``n`` sectors of a :class:`~clusterlib.selection.SelectionResult`."""
+    return RankingFinding(
+        top=tuple(str(c) for c in result.scores.index[:n]),  # type: ignore[attr-defined]
+        result=result,
+        criteria=criteria,
     )

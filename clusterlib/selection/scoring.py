@@ -10,19 +10,29 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from clusterlib.selection.criteria import Criteria, _check_lang
+from clusterlib.i18n import check_language, t
+from clusterlib.selection.criteria import Criteria
 from clusterlib.selection.mcda import (
     NORMALIZATIONS,
-    _as_matrix,
-    _check_domain,
-    _check_method,
-    _normalize,
-    _topsis,
-    _warn_constant,
-    _weighted_sum,
+    as_matrix,
+    check_choice,
+    check_domain,
+    normalize_values,
+    topsis_closeness,
+    warn_constant,
+    weighted_sum_scores,
 )
+from clusterlib.selection.wording import indicator_phrase
 
-__all__ = ["DEFAULT_NORMALIZATION", "METHODS", "MISSING", "SelectionResult", "explain", "score_sectors"]
+__all__ = [
+    "DEFAULT_NORMALIZATION",
+    "METHODS",
+    "MISSING",
+    "SelectionResult",
+    "explain",
+    "prepare_indicators",
+    "score_sectors",
+]
 
 #: Aggregation methods of :func:`score_sectors`.
 METHODS: tuple[str, ...] = ("topsis", "weighted_sum")
@@ -90,18 +100,22 @@ class SelectionResult:
 # --------------------------------------------------------------------------------------------------
 # Shared preparation (also used by the robustness functions)
 # --------------------------------------------------------------------------------------------------
-def _prepare(
+def prepare_indicators(
     indicators: pd.DataFrame, criteria: Criteria, *, missing: str, normalization: str, stacklevel: int
 ) -> tuple[pd.DataFrame, pd.DataFrame, np.ndarray]:
-    """Select, impute and normalise the criteria columns: (values, imputed mask, normalised array)."""
+    """Select, impute and normalise the criteria columns: (values, imputed mask, normalised array).
+
+    The one place where missing indicator values are imputed (``missing``: ``"worst"``, ``"median"``
+    or ``"raise"``); used by :func:`score_sectors` and :func:`~clusterlib.selection.weight_sensitivity`.
+    """
     if not isinstance(criteria, Criteria):
         raise TypeError(f"'criteria' must be a Criteria (from load_criteria), got {type(criteria).__name__}")
     if not isinstance(indicators, pd.DataFrame):
         raise TypeError(
             f"'indicators' must be a DataFrame indexed by sector, got {type(indicators).__name__}"
         )
-    _check_method(missing, MISSING, name="missing")
-    _check_method(normalization, list(NORMALIZATIONS), name="normalization")
+    check_choice(missing, MISSING, name="missing")
+    check_choice(normalization, list(NORMALIZATIONS), name="normalization")
     if indicators.index.has_duplicates:
         dup = indicators.index[indicators.index.duplicated()].unique().tolist()
         raise ValueError(f"'indicators' must have one row per sector, got duplicated sectors {dup}")
@@ -139,11 +153,13 @@ def _prepare(
             UserWarning,
             stacklevel=stacklevel + 1,
         )
-    values = _as_matrix(raw, name="indicators")
+    values = as_matrix(raw, name="indicators")
     values.columns = raw.columns
-    _check_domain(values, normalization)
-    normalized, constant = _normalize(values.to_numpy(), table["benefit"].to_numpy(dtype=bool), normalization)
-    _warn_constant(values.columns, constant, stacklevel=stacklevel + 1)
+    check_domain(values, normalization)
+    normalized, constant = normalize_values(
+        values.to_numpy(), table["benefit"].to_numpy(dtype=bool), normalization
+    )
+    warn_constant(values.columns, constant, stacklevel=stacklevel + 1)
     return values, imputed, normalized
 
 
@@ -152,23 +168,6 @@ def _ordinal(rank: int, lang: str) -> str:
         return f"{rank}."
     suffix = "th" if 10 <= rank % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(rank % 10, "th")
     return f"{rank}{suffix}"
-
-
-def _format_value(value: float, fmt: str, lang: str) -> str:
-    """Format with ``fmt``; Turkish swaps decimal and thousands separators and puts % in front."""
-    text = fmt.format(value)
-    if lang != "tr":
-        return text
-    text = text.translate(str.maketrans({",": ".", ".": ","}))
-    if text.endswith("%"):
-        sign = "-" if text.startswith("-") else ""
-        text = f"{sign}%{text.rstrip('%').lstrip('-')}"
-    return text
-
-
-def _join(items: list[str], lang: str) -> str:
-    conj = " ve " if lang == "tr" else " and "
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + conj + items[-1]
 
 
 # --------------------------------------------------------------------------------------------------
@@ -249,13 +248,13 @@ def score_sectors(
     15   0.50     2 0.50
     10   0.25     3 0.25
     """
-    _check_method(method, METHODS, name="method")
+    check_choice(method, METHODS, name="method")
     normalization = normalization or DEFAULT_NORMALIZATION[method]
-    values, imputed, r = _prepare(
+    values, imputed, r = prepare_indicators(
         indicators, criteria, missing=missing, normalization=normalization, stacklevel=2
     )
     w = criteria.weights.to_numpy(dtype=float)
-    score = _topsis(r, w) if method == "topsis" else _weighted_sum(r, w)
+    score = topsis_closeness(r, w) if method == "topsis" else weighted_sum_scores(r, w)
     index, columns = values.index, values.columns
     contributions = pd.DataFrame(w * (r - r.min(axis=0)), index=index, columns=columns)
     shortfalls = pd.DataFrame(w * (r.max(axis=0) - r), index=index, columns=columns)
@@ -319,9 +318,11 @@ def explain(
     Returns
     -------
     str
-        E.g. ``"Footwear ranks 1st, carried by specialisation (LQ 6.2) and export advantage (RCA 4.1);
-        its weakest side is wage cost (1.12)."`` / ``"Ayakkabı 1. sırada; öne çıkan ölçütler:
-        uzmanlaşma (LQ 6,2) ve ihracat üstünlüğü (RCA 4,1); en zayıf yönü: ücret maliyeti (1,12)."``
+        E.g. ``"Footwear ranks 1st, carried by specialisation (LQ 6.20) and export advantage (RCA 4.1);
+        its weakest side is wage cost (1.12 times the sector's national average)."`` / ``"Ayakkabı 1.
+        sırada; güçlü yönleri: uzmanlaşma (LQ 6,20) ve ihracatta karşılaştırmalı üstünlük (AKÜ 4,1);
+        en zayıf yönü: ücret maliyeti (sektörün Türkiye ortalamasının 1,12 katı)."``  Indicator
+        phrases come from :func:`clusterlib.selection.wording.indicator_phrase`.
 
     Raises
     ------
@@ -342,11 +343,13 @@ def explain(
     >>> table = pd.DataFrame({"lq": [6.2, 1.0, 2.0], "wage_cost": [1.1, 1.3, 0.9]}, index=["15", "10", "28"])
     >>> result = score_sectors(table, crit, method="weighted_sum")
     >>> explain(result, crit, sector="15", lang="en", names={"15": "Footwear"}, n_strengths=1)
-    'Footwear ranks 1st, carried by specialisation (LQ 6.2); its weakest side is wage cost (1.1).'
+    "Footwear ranks 1st, carried by specialisation (LQ 6.2); its weakest side is wage cost (1.1 times the
+    sector's national average)."
     >>> explain(result, crit, sector="15", lang="tr", names={"15": "Ayakkabı"}, n_strengths=1)
-    'Ayakkabı 1. sırada; öne çıkan ölçütler: uzmanlaşma (LQ 6,2); en zayıf yönü: ücret maliyeti (1,1).'
+    'Ayakkabı 1. sırada; güçlü yönü: uzmanlaşma (LQ 6,2); en zayıf yönü: ücret maliyeti (sektörün
+    Türkiye ortalamasının 1,1 katı).'
     """
-    lang = _check_lang(lang)
+    lang = check_language(lang)
     if not isinstance(scores, SelectionResult):
         raise TypeError(
             f"'scores' must be a SelectionResult (from score_sectors), got {type(scores).__name__}"
@@ -368,12 +371,15 @@ def explain(
     rank = int(scores.scores.at[sector, "rank"])
 
     def phrase(ind: str) -> str:
-        value = _format_value(float(scores.values.at[sector, ind]), table.at[ind, "format"], lang)
-        symbol = table.at[ind, "symbol"]
-        shown = f"{symbol} {value}" if symbol else value
-        if bool(scores.imputed.at[sector, ind]):
-            shown += ", tahmini" if lang == "tr" else ", imputed"
-        return f"{table.at[ind, f'name_{lang}']} ({shown})"
+        return indicator_phrase(
+            str(ind),
+            float(scores.values.at[sector, ind]),
+            lang=lang,
+            name=str(table.at[ind, f"name_{lang}"]),
+            symbol=str(table.at[ind, "symbol"] or ""),
+            fmt=str(table.at[ind, "format"]),
+            imputed=bool(scores.imputed.at[sector, ind]),
+        )
 
     gains = scores.contributions.loc[sector]
     gains = gains[gains > 1e-12].sort_values(ascending=False, kind="stable")
@@ -389,22 +395,15 @@ def explain(
     gaps = gaps.sort_values(["place", "shortfall"], ascending=False, kind="stable")
     weakest = gaps.index[0] if len(gaps) else None
 
-    if lang == "tr":
-        parts = [f"{label} {_ordinal(rank, lang)} sırada"]
-        parts.append(
-            f"öne çıkan ölçütler: {_join([phrase(s) for s in strengths], lang)}"
-            if strengths
-            else "hiçbir ölçütte en zayıf sektörün önüne geçemiyor"
-        )
-        if weakest is not None:
-            parts.append(f"en zayıf yönü: {phrase(weakest)}")
-        return "; ".join(parts) + "."
-    text = f"{label} ranks {_ordinal(rank, lang)}"
-    text += (
-        f", carried by {_join([phrase(s) for s in strengths], lang)}"
-        if strengths
-        else "; no criterion lifts it above the weakest sector"
+    key = "selection.explain." + ("strengths" if strengths else "no_strength")
+    key += "_weakest" if weakest is not None else ""
+    return t(
+        key,
+        lang,
+        sector=label,
+        rank=rank,
+        ordinal=_ordinal(rank, lang),
+        strengths=[phrase(s) for s in strengths],
+        count=len(strengths),
+        weakest=phrase(weakest) if weakest is not None else "",
     )
-    if weakest is not None:
-        text += f"; its weakest side is {phrase(weakest)}"
-    return text + "."

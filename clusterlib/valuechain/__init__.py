@@ -12,6 +12,11 @@ extraction, FLQ), ``stages`` (stage flows and holes), ``findings`` (sentences), 
 (figures) and ``analysis`` (the whole step for one province).
 """
 
+from clusterlib.valuechain.analysis import (
+    ValueChainFindings,
+    ValueChainMapping,
+    analyse_value_chain_mapping,
+)
 from clusterlib.valuechain.brokerage import ROLES, brokerage_roles
 from clusterlib.valuechain.coreperiphery import CorePeriphery, core_periphery, core_periphery_fit
 from clusterlib.valuechain.inputoutput import (
@@ -28,6 +33,7 @@ from clusterlib.valuechain.inputs import (
     Note,
     check_relations,
     io_matrices,
+    load_relations,
     read_adjacency,
     relations_from_matrix,
 )
@@ -48,6 +54,9 @@ __all__ = [
     "CorePeriphery",
     "NetworkSummary",
     "Note",
+    "ValueChainFindings",
+    "ValueChainMapping",
+    "analyse_value_chain_mapping",
     "brokerage_roles",
     "check_relations",
     "core_periphery",
@@ -58,6 +67,7 @@ __all__ = [
     "io_matrices",
     "leontief_inverse",
     "linking_firms",
+    "load_relations",
     "location_quotients",
     "network_measures",
     "network_summary",

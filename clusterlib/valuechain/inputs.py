@@ -22,6 +22,7 @@ __all__ = [
     "Note",
     "check_relations",
     "io_matrices",
+    "load_relations",
     "read_adjacency",
     "relations_from_matrix",
 ]
@@ -256,6 +257,30 @@ def read_adjacency(path: str | Path, *, sheet: str | int | None = None) -> pd.Da
     body = [list(r[1:]) + [""] * (len(header) - len(r) + 1) for r in cells[1:]]
     matrix = pd.DataFrame(body, index=index, columns=header)
     return relations_from_matrix(matrix, file=Path(path).name)
+
+
+def load_relations(path: str | Path, *, sheet: str | int | None = None) -> pd.DataFrame:
+    """Read interview relations from an edge list or an adjacency-matrix spreadsheet.
+
+    A file whose first row names the columns ``source``/``target``/``relation`` (or their Turkish
+    headings) is an edge list, read and checked by :func:`clusterlib.data.read_relations`; any
+    other file is an adjacency matrix (:func:`read_adjacency`).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "m.csv"
+    >>> _ = path.write_text("firma,A,B\\nA,,müşteri\\nB,,\\n", encoding="utf-8")
+    >>> load_relations(path).values.tolist()
+    [['A', 'B', 'müşteri']]
+    """
+    from clusterlib.data import read_relations
+
+    grid = read_grid(path, sheet=sheet)
+    header = {str(c).strip().lower() for c in (grid.rows[0] if grid.rows else [])}
+    if header & {"relation", "ilişki", "iliski"} and header & {"target", "hedef", "ortak"}:
+        return read_relations(path, sheet=sheet)
+    return read_adjacency(path, sheet=sheet)
 
 
 def io_matrices(

@@ -163,8 +163,8 @@ def network_summary(G: nx.DiGraph) -> NetworkSummary:
 
     - ``density`` = ties / (n(n−1)/2) over all nodes (firms and partners); 0 for isolates only.
     - ``components``: weakly connected components (isolates count), ``largest_component`` its nodes.
-    - ``reciprocity``: share of directed supply ties answered by a tie back (``nx.reciprocity`` on
-      the supply ties).
+    - ``reciprocity``: share of directed supply ties answered by a supply tie back (as
+      ``nx.reciprocity`` of the supply ties).
     - ``ei_index`` (Krackhardt & Stern 1988): (E − I)/(E + I), E the ties from register firms to
       partners outside the register, I the ties among register firms; −1 all inside, +1 all outside.
     - ``local_share``: share of ties whose two ends are in the province.
@@ -182,30 +182,36 @@ def network_summary(G: nx.DiGraph) -> NetworkSummary:
     n = H.number_of_nodes()
     ties = H.number_of_edges()
     register = {v for v, d in G.nodes(data=True) if d.get("in_register", True)}
-    internal = sum(1 for u, v in H.edges if u in register and v in register)
-    external = sum(1 for u, v in H.edges if (u in register) != (v in register))
-    local = sum(1 for u, v in H.edges if G.nodes[u].get("local", True) and G.nodes[v].get("local", True))
-    staged = [(G.nodes[u].get("stage"), G.nodes[v].get("stage")) for u, v in H.edges]
-    staged = [(a, b) for a, b in staged if isinstance(a, str) and isinstance(b, str)]
-    vertical = sum(1 for a, b in staged if a != b)
-    supply = nx.DiGraph(((u, v) for u, v, k in G.edges(data="kind") if k == "supply"))
+    is_local = {v: bool(d.get("local", True)) for v, d in G.nodes(data=True)}
+    stage = {v: d.get("stage") for v, d in G.nodes(data=True)}
+    internal = external = local = vertical = staged = 0
+    for u, v in H.edges:
+        inside = (u in register) + (v in register)
+        internal += inside == 2
+        external += inside == 1
+        local += is_local[u] and is_local[v]
+        if isinstance(stage[u], str) and isinstance(stage[v], str):
+            staged += 1
+            vertical += stage[u] != stage[v]
+    supply = {(u, v) for u, v, k in G.edges(data="kind") if k == "supply" and u != v}
+    answered = sum(1 for u, v in supply if (v, u) in supply)
     cooperation = {frozenset((u, v)) for u, v, k in G.edges(data="kind") if k == "cooperation"}
     components = list(nx.connected_components(H))
     return NetworkSummary(
         firms=len(register),
         partners=n - len(register),
         ties=ties,
-        supply_ties=supply.number_of_edges(),
+        supply_ties=len(supply),
         cooperation_ties=len(cooperation),
         density=2 * ties / (n * (n - 1)) if n > 1 else 0.0,
         components=len(components),
         largest_component=max((len(c) for c in components), default=0),
         isolates=sum(1 for v in H if H.degree(v) == 0),
-        reciprocity=float(nx.reciprocity(supply)) if supply.number_of_edges() else float("nan"),
+        reciprocity=answered / len(supply) if supply else float("nan"),
         ei_index=(external - internal) / (external + internal) if external + internal else float("nan"),
         local_share=local / ties if ties else float("nan"),
-        vertical_share=vertical / len(staged) if staged else float("nan"),
-        horizontal_share=(len(staged) - vertical) / len(staged) if staged else float("nan"),
+        vertical_share=vertical / staged if staged else float("nan"),
+        horizontal_share=(staged - vertical) / staged if staged else float("nan"),
     )
 
 
@@ -233,8 +239,7 @@ def network_measures(G: nx.DiGraph, *, seed: int = 0) -> pd.DataFrame:
         rng = np.random.default_rng(seed)
         sources = [nodes[i] for i in rng.choice(len(nodes), size=BETWEENNESS_SAMPLE, replace=False)]
     between = betweenness(G, sources=sources)
-    connected = [v for v in H if H.degree(v) > 0]
-    constraint = nx.constraint(H, nodes=connected)
+    constraint = nx.constraint(H)  # all nodes: networkx then takes its vectorised scipy path
     effective = effective_size(H)
     core = nx.core_number(H)
     frame = pd.DataFrame(
