@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from clusterlib.explore.views import Drawing, View
-from clusterlib.i18n import add_strings, format_number, t
+from clusterlib.i18n import add_strings, format_number, hover_values, plotly_layout, t
 from clusterlib.monitoring import MonitoringBenchmarking, analyse_monitoring, rag_status
 from clusterlib.monitoring.rag import status_colour, status_symbol
 
@@ -123,7 +123,7 @@ def monitoring_view(
         title=name,
         margin={"l": 50, "r": 10, "t": 50, "b": 40},
         xaxis={"dtick": 1},
-        separators=",." if lang == "tr" else ".,",
+        **plotly_layout(lang),
     )
 
     table = result.sector_table
@@ -141,14 +141,15 @@ def monitoring_view(
                 "color": ["#034e7b" if p == own else "#a6bddb" for p in rows.index],
                 "pattern": {"shape": ["/" if p == own else "" for p in rows.index]},
             },
-            hovertemplate="%{x}: %{y:,.2f}<extra></extra>",
+            customdata=hover_values(rows[metric], lang, decimals=2),
+            hovertemplate="%{x}: %{customdata}<extra></extra>",
         )
     )
     bars.update_layout(
         height=330,
         title=t(f"explore.mon.metric.{metric}", lang),
         margin={"l": 50, "r": 10, "t": 50, "b": 90},
-        separators=",." if lang == "tr" else ".,",
+        **plotly_layout(lang),
     )
 
     frame = pd.DataFrame(

@@ -14,7 +14,7 @@ import ipywidgets as widgets
 import plotly.graph_objects as go
 
 from clusterlib.explore.views import Drawing, View
-from clusterlib.i18n import add_strings, format_percent, t
+from clusterlib.i18n import add_strings, axis_ticks, format_percent, hover_values, plotly_layout, t
 from clusterlib.needs import NeedsAssessment, analyse_needs_assessment, likert_summary
 
 __all__ = ["survey_breakdown", "survey_explorer"]
@@ -90,13 +90,18 @@ def survey_breakdown(assessment: NeedsAssessment, by: str, block: str, *, lang: 
                 "array": part["top2_high"] - part["top2"],
                 "arrayminus": part["top2"] - part["top2_low"],
             },
-            hovertemplate="%{y}<br>%{x:.0%}<extra>" + str(group) + "</extra>",
+            customdata=hover_values(part["top2"], lang, kind="percent", decimals=0),
+            hovertemplate="%{y}<br>%{customdata}<extra>" + str(group) + "</extra>",
         )
     fig.update_layout(
         height=160 + 28 * len(order),
-        xaxis={"range": [0, 1], "tickformat": ".0%", "title": t("explore.needs.axis", lang)},
+        xaxis={
+            "range": [0, 1],
+            **axis_ticks(0, 1, lang, kind="percent"),
+            "title": t("explore.needs.axis", lang),
+        },
         margin={"l": 10, "r": 10, "t": 20, "b": 50},
-        separators=",." if lang == "tr" else ".,",
+        **plotly_layout(lang),
         legend={"orientation": "h", "y": -0.12},
     )
     best = summary.sort_values(["top2", "n_valid"], ascending=False).iloc[0]

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 
 from clusterlib.explore.panel import NationalPanel, national_panel
 from clusterlib.explore.views import Drawing, View
-from clusterlib.i18n import add_strings, format_number, t
+from clusterlib.i18n import add_strings, format_number, hover_values, plotly_layout, t
 from clusterlib.regions import province
 
 __all__ = ["MAX_PROVINCES", "compare_provinces", "province_comparison"]
@@ -71,7 +71,8 @@ def province_comparison(
             x=part["lq"],
             orientation="h",
             name=panel.names[plate],
-            hovertemplate="%{y}<br>LQ %{x:.2f}<extra>" + panel.names[plate] + "</extra>",
+            customdata=hover_values(part["lq"], lang, decimals=2),
+            hovertemplate="%{y}<br>LQ %{customdata}<extra>" + panel.names[plate] + "</extra>",
         )
     fig.add_vline(x=1, line_dash="dot")
     fig.update_layout(
@@ -80,7 +81,7 @@ def province_comparison(
         xaxis_title=t("explore.lq_axis", lang),
         yaxis={"autorange": "reversed"},
         margin={"l": 10, "r": 10, "t": 20, "b": 40},
-        separators=",." if lang == "tr" else ".,",
+        **plotly_layout(lang),
         legend={"orientation": "h", "y": -0.15},
     )
     regions = panel.regions[(panel.regions["year"] == year) & panel.regions["plate"].isin(plates)].set_index(

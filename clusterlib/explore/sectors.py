@@ -25,7 +25,7 @@ import plotly.graph_objects as go
 
 from clusterlib.explore.panel import NationalPanel, national_panel, province_outlines
 from clusterlib.explore.views import Drawing, View
-from clusterlib.i18n import add_strings, format_number, t
+from clusterlib.i18n import add_strings, format_number, plotly_layout, t
 from clusterlib.regions import province
 
 __all__ = ["LQ_BANDS", "lq_band", "sector_explorer", "sector_view"]
@@ -129,7 +129,7 @@ def _map(rows: pd.DataFrame, highlight: int, lang: str) -> go.Figure:
         xaxis={"visible": False},
         yaxis={"visible": False, "scaleanchor": "x", "scaleratio": 1.3},
         legend={"orientation": "h", "y": -0.02},
-        separators=",." if lang == "tr" else ".,",
+        **plotly_layout(lang),
     )
     return fig
 
@@ -151,7 +151,7 @@ def _series(panel: NationalPanel, sector: str, plates: list[int], lang: str) -> 
         height=320,
         margin={"l": 50, "r": 10, "t": 40, "b": 40},
         title=t("explore.lq_over_time", lang),
-        separators=",." if lang == "tr" else ".,",
+        **plotly_layout(lang),
         xaxis={"dtick": 1},
     )
     return fig
