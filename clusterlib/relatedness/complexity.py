@@ -47,6 +47,9 @@ MIN_EIGENGAP: float = 1e-6
 PCI_SCALES: tuple[str, ...] = ("eci", "own")
 
 
+_MIN_CORRELATION = 1e-9  # below it ECI's sign (positive with diversity) is not determined
+
+
 class ComplexityError(ValueError):
     """The presence matrix does not define an economic complexity index (disconnected, or a tie)."""
 
@@ -219,7 +222,8 @@ def complexity_from_presence(presence_matrix: pd.DataFrame, *, pci_scale: str = 
         The bipartite presence graph (regions linked to the sectors they hold) falls apart in
         more than one piece, so :math:`\\tilde M` has eigenvalue 1 more than once and the ECI is
         undefined; or the second eigenvalue is within :data:`MIN_EIGENGAP` of the first or the third,
-        so the eigenvector is not determined.
+        so the eigenvector is not determined; or the eigenvector does not correlate with diversity,
+        so its sign cannot be chosen.
     ValueError
         Not 0/1, fewer than three regions or two sectors with presence, or an unknown ``pci_scale``.
 
@@ -276,7 +280,15 @@ def complexity_from_presence(presence_matrix: pd.DataFrame, *, pci_scale: str = 
             f"the third ({top[2]:.6g}); the ECI eigenvector is not determined by these data (gap {gap:.2g} < "
             f"{MIN_EIGENGAP:g})"
         )
-    sign = np.sign(np.corrcoef(m.sum(axis=1), region_mean)[0, 1]) or 1.0
+    with np.errstate(invalid="ignore", divide="ignore"):
+        correlation = np.corrcoef(m.sum(axis=1), region_mean)[0, 1]
+    if not abs(correlation) > _MIN_CORRELATION:
+        raise ComplexityError(
+            "the ECI's sign cannot be chosen: the eigenvector does not correlate with diversity "
+            f"(correlation {correlation:.2g}), so the matrix is symmetric under a swap of regions and either "
+            "orientation fits; add regions or sectors"
+        )
+    sign = np.sign(correlation)
     region_mean, sector_raw = sign * region_mean, sign * sector_raw
     mean, sd = region_mean.mean(), region_mean.std()
     eci = (region_mean - mean) / sd
