@@ -131,7 +131,7 @@ def test_outlook_matches_growth_lab_ecomplexity_after_its_centring():
     ours = economic_complexity(matrix)
     theirs = _growth_lab(matrix)
     uncentred = ours.pci - np.average(ours.pci, weights=ours.ubiquity)
-    outlook = complexity_outlook(ours.presence, uncentred)
+    outlook = complexity_outlook(ours.presence, uncentred, include_self=True)
     cog = theirs.pivot(index="loc", columns="prod", values="cog").reindex(
         index=matrix.index, columns=matrix.columns
     )
@@ -245,8 +245,8 @@ def test_outlook_invariants():
     held = result.presence.to_numpy().astype(bool)
     assert (outlook.cog.to_numpy()[held] == 0).all()
     assert ((outlook.density >= 0) & (outlook.density <= 100 + 1e-9)).all().all()
-    # EconGeo's density (without the sector itself) is what sector selection's criteria table uses
-    plain = complexity_outlook(result.presence, result.pci, include_self=False)
+    # the default density (without the sector itself) is the one sector selection's criteria table uses
+    plain = complexity_outlook(result.presence, result.pci)
     econgeo = relatedness_density(result.presence, proximity(result.presence))
     assert plain.density.to_numpy() == pytest.approx(econgeo.to_numpy())
 

@@ -45,7 +45,7 @@ class ComplexityOutlook:
 
 
 def outlook_kernel(
-    m: np.ndarray, phi: np.ndarray, pci: np.ndarray, *, include_self: bool = True
+    m: np.ndarray, phi: np.ndarray, pci: np.ndarray, *, include_self: bool = False
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Density (fraction), COI and COG without checks; ``pci`` has no NaN."""
     density = density_kernel(m, phi, include_self=include_self)
@@ -65,7 +65,7 @@ def complexity_outlook(
     pci: pd.Series,
     proximity_matrix: pd.DataFrame | None = None,
     *,
-    include_self: bool = True,
+    include_self: bool = False,
 ) -> ComplexityOutlook:
     """Complexity outlook index (COI) and complexity outlook gain (COG) of every region.
 
@@ -89,7 +89,9 @@ def complexity_outlook(
     Two conventions differ between implementations and are stated here:
 
     * the density counts the sector itself (:math:`\\varphi_{ss} = 1`, ``include_self=True``, the
-      Atlas) or not (``False``, EconGeo and the criteria table of sector selection);
+      Atlas and ``ecomplexity``) or not (``False``, the default: the library's
+      :func:`~clusterlib.relatedness.relatedness_density`, EconGeo's, used by the criteria table of
+      sector selection, so one density appears in the reports);
     * we use the standardised PCI, as the Atlas does.  ``ecomplexity`` computes COI and COG from the
       eigenvector before centring (its PCI shifted by its ubiquity-weighted mean), then z-scores
       COI and divides COG by the ECI's standard deviation.  The test suite reproduces its numbers
@@ -104,7 +106,8 @@ def complexity_outlook(
         and get a NaN gain.
     proximity_matrix : DataFrame, optional
         Sectors × sectors; default :func:`clusterlib.relatedness.proximity` of ``presence_matrix``.
-    include_self : bool, default True
+    include_self : bool, default False
+        Count :math:`\\varphi_{ss} = 1` in the density and in the gain's weights (the Atlas).
 
     Returns
     -------
@@ -123,10 +126,10 @@ def complexity_outlook(
 
     Examples
     --------
-    Two regions, three sectors; r2 lacks b and c.  Proximities: a–b and a–c 1/2, b–c 1, so
-    with the sector itself the weights' column sums are 2, 2.5, 2.5 and r2's density in b is
-    0.5/2.5.  Acquiring b would raise r2's density in b and c by 1/2.5 each:
-    COG = (0.5 + 1.5)/2.5 = 0.8.
+    Two regions, three sectors; r2 lacks b and c.  Proximities: a–b and a–c 1/2, b–c 1, so the
+    column sums of :math:`\\varphi` (without the diagonal) are 1, 1.5, 1.5 and r2's density in b
+    is 0.5/1.5.  Acquiring b would raise its density in the complex c by 1/1.5:
+    COG = 1.5/1.5 = 1; acquiring c brings only b closer: COG = 0.5/1.5.
 
     >>> m = pd.DataFrame({"a": [1, 1], "b": [1, 0], "c": [1, 0]}, index=["r1", "r2"])
     >>> pci = pd.Series({"a": -1.0, "b": 0.5, "c": 1.5})
@@ -134,13 +137,18 @@ def complexity_outlook(
     >>> out.density.round(1)
             a      b      c
     r1  100.0  100.0  100.0
-    r2   50.0   20.0   20.0
+    r2    0.0   33.3   33.3
     >>> out.coi.round(3).tolist()
-    [0.0, 0.4]
+    [0.0, 0.667]
     >>> out.cog.round(3)
-          a    b    c
-    r1  0.0  0.0  0.0
-    r2  0.0  0.8  0.8
+          a    b      c
+    r1  0.0  0.0  0.000
+    r2  0.0  1.0  0.333
+
+    With the sector itself (the Atlas and ``ecomplexity``) the column sums become 2, 2.5, 2.5:
+
+    >>> complexity_outlook(m, pci, include_self=True).cog.loc["r2"].round(3).tolist()
+    [0.0, 0.8, 0.8]
     """
     m = check_incidence(presence_matrix, "presence_matrix")
     sectors = presence_matrix.columns
