@@ -11,6 +11,7 @@ Atlas), run here on the same input.
 from __future__ import annotations
 
 import warnings
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -117,6 +118,46 @@ def test_bundled_sample_matches_growth_lab_ecomplexity():
     pci = theirs.groupby("prod")["pci"].first().reindex(matrix.columns)
     assert ours.eci.to_numpy() == pytest.approx(eci.to_numpy(), abs=1e-8)
     assert ours.pci.to_numpy() == pytest.approx(pci.to_numpy(), abs=1e-8)
+
+
+def test_stata_ground_truth_of_growth_lab_ecomplexity_1995():
+    """Stata ``ecomplexity`` (the Atlas's code) on real 1995 trade data, 10 countries × 30 HS92 products.
+
+    Ground truth: ``cid-harvard/py-ecomplexity`` ``tests/fixtures/stata_ground_truth.csv`` (see
+    ``tests/fixtures/ecomplexity/README.md``), tolerances as stated there (ECI/PCI rtol 1e-5;
+    density, COI, COG rtol 1e-4).  Stata's conventions, each checked here:
+
+    * it standardises over the long country × product table with n − 1, so its ECI and PCI are
+      ours × √((RP − 1)/RP) = √(299/300);
+    * its density leaves the product itself out (our default ``include_self=False``);
+    * it computes COG from the PCI before centring (shifted by its ubiquity-weighted mean) and on
+      the same scale, and z-scores COI (again over the long table).
+    """
+    folder = Path(__file__).parent / "fixtures" / "ecomplexity"
+    trade = pd.read_csv(folder / "trade_1995.csv", index_col="origin")
+    stata_countries = pd.read_csv(folder / "stata_1995_eci_coi.csv", index_col="origin")
+    stata_pci = pd.read_csv(folder / "stata_1995_pci.csv", dtype={"hs92": str}).set_index("hs92")["pci"]
+    ours = economic_complexity(trade)
+    assert ours.diversity.tolist() == [14, 16, 16, 15, 11, 16, 20, 9, 7, 14]
+    scale = np.sqrt(299 / 300)
+    assert (ours.eci * scale).to_numpy() == pytest.approx(stata_countries["eci"].to_numpy(), rel=1e-5)
+    assert (ours.pci * scale).to_numpy() == pytest.approx(stata_pci.reindex(ours.pci.index).to_numpy(), rel=1e-5)
+    uncentred = (ours.pci - np.average(ours.pci, weights=ours.ubiquity)) * scale
+    outlook = complexity_outlook(ours.presence, uncentred)
+    density = outlook.density / 100
+    stata_density = {("aut", "1704"): 0.4625, ("aut", "1806"): 0.483619344773791,
+                     ("pol", "3917"): 0.1077529566360053, ("ita", "9403"): 0.4595185995623632,
+                     ("gbr", "4905"): 0.8154657293497363}
+    for (country, product), value in stata_density.items():
+        assert density.loc[country, product] == pytest.approx(value, rel=1e-4)
+    stata_cog = {("aut", "1704"): -0.6248181469470029, ("aut", "1806"): -0.2744855294705304,
+                 ("aut", "2105"): -0.6022044277365377, ("pol", "1806"): 0.4290935489409775,
+                 ("pol", "3917"): 0.7545092658653245, ("ita", "1704"): -0.0074848019856936,
+                 ("aut", "2007"): 0.0}
+    for (country, product), value in stata_cog.items():
+        assert outlook.cog.loc[country, product] == pytest.approx(value, rel=1e-4, abs=1e-12)
+    coi = (outlook.coi - outlook.coi.mean()) / outlook.coi.std(ddof=0) * scale
+    assert coi.to_numpy() == pytest.approx(stata_countries["coi"].to_numpy(), rel=1e-4)
 
 
 def test_outlook_matches_growth_lab_ecomplexity_after_its_centring():

@@ -198,7 +198,9 @@ def complexity_from_presence(presence_matrix: pd.DataFrame, *, pci_scale: str = 
         PCI = \\frac{Q - \\langle K' \\rangle}{\\mathrm{sd}(K')} \\;(\\texttt{pci\\_scale="eci"})
         \\quad\\text{or}\\quad \\frac{Q - \\langle Q \\rangle}{\\mathrm{sd}(Q)} \\;(\\texttt{"own"})
 
-    with population standard deviations (``ddof=0``) as ``ecomplexity``.  The sign is chosen so
+    with population standard deviations (``ddof=0``) as the Python ``ecomplexity``; the Stata
+    ``ecomplexity`` standardises over the long region × sector table with n − 1, so its values are
+    ours × :math:`\\sqrt{(RS-1)/RS}` (0.998 for 10 × 30; the tests check both).  The sign is chosen so
     that ECI correlates positively with diversity.  With the default ``pci_scale="eci"`` (the
     Growth Lab's convention) each region's ECI is the mean PCI of the sectors it holds.
 

@@ -69,8 +69,8 @@ def proximity(incidence: pd.DataFrame) -> pd.DataFrame:
 def density_kernel(incidence: np.ndarray, phi: np.ndarray, *, include_self: bool = False) -> np.ndarray:
     """Relatedness density as a fraction (0–1), without checks: ``M @ Φ / colsums(Φ)``.
 
-    ``include_self=False`` zeroes the diagonal of ``phi`` (EconGeo); ``True`` sets it to 1 (the
-    Atlas and the Growth Lab's ``ecomplexity``).  A sector without any related sector gets 0.
+    ``include_self=False`` zeroes the diagonal of ``phi`` (EconGeo, Stata ``ecomplexity``); ``True``
+    sets it to 1 (Python ``ecomplexity``).  A sector without any related sector gets 0.
     """
     weights = np.array(phi, dtype=float, copy=True)
     np.fill_diagonal(weights, 1.0 if include_self else 0.0)
@@ -99,11 +99,10 @@ def relatedness_density(
     proximity_matrix : DataFrame
         Sectors × sectors (:func:`proximity`); its diagonal is ignored.
     include_self : bool, default False
-        False: the sums run over :math:`j \\ne i` (EconGeo, the criteria table of sector selection).
-        True: they include :math:`j = i` with :math:`\\varphi_{ii} = 1`, the density
-        :math:`\\omega_{ri}` of the Atlas of Economic Complexity (Hausmann et al. 2014) and of the
-        Growth Lab's ``ecomplexity``; for a sector the region does not hold this only adds 1 to the
-        denominator.
+        False: the sums run over :math:`j \\ne i` (EconGeo; the Stata ``ecomplexity`` behind the
+        Atlas of Economic Complexity; the criteria table of sector selection).  True: they include
+        :math:`j = i` with :math:`\\varphi_{ii} = 1`, as the Growth Lab's Python ``ecomplexity``
+        does; for a sector the region does not hold this only adds 1 to the denominator.
 
     References
     ----------

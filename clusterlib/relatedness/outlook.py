@@ -35,7 +35,8 @@ class ComplexityOutlook:
         Regions × sectors, complexity outlook gain; 0 where the region already holds the sector,
         NaN for sectors without a PCI.
     include_self : bool
-        Whether :math:`\\varphi_{ss} = 1` entered the density (the Atlas) or not (EconGeo).
+        Whether :math:`\\varphi_{ss} = 1` entered the density (Python ``ecomplexity``) or not
+        (Stata ``ecomplexity``, EconGeo).
     """
 
     density: pd.DataFrame
@@ -88,14 +89,14 @@ def complexity_outlook(
 
     Two conventions differ between implementations and are stated here:
 
-    * the density counts the sector itself (:math:`\\varphi_{ss} = 1`, ``include_self=True``, the
-      Atlas and ``ecomplexity``) or not (``False``, the default: the library's
-      :func:`~clusterlib.relatedness.relatedness_density`, EconGeo's, used by the criteria table of
-      sector selection, so one density appears in the reports);
-    * we use the standardised PCI, as the Atlas does.  ``ecomplexity`` computes COI and COG from the
-      eigenvector before centring (its PCI shifted by its ubiquity-weighted mean), then z-scores
-      COI and divides COG by the ECI's standard deviation.  The test suite reproduces its numbers
-      from ours with that shift.
+    * the density leaves the sector itself out (``include_self=False``, the default: the Stata
+      ``ecomplexity`` behind the Atlas, EconGeo and :func:`~clusterlib.relatedness.relatedness_density`,
+      used by the criteria table of sector selection, so one density appears in the reports) or
+      counts it with :math:`\\varphi_{ss} = 1` (``True``: the Python port ``ecomplexity`` 0.5);
+    * we use the standardised PCI, as the Atlas's formulas read.  Both ``ecomplexity``
+      implementations compute COI and COG from the eigenvector before centring (PCI shifted by its
+      ubiquity-weighted mean), then z-score COI and scale COG by the ECI's standard deviation.  The
+      test suite reproduces the Stata ground truth and the Python port from ours with that shift.
 
     Parameters
     ----------
@@ -107,7 +108,7 @@ def complexity_outlook(
     proximity_matrix : DataFrame, optional
         Sectors × sectors; default :func:`clusterlib.relatedness.proximity` of ``presence_matrix``.
     include_self : bool, default False
-        Count :math:`\\varphi_{ss} = 1` in the density and in the gain's weights (the Atlas).
+        Count :math:`\\varphi_{ss} = 1` in the density and in the gain's weights (Python ``ecomplexity``).
 
     Returns
     -------
@@ -145,7 +146,7 @@ def complexity_outlook(
     r1  0.0  0.0  0.000
     r2  0.0  1.0  0.333
 
-    With the sector itself (the Atlas and ``ecomplexity``) the column sums become 2, 2.5, 2.5:
+    With the sector itself (the Python ``ecomplexity``) the column sums become 2, 2.5, 2.5:
 
     >>> complexity_outlook(m, pci, include_self=True).cog.loc["r2"].round(3).tolist()
     [0.0, 0.8, 0.8]
