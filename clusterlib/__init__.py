@@ -3,10 +3,23 @@
 Modules, one per concern: ``regions`` and ``nace`` (registries), ``data`` (loaders, validation,
 sample), ``specialization`` and ``relatedness`` (regional-economics indicators), ``selection``
 (step 2, sector selection), ``geo`` (province geometry), ``charts``, ``report`` (runner, HTML),
-``i18n`` (Turkish and English), ``cli``; ``widgets`` (ipywidgets) is imported on demand.
+``i18n`` (Turkish and English), ``official`` (real TÜİK tables), ``cli``; ``widgets`` (ipywidgets)
+is imported on demand.
 """
 
-from clusterlib import charts, data, geo, i18n, nace, regions, relatedness, report, selection, specialization
+from clusterlib import (
+    charts,
+    data,
+    geo,
+    i18n,
+    nace,
+    official,
+    regions,
+    relatedness,
+    report,
+    selection,
+    specialization,
+)
 from clusterlib.regions import PILOT_PROVINCES, Province, UnknownProvinceError, province, provinces
 
 __all__ = [
@@ -18,6 +31,7 @@ __all__ = [
     "geo",
     "i18n",
     "nace",
+    "official",
     "province",
     "provinces",
     "regions",
