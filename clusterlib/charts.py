@@ -143,7 +143,10 @@ def portfolio_chart(
     """Portfolio (BCG-style) bubble chart: LQ against employment growth, bubble size = employment.
 
     Quadrant lines at LQ = 1 and at the national growth rate separate specialised-and-growing
-    sectors (upper right) from the others.  The LQ axis is logarithmic so that 0.5 and 2 lie
+    sectors (upper right) from the others.  Each point's quadrant comes from
+    :func:`clusterlib.selection.portfolio.portfolio_quadrants`, the function the portfolio finding
+    uses, and is in its ``customdata`` (``[label, employment, nace, quadrant id, quadrant name]``).
+    The LQ axis is logarithmic so that 0.5 and 2 lie
     symmetric around 1.
 
     Parameters
@@ -155,14 +158,20 @@ def portfolio_chart(
     highlight : sequence of str
         NACE codes drawn in a contrasting colour and labelled (e.g. the top candidates).
     """
+    from clusterlib.selection.portfolio import portfolio_quadrants
+    from clusterlib.selection.thresholds import THRESHOLDS
+
     _require(portfolio, ["nace", "label", "lq", "growth", "employment"], "portfolio")
     data = portfolio[(portfolio["lq"] > 0) & np.isfinite(portfolio["growth"])].copy()
+    # the same classification as the portfolio finding: one definition of the quadrants
+    data["quadrant"] = portfolio_quadrants(data, national_growth=national_growth)
     size = np.sqrt(data["employment"].clip(lower=0))
     sizeref = 2.0 * float(size.max() or 1.0) / 60.0
     is_highlight = data["nace"].isin(list(highlight))
     fig = go.Figure()
     for selected, colour in ((False, PALETTE["sky"]), (True, PALETTE["vermillion"])):
         part = data[is_highlight == selected]
+        quadrant_names = [_label(f"q_{q}", lang) for q in part["quadrant"]]
         fig.add_scatter(
             x=part["lq"],
             y=part["growth"],
@@ -175,17 +184,23 @@ def portfolio_chart(
                 "sizeref": sizeref,
                 "sizemin": 4,
                 "color": colour,
+                # shape as well as colour: a highlighted candidate is a diamond
+                "symbol": "diamond" if selected else "circle",
                 "line": {"width": 1, "color": "white"},
                 "opacity": 0.8,
             },
-            customdata=np.stack([part["label"], part["employment"]], axis=-1) if len(part) else None,
+            customdata=np.stack(
+                [part["label"], part["employment"], part["nace"], part["quadrant"], quadrant_names], axis=-1
+            )
+            if len(part)
+            else None,
             hovertemplate=(
                 f"%{{customdata[0]}}<br>LQ %{{x:.2f}}<br>{_label('growth', lang)} %{{y:.1%}}"
-                f"<br>{_label('employment', lang)} %{{customdata[1]:,.0f}}<extra></extra>"
+                f"<br>{_label('employment', lang)} %{{customdata[1]:,.0f}}<br>%{{customdata[4]}}<extra></extra>"
             ),
             showlegend=False,
         )
-    fig.add_vline(x=1, line_dash="dash", line_color=PALETTE["grey"])
+    fig.add_vline(x=THRESHOLDS.specialised_lq, line_dash="dash", line_color=PALETTE["grey"])
     fig.add_hline(
         y=national_growth,
         line_dash="dash",
@@ -368,7 +383,13 @@ def shift_share_chart(
         hovertemplate="%{y}: %{x:,.0f}<extra></extra>",
     )
     fig.update_layout(barmode="relative", xaxis_title=_label("change_jobs", lang))
-    return _layout(fig, lang, title=title, height=max(380, 30 * len(data) + 140))
+    fig = _layout(fig, lang, title=title, height=max(420, 30 * len(data) + 200))
+    # four legend entries span the width: below the plot, where the modebar (top right) cannot cover them
+    fig.update_layout(
+        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0, "xanchor": "left"},
+        margin={"b": 90},
+    )
+    return fig
 
 
 def criteria_groups_chart(
@@ -379,9 +400,11 @@ def criteria_groups_chart(
     top: int = 12,
     title: str | None = None,
 ) -> go.Figure:
-    """Stacked bars of each sector's score split into the four criteria groups.
+    """Stacked bars of each sector's score split into its criteria groups.
 
-    Sectors are drawn in the order given (best first), so the chart follows the final ranking.
+    Sectors are drawn in the order given (best first), so the chart follows the final ranking; say
+    in ``title`` what the bars are when they are not the ranking's own score (e.g. the additive split
+    of the weighted sum while the order is that of TOPSIS).
 
     Parameters
     ----------
@@ -402,7 +425,9 @@ def criteria_groups_chart(
             hovertemplate="%{y}: %{x:.3f}<extra>" + group_names.get(group, group) + "</extra>",
         )
     fig.update_layout(barmode="stack", xaxis_title=_label("score", lang), legend_traceorder="normal")
-    return _layout(fig, lang, title=title, height=max(380, 30 * len(data) + 140))
+    fig = _layout(fig, lang, title=title, height=max(400, 30 * len(data) + 200))
+    fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0}, margin={"b": 90})
+    return fig
 
 
 def ranking_robustness_chart(

@@ -7,11 +7,14 @@ a scheduled run nor show as dead controls.
 
 from __future__ import annotations
 
+import warnings
+
 import ipywidgets as widgets
 import pandas as pd
 
 from clusterlib.i18n import add_strings, t
-from clusterlib.selection.analysis import SectorSelection
+from clusterlib.report.tables import table_html
+from clusterlib.selection.presentation import SelectionReport
 from clusterlib.selection.scoring import score_sectors
 
 __all__ = ["weights_explorer"]
@@ -30,32 +33,43 @@ add_strings(
 )
 
 
-def _ranking(selection: SectorSelection, weights: dict[str, float], top: int) -> pd.DataFrame:
+def _ranking(view: SelectionReport, weights: dict[str, float], top: int) -> str:
+    selection = view.selection
+    assert selection.result is not None
     criteria = selection.criteria.with_group_weights(weights)
-    scores = score_sectors(selection.indicators, criteria, method=selection.result.method).scores
+    with warnings.catch_warnings():  # imputed cells are listed in the report itself
+        warnings.filterwarnings("ignore", message=r".*imputed with the", category=UserWarning)
+        scores = score_sectors(
+            selection.indicators, criteria, method=selection.result.method, missing=selection.missing
+        ).scores
     base = selection.result.scores["rank"]
-    lang = selection.lang
+    lang = view.lang
     head = scores.head(top)
-    return pd.DataFrame(
+    score = t("selection.col.score", lang)
+    frame = pd.DataFrame(
         {
             t("selection.col.rank", lang): head["rank"].astype(int).to_numpy(),
-            t("selection.col.sector", lang): [selection.label(c) for c in head.index],
-            t("selection.col.score", lang): head["score"].round(3).to_numpy(),
+            t("selection.col.sector", lang): [view.label(c) for c in head.index],
+            score: head["score"].to_numpy(dtype=float),
             t("widgets.weights.moved", lang): [
                 f"{int(base[c] - r):+d}" if base[c] != r else "="
                 for c, r in zip(head.index, head["rank"], strict=True)
             ],
         }
     )
+    return table_html(frame, lang=lang, decimals={score: 3}, text_cols=[t("selection.col.rank", lang)])
 
 
-def weights_explorer(selection: SectorSelection, *, top: int = 10) -> widgets.VBox:
-    """Sliders for the four criteria-group weights and the ranking they give, updated live.
+def weights_explorer(view: SelectionReport, *, top: int = 10) -> widgets.VBox:
+    """Sliders for the criteria-group weights and the ranking they give, updated live.
+
+    The ranking is drawn by the report's one table helper (:func:`clusterlib.report.tables.table_html`),
+    with the number formats of the report's language.
 
     Parameters
     ----------
-    selection : SectorSelection
-        The result of :func:`clusterlib.selection.analyse_sector_selection`.
+    view : SelectionReport
+        A sector selection presented in a language (:meth:`SectorSelection.present`).
     top : int, default 10
         How many sectors the table shows.
 
@@ -67,14 +81,17 @@ def weights_explorer(selection: SectorSelection, *, top: int = 10) -> widgets.VB
     Examples
     --------
     >>> from clusterlib.selection import analyse_sector_selection
-    >>> box = weights_explorer(analyse_sector_selection("Çorum", n_simulations=50))
+    >>> box = weights_explorer(analyse_sector_selection("Çorum", n_simulations=50).present("tr"))
     >>> [child.description for child in box.children[1:5]]
     ['Ekonomik etki', 'Talep', 'Ağ oluşturma ve işbirliği', 'Faktör koşulları']
     >>> box.children[2].value = 1.0  # all weight on Demand: the table re-ranks at once
     >>> "<table" in box.children[-1].value
     True
     """
-    lang = selection.lang
+    lang = view.lang
+    selection = view.selection
+    if selection.result is None:
+        return widgets.VBox([widgets.HTML(f"<p>{selection.too_few.section_text(lang)}</p>")])  # type: ignore[union-attr]
     sliders = {
         group.id: widgets.FloatSlider(
             value=round(group.weight, 3),
@@ -95,7 +112,7 @@ def weights_explorer(selection: SectorSelection, *, top: int = 10) -> widgets.VB
     def refresh(_change: object = None) -> None:
         weights = {key: slider.value for key, slider in sliders.items()}
         if sum(weights.values()) > 0:
-            ranking.value = _ranking(selection, weights, top).to_html(index=False, escape=True)
+            ranking.value = _ranking(view, weights, top)
 
     def restore(_button: object) -> None:
         for key, slider in sliders.items():

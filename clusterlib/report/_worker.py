@@ -214,12 +214,12 @@ def run_task(task: dict) -> dict:
 
 
 def _publish(task: dict, nb: Any) -> dict:
-    from clusterlib.report._files import atomic_write_text
-    from clusterlib.report.export import export_html
+    from clusterlib.report.export import write_report
     from clusterlib.report.steps import step_title
 
-    page = export_html(
+    written = write_report(
         nb,
+        task["report"],
         lang=task["lang"],
         title=step_title(task["step"], task["lang"], metadata=dict(nb.metadata)),
         province=task["province"],
@@ -227,8 +227,10 @@ def _publish(task: dict, nb: Any) -> dict:
         data_source=task["data_source"],
         data_version=task["data_version"],
     )
-    atomic_write_text(task["report"], page)
-    return {"report": task["report"]}
+    result = {"report": task["report"]}
+    if len(written) > 1:
+        result["xlsx"] = str(written[1])
+    return result
 
 
 def _write_log(path: Path, task: dict, result: dict) -> None:

@@ -18,9 +18,20 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["METADATA_KEY", "check_text", "finding", "heading", "paragraph", "publish", "show"]
+__all__ = [
+    "METADATA_KEY",
+    "Notice",
+    "check_text",
+    "finding",
+    "heading",
+    "notice",
+    "paragraph",
+    "publish",
+    "show",
+]
 
 #: Key of the output metadata that marks clusterlib outputs.
 METADATA_KEY = "clusterlib"
@@ -62,6 +73,37 @@ def check_text(value: object, name: str) -> str:
     return value.strip()
 
 
+# --------------------------------------------------------------------------------------- notice
+@dataclass(frozen=True)
+class Notice:
+    """What a step shows instead of a chart or a table it cannot draw (e.g. too few sectors to rank).
+
+    :func:`show` and :func:`clusterlib.report.table` display it as a note, so a notebook cell stays one
+    call whether or not the data allowed the chart.
+    """
+
+    text: str
+
+    def __post_init__(self) -> None:
+        check_text(self.text, "text")
+
+
+def notice(text: str) -> None:
+    """Display a short note in place of a section's chart or table (plain text, HTML-escaped).
+
+    Raises
+    ------
+    TypeError
+        When ``text`` is not a non-empty string.
+    """
+    text = check_text(text, "text")
+    publish(
+        {"text/html": f'<p class="cl-notice" role="note">{html.escape(text)}</p>', "text/plain": text},
+        "notice",
+        text=text,
+    )
+
+
 # ----------------------------------------------------------------------------------------- show
 def _figure_html(fig: Any, config: Mapping[str, Any] | None) -> str:
     layout_height = fig.layout.height
@@ -97,11 +139,16 @@ def show(fig: Any, *, config: Mapping[str, Any] | None = None) -> None:
         plotly.js config options, merged over ``{"responsive": True, "displaylogo": False,
         "showSendToCloud": False}``.
 
+    A :class:`Notice` in place of a figure is displayed as a note (:func:`notice`).
+
     Raises
     ------
     TypeError
         When ``fig`` is not a plotly figure.
     """
+    if isinstance(fig, Notice):
+        notice(fig.text)
+        return
     try:
         from plotly.basedatatypes import BaseFigure
     except ImportError as err:  # pragma: no cover - plotly is a dependency
@@ -135,7 +182,7 @@ def _finding_html(text: str) -> str:
     )
 
 
-def finding(text: str) -> None:
+def finding(text: str | Notice) -> None:
     """Display a short plain-language finding and mark it for the report's key-findings box.
 
     The text is shown where the cell stands and, in the HTML report, also listed in the
@@ -143,15 +190,21 @@ def finding(text: str) -> None:
     separate paragraphs.  Findings come translated from the methodology modules, not from string
     building in notebook cells.
 
+    A :class:`Notice` (a section the data did not allow) is shown as a note and is not lifted into
+    the key findings.
+
     Parameters
     ----------
-    text : str
+    text : str or Notice
 
     Raises
     ------
     TypeError
         When ``text`` is not a non-empty string.
     """
+    if isinstance(text, Notice):
+        notice(text.text)
+        return
     text = check_text(text, "text")
     publish({"text/html": _finding_html(text), "text/plain": text}, "finding", text=text)
 

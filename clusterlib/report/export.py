@@ -11,15 +11,40 @@ from __future__ import annotations
 
 import copy
 import datetime as _dt
+import os
+import re
+import tempfile
 from collections.abc import Iterable
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from clusterlib import i18n
 from clusterlib.config import RESOURCES_DIR
 from clusterlib.report.display import METADATA_KEY
 
-__all__ = ["HIDDEN_TAGS", "clean_notebook", "export_html", "findings"]
+__all__ = [
+    "HIDDEN_TAGS",
+    "clean_notebook",
+    "export_html",
+    "export_xlsx",
+    "findings",
+    "report_tables",
+    "write_report",
+]
+
+i18n.add_strings(
+    {
+        "report.xlsx": {
+            "tr": "Bu rapordaki tablolar (Excel, sayfa başına bir tablo)",
+            "en": "The tables of this report (Excel, one sheet per table)",
+        },
+        "report.xlsx_marked": {
+            "tr": "Raporda * ile işaretli: doldurulmuş eksik değer.",
+            "en": "Marked * in the report: a missing value that was filled in.",
+        },
+    }
+)
 
 TEMPLATES_DIR = RESOURCES_DIR / "templates"
 TEMPLATE_NAME = "clreport"
@@ -92,6 +117,120 @@ def findings(nb: Any) -> list[str]:
     ]
 
 
+def report_tables(nb: Any) -> list[dict]:
+    """The tables of ``nb`` (:func:`clusterlib.report.table`) with their data, in order.
+
+    Returns
+    -------
+    list of dict
+        ``{"sheet": name, "caption": ..., "data": {"columns", "rows", "formats", "marks"}}``; sheet
+        names are unique, at most 31 characters and free of the characters Excel forbids.
+    """
+    out: list[dict] = []
+    used: set[str] = set()
+    for out_meta in (_cl_meta(o) for o in _outputs(nb)):
+        if out_meta.get("kind") != "table" or not isinstance(out_meta.get("table"), dict):
+            continue
+        name = _sheet_name(out_meta.get("sheet") or out_meta.get("caption") or f"Table {len(out) + 1}", used)
+        used.add(name.casefold())
+        out.append({"sheet": name, "caption": out_meta.get("caption"), "data": out_meta["table"]})
+    return out
+
+
+_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+
+
+def _sheet_name(name: str, used: set[str]) -> str:
+    base = _SHEET_FORBIDDEN.sub(" ", str(name)).strip().strip("'")[:31] or "Table"
+    candidate, n = base, 2
+    while candidate.casefold() in used:
+        suffix = f" ({n})"
+        candidate, n = base[: 31 - len(suffix)] + suffix, n + 1
+    return candidate
+
+
+def _number_format(fmt: str) -> str | None:
+    kind, _, digits = fmt.partition(":")
+    decimals = int(digits or 0)
+    fraction = "." + "0" * decimals if decimals else ""
+    if kind == "percent":
+        return f"0{fraction}%"
+    if kind == "number":
+        return f"#,##0{fraction}"
+    return None
+
+
+def export_xlsx(nb: Any, path: str | os.PathLike[str], *, lang: str) -> Path | None:
+    """Write every table of a report into one workbook, a sheet per table (atomically).
+
+    Headers are as the report shows them (in its language), numbers are stored as numbers with
+    the report's number of decimals as the cell format (Excel shows them in the reader's own
+    locale), missing values are empty cells, marked cells (``*`` in the report) are highlighted
+    and carry a comment.  Nothing is written when the report has no table.
+
+    Parameters
+    ----------
+    nb : nbformat.NotebookNode
+        The executed notebook.
+    path : path
+        The ``.xlsx`` file, normally the report's path with the suffix changed.
+    lang : {"tr", "en"}
+        Language of the workbook's properties and of the note on marked cells.
+
+    Returns
+    -------
+    Path or None
+        The file written, or None when there was no table.
+    """
+    from openpyxl import Workbook
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Font, PatternFill
+
+    lang = i18n.check_language(lang)
+    tables = report_tables(clean_notebook(nb))
+    if not tables:
+        return None
+    book = Workbook()
+    book.remove(book.active)
+    marked_fill = PatternFill("solid", fgColor="FFF2CC")
+    for item in tables:
+        sheet = book.create_sheet(item["sheet"])
+        data = item["data"]
+        row_offset = 1
+        if item.get("caption"):
+            sheet.cell(row=1, column=1, value=str(item["caption"])).font = Font(italic=True)
+            row_offset = 2
+        for j, header in enumerate(data["columns"], start=1):
+            sheet.cell(row=row_offset, column=j, value=str(header)).font = Font(bold=True)
+            sheet.column_dimensions[sheet.cell(row=row_offset, column=j).column_letter].width = min(
+                max(10, len(str(header)) + 2), 60
+            )
+        formats = [_number_format(f) for f in data["formats"]]
+        for i, row in enumerate(data["rows"]):
+            for j, value in enumerate(row):
+                cell = sheet.cell(row=row_offset + 1 + i, column=j + 1, value=value)
+                if formats[j] and isinstance(value, (int, float)) and not isinstance(value, bool):
+                    cell.number_format = formats[j]
+        for i, j in data.get("marks", []):
+            cell = sheet.cell(row=row_offset + 1 + i, column=j + 1)
+            cell.fill = marked_fill
+            cell.comment = Comment(i18n.t("report.xlsx_marked", lang), "clusterlib")
+        sheet.freeze_panes = sheet.cell(row=row_offset + 1, column=1)
+    book.properties.creator = "clusterlib"
+    book.properties.language = lang
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(handle)
+    try:
+        book.save(temporary)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return target
+
+
 def _has_figures(nb: Any) -> bool:
     for out in _outputs(nb):
         if _cl_meta(out).get("kind") == "figure":
@@ -142,6 +281,7 @@ def export_html(
     generated: _dt.datetime,
     data_source: str,
     data_version: str,
+    xlsx_name: str | None = None,
 ) -> str:
     """Render an executed notebook as a report page.
 
@@ -161,6 +301,8 @@ def export_html(
         Plain-language data source, e.g. ``"Paketle gelen örnek veri"``.
     data_version : str
         ``"sha256:…"`` version of the input data (:func:`clusterlib.report.data_version`).
+    xlsx_name : str, optional
+        File name of the report's workbook beside it (:func:`export_xlsx`); the page links to it.
 
     Returns
     -------
@@ -172,7 +314,7 @@ def export_html(
     clean = clean_notebook(nb)
     labels = {
         key: i18n.t(f"report.{key}", lang)
-        for key in ("key_findings", "generated", "data_source", "data_version", "figure_fallback")
+        for key in ("key_findings", "generated", "data_source", "data_version", "figure_fallback", "xlsx")
     }
     version = _version()
     labels["footer"] = i18n.t("report.footer", lang, version=version)
@@ -188,6 +330,7 @@ def export_html(
             "findings": findings(clean),
             "plotly_src": PLOTLY_SRC if _has_figures(clean) else "",
             "css": _css(),
+            "xlsx": xlsx_name or "",
             "labels": labels,
             "version": version,
         },
@@ -195,3 +338,43 @@ def export_html(
     }
     body, _ = _exporter().from_notebook_node(clean, resources=resources)
     return body
+
+
+def write_report(
+    nb: Any,
+    path: str | os.PathLike[str],
+    *,
+    lang: str,
+    title: str,
+    province: str,
+    generated: _dt.datetime,
+    data_source: str,
+    data_version: str,
+) -> list[Path]:
+    """Write a report page and, when it has tables, its workbook ``<report>.xlsx`` beside it.
+
+    Both files are written atomically; the page links to the workbook.  This is what the runner
+    calls for every report, so every step that shows its tables through
+    :func:`clusterlib.report.table` gets its XLSX without more code.
+
+    Returns
+    -------
+    list of Path
+        The HTML page, then the workbook if one was written.
+    """
+    from clusterlib.report._files import atomic_write_text
+
+    page = Path(path)
+    workbook = export_xlsx(nb, page.with_suffix(".xlsx"), lang=lang)
+    html = export_html(
+        nb,
+        lang=lang,
+        title=title,
+        province=province,
+        generated=generated,
+        data_source=data_source,
+        data_version=data_version,
+        xlsx_name=workbook.name if workbook is not None else None,
+    )
+    atomic_write_text(page, html)
+    return [page] + ([workbook] if workbook is not None else [])

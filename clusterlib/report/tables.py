@@ -1,19 +1,47 @@
-"""Tables for reports: locale number formats, every text HTML-escaped."""
+"""Tables for reports: locale number formats, every text HTML-escaped, the data kept for the XLSX.
+
+:func:`table` is the one way a step shows a table.  Besides the HTML it publishes the table's data
+(numbers as numbers, headers as shown, per-column number formats) in the output metadata, from which
+:func:`clusterlib.report.export.export_xlsx` writes every table of a report into one workbook.
+"""
 
 from __future__ import annotations
 
 import datetime as _dt
 import html
+import math
 import numbers
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
 from clusterlib import i18n
-from clusterlib.report.display import check_text, publish
+from clusterlib.report.display import Notice, check_text, notice, publish
 
-__all__ = ["table"]
+__all__ = ["Table", "table", "table_data", "table_html"]
+
+
+@dataclass(frozen=True, eq=False)
+class Table:
+    """A table with its display settings, as a step's presentation layer returns it.
+
+    ``report.table(Table(...))`` displays it; the fields are the keyword arguments of :func:`table`.
+    ``marks`` is a boolean frame of the same shape: marked cells get a ``*`` (imputed values…).
+    ``sheet`` names the table's sheet in the report's XLSX (default: the caption, else "Table n").
+    """
+
+    frame: pd.DataFrame
+    lang: str
+    caption: str | None = None
+    decimals: int | Mapping[object, int] | None = None
+    percent_cols: Iterable[object] = ()
+    text_cols: Iterable[object] = ()
+    marks: pd.DataFrame | None = None
+    sheet: str | None = None
+
 
 _NUM = ' class="num"'
 
@@ -55,6 +83,17 @@ def _label(value: object) -> str:
     return str(value)
 
 
+def _check_marks(frame: pd.DataFrame, marks: pd.DataFrame | None) -> pd.DataFrame | None:
+    if marks is None:
+        return None
+    if not isinstance(marks, pd.DataFrame) or marks.shape != frame.shape:
+        shape = getattr(marks, "shape", None)
+        raise ValueError(
+            f"'marks' must be a boolean DataFrame of the table's shape {frame.shape}, got {shape}"
+        )
+    return marks.fillna(False).astype(bool)
+
+
 def _table_html(
     frame: pd.DataFrame,
     lang: str,
@@ -62,6 +101,7 @@ def _table_html(
     decimals: int | Mapping[object, int] | None,
     percent_cols: Iterable[object],
     text_cols: Iterable[object] = (),
+    marks: pd.DataFrame | None = None,
 ) -> str:
     percent = list(percent_cols)
     verbatim = list(text_cols)
@@ -90,7 +130,8 @@ def _table_html(
         if isinstance(dec, bool) or not isinstance(dec, numbers.Integral) or dec < 0:
             raise ValueError(f"'decimals' must be non-negative integers, got {dec!r} for {col!r}")
 
-    show_index = not (isinstance(frame.index, pd.RangeIndex) and frame.index.name is None)
+    show_index = _shows_index(frame)
+    marked = _check_marks(frame, marks)
     formatters = []
     for position, column in enumerate(frame.columns):
         series = frame.iloc[:, position]
@@ -119,24 +160,126 @@ def _table_html(
         for c, (is_num, _) in zip(frame.columns, formatters, strict=True)
     ]
     parts.append(f"<thead><tr>{''.join(header)}</tr></thead><tbody>")
-    for index_value, row in zip(frame.index, frame.itertuples(index=False, name=None), strict=True):
+    for i, (index_value, row) in enumerate(
+        zip(frame.index, frame.itertuples(index=False, name=None), strict=True)
+    ):
         cells = [f'<th scope="row">{esc(_cell_text(_label(index_value), lang))}</th>'] if show_index else []
-        for value, (is_num, fmt) in zip(row, formatters, strict=True):
+        for j, (value, (is_num, fmt)) in enumerate(zip(row, formatters, strict=True)):
             text = fmt(value) if not is_num or not isinstance(value, str) else _cell_text(value, lang)
-            cells.append(f'<td class="num">{esc(text)}</td>' if is_num else f"<td>{esc(text)}</td>")
+            star = marked is not None and bool(marked.iat[i, j])
+            classes = " ".join(c for c in ("num" if is_num else "", "cl-marked" if star else "") if c)
+            attr = f' class="{classes}"' if classes else ""
+            cells.append(f"<td{attr}>{esc(text)}{' *' if star else ''}</td>")
         parts.append(f"<tr>{''.join(cells)}</tr>")
     parts.append("</tbody></table></div>")
     return "".join(parts)
 
 
-def table(
-    df: pd.DataFrame | pd.Series,
+def _shows_index(frame: pd.DataFrame) -> bool:
+    return not (isinstance(frame.index, pd.RangeIndex) and frame.index.name is None)
+
+
+def _json_value(value: object) -> object:
+    """A cell as JSON: numbers stay numbers, missing becomes None, the rest text."""
+    if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
+        return None
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, numbers.Integral):
+        return int(value)
+    if isinstance(value, numbers.Real):
+        number = float(value)
+        return number if math.isfinite(number) else None
+    if isinstance(value, (_dt.date, pd.Timestamp)):
+        return value.isoformat()
+    return str(value)
+
+
+def table_data(
+    frame: pd.DataFrame,
+    *,
+    decimals: int | Mapping[object, int] | None = None,
+    percent_cols: Iterable[object] = (),
+    text_cols: Iterable[object] = (),
+    marks: pd.DataFrame | None = None,
+) -> dict[str, Any]:
+    """The table as plain JSON data for the report's XLSX: headers as shown, numbers as numbers.
+
+    Returns
+    -------
+    dict
+        ``columns`` (header texts; the index first when it is shown), ``rows`` (lists of numbers,
+        texts or None), ``formats`` (one per column: ``"text"``, ``"percent:<d>"`` or
+        ``"number:<d>"``) and ``marks`` (``[row, column]`` pairs of marked cells).
+
+    Examples
+    --------
+    >>> data = table_data(pd.DataFrame({"Sector": ["a"], "Share": [0.25]}), percent_cols=["Share"])
+    >>> data["columns"], data["rows"], data["formats"]
+    (['Sector', 'Share'], [['a', 0.25]], ['text', 'percent:1'])
+    """
+    percent = list(percent_cols)
+    verbatim = list(text_cols)
+    per_column = dict(decimals) if isinstance(decimals, Mapping) else {}
+    default = decimals if isinstance(decimals, numbers.Integral) and not isinstance(decimals, bool) else None
+    show_index = _shows_index(frame)
+    columns = ([_label(frame.index.name or "")] if show_index else []) + [_label(c) for c in frame.columns]
+    formats = ["text"] if show_index else []
+    for position, column in enumerate(frame.columns):
+        series = frame.iloc[:, position]
+        if column in percent:
+            formats.append(f"percent:{per_column.get(column, default if default is not None else 1)}")
+        elif column in verbatim or _is_code_column(column, series) or not _is_number_column(series):
+            formats.append("text")
+        else:
+            dec = per_column.get(column, default if default is not None else _auto_decimals(series))
+            formats.append(f"number:{dec}")
+    rows = []
+    for index_value, row in zip(frame.index, frame.itertuples(index=False, name=None), strict=True):
+        values = [_json_value(v) for v in row]
+        rows.append(([_label(index_value)] if show_index else []) + values)
+    marked = _check_marks(frame, marks)
+    offset = 1 if show_index else 0
+    pairs = (
+        []
+        if marked is None
+        else [[int(i), int(j) + offset] for i, j in zip(*marked.to_numpy().nonzero(), strict=True)]
+    )
+    return {"columns": columns, "rows": rows, "formats": formats, "marks": pairs}
+
+
+def table_html(
+    df: pd.DataFrame,
     *,
     lang: str,
     caption: str | None = None,
     decimals: int | Mapping[object, int] | None = None,
     percent_cols: Iterable[object] = (),
     text_cols: Iterable[object] = (),
+    marks: pd.DataFrame | None = None,
+) -> str:
+    """The HTML of :func:`table` without displaying it (for widgets and other pages).
+
+    Examples
+    --------
+    >>> html = table_html(pd.DataFrame({"x": [1234.5]}), lang="tr")
+    >>> html.startswith('<div class="cl-table-wrap">'), '<td class="num">1.234,50</td>' in html
+    (True, True)
+    """
+    lang = i18n.check_language(lang)
+    return _table_html(df, lang, caption, decimals, percent_cols, text_cols, marks)
+
+
+def table(
+    df: pd.DataFrame | pd.Series | Table | Notice,
+    *,
+    lang: str | None = None,
+    caption: str | None = None,
+    decimals: int | Mapping[object, int] | None = None,
+    percent_cols: Iterable[object] = (),
+    text_cols: Iterable[object] = (),
+    marks: pd.DataFrame | None = None,
+    sheet: str | None = None,
 ) -> None:
     """Display a table with the number formats of ``lang`` and every text HTML-escaped.
 
@@ -160,6 +303,18 @@ def table(
         Columns shown as written, without number formatting (codes, years).  Integer columns
         named ``year``, ``yıl``, ``plate``, ``plaka``, ``code``, ``kod``, ``nace`` or ``id`` (alone
         or as a ``_``-separated part, e.g. ``base_year``) are shown as written anyway.
+    marks : DataFrame of bool, optional
+        Same shape as ``df``: cells shown with a ``*`` (e.g. imputed values; say what it means in
+        the caption).
+    sheet : str, optional
+        Name of the table's sheet in the report's XLSX (default: the caption, else "Table n").
+
+    ``df`` may also be a :class:`Table` (its fields replace the keyword arguments) or a
+    :class:`~clusterlib.report.display.Notice` (displayed as a note instead of a table).
+
+    Every table also publishes its data (:func:`table_data`) in the output metadata
+    (``{"clusterlib": {"kind": "table", "caption", "sheet", "table": data}}``), and the
+    report's exporter writes all of them into ``<report>.xlsx`` beside the HTML.
 
     Raises
     ------
@@ -169,10 +324,25 @@ def table(
         For an unknown language, unknown ``percent_cols``, ``text_cols`` or ``decimals`` columns,
         or negative ``decimals``.
     """
+    if isinstance(df, Notice):
+        notice(df.text)
+        return
+    if isinstance(df, Table):
+        spec = df
+        df, lang, caption, decimals = spec.frame, spec.lang, spec.caption, spec.decimals
+        percent_cols, text_cols, marks, sheet = spec.percent_cols, spec.text_cols, spec.marks, spec.sheet
     lang = i18n.check_language(lang)
     if isinstance(df, pd.Series):
         df = df.to_frame()
     if not isinstance(df, pd.DataFrame):
         raise TypeError(f"'df' must be a pandas DataFrame or Series, got {type(df).__name__}")
-    markup = _table_html(df, lang, caption, decimals, percent_cols, text_cols)
-    publish({"text/html": markup, "text/plain": df.to_string(max_rows=30)}, "table", caption=caption)
+    percent_cols, text_cols = list(percent_cols), list(text_cols)
+    markup = _table_html(df, lang, caption, decimals, percent_cols, text_cols, marks)
+    data = table_data(df, decimals=decimals, percent_cols=percent_cols, text_cols=text_cols, marks=marks)
+    publish(
+        {"text/html": markup, "text/plain": df.to_string(max_rows=30)},
+        "table",
+        caption=caption,
+        sheet=sheet,
+        table=data,
+    )

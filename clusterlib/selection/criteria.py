@@ -19,7 +19,7 @@ import difflib
 import math
 import os
 import warnings
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -152,6 +152,47 @@ class Criteria:
         indicators["group_weight"] = indicators["group"].map({g.id: g.weight for g in groups})
         indicators["weight"] = indicators["group_weight"] * indicators["within_weight"]
         return replace(self, groups=groups, indicators=indicators, ahp={})
+
+    def without(self, ids: Iterable[str]) -> Criteria:
+        """A copy without the indicators ``ids``: the weights left in each group are rescaled to sum to 1,
+        a group left with no weight is dropped and the group weights are rescaled to sum to 1.
+
+        Used when the data cannot give an indicator (no wages in an SGK table): the remaining
+        criteria keep their relative importance.
+
+        Raises
+        ------
+        ValueError
+            When ``ids`` names an unknown indicator or leaves no indicator with a weight.
+
+        Examples
+        --------
+        >>> c = load_criteria().without(["relative_wage", "wage_cost"])
+        >>> round(float(c.weights["lq"]), 4), round(float(c.weights["skills_pool"]), 4), len(c.groups)
+        (0.0625, 0.125, 4)
+        """
+        drop = list(dict.fromkeys(ids))
+        unknown = [i for i in drop if i not in self.indicators.index]
+        if unknown:
+            raise ValueError(f"'ids' must be indicators of the criteria {self.ids}, got unknown {unknown}")
+        if not drop:
+            return self
+        table = self.indicators.drop(index=drop)
+        within = table.groupby("group", sort=False)["within_weight"].transform("sum")
+        table = table[within > 0].copy()
+        table["within_weight"] = table["within_weight"] / within[within > 0]
+        kept = [g for g in self.groups if g.id in set(table["group"])]
+        total = sum(g.weight for g in kept)
+        if table.empty or total <= 0:
+            raise ValueError(f"leaving out {drop} leaves no criterion with a weight to score by")
+        groups = tuple(replace(g, weight=g.weight / total) for g in kept)
+        table["group_weight"] = table["group"].map({g.id: g.weight for g in groups})
+        table["weight"] = table["group_weight"] * table["within_weight"]
+        touched = set(self.indicators.loc[drop, "group"])
+        ahp = {k: v for k, v in self.ahp.items() if k != "groups" and k not in touched}
+        if len(groups) == len(self.groups) and "groups" in self.ahp:
+            ahp["groups"] = self.ahp["groups"]
+        return replace(self, groups=groups, indicators=table, ahp=ahp)
 
     def name(self, key: str, lang: str = "tr") -> str:
         """Name of a sub-indicator or group id in ``lang``."""

@@ -6,6 +6,12 @@ candidate NACE division of one province, plus the descriptive tables the sector-
 notebook shows (sector structure, portfolio, LQ across provinces, shift-share by sector).
 Every indicator is computed with :mod:`clusterlib.specialization` and
 :mod:`clusterlib.relatedness`; this module only chooses, aligns and labels.
+
+The module is pure and language-free: a value that cannot be computed (a wage left blank, growth
+from zero, exports absent) stays missing (NaN) and is imputed once, in scoring, by the step's stated
+policy (:data:`clusterlib.selection.thresholds.MISSING_POLICY`).  An indicator whose input column or
+table is absent altogether is left out (:func:`unavailable_indicators` says which and why).
+Sector names are added only when a ``lang`` is asked for.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from clusterlib import nace
 from clusterlib.regions import Province, provinces
 from clusterlib.regions import province as resolve_province
 from clusterlib.relatedness import proximity, related_employment_quotient, relatedness_density
+from clusterlib.selection.errors import SelectionInputError, years_text
 from clusterlib.specialization import (
     cagr,
     location_quotient,
@@ -29,30 +36,99 @@ from clusterlib.specialization import (
 
 __all__ = [
     "CANDIDATE_SECTIONS",
+    "REQUIREMENTS",
+    "check_years",
     "lq_by_province",
+    "national_growth_rate",
     "sector_indicators",
     "sector_profile",
     "sector_shift_share",
+    "unavailable_indicators",
 ]
 
 #: NACE sections whose divisions are candidates for a cluster by default: tradable goods
 #: (agriculture, mining, manufacturing), where exports and RCA exist.
 CANDIDATE_SECTIONS: tuple[str, ...] = ("A", "B", "C")
 
+#: What an indicator needs beyond employment counts: ``avg_wage`` and ``workplaces`` (columns of the
+#: employment table), ``exports`` (the exports table), ``institutions`` (the stakeholders or the
+#: initiatives table).  Without it the indicator is left out of the scoring.
+REQUIREMENTS: dict[str, str] = {
+    "relative_wage": "avg_wage",
+    "wage_cost": "avg_wage",
+    "workplaces": "workplaces",
+    "avg_firm_size": "workplaces",
+    "workplace_cagr": "workplaces",
+    "export_cagr": "exports",
+    "rca": "exports",
+    "support_institutions": "institutions",
+}
 
-def _years(employment: pd.DataFrame, year: int, period: int) -> tuple[int, int]:
+
+def _has_column(table: pd.DataFrame | None, column: str) -> bool:
+    return table is not None and column in table.columns and bool(table[column].notna().any())
+
+
+def unavailable_indicators(tables: Mapping[str, pd.DataFrame]) -> dict[str, str]:
+    """The indicators the tables cannot give, with what is missing (a key of :data:`REQUIREMENTS`).
+
+    A column counts as absent when it is not in the table or holds no value at all (an SGK table
+    without wages).
+
+    Examples
+    --------
+    >>> employment = pd.DataFrame({"year": [2024], "plate": [1], "nace": ["10"], "employment": [5.0]})
+    >>> sorted(set(unavailable_indicators({"employment": employment}).values()))
+    ['avg_wage', 'exports', 'institutions', 'workplaces']
+    """
+    employment = tables.get("employment")
+    present = {
+        "avg_wage": _has_column(employment, "avg_wage"),
+        "workplaces": _has_column(employment, "workplaces"),
+        "exports": tables.get("exports") is not None and len(tables["exports"]) > 0,
+        "institutions": tables.get("stakeholders") is not None or tables.get("initiatives") is not None,
+    }
+    return {indicator: need for indicator, need in REQUIREMENTS.items() if not present[need]}
+
+
+def check_years(employment: pd.DataFrame, place: Province, year: int, period: int) -> tuple[int, int]:
+    """``(base, year)`` of the growth period, after checking that the table and the province cover both.
+
+    Raises
+    ------
+    SelectionInputError
+        When ``year`` is not in the table, ``period`` < 1, the base year is not in the table, or the
+        province has no rows in one of the two years; the message names the province and the years
+        present.
+    """
     available = sorted(int(y) for y in employment["year"].unique())
     if year not in available:
-        raise ValueError(
-            f"'year' {year} is not in the employment table; available: {available[0]}–{available[-1]}"
-        )
+        raise SelectionInputError("year_absent", {"year": year, "years": years_text(available)})
     if period < 1:
-        raise ValueError(f"'period' must be at least 1 year, got {period}")
+        raise SelectionInputError("period", {"period": period})
     base = year - period
     if base not in available:
-        raise ValueError(
-            f"growth over {period} years needs {base}, but the employment table starts in {available[0]}; "
-            f"choose 'period' ≤ {year - available[0]}"
+        raise SelectionInputError(
+            "base_absent",
+            {"period": period, "base": base, "years": years_text(available), "longest": year - available[0]},
+        )
+    own = employment.loc[employment["plate"] == place.plate]
+    own_years = sorted(int(y) for y in own.loc[own["employment"].fillna(0) > 0, "year"].unique())
+    if not own_years:
+        raise SelectionInputError(
+            "province_absent", {"province": place.name, "plate": place.plate, "years": years_text(available)}
+        )
+    missing = [y for y in (base, year) if y not in own_years]
+    if missing:
+        raise SelectionInputError(
+            "province_years",
+            {
+                "province": place.name,
+                "missing": years_text(missing),
+                "base": base,
+                "year": year,
+                "years": years_text(own_years),
+            },
         )
     return base, year
 
@@ -68,13 +144,42 @@ def _labels(codes: Iterable[str], lang: str) -> list[str]:
     return [nace.name(code, lang=lang, short=True) for code in codes]
 
 
+def _with_labels(frame: pd.DataFrame, lang: str | None) -> pd.DataFrame:
+    if lang is not None:
+        frame.insert(1, "label", _labels(frame["nace"], lang))
+    return frame
+
+
+def national_growth_rate(tables: Mapping[str, pd.DataFrame], year: int, *, period: int = 5) -> float:
+    """Türkiye's employment growth per year over the period, from the national totals.
+
+    .. math::
+
+        g = \\left(\\frac{\\sum_{r,s} e_{rs}(t)}{\\sum_{r,s} e_{rs}(t - p)}\\right)^{1/p} - 1
+
+    This is the one definition of "national growth" of the step: the portfolio chart draws it and
+    the portfolio finding compares with it.  It is *not* the share-weighted mean of the sectors'
+    growth rates, which differs whenever the sectors grow at different rates.
+
+    Examples
+    --------
+    >>> e = pd.DataFrame({"year": [2019, 2019, 2024, 2024], "plate": [1, 2, 1, 2], "nace": ["10"] * 4,
+    ...                   "employment": [100.0, 100.0, 161.051, 161.051]})
+    >>> round(national_growth_rate({"employment": e}, 2024, period=5), 4)
+    0.1
+    """
+    employment = tables["employment"]
+    totals = employment.groupby("year")["employment"].sum()
+    return float(cagr(float(totals[year - period]), float(totals[year]), period))
+
+
 def sector_profile(
     tables: Mapping[str, pd.DataFrame],
     province: str | int | Province,
     year: int,
     *,
     period: int = 5,
-    lang: str = "tr",
+    lang: str | None = None,
 ) -> pd.DataFrame:
     """Every division of a province with its size, shares, LQ and growth: the sector structure.
 
@@ -88,27 +193,33 @@ def sector_profile(
         The year of the structure.
     period : int, default 5
         Growth is the CAGR from ``year - period`` to ``year``.
+    lang : {"tr", "en"}, optional
+        Add a ``label`` column with the sector names in this language.
 
     Returns
     -------
     DataFrame
-        One row per division present in the province: ``nace, label, employment, workplaces,
-        share`` (of the province's employment), ``national_share``, ``lq``, ``growth`` (CAGR),
+        One row per division present in the province: ``nace, employment, workplaces`` (missing
+        when the table has no workplaces), ``share`` (of the province's employment),
+        ``national_share``, ``lq``, ``growth`` (CAGR; missing for a sector absent at the start),
         ``national_growth`` (the sector's national CAGR), sorted by employment, largest first.
     """
     place = resolve_province(province)
     employment = tables["employment"]
-    base, year = _years(employment, year, period)
+    base, year = check_years(employment, place, year, period)
     now = _matrix(employment, "employment", year)
     then = _matrix(employment, "employment", base, now.columns)
-    firms = _matrix(employment, "workplaces", year, now.columns)
     row = now.loc[place.plate]
     nation = now.sum(axis=0)
+    if _has_column(employment, "workplaces"):
+        workplaces = _matrix(employment, "workplaces", year, now.columns).loc[place.plate].to_numpy()
+    else:
+        workplaces = np.full(len(now.columns), np.nan)
     frame = pd.DataFrame(
         {
             "nace": now.columns.astype(str),
             "employment": row.to_numpy(),
-            "workplaces": firms.loc[place.plate].to_numpy(),
+            "workplaces": workplaces,
             "share": (row / row.sum()).to_numpy(),
             "national_share": (nation / nation.sum()).to_numpy(),
             "lq": location_quotient(now).loc[place.plate].to_numpy(),
@@ -116,9 +227,8 @@ def sector_profile(
             "national_growth": cagr(then.sum(axis=0), nation, period).to_numpy(),
         }
     )
-    frame.insert(1, "label", _labels(frame["nace"], lang))
     frame = frame[frame["employment"] > 0]
-    return frame.sort_values("employment", ascending=False, ignore_index=True)
+    return _with_labels(frame.sort_values("employment", ascending=False, ignore_index=True), lang)
 
 
 def sector_indicators(
@@ -129,6 +239,7 @@ def sector_indicators(
     period: int = 5,
     sections: Sequence[str] = CANDIDATE_SECTIONS,
     min_employment: float = 100,
+    min_candidates: int = 1,
 ) -> pd.DataFrame:
     """The raw sub-indicators of every candidate sector of a province (one row per NACE division).
 
@@ -156,6 +267,17 @@ def sector_indicators(
 
     Relatedness is measured from co-specialisation (LQ ≥ 1) of the 81 provinces in ``year``.
 
+    Missing stays missing: a growth rate from zero, a wage nobody reported, exports absent in both
+    years are NaN (scoring imputes them by a stated policy and flags them).  Average wages are
+    employment-weighted over the rows that report a wage: a wage bill and the employment it is
+    divided by cover the same rows.  Columns whose input is absent (:func:`unavailable_indicators`)
+    are left out.
+
+    Parameters
+    ----------
+    min_candidates : int, default 1
+        Raise when fewer candidates are found (0 returns an empty table).
+
     Returns
     -------
     DataFrame
@@ -163,70 +285,92 @@ def sector_indicators(
 
     Raises
     ------
-    ValueError
-        Unknown year, a period reaching before the first year, or no candidate sector.
+    SelectionInputError
+        Unknown year, a period reaching before the first year, a province without rows in the
+        base or the latest year, the exports table not covering both years, or fewer than
+        ``min_candidates`` candidates.
     """
     place = resolve_province(province)
-    employment, exports = tables["employment"], tables["exports"]
-    base, year = _years(employment, year, period)
+    employment = tables["employment"]
+    base, year = check_years(employment, place, year, period)
+    left_out = unavailable_indicators(tables)
     now = _matrix(employment, "employment", year)
     codes = now.columns
     then = _matrix(employment, "employment", base, codes)
-    firms_now = _matrix(employment, "workplaces", year, codes)
-    firms_then = _matrix(employment, "workplaces", base, codes)
-    wage_bill = _matrix(
-        employment.assign(_bill=employment["employment"] * employment["avg_wage"].fillna(0)),
-        "_bill",
-        year,
-        codes,
-    )
-    export_years = set(exports["year"].unique())
-    if base not in export_years or year not in export_years:
-        raise ValueError(f"the exports table must cover {base} and {year} (period {period})")
-    x_now = _matrix(exports, "exports_usd", year)
-    x_then = _matrix(exports, "exports_usd", base, x_now.columns)
-
     plate = place.plate
     lq = location_quotient(now)
     phi = proximity((lq >= 1).astype(int))
-    with np.errstate(invalid="ignore", divide="ignore"):
-        wage = wage_bill.loc[plate] / now.loc[plate]
-        national_wage = wage_bill.sum(axis=0) / now.sum(axis=0)
-        province_wage = wage_bill.loc[plate].sum() / now.loc[plate].sum()
-    rca = revealed_comparative_advantage(x_now).loc[plate].reindex(codes)
-    frame = pd.DataFrame(
-        {
-            "employment": now.loc[plate],
-            "lq": lq.loc[plate],
-            "relative_wage": wage / province_wage,
-            "workplaces": firms_now.loc[plate],
-            "employment_cagr": cagr(then.loc[plate], now.loc[plate], period),
-            "export_cagr": cagr(x_then.loc[plate], x_now.loc[plate], period).reindex(codes),
-            "rca": rca,
-            "national_growth": cagr(then.sum(axis=0), now.sum(axis=0), period),
-            "relatedness_density": relatedness_density((lq >= 1).astype(int), phi).loc[plate],
-            "support_institutions": _support(tables, place, codes),
-            "avg_firm_size": now.loc[plate] / firms_now.loc[plate].replace(0, np.nan),
-            "skills_pool": related_employment_quotient(now, phi).loc[plate],
-            "wage_cost": wage / national_wage,
-            "workplace_cagr": cagr(firms_then.loc[plate], firms_now.loc[plate], period),
-        }
-    )
+    columns: dict[str, pd.Series] = {
+        "employment": now.loc[plate],
+        "lq": lq.loc[plate],
+        "employment_cagr": cagr(then.loc[plate], now.loc[plate], period),
+        "national_growth": cagr(then.sum(axis=0), now.sum(axis=0), period),
+        "relatedness_density": relatedness_density((lq >= 1).astype(int), phi).loc[plate],
+        "skills_pool": related_employment_quotient(now, phi).loc[plate],
+    }
+    if "relative_wage" not in left_out:
+        columns.update(_wages(employment, plate, year, codes))
+    if "workplaces" not in left_out:
+        firms_now = _matrix(employment, "workplaces", year, codes)
+        firms_then = _matrix(employment, "workplaces", base, codes)
+        columns["workplaces"] = firms_now.loc[plate]
+        columns["avg_firm_size"] = now.loc[plate] / firms_now.loc[plate].replace(0, np.nan)
+        columns["workplace_cagr"] = cagr(firms_then.loc[plate], firms_now.loc[plate], period)
+    if "rca" not in left_out:
+        columns.update(_exports(tables["exports"], plate, base, year, period, codes))
+    if "support_institutions" not in left_out:
+        columns["support_institutions"] = _support(tables, place, codes)
+    order = [
+        "employment", "lq", "relative_wage", "workplaces", "employment_cagr", "export_cagr", "rca",
+        "national_growth", "relatedness_density", "support_institutions", "avg_firm_size", "skills_pool",
+        "wage_cost", "workplace_cagr",
+    ]  # fmt: skip
+    frame = pd.DataFrame({name: columns[name] for name in order if name in columns})
     frame.index = frame.index.astype(str)
     frame.index.name = "nace"
-    in_sections = np.array([nace.section_of(code) in set(sections) for code in frame.index])
+    in_sections = np.array([nace.section_of(code) in set(sections) for code in frame.index], dtype=bool)
     candidates = frame[in_sections & (frame["employment"] >= min_employment)].sort_index()
-    if candidates.empty:
-        raise ValueError(
-            f"{place.name} has no sector of sections {list(sections)} with at least {min_employment:g} employees "
-            f"in {year}; lower 'min_employment' or widen 'sections'"
+    if len(candidates) < min_candidates:
+        raise SelectionInputError(
+            "no_candidates",
+            {
+                "province": place.name,
+                "sections": ", ".join(sections),
+                "min_employment": f"{min_employment:g}",
+                "year": year,
+            },
         )
-    # Growth from a sector absent at the start, or exports absent in both years, has no rate: count it as 0
-    # (no evidence of growth) rather than dropping the candidate.
-    growth = ["employment_cagr", "export_cagr", "workplace_cagr"]
-    candidates[growth] = candidates[growth].fillna(0.0)
-    candidates["rca"] = candidates["rca"].fillna(0.0)
     return candidates
+
+
+def _wages(employment: pd.DataFrame, plate: int, year: int, codes: pd.Index) -> dict[str, pd.Series]:
+    """Relative wage and wage cost from a wage bill and the employment of the same rows."""
+    reported = employment[employment["avg_wage"].notna()]
+    bill = _matrix(reported.assign(_bill=reported["employment"] * reported["avg_wage"]), "_bill", year, codes)
+    paid = _matrix(reported, "employment", year, codes)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        wage = bill.loc[plate] / paid.loc[plate].replace(0, np.nan)
+        national = bill.sum(axis=0) / paid.sum(axis=0).replace(0, np.nan)
+        own_total = paid.loc[plate].sum()
+        province_wage = bill.loc[plate].sum() / own_total if own_total > 0 else np.nan
+    return {"relative_wage": wage / province_wage, "wage_cost": wage / national}
+
+
+def _exports(
+    exports: pd.DataFrame, plate: int, base: int, year: int, period: int, codes: pd.Index
+) -> dict[str, pd.Series]:
+    export_years = sorted(int(y) for y in exports["year"].unique())
+    if base not in export_years or year not in export_years:
+        raise SelectionInputError(
+            "exports_years", {"base": base, "year": year, "period": period, "years": years_text(export_years)}
+        )
+    x_now = _matrix(exports, "exports_usd", year)
+    x_then = _matrix(exports, "exports_usd", base, x_now.columns)
+    rca = revealed_comparative_advantage(x_now)
+    own_now = x_now.loc[plate] if plate in x_now.index else pd.Series(np.nan, index=x_now.columns)
+    own_then = x_then.loc[plate] if plate in x_then.index else pd.Series(np.nan, index=x_now.columns)
+    own_rca = rca.loc[plate] if plate in rca.index else pd.Series(np.nan, index=x_now.columns)
+    return {"export_cagr": cagr(own_then, own_now, period).reindex(codes), "rca": own_rca.reindex(codes)}
 
 
 def _support(tables: Mapping[str, pd.DataFrame], place: Province, codes: Iterable[str]) -> pd.Series:
@@ -251,35 +395,40 @@ def _support(tables: Mapping[str, pd.DataFrame], place: Province, codes: Iterabl
 
 
 def lq_by_province(
-    tables: Mapping[str, pd.DataFrame], year: int, codes: Sequence[str], *, lang: str = "tr"
+    tables: Mapping[str, pd.DataFrame], year: int, codes: Sequence[str], *, lang: str | None = None
 ) -> pd.DataFrame:
     """Location quotients of some sectors in all 81 provinces (for a choropleth).
 
     Returns
     -------
     DataFrame
-        Columns ``plate, province, nace, label, lq``, one row per province × sector, in the
-        order of ``codes``.
+        Columns ``plate, province, nace, lq`` (and ``label`` when ``lang`` is given), one row per
+        province × sector, in the order of ``codes``.
     """
     names = provinces().set_index("plate")["name"]
     lq = location_quotient(_matrix(tables["employment"], "employment", year))
     missing = [c for c in codes if c not in lq.columns]
     if missing:
         raise ValueError(f"'codes' {missing} have no employment in {year}")
-    parts = []
-    for code in codes:
-        parts.append(
-            pd.DataFrame(
-                {
-                    "plate": lq.index.astype(int),
-                    "province": names.reindex(lq.index).to_numpy(),
-                    "nace": code,
-                    "label": nace.name(code, lang=lang, short=True),
-                    "lq": lq[code].to_numpy(),
-                }
-            )
+    parts = [
+        pd.DataFrame(
+            {
+                "plate": lq.index.astype(int),
+                "province": names.reindex(lq.index).to_numpy(),
+                "nace": code,
+                "lq": lq[code].to_numpy(),
+            }
         )
-    return pd.concat(parts, ignore_index=True)
+        for code in codes
+    ]
+    frame = (
+        pd.concat(parts, ignore_index=True)
+        if parts
+        else pd.DataFrame(columns=["plate", "province", "nace", "lq"])
+    )
+    if lang is not None:
+        frame.insert(3, "label", _labels(frame["nace"], lang))
+    return frame
 
 
 def sector_shift_share(
@@ -289,16 +438,16 @@ def sector_shift_share(
     end: int,
     *,
     method: str = "dunn",
-    lang: str = "tr",
+    lang: str | None = None,
 ) -> pd.DataFrame:
     """Shift-share components of each sector of a province between two years.
 
     Returns
     -------
     DataFrame
-        One row per division: ``nace, label, actual_change, national_share, industry_mix,
-        regional_share`` (and ``allocation`` for ``method="esteban"``), ``net_shift``; the
-        components of each row sum to ``actual_change``.
+        One row per division: ``nace`` (then ``label`` when ``lang`` is given), ``actual_change,
+        national_share, industry_mix, regional_share`` (and ``allocation`` for
+        ``method="esteban"``), ``net_shift``; the components of each row sum to ``actual_change``.
     """
     place = resolve_province(province)
     if start == end:
@@ -311,5 +460,4 @@ def sector_shift_share(
     parts = shift_share_components(first, last, method=method)
     local = parts[parts["plate"] == place.plate].drop(columns=["plate"]).copy()
     local["nace"] = local["nace"].astype(str)
-    local.insert(1, "label", _labels(local["nace"], lang))
-    return local.reset_index(drop=True)
+    return _with_labels(local.reset_index(drop=True), lang)

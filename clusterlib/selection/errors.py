@@ -1,0 +1,105 @@
+"""Errors of the sector-selection step that a user can fix, in Turkish and English.
+
+An error carries a message key and its values, not a sentence: :meth:`SelectionInputError.message`
+writes it in either language, and ``str(error)`` in the language the step was run in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from clusterlib.i18n import DEFAULT_LANGUAGE, add_strings, check_language, t
+
+__all__ = ["SelectionInputError", "years_text"]
+
+add_strings(
+    {
+        "selection.error.year_absent": {
+            "tr": "'year' {year} istihdam tablosunda yok; tablodaki yıllar: {years}.",
+            "en": "'year' {year} is not in the employment table; years present: {years}.",
+        },
+        "selection.error.period": {
+            "tr": "'period' en az 1 yıl olmalı, {period} verildi.",
+            "en": "'period' must be at least 1 year, got {period}.",
+        },
+        "selection.error.base_absent": {
+            "tr": "{period} yıllık büyüme için {base} yılı gerekiyor, ancak istihdam tablosundaki yıllar: {years}; "
+            "'period' değerini en çok {longest} seçin.",
+            "en": "growth over {period} years needs {base}, but the employment table holds the years {years}; "
+            "choose 'period' ≤ {longest}.",
+        },
+        "selection.error.province_absent": {
+            "tr": "İstihdam tablosunda {province} ({plate}) için hiç satır yok; tablodaki iller için yıllar: "
+            "{years}. Veri klasörünü ya da il adını denetleyin.",
+            "en": "The employment table has no rows for {province} ({plate}); years present for other "
+            "provinces: {years}. Check the data folder or the province name.",
+        },
+        "selection.error.province_years": {
+            "tr": "{province} için istihdam tablosunda {missing} yılı/yılları yok (gereken: {base} ve {year}); "
+            "{province} için bulunan yıllar: {years}. Başka bir 'year' ya da 'period' seçin.",
+            "en": "The employment table has no rows for {province} in {missing} (needed: {base} and {year}); "
+            "years present for {province}: {years}. Choose another 'year' or 'period'.",
+        },
+        "selection.error.exports_years": {
+            "tr": "İhracat tablosu {base} ve {year} yıllarını kapsamalı (dönem {period} yıl); tablodaki yıllar: "
+            "{years}.",
+            "en": "The exports table must cover {base} and {year} (period {period}); years present: {years}.",
+        },
+        "selection.error.no_candidates": {
+            "tr": "{province} ilinde {year} yılında {sections} bölümlerinden en az {min_employment} çalışanı "
+            "olan sektör yok; 'min_employment' değerini düşürün ya da bölümleri genişletin.",
+            "en": "{province} has no sector of sections {sections} with at least {min_employment} employees in "
+            "{year}; lower 'min_employment' or widen 'sections'.",
+        },
+    }
+)
+
+
+def years_text(years: Sequence[int]) -> str:
+    """Years as a reader writes them: ``2019–2024`` when consecutive, else a list.
+
+    Examples
+    --------
+    >>> years_text([2019, 2020, 2021]), years_text([2019, 2024]), years_text([])
+    ('2019–2021', '2019, 2024', '–')
+    """
+    years = sorted(int(y) for y in years)
+    if not years:
+        return "–"
+    if len(years) > 2 and years == list(range(years[0], years[-1] + 1)):
+        return f"{years[0]}–{years[-1]}"
+    return ", ".join(str(y) for y in years)
+
+
+class SelectionInputError(ValueError):
+    """The data or the parameters cannot give a sector selection; the message says what to change.
+
+    Parameters
+    ----------
+    key : str
+        Message key (``"province_years"``…) under ``selection.error.``.
+    values : mapping
+        The values the message cites.
+    lang : {"tr", "en"}, optional
+        Language of ``str(error)``.
+
+    Examples
+    --------
+    >>> err = SelectionInputError("period", {"period": 0}, lang="en")
+    >>> str(err), err.message("tr")
+    ("'period' must be at least 1 year, got 0.", "'period' en az 1 yıl olmalı, 0 verildi.")
+    """
+
+    def __init__(self, key: str, values: Mapping[str, object], *, lang: str = DEFAULT_LANGUAGE):
+        self.key = key
+        self.values = dict(values)
+        self.lang = check_language(lang)
+        super().__init__(self.message(self.lang))
+
+    def message(self, lang: str) -> str:
+        """The message in ``lang``."""
+        return t(f"selection.error.{self.key}", lang, **self.values)
+
+    def in_language(self, lang: str) -> SelectionInputError:
+        """The same error written in ``lang``."""
+        return SelectionInputError(self.key, self.values, lang=lang)

@@ -1,0 +1,340 @@
+"""The sector selection in a language: headings, sentences, labelled tables and charts.
+
+:func:`present` turns a language-free :class:`~clusterlib.selection.analysis.SectorSelection` into a
+:class:`SelectionReport` in Turkish or English.  Nothing here computes a number: it names sectors,
+formats values and picks the sentence of the i18n catalogue, so a Turkish and an English report of
+the same analysis show the same figures.  Sections that need a ranking show a note instead
+(:class:`clusterlib.report.Notice`) when there were too few candidate sectors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from clusterlib import charts
+from clusterlib.i18n import add_strings, check_language, t
+from clusterlib.report.display import Notice
+from clusterlib.report.tables import Table
+from clusterlib.selection.analysis import SectorSelection
+from clusterlib.selection.findings import sector_name
+from clusterlib.selection.scoring import explain
+
+__all__ = ["ReportFindings", "SelectionReport", "present"]
+
+add_strings(
+    {
+        "selection.col.rank": {"tr": "Sıra", "en": "Rank"},
+        "selection.col.sector": {"tr": "Sektör", "en": "Sector"},
+        "selection.col.nace": {"tr": "NACE", "en": "NACE"},
+        "selection.col.score": {"tr": "Puan", "en": "Score"},
+        "selection.col.p_top": {"tr": "İlk {k} içinde olma olasılığı", "en": "Probability in top {k}"},
+        "selection.col.rank_low": {"tr": "En iyi sıra (%5)", "en": "Best rank (5%)"},
+        "selection.col.rank_high": {"tr": "En kötü sıra (%95)", "en": "Worst rank (95%)"},
+        "selection.col.why": {"tr": "Gerekçe", "en": "Why"},
+        "selection.col.employment": {"tr": "İstihdam", "en": "Employment"},
+        "selection.col.value": {"tr": "Değer", "en": "Value"},
+        "selection.col.indicator": {"tr": "Gösterge", "en": "Indicator"},
+        "selection.col.group": {"tr": "Ölçüt grubu", "en": "Criteria group"},
+        "selection.col.weight": {"tr": "Ağırlık", "en": "Weight"},
+        "selection.col.direction": {"tr": "Yön", "en": "Direction"},
+        "selection.direction.benefit": {"tr": "yüksek daha iyi", "en": "higher is better"},
+        "selection.direction.cost": {"tr": "düşük daha iyi", "en": "lower is better"},
+        "selection.col.method": {"tr": "Yöntem", "en": "Method"},
+        "selection.h.title": {
+            "tr": "{province}: kümelenme için sektör seçimi ({year})",
+            "en": "{province}: sector selection for cluster development ({year})",
+        },
+        "selection.h.intro": {
+            "tr": "Amaç ciroya göre en büyük sektörleri değil, kümelenme yaklaşımıyla çalışabilecek sektörleri "
+            "bulmaktır. Aday sektörler {count} ölçüt grubunda puanlanır: {groups}.",
+            "en": "The aim is not to find the largest sectors by turnover but those that can work with a cluster "
+            "approach. Candidate sectors are scored on {count} criteria groups: {groups}.",
+        },
+        "selection.h.structure": {"tr": "İlin sektör yapısı", "en": "The province's sector structure"},
+        "selection.h.portfolio": {
+            "tr": "Sektör portföyü: uzmanlaşma ve büyüme",
+            "en": "Sector portfolio: specialisation and growth",
+        },
+        "selection.h.map": {
+            "tr": "Öne çıkan adayların illere göre yerelleşme katsayısı",
+            "en": "Location quotient of the leading candidates across provinces",
+        },
+        "selection.h.shift_share": {
+            "tr": "Değişim-pay analizi ({start}–{end})",
+            "en": "Shift-share analysis ({start}–{end})",
+        },
+        "selection.h.data": {"tr": "Veriler ve eksik değerler", "en": "Data and missing values"},
+        "selection.h.criteria": {"tr": "Ölçütler ve grup puanları", "en": "Criteria and group scores"},
+        "selection.h.ranking": {"tr": "Sonuç sıralaması", "en": "Final ranking"},
+        "selection.h.indicators": {
+            "tr": "Adayların gösterge değerleri",
+            "en": "Indicator values of the candidates",
+        },
+        "selection.h.robustness": {"tr": "Sıralamanın sağlamlığı", "en": "How robust the ranking is"},
+        "selection.h.explore": {"tr": "Ağırlıkları deneyin", "en": "Try other weights"},
+        "selection.note.complete": {
+            "tr": "Tüm ölçütler veriden hesaplandı; eksik değer doldurulmadı.",
+            "en": "Every criterion was computed from the data; no missing value was filled in.",
+        },
+        "selection.caption.indicators": {
+            "tr": "Ham gösterge değerleri; * doldurulmuş eksik değer.",
+            "en": "Raw indicator values; * a missing value that was filled in.",
+        },
+        "selection.chart.groups": {
+            "tr": "Ölçüt gruplarının katkısı (ağırlıklı toplam, min-maks); sıra: TOPSIS sonucu",
+            "en": "Contribution of the criteria groups (weighted sum, min–max); order: final TOPSIS rank",
+        },
+        "selection.sheet.criteria": {"tr": "Ölçütler", "en": "Criteria"},
+        "selection.sheet.ranking": {"tr": "Sıralama", "en": "Ranking"},
+        "selection.sheet.indicators": {"tr": "Göstergeler", "en": "Indicators"},
+        "selection.sheet.robustness": {"tr": "Sağlamlık", "en": "Robustness"},
+        "selection.sheet.structure": {"tr": "Sektör yapısı", "en": "Sector structure"},
+    }
+)
+
+
+@dataclass(frozen=True)
+class ReportFindings:
+    """The findings of the step as sentences in the report's language (one per report section).
+
+    A section that needs a ranking holds a :class:`~clusterlib.report.Notice` instead when there were
+    too few candidates (``report.finding`` shows it as a note, outside the key findings).
+    """
+
+    structure: str
+    portfolio: str
+    map: str | Notice
+    shift_share: str
+    data: str
+    criteria: str | Notice
+    ranking: str | Notice
+    robustness: str | Notice
+    agreement: str | Notice
+
+
+def _decimals(fmt: str) -> tuple[bool, int]:
+    """(is percent, decimals) of a criteria ``format`` such as ``'{:.1%}'`` or ``'{:,.0f}'``."""
+    match = re.search(r"\.(\d+)", fmt)
+    return fmt.rstrip("}").endswith("%"), int(match.group(1)) if match else 2
+
+
+@dataclass(frozen=True, eq=False)
+class SelectionReport:
+    """A :class:`SectorSelection` in one language: what the notebook displays, cell by cell."""
+
+    selection: SectorSelection
+    lang: str
+    findings: ReportFindings
+
+    # ------------------------------------------------------------------------------------- words
+    def label(self, code: str) -> str:
+        """Short sector name in the report's language."""
+        return sector_name(code, self.lang)
+
+    def heading(self, key: str) -> str:
+        """A section heading (``"structure"``, ``"ranking"``…) in the report's language."""
+        s = self.selection
+        return t(
+            f"selection.h.{key}",
+            self.lang,
+            province=s.province.name,
+            year=s.year,
+            start=s.base_year,
+            end=s.year,
+        )
+
+    @property
+    def intro(self) -> str:
+        """The step's introduction; the number and names of the criteria groups come from the criteria file."""
+        groups = self.selection.criteria.groups
+        return t(
+            "selection.h.intro",
+            self.lang,
+            count=len(groups),
+            groups=", ".join(g.name(self.lang) for g in groups),
+        )
+
+    def group_names(self) -> dict[str, str]:
+        """Criteria group id → name in the report's language."""
+        return {group.id: group.name(self.lang) for group in self.selection.criteria.groups}
+
+    def _unavailable(self) -> Notice:
+        too_few = self.selection.too_few
+        assert too_few is not None
+        return Notice(too_few.section_text(self.lang))
+
+    # ------------------------------------------------------------------------------------ charts
+    def _labelled(self, frame: pd.DataFrame) -> pd.DataFrame:
+        out = frame.copy()
+        out.insert(1, "label", [self.label(c) for c in out["nace"]])
+        return out
+
+    def structure_chart(self) -> go.Figure | Notice:
+        """Largest sectors: share in the province against share in Türkiye."""
+        return charts.sector_structure_chart(self._labelled(self.selection.profile), lang=self.lang)
+
+    def portfolio_chart(self) -> go.Figure | Notice:
+        """LQ against growth; the horizontal line is the national rate from totals."""
+        s = self.selection
+        return charts.portfolio_chart(
+            self._labelled(s.portfolio()), national_growth=s.national_growth, lang=self.lang, highlight=s.top
+        )
+
+    def lq_map(self) -> go.Figure | Notice:
+        """LQ of the leading candidates in every province."""
+        from clusterlib import geo
+
+        s = self.selection
+        if s.lq_map.empty:
+            return self._unavailable()
+        return charts.lq_map(
+            self._labelled_map(),
+            geo.to_geojson(geo.province_shapes()),
+            lang=self.lang,
+            highlight_plate=s.province.plate,
+        )
+
+    def _labelled_map(self) -> pd.DataFrame:
+        frame = self.selection.lq_map.copy()
+        frame["label"] = [self.label(c) for c in frame["nace"]]
+        return frame
+
+    def shift_share_chart(self) -> go.Figure | Notice:
+        """Shift-share components by sector."""
+        return charts.shift_share_chart(self._labelled(self.selection.shift_share), lang=self.lang)
+
+    def criteria_chart(self, top: int = 12) -> go.Figure | Notice:
+        """Each sector's additive group split, in the final (TOPSIS) order, with the order said on the chart."""
+        s = self.selection
+        if not s.scored:
+            return self._unavailable()
+        frame = s.group_contributions(top)
+        frame.index = [self.label(c) for c in frame.index]
+        return charts.criteria_groups_chart(
+            frame, self.group_names(), lang=self.lang, title=t("selection.chart.groups", self.lang)
+        )
+
+    def robustness_chart(self, top: int = 10) -> go.Figure | Notice:
+        """Probability of staying in the top k, with the rank interval."""
+        s = self.selection
+        if s.robustness is None:
+            return self._unavailable()
+        frame = s.robustness.head(top).rename(columns={"p_top_k": "p_top"})
+        frame.index = [self.label(c) for c in frame.index]
+        return charts.ranking_robustness_chart(frame, top_k=s.top_k, lang=self.lang)
+
+    # ------------------------------------------------------------------------------------ tables
+    def criteria_table(self) -> Table:
+        """The criteria scored by, with group, direction and global weight."""
+        ind = self.selection.criteria.indicators
+        lang = self.lang
+        frame = pd.DataFrame(
+            {
+                t("selection.col.group", lang): [self.selection.criteria.name(g, lang) for g in ind["group"]],
+                t("selection.col.indicator", lang): ind[f"name_{lang}"].to_numpy(),
+                t("selection.col.direction", lang): [
+                    t(f"selection.direction.{d}", lang) for d in ind["direction"]
+                ],
+                t("selection.col.weight", lang): ind["weight"].to_numpy(dtype=float),
+            }
+        )
+        return Table(frame, lang=lang, decimals=3, sheet=t("selection.sheet.criteria", lang))
+
+    def ranking_table(self, top: int = 10) -> Table | Notice:
+        """The final ranking as a committee reads it: rank, sector, score, robustness and why."""
+        s, lang = self.selection, self.lang
+        if s.result is None or s.robustness is None:
+            return self._unavailable()
+        scores = s.result.scores.head(top)
+        robust = s.robustness.reindex(scores.index)
+        names = {c: self.label(c) for c in s.result.scores.index}
+        col = {
+            k: t(f"selection.col.{k}", lang)
+            for k in ("rank", "sector", "nace", "score", "rank_low", "rank_high")
+        }
+        p_top = t("selection.col.p_top", lang, k=s.top_k)
+        frame = pd.DataFrame(
+            {
+                col["rank"]: scores["rank"].astype(int).to_numpy(),
+                col["sector"]: [names[c] for c in scores.index],
+                col["nace"]: list(scores.index),
+                col["score"]: scores["score"].to_numpy(dtype=float),
+                p_top: robust["p_top_k"].to_numpy(dtype=float),
+                col["rank_low"]: robust["rank_low"].astype(int).to_numpy(),
+                col["rank_high"]: robust["rank_high"].astype(int).to_numpy(),
+                t("selection.col.why", lang): [
+                    explain(s.result, s.criteria, sector=c, lang=lang, names=names) for c in scores.index
+                ],
+            }
+        )
+        return Table(
+            frame,
+            lang=lang,
+            decimals={col["score"]: 3, p_top: 0},
+            percent_cols=[p_top],
+            text_cols=[col["nace"], col["rank"], col["rank_low"], col["rank_high"]],
+            sheet=t("selection.sheet.ranking", lang),
+        )
+
+    def indicator_table(self) -> Table | Notice:
+        """The candidates' raw indicator values in rank order, imputed cells marked ``*``."""
+        s, lang = self.selection, self.lang
+        if s.result is None:
+            return self._unavailable()
+        criteria = s.criteria.indicators
+        raw = s.indicators.reindex(s.result.scores.index)[criteria["source"].tolist()]
+        raw.columns = [str(criteria.at[i, f"name_{lang}"]) for i in criteria.index]
+        marks = s.result.imputed.reindex(index=raw.index).copy()
+        marks.columns = raw.columns
+        formats = [_decimals(str(f)) for f in criteria["format"]]
+        raw.index = pd.Index([self.label(c) for c in raw.index], name=t("selection.col.sector", lang))
+        marks.index = raw.index
+        return Table(
+            raw,
+            lang=lang,
+            caption=t("selection.caption.indicators", lang),
+            decimals={c: d for c, (_, d) in zip(raw.columns, formats, strict=True)},
+            percent_cols=[c for c, (pct, _) in zip(raw.columns, formats, strict=True) if pct],
+            marks=marks,
+            sheet=t("selection.sheet.indicators", lang),
+        )
+
+
+def _data_text(selection: SectorSelection, lang: str) -> str:
+    parts = list(selection.left_out.texts(lang))
+    if selection.too_few is not None:
+        parts.append(selection.too_few.text(lang))
+    if selection.imputed.cells:
+        parts.append(selection.imputed.text(lang))
+    return "\n\n".join(parts) if parts else t("selection.note.complete", lang)
+
+
+def present(selection: SectorSelection, lang: str) -> SelectionReport:
+    """Present a sector selection in ``lang`` (``"tr"`` or ``"en"``); no number is recomputed.
+
+    Examples
+    --------
+    >>> from clusterlib.selection import analyse_sector_selection
+    >>> s = analyse_sector_selection("Çorum", n_simulations=50)
+    >>> present(s, "en").findings.map.startswith("Çorum ranks")
+    True
+    """
+    lang = check_language(lang)
+    f = selection.findings
+    unavailable = Notice(selection.too_few.section_text(lang)) if selection.too_few is not None else None
+    findings = ReportFindings(
+        structure=f.structure.text(lang),
+        portfolio=f.portfolio.text(lang),
+        map=f.map.text(lang) if f.map is not None else unavailable,  # type: ignore[arg-type]
+        shift_share=f.shift_share.text(lang),
+        data=_data_text(selection, lang),
+        criteria=f.criteria.text(lang) if f.criteria is not None else unavailable,
+        ranking=f.ranking.text(lang) if f.ranking is not None else unavailable,
+        robustness=f.robustness.text(lang) if f.robustness is not None else unavailable,
+        agreement=f.agreement.text(lang) if f.agreement is not None else unavailable,
+    )
+    return SelectionReport(selection=selection, lang=lang, findings=findings)
