@@ -30,11 +30,13 @@ def tables():
 
 
 @pytest.fixture(scope="module")
-def corum(tables):
-    return {
-        lang: analyse_diversification("Çorum", lang=lang, tables=tables, ranking_top=["30", "10", "26"])
-        for lang in ("tr", "en")
-    }
+def analysis(tables):
+    return analyse_diversification("Çorum", tables=tables, ranking=["30", "10", "26"])
+
+
+@pytest.fixture(scope="module")
+def corum(analysis):
+    return {lang: analysis.present(lang) for lang in ("tr", "en")}
 
 
 def test_opportunities_are_the_candidate_sectors_the_province_does_not_hold(tables):
@@ -78,56 +80,72 @@ def test_builds_on_are_held_sectors_closest_first(tables):
         assert max(phi.loc[code, held[held].index]) == pytest.approx(weights[0])
 
 
-def test_section_for_a_pilot_in_both_languages(corum):
-    tr, en = corum["tr"], corum["en"]
-    assert len(tr.eci_map) == 81 and sorted(tr.eci_map["rank"]) == sorted(
-        tr.eci_map["eci"].rank(ascending=False, method="min").astype(int)
-    )
-    assert tr.eci_rank == en.eci_rank and tr.top == en.top  # numbers are computed once, language-free
-    assert len(tr.top) == TOP_OPPORTUNITIES
-    assert f"{tr.eci_rank}. sırada" in tr.findings.eci and f"ranks {en.eci_rank} of 81" in en.findings.eci
+def test_section_for_a_pilot_in_both_languages(analysis, corum):
+    tr, en, d = corum["tr"], corum["en"], analysis
+    assert len(d.eci_map) == 81
+    assert d.eci_map["rank"].tolist() == d.eci_map["eci"].rank(ascending=False, method="min").astype(int).tolist()
+    assert len(d.top) == TOP_OPPORTUNITIES
+    # one analysis, two languages: the same numbers in both sentences
+    assert f"{d.eci_rank}. sırada" in tr.findings.eci and f"ranks {d.eci_rank} of 81" in en.findings.eci
+    assert f"(EKE {d.eci:.2f})".replace(".", ",") in tr.findings.eci and f"(ECI {d.eci:.2f})" in en.findings.eci
     assert "açık bir araştırma sorusu" in tr.findings.caveat and "open research question" in en.findings.caveat
     assert "sentetik" in tr.findings.caveat and "synthetic" in en.findings.caveat
-    first = en.opportunities.index[0]
+    first = d.opportunities.index[0]
     assert nace.name(first, lang="en", short=True) in en.findings.opportunities
     assert nace.name(first, lang="tr", short=True) in tr.findings.opportunities
-    base = nace.name(en.opportunities["builds_on"].iloc[0][0], lang="en", short=True)
+    base = nace.name(d.opportunities["builds_on"].iloc[0][0], lang="en", short=True)
     assert f"building on {base}" in en.findings.opportunities
     for findings in (tr.findings, en.findings):
         assert all(isinstance(v, str) and v for v in findings.__dict__.values())
+    assert d.summary().startswith(f"Çorum 2024: ECI rank {d.eci_rank}/81; opportunities {d.top[0]}")
 
 
-def test_comparison_says_whether_the_two_lists_overlap(tables, corum):
+def test_comparison_says_whether_the_two_lists_overlap(tables, analysis, corum):
     en = corum["en"]
-    assert not set(en.ranking_top) & set(en.top)
+    assert not set(analysis.ranking_top) & set(analysis.top)
     assert "do not overlap" in en.findings.comparison
     assert "ranks what exists" in en.findings.comparison and "what could grow" in en.findings.comparison
-    shared = analyse_diversification("Çorum", lang="en", tables=tables, ranking_top=[en.top[1], "30"])
-    assert f"Both lists name {nace.name(en.top[1], lang='en', short=True)}." in shared.findings.comparison
-    alone = analyse_diversification("Çorum", lang="tr", tables=tables)
+    more = int((analysis.complexity.pci[list(analysis.ranking_top)] > analysis.eci).sum())
+    assert f"{more} of the ranking's top 3 sectors are more complex" in en.findings.comparison
+    top = analysis.top
+    shared = analyse_diversification("Çorum", tables=tables, ranking=[top[1], "30"]).present("en")
+    assert f"Both lists name {nace.name(top[1], lang='en', short=True)}." in shared.findings.comparison
+    alone = analyse_diversification("Çorum", tables=tables).present("tr")
     assert "ilde var olanları" in alone.findings.comparison
 
 
-def test_robustness_table_covers_threshold_and_exports(corum):
-    tr = corum["tr"]
-    frame = tr.robustness
+def test_comparison_with_a_sector_selection(tables):
+    from clusterlib.selection import analyse_sector_selection
+
+    selection = analyse_sector_selection("Çorum", n_simulations=20, tables=tables)
+    d = analyse_diversification("Çorum", tables=tables, ranking=selection)
+    assert d.ranking_top == tuple(selection.top)
+
+
+def test_robustness_table_covers_threshold_and_exports(analysis, corum):
+    frame = analysis.robustness
     assert list(zip(frame["measure"], frame["rca_threshold"], strict=True)) == list(ROBUSTNESS_SETTINGS)
     assert frame["kept"].iloc[0] == TOP_OPPORTUNITIES  # the baseline against itself
     assert (frame["kept"] <= TOP_OPPORTUNITIES).all()
-    table = tr.robustness_table()
+    table = corum["tr"].robustness_table().frame
     assert list(table.columns) == ["Veri", "RCA eşiği", "EKE sırası", "İlk 3 fırsat", "Temel ilk 5 ile ortak"]
     assert table["RCA eşiği"].tolist() == ["1", "0,75", "1", "0,75"]
-    assert f"{int(frame['kept'].iloc[1:].min())}–{int(frame['kept'].iloc[1:].max())}" in tr.findings.robustness
+    kept = f"{int(frame['kept'].iloc[1:].min())}–{int(frame['kept'].iloc[1:].max())}"
+    assert kept in corum["tr"].findings.robustness
+    # a lower threshold as the baseline is carried into the first row
+    lower = analyse_diversification("Çorum", rca_threshold=0.9)
+    assert lower.robustness["rca_threshold"].tolist() == [0.9, 0.75, 1.0, 0.75]
 
 
 def test_an_undefined_setting_is_reported_not_fatal(tables):
     exports = tables["exports"]
     one_sector = {**tables, "exports": exports[exports["nace"] == exports["nace"].iloc[0]]}
-    d = analyse_diversification("Çorum", lang="en", tables=one_sector)
+    d = analyse_diversification("Çorum", tables=one_sector)
     undefined = d.robustness[d.robustness["measure"] == "exports"]
     assert (undefined["reason"] != "").all() and undefined["eci_rank"].isna().all()
-    assert "The ECI is not defined for: Exports (RCA ≥ 1), Exports (RCA ≥ 0.75)." in d.findings.robustness
-    assert "ECI undefined" in d.robustness_table().iloc[2].tolist()
+    en = d.present("en")
+    assert "The ECI is not defined for: Exports (RCA ≥ 1), Exports (RCA ≥ 0.75)." in en.findings.robustness
+    assert en.robustness_table().frame.iloc[2, 3] == "ECI undefined"
 
 
 def test_unknown_measure_and_year_are_refused(tables):
@@ -137,30 +155,32 @@ def test_unknown_measure_and_year_are_refused(tables):
         complexity_matrix(tables, 1990)
 
 
-def test_charts(corum):
-    en = corum["en"]
-    frame = en.chart_frame()
-    fig = opportunity_chart(frame, eci=en.eci, highlight=en.top, lang="en")
-    top, other = fig.data[1], fig.data[0]
+def test_charts(analysis, corum):
+    en, d = corum["en"], analysis
+    fig = en.opportunity_chart()
+    other, top = fig.data
     assert top.name == "Leading opportunities" and top.marker.symbol == "diamond"
-    assert len(top.x) == TOP_OPPORTUNITIES and len(other.x) == len(frame) - TOP_OPPORTUNITIES
-    assert fig.layout.shapes[0].y0 == pytest.approx(en.eci)
+    assert len(top.x) == TOP_OPPORTUNITIES and len(other.x) == len(d.opportunities) - TOP_OPPORTUNITIES
+    assert fig.layout.shapes[0].y0 == pytest.approx(d.eci)
     assert fig.layout.xaxis.title.text.startswith("Feasibility")
+    assert list(top.text) == [nace.name(c, lang="en", short=True) for c in d.top]
     with pytest.raises(ValueError, match="missing"):
-        opportunity_chart(frame.drop(columns=["density"]))
-    shapes = geo.to_geojson(geo.province_shapes())
-    fig = eci_map(en.eci_map, shapes, highlight_plate=en.province.plate, lang="tr")
+        opportunity_chart(pd.DataFrame({"nace": ["10"]}))
+    fig = corum["tr"].eci_map()
     assert len(fig.data[0].locations) == 81 and fig.data[0].zmid == 0
-    assert list(fig.data[1].locations) == [en.province.plate]
+    assert list(fig.data[1].locations) == [d.province.plate]
     assert fig.data[0].colorbar.title.text == "EKE"
     assert np.isfinite(np.asarray(fig.data[0].z, dtype=float)).all()
+    with pytest.raises(ValueError, match="missing"):
+        eci_map(d.eci_map.drop(columns=["rank"]), geo.to_geojson(geo.province_shapes()))
 
 
-def test_opportunity_table_for_the_committee(corum):
+def test_opportunity_table_for_the_committee(analysis, corum):
     table = corum["tr"].opportunity_table(top=4)
-    assert list(table.columns) == [
+    assert list(table.frame.columns) == [
         "Sıra", "Sektör", "NACE", "İlişkili yoğunluk (0–100)", "Karmaşıklık (PCI)", "Görünüm kazancı (COG)",
         "Dayandığı sektörler",
     ]
-    assert table["Sıra"].tolist() == [1, 2, 3, 4]
-    assert isinstance(table, pd.DataFrame)
+    assert table.frame["Sıra"].tolist() == [1, 2, 3, 4]
+    assert table.frame["NACE"].tolist() == analysis.top[:4]
+    assert table.lang == "tr" and table.sheet == "Fırsatlar"

@@ -18,8 +18,10 @@ Choices, stated once here and repeated in the report:
 * **Province level is research-grade.**  Complexity was built for countries' exports; whether it
   measures the same thing for the 81 provinces of one country is an open research question.
 
-:func:`analyse_diversification` returns a frozen :class:`Diversification` whose findings are the
-named fields of :class:`DiversificationFindings`; the sentences come from the i18n catalogue.
+:func:`analyse_diversification` returns a frozen, language-free :class:`Diversification` whose
+findings are the typed fields of :class:`DiversificationFindings`;
+:meth:`Diversification.present` writes it in Turkish or English
+(:mod:`clusterlib.selection.diversification_report`) without recomputing a number.
 """
 
 from __future__ import annotations
@@ -27,13 +29,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from clusterlib import nace
 from clusterlib.config import SAMPLE_DIR
-from clusterlib.i18n import check_language, t
 from clusterlib.regions import Province, provinces
 from clusterlib.regions import province as resolve_province
 from clusterlib.relatedness import (
@@ -44,12 +46,19 @@ from clusterlib.relatedness import (
     proximity,
 )
 from clusterlib.selection.diversification_findings import (
+    CaveatFinding,
+    ChoicesFinding,
+    ComparisonFinding,
     DiversificationFindings,
-    diversification_findings,
-    robustness_labels,
+    EciFinding,
+    OpportunitiesFinding,
 )
 from clusterlib.selection.inputs import CANDIDATE_SECTIONS
 from clusterlib.specialization import to_matrix
+
+if TYPE_CHECKING:
+    from clusterlib.selection.analysis import SectorSelection
+    from clusterlib.selection.diversification_report import DiversificationReport
 
 __all__ = [
     "ATTRACTIVENESS",
@@ -155,19 +164,37 @@ def opportunity_table(
     return frame
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Diversification:
-    """Everything the "Diversification opportunities" section shows for one province and year.
+    """Everything the "Diversification opportunities" section shows for one province and year, language-free.
 
-    ``complexity`` is the baseline (employment, ``rca_threshold``); ``opportunities`` the
-    province's candidate sectors it does not hold, ranked; ``eci_map`` the 81 provinces' ECI;
-    ``robustness`` one row per setting of :data:`ROBUSTNESS_SETTINGS` (language-free columns:
-    ``measure, rca_threshold, eci_rank, top, kept``; ``top`` is empty where the ECI is undefined).
+    Attributes
+    ----------
+    province : Province
+    year : int
+    rca_threshold : float
+        Presence threshold of the baseline (employment).
+    attractiveness : {"pci", "cog"}
+    synthetic : bool
+        Whether the data are the bundled synthetic sample (the report says so).
+    complexity : EconomicComplexity
+        ECI/PCI of the 81 provinces × NACE divisions (employment, ``rca_threshold``).
+    opportunities : DataFrame
+        :func:`opportunity_table` of the province.
+    eci_map : DataFrame
+        ``plate, province, eci, rank`` of every province with an ECI.
+    robustness : DataFrame
+        One row per setting of :data:`ROBUSTNESS_SETTINGS`: ``measure, rca_threshold, eci_rank,
+        top`` (tuple of NACE codes), ``kept`` (shared with the baseline top), ``reason`` (why the
+        ECI is undefined, else empty).
+    ranking_top : tuple of str
+        The four-criteria ranking's shortlist compared with (empty when there was no ranking).
+    findings : DiversificationFindings
+    data_dir : Path
     """
 
     province: Province
     year: int
-    lang: str
     rca_threshold: float
     attractiveness: str
     synthetic: bool
@@ -177,6 +204,7 @@ class Diversification:
     robustness: pd.DataFrame
     ranking_top: tuple[str, ...]
     findings: DiversificationFindings
+    data_dir: Path
 
     @property
     def eci(self) -> float:
@@ -193,50 +221,32 @@ class Diversification:
         """NACE codes of the :data:`TOP_OPPORTUNITIES` best opportunities."""
         return list(self.opportunities.index[:TOP_OPPORTUNITIES])
 
-    def label(self, code: str) -> str:
-        """Short sector name in the report's language."""
-        return nace.name(code, lang=self.lang, short=True)
+    def summary(self) -> str:
+        """One deterministic line: province, year, ECI rank and the top opportunities (checked by nbval).
 
-    def chart_frame(self) -> pd.DataFrame:
-        """Opportunities with labels and the names of the sectors they build on, for the chart."""
-        frame = self.opportunities.reset_index()
-        frame.insert(1, "label", [self.label(c) for c in frame["nace"]])
-        frame["builds_on_labels"] = [", ".join(self.label(c) for c in codes) for codes in frame["builds_on"]]
-        return frame
-
-    def heading(self, key: str) -> str:
-        """A heading of the section (``"title"``, ``"chart"``, ``"map"``, ``"robustness"``)."""
-        return t(f"diversification.h.{key}", self.lang, province=self.province.name, year=self.year)
-
-    def opportunity_table(self, top: int = 10) -> pd.DataFrame:
-        """The best ``top`` opportunities as the committee reads them."""
-        lang = self.lang
-        frame = self.opportunities.head(top)
-        return pd.DataFrame(
-            {
-                t("diversification.col.rank", lang): frame["rank"].astype(int).to_numpy(),
-                t("diversification.col.sector", lang): [self.label(c) for c in frame.index],
-                t("diversification.col.nace", lang): list(frame.index),
-                t("diversification.col.density", lang): frame["density"].round(1).to_numpy(),
-                t("diversification.col.pci", lang): frame["pci"].round(2).to_numpy(),
-                t("diversification.col.cog", lang): frame["cog"].round(2).to_numpy(),
-                t("diversification.col.builds_on", lang): [
-                    ", ".join(self.label(c) for c in codes) for codes in frame["builds_on"]
-                ],
-            }
+        Examples
+        --------
+        >>> analyse_diversification("Trabzon").summary()
+        'Trabzon 2024: ECI rank 74/81; opportunities 02, 01, 22, 27, 16'
+        """
+        return (
+            f"{self.province.name} {self.year}: ECI rank {self.eci_rank}/{len(self.eci_map)}; "
+            f"opportunities {', '.join(self.top)}"
         )
-
-    def robustness_table(self) -> pd.DataFrame:
-        """The robustness table in the report's language."""
-        return robustness_labels(self.robustness, self.label, self.lang, top=TOP_OPPORTUNITIES)
 
     def parameters(self) -> dict[str, object]:
         """The settings of this section, for the provenance box."""
         return {
+            "diversification_measure": "employment",
             "diversification_rca_threshold": self.rca_threshold,
             "diversification_attractiveness": self.attractiveness,
-            "diversification_measure": "employment",
         }
+
+    def present(self, lang: str) -> DiversificationReport:
+        """This section in ``lang``: sentences, labels and number formats, no number recomputed."""
+        from clusterlib.selection.diversification_report import present
+
+        return present(self, lang)
 
 
 def _eci_map(complexity: EconomicComplexity) -> pd.DataFrame:
@@ -253,10 +263,17 @@ def _eci_map(complexity: EconomicComplexity) -> pd.DataFrame:
 
 
 def _robustness(
-    tables: Mapping[str, pd.DataFrame], year: int, plate: int, baseline: Sequence[str], *, sections: Sequence[str],
-    attractiveness: str, rca_threshold: float,
+    tables: Mapping[str, pd.DataFrame],
+    year: int,
+    plate: int,
+    baseline: Sequence[str],
+    *,
+    sections: Sequence[str],
+    attractiveness: str,
+    rca_threshold: float,
 ) -> pd.DataFrame:
-    settings = [(m, rca_threshold if (m, th) == ROBUSTNESS_SETTINGS[0] else th) for m, th in ROBUSTNESS_SETTINGS]
+    first = ROBUSTNESS_SETTINGS[0]
+    settings = [(m, rca_threshold if (m, th) == first else th) for m, th in ROBUSTNESS_SETTINGS]
     rows = []
     for measure, threshold in dict.fromkeys(settings):
         row: dict[str, object] = {"measure": measure, "rca_threshold": threshold}
@@ -280,34 +297,92 @@ def _robustness(
     return pd.DataFrame(rows)
 
 
+def _findings(
+    place: Province,
+    complexity: EconomicComplexity,
+    opportunities: pd.DataFrame,
+    eci_map: pd.DataFrame,
+    robustness: pd.DataFrame,
+    ranking_top: tuple[str, ...],
+    *,
+    rca_threshold: float,
+    attractiveness: str,
+    synthetic: bool,
+) -> DiversificationFindings:
+    own = eci_map.set_index("plate").loc[place.plate]
+    top = tuple(opportunities.index[:TOP_OPPORTUNITIES])
+    pci = complexity.pci.reindex(list(ranking_top))
+    others = robustness.iloc[1:]
+    defined = others[others["reason"] == ""]
+    ranks = pd.concat([robustness["eci_rank"].iloc[:1], defined["eci_rank"]]).dropna()
+    return DiversificationFindings(
+        caveat=CaveatFinding(
+            n_sectors=complexity.presence.shape[1], rca_threshold=rca_threshold, synthetic=synthetic
+        ),
+        eci=EciFinding(
+            province=place.name,
+            rank=int(own["rank"]),
+            n=len(eci_map),
+            eci=float(own["eci"]),
+            diversity=int(complexity.diversity[place.plate]),
+        ),
+        opportunities=OpportunitiesFinding(
+            codes=top,
+            builds_on=tuple(tuple(b) for b in opportunities["builds_on"].iloc[: len(top)]),
+            attractiveness=attractiveness,
+        ),
+        comparison=ComparisonFinding(
+            ranking=ranking_top,
+            opportunities=top,
+            shared=tuple(c for c in ranking_top if c in set(top)),
+            more_complex=int((pci > complexity.eci[place.plate]).sum()),
+        ),
+        robustness=ChoicesFinding(
+            k=TOP_OPPORTUNITIES,
+            kept=(int(defined["kept"].min()), int(defined["kept"].max())) if len(defined) else None,
+            ranks=(int(ranks.min()), int(ranks.max())) if len(defined) else None,
+            undefined=tuple(
+                (str(r.measure), float(r.rca_threshold)) for r in others[others["reason"] != ""].itertuples()
+            ),
+        ),
+    )
+
+
+def _ranking_codes(ranking: SectorSelection | Sequence[str] | None) -> tuple[str, ...]:
+    if ranking is None:
+        return ()
+    if hasattr(ranking, "scored"):  # a SectorSelection: its shortlist only when it could rank
+        return tuple(ranking.top) if ranking.scored else ()  # type: ignore[union-attr]
+    return tuple(str(c) for c in ranking)  # type: ignore[union-attr]
+
+
 def analyse_diversification(
     province: str | int | Province,
     *,
     year: int | None = None,
-    lang: str = "tr",
     data_dir: str | Path | None = None,
     rca_threshold: float = 1.0,
     attractiveness: str = "pci",
-    ranking_top: Sequence[str] = (),
+    ranking: SectorSelection | Sequence[str] | None = None,
     sections: Sequence[str] = CANDIDATE_SECTIONS,
     tables: Mapping[str, pd.DataFrame] | None = None,
 ) -> Diversification:
-    """The "Diversification opportunities" section for one province.
+    """The "Diversification opportunities" section for one province, language-free.
 
     Parameters
     ----------
     province : str, int or Province
     year : int, optional
         Default: the latest year of the employment table.
-    lang : {"tr", "en"}
     data_dir : path, optional
         Default: the bundled synthetic sample.
     rca_threshold : float, default 1.0
         Presence threshold on RCA (= LQ on employment).
     attractiveness : {"pci", "cog"}, default "pci"
         The attractiveness axis and half of the opportunity score.
-    ranking_top : sequence of str
-        NACE codes of the four-criteria ranking's shortlist (``selection.top``), for the comparison.
+    ranking : SectorSelection or sequence of str, optional
+        The four-criteria ranking to compare with: a :class:`~clusterlib.selection.SectorSelection`
+        (its shortlist, if it could rank) or NACE codes.
     sections : sequence of str
         NACE sections of the candidate sectors (default as sector selection: A, B, C).
     tables : mapping, optional
@@ -320,17 +395,19 @@ def analyse_diversification(
     Raises
     ------
     ComplexityError
-        When the employment presence matrix does not define an ECI (disconnected or tied).
+        When the employment presence matrix does not define an ECI (disconnected or tied), or the
+        province holds no sector.
 
     Examples
     --------
-    >>> d = analyse_diversification("Trabzon", lang="en")
+    >>> d = analyse_diversification("Trabzon")
     >>> d.eci_rank, d.top
     (74, ['02', '01', '22', '27', '16'])
+    >>> d.present("en").findings.eci
+    'Trabzon ranks 74 of 81 provinces by economic complexity (ECI -1.30); it is specialised in 27 sectors.'
     """
     from clusterlib.data import load_tables
 
-    lang = check_language(lang)
     place = resolve_province(province)
     if tables is None:
         tables = load_tables(data_dir or None, tables=["employment", "exports"])
@@ -340,29 +417,21 @@ def analyse_diversification(
         raise ComplexityError(f"{place.name} holds no sector at RCA ≥ {rca_threshold:g} in {year}; it has no ECI")
     opportunities = opportunity_table(complexity, place.plate, sections=sections, attractiveness=attractiveness)
     eci_map = _eci_map(complexity)
-    top = tuple(opportunities.index[:TOP_OPPORTUNITIES])
+    ranking_top = _ranking_codes(ranking)
     robustness = _robustness(
-        tables, year, place.plate, top, sections=sections, attractiveness=attractiveness, rca_threshold=rca_threshold
-    )
-    synthetic = Path(data_dir or SAMPLE_DIR).resolve() == SAMPLE_DIR.resolve()
-    findings = diversification_findings(
-        place=place,
-        year=year,
-        lang=lang,
+        tables,
+        year,
+        place.plate,
+        tuple(opportunities.index[:TOP_OPPORTUNITIES]),
+        sections=sections,
+        attractiveness=attractiveness,
         rca_threshold=rca_threshold,
-        synthetic=synthetic,
-        complexity=complexity,
-        opportunities=opportunities,
-        eci_map=eci_map,
-        robustness=robustness,
-        ranking_top=tuple(ranking_top),
-        label=lambda code: nace.name(code, lang=lang, short=True),
-        top=TOP_OPPORTUNITIES,
     )
+    folder = Path(data_dir or SAMPLE_DIR)
+    synthetic = folder.resolve() == SAMPLE_DIR.resolve()
     return Diversification(
         province=place,
         year=year,
-        lang=lang,
         rca_threshold=float(rca_threshold),
         attractiveness=attractiveness,
         synthetic=synthetic,
@@ -370,7 +439,17 @@ def analyse_diversification(
         opportunities=opportunities,
         eci_map=eci_map,
         robustness=robustness,
-        ranking_top=tuple(ranking_top),
-        findings=findings,
+        ranking_top=ranking_top,
+        findings=_findings(
+            place,
+            complexity,
+            opportunities,
+            eci_map,
+            robustness,
+            ranking_top,
+            rca_threshold=float(rca_threshold),
+            attractiveness=attractiveness,
+            synthetic=synthetic,
+        ),
+        data_dir=folder,
     )
-

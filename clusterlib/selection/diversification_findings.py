@@ -1,27 +1,27 @@
-"""Plain-language findings and labelled tables of the "Diversification opportunities" section.
+"""Findings of the "Diversification opportunities" section: numbers first, sentences at the end.
 
-Sentences come from the i18n catalogue in Turkish and English; numbers are formatted here, once,
-for the report's language.  No number is written with a hard-coded Turkish suffix.
+Each finding is a small frozen dataclass of numbers and NACE codes (language-free); its
+:meth:`text` writes the sentence in Turkish or English from the i18n catalogue with the number
+formats of the language.  No number is written with a hard-coded Turkish suffix.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-import numpy as np
-import pandas as pd
-
 from clusterlib.i18n import add_strings, format_number, t
-from clusterlib.regions import Province
-from clusterlib.relatedness import EconomicComplexity
+from clusterlib.selection.findings import sector_name
 
 __all__ = [
     "NAMED",
     "NAMED_BASES",
+    "CaveatFinding",
+    "ChoicesFinding",
+    "ComparisonFinding",
     "DiversificationFindings",
-    "diversification_findings",
-    "robustness_labels",
+    "EciFinding",
+    "OpportunitiesFinding",
     "threshold_text",
 ]
 
@@ -32,24 +32,6 @@ NAMED_BASES: int = 2
 
 add_strings(
     {
-        "diversification.h.title": {"tr": "Çeşitlenme fırsatları", "en": "Diversification opportunities"},
-        "diversification.h.chart": {
-            "tr": "Uygulanabilirlik ve çekicilik: ilin henüz uzmanlaşmadığı sektörler",
-            "en": "Feasibility and attractiveness: sectors where the province does not yet specialise",
-        },
-        "diversification.h.table": {"tr": "Öne çıkan fırsatlar", "en": "Leading opportunities"},
-        "diversification.h.map": {
-            "tr": "İllerin ekonomik karmaşıklık endeksi (EKE, {year})",
-            "en": "Economic complexity index (ECI) of the provinces ({year})",
-        },
-        "diversification.h.robustness": {
-            "tr": "Sonuç seçimlere ne kadar duyarlı?",
-            "en": "How the result moves with the choices",
-        },
-        "diversification.h.comparison": {
-            "tr": "Dört ölçütlü sıralama ile karşılaştırma",
-            "en": "Compared with the four-criteria ranking",
-        },
         "diversification.finding.caveat": {
             "tr": "Ekonomik karmaşıklık ülkelerin ihracatı için geliştirildi; aynı ülkenin illerine ne ölçüde "
             "uygulanabileceği henüz açık bir araştırma sorusudur. Buradaki değerler ilin uzmanlaşma örüntüsünü "
@@ -61,8 +43,8 @@ add_strings(
             "starting point for discussion, not as a measurement.",
         },
         "diversification.finding.synthetic": {
-            "tr": "Bu rapordaki veriler sentetik örnek veridir, resmî istatistik değildir.",
-            "en": "The data of this report are the synthetic sample, not official statistics.",
+            "tr": "Bu bölümün verileri sentetik örnek veridir, resmî istatistik değildir.",
+            "en": "The data of this section are the synthetic sample, not official statistics.",
         },
         "diversification.finding.eci": {
             "tr": "{province}, ekonomik karmaşıklık endeksine göre {n} il arasında {rank}. sırada (EKE {eci}); "
@@ -72,10 +54,12 @@ add_strings(
         },
         "diversification.finding.opportunities": {
             "tr": "İlin henüz uzmanlaşmadığı sektörler arasında hem uygulanabilirliği (ilişkili sektörlerin "
-            "yoğunluğu) hem de çekiciliği (karmaşıklık) yüksek olanlar: {items}.",
+            "yoğunluğu) hem de çekiciliği ({attractiveness}) yüksek olanlar: {items}.",
             "en": "Among the sectors where the province does not yet specialise, those both feasible "
-            "(relatedness density) and attractive (complexity) are: {items}.",
+            "(relatedness density) and attractive ({attractiveness}) are: {items}.",
         },
+        "diversification.attractiveness.pci": {"tr": "karmaşıklık", "en": "complexity"},
+        "diversification.attractiveness.cog": {"tr": "görünüm kazancı", "en": "outlook gain"},
         "diversification.finding.opportunities_none": {
             "tr": "İlin uzmanlaşmadığı aday sektör kalmadı.",
             "en": "There is no candidate sector left in which the province is not specialised.",
@@ -121,45 +105,8 @@ add_strings(
         },
         "diversification.measure.employment": {"tr": "İstihdam", "en": "Employment"},
         "diversification.measure.exports": {"tr": "İhracat", "en": "Exports"},
-        "diversification.col.rank": {"tr": "Sıra", "en": "Rank"},
-        "diversification.col.sector": {"tr": "Sektör", "en": "Sector"},
-        "diversification.col.nace": {"tr": "NACE", "en": "NACE"},
-        "diversification.col.density": {"tr": "İlişkili yoğunluk (0–100)", "en": "Relatedness density (0–100)"},
-        "diversification.col.pci": {"tr": "Karmaşıklık (PCI)", "en": "Complexity (PCI)"},
-        "diversification.col.cog": {"tr": "Görünüm kazancı (COG)", "en": "Outlook gain (COG)"},
-        "diversification.col.builds_on": {"tr": "Dayandığı sektörler", "en": "Builds on"},
-        "diversification.col.measure": {"tr": "Veri", "en": "Data"},
-        "diversification.col.threshold": {"tr": "RCA eşiği", "en": "RCA threshold"},
-        "diversification.col.eci_rank": {"tr": "EKE sırası", "en": "ECI rank"},
-        "diversification.col.top": {"tr": "İlk {k} fırsat", "en": "Top {k} opportunities"},
-        "diversification.col.kept": {
-            "tr": "Temel ilk {k} ile ortak",
-            "en": "Shared with the baseline top {k}",
-        },
-        "diversification.undefined": {"tr": "EKE tanımsız", "en": "ECI undefined"},
     }
 )
-
-
-@dataclass(frozen=True)
-class DiversificationFindings:
-    """The plain-language findings of the section, each a sentence in the report's language.
-
-    ``caveat`` (province-level complexity is research-grade; synthetic data), ``eci`` (the
-    province's rank), ``opportunities`` (the leading ones and what they build on), ``comparison``
-    (where this section and the four-criteria ranking disagree), ``robustness`` (threshold and
-    exports).
-    """
-
-    caveat: str
-    eci: str
-    opportunities: str
-    comparison: str
-    robustness: str
-
-
-def _names(codes: tuple[str, ...] | list[str], label: Callable[[str], str]) -> str:
-    return ", ".join(label(c) for c in codes)
 
 
 def threshold_text(value: float, lang: str) -> str:
@@ -167,129 +114,153 @@ def threshold_text(value: float, lang: str) -> str:
     return format_number(value, lang, decimals=0 if float(value).is_integer() else 2)
 
 
-def _setting(measure: str, threshold: float, lang: str) -> str:
+def setting_text(measure: str, threshold: float, lang: str) -> str:
+    """A robustness setting in words: ``Exports (RCA ≥ 0.75)``."""
     return f"{t(f'diversification.measure.{measure}', lang)} (RCA ≥ {threshold_text(threshold, lang)})"
 
 
-def diversification_findings(
-    *,
-    place: Province,
-    year: int,
-    lang: str,
-    rca_threshold: float,
-    synthetic: bool,
-    complexity: EconomicComplexity,
-    opportunities: pd.DataFrame,
-    eci_map: pd.DataFrame,
-    robustness: pd.DataFrame,
-    ranking_top: tuple[str, ...],
-    label: Callable[[str], str],
-    top: int,
-) -> DiversificationFindings:
-    """Write the section's findings from its language-free results."""
-    threshold = threshold_text(rca_threshold, lang)
-    caveat = t("diversification.finding.caveat", lang, n=complexity.presence.shape[1], threshold=threshold)
-    if synthetic:
-        caveat = f"{caveat} {t('diversification.finding.synthetic', lang)}"
-    own = eci_map.set_index("plate").loc[place.plate]
-    eci = t(
-        "diversification.finding.eci",
-        lang,
-        province=place.name,
-        rank=int(own["rank"]),
-        n=len(eci_map),
-        eci=format_number(own["eci"], lang, decimals=2),
-        diversity=int(complexity.diversity[place.plate]),
-    )
-    best = opportunities.head(top)
-    if best.empty:
-        named = t("diversification.finding.opportunities_none", lang)
-    else:
-        items = [
-            t("diversification.item", lang, sector=label(code), sectors=_names(row.builds_on[:NAMED_BASES], label))
-            if row.builds_on
-            else label(code)
-            for code, row in best.head(NAMED).iterrows()
-        ]
-        named = t("diversification.finding.opportunities", lang, items="; ".join(items))
-    return DiversificationFindings(
-        caveat=caveat,
-        eci=eci,
-        opportunities=named,
-        comparison=_comparison(complexity, place, best, ranking_top, label, lang),
-        robustness=_robustness_sentence(robustness, lang, top),
-    )
+def _names(codes: Sequence[str], lang: str) -> str:
+    return ", ".join(sector_name(c, lang) for c in codes)
 
 
-def _comparison(
-    complexity: EconomicComplexity,
-    place: Province,
-    best: pd.DataFrame,
-    ranking_top: tuple[str, ...],
-    label: Callable[[str], str],
-    lang: str,
-) -> str:
-    if not ranking_top:
-        return t("diversification.finding.comparison_none", lang)
-    shared = [c for c in ranking_top if c in set(best.index)]
-    overlap = (
-        t("diversification.finding.overlap", lang, shared=_names(shared, label))
-        if shared
-        else t("diversification.finding.no_overlap", lang)
-    )
-    pci = complexity.pci.reindex(list(ranking_top))
-    above = int((pci > complexity.eci[place.plate]).sum())
-    return t(
-        "diversification.finding.comparison",
-        lang,
-        ranking=_names(list(ranking_top[:3]), label),
-        opportunities=_names(list(best.index[:3]), label),
-        overlap=overlap,
-        complex=t("diversification.finding.ranking_complexity", lang, n=above, k=len(ranking_top)),
-    ).strip()
+@dataclass(frozen=True)
+class CaveatFinding:
+    """Province-level complexity is research-grade; what it was computed from; synthetic data or not."""
 
+    n_sectors: int
+    rca_threshold: float
+    synthetic: bool
 
-def _robustness_sentence(robustness: pd.DataFrame, lang: str, top: int) -> str:
-    others = robustness.iloc[1:]
-    defined = others[others["reason"] == ""]
-    sentence = ""
-    if len(defined):
-        ranks = pd.concat([robustness["eci_rank"].iloc[:1], defined["eci_rank"]]).dropna()
-        sentence = t(
-            "diversification.finding.robustness",
-            lang,
-            k=top,
-            kept_low=int(defined["kept"].min()),
-            kept_high=int(defined["kept"].max()),
-            rank_low=int(ranks.min()),
-            rank_high=int(ranks.max()),
+    def text(self, lang: str) -> str:
+        """The sentence in ``lang``."""
+        text = t(
+            "diversification.finding.caveat", lang, n=self.n_sectors, threshold=threshold_text(self.rca_threshold, lang)
         )
-    undefined = others[others["reason"] != ""]
-    if len(undefined):
-        settings = ", ".join(_setting(r.measure, r.rca_threshold, lang) for r in undefined.itertuples())
-        sentence = f"{sentence} {t('diversification.finding.undefined', lang, settings=settings)}".strip()
-    return sentence
+        return f"{text} {t('diversification.finding.synthetic', lang)}" if self.synthetic else text
 
 
-def robustness_labels(
-    robustness: pd.DataFrame, label: Callable[[str], str], lang: str, *, top: int = 5, show: int = 3
-) -> pd.DataFrame:
-    """The robustness table with translated headings: data, threshold, ECI rank, top opportunities."""
-    return pd.DataFrame(
-        {
-            t("diversification.col.measure", lang): [
-                t(f"diversification.measure.{m}", lang) for m in robustness["measure"]
-            ],
-            t("diversification.col.threshold", lang): [threshold_text(v, lang) for v in robustness["rca_threshold"]],
-            t("diversification.col.eci_rank", lang): [
-                int(r) if np.isfinite(r) else None for r in robustness["eci_rank"]
-            ],
-            t("diversification.col.top", lang, k=show): [
-                _names(list(codes)[:show], label) if reason == "" else t("diversification.undefined", lang)
-                for codes, reason in zip(robustness["top"], robustness["reason"], strict=True)
-            ],
-            t("diversification.col.kept", lang, k=top): [
-                int(k) if np.isfinite(k) else None for k in robustness["kept"]
-            ],
-        }
-    )
+@dataclass(frozen=True)
+class EciFinding:
+    """The province's rank by ECI among the provinces that have one."""
+
+    province: str
+    rank: int
+    n: int
+    eci: float
+    diversity: int
+
+    def text(self, lang: str) -> str:
+        """The sentence in ``lang``."""
+        return t(
+            "diversification.finding.eci",
+            lang,
+            province=self.province,
+            rank=self.rank,
+            n=self.n,
+            eci=format_number(self.eci, lang, decimals=2),
+            diversity=self.diversity,
+        )
+
+
+@dataclass(frozen=True)
+class OpportunitiesFinding:
+    """The leading opportunities and, for each, the province's sectors it builds on (closest first)."""
+
+    codes: tuple[str, ...]
+    builds_on: tuple[tuple[str, ...], ...]
+    attractiveness: str
+
+    def text(self, lang: str) -> str:
+        """The sentence in ``lang``, naming :data:`NAMED` opportunities and :data:`NAMED_BASES` bases each."""
+        if not self.codes:
+            return t("diversification.finding.opportunities_none", lang)
+        items = [
+            t("diversification.item", lang, sector=sector_name(code, lang), sectors=_names(bases[:NAMED_BASES], lang))
+            if bases
+            else sector_name(code, lang)
+            for code, bases in list(zip(self.codes, self.builds_on, strict=True))[:NAMED]
+        ]
+        return t(
+            "diversification.finding.opportunities",
+            lang,
+            attractiveness=t(f"diversification.attractiveness.{self.attractiveness}", lang),
+            items="; ".join(items),
+        )
+
+
+@dataclass(frozen=True)
+class ComparisonFinding:
+    """Where the four-criteria ranking (what exists) and the opportunities (what could grow) disagree.
+
+    ``more_complex`` counts the ranking's sectors whose PCI is above the province's ECI.
+    """
+
+    ranking: tuple[str, ...]
+    opportunities: tuple[str, ...]
+    shared: tuple[str, ...]
+    more_complex: int
+
+    def text(self, lang: str) -> str:
+        """The sentence in ``lang``."""
+        if not self.ranking:
+            return t("diversification.finding.comparison_none", lang)
+        overlap = (
+            t("diversification.finding.overlap", lang, shared=_names(self.shared, lang))
+            if self.shared
+            else t("diversification.finding.no_overlap", lang)
+        )
+        return t(
+            "diversification.finding.comparison",
+            lang,
+            ranking=_names(self.ranking[:NAMED], lang),
+            opportunities=_names(self.opportunities[:NAMED], lang),
+            overlap=overlap,
+            complex=t(
+                "diversification.finding.ranking_complexity", lang, n=self.more_complex, k=len(self.ranking)
+            ),
+        )
+
+
+@dataclass(frozen=True)
+class ChoicesFinding:
+    """How many of the top opportunities and how much of the ECI rank survive other settings.
+
+    ``kept`` and ``ranks`` are ``(low, high)`` over the settings where the ECI is defined (``None``
+    when none is); ``undefined`` lists ``(measure, threshold)`` settings where it is not.
+    """
+
+    k: int
+    kept: tuple[int, int] | None
+    ranks: tuple[int, int] | None
+    undefined: tuple[tuple[str, float], ...]
+
+    def text(self, lang: str) -> str:
+        """The sentence in ``lang``."""
+        parts = []
+        if self.kept is not None and self.ranks is not None:
+            parts.append(
+                t(
+                    "diversification.finding.robustness",
+                    lang,
+                    k=self.k,
+                    kept_low=self.kept[0],
+                    kept_high=self.kept[1],
+                    rank_low=self.ranks[0],
+                    rank_high=self.ranks[1],
+                )
+            )
+        if self.undefined:
+            settings = ", ".join(setting_text(m, th, lang) for m, th in self.undefined)
+            parts.append(t("diversification.finding.undefined", lang, settings=settings))
+        return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class DiversificationFindings:
+    """The section's findings as numbers (each has ``.text(lang)``)."""
+
+    caveat: CaveatFinding
+    eci: EciFinding
+    opportunities: OpportunitiesFinding
+    comparison: ComparisonFinding
+    robustness: ChoicesFinding
