@@ -159,11 +159,12 @@ def test_charts(analysis, corum):
     en, d = corum["en"], analysis
     fig = en.opportunity_chart()
     other, top = fig.data
-    assert top.name == "Leading opportunities" and top.marker.symbol == "diamond"
+    assert top.name.startswith("Leading opportunities") and top.marker.symbol == "diamond"
     assert len(top.x) == TOP_OPPORTUNITIES and len(other.x) == len(d.opportunities) - TOP_OPPORTUNITIES
     assert fig.layout.shapes[0].y0 == pytest.approx(d.eci)
     assert fig.layout.xaxis.title.text.startswith("Feasibility")
-    assert list(top.text) == [nace.name(c, lang="en", short=True) for c in d.top]
+    assert list(top.text) == ["1", "2", "3", "4", "5"]  # numbered as in the table
+    assert [row[0] for row in top.customdata] == [nace.name(c, lang="en", short=True) for c in d.top]
     with pytest.raises(ValueError, match="missing"):
         opportunity_chart(pd.DataFrame({"nace": ["10"]}))
     fig = corum["tr"].eci_map()

@@ -36,7 +36,10 @@ add_strings(
             "tr": "İlin ortalama karmaşıklığı (EKE)",
             "en": "The province's average complexity (ECI)",
         },
-        "diversification.chart.top": {"tr": "Öne çıkan fırsatlar", "en": "Leading opportunities"},
+        "diversification.chart.top": {
+            "tr": "Öne çıkan fırsatlar (numara: tablodaki sıra)",
+            "en": "Leading opportunities (number: rank in the table)",
+        },
         "diversification.chart.other": {"tr": "Diğer aday sektörler", "en": "Other candidate sectors"},
         "diversification.chart.builds_on": {"tr": "Dayandığı", "en": "Builds on"},
         "diversification.chart.eci": {"tr": "EKE", "en": "ECI"},
@@ -81,15 +84,16 @@ def opportunity_chart(
     Parameters
     ----------
     opportunities : DataFrame
-        Columns ``nace, label, density, pci, cog, builds_on_labels``
-        (:meth:`~clusterlib.selection.diversification.Diversification.chart_frame`).
+        Columns ``nace, label, rank, density, pci, cog, builds_on_labels`` (the opportunities of
+        :class:`~clusterlib.selection.diversification.Diversification` with names).
     eci : float, optional
         The province's ECI (the line).
     attractiveness : {"pci", "cog"}
     highlight : sequence of str
-        NACE codes of the leading opportunities (labelled diamonds).
+        NACE codes of the leading opportunities: diamonds numbered with their rank (names would
+        overlap; the table below the chart names them, the hover shows them).
     """
-    needed = ["nace", "label", "density", attractiveness, "builds_on_labels"]
+    needed = ["nace", "label", "rank", "density", attractiveness, "builds_on_labels"]
     missing = [c for c in needed if c not in opportunities.columns]
     if missing:
         raise ValueError(f"'opportunities' needs columns {needed}; missing {missing}")
@@ -104,8 +108,9 @@ def opportunity_chart(
             x=part["density"],
             y=part[attractiveness],
             mode="markers+text" if selected else "markers",
-            text=part["label"] if selected else None,
+            text=part["rank"].astype(int).astype(str) if selected else None,
             textposition="top center",
+            textfont={"size": 13, "color": "black"},
             marker={
                 "size": 14 if selected else 9,
                 "symbol": symbol,
@@ -129,7 +134,8 @@ def opportunity_chart(
             annotation_text=_label("eci_line", lang),
             annotation_position="bottom right",
         )
-    fig.update_xaxes(title=_label("density", lang), rangemode="tozero")
+    upper = float(opportunities["density"].max()) if len(opportunities) else 100.0
+    fig.update_xaxes(title=_label("density", lang), range=[0, min(100.0, upper * 1.08 + 2)])
     fig.update_yaxes(title=_label(attractiveness, lang), zeroline=True)
     return _style(fig, lang, title=title, height=560)
 
