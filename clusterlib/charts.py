@@ -60,7 +60,7 @@ add_strings(
                 "tr": "Grup katkısı (ağırlıklı toplam puanı, 0–1)",
                 "en": "Group contribution (weighted-sum score, 0–1)",
             },
-            "p_top": {"tr": "İlk {k}'da yer alma olasılığı", "en": "Probability of ranking in the top {k}"},
+            "p_top": {"tr": "İlk {k|loc} yer alma olasılığı", "en": "Probability of ranking in the top {k}"},
             "rank": {"tr": "Sıra", "en": "Rank"},
             "rank_interval": {"tr": "Sıra aralığı (%5–%95)", "en": "Rank interval (5–95%)"},
             "province": {"tr": "İl", "en": "Province"},

@@ -83,7 +83,7 @@ def weights_explorer(view: SelectionReport, *, top: int = 10) -> widgets.VBox:
     >>> from clusterlib.selection import analyse_sector_selection
     >>> box = weights_explorer(analyse_sector_selection("Çorum", n_simulations=50).present("tr"))
     >>> [child.description for child in box.children[1:5]]
-    ['Ekonomik etki', 'Talep', 'Ağ oluşturma ve işbirliği', 'Faktör koşulları']
+    ['Ekonomik etki', 'Talep', 'Ağ oluşturma ve iş birliği', 'Faktör koşulları']
     >>> box.children[2].value = 1.0  # all weight on Demand: the table re-ranks at once
     >>> "<table" in box.children[-1].value
     True

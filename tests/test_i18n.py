@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from clusterlib import i18n
-from clusterlib.i18n import add_strings, format_date, format_number, format_percent, t
+from clusterlib.i18n import MINUS, add_strings, format_date, format_number, format_percent, t
 
 finite = st.floats(min_value=-1e12, max_value=1e12, allow_nan=False, allow_infinity=False)
 
@@ -32,13 +32,13 @@ def test_percent_pattern_cldr_tr_en():
     assert format_percent(0.125, "tr") == "%12,5"
     assert format_percent(0.125, "en") == "12.5%"
     assert format_percent(12.345, "tr", decimals=0) == "%1.235"
-    assert format_percent(-0.05, "tr", decimals=0) == "-%5"
+    assert format_percent(-0.05, "tr", decimals=0) == f"{MINUS}%5"
 
 
 def test_rounding_half_away_from_zero_on_decimal_repr():
     """Round as a reader rounds the printed number: 2.675 → 2.68 (binary float is 2.67499…)."""
     assert format_number(2.675, "en", decimals=2) == "2.68"
-    assert format_number(-2.5, "en") == "-3"
+    assert format_number(-2.5, "en") == f"{MINUS}3"
     assert format_number(0.5, "en") == "1"
 
 
@@ -57,7 +57,7 @@ def test_numpy_and_infinite_numbers():
     assert format_number(np.int64(1234), "tr") == "1.234"
     assert format_number(np.float32(0.5), "tr", decimals=1) == "0,5"
     assert format_number(math.inf, "tr") == "∞"
-    assert format_number(-math.inf, "en") == "-∞"
+    assert format_number(-math.inf, "en") == f"{MINUS}∞"
 
 
 def test_no_negative_zero():
@@ -75,12 +75,12 @@ def test_tr_and_en_differ_only_in_symbols(x, decimals):
 @given(finite, st.integers(min_value=0, max_value=4))
 def test_turkish_text_parses_back_to_the_rounded_value(x, decimals):
     text = format_number(x, "tr", decimals=decimals)
-    parsed = Decimal(text.replace(".", "").replace(",", "."))
+    parsed = Decimal(text.replace(".", "").replace(",", ".").replace(MINUS, "-"))
     expected = Decimal(str(x)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     assert parsed == expected
     if decimals:
         assert len(text.split(",")[1]) == decimals
-    groups = text.lstrip("-").split(",")[0].split(".")
+    groups = text.lstrip(MINUS).split(",")[0].split(".")
     assert all(len(g) == 3 for g in groups[1:]) and 1 <= len(groups[0]) <= 3
 
 
@@ -115,7 +115,19 @@ def test_format_date_turkish_months():
     """Turkish month names as in the TDK spelling guide (Yazım Kılavuzu): Ocak … Aralık."""
     assert format_date(dt.date(2026, 2, 1), "tr") == "1 Şubat 2026"
     assert format_date(dt.date(2026, 8, 30), "tr") == "30 Ağustos 2026"
-    assert format_date(dt.datetime(2026, 12, 31, 23, 59), "en", time=True) == "31 December 2026 23:59"
+    assert (
+        format_date(dt.datetime(2026, 12, 31, 23, 59), "en", time=True)
+        == "31 December 2026 23:59 (Türkiye time)"
+    )
+
+
+def test_format_date_shows_utc_times_in_turkiye_time():
+    """A run stamped 06:54 UTC (run.json ``+00:00``) happened at 09:54 TSİ (UTC+3, Europe/Istanbul)."""
+    stamp = dt.datetime.fromisoformat("2026-11-28T06:54:00+00:00")
+    assert format_date(stamp, "tr", time=True) == "28 Kasım 2026 09:54 (TSİ)"
+    assert format_date(stamp, "tr") == "28 Kasım 2026"
+    late = dt.datetime.fromisoformat("2026-11-28T22:30:00+00:00")  # already the next day in Türkiye
+    assert format_date(late, "tr") == "29 Kasım 2026"
 
 
 def test_format_date_rejects_text():
@@ -124,13 +136,13 @@ def test_format_date_rejects_text():
 
 
 def test_t_translates_and_fills_fields():
-    assert t("status.failed", "tr") == "Hata"
+    assert t("status.failed", "tr") == "Başarısız"
     assert t("status.failed", "en") == "Failed"
     assert t("index.summary", "en", total=3, ok=2, failed=1) == "Last run: 3 reports, 2 succeeded, 1 failed"
 
 
 def test_every_string_has_every_language():
-    for key in list(i18n._STRINGS):
+    for key in i18n.registered_keys():
         for lang in i18n.LANGUAGES:
             assert t(key, lang).strip()
 

@@ -11,7 +11,7 @@ import pytest
 from IPython.core.interactiveshell import InteractiveShell
 from IPython.utils.capture import capture_output
 
-from clusterlib.report import finding, heading, paragraph, provenance, show, table
+from clusterlib.report import Notice, Table, finding, heading, notice, paragraph, provenance, show, table
 
 XSS = "<script>alert(1)</script>"
 
@@ -41,7 +41,14 @@ def test_table_turkish_number_formats_and_escaping():
     )
     data, meta = published(table, frame, lang="tr", caption="Firmalar <b>", percent_cols=["pay"])
     markup = data["text/html"]
-    assert meta == {"clusterlib": {"kind": "table", "caption": "Firmalar <b>"}}
+    assert meta["clusterlib"]["kind"] == "table" and meta["clusterlib"]["caption"] == "Firmalar <b>"
+    # the data travel with the output, numbers as numbers, for the report's XLSX
+    assert meta["clusterlib"]["table"] == {
+        "columns": ["firma", "istihdam", "lq", "pay"],
+        "rows": [[XSS, 1234, 1.2345, 0.125], ["Öztürk & Oğulları", 87, None, 0.5]],
+        "formats": ["text", "number:0", "number:2", "percent:1"],
+        "marks": [],
+    }
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in markup and XSS not in markup
     assert "Öztürk &amp; Oğulları" in markup
     assert "<caption>Firmalar &lt;b&gt;</caption>" in markup
@@ -215,3 +222,29 @@ def test_provenance_missing_input(tmp_path):
 def test_provenance_needs_mapping():
     with pytest.raises(TypeError, match="'params' must be a mapping of parameter names to values, got list"):
         provenance(["province"], [])
+
+
+# ------------------------------------------------------------------------------- Table, marks, Notice
+def test_table_spec_marks_cells_and_names_its_sheet():
+    frame = pd.DataFrame({"wage": [1.5, None], "jobs": [10, 20]}, index=pd.Index(["a", "b"], name="sector"))
+    marks = pd.DataFrame({"wage": [False, True], "jobs": [False, False]}, index=frame.index)
+    data, meta = published(table, Table(frame, lang="en", marks=marks, sheet="Values", decimals={"wage": 1}))
+    assert '<td class="num cl-marked">– *</td>' in data["text/html"]
+    assert '<td class="num">1.5</td>' in data["text/html"]
+    info = meta["clusterlib"]
+    assert info["sheet"] == "Values"
+    assert info["table"]["columns"] == ["sector", "wage", "jobs"]
+    assert info["table"]["marks"] == [[1, 1]]  # row 1, column 1 (after the index column)
+    assert info["table"]["formats"] == ["text", "number:1", "number:0"]
+    with pytest.raises(ValueError, match="'marks' must be a boolean DataFrame of the table's shape"):
+        table(frame, lang="en", marks=marks.iloc[:1])
+
+
+def test_notice_stands_in_for_a_chart_a_table_or_a_finding():
+    for call in (show, table, finding, notice):
+        argument = Notice("Needs two sectors <b>") if call is not notice else "Needs two sectors <b>"
+        data, meta = published(call, argument)
+        assert data["text/html"] == '<p class="cl-notice" role="note">Needs two sectors &lt;b&gt;</p>'
+        assert meta["clusterlib"]["kind"] == "notice"  # not a finding: stays out of the key findings
+    with pytest.raises(TypeError, match="'text' must be a non-empty string"):
+        Notice("")

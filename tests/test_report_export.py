@@ -9,7 +9,14 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from clusterlib.report.export import clean_notebook, export_html, findings
+from clusterlib.report.export import (
+    clean_notebook,
+    export_html,
+    export_xlsx,
+    findings,
+    report_tables,
+    write_report,
+)
 
 GENERATED = dt.datetime(2026, 5, 9, 3, 5)
 
@@ -161,3 +168,82 @@ def test_export_rejects_unknown_language():
             data_source="s",
             data_version="sha256:00",
         )
+
+
+# ------------------------------------------------------------------------------------------- XLSX
+def _table_output(caption, sheet, table_data):
+    return new_output(
+        "display_data",
+        data={"text/html": "<table></table>", "text/plain": "table"},
+        metadata={"clusterlib": {"kind": "table", "caption": caption, "sheet": sheet, "table": table_data}},
+    )
+
+
+def notebook_with_tables() -> nbformat.NotebookNode:
+    ranking = {
+        "columns": ["Sıra", "Sektör", "Puan", "Pay"],
+        "rows": [[1, "Diğer imalat", 0.634, 0.25], [2, "Gıda <ürünleri>", None, 0.5]],
+        "formats": ["text", "text", "number:3", "percent:1"],
+        "marks": [[1, 2]],
+    }
+    same_name = {"columns": ["a"], "rows": [[1.5]], "formats": ["number:1"], "marks": []}
+    hidden = {"columns": ["secret"], "rows": [["x"]], "formats": ["text"], "marks": []}
+    cells = [
+        new_code_cell("table(a)", outputs=[_table_output(None, "Sıralama: ilk [10]/tümü", ranking)]),
+        new_code_cell("table(b)", outputs=[_table_output("Sıralama: ilk [10]/tümü", None, same_name)]),
+        new_code_cell("table(c)", outputs=[_table_output(None, None, same_name)]),
+        new_code_cell(
+            "p", metadata={"tags": ["parameters"]}, outputs=[_table_output(None, "hidden", hidden)]
+        ),
+    ]
+    return new_notebook(cells=cells)
+
+
+def test_report_tables_are_written_to_one_workbook_a_sheet_each(tmp_path):
+    """openpyxl reads it back: one sheet per table (names made valid and unique), headers as shown,
+    numbers stored as numbers with the report's decimals, missing as empty, marked cells commented."""
+    import openpyxl
+
+    nb = notebook_with_tables()
+    assert [t["sheet"] for t in report_tables(clean_notebook(nb))] == [
+        "Sıralama ilk 10 tümü", "Sıralama ilk 10 tümü (2)", "Table 3",
+    ]  # fmt: skip
+    path = export_xlsx(nb, tmp_path / "report.xlsx", lang="tr")
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["Sıralama ilk 10 tümü", "Sıralama ilk 10 tümü (2)", "Table 3"]
+    sheet = book["Sıralama ilk 10 tümü"]
+    assert [c.value for c in sheet[1]] == ["Sıra", "Sektör", "Puan", "Pay"]
+    assert [c.value for c in sheet[2]] == [1, "Diğer imalat", 0.634, 0.25]
+    assert sheet["C2"].number_format == "#,##0.000" and sheet["D2"].number_format == "0.0%"
+    assert sheet["C3"].value is None and sheet["B3"].value == "Gıda <ürünleri>"
+    assert sheet["C3"].comment is not None and "*" in sheet["C3"].comment.text
+    captioned = book["Sıralama ilk 10 tümü (2)"]
+    assert captioned["A1"].value == "Sıralama: ilk [10]/tümü" and captioned["A3"].value == 1.5
+    assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_write_report_links_the_workbook_and_skips_it_without_tables(tmp_path):
+    written = write_report(
+        notebook_with_tables(),
+        tmp_path / "sector_selection.html",
+        lang="en",
+        title="Sector selection",
+        province="Çorum",
+        generated=GENERATED,
+        data_source="sample",
+        data_version="sha256:" + "0" * 64,
+    )
+    assert [p.name for p in written] == ["sector_selection.html", "sector_selection.xlsx"]
+    html = written[0].read_text(encoding="utf-8")
+    assert 'href="sector_selection.xlsx"' in html and "one sheet per table" in html
+    plain = write_report(
+        executed_notebook(),
+        tmp_path / "other.html",
+        lang="en",
+        title="Other",
+        province="Çorum",
+        generated=GENERATED,
+        data_source="sample",
+        data_version="sha256:" + "0" * 64,
+    )
+    assert [p.name for p in plain] == ["other.html"] and "xlsx" not in plain[0].read_text(encoding="utf-8")

@@ -362,11 +362,11 @@ def test_nothing_unpublished_in_the_report_folder(runs):
 def test_index_marks_failure_with_cell_and_keeps_previous_report(runs):
     html = runs["index_second"]
     failed_cell = re.search(r'<td data-status="failed">(.*?)</td>', html, re.S).group(1)
-    assert "Hata" in failed_cell
+    assert "Başarısız" in failed_cell
     assert "Hücre 4: ValueError: employees must not be negative" in failed_cell
     assert 'href="tr/corum/checks.html"' in failed_cell and "önceki rapor" in failed_cell
     assert html.count('data-status="ok"') == 3  # Samsun's two reports from the first run stay listed
-    assert "Son çalıştırma: 2 rapor, 1 başarılı, 1 hatalı" in html
+    assert "Son çalıştırma: 2 rapor, 1 başarılı, 1 başarısız" in html
     summary = runs["run_json_second"]
     assert summary["ok"] == 1 and summary["failed"] == 1 and summary["lang"] == "tr"
     assert summary["data_version"] == data_version(runs["bad"])

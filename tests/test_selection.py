@@ -1017,7 +1017,7 @@ def test_explain_english_sentence(footwear):
     text = explain(result, criteria, sector="15", lang="en", names={"15": "Footwear"})
     assert text == (
         "Footwear ranks 1st, carried by lq en (LQ 6.2) and rca en (RCA 4.1); "
-        "its weakest side is wage_cost en (1.12)."
+        "its weakest side is wage_cost en (1.12 times the sector's national average)."
     )
 
 
@@ -1025,8 +1025,8 @@ def test_explain_turkish_sentence(footwear):
     result, criteria = footwear
     text = explain(result, criteria, sector="15", lang="tr", names={"15": "Ayakkabı"})
     assert text == (
-        "Ayakkabı 1. sırada; öne çıkan ölçütler: lq tr (LQ 6,2) ve rca tr (RCA 4,1); "
-        "en zayıf yönü: wage_cost tr (1,12)."
+        "Ayakkabı 1. sırada; güçlü yönleri: lq tr (LQ 6,2) ve rca tr (AKÜ 4,1); "
+        "en zayıf yönü: wage_cost tr (sektörün Türkiye ortalamasının 1,12 katı)."
     )
 
 
@@ -1049,8 +1049,8 @@ def test_explain_turkish_thousands_and_percent():
         index=["a", "b", "c"],
     )
     result = score_sectors(table, criteria, method="weighted_sum")
-    assert "(%4,5)" in explain(result, criteria, sector="a", lang="tr")
-    assert "(4.5%)" in explain(result, criteria, sector="a", lang="en")
+    assert "(%4,5 kişi)" in explain(result, criteria, sector="a", lang="tr")  # the file's format, the unit
+    assert "(4.5% jobs)" in explain(result, criteria, sector="a", lang="en")
 
 
 def test_explain_marks_imputed_values(small):
@@ -1259,4 +1259,4 @@ def test_explain_weakest_side_is_where_the_sector_ranks_lowest():
                          index=["30", "10", "26"])
     result = score_sectors(table, crit, method="weighted_sum")
     text = explain(result, crit, sector="30", lang="en", n_strengths=1)
-    assert text.endswith("its weakest side is wage_cost (1.2).")
+    assert text.endswith("its weakest side is wage_cost (1.2 times the sector's national average).")

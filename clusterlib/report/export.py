@@ -141,7 +141,7 @@ _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 
 def _sheet_name(name: str, used: set[str]) -> str:
-    base = _SHEET_FORBIDDEN.sub(" ", str(name)).strip().strip("'")[:31] or "Table"
+    base = " ".join(_SHEET_FORBIDDEN.sub(" ", str(name)).split()).strip("'")[:31].strip() or "Table"
     candidate, n = base, 2
     while candidate.casefold() in used:
         suffix = f" ({n})"

@@ -45,6 +45,9 @@ class Table:
 
 _NUM = ' class="num"'
 
+#: Tables with more columns than this get the class ``cl-wide`` (smaller type on paper, to fit A4).
+_WIDE_COLUMNS = 8
+
 
 def _is_number_column(series: pd.Series) -> bool:
     return pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series)
@@ -151,7 +154,8 @@ def _table_html(
             formatters.append((False, lambda v: _cell_text(v, lang)))
 
     esc = html.escape
-    parts = ['<div class="cl-table-wrap"><table class="cl-table">']
+    wide = " cl-wide" if len(frame.columns) + show_index > _WIDE_COLUMNS else ""
+    parts = [f'<div class="cl-table-wrap"><table class="cl-table{wide}">']
     if caption is not None:
         parts.append(f"<caption>{esc(check_text(caption, 'caption'))}</caption>")
     header = [f'<th scope="col">{esc(_label(frame.index.name or ""))}</th>'] if show_index else []

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from clusterlib import nace
-from clusterlib.i18n import add_strings, format_number, format_percent, t
+from clusterlib.i18n import add_strings, format_percent, t
 from clusterlib.regions import Province
 from clusterlib.selection.criteria import Criteria
 from clusterlib.selection.portfolio import portfolio_quadrants
@@ -40,72 +40,117 @@ __all__ = [
     "structure_finding",
 ]
 
+_METHODS_TR = (
+    "Sıralama yöntemlerinin (TOPSIS ve ağırlıklı toplam yöntemi, çeşitli normalizasyon yöntemleriyle) "
+    "sonuçları"
+)
+_TAU_TR = (
+    "yöntemler arasındaki en düşük sıra korelasyonu (Kendall τ; 1 aynı sıra, 0 ilişkisiz sıra) {tau|num:2}"
+)
+_METHODS_EN = "The ranking methods (TOPSIS and the weighted sum, with several normalisations)"
+_TAU_EN = (
+    "the lowest rank correlation between methods (Kendall τ; 1 = same order, 0 = unrelated) is {tau|num:2}"
+)
+
 add_strings(
     {
         "selection.finding.structure": {
-            "tr": "{province} ilinde {year} yılında {total} sigortalı çalışan var. En büyük sektör {largest} "
-            "({largest_jobs} kişi, {largest_share}); {specialised}",
-            "en": "{province} had {total} insured employees in {year}. The largest sector is {largest} "
-            "({largest_jobs} jobs, {largest_share}); {specialised}",
+            "tr": "{province|loc} {year} yılında {total|num} sigortalı çalışan bulunuyor. En çok istihdam "
+            "sağlayan sektör {largest|lower} ({largest_jobs|num} kişi; il istihdamının {largest_share|pct|poss}); "
+            "{specialised}",
+            "en": "{province} had {total|num} insured employees in {year}. The largest employer is "
+            "{largest|lower} ({largest_jobs|num} jobs; {largest_share|pct} of the province's employment); "
+            "{specialised}",
         },
         "selection.finding.specialised": {
-            "tr": "istihdamın en az {min_share} payını tutan sektörler arasında en belirgin uzmanlaşma {sector} "
-            "sektöründe (LQ {lq}: Türkiye ortalamasının {lq} katı).",
+            "tr": "istihdamın en az {min_share} payını tutan sektörler arasında en belirgin uzmanlaşma "
+            "{sector|lower|loc}: yerelleşme katsayısı (LQ) {lq|num:2}, yani sektörün il istihdamındaki payı "
+            "Türkiye'deki payının {lq|num:2} katı.",
             "en": "among sectors with at least {min_share} of employment the strongest specialisation is in "
-            "{sector} (LQ {lq}: {lq} times the national share).",
+            "{sector|lower}: its location quotient (LQ) is {lq|num:2}, i.e. the sector's share of the "
+            "province's employment is {lq|num:2} times its share of Türkiye's.",
         },
         "selection.finding.portfolio": {
-            "tr": "İstihdamın en az {min_share} payını tutan {count} sektör hem uzmanlaşmış (LQ > {lq}) hem de "
-            "Türkiye ortalamasından (yılda {national}) hızlı büyüyor; en büyükleri: {sectors}.",
-            "en": "{count} sectors with at least {min_share} of employment are both specialised (LQ > {lq}) and "
-            "growing faster than the national average ({national} a year); the largest: {sectors}.",
+            "tr": "İstihdamın en az {min_share} payını tutan sektörlerden hem uzmanlaşmış (LQ > {lq|num}) hem "
+            "de Türkiye ortalamasından (yılda {national|pct}) daha hızlı büyüyen {count} sektör var; istihdamı "
+            "en yüksek olanlar: {sectors|lower|list}.",
+            "en": "{count} sectors with at least {min_share} of employment are both specialised "
+            "(LQ > {lq|num}) and growing faster than the national average ({national|pct} a year); the "
+            "largest: {sectors|lower|list}.",
         },
         "selection.finding.portfolio_one": {
-            "tr": "İstihdamın en az {min_share} payını tutan sektörlerden hem uzmanlaşmış (LQ > {lq}) hem de "
-            "Türkiye ortalamasından (yılda {national}) hızlı büyüyen tek sektör: {sectors}.",
-            "en": "One sector with at least {min_share} of employment is both specialised (LQ > {lq}) and "
-            "growing faster than the national average ({national} a year): {sectors}.",
+            "tr": "İstihdamın en az {min_share} payını tutan sektörlerden hem uzmanlaşmış (LQ > {lq|num}) hem "
+            "de Türkiye ortalamasından (yılda {national|pct}) daha hızlı büyüyen tek sektör var: "
+            "{sectors|lower|list}.",
+            "en": "One sector with at least {min_share} of employment is both specialised (LQ > {lq|num}) "
+            "and growing faster than the national average ({national|pct} a year): {sectors|lower|list}.",
         },
         "selection.finding.portfolio_none": {
-            "tr": "İstihdamın en az {min_share} payını tutan sektörlerden hiçbiri hem uzmanlaşmış (LQ > {lq}) "
-            "hem de Türkiye ortalamasından (yılda {national}) hızlı büyüyen değil.",
-            "en": "No sector with at least {min_share} of employment is both specialised (LQ > {lq}) and "
-            "growing faster than the national average ({national} a year).",
+            "tr": "İstihdamın en az {min_share} payını tutan sektörler arasında hem uzmanlaşmış "
+            "(LQ > {lq|num}) hem de Türkiye ortalamasından (yılda {national|pct}) daha hızlı büyüyen bir "
+            "sektör yok.",
+            "en": "No sector with at least {min_share} of employment is both specialised (LQ > {lq|num}) "
+            "and growing faster than the national average ({national|pct} a year).",
         },
         "selection.finding.map": {
-            "tr": "{province}, {sector} sektöründe yerelleşme katsayısıyla {n} il arasında {rank}. sırada "
-            "(LQ {lq}).",
-            "en": "{province} ranks {rank} of {n} provinces by location quotient in {sector} (LQ {lq}).",
+            "tr": "{province}, {sector|lower|loc} yerelleşme katsayısına göre {n} il arasında {rank}. sırada "
+            "(LQ = {lq|num:2}).",
+            "en": "{province} ranks {rank} of {n} provinces by location quotient in {sector|lower} "
+            "(LQ = {lq|num:2}).",
         },
         "selection.finding.shift_share": {
-            "tr": "{start}–{end} döneminde istihdam {change} kişi değişti. Türkiye ortalamasıyla büyüseydi "
-            "{national} kişi artacaktı; sektör karması etkisi {mix}, bölgesel rekabet etkisi {regional} kişi. "
-            "Rekabet avantajının en güçlü olduğu sektör: {leader} ({leader_value} kişi).",
-            "en": "Between {start} and {end} employment changed by {change} jobs. Growing at the national rate it "
-            "would have gained {national}; the industry-mix effect is {mix} and the regional (competitive) "
-            "effect {regional} jobs. The strongest competitive gain: {leader} ({leader_value} jobs).",
+            "tr": "{start}–{end} döneminde ildeki istihdam {change|abs|num} kişi "
+            "{change|sign:arttı:azaldı:değişmedi}. Türkiye geneliyle aynı hızda büyüseydi {national|abs|num} "
+            "kişi {national|sign:artacaktı:azalacaktı:değişmeyecekti}; sektörel yapı (endüstri karması) etkisi "
+            "{mix|signed} kişi, bölgesel rekabet etkisi {regional|signed} kişi. Bölgesel rekabet etkisi en "
+            "yüksek sektör: {leader|lower} ({leader_value|signed} kişi).",
+            "en": "Between {start} and {end} employment in the province {change|sign:rose:fell:did not change} "
+            "by {change|abs|num} jobs. Growing at the national rate it would have "
+            "{national|sign:gained:lost:kept} {national|abs|num} jobs; the industry-mix effect is {mix|signed} "
+            "and the regional (competitive) effect {regional|signed} jobs. Largest regional (competitive) "
+            "effect: {leader|lower} ({leader_value|signed} jobs).",
         },
         "selection.finding.robustness": {
-            "tr": "{sector}, {n} ağırlık senaryosunun {p} oranında ilk {k} arasında kalıyor; senaryoların en az "
-            "{threshold} oranında ilk {k} arasında kalan sektör sayısı: {stable_count}.",
-            "en": "{sector} stays in the top {k} in {p} of {n} weight scenarios; {stable_count} sectors are in "
-            "the top {k} in at least {threshold} of the scenarios.",
+            "tr": "{n|num} farklı ağırlık senaryosunun {p|pct:0|poss_loc} {sector|lower} ilk {k|loc} yer alıyor; "
+            "senaryoların en az {threshold|pct:0|poss_loc} ilk {k|loc} kalan sektör sayısı {stable_count}.",
+            "en": "{sector|cap} stays in the top {k} in {p|pct:0} of {n|num} weight scenarios; {stable_count} "
+            "{stable_count|plural:sector is:sectors are} in the top {k} in at least {threshold|pct:0} of the "
+            "scenarios.",
+        },
+        "selection.finding.group_weight": {
+            "tr": "{group|lower} {weight|pct:0}",
+            "en": "{group|lower} {weight|pct:0}",
         },
         "selection.finding.criteria": {
-            "tr": "{n} gösterge {groups} grupta toplanıyor (grup ağırlıkları: {weights}). {sector} sektörünün "
-            "puanına en çok katkıyı {group} grubu yapıyor.",
-            "en": "{n} indicators in {groups} groups (group weights: {weights}). The largest part of {sector}'s "
-            "score comes from {group}.",
+            "tr": "{n} gösterge {groups} ölçüt grubunda toplanıyor (grup ağırlıkları: {weights|list}). "
+            "{sector|common|gen} puanına en çok katkıyı {group|lower} grubu yapıyor.",
+            "en": "{n} indicators in {groups} groups (group weights: {weights|list}). The largest part of the "
+            "score of {sector|lower} comes from the {group|lower} group.",
         },
         "selection.finding.ranking": {
-            "tr": "Kümelenme için en uygun aday sektörler: {top}. {why}",
-            "en": "The best candidates for a cluster are: {top}. {why}",
+            "tr": "Kümelenme için en uygun aday sektörler: {top|lower|list}. {why}",
+            "en": "The best candidates for a cluster are {top|lower|list}. {why}",
         },
-        "selection.finding.agreement": {
-            "tr": "Farklı yöntemler (TOPSIS, ağırlıklı toplam; farklı normalleştirmeler) sıralamada büyük ölçüde "
-            "uyuşuyor: en düşük Kendall τ {tau}.",
-            "en": "Different methods (TOPSIS, weighted sum; several normalisations) largely agree on the ranking: "
-            "the lowest Kendall τ is {tau}.",
+        "selection.finding.agreement_high": {
+            "tr": _METHODS_TR + " büyük ölçüde örtüşüyor: " + _TAU_TR + ".",
+            "en": _METHODS_EN + " largely agree: " + _TAU_EN + ".",
+        },
+        "selection.finding.agreement_moderate": {
+            "tr": _METHODS_TR + " ancak kısmen örtüşüyor: " + _TAU_TR + ".",
+            "en": _METHODS_EN + " agree only in part: " + _TAU_EN + ".",
+        },
+        "selection.finding.agreement_low": {
+            "tr": _METHODS_TR + " belirgin biçimde ayrışıyor: " + _TAU_TR + "; sıralamayı tek bir yönteme "
+            "dayanarak okumayın.",
+            "en": _METHODS_EN
+            + " disagree markedly: "
+            + _TAU_EN
+            + "; do not read the ranking from one method "
+            "alone.",
+        },
+        "selection.finding.agreement_unknown": {
+            "tr": "Sıralama yöntemlerinin uyumu ölçülemedi (karşılaştırılacak yeterli sıralama yok).",
+            "en": "The agreement between ranking methods could not be measured (too few rankings to compare).",
         },
     }
 )
@@ -114,11 +159,6 @@ add_strings(
 def sector_name(code: str, lang: str) -> str:
     """The short name of a NACE division in ``lang`` (the one naming rule of the step's texts)."""
     return nace.name(code, lang=lang, short=True)
-
-
-def _signed(value: float, lang: str) -> str:
-    text = format_number(value, lang)
-    return text if value < 0 else f"+{text}"
 
 
 def _share(value: float, lang: str) -> str:
@@ -146,7 +186,7 @@ class StructureFinding:
             "selection.finding.specialised",
             lang,
             sector=sector_name(self.specialised, lang),
-            lq=format_number(self.specialised_lq, lang, decimals=1),
+            lq=self.specialised_lq,
             min_share=_share(self.min_share, lang),
         )
         return t(
@@ -154,10 +194,10 @@ class StructureFinding:
             lang,
             province=self.province,
             year=self.year,
-            total=format_number(self.total, lang),
+            total=self.total,
             largest=sector_name(self.largest, lang),
-            largest_jobs=format_number(self.largest_jobs, lang),
-            largest_share=format_percent(self.largest_share, lang, decimals=1),
+            largest_jobs=self.largest_jobs,
+            largest_share=self.largest_share,
             specialised=specialised,
         )
 
@@ -203,10 +243,10 @@ class PortfolioFinding:
             f"selection.finding.{key}",
             lang,
             count=self.count,
-            sectors=", ".join(sector_name(c, lang) for c in self.sectors),
-            national=format_percent(self.national_growth, lang, decimals=1),
+            sectors=[sector_name(c, lang) for c in self.sectors],
+            national=self.national_growth,
             min_share=_share(self.min_share, lang),
-            lq=format_number(self.specialised_lq, lang, decimals=0),
+            lq=self.specialised_lq,
         )
 
 
@@ -250,7 +290,7 @@ class MapFinding:
             sector=sector_name(self.sector, lang),
             rank=self.rank,
             n=self.n_provinces,
-            lq=format_number(self.lq, lang, decimals=2),
+            lq=self.lq,
         )
 
 
@@ -289,12 +329,12 @@ class ShiftShareFinding:
             lang,
             start=self.start,
             end=self.end,
-            change=_signed(self.change, lang),
-            national=_signed(self.national, lang),
-            mix=_signed(self.mix, lang),
-            regional=_signed(self.regional, lang),
+            change=self.change,
+            national=self.national,
+            mix=self.mix,
+            regional=self.regional,
             leader=sector_name(self.leader, lang),
-            leader_value=_signed(self.leader_value, lang),
+            leader_value=self.leader_value,
         )
 
 
@@ -334,11 +374,11 @@ class RobustnessFinding:
             "selection.finding.robustness",
             lang,
             sector=sector_name(self.sector, lang),
-            n=format_number(self.n, lang),
-            p=format_percent(self.p, lang, decimals=0),
+            n=self.n,
+            p=self.p,
             k=self.k,
             stable_count=self.stable_count,
-            threshold=format_percent(self.threshold, lang, decimals=0),
+            threshold=self.threshold,
         )
 
 
@@ -366,7 +406,15 @@ class AgreementFinding:
 
     def text(self, lang: str) -> str:
         """The sentence in ``lang``."""
-        return t("selection.finding.agreement", lang, tau=format_number(self.tau, lang, decimals=2))
+        if np.isnan(self.tau):
+            return t("selection.finding.agreement_unknown", lang)
+        if self.tau >= THRESHOLDS.agreement_high:
+            level = "high"
+        elif self.tau >= THRESHOLDS.agreement_moderate:
+            level = "moderate"
+        else:
+            level = "low"
+        return t(f"selection.finding.agreement_{level}", lang, tau=self.tau)
 
 
 def agreement_finding(agreement: pd.DataFrame) -> AgreementFinding:
@@ -387,9 +435,10 @@ class CriteriaFinding:
 
     def text(self, lang: str) -> str:
         """The sentence in ``lang``."""
-        weights = ", ".join(
-            f"{g.name(lang)} {format_percent(g.weight, lang, decimals=0)}" for g in self.criteria.groups
-        )
+        weights = [
+            t("selection.finding.group_weight", lang, group=g.name(lang), weight=g.weight)
+            for g in self.criteria.groups
+        ]
         return t(
             "selection.finding.criteria",
             lang,
@@ -421,9 +470,7 @@ class RankingFinding:
 
         names = {c: sector_name(c, lang) for c in self.result.scores.index}  # type: ignore[attr-defined]
         why = explain(self.result, self.criteria, sector=self.top[0], lang=lang, names=names)  # type: ignore[arg-type]
-        return t(
-            "selection.finding.ranking", lang, top=", ".join(sector_name(c, lang) for c in self.top), why=why
-        )
+        return t("selection.finding.ranking", lang, top=[sector_name(c, lang) for c in self.top], why=why)
 
 
 def ranking_finding(result: object, criteria: Criteria, *, n: int = 3) -> RankingFinding:

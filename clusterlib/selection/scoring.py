@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from clusterlib.i18n import t
 from clusterlib.selection.criteria import Criteria, _check_lang
 from clusterlib.selection.mcda import (
     NORMALIZATIONS,
@@ -21,6 +22,7 @@ from clusterlib.selection.mcda import (
     _warn_constant,
     _weighted_sum,
 )
+from clusterlib.selection.wording import indicator_phrase
 
 __all__ = ["DEFAULT_NORMALIZATION", "METHODS", "MISSING", "SelectionResult", "explain", "score_sectors"]
 
@@ -152,23 +154,6 @@ def _ordinal(rank: int, lang: str) -> str:
         return f"{rank}."
     suffix = "th" if 10 <= rank % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(rank % 10, "th")
     return f"{rank}{suffix}"
-
-
-def _format_value(value: float, fmt: str, lang: str) -> str:
-    """Format with ``fmt``; Turkish swaps decimal and thousands separators and puts % in front."""
-    text = fmt.format(value)
-    if lang != "tr":
-        return text
-    text = text.translate(str.maketrans({",": ".", ".": ","}))
-    if text.endswith("%"):
-        sign = "-" if text.startswith("-") else ""
-        text = f"{sign}%{text.rstrip('%').lstrip('-')}"
-    return text
-
-
-def _join(items: list[str], lang: str) -> str:
-    conj = " ve " if lang == "tr" else " and "
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + conj + items[-1]
 
 
 # --------------------------------------------------------------------------------------------------
@@ -319,9 +304,11 @@ def explain(
     Returns
     -------
     str
-        E.g. ``"Footwear ranks 1st, carried by specialisation (LQ 6.2) and export advantage (RCA 4.1);
-        its weakest side is wage cost (1.12)."`` / ``"Ayakkabı 1. sırada; öne çıkan ölçütler:
-        uzmanlaşma (LQ 6,2) ve ihracat üstünlüğü (RCA 4,1); en zayıf yönü: ücret maliyeti (1,12)."``
+        E.g. ``"Footwear ranks 1st, carried by specialisation (LQ 6.20) and export advantage (RCA 4.1);
+        its weakest side is wage cost (1.12 times the sector's national average)."`` / ``"Ayakkabı 1.
+        sırada; güçlü yönleri: uzmanlaşma (LQ 6,20) ve ihracatta karşılaştırmalı üstünlük (AKÜ 4,1);
+        en zayıf yönü: ücret maliyeti (sektörün Türkiye ortalamasının 1,12 katı)."``  Indicator
+        phrases come from :func:`clusterlib.selection.wording.indicator_phrase`.
 
     Raises
     ------
@@ -342,9 +329,11 @@ def explain(
     >>> table = pd.DataFrame({"lq": [6.2, 1.0, 2.0], "wage_cost": [1.1, 1.3, 0.9]}, index=["15", "10", "28"])
     >>> result = score_sectors(table, crit, method="weighted_sum")
     >>> explain(result, crit, sector="15", lang="en", names={"15": "Footwear"}, n_strengths=1)
-    'Footwear ranks 1st, carried by specialisation (LQ 6.2); its weakest side is wage cost (1.1).'
+    "Footwear ranks 1st, carried by specialisation (LQ 6.2); its weakest side is wage cost (1.1 times the
+    sector's national average)."
     >>> explain(result, crit, sector="15", lang="tr", names={"15": "Ayakkabı"}, n_strengths=1)
-    'Ayakkabı 1. sırada; öne çıkan ölçütler: uzmanlaşma (LQ 6,2); en zayıf yönü: ücret maliyeti (1,1).'
+    'Ayakkabı 1. sırada; güçlü yönü: uzmanlaşma (LQ 6,2); en zayıf yönü: ücret maliyeti (sektörün
+    Türkiye ortalamasının 1,1 katı).'
     """
     lang = _check_lang(lang)
     if not isinstance(scores, SelectionResult):
@@ -368,12 +357,15 @@ def explain(
     rank = int(scores.scores.at[sector, "rank"])
 
     def phrase(ind: str) -> str:
-        value = _format_value(float(scores.values.at[sector, ind]), table.at[ind, "format"], lang)
-        symbol = table.at[ind, "symbol"]
-        shown = f"{symbol} {value}" if symbol else value
-        if bool(scores.imputed.at[sector, ind]):
-            shown += ", tahmini" if lang == "tr" else ", imputed"
-        return f"{table.at[ind, f'name_{lang}']} ({shown})"
+        return indicator_phrase(
+            str(ind),
+            float(scores.values.at[sector, ind]),
+            lang=lang,
+            name=str(table.at[ind, f"name_{lang}"]),
+            symbol=str(table.at[ind, "symbol"] or ""),
+            fmt=str(table.at[ind, "format"]),
+            imputed=bool(scores.imputed.at[sector, ind]),
+        )
 
     gains = scores.contributions.loc[sector]
     gains = gains[gains > 1e-12].sort_values(ascending=False, kind="stable")
@@ -389,22 +381,15 @@ def explain(
     gaps = gaps.sort_values(["place", "shortfall"], ascending=False, kind="stable")
     weakest = gaps.index[0] if len(gaps) else None
 
-    if lang == "tr":
-        parts = [f"{label} {_ordinal(rank, lang)} sırada"]
-        parts.append(
-            f"öne çıkan ölçütler: {_join([phrase(s) for s in strengths], lang)}"
-            if strengths
-            else "hiçbir ölçütte en zayıf sektörün önüne geçemiyor"
-        )
-        if weakest is not None:
-            parts.append(f"en zayıf yönü: {phrase(weakest)}")
-        return "; ".join(parts) + "."
-    text = f"{label} ranks {_ordinal(rank, lang)}"
-    text += (
-        f", carried by {_join([phrase(s) for s in strengths], lang)}"
-        if strengths
-        else "; no criterion lifts it above the weakest sector"
+    key = "selection.explain." + ("strengths" if strengths else "no_strength")
+    key += "_weakest" if weakest is not None else ""
+    return t(
+        key,
+        lang,
+        sector=label,
+        rank=rank,
+        ordinal=_ordinal(rank, lang),
+        strengths=[phrase(s) for s in strengths],
+        count=len(strengths),
+        weakest=phrase(weakest) if weakest is not None else "",
     )
-    if weakest is not None:
-        text += f"; its weakest side is {phrase(weakest)}"
-    return text + "."

@@ -45,6 +45,11 @@ class Thresholds:
         chart's vertical line and the finding's "LQ > 1").
     min_sectors : int, default 2
         Scoring compares sectors: it needs at least this many candidates.
+    agreement_high, agreement_moderate : float, default 0.7 and 0.5
+        How the agreement finding words the lowest Kendall τ between the rankings of several
+        methods: "largely agree" at or above ``agreement_high``, "agree only in part" at or above
+        ``agreement_moderate``, "disagree markedly" below it.  A reading convention of the
+        workbench for a committee, not a statistical test.
     """
 
     robust: float = 0.8
@@ -54,6 +59,8 @@ class Thresholds:
     structure_share: float = 0.01
     specialised_lq: float = 1.0
     min_sectors: int = 2
+    agreement_high: float = 0.7
+    agreement_moderate: float = 0.5
 
     def __post_init__(self) -> None:
         if not self.portfolio_finding_share >= self.portfolio_chart_share:
