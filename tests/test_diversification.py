@@ -13,6 +13,7 @@ import pytest
 
 from clusterlib import geo, nace
 from clusterlib.data import load_tables
+from clusterlib.i18n import format_number
 from clusterlib.relatedness import economic_complexity, proximity, relatedness_density
 from clusterlib.selection.diversification import (
     ROBUSTNESS_SETTINGS,
@@ -87,7 +88,8 @@ def test_section_for_a_pilot_in_both_languages(analysis, corum):
     assert len(d.top) == TOP_OPPORTUNITIES
     # one analysis, two languages: the same numbers in both sentences
     assert f"{d.eci_rank}. sırada" in tr.findings.eci and f"ranks {d.eci_rank} of 81" in en.findings.eci
-    assert f"(EKE {d.eci:.2f})".replace(".", ",") in tr.findings.eci and f"(ECI {d.eci:.2f})" in en.findings.eci
+    eci_tr, eci_en = format_number(d.eci, "tr", decimals=2), format_number(d.eci, "en", decimals=2)
+    assert f"(EKE {eci_tr})" in tr.findings.eci and f"(ECI {eci_en})" in en.findings.eci
     assert "açık bir araştırma sorusu" in tr.findings.caveat and "open research question" in en.findings.caveat
     assert "sentetik" in tr.findings.caveat and "synthetic" in en.findings.caveat
     first = d.opportunities.index[0]
