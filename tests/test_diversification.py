@@ -187,3 +187,15 @@ def test_opportunity_table_for_the_committee(analysis, corum):
     assert table.frame["Sıra"].tolist() == [1, 2, 3, 4]
     assert table.frame["NACE"].tolist() == analysis.top[:4]
     assert table.lang == "tr" and table.sheet == "Fırsatlar"
+
+
+def test_save_writes_the_section_tables(analysis, tmp_path):
+    paths = analysis.save(tmp_path)
+    assert [p.name for p in paths] == [
+        "19_corum_2024_opportunities.csv", "19_corum_2024_complexity.csv", "19_corum_2024_pci.csv"
+    ]
+    opportunities = pd.read_csv(paths[0], dtype={"nace": str}).set_index("nace")
+    assert list(opportunities.index[:5]) == analysis.top
+    assert opportunities["builds_on"].iloc[0] == ";".join(analysis.opportunities["builds_on"].iloc[0])
+    eci = pd.read_csv(paths[1], index_col="plate")["eci"]
+    assert eci.loc[19] == pytest.approx(analysis.eci)
