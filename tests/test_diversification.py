@@ -150,6 +150,15 @@ def test_an_undefined_setting_is_reported_not_fatal(tables):
     assert en.robustness_table().frame.iloc[2, 3] == "ECI undefined"
 
 
+def test_without_an_exports_table_the_section_runs_and_says_so(tables):
+    d = analyse_diversification("Çorum", tables={"employment": tables["employment"]})
+    assert d.robustness["reason"].tolist() == ["", "", "missing table", "missing table"]
+    en, tr = d.present("en"), d.present("tr")
+    assert en.findings.robustness.endswith("left out of the robustness table: Exports.")
+    assert "The ECI is not defined" not in en.findings.robustness
+    assert tr.robustness_table().frame.iloc[2, 3] == "veri yok"
+
+
 def test_unknown_measure_and_year_are_refused(tables):
     with pytest.raises(ValueError, match="'measure' must be one of"):
         complexity_matrix(tables, 2024, measure="wages")

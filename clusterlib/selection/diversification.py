@@ -64,6 +64,7 @@ __all__ = [
     "ATTRACTIVENESS",
     "BUILDS_ON",
     "MEASURES",
+    "MISSING_TABLE",
     "ROBUSTNESS_SETTINGS",
     "TOP_OPPORTUNITIES",
     "Diversification",
@@ -78,6 +79,8 @@ MEASURES: dict[str, tuple[str, str]] = {
     "employment": ("employment", "employment"),
     "exports": ("exports", "exports_usd"),
 }
+#: ``reason`` of a robustness row whose table is not in the data (partial data: left out, said so).
+MISSING_TABLE: str = "missing table"
 #: Attractiveness axis of the opportunities: sector complexity or the province's outlook gain.
 ATTRACTIVENESS: tuple[str, ...] = ("pci", "cog")
 #: Opportunities named in the finding and compared across settings.
@@ -301,6 +304,9 @@ def _robustness(
     rows = []
     for measure, threshold in dict.fromkeys(settings):
         row: dict[str, object] = {"measure": measure, "rca_threshold": threshold}
+        if MEASURES[measure][0] not in tables:
+            rows.append({**row, "eci_rank": np.nan, "top": (), "kept": np.nan, "reason": MISSING_TABLE})
+            continue
         try:
             result = economic_complexity(complexity_matrix(tables, year, measure=measure), rca_threshold=threshold)
         except (ComplexityError, KeyError, ValueError) as err:
@@ -366,8 +372,10 @@ def _findings(
             kept=(int(defined["kept"].min()), int(defined["kept"].max())) if len(defined) else None,
             ranks=(int(ranks.min()), int(ranks.max())) if len(defined) else None,
             undefined=tuple(
-                (str(r.measure), float(r.rca_threshold)) for r in others[others["reason"] != ""].itertuples()
+                (str(r.measure), float(r.rca_threshold))
+                for r in others[~others["reason"].isin(["", MISSING_TABLE])].itertuples()
             ),
+            missing=tuple(dict.fromkeys(str(m) for m in others.loc[others["reason"] == MISSING_TABLE, "measure"])),
         ),
     )
 
@@ -410,7 +418,8 @@ def analyse_diversification(
     sections : sequence of str
         NACE sections of the candidate sectors (default as sector selection: A, B, C).
     tables : mapping, optional
-        Already loaded tables (``employment``, ``exports``).
+        Already loaded tables: ``employment`` and, optionally, ``exports`` (without it the
+        robustness table leaves exports out and the finding says so).
 
     Returns
     -------

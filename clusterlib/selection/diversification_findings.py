@@ -103,6 +103,10 @@ add_strings(
             "tr": "EKE şu ayarlarda tanımsız: {settings}.",
             "en": "The ECI is not defined for: {settings}.",
         },
+        "diversification.finding.missing": {
+            "tr": "Verilerde bu tablo yok, bu yüzden duyarlılık tablosunda yer almıyor: {data}.",
+            "en": "The data have no table for this, so it is left out of the robustness table: {data}.",
+        },
         "diversification.measure.employment": {"tr": "İstihdam", "en": "Employment"},
         "diversification.measure.exports": {"tr": "İhracat", "en": "Exports"},
     }
@@ -226,13 +230,15 @@ class ChoicesFinding:
     """How many of the top opportunities and how much of the ECI rank survive other settings.
 
     ``kept`` and ``ranks`` are ``(low, high)`` over the settings where the ECI is defined (``None``
-    when none is); ``undefined`` lists ``(measure, threshold)`` settings where it is not.
+    when none is); ``undefined`` lists ``(measure, threshold)`` settings where it is not; ``missing``
+    the measures whose table is not in the data (left out).
     """
 
     k: int
     kept: tuple[int, int] | None
     ranks: tuple[int, int] | None
     undefined: tuple[tuple[str, float], ...]
+    missing: tuple[str, ...] = ()
 
     def text(self, lang: str) -> str:
         """The sentence in ``lang``."""
@@ -252,6 +258,10 @@ class ChoicesFinding:
         if self.undefined:
             settings = ", ".join(setting_text(m, th, lang) for m, th in self.undefined)
             parts.append(t("diversification.finding.undefined", lang, settings=settings))
+        for measure in self.missing:
+            parts.append(
+                t("diversification.finding.missing", lang, data=t(f"diversification.measure.{measure}", lang))
+            )
         return " ".join(parts)
 
 

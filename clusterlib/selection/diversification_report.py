@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from clusterlib.i18n import add_strings, check_language, t
 from clusterlib.report.tables import Table
-from clusterlib.selection.diversification import TOP_OPPORTUNITIES, Diversification
+from clusterlib.selection.diversification import MISSING_TABLE, TOP_OPPORTUNITIES, Diversification
 from clusterlib.selection.diversification_charts import eci_map, opportunity_chart
 from clusterlib.selection.diversification_findings import threshold_text
 from clusterlib.selection.findings import sector_name
@@ -43,7 +43,10 @@ add_strings(
         "diversification.col.rank": {"tr": "Sıra", "en": "Rank"},
         "diversification.col.sector": {"tr": "Sektör", "en": "Sector"},
         "diversification.col.nace": {"tr": "NACE", "en": "NACE"},
-        "diversification.col.density": {"tr": "İlişkili yoğunluk (0–100)", "en": "Relatedness density (0–100)"},
+        "diversification.col.density": {
+            "tr": "İlişkili yoğunluk (0–100)",
+            "en": "Relatedness density (0–100)",
+        },
         "diversification.col.pci": {"tr": "Karmaşıklık (PCI)", "en": "Complexity (PCI)"},
         "diversification.col.cog": {"tr": "Görünüm kazancı (COG)", "en": "Outlook gain (COG)"},
         "diversification.col.builds_on": {"tr": "Dayandığı sektörler", "en": "Builds on"},
@@ -51,10 +54,17 @@ add_strings(
         "diversification.col.threshold": {"tr": "RCA eşiği", "en": "RCA threshold"},
         "diversification.col.eci_rank": {"tr": "EKE sırası", "en": "ECI rank"},
         "diversification.col.top": {"tr": "İlk {k} fırsat", "en": "Top {k} opportunities"},
-        "diversification.col.kept": {"tr": "Temel ilk {k} ile ortak", "en": "Shared with the baseline top {k}"},
+        "diversification.col.kept": {
+            "tr": "Temel ilk {k} ile ortak",
+            "en": "Shared with the baseline top {k}",
+        },
         "diversification.undefined": {"tr": "EKE tanımsız", "en": "ECI undefined"},
+        "diversification.missing": {"tr": "veri yok", "en": "no data"},
         "diversification.sheet.opportunities": {"tr": "Fırsatlar", "en": "Opportunities"},
-        "diversification.sheet.robustness": {"tr": "Çeşitlenme duyarlılığı", "en": "Diversification robustness"},
+        "diversification.sheet.robustness": {
+            "tr": "Çeşitlenme duyarlılığı",
+            "en": "Diversification robustness",
+        },
         "diversification.caption.opportunities": {
             "tr": "Skor: ilişkili yoğunluk ve çekiciliğin eşit ağırlıklı standart puanı; dayandığı sektörler ilin "
             "uzmanlaştığı, en yakın (yakınlık φ) sektörlerdir.",
@@ -123,7 +133,10 @@ class DiversificationReport:
         """The best ``top`` opportunities as the committee reads them."""
         lang = self.lang
         frame = self.diversification.opportunities.head(top)
-        col = {k: t(f"diversification.col.{k}", lang) for k in ("rank", "sector", "nace", "density", "pci", "cog")}
+        col = {
+            k: t(f"diversification.col.{k}", lang)
+            for k in ("rank", "sector", "nace", "density", "pci", "cog")
+        }
         table = pd.DataFrame(
             {
                 col["rank"]: frame["rank"].astype(int).to_numpy(),
@@ -144,6 +157,13 @@ class DiversificationReport:
             sheet=t("diversification.sheet.opportunities", lang),
         )
 
+    def _top(self, codes: tuple[str, ...], reason: str) -> str:
+        if reason == "":
+            return self._bases(codes)
+        return t(
+            "diversification.missing" if reason == MISSING_TABLE else "diversification.undefined", self.lang
+        )
+
     def robustness_table(self, show: int = 3) -> Table:
         """ECI rank and top opportunities under each setting (employment/exports × threshold)."""
         lang = self.lang
@@ -156,10 +176,12 @@ class DiversificationReport:
                 t("diversification.col.measure", lang): [
                     t(f"diversification.measure.{m}", lang) for m in frame["measure"]
                 ],
-                t("diversification.col.threshold", lang): [threshold_text(v, lang) for v in frame["rca_threshold"]],
+                t("diversification.col.threshold", lang): [
+                    threshold_text(v, lang) for v in frame["rca_threshold"]
+                ],
                 rank_col: frame["eci_rank"].astype("Int64"),
                 top_col: [
-                    self._bases(tuple(codes)[:show]) if reason == "" else t("diversification.undefined", lang)
+                    self._top(tuple(codes)[:show], reason)
                     for codes, reason in zip(frame["top"], frame["reason"], strict=True)
                 ],
                 kept_col: frame["kept"].astype("Int64"),
