@@ -1,14 +1,12 @@
-"""Province geometry: an offline default map of Türkiye's 81 provinces and a reader for official boundaries.
+"""Province geometry: the real boundaries of Türkiye's 81 provinces, offline, and a reader for other files.
 
-:func:`province_shapes` works without any download: Voronoi cells of the 81 province centres
-(:func:`clusterlib.regions.provinces`) clipped to a simplified outline of Türkiye.  The cells are
-an **approximation** — good enough to colour a choropleth and recognise the country, not to
-measure areas or place a district.  For real boundaries read an official file with
-:func:`read_boundaries` (geoBoundaries, GADM, OpenStreetMap extracts, TÜİK/HGM files).
-
-The outline (``resources/geo/turkiye_outline.geojson``, ≤ 150 vertices) is derived from
-OpenStreetMap province boundaries, © OpenStreetMap contributors, ODbL 1.0; regenerate it with
-``resources/geo/make_outline.py``.
+:func:`province_shapes` works without any download: the province boundaries of OpenStreetMap,
+simplified so that neighbours still share one border (no gaps, no overlaps) and small enough for every
+report (``resources/geo/turkiye_provinces.geojson``, about 100 kB; regenerate it with
+``resources/geo/make_provinces.py``).  The boundaries are © OpenStreetMap contributors, ODbL 1.0:
+every map drawn from them shows :data:`ATTRIBUTION` (or :func:`attribution` in the report's language).
+To draw an official boundary file instead read it with :func:`read_boundaries` (geoBoundaries, GADM,
+OpenStreetMap extracts, TÜİK/HGM files).
 """
 
 from __future__ import annotations
@@ -23,18 +21,23 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-from shapely.geometry import MultiPoint, Polygon, shape
 
 from clusterlib.config import RESOURCES_DIR
 from clusterlib.data.errors import DataValidationError
 from clusterlib.regions import UnknownProvinceError, normalize_name, province, provinces, suggest
 
-__all__ = ["ATTRIBUTION", "province_shapes", "read_boundaries", "to_geojson"]
+__all__ = ["ATTRIBUTION", "BOUNDARIES_FILE", "attribution", "province_shapes", "read_boundaries", "to_geojson"]
 
-#: Attribution required by the licence of the outline behind :func:`province_shapes`.
+#: Attribution the licence of the default boundaries requires under every map drawn from them.
 ATTRIBUTION: str = "© OpenStreetMap contributors, ODbL 1.0"
 
-_OUTLINE_FILE = RESOURCES_DIR / "geo" / "turkiye_outline.geojson"
+#: The simplified province boundaries behind :func:`province_shapes` (GeoJSON, EPSG:4326).
+BOUNDARIES_FILE: Path = RESOURCES_DIR / "geo" / "turkiye_provinces.geojson"
+
+_ATTRIBUTION_LINES = {
+    "en": "Province boundaries: © OpenStreetMap contributors, ODbL 1.0",
+    "tr": "İl sınırları: © OpenStreetMap contributors, ODbL 1.0",
+}
 _COLUMNS = ["plate", "name", "iso", "nuts3", "geometry"]
 
 #: Property names that hold plate codes (numbers are trusted as plates only under these names:
@@ -47,74 +50,42 @@ _BOUNDARY_ALIASES = {"kinkkale": 71, "zinguldak": 67}
 _NAME_SUFFIX = re.compile(r"\s+(province|il[iı]|İli|vilayeti)$", re.IGNORECASE)
 
 
-def _outline_from_boundaries(path: str | Path, *, max_vertices: int = 150, min_area: float = 0.02) -> dict:
-    """Dissolve province polygons into Türkiye's outline and simplify it to at most ``max_vertices``.
+def attribution(lang: str = "en") -> str:
+    """The line to print under a map drawn from :func:`province_shapes`, in ``lang`` ("tr" or "en").
 
-    Returns the outline as a GeoJSON FeatureCollection (a dict) carrying its attribution.
+    OpenStreetMap's licence (ODbL 1.0) asks for "© OpenStreetMap contributors" wherever the data are
+    shown; the copyright line is kept as OpenStreetMap writes it, the words around it are translated.
+
+    Examples
+    --------
+    >>> attribution("tr")
+    'İl sınırları: © OpenStreetMap contributors, ODbL 1.0'
+    >>> ATTRIBUTION in attribution("en")
+    True
     """
-    provinces_gdf = gpd.read_file(path).to_crs(4326)
-    union = shapely.union_all(shapely.make_valid(provinces_gdf.geometry.values))
-    parts = [Polygon(part.exterior) for part in getattr(union, "geoms", [union]) if part.area >= min_area]
-    for tolerance in np.arange(0.01, 0.5, 0.005):
-        outline = shapely.union_all([part.simplify(tolerance) for part in parts])
-        outline = shapely.set_precision(outline, 0.001)
-        if outline.is_valid and shapely.get_num_coordinates(outline) <= max_vertices:
-            break
-    else:  # pragma: no cover - the loop always ends well before 0.5 degrees for Türkiye
-        raise ValueError(f"could not simplify the outline to {max_vertices} vertices")
-    return {
-        "type": "FeatureCollection",
-        "name": "turkiye_outline",
-        "attribution": ATTRIBUTION,
-        "source": (
-            f"Dissolved from OpenStreetMap-derived province boundaries ({Path(path).name}); islets under "
-            f"{min_area} square degrees dropped; simplified (Douglas-Peucker, tolerance "
-            f"{tolerance:.3f} degrees) to {shapely.get_num_coordinates(outline)} vertices. "
-            "Approximate; for display only."
-        ),
-        "license": "Open Database License (ODbL) 1.0, https://opendatacommons.org/licenses/odbl/1-0/",
-        "features": [
-            {"type": "Feature", "properties": {"name": "Türkiye"}, "geometry": outline.__geo_interface__}
-        ],
-    }
-
-
-@cache
-def _outline() -> shapely.Geometry:
-    collection = json.loads(_OUTLINE_FILE.read_text(encoding="utf-8"))
-    return shapely.union_all([shape(feature["geometry"]) for feature in collection["features"]])
-
-
-def _voronoi_cells(points: np.ndarray, clip: shapely.Geometry) -> list[shapely.Geometry]:
-    """Voronoi cell of each point (lon, lat), clipped to ``clip``, in the order of ``points``."""
-    envelope = shapely.box(*clip.buffer(5.0).bounds)
-    cells = shapely.voronoi_polygons(MultiPoint(points), extend_to=envelope).geoms
-    ordered: list[shapely.Geometry] = [shapely.Polygon()] * len(points)
-    for cell in cells:
-        hits = shapely.contains_xy(cell, points[:, 0], points[:, 1])
-        ordered[int(np.flatnonzero(hits)[0])] = cell
-    return [shapely.make_valid(cell.intersection(clip)) for cell in ordered]
+    if lang not in _ATTRIBUTION_LINES:
+        raise ValueError(f"'lang' must be one of {sorted(_ATTRIBUTION_LINES)}, got {lang!r}")
+    return _ATTRIBUTION_LINES[lang]
 
 
 @cache
 def _default_shapes() -> gpd.GeoDataFrame:
-    table = provinces()
-    points = table[["lon", "lat"]].to_numpy(dtype=float)
-    cells = _voronoi_cells(points, _outline())
-    frame = table[["plate", "name", "iso", "nuts3"]].copy()
-    return gpd.GeoDataFrame(frame, geometry=cells, crs="EPSG:4326")
+    collection = json.loads(BOUNDARIES_FILE.read_text(encoding="utf-8"))
+    plates = [feature["properties"]["plate"] for feature in collection["features"]]
+    geometry = [shapely.geometry.shape(feature["geometry"]) for feature in collection["features"]]
+    table = provinces().set_index("plate").loc[plates, ["name", "iso", "nuts3"]]
+    frame = gpd.GeoDataFrame(table, geometry=geometry, crs="EPSG:4326").rename_axis("plate").reset_index()
+    return frame.sort_values("plate", ignore_index=True)[_COLUMNS]
 
 
 def province_shapes() -> gpd.GeoDataFrame:
-    """Approximate polygons of the 81 provinces that work offline.
+    """The boundaries of the 81 provinces, simplified for maps, offline.
 
-    Each province is the Voronoi cell of its centre (the points nearer to that centre than to any
-    other province centre) clipped to a simplified outline of Türkiye.  Borders are therefore
-    straight lines half-way between neighbouring centres: the map is recognisable and fine for
-    choropleths, but areas and borders are approximate.  Use :func:`read_boundaries` with an
-    official boundary file when shape matters.
-
-    The outline is derived from OpenStreetMap data, © OpenStreetMap contributors, ODbL 1.0.
+    OpenStreetMap's province boundaries (© OpenStreetMap contributors, ODbL 1.0: show
+    :data:`ATTRIBUTION` under every map) made a clean polygonal coverage and simplified on the shared
+    edges (``shapely.coverage_simplify``), so neighbouring provinces share one border: no gaps, no
+    overlaps.  Vertices lie on a 0.001-degree grid (about 110 m); each province's area is within 0.5 %
+    of the unsimplified polygon's.  Use :func:`read_boundaries` with an official file to measure.
 
     Returns
     -------
@@ -126,15 +97,12 @@ def province_shapes() -> gpd.GeoDataFrame:
     read_boundaries : official boundaries in the same layout.
     to_geojson : the GeoJSON dict that plotly choropleths take.
 
-    Notes
-    -----
-    The Voronoi diagram is computed with GEOS (Fortune's sweep) on longitude/latitude, so cells are
-    equidistant in degrees, not on the ellipsoid — another reason the borders are approximate.
-
     References
     ----------
-    .. [1] Okabe, A., Boots, B., Sugihara, K. and Chiu, S. N. (2000). *Spatial Tessellations:
-       Concepts and Applications of Voronoi Diagrams*, 2nd ed. Wiley.
+    .. [1] OpenStreetMap contributors, province (admin_level 4) boundaries of Türkiye,
+       https://www.openstreetmap.org/copyright (ODbL 1.0).
+    .. [2] GEOS CoverageCleaner and CoverageSimplifier, exposed as ``shapely.coverage_clean`` and
+       ``shapely.coverage_simplify`` (Shapely 2.2).
 
     Examples
     --------

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import shutil
 import time
 from pathlib import Path
@@ -29,6 +30,7 @@ from clusterlib.data import (
     DataValidationError,
     data_fingerprint,
     load_tables,
+    messages_in,
     read_benchmarks,
     read_employment,
     read_exports,
@@ -41,7 +43,9 @@ from clusterlib.data import (
     read_relations,
     read_stakeholders,
     read_survey,
+    require_years,
 )
+from clusterlib.data.notes import MissingTable, source_of
 from clusterlib.data.numbers import parse_numbers
 
 FIXTURES = Path(__file__).parent / "fixtures" / "data"
@@ -82,9 +86,9 @@ def test_tidy_employment_fixtures_read_as_the_same_table(name):
     pd.testing.assert_frame_equal(read_employment(FIXTURES / name), EXPECTED_TIDY, check_dtype=False)
 
 
-def _sheets(path: Path) -> dict[str, list[tuple]]:
+def _sheets(path: Path) -> dict[str, tuple[str, list[tuple]]]:
     book = openpyxl.load_workbook(path)
-    return {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in book.worksheets}
+    return {sheet.title: (sheet.sheet_state, list(sheet.iter_rows(values_only=True))) for sheet in book.worksheets}
 
 
 def test_fixtures_are_what_make_fixtures_writes(tmp_path):
@@ -92,8 +96,9 @@ def test_fixtures_are_what_make_fixtures_writes(tmp_path):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     module.main(tmp_path)
-    for path in sorted(FIXTURES.glob("employment_*")):
-        fresh = tmp_path / path.name
+    written = [*FIXTURES.glob("employment_*"), *(p for p in (FIXTURES / "faults").rglob("*") if p.is_file())]
+    for path in sorted(written):
+        fresh = tmp_path / path.relative_to(FIXTURES)
         if path.suffix == ".csv":
             assert fresh.read_bytes() == path.read_bytes(), path.name
         else:
@@ -118,7 +123,7 @@ def test_tidy_employment_dtypes():
 
 
 def test_sgk_workbook_two_heading_rows_and_totals():
-    table = read_employment(FIXTURES / "employment_sgk.xlsx", sheet="2023", check_totals=True)
+    table = read_employment(FIXTURES / "employment_sgk.xlsx", sheet="2023", coverage="partial")
     expected = _long(
         {
             (19, "Çorum"): {"10": (4210, 301), "15": (120, 14), "25": (2210, 187)},
@@ -133,7 +138,7 @@ def test_sgk_workbook_two_heading_rows_and_totals():
 
 
 def test_sgk_workbook_one_heading_row_year_from_sheet_name():
-    table = read_employment(FIXTURES / "employment_sgk.xlsx", sheet="2022", check_totals=True)
+    table = read_employment(FIXTURES / "employment_sgk.xlsx", sheet="2022", coverage="partial")
     expected = _long(
         {
             (19, "Çorum"): {"10": 4100, "15": 118, "25": 2150},
@@ -146,7 +151,7 @@ def test_sgk_workbook_one_heading_row_year_from_sheet_name():
 
 
 def test_sgk_workbook_numeric_headings_year_from_title():
-    table = read_employment(FIXTURES / "employment_sgk.xlsx", sheet=2)
+    table = read_employment(FIXTURES / "employment_sgk.xlsx", sheet=2, coverage="partial")
     expected = _long(
         {
             (19, "Çorum"): {"10": 4000, "15": 100, "25": 2000},
@@ -160,7 +165,11 @@ def test_sgk_workbook_numeric_headings_year_from_title():
 
 def test_year_argument_overrides_sgk_title_and_fills_tidy_table(tmp_path):
     assert (
-        read_employment(FIXTURES / "employment_sgk.xlsx", sheet="Tablo 4", year=2020)["year"].eq(2020).all()
+        read_employment(FIXTURES / "employment_sgk.xlsx", sheet="Tablo 4", year=2020, coverage="partial")[
+            "year"
+        ]
+        .eq(2020)
+        .all()
     )
     path = _write(tmp_path, "employment.csv", "il,nace,istihdam\nÇorum,28,10\n")
     assert read_employment(path, year=2024).to_dict("records") == [
@@ -265,7 +274,8 @@ BAD_INPUTS = {
         "employment.csv",
         _EMP + "Gaziantep,1520,2023,10,1\n",
         r"^employment\.csv, row 2, column 'nace': '1520' is a NACE class \('15\.20'\); "
-        r"expected a 2-digit division such as '15'$",
+        r"expected a 2-digit division such as '15' \(groups and classes are not added up into their "
+        r"division silently: sum them into division rows first\)$",
     ),
     "non-numeric employment": (
         read_employment,
@@ -277,9 +287,9 @@ BAD_INPUTS = {
         read_employment,
         "employment.csv",
         _EMP + "Gaziantep,15,2022,3,1\nGaziantep,15,2023,-5,1\nÇorum,28,2023,-7,1\n",
-        r"^employment\.csv, row 3, column 'employment': '-5' is below the minimum 0; expected a whole "
-        r"number ≥ 0 "
-        r"\(the same problem in 1 more cell: row 4\)$",
+        r"^employment\.csv: 2 problems:\n"
+        r"  row 3, column 'employment': '-5' is below the minimum 0; expected a whole number ≥ 0\n"
+        r"  row 4, column 'employment': '-7' is below the minimum 0; expected a whole number ≥ 0$",
     ),
     "fractional employment": (
         read_employment,
@@ -560,8 +570,8 @@ BAD_INPUTS = {
         "cluster,indicator,name_en,name_tr,unit,direction,year,baseline,target,actual\n"
         "samsun_medical,members,Members,Üyeler,firms,increase,2019,50,,50\n"
         "samsun_medical,members,Members,Üyeler,firms,decrease,2020,50,55,53\n",
-        r"^monitoring\.csv, row 2, column 'direction': 'increase' differs from other rows of the same "
-        r"\(cluster, indicator\) = \(samsun_medical, members\)",
+        r"^monitoring\.csv: 2 problems:\n  row 2, column 'direction': 'increase' differs from other rows "
+        r"of the same \(cluster, indicator\) = \(samsun_medical, members\)\n  row 3, column 'direction'",
     ),
     "benchmark value not a number": (
         read_benchmarks,
@@ -696,8 +706,9 @@ def test_sgk_total_differs_from_sum(tmp_path):
         r"sum of the "
         r"activities, 15$",
     ):
-        read_employment(path, check_totals=True)
-    assert read_employment(path)["employment"].tolist() == [5, 6, 7, 8]  # unchecked by default
+        read_employment(path, coverage="partial")  # checked by default
+    unchecked = read_employment(path, check_totals=False, coverage="partial")
+    assert unchecked["employment"].tolist() == [5, 6, 7, 8]
 
 
 def test_sgk_total_row_differs_from_sum(tmp_path):
@@ -781,8 +792,13 @@ BAD_WORKBOOKS = {
         r"^sgk\.xlsx \(sheet '2023'\), row 2, column 'D': holds a value in a column without heading$",
     ),
     "no rows below the headings": (
-        [["İl", "10", "15"], ["Çorum", None, None], ["Kaynak: SGK", None, None]],
+        [["Plaka", "10", "15"], ["Kaynak: SGK", None, None]],
         r"row 1: has activity headings in row 1 but no province rows below them",
+    ),
+    "a province row left blank": (
+        [["İl", "10", "15"], ["Çorum", None, None], ["Samsun", 3, 4], ["Kaynak: SGK", None, None]],
+        r"^sgk\.xlsx \(sheet '2023'\), row 2, column 'İl': the row of 'Çorum' has no values; a province left "
+        r"blank changes the national totals",
     ),
     "empty sheet": ([], r"^sgk\.xlsx \(sheet '2023'\): is empty"),
 }
@@ -843,8 +859,8 @@ def _io_dir(tmp_path: Path) -> Path:
 def test_load_tables_missing_file_says_where_data_come_from(tmp_path):
     with pytest.raises(
         DataValidationError,
-        match=r"^employment\.csv: is missing from .*; the workbench needs it .* The official data come "
-        r"from SGK "
+        match=r"^1 required table\(s\) missing from the data folder '[^']+' \(.*\):\n"
+        r"  employment\.csv is missing: required for Sector selection\. Official source: SGK "
         r"\(Sosyal Güvenlik Kurumu\)",
     ):
         load_tables(tmp_path, tables=["employment"])
@@ -903,3 +919,358 @@ def test_bundled_sample_validates():
     assert set(tables["employment"]["plate"]) == set(range(1, 82))
     assert tables["employment"]["nace"].nunique() == 88
     assert len(data_fingerprint(SAMPLE_DIR)) == 12
+
+
+# ------------------------------------------------------------------------- issue 9: no silent wrong numbers
+# Fixtures: tests/fixtures/data/faults/ (make_fixtures.write_faults), one per way a real folder went wrong.
+
+FAULTS = FIXTURES / "faults"
+
+
+def test_blank_and_dash_wages_stay_missing_and_are_counted():
+    """Two blank wages and a '-' wage of Samsun are NaN (never 0, the best value of a cost criterion)."""
+    table = read_employment(FAULTS / "wages_blank.csv").set_index("nace")
+    assert table["avg_wage"].isna().tolist() == [True, True, False, True]
+    assert table.loc["28", "avg_wage"] == 27812.5
+    assert table["employment"].tolist() == [14210, 5120, 3310, 9980]  # the wage bill's rows are all there
+    notes = {note.kind: note for note in source_of(table).notes}
+    assert (notes["empty"].count, notes["empty"].rows) == (2, (2, 5))
+    assert (notes["dash_as_missing"].count, notes["dash_as_missing"].rows) == (1, (3,))
+    assert notes["empty"].text("tr") == (
+        "wages_blank.csv, 'ortalama ücret' sütunu: 2 boş hücre boş bırakıldı (sıfır sayılmadı) (satırlar: 2, 5)."
+    )
+
+
+def test_withheld_cells_are_missing_not_zero_and_nil_cells_are_zero_with_a_count():
+    table = read_employment(FAULTS / "suppressed.csv").set_index("nace")
+    assert table["employment"].isna().tolist() == [False, True, False, True]
+    assert table.loc["13", "employment"] == 0 and table.loc["15", "workplaces"] == 1
+    notes = {(note.kind, note.column): note.count for note in source_of(table).notes}
+    assert notes == {
+        ("dash_as_zero", "istihdam"): 1,
+        ("suppressed", "istihdam"): 2,
+        ("dash_as_zero", "işyeri"): 1,
+        ("suppressed", "işyeri"): 1,
+        ("missing_column", "avg_wage"): 0,  # the optional wage column is absent: noted (no cells)
+    }
+    sentence = next(n for n in source_of(table).notes if n.kind == "suppressed").text("en")
+    assert sentence == (
+        "suppressed.csv, column 'istihdam': 2 cell(s) withheld for confidentiality ('*') were left missing, "
+        "not read as zero (rows 3, 5)."
+    )
+
+
+def test_hidden_first_sheet_is_passed_over_and_the_sheet_read_is_recorded():
+    table = read_employment(FAULTS / "hidden_first_sheet.xlsx")
+    assert table["employment"].tolist() == [5120]  # not the stale doubled 10240 of the hidden sheet
+    info = source_of(table)
+    assert (info.sheet, info.skipped_sheets) == ("2023", ("eski",))
+    assert info.text("tr") == "hidden_first_sheet.xlsx, '2023' sayfası"
+    assert info.all_notes()[0].text("en") == (
+        "hidden_first_sheet.xlsx (sheet '2023'): hidden sheets (eski) were passed over; sheet '2023' was read."
+    )
+    chosen = read_employment(FAULTS / "hidden_first_sheet.xlsx", sheet="eski")
+    assert chosen["employment"].tolist() == [10240] and source_of(chosen).sheet == "eski"
+
+
+def test_a_column_mixing_english_and_turkish_notation_is_refused_naming_the_cells():
+    with pytest.raises(DataValidationError) as info:
+        read_employment(FAULTS / "mixed_decimals.csv")
+    error = info.value
+    assert (error.row, error.column) == (2, "ortalama ücret")
+    assert "'21850.5' has a decimal point, so '25.444' would read as 25.444" in str(error)
+    assert "it means 25444" in str(error) and "rows 3, 4" in str(error)
+
+
+def test_the_same_notation_reads_when_the_file_shows_english_decimals(tmp_path):
+    """'25.444' beside '2185.5' is an English decimal when another column proves the decimal point."""
+    path = _write(
+        tmp_path,
+        "f.csv",
+        "plate,year,oiz_count,universities,vocational_graduates,rd_personnel_per_10k,broadband_per_100\n"
+        "55,2023,3,2,100,25.444,12.5\n55,2024,3,2,100,2185.5,13.25\n",
+    )
+    assert read_province_factors(path)["rd_personnel_per_10k"].tolist() == [25.444, 2185.5]
+
+
+def test_nace_group_label_is_not_folded_into_its_division():
+    with pytest.raises(DataValidationError, match=r"row 2, column 'faaliyet': '10\.1' is a NACE group"):
+        read_employment(FAULTS / "class_codes.csv")
+
+
+def test_sgk_blank_province_row_is_an_error():
+    with pytest.raises(
+        DataValidationError,
+        match=r"^sgk_blank_row\.xlsx \(sheet '2023'\), row 6, column 'İl': the row of 'ŞANLIURFA' has no values",
+    ):
+        read_employment(FAULTS / "sgk_blank_row.xlsx", coverage="partial")
+
+
+def test_sgk_row_shifted_by_one_column_fails_the_sheets_own_totals():
+    with pytest.raises(
+        DataValidationError,
+        match=r"^sgk_shifted_row\.xlsx \(sheet '2023'\), row 4, column 'TOPLAM \(E\)': the total 0 differs",
+    ):
+        read_employment(FAULTS / "sgk_shifted_row.xlsx", coverage="partial")
+
+
+def test_province_missing_from_a_national_table_is_an_error_or_a_coverage_note():
+    with pytest.raises(DataValidationError, match=r"year 2023: 77 of the 81 provinces have no rows \(Adana,"):
+        read_employment(FIXTURES / "employment_sgk.xlsx", sheet="2023")
+    table = read_employment(FIXTURES / "employment_sgk.xlsx", sheet="2023", coverage="partial")
+    note = next(n for n in source_of(table).notes if n.kind == "coverage")
+    assert (note.year, note.count) == (2023, 77) and "Bayburt" in note.items
+    assert note.text("tr").startswith("employment_sgk.xlsx ('2023' sayfası), 2023: 77 il yok (Adana,")
+
+
+def test_a_complete_national_table_passes_the_coverage_check(tmp_path):
+    names = [
+        name
+        for name in pd.read_csv(Path(__file__).parent / "fixtures" / "reference" / "provinces_reference.csv")[
+            "name_tr"
+        ]
+    ]
+    rows = "".join(f"{name},10,2023,{k + 1}\n" for k, name in enumerate(names))
+    table = read_employment(_write(tmp_path, "e.csv", "il,nace,yıl,istihdam\n" + rows), coverage="all")
+    assert len(table) == 81 and source_of(table).notes[-1].kind == "missing_column"
+
+
+def test_sgk_yearbook_with_one_sheet_per_year_reads_into_one_long_table():
+    table = read_employment(FAULTS / "sgk_yearbook.xlsx", sheet="all", coverage="partial")
+    assert sorted(set(table["year"])) == [2022, 2023]
+    assert len(table) == 2 * 4 * 3 and not table.duplicated(["plate", "nace", "year"]).any()
+    assert table.loc[(table["plate"] == 27) & (table["nace"] == "15"), "employment"].tolist() == [
+        43980,
+        43980,
+    ]
+    info = source_of(table)
+    assert info.sheet == "2023, 2022"  # the hidden 'notlar' sheet is not read
+    kinds = [(n.kind, n.column, n.year) for n in info.notes]
+    assert kinds.count(("missing_column", "avg_wage", None)) == 1  # once for the workbook, not per sheet
+    assert {n.year for n in info.notes if n.kind == "coverage"} == {2022, 2023}
+
+
+def test_many_problems_are_reported_at_once_first_20_and_a_count():
+    with pytest.raises(DataValidationError) as info:
+        read_employment(FAULTS / "many_problems.csv")
+    error = info.value
+    assert len(error.problems) == 27
+    lines = str(error).splitlines()
+    assert lines[0] == "many_problems.csv: 27 problems (the first 20 listed):"
+    assert lines[1] == "  row 2, column 'istihdam': 'yok' is not a number; expected a whole number ≥ 0"
+    assert lines[-1] == "  … and 7 more" and len(lines) == 22
+    assert [(p.row, p.column) for p in error.problems][-2:] == [(26, "istihdam"), (27, "il")]
+    assert all(p.file == "many_problems.csv" and p.row and p.column for p in error.problems)
+
+
+def test_both_csv_and_xlsx_of_a_table_are_refused():
+    with pytest.raises(
+        DataValidationError,
+        match=r"both employment\.csv and employment\.xlsx are in the data folder 'folder_both'",
+    ):
+        load_tables(FAULTS / "folder_both", tables=["employment"], coverage="partial")
+
+
+def test_partial_folder_lists_every_missing_table_at_once():
+    folder = FAULTS / "folder_partial"
+    with pytest.raises(DataValidationError) as info:
+        load_tables(folder, step="sector_selection")
+    error = info.value
+    assert [(m.table, m.required) for m in error.missing] == [
+        ("employment", True),
+        ("exports", False),
+        ("stakeholders", False),
+        ("initiatives", False),
+        ("province_factors", False),
+    ]
+    text = str(error)
+    assert text.startswith("1 required table(s) missing from the data folder 'folder_partial'")
+    assert "employment.csv is missing: required for Sector selection" in text
+    assert "exports.csv is missing: Sector selection runs without it, leaving out what depends on it" in text
+
+    tables = load_tables(folder, required=["io_table"], optional=["exports", "stakeholders", "initiatives"])
+    assert list(tables) == ["io_table"] and tables.folder == "folder_partial"
+    assert [m.table for m in tables.missing] == ["exports", "stakeholders", "initiatives"]
+    assert not any(m.required for m in tables.missing)
+    assert tables.text("tr")[0].startswith("exports.csv yok: Sektör seçimi onsuz çalışır")
+
+
+def test_employment_without_optional_columns_loads_and_says_so(tmp_path):
+    path = _write(tmp_path, "e.csv", "il,nace,yıl,istihdam\nÇorum,28,2023,5\n")
+    table = read_employment(path)
+    assert list(table.columns) == ["plate", "province", "nace", "year", "employment"]
+    assert [(n.kind, n.column) for n in source_of(table).notes] == [
+        ("missing_column", "workplaces"),
+        ("missing_column", "avg_wage"),
+    ]
+
+
+# ----------------------------------------------------------------------- messages in the user's language
+
+
+def test_turkish_run_gets_turkish_messages_without_internal_names():
+    with messages_in("tr"), pytest.raises(DataValidationError) as info:
+        read_employment(FAULTS / "many_problems.csv")
+    lines = str(info.value).splitlines()
+    assert lines[0] == "many_problems.csv: 27 sorun (ilk 20 tanesi listelendi):"
+    assert lines[1] == "  2. satır, 'istihdam' sütunu: 'yok' bir sayı değil; beklenen: tam sayı, en az 0"
+    assert lines[-1] == "  … ve 7 sorun daha"
+    assert info.value.problems[-1].detail == "'Corumm' bir il değil; 'Çorum', 'Ordu' mı demek istediniz?"
+    with pytest.raises(DataValidationError, match=r"^1 required"):  # English again outside the block
+        load_tables(FAULTS / "folder_partial", step="sector_selection")
+
+
+@pytest.mark.parametrize(
+    ("call", "turkish"),
+    [
+        (
+            lambda: load_tables(FAULTS / "folder_partial", step="sector_selection", lang="tr"),
+            r"^'folder_partial' veri klasöründe gerekli 1 tablo yok \(.*\):\n  employment\.csv yok: Sektör seçimi "
+            r"için gerekli\. Resmî kaynak: SGK",
+        ),
+        (
+            lambda: load_tables(FAULTS / "folder_both", tables="employment", lang="tr"),
+            r"employment\.csv ve employment\.xlsx ikisi birden 'folder_both' veri klasöründe",
+        ),
+    ],
+)
+def test_folder_messages_in_turkish(call, turkish):
+    with pytest.raises(DataValidationError, match=turkish) as info:
+        call()
+    assert "sector_selection" not in str(info.value) and "'long'" not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("file", "kwargs", "turkish"),
+    [
+        (
+            "mixed_decimals.csv",
+            {},
+            r"2\. satır, 'ortalama ücret' sütunu: hücreler sayı biçiminde uyuşmuyor: '21850\.5' "
+            r"ondalık nokta içeriyor, bu durumda '25\.444' 25\.444 okunur; ama binlik ayırıcı '\.' ise "
+            r"\(Türkçe yazımı\) 25444 demektir",
+        ),
+        (
+            "class_codes.csv",
+            {},
+            r"'10\.1' bir NACE grup kodu \('10\.1'\); '10' gibi 2 haneli bir bölüm bekleniyor",
+        ),
+        (
+            "sgk_blank_row.xlsx",
+            {"coverage": "partial"},
+            r"^sgk_blank_row\.xlsx \('2023' sayfası\), 6\. satır, 'İl' "
+            r"sütunu: 'ŞANLIURFA' satırında hiç değer yok",
+        ),
+        (
+            "sgk_shifted_row.xlsx",
+            {"coverage": "partial"},
+            r"4\. satır, 'TOPLAM \(E\)' sütunu: toplam 0, faaliyetlerin "
+            r"toplamı olan 136,310 ile tutmuyor",
+        ),
+        ("hidden_first_sheet.xlsx", {"sheet": "yok"}, r"'yok' adlı sayfa yok; sayfaları: \['eski', '2023'\]"),
+    ],
+)
+def test_file_messages_in_turkish(file, kwargs, turkish):
+    with messages_in("tr"), pytest.raises(DataValidationError, match=turkish):
+        read_employment(FAULTS / file, **kwargs)
+
+
+def test_coverage_message_in_turkish():
+    with (
+        messages_in("tr"),
+        pytest.raises(DataValidationError, match=r"2023 yılı: 81 ilden 77 ilin satırı yok \(Adana,"),
+    ):
+        read_employment(FIXTURES / "employment_sgk.xlsx", sheet="2023")
+
+
+def test_turkish_errors_survive_pickling():
+    import pickle
+
+    with messages_in("tr"), pytest.raises(DataValidationError) as info:
+        read_employment(FAULTS / "class_codes.csv")
+    copy = pickle.loads(pickle.dumps(info.value))
+    assert str(copy) == str(info.value) and copy.lang == "tr"
+
+
+@pytest.mark.parametrize("case", list(BAD_INPUTS))
+def test_every_bad_input_has_a_turkish_message(tmp_path, case):
+    """The same located error in a Turkish run: Turkish location words, no English sentence words."""
+    reader, name, content, _match = BAD_INPUTS[case]
+    path = _write(tmp_path, name, content)
+    with messages_in("tr"), pytest.raises(DataValidationError) as info:
+        reader(path)
+    text = str(info.value)
+    english = re.findall(r"\b(row|column|expected|is not|is empty|missing|did you mean)\b", text)
+    assert not english or case == "broken xlsx", (english, text)  # openpyxl's own reason stays as it is
+    assert info.value.lang == "tr" and (info.value.row is None or "satır" in text)
+
+
+def test_require_years_names_the_province_and_the_years_present():
+    """Not 'KeyError: 55': the province and the years it has, in the run's language."""
+    table = read_employment(FIXTURES / "employment_tidy.csv")
+    require_years(table, "Gaziantep", [2022, 2023])
+    with pytest.raises(
+        DataValidationError,
+        match=r"^employment_tidy\.csv: Çorum has no rows for 2022; the data have "
+        r"years 2023 for it$",
+    ):
+        require_years(table, 19, [2022, 2023])
+    with (
+        messages_in("tr"),
+        pytest.raises(
+            DataValidationError,
+            match=r"^employment_tidy\.csv: Samsun için hiç satır yok; veriler 2022–2023 yıllarını",
+        ),
+    ):
+        require_years(table, "Samsun", [2023])
+
+
+def test_dash_can_mean_suppressed_instead_of_nil():
+    """A source that writes '-' for suppressed values: with dash='missing' it is never read as 0."""
+    table = read_employment(FAULTS / "suppressed.csv", dash="missing").set_index("nace")
+    assert table["employment"].isna().tolist() == [False, True, True, True]
+    kinds = {(n.kind, n.column): n.count for n in source_of(table).notes}
+    assert kinds[("dash_as_missing", "istihdam")] == 1 and kinds[("suppressed", "istihdam")] == 2
+    with pytest.raises(ValueError, match=r"'dash' must be 'zero' or 'missing', got 'nil'"):
+        read_employment(FAULTS / "suppressed.csv", dash="nil")
+
+
+def test_missing_table_that_no_step_lists_is_still_named_as_required(tmp_path):
+    with pytest.raises(DataValidationError) as info:
+        load_tables(tmp_path, tables=["benchmarks"], optional=["province_factors"])
+    first, second = info.value.missing
+    assert (first.table, first.required, second.table, second.required) == (
+        "benchmarks",
+        True,
+        "province_factors",
+        False,
+    )
+    assert (
+        "benchmarks.csv is missing: required; Needs assessment, Monitoring and benchmarking runs without"
+        in str(info.value)
+    )
+    assert second.text("en").startswith("province_factors.csv is missing: Sector selection runs without it")
+    lone = MissingTable("relations", "x", required=True)
+    assert lone.text("tr") == "relations.csv yok: gerekli. Resmî kaynak: ."
+
+
+def test_read_notes_are_not_copied_by_every_pandas_operation():
+    """pandas deep-copies ``attrs`` on each operation; the immutable notes must make that free."""
+    import copy
+
+    table = load_tables(tables=["employment"])["employment"]
+    info = source_of(table)
+    assert info.notes and copy.deepcopy(info) is info and copy.deepcopy(info.notes[0]) is info.notes[0]
+    assert source_of(table[table["plate"] == 55]) is info
+
+
+def test_load_tables_reads_the_sheet_asked_for(tmp_path):
+    """A folder whose employment.xlsx is an SGK yearbook: sheets={"employment": "all"} reads every year."""
+    shutil.copy(FAULTS / "sgk_yearbook.xlsx", tmp_path / "employment.xlsx")
+    first = load_tables(tmp_path, tables="employment", coverage="partial")
+    assert sorted(set(first["employment"]["year"])) == [2023] and first.sources["employment"].sheet == "2023"
+    every = load_tables(tmp_path, tables="employment", coverage="partial", sheets={"employment": "all"})
+    assert sorted(set(every["employment"]["year"])) == [2022, 2023]
+    assert any(n.kind == "coverage" and n.year == 2022 for n in every.notes)
+    with pytest.raises(ValueError, match=r"'sheets' must name tables among \['employment'"):
+        load_tables(tmp_path, tables="employment", sheets={"jobs": 0})

@@ -1,9 +1,11 @@
 """Tests for province geometry (clusterlib.geo).
 
-References: the OpenStreetMap-derived province boundaries in ``../shared/data/boundaries/`` (ODbL),
-their reference polygon areas in ``../shared/data/reference/provinces_reference.csv``, and
-Türkiye's surface area of 783,562 km² (lakes included) published by TÜİK from Harita Genel
-Müdürlüğü (General Directorate of Mapping) measurements.
+References: the OpenStreetMap-derived province boundaries (© OpenStreetMap contributors, ODbL 1.0)
+behind ``clusterlib/resources/geo/turkiye_provinces.geojson``; the polygon areas of the unsimplified
+boundaries in ``tests/fixtures/reference/provinces_reference.csv`` (``poly_area_km2``); Türkiye's surface
+area of 783,562 km² (lakes included) published by TÜİK from Harita Genel Müdürlüğü (General Directorate
+of Mapping) measurements.  Where ``../shared/data`` exists the full boundary files there add checks
+(the resource regenerates from them; the reader matches them exactly).
 """
 
 from __future__ import annotations
@@ -19,31 +21,62 @@ import pytest
 import shapely
 
 from clusterlib.data import DataValidationError
-from clusterlib.geo import ATTRIBUTION, province_shapes, read_boundaries, to_geojson
+from clusterlib.geo import (
+    ATTRIBUTION,
+    BOUNDARIES_FILE,
+    attribution,
+    province_shapes,
+    read_boundaries,
+    to_geojson,
+)
 from clusterlib.regions import provinces
 
 #: Türkiye's surface area including lakes, km² (TÜİK, from Harita Genel Müdürlüğü).
 TURKIYE_AREA_KM2 = 783_562
 EQUAL_AREA = "EPSG:6933"  # WGS 84 / NSIDC EASE-Grid 2.0 Global, an equal-area projection
-OUTLINE = Path(__file__).resolve().parents[1] / "clusterlib" / "resources" / "geo" / "turkiye_outline.geojson"
 
 #: GADM level-1 spellings that differ from the ASCII names (GADM writes several names its own way).
 GADM_NAMES = {3: "Afyon", 46: "K. Maras", 71: "Kinkkale", 67: "Zinguldak", 76: "Iğdir", 18: "Çankiri"}
 
 
 @pytest.fixture(scope="module")
-def published(shared_data) -> Path:
-    return shared_data / "boundaries" / "tr-cities_as_published.json"
+def coded(tmp_path_factory) -> Path:
+    """The bundled boundaries written with the codes of the source file (plate, iso_3166_2, name_tr…)."""
+    table = provinces()[["plate", "iso", "name", "name_ascii", "nuts3"]]
+    frame = gpd.GeoDataFrame(
+        table.rename(columns={"iso": "iso_3166_2", "name": "name_tr"}),
+        geometry=province_shapes().geometry.values,
+        crs=4326,
+    )
+    path = tmp_path_factory.mktemp("geo") / "coded.geojson"
+    frame.to_file(path, driver="GeoJSON")
+    return path
 
 
 @pytest.fixture(scope="module")
-def coded(shared_data) -> Path:
-    return shared_data / "boundaries" / "turkey_provinces_81.geojson"
+def published(tmp_path_factory) -> Path:
+    """The bundled boundaries laid out as the OSM-derived file is published: ``name`` (one spelled
+    "Afyon") and ``number`` (the plate), features in alphabetical order of the ASCII names."""
+    table = provinces()
+    frame = gpd.GeoDataFrame(
+        {"name": table["name"].where(table["plate"] != 3, "Afyon"), "number": table["plate"].astype("int32")},
+        geometry=province_shapes().geometry.values,
+        crs=4326,
+    )
+    order = table["name_ascii"].sort_values(kind="stable").index
+    path = tmp_path_factory.mktemp("geo") / "tr-cities.json"
+    frame.loc[order].reset_index(drop=True).to_file(path, driver="GeoJSON")
+    return path
 
 
 @pytest.fixture(scope="module")
 def official(coded) -> gpd.GeoDataFrame:
     return read_boundaries(coded)
+
+
+@pytest.fixture(scope="module")
+def reference(reference_data) -> pd.DataFrame:
+    return pd.read_csv(reference_data / "provinces_reference.csv").set_index("plate")
 
 
 # ------------------------------------------------------------------------------------------ default map
@@ -59,71 +92,88 @@ def test_default_shapes_are_81_valid_polygons():
     assert set(shapes.geom_type) <= {"Polygon", "MultiPolygon"}
 
 
-def test_each_default_cell_contains_or_is_nearest_to_its_centre():
-    shapes = province_shapes().to_crs(EQUAL_AREA)
-    table = provinces()
-    centres = gpd.GeoSeries(gpd.points_from_xy(table["lon"], table["lat"]), crs=4326).to_crs(EQUAL_AREA)
-    for i, centre in enumerate(centres):
-        distances = shapes.distance(centre).to_numpy()
-        assert distances[i] == distances.min(), table["name"].iloc[i]
-    inside = shapes.geometry.contains(centres).sum()
-    assert inside >= 75  # a few coastal centres (İstanbul…) fall just outside the simplified coast
+def test_resource_codes_match_the_registry():
+    collection = json.loads(BOUNDARIES_FILE.read_text(encoding="utf-8"))
+    properties = pd.DataFrame([f["properties"] for f in collection["features"]])
+    registry = provinces()
+    assert properties["plate"].tolist() == registry["plate"].tolist()
+    assert properties["iso"].tolist() == registry["iso"].tolist()
+    assert properties["name"].tolist() == registry["name"].tolist()
 
 
-def test_default_cells_do_not_overlap_and_tile_the_outline():
+def test_neighbours_share_borders_without_gaps_or_overlaps():
+    """A clean polygonal coverage: shared edges identical (GEOS coverage validation), the pairwise
+    overlaps of neighbours have no area, and the union has no hole (no sliver between neighbours)."""
     shapes = province_shapes()
-    outline = shapely.union_all(
-        [shapely.geometry.shape(f["geometry"]) for f in json.loads(OUTLINE.read_text())["features"]]
-    )
-    union = shapely.union_all(shapes.geometry.values)
-    assert abs(union.area - outline.area) < 1e-6 * outline.area
-    assert abs(shapely.area(shapes.geometry.values).sum() - outline.area) < 1e-6 * outline.area  # no overlaps
+    assert shapely.coverage_is_valid(shapes.geometry.values)
+    projected = shapes.to_crs(EQUAL_AREA).geometry.values
+    left, right = shapely.STRtree(projected).query(projected, predicate="intersects")
+    pairs = [(i, j) for i, j in zip(left, right, strict=True) if i < j]
+    overlap_km2 = sum(projected[i].intersection(projected[j]).area for i, j in pairs) / 1e6
+    assert overlap_km2 < 0.01
+    union = shapely.union_all(projected)
+    holes = [shapely.Polygon(ring) for part in getattr(union, "geoms", [union]) for ring in part.interiors]
+    assert sum(hole.area for hole in holes) / 1e6 < 0.01
+    touching = {(shapes["name"].iloc[i], shapes["name"].iloc[j]) for i, j in pairs}
+    for pair in [("Ankara", "Konya"), ("Samsun", "Ordu"), ("Çorum", "Samsun"), ("Gaziantep", "Kahramanmaraş")]:
+        assert pair in touching or pair[::-1] in touching, pair
+    assert ("Ankara", "İstanbul") not in touching and ("İstanbul", "Ankara") not in touching
 
 
-def test_default_area_is_turkiye_within_20_percent():
-    """Surface area 783,562 km² (TÜİK / Harita Genel Müdürlüğü), measured in an equal-area projection."""
-    area = province_shapes().to_crs(EQUAL_AREA).area.sum() / 1e6
-    assert abs(area / TURKIYE_AREA_KM2 - 1) < 0.20
+def test_every_province_has_a_neighbour_and_holds_its_centre():
+    shapes = province_shapes()
+    projected = shapes.to_crs(EQUAL_AREA).geometry.values
+    left, _right = shapely.STRtree(projected).query(projected, predicate="touches")
+    assert set(left) == set(range(81))
+    table = provinces()
+    centres = gpd.points_from_xy(table["lon"], table["lat"])
+    assert shapes.geometry.contains(gpd.GeoSeries(centres, crs=4326)).all()
 
 
-def test_default_cells_resemble_the_real_provinces(official):
-    default = province_shapes().to_crs(EQUAL_AREA)
-    real = official.to_crs(EQUAL_AREA)
-    overlap = np.array([a.intersection(b).area for a, b in zip(default.geometry, real.geometry, strict=True)])
-    iou = overlap / (default.area.to_numpy() + real.area.to_numpy() - overlap)
-    assert (overlap / real.area.to_numpy() > 0.25).all()  # every cell covers a good part of its province
-    assert np.median(iou) > 0.5
+def test_default_areas_follow_the_unsimplified_polygons(reference):
+    """Each province within 0.5 % of its unsimplified polygon; Türkiye within 1 % of 783,562 km²."""
+    area = province_shapes().set_index("plate").to_crs(EQUAL_AREA).area / 1e6
+    np.testing.assert_allclose(area, reference.loc[area.index, "poly_area_km2"], rtol=0.005)
+    assert abs(area.sum() / TURKIYE_AREA_KM2 - 1) < 0.01
 
 
-def test_outline_resource_is_small_and_attributed():
-    collection = json.loads(OUTLINE.read_text(encoding="utf-8"))
+def test_resource_is_small_and_attributed():
+    collection = json.loads(BOUNDARIES_FILE.read_text(encoding="utf-8"))
     assert collection["attribution"] == ATTRIBUTION == "© OpenStreetMap contributors, ODbL 1.0"
-    geometry = shapely.union_all([shapely.geometry.shape(f["geometry"]) for f in collection["features"]])
-    assert geometry.is_valid and shapely.get_num_coordinates(geometry) <= 150
-    assert OUTLINE.stat().st_size < 20_000
+    assert "ODbL" in collection["license"] and "coverage_simplify" in collection["source"]
+    assert BOUNDARIES_FILE.stat().st_size < 150_000
+    assert attribution("en") == "Province boundaries: © OpenStreetMap contributors, ODbL 1.0"
+    assert attribution("tr") == "İl sınırları: © OpenStreetMap contributors, ODbL 1.0"
+    with pytest.raises(ValueError, match=r"'lang' must be one of \['en', 'tr'\], got 'de'"):
+        attribution("de")
 
 
-def test_outline_regenerates_from_the_boundaries(coded, tmp_path):
-    from clusterlib.resources.geo import make_outline
+def test_resource_regenerates_from_the_full_boundaries(shared_data, tmp_path):
+    """Added check where ../shared/data exists: make_provinces.py rebuilds the resource byte for byte."""
+    from clusterlib.resources.geo import make_provinces
 
-    target = tmp_path / "outline.geojson"
-    make_outline.main([str(coded), "--output", str(target)])
-    fresh = json.loads(target.read_text(encoding="utf-8"))
-    stored = json.loads(OUTLINE.read_text(encoding="utf-8"))
-    assert fresh["features"] == stored["features"]
+    target = tmp_path / "provinces.geojson"
+    make_provinces.main([str(shared_data / "boundaries" / "turkey_provinces_81.geojson"), "--output", str(target)])
+    assert target.read_bytes() == BOUNDARIES_FILE.read_bytes()
 
 
 # ------------------------------------------------------------------------------------- official boundaries
 
 
-def test_read_boundaries_as_published_matches_all_81_including_afyon(published, shared_data):
+def test_read_boundaries_as_published_matches_all_81_including_afyon(published, reference):
     raw = gpd.read_file(published)
     assert "Afyon" in set(raw["name"])
     table = read_boundaries(published)
     assert table["plate"].tolist() == list(range(1, 82))
     assert table["name"].tolist() == provinces()["name"].tolist()
     assert table.loc[table["plate"] == 3, "name"].item() == "Afyonkarahisar"
-    reference = pd.read_csv(shared_data / "reference" / "provinces_reference.csv").set_index("plate")
+    assert all(a.equals(b) for a, b in zip(table.geometry, province_shapes().geometry, strict=True))
+
+
+def test_read_boundaries_of_the_full_published_file(shared_data, reference):
+    """Added check where ../shared/data exists: the file as published, areas as in the reference table."""
+    table = read_boundaries(shared_data / "boundaries" / "tr-cities_as_published.json")
+    assert table["plate"].tolist() == list(range(1, 82))
     area = table.set_index("plate").to_crs(EQUAL_AREA).area / 1e6
     np.testing.assert_allclose(area, reference.loc[area.index, "poly_area_km2"], rtol=1e-3)
 

@@ -9,7 +9,7 @@ Sources cited below:
 * TÜİK (Türkiye İstatistik Kurumu). *NACE Rev. 2 Ekonomik Faaliyet Sınıflaması* (Turkish version,
   distributed through Eurostat RAMON), identical to NACE Rev. 2 down to the class.
 * TÜİK, *İl bazında gayrisafi yurt içi hasıla, A10 iktisadi faaliyet kollarına göre* (2023, current
-  prices): ``shared/data/official/tuik_province_gdp_by_sector_A10_current_prices_2023.csv``.
+  prices): ``clusterlib/resources/official/tuik_province_gdp_by_sector_A10_current_prices_2023.csv``.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from clusterlib import nace, regions
+from clusterlib.official import OFFICIAL_DIR
 
 # Eurostat (2008), Part III: the division ranges of each section.
 EUROSTAT_SECTION_RANGES = {
@@ -205,9 +206,9 @@ def test_division_record():
 # --- A10 ------------------------------------------------------------------------------------------
 
 
-def test_a10_columns_match_tuik_province_gdp_table(shared_data):
+def test_a10_columns_match_tuik_province_gdp_table():
     """TÜİK province GDP by A10 (2023, current prices): the aggregate columns, in the file's order."""
-    file = shared_data / "official" / "tuik_province_gdp_by_sector_A10_current_prices_2023.csv"
+    file = OFFICIAL_DIR / "tuik_province_gdp_by_sector_A10_current_prices_2023.csv"
     header = pd.read_csv(file, nrows=0).columns.tolist()
     between = header[header.index("year") + 1 : header.index("total_gva")]
     assert between == list(nace.A10_SECTIONS)

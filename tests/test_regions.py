@@ -1,6 +1,6 @@
 """Tests for the province registry (clusterlib.regions).
 
-Reference: ``../shared/data/reference/provinces_reference.csv`` (plate, ISO 3166-2 and NUTS codes
+Reference: ``tests/fixtures/reference/provinces_reference.csv`` (plate, ISO 3166-2 and NUTS codes
 checked against TÜİK) and ``nuts1_nuts2_groups.csv`` (TÜİK statistical regions); population
 against TÜİK ADNKS 2025.
 """
@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from clusterlib.official import OFFICIAL_DIR
 from clusterlib.regions import (
     INFO_SPOTS,
     PILOT_PROVINCES,
@@ -22,8 +23,8 @@ from clusterlib.regions import (
 
 
 @pytest.fixture(scope="module")
-def reference(shared_data) -> pd.DataFrame:
-    return pd.read_csv(shared_data / "reference" / "provinces_reference.csv").set_index("plate")
+def reference(reference_data) -> pd.DataFrame:
+    return pd.read_csv(reference_data / "provinces_reference.csv").set_index("plate")
 
 
 def test_81_provinces_with_unique_codes():
@@ -47,8 +48,8 @@ def test_codes_and_names_agree_with_reference(reference):
     assert (table["lon"] - reference["center_lon"]).abs().max() < 1e-6
 
 
-def test_nuts_groups_agree_with_tuik_classification(shared_data):
-    groups = pd.read_csv(shared_data / "reference" / "nuts1_nuts2_groups.csv")
+def test_nuts_groups_agree_with_tuik_classification(reference_data):
+    groups = pd.read_csv(reference_data / "nuts1_nuts2_groups.csv")
     table = provinces().set_index("plate")
     assert table["nuts1"].nunique() == 12 and table["nuts2"].nunique() == 26
     for row in groups.itertuples():
@@ -58,8 +59,8 @@ def test_nuts_groups_agree_with_tuik_classification(shared_data):
         assert (table.loc[plates, "nuts2_name"] == row.nuts2_name).all()
 
 
-def test_population_is_tuik_adnks_2025(shared_data):
-    adnks = pd.read_csv(shared_data / "official" / "tuik_adnks_population_province_2007_2025_wide.csv")
+def test_population_is_tuik_adnks_2025():
+    adnks = pd.read_csv(OFFICIAL_DIR / "tuik_adnks_population_province_2007_2025_wide.csv")
     table = provinces().set_index("plate")
     assert (table.loc[adnks["plate"], "population"].to_numpy() == adnks["pop_2025"].to_numpy()).all()
     assert 85_000_000 < table["population"].sum() < 87_000_000

@@ -3,9 +3,9 @@
 Calibration sources the tests hold the sample to:
 
 * TÜİK, Address-Based Population Registration System (ADNKS), population by province 2013–2024
-  (``../shared/data/official/tuik_adnks_population_province_2007_2025_wide.csv``);
+  (``clusterlib/resources/official/tuik_adnks_population_province_2007_2025_wide.csv``);
 * TÜİK, Regional Accounts, value added by province and A10 sector 2023, current prices
-  (``../shared/data/official/tuik_province_gdp_by_sector_A10_current_prices_2023.csv``);
+  (``clusterlib/resources/official/tuik_province_gdp_by_sector_A10_current_prices_2023.csv``);
 * SGK statistical yearbooks (insured employees 4/a: about 13 to 16 million over 2013–2024) and
   TÜİK/TİM foreign-trade totals (goods exports about 150 to 260 billion USD) for orders of magnitude;
 * the project's seed pages (``/work/shared/seeds``, 003 "Clustering in Turkey" and 004 pilot sectors)
@@ -33,6 +33,7 @@ from scipy.stats import spearmanr
 from clusterlib import nace
 from clusterlib.config import PROJECT_ROOT, RESOURCES_DIR, SAMPLE_DIR
 from clusterlib.data import load_tables, sample
+from clusterlib.official import OFFICIAL_DIR
 
 YEARS = list(range(2013, 2025))
 PILOTS = {  # cluster id -> (plate, main division), methodology brief s.1
@@ -374,32 +375,32 @@ def test_province_factors_schema():
 # ----------------------------------------------------------------------------------------- calibration
 
 
-def test_calibration_tables_carry_official_tuik_figures(shared_data):
+def test_calibration_tables_carry_official_tuik_figures():
     """The carried tables reproduce TÜİK ADNKS population and TÜİK regional-accounts value added."""
-    official = pd.read_csv(shared_data / "official" / "tuik_adnks_population_province_2007_2025_wide.csv")
+    official = pd.read_csv(OFFICIAL_DIR / "tuik_adnks_population_province_2007_2025_wide.csv")
     carried = pd.read_csv(RESOURCES_DIR / "calibration" / "tuik_population_2013_2024.csv", comment="#")
     columns = [f"pop_{y}" for y in YEARS]
     pd.testing.assert_frame_equal(carried.set_index("plate")[columns], official.set_index("plate")[columns])
-    gva = pd.read_csv(shared_data / "official" / "tuik_province_gdp_by_sector_A10_current_prices_2023.csv")
+    gva = pd.read_csv(OFFICIAL_DIR / "tuik_province_gdp_by_sector_A10_current_prices_2023.csv")
     total = gva.loc[gva["nuts3"] == "TR", "C_manufacturing"].iloc[0] / 1000
     carried_gva = pd.read_csv(RESOURCES_DIR / "calibration" / "tuik_gva_a10_2023.csv", comment="#")
     assert carried_gva["C"].sum() == pytest.approx(total, rel=1e-6)
 
 
-def test_province_totals_follow_tuik_population(employment, shared_data):
+def test_province_totals_follow_tuik_population(employment):
     """Province totals are ranked like TÜİK ADNKS population (Spearman > 0.9 every year)."""
-    population = pd.read_csv(shared_data / "official" / "tuik_adnks_population_province_2007_2025_wide.csv")
+    population = pd.read_csv(OFFICIAL_DIR / "tuik_adnks_population_province_2007_2025_wide.csv")
     population = population.set_index("plate")
     for year in YEARS:
         totals = employment[employment["year"] == year].groupby("plate")["employment"].sum()
         assert spearmanr(totals, population.loc[totals.index, f"pop_{year}"]).statistic > 0.9, year
 
 
-def test_sector_structure_follows_tuik_a10(employment, shared_data):
+def test_sector_structure_follows_tuik_a10(employment, reference_data):
     """The manufacturing share of each province's employment is ranked like its manufacturing share of
     value added (TÜİK regional accounts 2023)."""
-    gva = pd.read_csv(shared_data / "official" / "tuik_province_gdp_by_sector_A10_current_prices_2023.csv")
-    reference = pd.read_csv(shared_data / "reference" / "provinces_reference.csv")[["plate", "nuts3"]]
+    gva = pd.read_csv(OFFICIAL_DIR / "tuik_province_gdp_by_sector_A10_current_prices_2023.csv")
+    reference = pd.read_csv(reference_data / "provinces_reference.csv")[["plate", "nuts3"]]
     gva = gva.merge(reference, on="nuts3").set_index("plate")
     share_gva = gva["C_manufacturing"] / gva["total_gva"]
     year = employment[employment["year"] == 2023]

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-__all__ = ["DataValidationError"]
+from clusterlib.data.messages import message_language, messages_in, msg
+from clusterlib.i18n import t
+
+__all__ = ["MAX_SHOWN", "DataValidationError"]
+
+#: How many problems of one file a message lists before it counts the rest.
+MAX_SHOWN = 20
 
 
 class DataValidationError(ValueError):
@@ -31,7 +37,22 @@ class DataValidationError(ValueError):
     employment.csv, row 14, column 'province': 'Kahramanmras' is not a province; did you mean 'Kahramanmaraş'?
     >>> isinstance(error, ValueError), error.row, error.got
     (True, 14, 'Kahramanmras')
+
+    All problems of a file are reported at once (:meth:`collect`); each stays in :attr:`problems`
+    with its own row and column:
+
+    >>> many = DataValidationError.collect(
+    ...     [DataValidationError(f"{v!r} is not a number", file="e.csv", row=r, column="employment")
+    ...      for r, v in [(3, "x"), (7, "y")]])
+    >>> print(many)
+    e.csv: 2 problems:
+      row 3, column 'employment': 'x' is not a number
+      row 7, column 'employment': 'y' is not a number
+    >>> [(e.row, e.column) for e in many.problems]
+    [(3, 'employment'), (7, 'employment')]
     """
+
+    problems: list[DataValidationError]
 
     def __init__(
         self,
@@ -51,23 +72,82 @@ class DataValidationError(ValueError):
         self.expected = expected
         self.got = got
         self.detail = message
+        self.problems = [self]
+        self.lang = message_language()
+        where = self.where()
+        super().__init__(f"{where}: {message}" if where else message)
+
+    def where(self, *, with_file: bool = True) -> str:
+        """``"employment.csv (sheet '2023'), row 14, column 'province'"`` (the parts that are known)."""
+        lang = getattr(self, "lang", "en")
         where = []
-        if file is not None:
-            where.append(str(file) + (f" (sheet {sheet!r})" if sheet is not None else ""))
-        if row is not None:
-            where.append(f"row {row}")
-        if column is not None:
-            where.append(f"column {column!r}")
-        super().__init__(f"{', '.join(where)}: {message}" if where else message)
+        if self.file is not None and with_file:
+            file = str(self.file)
+            where.append(
+                t("data.where.sheet", lang, file=file, sheet=self.sheet) if self.sheet is not None else file
+            )
+        if self.row is not None:
+            where.append(t("data.where.row", lang, row=self.row))
+        if self.column is not None:
+            where.append(t("data.where.column", lang, column=self.column))
+        return ", ".join(where)
+
+    @classmethod
+    def collect(cls, problems: list[DataValidationError], *, limit: int = MAX_SHOWN) -> DataValidationError:
+        """One error reporting all ``problems`` (of one file): the first ``limit`` listed, the rest counted.
+
+        A single problem is returned as it is; nested collections are flattened.
+        """
+        flat = [p for problem in problems for p in problem.problems]
+        if not flat:
+            raise ValueError("'problems' must hold at least one DataValidationError")
+        if len(flat) == 1:
+            return flat[0]
+        first = flat[0]
+        same_file = all(p.file == first.file and p.sheet == first.sheet for p in flat)
+        lines = [
+            "  "
+            + (p.where(with_file=not same_file) + ": " if p.where(with_file=not same_file) else "")
+            + p.detail
+            for p in flat[:limit]
+        ]
+        if len(flat) > limit:
+            lines.append("  " + msg("data.where.more", count=len(flat) - limit))
+        shown = msg("data.where.first", limit=limit) if len(flat) > limit else ""
+        error = cls(
+            msg("data.where.problems", count=len(flat), shown=shown) + "\n" + "\n".join(lines),
+            file=first.file if same_file else None,
+            sheet=first.sheet if same_file else None,
+            expected=first.expected,
+            got=first.got,
+        )
+        error.problems = flat
+        return error
 
     def __reduce__(self):  # keep the keyword attributes through pickling (multiprocessing, papermill)
         return (
             _rebuild,
-            (self.detail, self.file, self.sheet, self.row, self.column, self.expected, self.got),
+            (
+                self.detail,
+                self.file,
+                self.sheet,
+                self.row,
+                self.column,
+                self.expected,
+                self.got,
+                None if self.problems == [self] else self.problems,
+                self.lang,
+            ),
         )
 
 
-def _rebuild(message, file, sheet, row, column, expected, got) -> DataValidationError:
-    return DataValidationError(
-        message, file=file, sheet=sheet, row=row, column=column, expected=expected, got=got
-    )
+def _rebuild(
+    message, file, sheet, row, column, expected, got, problems=None, lang="en"
+) -> DataValidationError:
+    with messages_in(lang):
+        error = DataValidationError(
+            message, file=file, sheet=sheet, row=row, column=column, expected=expected, got=got
+        )
+    if problems and len(problems) > 1:
+        error.problems = problems
+    return error

@@ -8,7 +8,9 @@
   other numeric columns of the same file (the ``hint``), and is refused when there is none.
 
 Percentages (``12,5%``, ``%12,5``) are divided by 100; ``..``/``…``/empty mean no value; ``-`` is
-TÜİK's and SGK's sign for "nil" and reads as 0 where the caller says so.
+TÜİK's and SGK's sign for "nil" and reads as 0 where the caller says so; ``*`` marks a value withheld
+for confidentiality (few workplaces) and reads as missing, never as 0.  :func:`special_cells` says
+where such cells are, so that the loaders can count them and the reports say so.
 """
 
 from __future__ import annotations
@@ -20,12 +22,25 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["DASH_TOKENS", "MISSING_TOKENS", "NumberEvidence", "decimal_mark", "parse_numbers"]
+from clusterlib.data.messages import msg
+
+__all__ = [
+    "DASH_TOKENS",
+    "MISSING_TOKENS",
+    "SUPPRESSED_TOKENS",
+    "NumberEvidence",
+    "decimal_mark",
+    "parse_numbers",
+    "special_cells",
+]
 
 #: Cells that mean "no value" (TÜİK writes ".." or "…" for not available / confidential).
 MISSING_TOKENS = frozenset({"", "..", "...", "…", "na", "n/a", "nan", "none", "null", "#n/a", "#yok"})
 #: TÜİK's and SGK's sign for "nil" (magnitude zero); read as 0 in count columns.
 DASH_TOKENS = frozenset({"-", "–", "—"})
+#: Signs of a value withheld for confidentiality (SGK and TÜİK star cells of one or two workplaces);
+#: always read as missing.
+SUPPRESSED_TOKENS = frozenset({"*", "**", "***", "gizli", "(gizli)"})
 
 
 _SIGN = r"[+-]?"
@@ -94,7 +109,36 @@ class NumberEvidence:
 
 def _is_empty_text(text: str) -> bool:
     stripped = text.strip()
-    return stripped.lower() in MISSING_TOKENS or stripped in DASH_TOKENS
+    return (
+        stripped.lower() in MISSING_TOKENS or stripped in DASH_TOKENS or stripped.lower() in SUPPRESSED_TOKENS
+    )
+
+
+def special_cells(values: Sequence[object]) -> dict[str, np.ndarray]:
+    """Positions of the cells that hold no number: ``empty`` (blank, ``..``), ``dash`` (``-``, "nil")
+    and ``suppressed`` (``*``, withheld), as boolean masks over ``values``.
+
+    Examples
+    --------
+    >>> masks = special_cells(["12", "-", "*", None, ".."])
+    >>> [np.flatnonzero(masks[k]).tolist() for k in ("empty", "dash", "suppressed")]
+    [[3, 4], [1], [2]]
+    """
+    empty = np.zeros(len(values), dtype=bool)
+    dash = np.zeros(len(values), dtype=bool)
+    suppressed = np.zeros(len(values), dtype=bool)
+    for i, value in enumerate(values):
+        if value is None or (isinstance(value, float) and np.isnan(value)):
+            empty[i] = True
+        elif isinstance(value, str):
+            text = value.strip()
+            if text in DASH_TOKENS:
+                dash[i] = True
+            elif text.lower() in SUPPRESSED_TOKENS:
+                suppressed[i] = True
+            elif text.lower() in MISSING_TOKENS:
+                empty[i] = True
+    return {"empty": empty, "dash": dash, "suppressed": suppressed}
 
 
 def decimal_mark(values: Sequence[object]) -> NumberEvidence:
@@ -205,8 +249,7 @@ def parse_numbers(
         comma, dot = evidence.first["comma"], evidence.first["dot"]
         return problem(
             max(comma, dot),
-            f"mixes decimal commas and decimal points ({values[comma]!r} and {values[dot]!r}); "
-            "write every number of the column the same way",
+            msg("data.error.mixed_decimals", comma=repr(values[comma]), dot=repr(values[dot])),
         )
     if evidence.percent is not None and evidence.plain is not None:
         return problem(
@@ -215,6 +258,33 @@ def parse_numbers(
             f"{values[evidence.plain]!r}); write shares either all as '12,5%' or all as 0.125",
         )
     ambiguous = {"dot3", "comma3"} & set(evidence.first)
+    clash = {".": "dot3", ",": "comma3"}.get(decimal or "")
+    if clash in ambiguous and hint != decimal:
+        # "21850.5" proves a decimal point, but "25.444" is then 25.444 only in an English file; in a
+        # Turkish one it is 25444.  Unless the rest of the file shows the decimal point too, the cells
+        # disagree and reading either way could silently divide numbers by 1000.
+        certain = "dot" if decimal == "." else "comma"
+        i, j = evidence.first[certain], evidence.first[clash]
+        texts = {t for t, (kind, _p, _t) in evidence.kinds.items() if kind in (certain, clash)}
+        token = evidence.kinds[values[j]][2]
+        decimal_point = decimal == "."
+        text = msg(
+            "data.error.disagree",
+            certain=repr(values[i]),
+            ambiguous=repr(values[j]),
+            mark_en="point" if decimal_point else "comma",
+            mark_tr="nokta" if decimal_point else "virgül",
+            as_decimal=f"{_to_float(token, decimal):g}",
+            sep=decimal,
+            habit_en="Turkish" if decimal_point else "English",
+            habit_tr="Türkçe" if decimal_point else "İngilizce",
+            as_thousands=token.replace(".", "").replace(",", ""),
+        )
+        return problem(
+            j,
+            text,
+            _positions(values, texts),
+        )
     if decimal is None and ambiguous:
         if integer and len(ambiguous) == 1:
             decimal = "," if ambiguous == {"dot3"} else "."  # the mark can only separate thousands
@@ -233,9 +303,12 @@ def parse_numbers(
             texts = {t for t, (kind, _p, _t) in evidence.kinds.items() if kind in ambiguous}
             return problem(
                 i,
-                f"{values[i]!r} could be {token.replace('.', '').replace(',', '')} (Turkish thousands "
-                f"separator) or {token.replace(',', '.')} (decimal point); write such numbers without "
-                "thousands separators or with their decimals (e.g. 1234 or 1.234,0)",
+                msg(
+                    "data.error.ambiguous",
+                    value=repr(values[i]),
+                    thousands=token.replace(".", "").replace(",", ""),
+                    decimal=token.replace(",", "."),
+                ),
                 _positions(values, texts),
             )
     decimal = decimal or "."

@@ -22,9 +22,10 @@ import numpy as np
 import pandas as pd
 
 from clusterlib.data.errors import DataValidationError
+from clusterlib.data.messages import msg
 from clusterlib.regions import normalize_name
 
-__all__ = ["Grid", "RawTable", "read_grid", "read_table", "table_from_grid"]
+__all__ = ["Grid", "RawTable", "read_grid", "read_table", "table_from_grid", "visible_sheets"]
 
 _SEPARATORS = (",", ";", "\t", "|")
 _SEPARATOR_NAMES = {",": "','", ";": "';'", "\t": "tab", "|": "'|'"}
@@ -40,6 +41,7 @@ class Grid:
     sheet: str | None = None
     separator: str | None = None
     encoding: str | None = None
+    skipped_sheets: tuple[str, ...] = ()  # hidden sheets before the one read (a workbook read by default)
 
     def error(self, message: str, **where: object) -> DataValidationError:
         """A :class:`DataValidationError` located in this file (and sheet)."""
@@ -61,6 +63,7 @@ class RawTable:
     file: str
     sheet: str | None = None
     labels: dict[str, object] = field(default_factory=dict)
+    skipped_sheets: tuple[str, ...] = ()  # hidden sheets passed over to reach ``sheet``
 
     def label(self, column: str, i: int) -> str:
         """Heading, as written in the file, of ``column`` for record ``i``."""
@@ -90,15 +93,14 @@ def _decode(data: bytes, file: str) -> tuple[str, str]:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as exc:
             raise DataValidationError(
-                f"starts like UTF-16 text but byte {exc.start} cannot be decoded; save it as UTF-8 CSV",
+                msg("data.error.utf16", byte=exc.start),
                 file=file,
                 expected="UTF-8 or Windows-1254 text",
             ) from exc
     nul = data.find(b"\x00")
     if nul >= 0:
         raise DataValidationError(
-            f"is not a text table: it contains NUL bytes (first at byte {nul}); expected a CSV file "
-            "(UTF-8 or Windows-1254) or an .xlsx workbook",
+            msg("data.error.nul_bytes", byte=nul),
             file=file,
             row=_line_of(data, nul),
             expected="text",
@@ -113,8 +115,7 @@ def _decode(data: bytes, file: str) -> tuple[str, str]:
         except UnicodeDecodeError as exc:
             bad = data[exc.start : exc.start + 1]
             raise DataValidationError(
-                f"byte {bad!r} at position {exc.start} cannot be decoded as UTF-8 or Windows-1254 (cp1254); "
-                "save the file as 'CSV UTF-8'",
+                msg("data.error.undecodable", bad=repr(bad), position=exc.start),
                 file=file,
                 row=_line_of(data, exc.start),
                 expected="UTF-8 or Windows-1254 text",
@@ -123,8 +124,7 @@ def _decode(data: bytes, file: str) -> tuple[str, str]:
     control = re.search(r"[\x01-\x08\x0b\x0e-\x1f\x7f]", text)
     if control:
         raise DataValidationError(
-            f"is not a text table: it contains the control character {control.group()!r}; expected a CSV "
-            "file (UTF-8 or Windows-1254) or an .xlsx workbook",
+            msg("data.error.control_char", char=repr(control.group())),
             file=file,
             row=text.count("\n", 0, control.start()) + 1,
             expected="text",
@@ -144,7 +144,7 @@ def _sniff_separator(lines: Sequence[str], file: str) -> str:
     best = max(counts.values())
     if best == 0:
         raise DataValidationError(
-            "has only one column in its first row; expected columns separated by ',', ';' or tab",
+            msg("data.error.one_column"),
             file=file,
             row=1,
             expected="a header row with several columns",
@@ -162,7 +162,7 @@ def _sniff_separator(lines: Sequence[str], file: str) -> str:
 
 def _legacy_xls(file: str) -> DataValidationError:
     return DataValidationError(
-        "is a legacy Excel .xls workbook; save it as .xlsx (or CSV UTF-8) and read that",
+        msg("data.error.legacy_xls"),
         file=file,
         expected=".csv or .xlsx",
         got=".xls",
@@ -179,7 +179,7 @@ def _read_csv_grid(path: Path) -> Grid:
     text, encoding = _decode(data, file)
     if not text.strip():
         raise DataValidationError(
-            "is empty; expected a header row and data rows",
+            msg("data.error.empty_file"),
             file=file,
             expected="a table",
             got="an empty file",
@@ -197,7 +197,7 @@ def _read_csv_grid(path: Path) -> Grid:
                 numbers.append(number)
     except csv.Error as exc:
         raise DataValidationError(
-            f"cannot be split into columns: {exc} (a quote '\"' opened and not closed?)",
+            msg("data.error.csv_split", reason=exc),
             file=file,
             row=reader.line_num,
             expected="well-formed CSV",
@@ -217,30 +217,12 @@ def _read_xlsx_grid(path: Path, sheet: str | int | None) -> Grid:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
         raise DataValidationError(
-            f"cannot be opened as an .xlsx workbook ({type(exc).__name__}: {exc})",
+            msg("data.error.bad_xlsx", reason=f"{type(exc).__name__}: {exc}"),
             file=file,
             expected="an .xlsx workbook or a CSV file",
         ) from exc
     try:
-        names = workbook.sheetnames
-        if sheet is None:
-            name = names[0]
-        elif isinstance(sheet, int) and not isinstance(sheet, bool):
-            if not 0 <= sheet < len(names):
-                raise DataValidationError(
-                    f"has {len(names)} sheets {names}; 'sheet' index {sheet} is out of range",
-                    file=file,
-                    expected=f"0…{len(names) - 1}",
-                    got=sheet,
-                )
-            name = names[sheet]
-        else:
-            by_key = {normalize_name(n): n for n in names}
-            name = sheet if sheet in names else by_key.get(normalize_name(str(sheet)))
-            if name is None:
-                raise DataValidationError(
-                    f"has no sheet {sheet!r}; its sheets are {names}", file=file, expected=names, got=sheet
-                )
+        name, skipped = _choose_sheet(workbook, sheet, file)
         rows: list[list[object]] = []
         numbers: list[int] = []
         for number, values in enumerate(workbook[name].iter_rows(values_only=True), start=1):
@@ -251,12 +233,58 @@ def _read_xlsx_grid(path: Path, sheet: str | int | None) -> Grid:
     finally:
         workbook.close()
     if not rows:
-        raise DataValidationError(
-            "is empty; expected a header row and data rows", file=file, sheet=name, expected="a table"
-        )
+        raise DataValidationError(msg("data.error.empty_file"), file=file, sheet=name, expected="a table")
     width = max(len(r) for r in rows)
     rows = [r + [None] * (width - len(r)) for r in rows]
-    return Grid(rows, numbers, file, sheet=name)
+    return Grid(rows, numbers, file, sheet=name, skipped_sheets=skipped)
+
+
+def visible_sheets(path: str | Path) -> list[str]:
+    """Names of the visible sheets of an .xlsx workbook, in workbook order (hidden ones left out)."""
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(path, read_only=True)
+    try:
+        return [n for n in workbook.sheetnames if workbook[n].sheet_state == "visible"]
+    finally:
+        workbook.close()
+
+
+def _choose_sheet(workbook, sheet: str | int | None, file: str) -> tuple[str, tuple[str, ...]]:
+    """The sheet to read and the hidden sheets passed over to reach it.
+
+    By default the first VISIBLE sheet: a hidden first sheet (old figures, a pivot cache, a lookup
+    table) is never read unless ``sheet`` names it.
+    """
+    names = workbook.sheetnames
+    if sheet is None:
+        hidden = [n for n in names if workbook[n].sheet_state != "visible"]
+        visible = [n for n in names if n not in hidden]
+        if not visible:
+            raise DataValidationError(
+                msg("data.error.only_hidden", names=names),
+                file=file,
+                expected="a visible sheet",
+                got=names,
+            )
+        name = visible[0]
+        return name, tuple(n for n in hidden if names.index(n) < names.index(name))
+    if isinstance(sheet, int) and not isinstance(sheet, bool):
+        if not 0 <= sheet < len(names):
+            raise DataValidationError(
+                msg("data.error.sheet_index", count=len(names), names=names, index=sheet),
+                file=file,
+                expected=f"0…{len(names) - 1}",
+                got=sheet,
+            )
+        return names[sheet], ()
+    by_key = {normalize_name(n): n for n in names}
+    name = sheet if sheet in names else by_key.get(normalize_name(str(sheet)))
+    if name is None:
+        raise DataValidationError(
+            msg("data.error.no_sheet", sheet=sheet, names=names), file=file, expected=names, got=sheet
+        )
+    return name, ()
 
 
 def _xlsx_cell(value: object) -> object:
@@ -272,7 +300,8 @@ def read_grid(path: str | Path, *, sheet: str | int | None = None) -> Grid:
     CSV files are decoded as UTF-8 (a BOM is allowed), else as Windows-1254 (the Turkish code page
     of Excel's plain "CSV"); the separator (``,``, ``;``, tab or ``|``) is taken from the header row.
     Workbooks are read with openpyxl (cached formula values); ``sheet`` names a sheet or gives its
-    0-based index (default: the first sheet).
+    0-based index (default: the first *visible* sheet; hidden sheets are passed over and listed in
+    ``Grid.skipped_sheets``).  ``Grid.sheet`` says which sheet was read.
 
     Raises
     ------
@@ -291,7 +320,7 @@ def read_grid(path: str | Path, *, sheet: str | int | None = None) -> Grid:
     path = Path(path)
     if not path.is_file():
         raise DataValidationError(
-            f"does not exist (looked for {path.resolve()})", file=path.name, expected="an existing file"
+            msg("data.error.no_file", path=path.resolve()), file=path.name, expected="an existing file"
         )
     if path.suffix.lower() in {".xlsx", ".xlsm"}:
         return _read_xlsx_grid(path, sheet)
@@ -312,13 +341,9 @@ def table_from_grid(grid: Grid, header: int = 0) -> RawTable:
         extra = [c for c in cells[width:] if c is not None]
         if extra:
             sep = _SEPARATOR_NAMES.get(grid.separator or "", "")
-            hint = (
-                f"; is {sep} also used inside values (e.g. decimal commas)? Quote such values or use ';'"
-                if grid.separator
-                else ""
-            )
+            hint = msg("data.error.separator_hint", sep=sep) if grid.separator else ""
             raise grid.error(
-                f"has {width + len(extra)} cells but the header has {width}{hint}",
+                msg("data.error.too_many_cells", cells=width + len(extra), width=width, hint=hint),
                 row=number,
                 expected=f"{width} cells",
                 got=width + len(extra),
@@ -328,7 +353,7 @@ def table_from_grid(grid: Grid, header: int = 0) -> RawTable:
         if label is None:
             if any(j < len(cells) and cells[j] is not None for cells in data):
                 raise grid.error(
-                    f"column {j + 1} holds values but has no heading",
+                    msg("data.error.no_heading", number=j + 1),
                     row=grid.numbers[header],
                     expected="a heading for every column",
                 )
@@ -339,7 +364,7 @@ def table_from_grid(grid: Grid, header: int = 0) -> RawTable:
     for j, name in zip(keep, names, strict=True):
         if name in seen:
             raise grid.error(
-                f"heading {name!r} appears twice (columns {seen[name] + 1} and {j + 1})",
+                msg("data.error.heading_twice", name=repr(name), first=seen[name] + 1, second=j + 1),
                 row=grid.numbers[header],
                 expected="unique headings",
                 got=name,
@@ -347,11 +372,18 @@ def table_from_grid(grid: Grid, header: int = 0) -> RawTable:
         seen[name] = j
     if not data:
         raise grid.error(
-            "has a header row but no data rows", row=grid.numbers[header], expected="data rows", got=0
+            msg("data.error.no_data_rows"), row=grid.numbers[header], expected="data rows", got=0
         )
     cells = [[row[j] if j < len(row) else None for j in keep] for row in data]
     frame = pd.DataFrame(cells, columns=names, dtype=object)
-    return RawTable(frame, np.asarray(numbers, dtype=int), grid.file, grid.sheet, {n: n for n in names})
+    return RawTable(
+        frame,
+        np.asarray(numbers, dtype=int),
+        grid.file,
+        grid.sheet,
+        {n: n for n in names},
+        grid.skipped_sheets,
+    )
 
 
 def read_table(path: str | Path, *, sheet: str | int | None = None) -> RawTable:

@@ -15,6 +15,7 @@ import pandas as pd
 
 from clusterlib import nace
 from clusterlib.data.errors import DataValidationError
+from clusterlib.data.messages import msg
 from clusterlib.data.validation import Checker, Column, Schema
 
 __all__ = ["SCHEMAS", "TABLES", "is_external"]
@@ -88,20 +89,14 @@ def _workplaces_match_employment(ch: Checker) -> None:
     ch.fail(
         (workplaces == 0) & (employment > 0),
         "workplaces",
-        lambda i: (
-            f"workplaces is 0 but employment is {int(employment[i])}; employees work in at least one "
-            "workplace"
-        ),
+        lambda i: msg("data.error.no_workplace", employment=int(employment[i])),
         expected="workplaces ≥ 1 where employment > 0",
         got=lambda i: 0,
     )
     ch.fail(
         (workplaces > 0) & (employment == 0),
         "workplaces",
-        lambda i: (
-            f"workplaces is {int(workplaces[i])} but employment is 0; SGK counts workplaces with "
-            "insured employees, so both are 0 or neither"
-        ),
+        lambda i: msg("data.error.empty_workplaces", workplaces=int(workplaces[i])),
         expected="workplaces = 0 where employment = 0",
         got=lambda i: int(workplaces[i]),
     )
@@ -112,9 +107,8 @@ def _goods_divisions(ch: Checker) -> None:
     ch.fail(
         ~section.isin(["A", "B", "C"]).to_numpy(),
         "nace",
-        lambda i: (
-            f"division {ch.frame['nace'].iloc[i]!r} (section {section.iloc[i]}) is not a goods division; "
-            "exports are recorded for sections A, B and C (divisions 01–03, 05–09, 10–33)"
+        lambda i: msg(
+            "data.error.not_goods", division=repr(ch.frame["nace"].iloc[i]), section=section.iloc[i]
         ),
         expected="a division of section A, B or C",
         got=lambda i: ch.frame["nace"].iloc[i],
@@ -135,9 +129,11 @@ def _size_class_matches_employees(ch: Checker) -> None:
     ch.fail(
         (employees < low) | (employees > high),
         "size_class",
-        lambda i: (
-            f"{size.iloc[i]!r} does not fit {int(employees[i])} employees; expected {expected(i)!r} "
-            "(micro < 10, small 10–49, medium 50–249, large ≥ 250)"
+        lambda i: msg(
+            "data.error.size_class",
+            size=repr(size.iloc[i]),
+            employees=int(employees[i]),
+            expected=repr(expected(i)),
         ),
         expected="the size class of the employees column",
         got=lambda i: size.iloc[i],
@@ -151,7 +147,7 @@ def _class_in_division(ch: Checker) -> None:
     ch.fail(
         (codes.notna() & (codes.str[:2] != divisions)).to_numpy(),
         "nace_class",
-        lambda i: f"{codes.iloc[i]!r} is not in division {divisions.iloc[i]!r} given in column 'nace'",
+        lambda i: msg("data.error.class_outside", code=repr(codes.iloc[i]), division=repr(divisions.iloc[i])),
         expected="a code of the firm's division",
         got=lambda i: codes.iloc[i],
     )
@@ -162,7 +158,7 @@ def _no_self_relations(ch: Checker) -> None:
     ch.fail(
         (source == target).to_numpy(),
         "target",
-        lambda i: f"{target.iloc[i]!r} is the interviewed firm itself",
+        lambda i: msg("data.error.self_relation", target=repr(target.iloc[i])),
         expected="a partner other than the source firm",
         got=lambda i: target.iloc[i],
     )
@@ -180,7 +176,7 @@ def _external_partners_described(ch: Checker) -> None:
             ch.fail(
                 external & ch.frame[column].isna().to_numpy(),
                 column,
-                lambda i: f"is empty for the external partner {ch.frame['target'].iloc[i]!r}",
+                lambda i: msg("data.error.external_empty", target=repr(ch.frame["target"].iloc[i])),
                 expected="the name and province of an external partner",
             )
 
@@ -192,9 +188,11 @@ def _io_balanced(ch: Checker) -> None:
     ch.fail(
         (intermediate & (frame["value"] < 0)).to_numpy(),
         "value",
-        lambda i: (
-            f"intermediate flow {frame['from'].iloc[i]}→{frame['to'].iloc[i]} is negative "
-            f"({frame['value'].iloc[i]})"
+        lambda i: msg(
+            "data.error.negative_flow",
+            source=frame["from"].iloc[i],
+            to=frame["to"].iloc[i],
+            value=frame["value"].iloc[i],
         ),
         expected="intermediate flows ≥ 0",
         got=lambda i: frame["value"].iloc[i],
@@ -207,10 +205,13 @@ def _io_balanced(ch: Checker) -> None:
         scale = max(abs(output_by_row), abs(output_by_column), 1e-9)
         if abs(output_by_row - output_by_column) > _IO_RTOL * scale:
             raise DataValidationError(
-                f"is not balanced: section {section}'s row total (intermediate sales + final demand FD) is "
-                f"{output_by_row:,.1f} but its column total (intermediate purchases + value added VA) is "
-                f"{output_by_column:,.1f} (difference {abs(output_by_row - output_by_column) / scale:.2%}); "
-                "each section's total output must be the same both ways",
+                msg(
+                    "data.error.unbalanced",
+                    section=section,
+                    by_row=f"{output_by_row:,.1f}",
+                    by_column=f"{output_by_column:,.1f}",
+                    difference=f"{abs(output_by_row - output_by_column) / scale:.2%}",
+                ),
                 file=ch.raw.file,
                 sheet=ch.raw.sheet,
                 column="value",
@@ -233,9 +234,11 @@ def _consistent_within(group: tuple[str, ...], columns: tuple[str, ...]):
             ch.fail(
                 (distinct > 1).to_numpy(),
                 column,
-                lambda i, c=column: (
-                    f"{frame[c].iloc[i]!r} differs from other rows of the same "
-                    f"({', '.join(group)}) = ({', '.join(str(frame[g].iloc[i]) for g in group)})"
+                lambda i, c=column: msg(
+                    "data.error.inconsistent",
+                    value=repr(frame[c].iloc[i]),
+                    group=", ".join(group),
+                    values=", ".join(str(frame[g].iloc[i]) for g in group),
                 ),
                 expected=f"one {column} per ({', '.join(group)})",
                 got=lambda i, c=column: frame[c].iloc[i],

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from clusterlib.data.errors import DataValidationError
+from clusterlib.data.messages import msg
 from clusterlib.data.numbers import parse_numbers
 from clusterlib.data.readers import Grid, RawTable
 from clusterlib.data.validation import resolve_division
@@ -115,9 +116,7 @@ def _find_activity_row(grid: Grid) -> int:
     if index is not None:
         return index
     raise grid.error(
-        f"has no recognisable header in its first {_HEADER_SEARCH_ROWS} rows: neither tidy column headings "
-        "(province/il, nace/faaliyet, year/yıl, employment/sigortalı) nor an SGK-style row of activity "
-        "headings such as '10 - Gıda ürünlerinin imalatı'",
+        msg("data.error.no_header", rows=_HEADER_SEARCH_ROWS),
         expected="a header row",
     )
 
@@ -153,7 +152,7 @@ def _year(grid: Grid, title_rows: list[list[object]], year: int | None) -> int:
         return found.pop()
     what = f"several years {sorted(found)}" if found else "no year"
     raise grid.error(
-        f"{what} in the sheet name and title rows; pass year= to say which year the table is for",
+        msg("data.error.which_year", what=what),
         expected="a year in the title or sheet name, or year=",
         got=sorted(found),
     )
@@ -182,8 +181,7 @@ def _roles(grid: Grid, h: int, has_sub: bool) -> list[tuple[str, int, str]]:
             roles.append(roles[-1] if has_sub else ("blank", j, ""))
         else:
             raise grid.error(
-                f"{cell!r} is not a NACE Rev. 2 division; expected an activity heading such as "
-                "'10 - Gıda ürünlerinin imalatı', or 'Toplam'",
+                msg("data.error.not_activity", cell=repr(cell)),
                 row=grid.numbers[h],
                 column=_letter(j),
                 expected="a NACE division heading",
@@ -207,8 +205,7 @@ def _measures(grid: Grid, h: int, roles: list[tuple[str, int, str]], has_sub: bo
         measure = _measure(label)
         if measure is None:
             raise grid.error(
-                f"{label!r} under {grid.rows[h][start]!r} is not a measure this reader knows; expected "
-                "'Sigortalı' (insured employees), 'İşyeri' (workplaces) or 'Ortalama ücret'",
+                msg("data.error.unknown_measure", label=repr(label), heading=repr(grid.rows[h][start])),
                 row=grid.numbers[h + 1],
                 column=_letter(j),
                 expected=["Sigortalı", "İşyeri", "Ortalama ücret"],
@@ -236,8 +233,11 @@ def _province_column(grid: Grid, h: int, first_data: int, roles: list[tuple[str,
     if plate:
         return plate[0]
     raise grid.error(
-        f"has activity headings in row {grid.numbers[h]} but no column of province names to their left "
-        f"(headings there: {[c for c in headings if c is not None]})",
+        msg(
+            "data.error.no_province_column",
+            row=grid.numbers[h],
+            headings=[c for c in headings if c is not None],
+        ),
         row=grid.numbers[h],
         expected="a column of provinces (İl)",
     )
@@ -278,8 +278,12 @@ def parse_wide(grid: Grid, *, year: int | None = None) -> WideTable:
             continue
         if (code, measure) in cell_of:
             raise grid.error(
-                f"division {code} appears twice (columns {_letter(roles[cell_of[(code, measure)]][1])} and "
-                f"{_letter(start)})",
+                msg(
+                    "data.error.division_twice",
+                    code=code,
+                    first=_letter(roles[cell_of[(code, measure)]][1]),
+                    second=_letter(start),
+                ),
                 row=grid.numbers[h],
                 column=_letter(start),
                 expected="each division once",
@@ -290,7 +294,7 @@ def parse_wide(grid: Grid, *, year: int | None = None) -> WideTable:
     measures = [m for m in ("employment", "workplaces", "avg_wage") if any(m == mm for _c, mm in cell_of)]
     if "employment" not in measures:
         raise grid.error(
-            "has activity columns but none of insured employees (Sigortalı)",
+            msg("data.error.no_insured"),
             row=grid.numbers[h + 1 if has_sub else h],
             expected="a 'Sigortalı' column under each activity",
         )
@@ -313,11 +317,19 @@ def parse_wide(grid: Grid, *, year: int | None = None) -> WideTable:
     for index in range(first_data, len(grid.rows)):
         cells = grid.rows[index]
         if all(cells[j] is None for j in value_columns):
+            if _province_cell(cells[where]) or (cells[where] is not None and _is_total(cells[where])):
+                raise grid.error(
+                    msg("data.error.blank_province_row", name=repr(cells[where])),
+                    row=grid.numbers[index],
+                    column=province_label,
+                    expected="a value under every activity",
+                    got=cells[where],
+                )
             continue  # a blank, footnote or source line
         stray = [j for j in blank if cells[j] is not None]
         if stray:
             raise grid.error(
-                "holds a value in a column without heading",
+                msg("data.error.stray_value"),
                 row=grid.numbers[index],
                 column=_letter(stray[0]),
                 expected="a heading for every column of values",
@@ -329,7 +341,7 @@ def parse_wide(grid: Grid, *, year: int | None = None) -> WideTable:
             continue
         if name is None:
             raise grid.error(
-                "has values but no province",
+                msg("data.error.values_no_province"),
                 row=grid.numbers[index],
                 column=province_label,
                 expected="a province",
@@ -347,7 +359,7 @@ def parse_wide(grid: Grid, *, year: int | None = None) -> WideTable:
                 labels[measure].append(label(j) if j is not None else label(cell_of[(code, "employment")]))
     if not rows:
         raise grid.error(
-            f"has activity headings in row {grid.numbers[h]} but no province rows below them",
+            msg("data.error.no_province_rows", row=grid.numbers[h]),
             row=grid.numbers[h],
             expected="rows of provinces",
         )
@@ -357,7 +369,12 @@ def parse_wide(grid: Grid, *, year: int | None = None) -> WideTable:
     }
     raw_labels.update({k: np.asarray(v, dtype=object) for k, v in labels.items()})
     raw = RawTable(
-        pd.DataFrame(records, dtype=object), np.asarray(rows, dtype=int), grid.file, grid.sheet, raw_labels
+        pd.DataFrame(records, dtype=object),
+        np.asarray(rows, dtype=int),
+        grid.file,
+        grid.sheet,
+        raw_labels,
+        grid.skipped_sheets,
     )
     totals = {measure: (j, label(j)) for j, measure in measure_of.items() if roles[j][0] == "total"}
     per_measure = {m: [cell_of[(c, m)] for c in codes if (c, m) in cell_of] for m in measures}
@@ -395,8 +412,7 @@ def check_totals(table: WideTable, *, tolerance: float = 0.5) -> None:
                 k = int(differ[0])
                 row = table.data_rows[k]
                 raise grid.error(
-                    f"the total {_fmt(stated[k])} differs from the sum of the activities, "
-                    f"{_fmt(block[k].sum())}",
+                    msg("data.error.row_total", stated=_fmt(stated[k]), sum=_fmt(block[k].sum())),
                     row=grid.numbers[row],
                     column=total_label,
                     expected=block[k].sum(),
@@ -408,8 +424,7 @@ def check_totals(table: WideTable, *, tolerance: float = 0.5) -> None:
             if differ.size:
                 k = int(differ[0])
                 raise DataValidationError(
-                    f"the total {_fmt(stated[k])} differs from the sum of the provinces, "
-                    f"{_fmt(block[:, k].sum())}",
+                    msg("data.error.column_total", stated=_fmt(stated[k]), sum=_fmt(block[:, k].sum())),
                     file=grid.file,
                     sheet=grid.sheet,
                     row=grid.numbers[table.total_row],

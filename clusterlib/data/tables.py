@@ -1,4 +1,4 @@
-"""One reader per input table, and :func:`load_tables` / :func:`data_fingerprint` for a data directory.
+"""One reader per input table (:func:`clusterlib.data.load_tables` reads a whole folder with them).
 
 Each ``read_<table>`` reads a CSV (UTF-8 or Windows-1254, ``,``/``;``/tab) or an .xlsx sheet,
 maps English or Turkish headings onto the table's schema (:mod:`clusterlib.data.schemas`), types
@@ -8,25 +8,25 @@ and checks every cell, and returns a clean DataFrame sorted by the table's key �
 
 from __future__ import annotations
 
-import hashlib
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Literal
 
 import pandas as pd
 
-from clusterlib.config import SAMPLE_DIR
 from clusterlib.data import sgk
+from clusterlib.data.coverage import Coverage, sheetless, with_coverage
 from clusterlib.data.errors import DataValidationError
-from clusterlib.data.readers import Grid, RawTable, read_grid, table_from_grid
-from clusterlib.data.schemas import SCHEMAS, TABLES, is_external
+from clusterlib.data.messages import msg
+from clusterlib.data.notes import SourceInfo, source_of
+from clusterlib.data.readers import Grid, RawTable, read_grid, table_from_grid, visible_sheets
+from clusterlib.data.schemas import SCHEMAS, is_external
 from clusterlib.data.validation import Checker, Schema, map_headers, validate
 from clusterlib.regions import normalize_name
 
 __all__ = [
-    "data_fingerprint",
-    "load_tables",
+    "READERS",
     "read_benchmarks",
     "read_employment",
     "read_exports",
@@ -80,7 +80,13 @@ def _read(name: str, path: str | Path, sheet: str | int | None) -> pd.DataFrame:
 
 
 def read_employment(
-    path: str | Path, *, sheet: str | int | None = None, year: int | None = None, check_totals: bool = False
+    path: str | Path,
+    *,
+    sheet: str | int | None = None,
+    year: int | None = None,
+    check_totals: bool | None = None,
+    coverage: Coverage | None = None,
+    dash: Literal["zero", "missing"] = "zero",
 ) -> pd.DataFrame:
     """Read insured employment by province and NACE division, tidy or as an SGK-style workbook.
 
@@ -104,12 +110,25 @@ def read_employment(
     path : str or pathlib.Path
         A ``.csv`` or ``.xlsx`` file.
     sheet : str or int, optional
-        Sheet name or 0-based index of a workbook (default: the first sheet).
+        Sheet name or 0-based index of a workbook (default: the first visible sheet; hidden sheets are
+        passed over and the report says so).  ``"all"``: every visible sheet of an SGK yearbook
+        workbook (one sheet per year, the year taken from each sheet's name or title) into one long
+        table.
     year : int, optional
         The year of a table that has no year column (SGK wide layout, or a tidy table of one year).
-    check_totals : bool, default False
-        SGK wide layout only: require each ``Toplam`` cell to equal the sum of its row or column.  Off
-        by default because an extract of some activities has totals over all activities.
+    check_totals : bool, optional
+        SGK wide layout: require each ``Toplam`` cell to equal the sum of its row or column, so a
+        dropped, blank or shifted province row is caught.  On by default; pass False for an extract of
+        some activities whose totals cover all activities.
+    coverage : {"all", "partial"}, optional
+        ``"all"``: every year must have rows for all 81 provinces (a national table: its national
+        totals feed every location quotient), else an error lists the missing provinces.
+        ``"partial"``: accept fewer provinces and record a coverage note for the reports.  Default:
+        ``"all"`` for the SGK wide layout (the yearbook table is national), unchecked for tidy files.
+    dash : {"zero", "missing"}, default "zero"
+        How ``-`` cells of employment and workplaces read: ``"zero"`` (TÜİK's and SGK's sign for
+        "nil") or ``"missing"`` (a source that uses ``-`` for suppressed values).  Either way the
+        cells are counted in the read notes.  Withheld ``*`` cells are always missing.
 
     Returns
     -------
@@ -134,7 +153,19 @@ def read_employment(
     >>> read_employment(path).to_dict("records")
     [{'plate': 46, 'province': 'Kahramanmaraş', 'nace': '25', 'year': 2023, 'employment': 12345}]
     """
+    if coverage not in (None, "all", "partial"):
+        raise ValueError(f"'coverage' must be 'all', 'partial' or None, got {coverage!r}")
+    if dash not in ("zero", "missing"):
+        raise ValueError(f"'dash' must be 'zero' or 'missing', got {dash!r}")
+    if isinstance(sheet, str) and sheet.strip().lower() == "all":
+        return _read_yearbook(Path(path), year=year, check_totals=check_totals, coverage=coverage, dash=dash)
     schema = SCHEMAS["employment"]
+    if dash == "missing":
+        columns = tuple(
+            replace(c, dash_is_zero=False, dash_is_missing=True) if c.dash_is_zero else c
+            for c in schema.columns
+        )
+        schema = replace(schema, columns=columns)
     grid = read_grid(path, sheet=sheet)
     header = _find_header(grid, schema)
     if header is None and year is not None:
@@ -143,17 +174,74 @@ def read_employment(
         header = _find_header(grid, schema, partial=True)
     if header is None:
         parsed = sgk.parse_wide(grid, year=year)
-        frame = validate(parsed.raw, schema, headers_mapped=True)
-        if check_totals:
-            sgk.check_totals(parsed)
-        return frame
+        problems = []
+        try:
+            frame = validate(parsed.raw, schema, headers_mapped=True)
+        except DataValidationError as error:
+            problems.append(error)
+        if check_totals is not False:
+            try:
+                sgk.check_totals(parsed)
+            except DataValidationError as error:
+                problems.append(error)
+        if problems:
+            raise DataValidationError.collect(problems)
+        return with_coverage(frame, coverage or "all")
     raw = map_headers(table_from_grid(grid, header), schema)
     if year is not None:
         if "year" in raw.frame:
             raise ValueError(f"'year' was given ({year}) but {raw.file} has a year column; leave 'year' out")
         raw.frame["year"] = year
         raw.labels["year"] = "year="
-    return validate(raw, schema, headers_mapped=True)
+    frame = validate(raw, schema, headers_mapped=True)
+    return with_coverage(frame, coverage) if coverage else frame
+
+
+def _read_yearbook(
+    path: Path, *, year: int | None, check_totals: bool | None, coverage: Coverage | None, dash: str
+) -> pd.DataFrame:
+    """Every visible sheet of a workbook (one per year) read by :func:`read_employment`, stacked."""
+    if path.suffix.lower() not in {".xlsx", ".xlsm"}:
+        raise ValueError(f"sheet='all' applies to .xlsx workbooks only, got {path.name}")
+    if year is not None:
+        raise ValueError("sheet='all' reads the year of each sheet from its name or title; leave 'year' out")
+    names = visible_sheets(path)
+    frames: list[pd.DataFrame] = []
+    problems: list[DataValidationError] = []
+    for name in names:
+        try:
+            frames.append(
+                read_employment(path, sheet=name, check_totals=check_totals, coverage="partial", dash=dash)
+            )
+        except DataValidationError as error:
+            problems.append(error)
+    if problems:
+        raise DataValidationError.collect(problems)
+    seen: dict[int, str] = {}
+    for name, frame in zip(names, frames, strict=True):
+        for value in sorted(set(frame["year"])):
+            if value in seen:
+                raise DataValidationError(
+                    f"sheets {seen[value]!r} and {name!r} both hold year {value}; keep one sheet per year",
+                    file=path.name,
+                    expected="one sheet per year",
+                    got=[seen[value], name],
+                )
+            seen[value] = name
+    stacked = pd.concat(frames, ignore_index=True).sort_values(["plate", "nace", "year"], ignore_index=True)
+    for column in ("workplaces", "employment"):
+        if column in stacked and stacked[column].dtype == object:  # a sheet without the column
+            stacked[column] = stacked[column].astype("Int64")
+    infos = [source_of(frame) for frame in frames]
+    stacked.attrs["source"] = SourceInfo(
+        table="employment",
+        file=path.name,
+        sheet=", ".join(names),
+        notes=tuple(
+            dict.fromkeys(sheetless(n) for info in infos if info for n in info.notes if n.kind != "coverage")
+        ),
+    )
+    return with_coverage(stacked, coverage or "all")
 
 
 def _without_year(schema: Schema) -> Schema:
@@ -233,7 +321,7 @@ def _in_register(firms: pd.DataFrame, columns: tuple[str, ...]) -> Callable[[Che
             ch.fail(
                 unknown,
                 column,
-                lambda i, ids=ids: f"firm {ids.iloc[i]!r} is not in the firm register (firms table)",
+                lambda i, ids=ids: msg("data.error.not_in_register", firm=repr(ids.iloc[i])),
                 expected="a firm_id of the firms table",
                 got=lambda i, ids=ids: ids.iloc[i],
             )
@@ -241,9 +329,11 @@ def _in_register(firms: pd.DataFrame, columns: tuple[str, ...]) -> Callable[[Che
         ch.fail(
             (registered.notna() & (registered != frame["cluster"])).to_numpy(),
             "cluster",
-            lambda i: (
-                f"{frame['cluster'].iloc[i]!r}, but firm {frame[columns[0]].iloc[i]!r} belongs to "
-                f"{registered.iloc[i]!r} in the firm register"
+            lambda i: msg(
+                "data.error.other_cluster",
+                cluster=repr(frame["cluster"].iloc[i]),
+                firm=repr(frame[columns[0]].iloc[i]),
+                registered=repr(registered.iloc[i]),
             ),
             expected="the firm's cluster in the register",
             got=lambda i: frame["cluster"].iloc[i],
@@ -489,7 +579,8 @@ def read_province_factors(path: str | Path, *, sheet: str | int | None = None) -
     return _read("province_factors", path, sheet)
 
 
-_READERS = {
+#: The reader of each table, by name.
+READERS = {
     "employment": read_employment,
     "exports": read_exports,
     "firms": read_firms,
@@ -503,127 +594,3 @@ _READERS = {
 
 
 # ------------------------------------------------------------------------------------------- load_tables
-
-_CACHE: OrderedDict[tuple, dict[str, pd.DataFrame]] = OrderedDict()
-_CACHE_SIZE = 4
-
-
-def _table_path(directory: Path, name: str) -> Path:
-    for suffix in (".csv", ".xlsx"):
-        candidate = directory / f"{name}{suffix}"
-        if candidate.is_file():
-            return candidate
-    raise DataValidationError(
-        f"is missing from {directory}; the workbench needs it (a CSV or .xlsx file of that name). "
-        f"The official data come from {SCHEMAS[name].source}. "
-        f"The bundled synthetic sample is in {SAMPLE_DIR}",
-        file=f"{name}.csv",
-        expected=f"{directory / (name + '.csv')}",
-    )
-
-
-def _requested(tables: str | list[str] | tuple[str, ...] | None) -> list[str]:
-    if tables is None:
-        return list(TABLES)
-    wanted = [tables] if isinstance(tables, str) else list(tables)
-    unknown = [t for t in wanted if t not in SCHEMAS]
-    if unknown:
-        raise ValueError(f"'tables' must be among {list(TABLES)}, got {unknown}")
-    return wanted
-
-
-def load_tables(
-    data_dir: str | Path | None = None, *, tables: str | list[str] | tuple[str, ...] | None = None
-) -> dict[str, pd.DataFrame]:
-    """Read and validate the input tables of a data directory.
-
-    Each table ``<name>`` is read from ``<name>.csv`` (or ``<name>.xlsx``) with its reader
-    (:func:`read_employment`, :func:`read_firms`…); survey and relations are checked against the
-    firm register.  Results are cached per directory and file modification times, so notebooks can
-    call this freely; each call returns fresh DataFrame objects (changing one does not change the
-    cache).
-
-    Parameters
-    ----------
-    data_dir : str or pathlib.Path, optional
-        Directory of the tables; default :data:`clusterlib.config.SAMPLE_DIR` (the synthetic sample).
-    tables : str or list of str, optional
-        Which tables (default: all of :data:`TABLES`).  ``survey`` and ``relations`` also read
-        ``firms`` to check their firm ids.
-
-    Returns
-    -------
-    dict of str to pandas.DataFrame
-        The requested tables by name.
-
-    Raises
-    ------
-    DataValidationError
-        When a file is missing (the message names the file and directory and where the official
-        data come from) or fails its schema.
-    ValueError
-        For an unknown table name.
-
-    Examples
-    --------
-    >>> tables = load_tables(tables=["io_table"])  # the bundled sample
-    >>> list(tables), list(tables["io_table"].columns)
-    (['io_table'], ['from', 'to', 'value'])
-    """
-    directory = Path(data_dir if data_dir is not None else SAMPLE_DIR).resolve()
-    wanted = _requested(tables)
-    needed = set(wanted) | ({"firms"} if {"survey", "relations"} & set(wanted) else set())
-    names = [t for t in TABLES if t in needed]
-    paths = {name: _table_path(directory, name) for name in names}
-    key = (str(directory), tuple((n, p.stat().st_mtime_ns, p.stat().st_size) for n, p in paths.items()))
-    if key not in _CACHE:
-        loaded: dict[str, pd.DataFrame] = {}
-        for name in names:
-            if name == "survey":
-                loaded[name] = read_survey(paths[name], firms=loaded["firms"])
-            elif name == "relations":
-                loaded[name] = read_relations(paths[name], firms=loaded["firms"])
-            else:
-                loaded[name] = _READERS[name](paths[name])
-        _CACHE[key] = loaded
-        while len(_CACHE) > _CACHE_SIZE:
-            _CACHE.popitem(last=False)
-    _CACHE.move_to_end(key)
-    return {name: _CACHE[key][name].copy(deep=False) for name in wanted}
-
-
-def data_fingerprint(data_dir: str | Path | None = None) -> str:
-    """A short SHA-256 fingerprint of the input tables of a directory (12 hexadecimal digits).
-
-    Hashes, in table order, the name and the bytes of every ``<table>.csv``/``.xlsx`` present, so
-    the fingerprint changes when any input changes and does not depend on paths or timestamps.
-
-    Raises
-    ------
-    DataValidationError
-        When the directory holds none of the tables.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> folder = pathlib.Path(tempfile.mkdtemp())
-    >>> _ = (folder / "io_table.csv").write_text("from,to,value\\n", encoding="utf-8")
-    >>> data_fingerprint(folder) == hashlib.sha256(b"io_table.csv\\0from,to,value\\n\\0").hexdigest()[:12]
-    True
-    """
-    directory = Path(data_dir if data_dir is not None else SAMPLE_DIR)
-    digest = hashlib.sha256()
-    found = 0
-    for name in TABLES:
-        for suffix in (".csv", ".xlsx"):
-            path = directory / f"{name}{suffix}"
-            if path.is_file():
-                digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-                found += 1
-    if not found:
-        raise DataValidationError(
-            f"holds none of the input tables {list(TABLES)} (looked in {directory.resolve()})",
-            file=str(directory),
-            expected=[f"{t}.csv" for t in TABLES],
-        )
-    return digest.hexdigest()[:12]

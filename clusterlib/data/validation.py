@@ -4,11 +4,15 @@ Why not pandera: pandera checks frames that are already typed, but our failures 
 typing — a Turkish number, a province spelled ``K.Maraş``, a NACE label ``"10 - Gıda…"`` — and each
 must name the file, the row the user sees and the heading as written, with a suggestion.  A small
 spec parsed by :func:`validate` does both in one pass, and keeps pandera out of the runtime
-dependencies.  The schemas of the workbench's tables are in :mod:`clusterlib.data.schemas`.
+dependencies.  Like pandera's lazy validation (``validate(lazy=True)``), it collects every failure
+case of a file before raising — one :class:`~clusterlib.data.errors.DataValidationError` per failing
+cell, each with its row and column, gathered by :meth:`DataValidationError.collect` (the first 20
+listed, the rest counted).  The schemas of the workbench's tables are in :mod:`clusterlib.data.schemas`.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from collections.abc import Callable, Collection, Sequence
@@ -20,7 +24,9 @@ import pandas as pd
 
 from clusterlib import nace
 from clusterlib.data.errors import DataValidationError
-from clusterlib.data.numbers import MISSING_TOKENS, NumberEvidence, decimal_mark, parse_numbers
+from clusterlib.data.messages import message_language, msg
+from clusterlib.data.notes import ReadNote, SourceInfo
+from clusterlib.data.numbers import MISSING_TOKENS, NumberEvidence, decimal_mark, parse_numbers, special_cells
 from clusterlib.data.readers import RawTable
 from clusterlib.regions import normalize_name, province, suggest
 
@@ -55,6 +61,7 @@ class Column:
     choices: Callable[[], Collection[str]] | tuple[str, ...] | None = None
     item: str | None = None
     dash_is_zero: bool = False
+    dash_is_missing: bool = False  # '-' marks a suppressed value: missing (and counted), not an error
     note: str = ""
 
     def allowed(self) -> list[str]:
@@ -63,31 +70,33 @@ class Column:
         return list(choices or ())
 
     def expectation(self) -> str:
-        """What a valid cell looks like, in words."""
+        """What a valid cell looks like, in words (in the language of the messages)."""
         if self.kind in _NUMERIC:
             low, high = YEAR_RANGE if self.kind == "year" else (self.low, self.high)
-            what = "a year" if self.kind == "year" else "a whole number" if self.kind == "int" else "a number"
+            key = "year" if self.kind == "year" else "whole_number" if self.kind == "int" else "number"
+            what = msg(f"data.expect.{key}")
             if low is not None and high is not None:
-                what += f" from {_num(low)} to {_num(high)}"
+                what = msg("data.expect.range", what=what, low=_num(low), high=_num(high))
             elif low is not None:
-                what += f" {'>' if self.low_open else '≥'} {_num(low)}"
+                what = msg(
+                    "data.expect.above" if self.low_open else "data.expect.at_least", what=what, low=_num(low)
+                )
             elif high is not None:
-                what += f" ≤ {_num(high)}"
+                what = msg("data.expect.at_most", what=what, high=_num(high))
+        elif self.kind == "list":
+            what = msg("data.expect.list", item=self._item_expectation())
+        elif self.kind in ("province", "plate", "division", "nace_code", "bool"):
+            what = msg(f"data.expect.{self.kind}")
+        elif self.kind == "str":
+            what = msg("data.expect.text")
         else:
-            what = {
-                "province": "a province name or plate code",
-                "plate": "a plate code from 1 to 81",
-                "division": "a NACE Rev. 2 division such as '10' or '25'",
-                "nace_code": "a NACE Rev. 2 code such as '15.20'",
-                "bool": "true or false",
-                "str": "text",
-            }.get(self.kind, f"one of {self.allowed()}")
-            if self.kind == "list":
-                what = f"';'-separated items, each {self._item_expectation()}"
-        return what + (f" ({self.note})" if self.note else "")
+            what = msg("data.expect.one_of", allowed=self.allowed())
+        return what + (f" ({self.note})" if self.note and message_language() == "en" else "")
 
     def _item_expectation(self) -> str:
-        return "a NACE Rev. 2 division" if self.item == "division" else f"one of {self.allowed()}"
+        if self.item == "division":
+            return msg("data.expect.division")
+        return msg("data.expect.one_of", allowed=self.allowed())
 
 
 def _num(value: float) -> str:
@@ -131,13 +140,35 @@ class Checker:
         expected: object = None,
         got: Callable[[int], object] | None = None,
     ) -> None:
-        """Raise for the first record where ``mask`` is true, mentioning how many others fail too."""
+        """Raise for every record where ``mask`` is true (all at once, each with its row and column)."""
         bad = np.flatnonzero(np.asarray(mask, dtype=bool))
         if bad.size == 0:
             return
-        i = int(bad[0])
-        text = message(i) + _others(self.raw, bad[1:], column, i)
-        raise self.raw.error(text, i=i, column=column, expected=expected, got=got(i) if got else None)
+        raise _each(self.raw, bad, column, message, expected=expected, got=got)
+
+
+def _each(
+    raw: RawTable,
+    positions: Sequence[int],
+    column: str | None,
+    message: Callable[[int], str],
+    *,
+    expected: object = None,
+    got: Callable[[int], object] | None = None,
+) -> DataValidationError:
+    """One problem per failing cell (records that share a cell, as in the SGK wide layout, count once)."""
+    errors = []
+    seen: set[tuple[int, str]] = set()
+    for i in positions:
+        i = int(i)
+        cell = (int(raw.rows[i]), raw.label(column, i) if column else "")
+        if cell in seen:
+            continue
+        seen.add(cell)
+        errors.append(
+            raw.error(message(i), i=i, column=column, expected=expected, got=got(i) if got else None)
+        )
+    return DataValidationError.collect(errors)
 
 
 def _others(raw: RawTable, others: Sequence[int], column: str | None = None, first: int | None = None) -> str:
@@ -151,6 +182,8 @@ def _others(raw: RawTable, others: Sequence[int], column: str | None = None, fir
     if not cells:
         return ""
     rows = sorted({row for row, _label in cells})
+    if message_language() != "en":
+        return msg("data.error.same_problem", count=len(cells), rows=", ".join(str(r) for r in rows[:10]))
     shown = ", ".join(str(r) for r in rows[:5]) + (f" and {len(rows) - 5} more" if len(rows) > 5 else "")
     cells_text = f"{len(cells)} more cell{'s' if len(cells) > 1 else ''}"
     return f" (the same problem in {cells_text}: row{'s' if len(rows) > 1 else ''} {shown})"
@@ -178,7 +211,9 @@ def map_headers(raw: RawTable, schema: Schema) -> RawTable:
             continue
         if name in labels:
             raise DataValidationError(
-                f"headings {labels[name]!r} and {heading!r} both mean {name!r}; keep one of them",
+                msg(
+                    "data.error.same_meaning", first=repr(labels[name]), second=repr(heading), name=repr(name)
+                ),
                 file=raw.file,
                 sheet=raw.sheet,
                 row=_header_row(raw),
@@ -189,7 +224,7 @@ def map_headers(raw: RawTable, schema: Schema) -> RawTable:
         labels[name] = raw.labels.get(heading, heading)
     frame = raw.frame[list(renamed)].rename(columns=renamed)
     labels["_ignored"] = ignored
-    return RawTable(frame, raw.rows, raw.file, raw.sheet, labels)
+    return RawTable(frame, raw.rows, raw.file, raw.sheet, labels, raw.skipped_sheets)
 
 
 def _header_row(raw: RawTable) -> int | None:
@@ -203,10 +238,10 @@ def _check_columns(raw: RawTable, schema: Schema) -> None:
         missing = [schema.column("province"), *missing]
     if missing:
         column = missing[0]
-        aliases = f" (also accepted: {', '.join(column.aliases)})" if column.aliases else ""
+        aliases = msg("data.error.aliases", aliases=", ".join(column.aliases)) if column.aliases else ""
         found = [raw.labels.get(c, c) for c in raw.frame.columns] + list(raw.labels.get("_ignored", []))
         raise DataValidationError(
-            f"missing column {column.name!r}{aliases}; the file has columns {found}",
+            msg("data.error.missing_column", column=column.name, aliases=aliases, found=found),
             file=raw.file,
             sheet=raw.sheet,
             row=_header_row(raw),
@@ -233,10 +268,22 @@ def _numeric(
     parsed, problem = parse_numbers(
         values, integer=integer, hint=hint, dash_is_zero=column.dash_is_zero, evidence=evidence
     )
+    if problem and problem["expected"] in ("a number", "a whole number"):  # cells that are not numbers
+        positions = [int(problem["i"]), *problem.get("others", [])]
+
+        def message(i: int) -> str:
+            value = values[i]
+            what = msg("data.error.a_date") if isinstance(value, (dt.date, dt.datetime)) else repr(value)
+            return msg("data.error.not_a_number", value=what, expected=column.expectation())
+
+        raise _each(
+            raw, positions, column.name, message, expected=column.expectation(), got=lambda i: values[i]
+        )
     if problem:
         i = int(problem["i"])
         raise raw.error(
-            f"{problem['message']}; expected {column.expectation()}"
+            problem["message"]
+            + msg("data.error.expected", expected=column.expectation())
             + _others(raw, problem.get("others", []), column.name, i),
             i=i,
             column=column.name,
@@ -245,40 +292,47 @@ def _numeric(
         )
     finite = ~np.isnan(parsed)
     if integer:
-        _raise_where(raw, column, finite & (parsed != np.round(parsed)), parsed, "is not a whole number")
+        _raise_where(raw, column, finite & (parsed != np.round(parsed)), parsed, "not_whole")
     low, high = YEAR_RANGE if column.kind == "year" else (column.low, column.high)
     if low is not None:
         below = finite & ((parsed <= low) if column.low_open else (parsed < low))
-        what = (
-            "is not a plausible year"
-            if column.kind == "year"
-            else (f"is {'not above' if column.low_open else 'below'} the minimum {_num(low)}")
-        )
-        _raise_where(raw, column, below, parsed, what)
+        key = "not_a_year" if column.kind == "year" else "not_above" if column.low_open else "below"
+        _raise_where(raw, column, below, parsed, key)
     if high is not None:
-        what = "is not a plausible year" if column.kind == "year" else f"is above the maximum {_num(high)}"
-        _raise_where(raw, column, finite & (parsed > high), parsed, what)
+        key = "not_a_year" if column.kind == "year" else "above"
+        _raise_where(raw, column, finite & (parsed > high), parsed, key)
     return parsed
 
 
-def _raise_where(raw: RawTable, column: Column, mask: np.ndarray, parsed: np.ndarray, what: str) -> None:
+def _raise_where(raw: RawTable, column: Column, mask: np.ndarray, parsed: np.ndarray, key: str) -> None:
+    """Raise for every cell of ``mask``; ``key`` names the message (``below``, ``above``, ``not_whole``…)."""
     bad = np.flatnonzero(mask)
-    if bad.size:
-        i = int(bad[0])
+    if not bad.size:
+        return
+    low, high = YEAR_RANGE if column.kind == "year" else (column.low, column.high)
+
+    def message(i: int) -> str:
         value = raw.frame[column.name].iloc[i]
         shown = _num(parsed[i]) if isinstance(value, str) and _num(parsed[i]) != value.strip() else None
-        got = (
-            f"{value!r}" + (f" (read as {shown})" if shown else "")
-            if isinstance(value, str)
-            else _num(parsed[i])
-        )
-        raise raw.error(
-            f"{got} {what}; expected {column.expectation()}" + _others(raw, bad[1:], column.name, i),
-            i=i,
-            column=column.name,
+        got = _num(parsed[i])
+        if isinstance(value, str):
+            got = msg("data.error.read_as", value=repr(value), number=shown) if shown else repr(value)
+        return msg(
+            f"data.error.{key}",
+            value=got,
+            low=_num(low) if low is not None else "",
+            high=_num(high) if high is not None else "",
             expected=column.expectation(),
-            got=value,
         )
+
+    raise _each(
+        raw,
+        bad,
+        column.name,
+        message,
+        expected=column.expectation(),
+        got=lambda i: raw.frame[column.name].iloc[i],
+    )
 
 
 def _by_unique(values: list[object], resolve: Callable[[object], object]) -> tuple[list[object], dict]:
@@ -297,16 +351,17 @@ def _by_unique(values: list[object], resolve: Callable[[object], object]) -> tup
 
 
 def _first_failure(raw: RawTable, column: Column, values: list[object], failures: dict, text) -> None:
+    """Raise for every cell whose value failed (all at once)."""
     if not failures:
         return
     bad = [i for i, v in enumerate(values) if not _blank(v) and v in failures]
-    i = bad[0]
-    raise raw.error(
-        text(values[i], failures[values[i]]) + _others(raw, bad[1:], column.name, i),
-        i=i,
-        column=column.name,
+    raise _each(
+        raw,
+        bad,
+        column.name,
+        lambda i: text(values[i], failures[values[i]]),
         expected=column.expectation(),
-        got=values[i],
+        got=lambda i: values[i],
     )
 
 
@@ -318,18 +373,16 @@ def _province_name(value: object) -> str:
 
 def _province_message(value: object, exc: Exception) -> str:
     close = suggest(str(value))
-    hint = (
-        f"; did you mean {', '.join(repr(s) for s in close)}?"
-        if close
-        else (
-            "; expected a province name (Turkish or ASCII spelling), plate 1–81, 'TR-01'…'TR-81' "
-            "or a NUTS-3 code"
-        )
-    )
-    return f"{value!r} is not a province{hint}"
+    if close:
+        hint = msg("data.error.did_you_mean", options=", ".join(repr(s) for s in close))
+    else:
+        hint = msg("data.error.province_hint")
+    return msg("data.error.not_a_province", value=repr(value), hint=hint)
 
 
-_DIVISION_LABEL = re.compile(r"^\s*(?:[A-Ua-u]\s*[-–—.:]?\s*)?(\d{1,2})(?=$|[\s\-–—.:)/,])")
+_DIVISION_LABEL = re.compile(r"^\s*(?:[A-Ua-u]\s*[-–—.:]?\s*)?(\d{1,2})(?=$|[\s\-–—:)/,]|\.(?!\d))")
+#: A group or class label (``"10.1 - Etin işlenmesi"``, ``"C10.11"``): never folded into its division.
+_FINER_LABEL = re.compile(r"^\s*(?:[A-Ua-u]\s*[-–—.:]?\s*)?(\d{1,2}\.\d{1,2})(?=$|[\s\-–—:)/,])")
 
 
 @cache
@@ -365,17 +418,25 @@ def resolve_division(value: object) -> str:
         by_name = _division_names().get(normalize_name(text))
         if by_name:
             return by_name
-        label = _DIVISION_LABEL.match(text)
+        finer = _FINER_LABEL.match(text)
+        if finer:
+            value = finer.group(1)  # refused below as a group or class, not read as its division
+        label = None if finer else _DIVISION_LABEL.match(text)
         if label and re.search(r"[^\W\d_]{3}", text[label.end() :]):
             section = text[: label.start(1)].strip(" -–—.:")
             value = f"{section}{label.group(1)}" if section else label.group(1)
-        else:
+        elif not finer:
             value = text
     code = nace.normalize_code(value)
     if "." in code:
         raise ValueError(
-            f"{value!r} is a NACE {nace.level_of(code)} ({code!r}); expected a 2-digit division such as "
-            f"{code[:2]!r}"
+            msg(
+                "data.error.nace_finer",
+                value=repr(value),
+                level=msg(f"data.error.nace_{nace.level_of(code)}"),
+                code=repr(code),
+                division=code[:2],
+            )
         )
     return code
 
@@ -384,6 +445,14 @@ def _nace_message(value: object, exc: Exception) -> str:
     """The message of :func:`resolve_division`, or of :func:`clusterlib.nace.normalize_code` about ``value``."""
     text = str(exc)
     prefix = "'nace' code "
+    if message_language() != "en" and (text.startswith(prefix) or "is not a NACE" in text):
+        close = re.search(
+            r"did you mean (.*)\?$", text
+        )  # the suggestions of clusterlib.nace, in any language
+        hint = (
+            msg("data.error.did_you_mean", options=close.group(1).replace(" or ", " ya da ")) if close else ""
+        )
+        return msg("data.error.not_nace", value=repr(value), hint=hint)
     if text.startswith(prefix):  # "'nace' code '04' is not a NACE Rev.2 division ('04'); did you mean …"
         return f"{value!r} " + text[len(prefix) :].split(" ", 1)[1]
     return text
@@ -419,8 +488,8 @@ def _choice_message(column: Column) -> Callable[[object, Exception], str]:
     def message(value: object, exc: Exception) -> str:
         allowed = column.allowed()
         close = difflib.get_close_matches(str(value).strip().lower(), allowed, n=1, cutoff=0.6)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        return f"{value!r} is not allowed; expected one of {allowed}{hint}"
+        hint = msg("data.error.did_you_mean", options=repr(close[0])) if close else ""
+        return msg("data.error.not_allowed", value=repr(value), allowed=allowed, hint=hint)
 
     return message
 
@@ -445,9 +514,9 @@ def _list_message(column: Column) -> Callable[[object, Exception], str]:
                 reason = (
                     _nace_message(item, item_exc)
                     if column.item == "division"
-                    else f"expected one of {column.allowed()}"
+                    else msg("data.expect.one_of", allowed=column.allowed())
                 )
-                return f"item {item!r} of {value!r} is not allowed: {reason}"
+                return msg("data.error.list_item", item=repr(item), value=repr(value), reason=reason)
         return f"{value!r} is not allowed"  # pragma: no cover - some item always fails
 
     return message
@@ -471,7 +540,7 @@ def _text(column: Column, raw: RawTable, values: list[object]) -> list[object]:
         return resolved
     if kind == "bool":
         resolved, failures = _by_unique(values, _bool)
-        _first_failure(raw, column, values, failures, lambda v, e: f"{v!r} is not true or false")
+        _first_failure(raw, column, values, failures, lambda v, e: msg("data.error.not_bool", value=repr(v)))
         return resolved
     if kind in ("category", "section"):
         resolved, failures = _by_unique(values, _choice(column))
@@ -502,8 +571,13 @@ def _resolve_location(frame: pd.DataFrame, raw: RawTable) -> None:
         if bad.size:
             i = int(bad[0])
             raise raw.error(
-                f"plate {int(frame['plate'].iloc[i])} is {names.iloc[i]} but the province column says "
-                f"{raw.frame['province'].iloc[i]!r}" + _others(raw, bad[1:], "plate", i),
+                msg(
+                    "data.error.plate_disagrees",
+                    plate=int(frame["plate"].iloc[i]),
+                    name=names.iloc[i],
+                    given=repr(raw.frame["province"].iloc[i]),
+                )
+                + _others(raw, bad[1:], "plate", i),
                 i=i,
                 column="plate",
                 expected=f"plate {province(frame['province'].iloc[i]).plate}",
@@ -518,21 +592,24 @@ def _resolve_location(frame: pd.DataFrame, raw: RawTable) -> None:
 def _required_cells(raw: RawTable, column: Column, values: list[object], parsed: Sequence[object]) -> None:
     if column.nullable:
         return
-    if isinstance(parsed, np.ndarray):
-        empty = np.flatnonzero(np.isnan(parsed)).tolist()
-    else:
-        empty = [i for i, v in enumerate(parsed) if v is None]
-    if empty:
-        i = empty[0]
+    numeric = isinstance(parsed, np.ndarray)
+    empty = np.isnan(parsed) if numeric else np.array([v is None for v in parsed], dtype=bool)
+    if column.kind in _NUMERIC:
+        special = special_cells(values)
+        empty &= ~special["suppressed"]  # withheld cells stay missing, and are counted
+        if column.dash_is_missing:
+            empty &= ~special["dash"]
+    positions = np.flatnonzero(empty)
+    if not positions.size:
+        return
+
+    def message(i: int) -> str:
         value = values[i]
-        what = "is empty" if _blank(value) else f"is {value!r}, which means no value"
-        raise raw.error(
-            f"{what}; expected {column.expectation()}" + _others(raw, empty[1:], column.name, i),
-            i=i,
-            column=column.name,
-            expected=column.expectation(),
-            got=value,
-        )
+        if _blank(value):
+            return msg("data.error.empty", expected=column.expectation())
+        return msg("data.error.no_value", value=repr(value), expected=column.expectation())
+
+    raise _each(raw, positions, column.name, message, expected=column.expectation(), got=lambda i: values[i])
 
 
 def _check_key(frame: pd.DataFrame, raw: RawTable, key: tuple[str, ...]) -> None:
@@ -549,10 +626,15 @@ def _check_key(frame: pd.DataFrame, raw: RawTable, key: tuple[str, ...]) -> None
         if values in first_seen:
             shown = ", ".join(f"{k}={_show(v)}" for k, v in zip(key, values, strict=True))
             repeats = int(frame.duplicated(list(key), keep="first").sum())
-            more = f" ({repeats - 1} more repeated keys)" if repeats > 1 else ""
+            more = msg("data.error.more_keys", count=repeats - 1) if repeats > 1 else ""
             raise raw.error(
-                f"duplicate key ({shown}): already in row {int(raw.rows[first_seen[values]])}{more}; "
-                f"expected one row per ({', '.join(key)})",
+                msg(
+                    "data.error.duplicate_key",
+                    key=shown,
+                    row=int(raw.rows[first_seen[values]]),
+                    more=more,
+                    columns=", ".join(key),
+                ),
                 i=int(i),
                 expected=f"unique ({', '.join(key)})",
                 got=values,
@@ -614,25 +696,88 @@ def validate(
         for c in schema.columns
         if c.name in cells and (c.kind in _NUMERIC or c.kind == "plate")
     }
-    hint = _decimal_hint(evidence)
+    problems: list[DataValidationError] = []
     frame = pd.DataFrame(index=pd.RangeIndex(len(raw.frame)))
     for column in schema.columns:
         if column.name not in cells:
             continue
         values = cells[column.name]
-        if column.name in evidence:
-            spec = column if column.kind != "plate" else Column("plate", "int", low=1, high=81)
-            parsed = _numeric(raw, spec, values, hint, evidence[column.name])
-            _required_cells(raw, column, values, parsed)
-            frame[column.name] = parsed
-        else:
-            parsed_values = _text(column, raw, values)
-            _required_cells(raw, column, values, parsed_values)
-            frame[column.name] = pd.Series(parsed_values, dtype=object)
+        try:
+            if column.name in evidence:
+                spec = column if column.kind != "plate" else Column("plate", "int", low=1, high=81)
+                hint = _decimal_hint({k: e for k, e in evidence.items() if k != column.name})
+                parsed = _numeric(raw, spec, values, hint, evidence[column.name])
+                _required_cells(raw, column, values, parsed)
+                frame[column.name] = parsed
+            else:
+                parsed_values = _text(column, raw, values)
+                _required_cells(raw, column, values, parsed_values)
+                frame[column.name] = pd.Series(parsed_values, dtype=object)
+        except DataValidationError as error:
+            problems.append(error)
+    if problems:  # the checks below need every column typed; report what there is, all at once
+        raise DataValidationError.collect(_by_row(problems))
     if schema.located:
         _resolve_location(frame, raw)
     _check_key(frame, raw, schema.key)
     checker = Checker(frame, raw, schema)
     for check in (*schema.checks, *checks):
-        check(checker)
-    return _finish(frame, schema)
+        try:
+            check(checker)
+        except DataValidationError as error:
+            problems.append(error)
+    if problems:
+        raise DataValidationError.collect(_by_row(problems))
+    result = _finish(frame, schema)
+    result.attrs["source"] = SourceInfo(
+        table=schema.name,
+        file=raw.file,
+        sheet=raw.sheet,
+        skipped_sheets=tuple(raw.skipped_sheets),
+        notes=tuple(_notes(raw, schema, cells)),
+    )
+    return result
+
+
+def _by_row(problems: list[DataValidationError]) -> list[DataValidationError]:
+    """The single problems in the order a user reads the file: by row (whole-file problems first)."""
+    flat = [p for problem in problems for p in problem.problems]
+    return sorted(flat, key=lambda p: p.row or 0)
+
+
+def _notes(raw: RawTable, schema: Schema, cells: dict[str, list[object]]) -> list[ReadNote]:
+    """What a report must say about how the file was read: cells written ``-`` read as 0, withheld
+    (``*``) and empty cells left missing in numeric columns, optional numeric columns absent."""
+    notes: list[ReadNote] = []
+    for column in schema.columns:
+        if column.kind not in ("int", "float"):
+            continue
+        if column.name not in cells:
+            if not column.required:
+                notes.append(ReadNote("missing_column", raw.file, raw.sheet, column=column.name))
+            continue
+        masks = special_cells(cells[column.name])
+        kinds = {
+            "dash": "dash_as_zero" if column.dash_is_zero else "dash_as_missing",
+            "suppressed": "suppressed",
+        }
+        if column.nullable:
+            kinds["empty"] = "empty"
+        for mask_name, kind in kinds.items():
+            positions = np.flatnonzero(masks[mask_name])
+            if positions.size:
+                rows = tuple(sorted({int(raw.rows[i]) for i in positions}))
+                cells_seen = {(int(raw.rows[i]), raw.label(column.name, i)) for i in positions}
+                notes.append(
+                    ReadNote(
+                        kind,
+                        raw.file,
+                        raw.sheet,
+                        column=raw.label(column.name, int(positions[0]))
+                        if isinstance(raw.labels.get(column.name, column.name), str)
+                        else column.name,
+                        count=len(cells_seen),
+                        rows=rows,
+                    )
+                )
+    return notes

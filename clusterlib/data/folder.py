@@ -1,0 +1,318 @@
+"""A data folder: :func:`load_tables` reads every table a step needs and records what is missing.
+
+:data:`STEP_TABLES` says which tables each step requires and which it uses when present;
+:func:`load_tables` lists every missing table at once (with the steps that need it and where the
+official data come from), refuses a table given both as CSV and XLSX, reads the rest with the readers
+of :mod:`clusterlib.data.tables` and returns a :class:`LoadedTables`; :func:`data_fingerprint`
+identifies the folder's content.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import OrderedDict
+from collections.abc import Mapping
+from pathlib import Path
+
+import pandas as pd
+
+from clusterlib.config import SAMPLE_DIR
+from clusterlib.data.coverage import Coverage
+from clusterlib.data.errors import DataValidationError
+from clusterlib.data.messages import message_language, messages_in, msg
+from clusterlib.data.notes import MissingTable, ReadNote, SourceInfo, source_of
+from clusterlib.data.schemas import SCHEMAS, TABLES
+from clusterlib.data.tables import READERS, read_employment, read_relations, read_survey
+
+__all__ = ["STEP_TABLES", "LoadedTables", "data_fingerprint", "load_tables"]
+
+
+_CACHE: OrderedDict[tuple, dict[str, pd.DataFrame]] = OrderedDict()
+_CACHE_SIZE = 4
+
+#: The tables each step needs (``required``: it cannot run without them) and uses when present
+#: (``optional``: it runs without them and its report says what was left out).
+STEP_TABLES: dict[str, dict[str, tuple[str, ...]]] = {
+    "sector_selection": {
+        "required": ("employment",),
+        "optional": ("exports", "stakeholders", "initiatives", "province_factors"),
+    },
+    "needs_assessment": {"required": ("firms", "survey"), "optional": ("stakeholders", "benchmarks")},
+    "value_chain_mapping": {"required": ("firms", "relations"), "optional": ("io_table", "stakeholders")},
+    "monitoring": {"required": ("monitoring",), "optional": ("benchmarks", "initiatives")},
+}
+
+
+def _table_path(directory: Path, name: str) -> Path | None:
+    """``<name>.csv`` or ``<name>.xlsx`` in ``directory``; None when neither; an error when both."""
+    found = [directory / f"{name}{suffix}" for suffix in (".csv", ".xlsx")]
+    found = [path for path in found if path.is_file()]
+    if len(found) > 1:
+        raise DataValidationError(
+            msg("data.error.both_files", first=found[0].name, second=found[1].name, folder=directory.name),
+            file=f"{name}.*",
+            expected=f"one file {name}.csv or {name}.xlsx",
+            got=[path.name for path in found],
+        )
+    return found[0] if found else None
+
+
+def _steps_needing(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    required = tuple(step for step, t in STEP_TABLES.items() if name in t["required"])
+    optional = tuple(step for step, t in STEP_TABLES.items() if name in t["optional"])
+    return required, optional
+
+
+def _names(tables: str | list[str] | tuple[str, ...] | None, what: str) -> list[str]:
+    if tables is None:
+        return []
+    wanted = [tables] if isinstance(tables, str) else list(tables)
+    unknown = [t for t in wanted if t not in SCHEMAS]
+    if unknown:
+        raise ValueError(f"{what!r} must be among {list(TABLES)}, got {unknown}")
+    return wanted
+
+
+class LoadedTables(dict):
+    """The tables :func:`load_tables` found, by name, and a record of what it did not find.
+
+    A ``dict`` of DataFrames (``tables["employment"]``) with, in addition:
+
+    ``missing``
+        :class:`~clusterlib.data.notes.MissingTable` for every optional table that is absent (the
+        steps that need it, the steps that run without it, where the official data come from);
+    ``sources``
+        :class:`~clusterlib.data.notes.SourceInfo` of every table read: file, sheet, read notes;
+    ``folder``
+        the name (last part) of the data folder.
+    """
+
+    def __init__(
+        self, tables: dict[str, pd.DataFrame], *, folder: str, missing: tuple[MissingTable, ...] = ()
+    ):
+        super().__init__(tables)
+        self.folder = folder
+        self.missing = missing
+
+    @property
+    def sources(self) -> dict[str, SourceInfo]:
+        """File, sheet and read notes of each table read."""
+        return {name: info for name, frame in self.items() if (info := source_of(frame)) is not None}
+
+    @property
+    def notes(self) -> tuple[ReadNote, ...]:
+        """The read notes of all tables, in table order."""
+        return tuple(note for info in self.sources.values() for note in info.all_notes())
+
+    def text(self, lang: str = "en") -> list[str]:
+        """Sentences for a report: each missing table, then each read note, in ``lang``."""
+        return [m.text(lang) for m in self.missing] + [n.text(lang) for n in self.notes]
+
+
+def load_tables(
+    data_dir: str | Path | None = None,
+    *,
+    tables: str | list[str] | tuple[str, ...] | None = None,
+    required: str | list[str] | tuple[str, ...] | None = None,
+    optional: str | list[str] | tuple[str, ...] | None = None,
+    step: str | None = None,
+    coverage: Coverage = "all",
+    sheets: Mapping[str, str | int] | None = None,
+    lang: str | None = None,
+) -> LoadedTables:
+    """Read and validate the input tables of a data directory; report every missing table at once.
+
+    Each table ``<name>`` is read from ``<name>.csv`` or ``<name>.xlsx`` (both at once is refused)
+    with its reader (:func:`read_employment`, :func:`read_firms`…); survey and relations are checked
+    against the firm register.  All problems are reported together: every missing required table
+    (with the steps that need it and where the official data come from) and every invalid file.
+    Results are cached per directory and file modification times, so notebooks can call this
+    freely; each call returns fresh DataFrame objects (changing one does not change the cache).
+
+    Parameters
+    ----------
+    data_dir : str or pathlib.Path, optional
+        Directory of the tables; default :data:`clusterlib.config.SAMPLE_DIR` (the synthetic sample).
+    tables : str or list of str, optional
+        Tables that must all be there (the older spelling of ``required``).  With none of
+        ``tables``, ``required``, ``optional`` and ``step``: every table of :data:`TABLES`, required.
+    required, optional : str or list of str, optional
+        Tables the caller cannot do without, and tables it uses when present.  A missing optional
+        table is recorded in ``result.missing`` instead of stopping the run.
+    step : str, optional
+        A step of :data:`STEP_TABLES` (``"sector_selection"``…): its required and optional tables
+        (added to ``required``/``optional``).
+    coverage : {"all", "partial"}, default "all"
+        Employment must cover all 81 provinces in every year (its national totals feed every
+        location quotient), or with ``"partial"`` a coverage note is recorded instead.
+    sheets : mapping of str to str or int, optional
+        The sheet to read of a table given as a workbook, by table name (default: its first visible
+        sheet); ``{"employment": "all"}`` reads an SGK yearbook with one sheet per year.
+    lang : {"tr", "en"}, optional
+        Language of the error messages (default: English, or that of an enclosing
+        :func:`~clusterlib.data.messages.messages_in` block).
+
+    Returns
+    -------
+    LoadedTables
+        A dict of the tables found, by name, with ``missing`` (the absent optional tables),
+        ``sources`` (file, sheet and read notes of each table) and ``text(lang)`` (report sentences).
+
+    Raises
+    ------
+    DataValidationError
+        Listing at once every missing required table (``error.missing`` holds the
+        :class:`~clusterlib.data.notes.MissingTable` records) and every file that fails its schema.
+    ValueError
+        For an unknown table or step name.
+
+    Examples
+    --------
+    >>> tables = load_tables(tables=["io_table"])  # the bundled sample
+    >>> list(tables), list(tables["io_table"].columns), tables.missing
+    (['io_table'], ['from', 'to', 'value'], ())
+    >>> tables.sources["io_table"].file
+    'io_table.csv'
+    """
+    with messages_in(lang or message_language()):
+        return _load_tables(data_dir, tables, required, optional, step, coverage, dict(sheets or {}))
+
+
+def _load_tables(data_dir, tables, required, optional, step, coverage, sheets) -> LoadedTables:
+    directory = Path(data_dir if data_dir is not None else SAMPLE_DIR).resolve()
+    if coverage not in ("all", "partial"):
+        raise ValueError(f"'coverage' must be 'all' or 'partial', got {coverage!r}")
+    unknown = [name for name in sheets if name not in SCHEMAS]
+    if unknown:
+        raise ValueError(f"'sheets' must name tables among {list(TABLES)}, got {unknown}")
+    if step is not None and step not in STEP_TABLES:
+        raise ValueError(f"'step' must be one of {list(STEP_TABLES)}, got {step!r}")
+    must = _names(tables, "tables") + _names(required, "required")
+    may = _names(optional, "optional")
+    if step is not None:
+        must += list(STEP_TABLES[step]["required"])
+        may += list(STEP_TABLES[step]["optional"])
+    if not must and not may:
+        must = list(TABLES)
+    if {"survey", "relations"} & set(must):
+        must.append("firms")
+    may = [t for t in may if t not in must]
+    if {"survey", "relations"} & set(may):
+        may.append("firms")
+    wanted = [t for t in TABLES if t in set(must) | set(may)]
+
+    problems: list[DataValidationError] = []
+    paths: dict[str, Path] = {}
+    absent: list[MissingTable] = []
+    for name in wanted:
+        try:
+            path = _table_path(directory, name)
+        except DataValidationError as error:
+            problems.append(error)
+            continue
+        if path is not None:
+            paths[name] = path
+            continue
+        steps_required, steps_optional = _steps_needing(name)
+        if step is not None:
+            steps_required = (step,) if name in must else ()
+            steps_optional = (step,) if name not in must else ()
+        absent.append(
+            MissingTable(
+                name,
+                directory.name,
+                required=name in must,
+                required_by=steps_required,
+                optional_for=steps_optional,
+                source=SCHEMAS[name].source,
+            )
+        )
+    missing_required = [m for m in absent if m.required]
+    if missing_required:
+        others = [m for m in absent if not m.required]
+        lang = message_language()
+        error = DataValidationError(
+            msg(
+                "data.error.missing_tables",
+                count=len(missing_required),
+                folder=directory.name,
+                path=directory,
+            )
+            + "\n  "
+            + "\n  ".join(m.text(lang) for m in [*missing_required, *others])
+            + "\n"
+            + msg("data.error.sample_is", path=SAMPLE_DIR),
+            expected=[f"{m.table}.csv" for m in missing_required],
+        )
+        error.missing = tuple(absent)
+        problems.insert(0, error)
+    if problems:
+        raise DataValidationError.collect(problems)
+
+    names = list(paths)
+    key = (
+        str(directory),
+        coverage,
+        tuple(sorted((n, str(v)) for n, v in sheets.items())),
+        tuple((n, p.name, p.stat().st_mtime_ns, p.stat().st_size) for n, p in paths.items()),
+    )
+    if key not in _CACHE:
+        loaded: dict[str, pd.DataFrame] = {}
+        for name in names:
+            sheet = sheets.get(name) if paths[name].suffix.lower() == ".xlsx" else None
+            try:
+                if name == "survey":
+                    loaded[name] = read_survey(paths[name], sheet=sheet, firms=loaded.get("firms"))
+                elif name == "relations":
+                    loaded[name] = read_relations(paths[name], sheet=sheet, firms=loaded.get("firms"))
+                elif name == "employment":
+                    loaded[name] = read_employment(paths[name], sheet=sheet, coverage=coverage)
+                else:
+                    loaded[name] = READERS[name](paths[name], sheet=sheet)
+            except DataValidationError as error:
+                problems.append(error)
+        if problems:
+            raise DataValidationError.collect(problems)
+        _CACHE[key] = loaded
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    _CACHE.move_to_end(key)
+    found = {name: _CACHE[key][name].copy(deep=False) for name in wanted if name in paths}
+    return LoadedTables(found, folder=directory.name, missing=tuple(absent))
+
+
+def data_fingerprint(data_dir: str | Path | None = None) -> str:
+    """A short SHA-256 fingerprint of the input tables of a directory (12 hexadecimal digits).
+
+    Hashes, in table order, the name and the bytes of every ``<table>.csv``/``.xlsx`` present, so
+    the fingerprint changes when any input changes and does not depend on paths or timestamps.
+
+    Raises
+    ------
+    DataValidationError
+        When the directory holds none of the tables.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "io_table.csv").write_text("from,to,value\\n", encoding="utf-8")
+    >>> data_fingerprint(folder) == hashlib.sha256(b"io_table.csv\\0from,to,value\\n\\0").hexdigest()[:12]
+    True
+    """
+    directory = Path(data_dir if data_dir is not None else SAMPLE_DIR)
+    digest = hashlib.sha256()
+    found = 0
+    for name in TABLES:
+        for suffix in (".csv", ".xlsx"):
+            path = directory / f"{name}{suffix}"
+            if path.is_file():
+                digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+                found += 1
+    if not found:
+        raise DataValidationError(
+            f"holds none of the input tables {list(TABLES)} (looked in {directory.resolve()})",
+            file=str(directory),
+            expected=[f"{t}.csv" for t in TABLES],
+        )
+    return digest.hexdigest()[:12]
