@@ -2,8 +2,10 @@
 
 Every function takes a tidy table and returns a :class:`plotly.graph_objects.Figure`; display it
 with :func:`clusterlib.report.show`, which makes it interactive in JupyterLab and self-contained in
-the HTML report.  Number formats follow the language (Turkish ``1.234,5``) through the layout's
-``separators``.
+the HTML report.  Every number a reader sees (ticks, hover labels) is written by the one formatter
+of :mod:`clusterlib.i18n` (:func:`~clusterlib.i18n.axis_ticks`, :func:`~clusterlib.i18n.hover_values`):
+Turkish ``%8,3`` and ``0,25``, U+2212 for minus as in the text; the layout's ``separators``
+(:func:`~clusterlib.i18n.plotly_layout`) cover the ticks Plotly still writes itself.
 """
 
 from __future__ import annotations
@@ -14,7 +16,14 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from clusterlib.i18n import add_strings, t
+from clusterlib.i18n import (
+    add_strings,
+    axis_ticks,
+    format_as,
+    hover_values,
+    plotly_layout,
+    t,
+)
 
 __all__ = [
     "PALETTE",
@@ -47,11 +56,14 @@ add_strings(
             "share_national": {"tr": "Türkiye'deki pay", "en": "Share in Türkiye"},
             "employment_share": {"tr": "İstihdam payı", "en": "Share of employment"},
             "lq": {"tr": "Yerelleşme katsayısı (LQ)", "en": "Location quotient (LQ)"},
-            "growth": {"tr": "Yıllık istihdam artışı (YBBO)", "en": "Employment growth per year (CAGR)"},
+            "growth": {
+                "tr": "İstihdamın yıllık bileşik büyüme oranı (YBBO)",
+                "en": "Compound annual growth rate of employment (CAGR)",
+            },
             "employment": {"tr": "İstihdam", "en": "Employment"},
             "national_growth": {"tr": "Türkiye ortalaması", "en": "National average"},
             "national_share": {"tr": "Ulusal büyüme etkisi", "en": "National share"},
-            "industry_mix": {"tr": "Sektör karması etkisi", "en": "Industry mix"},
+            "industry_mix": {"tr": "Sektörel yapı (endüstri karması) etkisi", "en": "Industry-mix effect"},
             "regional_share": {"tr": "Bölgesel rekabet etkisi", "en": "Regional (competitive) share"},
             "allocation": {"tr": "Tahsis etkisi", "en": "Allocation effect"},
             "actual_change": {"tr": "Gerçekleşen değişim", "en": "Actual change"},
@@ -62,14 +74,17 @@ add_strings(
             },
             "p_top": {"tr": "İlk {k|loc} yer alma olasılığı", "en": "Probability of ranking in the top {k}"},
             "rank": {"tr": "Sıra", "en": "Rank"},
-            "rank_interval": {"tr": "Sıra aralığı (%5–%95)", "en": "Rank interval (5–95%)"},
+            "rank_interval": {
+                "tr": "Sıra aralığı (5.–95. yüzdelik)",
+                "en": "Rank interval (5th–95th percentile)",
+            },
             "province": {"tr": "İl", "en": "Province"},
             "specialised": {"tr": "uzmanlaşmış", "en": "specialised"},
             "growing": {"tr": "büyüyen", "en": "growing"},
             "q_stars": {"tr": "Uzmanlaşmış ve büyüyen", "en": "Specialised and growing"},
-            "q_mature": {"tr": "Uzmanlaşmış, yavaşlayan", "en": "Specialised, slowing"},
+            "q_mature": {"tr": "Uzmanlaşmış, yavaş büyüyen", "en": "Specialised, growing slower"},
             "q_emerging": {"tr": "Yükselen", "en": "Emerging"},
-            "q_weak": {"tr": "Zayıf ve yavaşlayan", "en": "Weak and slowing"},
+            "q_weak": {"tr": "Uzmanlaşmamış, yavaş büyüyen", "en": "Not specialised, growing slower"},
         }.items()
     }
 )
@@ -84,7 +99,7 @@ def _layout(fig: go.Figure, lang: str, *, title: str | None = None, height: int 
         title=title,
         height=height,
         template="plotly_white",
-        separators=",." if lang == "tr" else ".,",
+        **plotly_layout(lang),
         margin={"l": 10, "r": 10, "t": 60 if title else 20, "b": 10},
         font={"family": "Segoe UI, Helvetica, Arial, sans-serif", "size": 13},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
@@ -118,7 +133,8 @@ def sector_structure_chart(
         orientation="h",
         name=_label("share_national", lang),
         marker_color=PALETTE["grey"],
-        hovertemplate="%{y}: %{x:.1%}<extra></extra>",
+        customdata=hover_values(data["national_share"], lang, kind="percent"),
+        hovertemplate="%{y}: %{customdata}<extra></extra>",
     )
     fig.add_bar(
         y=data["label"],
@@ -126,9 +142,12 @@ def sector_structure_chart(
         orientation="h",
         name=_label("share_province", lang),
         marker_color=PALETTE["blue"],
-        hovertemplate="%{y}: %{x:.1%}<extra></extra>",
+        customdata=hover_values(data["share"], lang, kind="percent"),
+        hovertemplate="%{y}: %{customdata}<extra></extra>",
     )
-    fig.update_layout(barmode="group", xaxis_tickformat=".0%", xaxis_title=_label("employment_share", lang))
+    high = float(np.nanmax([data["share"].max(), data["national_share"].max(), 0.01])) if len(data) else 0.01
+    fig.update_layout(barmode="group", xaxis_title=_label("employment_share", lang))
+    fig.update_xaxes(**axis_ticks(0, high, lang, kind="percent"))
     return _layout(fig, lang, title=title, height=max(380, 28 * len(data) + 120))
 
 
@@ -190,13 +209,23 @@ def portfolio_chart(
                 "opacity": 0.8,
             },
             customdata=np.stack(
-                [part["label"], part["employment"], part["nace"], part["quadrant"], quadrant_names], axis=-1
+                [
+                    part["label"],
+                    part["employment"],
+                    part["nace"],
+                    part["quadrant"],
+                    quadrant_names,
+                    hover_values(part["lq"], lang, decimals=2),
+                    hover_values(part["growth"], lang, kind="percent"),
+                    hover_values(part["employment"], lang),
+                ],
+                axis=-1,
             )
             if len(part)
             else None,
             hovertemplate=(
-                f"%{{customdata[0]}}<br>LQ %{{x:.2f}}<br>{_label('growth', lang)} %{{y:.1%}}"
-                f"<br>{_label('employment', lang)} %{{customdata[1]:,.0f}}<br>%{{customdata[4]}}<extra></extra>"
+                f"%{{customdata[0]}}<br>LQ %{{customdata[5]}}<br>{_label('growth', lang)} %{{customdata[6]}}"
+                f"<br>{_label('employment', lang)} %{{customdata[7]}}<br>%{{customdata[4]}}<extra></extra>"
             ),
             showlegend=False,
         )
@@ -232,8 +261,13 @@ def portfolio_chart(
         # the quadrant line LQ = 1 is always on the axis, even when every sector lies on one side of it
         if min(data["lq"].min(), 1.0) / 1.5 <= t <= max(data["lq"].max(), 1.0) * 1.5
     ]
-    fig.update_xaxes(type="log", title=_label("lq", lang), tickvals=ticks, ticktext=[f"{t:g}" for t in ticks])
-    fig.update_yaxes(tickformat=".0%", title=_label("growth", lang))
+    tick_text = [format_as(t, "{:.3g}", lang) for t in ticks]  # 0,25 · 0,5 · 1 · 2
+    fig.update_xaxes(type="log", title=_label("lq", lang), tickvals=ticks, ticktext=tick_text)
+    growth = pd.concat([data["growth"], pd.Series([national_growth])])
+    fig.update_yaxes(
+        title=_label("growth", lang),
+        **axis_ticks(float(growth.min()), float(growth.max()), lang, kind="percent"),
+    )
     return _layout(fig, lang, title=title, height=560)
 
 
@@ -273,15 +307,16 @@ def lq_map(
             locations=layer["plate"],
             z=layer["lq"],
             text=layer["province"],
+            customdata=hover_values(layer["lq"], lang, decimals=2),
             zmin=0,
             zmid=1,
             zmax=max(upper, 2.0),
             colorscale="RdBu_r",
-            colorbar={"title": "LQ"},
+            colorbar={"title": "LQ", **axis_ticks(0, max(upper, 2.0), lang)},
             marker_line_color="white",
             marker_line_width=0.5,
             visible=i == 0,
-            hovertemplate="%{text}<br>LQ %{z:.2f}<extra></extra>",
+            hovertemplate="%{text}<br>LQ %{customdata}<extra></extra>",
             name=label,
         )
     if highlight_plate is not None:
@@ -372,7 +407,8 @@ def shift_share_chart(
             orientation="h",
             name=_label(part, lang),
             marker_color=colour,
-            hovertemplate="%{y}: %{x:,.0f}<extra>" + _label(part, lang) + "</extra>",
+            customdata=hover_values(data[part], lang, kind="signed"),
+            hovertemplate="%{y}: %{customdata}<extra>" + _label(part, lang) + "</extra>",
         )
     fig.add_scatter(
         y=data["label"],
@@ -380,9 +416,11 @@ def shift_share_chart(
         mode="markers",
         name=_label("actual_change", lang),
         marker={"symbol": "diamond", "size": 10, "color": "black"},
-        hovertemplate="%{y}: %{x:,.0f}<extra></extra>",
+        customdata=hover_values(data["actual_change"], lang, kind="signed"),
+        hovertemplate="%{y}: %{customdata}<extra></extra>",
     )
-    fig.update_layout(barmode="relative", xaxis_title=_label("change_jobs", lang))
+    # "," groups thousands with the layout's separators (1.000 in Turkish); Plotly draws minus as U+2212
+    fig.update_layout(barmode="relative", xaxis_title=_label("change_jobs", lang), xaxis_tickformat=",")
     fig = _layout(fig, lang, title=title, height=max(420, 30 * len(data) + 200))
     # four legend entries span the width: below the plot, where the modebar (top right) cannot cover them
     fig.update_layout(
@@ -422,7 +460,8 @@ def criteria_groups_chart(
             orientation="h",
             name=group_names.get(group, group),
             marker_color=colour,
-            hovertemplate="%{y}: %{x:.3f}<extra>" + group_names.get(group, group) + "</extra>",
+            customdata=hover_values(data[group], lang, decimals=3),
+            hovertemplate="%{y}: %{customdata}<extra>" + group_names.get(group, group) + "</extra>",
         )
     fig.update_layout(barmode="stack", xaxis_title=_label("score", lang), legend_traceorder="normal")
     fig = _layout(fig, lang, title=title, height=max(400, 30 * len(data) + 200))
@@ -456,10 +495,15 @@ def ranking_robustness_chart(
         text=text,
         textposition="outside",
         name=_label("p_top", lang, k=top_k),
-        hovertemplate="%{y}: %{x:.0%}<extra></extra>",
+        customdata=hover_values(data["p_top"], lang, kind="percent", decimals=0),
+        hovertemplate="%{y}: %{customdata}<extra></extra>",
     )
     fig.update_layout(
-        xaxis={"range": [0, 1.15], "tickformat": ".0%", "title": _label("p_top", lang, k=top_k)},
+        xaxis={
+            "range": [0, 1.15],
+            "title": _label("p_top", lang, k=top_k),
+            **axis_ticks(0, 1, lang, kind="percent"),
+        },
         showlegend=False,
     )
     return _layout(fig, lang, title=title, height=max(360, 30 * len(data) + 120))

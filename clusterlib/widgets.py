@@ -22,8 +22,8 @@ __all__ = ["weights_explorer"]
 add_strings(
     {
         "widgets.weights.help": {
-            "tr": "Ölçüt gruplarının ağırlıklarını değiştirin; sıralama hemen güncellenir (ağırlıklar toplamı 1'e "
-            "ölçeklenir).",
+            "tr": "Ölçüt gruplarının ağırlıklarını değiştirin; sıralama hemen güncellenir (ağırlıklar, toplamları 1 "
+            "olacak şekilde yeniden ölçeklenir).",
             "en": "Move the weights of the criteria groups; the ranking updates at once (weights are rescaled to "
             "sum to 1).",
         },
@@ -85,7 +85,7 @@ def weights_explorer(view: SelectionReport, *, top: int = 10) -> widgets.VBox:
     >>> [child.description for child in box.children[1:5]]
     ['Ekonomik etki', 'Talep', 'Ağ oluşturma ve iş birliği', 'Faktör koşulları']
     >>> box.children[2].value = 1.0  # all weight on Demand: the table re-ranks at once
-    >>> "<table" in box.children[-1].value
+    >>> '<table class="cl-table' in box.children[-1].value  # the report's one table helper
     True
     """
     lang = view.lang

@@ -70,7 +70,7 @@ def test_shift_share_chart_stacks_the_components():
     fig = charts.shift_share_chart(components, lang="tr")
     assert [trace.name for trace in fig.data] == [
         "Ulusal büyüme etkisi",
-        "Sektör karması etkisi",
+        "Sektörel yapı (endüstri karması) etkisi",
         "Bölgesel rekabet etkisi",
         "Gerçekleşen değişim",
     ]
@@ -95,3 +95,46 @@ def test_missing_columns_are_named():
             pd.DataFrame({"plate": [1], "province": ["a"], "label": ["A"], "lq": [1.0]}),
             {"type": "FeatureCollection", "features": []},
         )
+
+
+def test_shift_share_legend_sits_below_the_plot_where_the_modebar_cannot_cover_it():
+    """The modebar floats at the top right of the plot area; the four-entry legend used to sit there."""
+    components = pd.DataFrame(
+        {
+            "label": ["a", "b"],
+            "national_share": [10.0, 5.0],
+            "industry_mix": [-2.0, 1.0],
+            "regional_share": [3.0, -4.0],
+            "actual_change": [11.0, 2.0],
+        }
+    )
+    fig = charts.shift_share_chart(components, lang="en")
+    assert (
+        fig.layout.legend.orientation == "h"
+        and fig.layout.legend.y < 0
+        and fig.layout.legend.yanchor == "top"
+    )
+    assert fig.layout.margin.b >= 80  # room for the legend under the axis title
+
+
+def test_criteria_group_bars_keep_the_given_order_and_say_what_they_are():
+    contributions = pd.DataFrame(
+        {"demand": [0.1, 0.4], "networking": [0.3, 0.05]}, index=["Ranked first", "Ranked second"]
+    )
+    fig = charts.criteria_groups_chart(
+        contributions, {"demand": "Demand", "networking": "Networking"}, lang="en", title="Order: TOPSIS rank"
+    )
+    # bars are drawn bottom-up: the first sector of the ranking is at the top even with a smaller sum
+    assert list(fig.data[0].y) == ["Ranked second", "Ranked first"]
+    assert fig.layout.title.text == "Order: TOPSIS rank"
+    assert fig.layout.legend.y < 0
+
+
+def test_portfolio_points_carry_their_quadrant_from_the_shared_classifier(profile):
+    from clusterlib.selection import portfolio_quadrants
+
+    fig = charts.portfolio_chart(profile, national_growth=0.04, lang="tr", highlight=["15"])
+    drawn = {c[2]: c[3] for trace in fig.data for c in trace.customdata}
+    expected = portfolio_quadrants(profile.set_index("nace"), national_growth=0.04).to_dict()
+    assert drawn == expected == {"15": "stars", "10": "mature", "13": "mature", "28": "stars"}
+    assert "Uzmanlaşmış ve büyüyen" in fig.data[1].customdata[0][4]

@@ -20,7 +20,7 @@ from clusterlib import i18n
 from clusterlib.i18n import MINUS, add_strings, render, t
 from clusterlib.i18n.catalogue import FILTERS
 
-_NUMERIC = {"num", "pct", "signed", "signed_pct", "ratio", "abs", "sign", "plural"}
+_NUMERIC = {"num", "pct", "signed", "signed_pct", "ratio", "abs", "sign", "plural", "ord"}
 _TEXT = {"lower", "cap", "upper", "proper", "common", "compound"}
 
 #: Numbers that exercise every suffix class: 0-10, tens, 100, thousands, decimals, negatives.

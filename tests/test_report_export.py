@@ -247,3 +247,16 @@ def test_write_report_links_the_workbook_and_skips_it_without_tables(tmp_path):
         data_version="sha256:" + "0" * 64,
     )
     assert [p.name for p in plain] == ["other.html"] and "xlsx" not in plain[0].read_text(encoding="utf-8")
+    # a report that no longer has tables does not keep the workbook of an earlier run
+    again = write_report(
+        executed_notebook(),
+        tmp_path / "sector_selection.html",
+        lang="en",
+        title="Sector selection",
+        province="Çorum",
+        generated=GENERATED,
+        data_source="sample",
+        data_version="sha256:" + "0" * 64,
+    )
+    assert [p.name for p in again] == ["sector_selection.html"]
+    assert not (tmp_path / "sector_selection.xlsx").exists()

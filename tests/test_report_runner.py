@@ -320,7 +320,7 @@ def test_index_and_run_json_after_good_run(runs):
     html = runs["index_first"]
     assert '<html lang="tr">' in html and "Türkçe" in html
     assert data_version(runs["good"]).split(":")[1][:12] in html
-    assert "Son çalıştırma: 4 rapor, 4 başarılı, 0 hatalı" in html
+    assert "Son çalıştırma: 4 rapor, 4 başarılı, 0 başarısız" in html
     for link in re.findall(r'href="([^"]+\.html)"', html):
         assert (runs["out"] / link).is_file(), link
     assert html.count('data-status="ok"') == 4

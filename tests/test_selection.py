@@ -630,7 +630,7 @@ def test_criteria_unknown_key_suggests_fix(tmp_path):
     spec["groups"][0]["indicators"][0]["wieght"] = spec["groups"][0]["indicators"][0].pop("weight")
     with pytest.raises(
         CriteriaError,
-        match=r"groups\[0\] \(economic_impact\)\.indicators\[0\]: unknown key 'wieght'.*"
+        match=r"groups\[0\] \(economic_impact\)\.indicators\[0\] \(lq\): unknown key 'wieght'.*"
         r"did you mean 'weight'\?",
     ):
         load_criteria(_write(tmp_path, spec))
@@ -640,9 +640,38 @@ def test_criteria_missing_required_indicator_key(tmp_path):
     spec = _spec()
     del spec["groups"][1]["indicators"][0]["description_tr"]
     with pytest.raises(
-        CriteriaError, match=r"groups\[1\] \(demand\)\.indicators\[0\]: missing required key 'description_tr'"
+        CriteriaError,
+        match=r"groups\[1\] \(demand\)\.indicators\[0\] \(rca\): missing required key 'description_tr'",
     ):
         load_criteria(_write(tmp_path, spec))
+
+
+def test_criteria_structure_is_checked_by_pydantic_and_lists_every_problem(tmp_path):
+    """The structure is a pydantic model (CriteriaSpec); a file with three mistakes gets one error that
+    names each with its path, e.g. ``groups[1] (demand).indicators[0] (rca).direction``."""
+    from pydantic import BaseModel
+
+    from clusterlib.selection.criteria_schema import CriteriaSpec
+
+    assert issubclass(CriteriaSpec, BaseModel)
+    assert set(CriteriaSpec.model_json_schema()["properties"]) >= {"groups", "group_pairwise"}
+    spec = _spec()
+    spec["groups"][1]["indicators"][0]["direction"] = "lower"
+    spec["groups"][0]["weight"] = "high"
+    spec["groups"][1]["name_tr"] = ""
+    with pytest.raises(CriteriaError) as caught:
+        load_criteria(_write(tmp_path, spec))
+    message = str(caught.value)
+    assert "criteria.yaml: 3 problems:" in message
+    assert (
+        "groups[0] (economic_impact).weight: expected a non-negative number or a fraction such as '1/3', "
+        "got str 'high'" in message
+    )
+    assert (
+        "groups[1] (demand).indicators[0] (rca).direction: must be one of ['benefit', 'cost'], got 'lower'"
+        in message
+    )
+    assert "groups[1] (demand).name_tr: expected a non-empty text, got str ''" in message
 
 
 def test_criteria_invalid_direction(tmp_path):

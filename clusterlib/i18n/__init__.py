@@ -13,12 +13,24 @@ recomputes a number.
   string's last spoken word), Turkish-aware case (:func:`turkish_lower`, :func:`lower_first`).
 * :mod:`~clusterlib.i18n.text` — :func:`join_list`, :func:`by_sign`.
 * :mod:`~clusterlib.i18n.plotting` — :func:`plotly_layout`, :func:`axis_ticks`, :func:`hover_values`.
+
+Writing a sentence of a report (rules that ``tests/test_i18n_catalogue.py`` checks):
+
+* Register it with :func:`add_strings` in both languages and pass **raw values** to :func:`t`; the
+  slot formats them once: ``{total|num}``, ``{share|pct}``, ``{lq|num:2}``, ``{ratio|ratio}``.
+* Never write a suffix after a slot or a number (``{k}'da``): write ``{k|loc}``, ``{p|pct:0|poss_loc}``,
+  ``{province|loc}``, ``{sector|lower|gen}`` — the suffix follows the displayed text's last spoken word.
+* A quantity with a sign and a verb: ``{change|abs|num} kişi {change|sign:arttı:azaldı}``; signed
+  components: ``{mix|signed}``.  Names inside a sentence: ``{sector|lower}``; several names:
+  ``{sectors|lower|list}`` (semicolons when a name holds a comma or "ve"); English ordinals ``{rank|ord}``.
+* Charts: ``fig.update_layout(**plotly_layout(lang))``, ``update_xaxes(**axis_ticks(lo, hi, lang,
+  kind="percent"))`` and ``customdata=hover_values(values, lang, kind=...)`` with ``%{customdata}``
+  in the hover template — never a d3 format such as ``%{x:.1%}``.
 """
 
 from __future__ import annotations
 
 from clusterlib.config import DEFAULT_LANGUAGE, LANGUAGES
-from clusterlib.i18n import strings as _strings  # noqa: F401  (registers the workbench's own texts)
 from clusterlib.i18n.catalogue import (
     FILTERS,
     add_strings,
@@ -34,6 +46,7 @@ from clusterlib.i18n.formatting import (
     MINUS,
     MISSING,
     TIME_ZONE,
+    ZONE_LABEL,
     check_language,
     format_as,
     format_date,
@@ -45,11 +58,13 @@ from clusterlib.i18n.formatting import (
     is_missing,
 )
 from clusterlib.i18n.plotting import axis_ticks, hover_values, nice_ticks, plotly_layout
-from clusterlib.i18n.text import by_sign, join_list, plural
+from clusterlib.i18n.strings import parameter_label  # importing it registers the workbench's own texts
+from clusterlib.i18n.text import by_sign, join_list, ordinal, plural
 from clusterlib.i18n.turkish import (
     CASES,
     inflect,
     lower_first,
+    lower_first_en,
     spoken_last_word,
     turkish_capitalize,
     turkish_lower,
@@ -65,6 +80,7 @@ __all__ = [
     "MINUS",
     "MISSING",
     "TIME_ZONE",
+    "ZONE_LABEL",
     "add_strings",
     "axis_ticks",
     "by_sign",
@@ -83,7 +99,10 @@ __all__ = [
     "join_list",
     "language_name",
     "lower_first",
+    "lower_first_en",
     "nice_ticks",
+    "ordinal",
+    "parameter_label",
     "plotly_layout",
     "plural",
     "registered_keys",

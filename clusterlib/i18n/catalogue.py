@@ -8,7 +8,7 @@ number filters            ``num[:d]`` (:func:`format_number`), ``pct[:d]`` (:fun
                           ``signed[:d]``, ``signed_pct[:d]``, ``ratio[:d]`` ("0,89 katı"),
                           ``abs`` (size without sign, for a sentence whose verb carries the sign)
 words chosen by a value   ``sign:POS:NEG[:ZERO]`` (:func:`by_sign`: ``{change|sign:arttı:azaldı}``),
-                          ``plural:ONE:MANY`` (English)
+                          ``plural:ONE:MANY`` (English), ``ord`` (``2.`` / ``2nd``)
 text                      ``lower`` (first letter, Turkish rules), ``cap``, ``upper``,
                           ``list`` (:func:`join_list`; text filters before it apply to each item)
 Turkish case suffixes     ``loc abl dat gen acc poss poss_loc poss_abl poss_dat poss_acc
@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 from clusterlib.config import DEFAULT_LANGUAGE, LANGUAGES
 from clusterlib.i18n import formatting as fmt
-from clusterlib.i18n.text import by_sign, join_list, plural
+from clusterlib.i18n.text import by_sign, join_list, ordinal, plural
 from clusterlib.i18n.turkish import (
     CASES,
     inflect,
@@ -228,6 +228,10 @@ def _list(value: object, lang: str, args: list[str], state: dict) -> object:
     return join_list(value, lang)
 
 
+def _ordinal(value: object, lang: str, args: list[str], state: dict) -> object:
+    return ordinal(value, lang)
+
+
 def _abs(value: object, lang: str, args: list[str], state: dict) -> object:
     return value if fmt.is_missing(value) else abs(value)  # type: ignore[arg-type]
 
@@ -242,6 +246,7 @@ FILTERS: dict[str, Callable[..., object]] = {
     "abs": _abs,
     "sign": _sign,
     "plural": _plural,
+    "ord": _ordinal,
     "lower": _text_filter(lower_first, lower_first_en),
     "cap": _text_filter(turkish_capitalize, lambda text: text[:1].upper() + text[1:]),
     "upper": _text_filter(turkish_upper, str.upper),

@@ -35,6 +35,7 @@ __all__ = [
     "MINUS",
     "MISSING",
     "TIME_ZONE",
+    "ZONE_LABEL",
     "check_language",
     "format_as",
     "format_date",
@@ -58,7 +59,8 @@ LOCALES: dict[str, str] = {"tr": "tr_TR", "en": "en_GB"}
 #: Times are shown in Türkiye time (TSİ, UTC+3, no daylight saving since 2016).
 TIME_ZONE = ZoneInfo("Europe/Istanbul")
 
-_ZONE_LABEL = {"tr": "TSİ", "en": "Türkiye time"}
+#: How the zone of a time is written: Türkiye Saati (TSİ), Turkey Time (TRT).
+ZONE_LABEL = {"tr": "TSİ", "en": "TRT"}
 
 # fmt: off
 _MONTHS = {
@@ -321,11 +323,14 @@ def format_as(x: object, spec: str, lang: str = DEFAULT_LANGUAGE) -> str:
     return format_number(x, lang, decimals=decimals)
 
 
-def format_date(value: _dt.date | _dt.datetime, lang: str = DEFAULT_LANGUAGE, *, time: bool = False) -> str:
-    """Write a date (and optionally the time) as readers of ``lang`` expect.
+def format_date(
+    value: _dt.date | _dt.datetime, lang: str = DEFAULT_LANGUAGE, *, time: bool = False, zone: bool = False
+) -> str:
+    """Write a date (and optionally the time) as readers of ``lang`` expect, in Türkiye time.
 
-    A time is shown in Türkiye time (``Europe/Istanbul``) with its zone: a timezone-aware
-    datetime is converted first; a naive one is taken to be Türkiye time already.
+    A timezone-aware datetime is first converted to Türkiye time (``Europe/Istanbul``, TSİ), so a
+    run stamped 06:54 UTC shows 09:54 and its day is the Turkish day; a naive one is taken to be
+    Türkiye time already.  ``zone=True`` writes the zone after the time (``TSİ`` / ``TRT``).
 
     Examples
     --------
@@ -333,9 +338,9 @@ def format_date(value: _dt.date | _dt.datetime, lang: str = DEFAULT_LANGUAGE, *,
     >>> format_date(dt.date(2026, 5, 9), "tr"), format_date(dt.date(2026, 5, 9), "en")
     ('9 Mayıs 2026', '9 May 2026')
     >>> format_date(dt.datetime(2026, 5, 9, 3, 5), "tr", time=True)
-    '9 Mayıs 2026 03:05 (TSİ)'
-    >>> format_date(dt.datetime(2026, 11, 28, 6, 54, tzinfo=dt.timezone.utc), "en", time=True)
-    '28 November 2026 09:54 (Türkiye time)'
+    '9 Mayıs 2026 03:05'
+    >>> format_date(dt.datetime(2026, 11, 28, 6, 54, tzinfo=dt.timezone.utc), "tr", time=True, zone=True)
+    '28 Kasım 2026 09:54 TSİ'
     """
     check_language(lang)
     if not isinstance(value, _dt.date):
@@ -344,5 +349,7 @@ def format_date(value: _dt.date | _dt.datetime, lang: str = DEFAULT_LANGUAGE, *,
         value = value.astimezone(TIME_ZONE)
     text = f"{value.day} {_MONTHS[lang][value.month - 1]} {value.year}"
     if time and isinstance(value, _dt.datetime):
-        text += f" {value:%H:%M} ({_ZONE_LABEL[lang]})"
+        text += f" {value:%H:%M}"
+        if zone:
+            text += f" {ZONE_LABEL[lang]}"
     return text

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from clusterlib.i18n.catalogue import add_strings
+from clusterlib.i18n.catalogue import add_strings, has_string, t
+
+__all__ = ["parameter_label"]
 
 add_strings(
     {
@@ -47,6 +49,26 @@ add_strings(
         "provenance.sha256": {"tr": "SHA-256 (kısa)", "en": "SHA-256 (short)"},
         "provenance.package": {"tr": "Paket", "en": "Package"},
         "provenance.version": {"tr": "Sürüm", "en": "Version"},
+        # notebook parameters, named in the provenance box (the code name follows in brackets)
+        "param.province": {"tr": "İl", "en": "Province"},
+        "param.year": {"tr": "Yıl", "en": "Year"},
+        "param.period": {"tr": "Dönem (yıl)", "en": "Period (years)"},
+        "param.criteria_file": {"tr": "Ölçüt dosyası", "en": "Criteria file"},
+        "param.criteria": {"tr": "Ölçütler", "en": "Criteria"},
+        "param.lang": {"tr": "Dil", "en": "Language"},
+        "param.data_dir": {"tr": "Veri klasörü", "en": "Data folder"},
+        "param.processed_dir": {"tr": "İşlenmiş veri klasörü", "en": "Processed-data folder"},
+        "param.top_k": {"tr": "Kısa liste büyüklüğü", "en": "Shortlist size"},
+        "param.min_employment": {
+            "tr": "Aday sektörde en az çalışan sayısı",
+            "en": "Minimum employees of a candidate sector",
+        },
+        "param.n_simulations": {"tr": "Ağırlık senaryosu sayısı", "en": "Number of weight scenarios"},
+        "param.sections": {"tr": "Aday NACE bölümleri", "en": "Candidate NACE sections"},
+        "param.missing": {"tr": "Eksik değerlerin doldurulması", "en": "Missing values"},
+        "param.seed": {"tr": "Rastgele sayı tohumu", "en": "Random seed"},
+        "param.step": {"tr": "Adım", "en": "Step"},
+        "param.label": {"tr": "{label} ({name})", "en": "{label} ({name})"},
         # index page
         "index.title": {"tr": "Kümelenme analizi raporları", "en": "Cluster analysis reports"},
         "index.run_date": {"tr": "Son çalıştırma", "en": "Last run"},
@@ -74,3 +96,19 @@ add_strings(
         "status.not_run": {"tr": "Çalıştırılmadı", "en": "Not run"},
     }
 )
+
+
+def parameter_label(name: str, lang: str) -> str:
+    """A notebook parameter as a reader sees it: its name in ``lang`` and the code name in brackets.
+
+    Parameters without a catalogue entry (``param.<name>``) are shown by their code name.
+
+    Examples
+    --------
+    >>> parameter_label("top_k", "tr"), parameter_label("new_thing", "tr")
+    ('Kısa liste büyüklüğü (top_k)', 'new_thing')
+    """
+    key = f"param.{name}"
+    if not has_string(key):
+        return name
+    return t("param.label", lang, label=t(key, lang), name=name)

@@ -19,7 +19,7 @@ from babel.lists import format_list
 
 from clusterlib.i18n.formatting import LOCALES, check_language, is_missing
 
-__all__ = ["by_sign", "join_list", "plural"]
+__all__ = ["by_sign", "join_list", "ordinal", "plural"]
 
 #: A name that holds a list separator of its own: ", " (not a decimal comma as in 7,4) or "ve"/"and".
 _SEPARATOR = re.compile(r", | ve | and ", re.IGNORECASE)
@@ -30,7 +30,8 @@ def join_list(items: Iterable[object], lang: str) -> str:
 
     When a name itself holds a comma or a conjunction ("Bilgisayar, elektronik ve optik ürünler",
     "Makine ve ekipman"), the names are separated by semicolons only ("A; B; C": another "ve"
-    would blur where one name ends), so that the count stays clear.  Babel's CLDR list patterns
+    would blur where one name ends), so that the count stays clear; English ends the series with
+    "; and".  Babel's CLDR list patterns
     (:func:`babel.lists.format_list`) join the plain case.
 
     Examples
@@ -45,6 +46,10 @@ def join_list(items: Iterable[object], lang: str) -> str:
     if not names:
         return ""
     if any(_SEPARATOR.search(name) for name in names):
+        if lang == "en" and len(names) > 2:
+            return "; ".join(names[:-1]) + "; and " + names[-1]
+        if lang == "en" and len(names) == 2:
+            return f"{names[0]}; and {names[1]}"
         return "; ".join(names)
     return format_list(names, style="standard", locale=LOCALES[lang])
 
@@ -79,3 +84,19 @@ def plural(count: object, one: str, many: str) -> str:
     ('sector', 'sectors')
     """
     return one if float(count) == 1 else many  # type: ignore[arg-type]
+
+
+def ordinal(n: object, lang: str) -> str:
+    """An ordinal number: Turkish ``2.`` (read *ikinci*), English ``2nd``.
+
+    Examples
+    --------
+    >>> ordinal(2, "tr"), ordinal(2, "en"), ordinal(11, "en"), ordinal(23, "en")
+    ('2.', '2nd', '11th', '23rd')
+    """
+    check_language(lang)
+    number = int(n)  # type: ignore[call-overload]
+    if lang == "tr":
+        return f"{number}."
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"

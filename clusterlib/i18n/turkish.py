@@ -348,5 +348,5 @@ def inflect(text: str, case: str, *, proper: bool | None = None, compound: bool 
         proper = capitalised and not institution
     ending = _suffix(word, case, compound=is_compound)
     if not proper and ending[:1] in _VOWELS and _soften(word) != word:
-        body = body[: -1] + _soften(word)[-1]  # ormancılık → ormancılığın, kauçuk → kauçuğu
+        body = body[:-1] + _soften(word)[-1]  # ormancılık → ormancılığın, kauçuk → kauçuğu
     return f"{body}'{ending}" if proper else body + ending

@@ -214,10 +214,11 @@ def run_task(task: dict) -> dict:
 
 
 def _publish(task: dict, nb: Any) -> dict:
-    from clusterlib.report.export import write_report
+    from clusterlib.report._files import atomic_write_text
+    from clusterlib.report.export import render_report
     from clusterlib.report.steps import step_title
 
-    written = write_report(
+    page = render_report(  # also writes <report>.xlsx beside it when the report has tables
         nb,
         task["report"],
         lang=task["lang"],
@@ -227,10 +228,8 @@ def _publish(task: dict, nb: Any) -> dict:
         data_source=task["data_source"],
         data_version=task["data_version"],
     )
-    result = {"report": task["report"]}
-    if len(written) > 1:
-        result["xlsx"] = str(written[1])
-    return result
+    atomic_write_text(task["report"], page)
+    return {"report": task["report"]}
 
 
 def _write_log(path: Path, task: dict, result: dict) -> None:

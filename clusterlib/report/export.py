@@ -323,7 +323,7 @@ def export_html(
             "lang": lang,
             "title": title,
             "province": province,
-            "generated": i18n.format_date(generated, lang, time=True),
+            "generated": i18n.format_date(generated, lang, time=True, zone=generated.tzinfo is not None),
             "data_source": data_source,
             "data_version": data_version,
             "data_version_short": data_version.split(":", 1)[-1][:12],
@@ -340,6 +340,44 @@ def export_html(
     return body
 
 
+def render_report(
+    nb: Any,
+    path: str | os.PathLike[str],
+    *,
+    lang: str,
+    title: str,
+    province: str,
+    generated: _dt.datetime,
+    data_source: str,
+    data_version: str,
+) -> str:
+    """Write the report's workbook ``<report>.xlsx`` beside ``path`` and return the page that links to it.
+
+    The workbook is written atomically now (when the report has tables, :func:`export_xlsx`; a stale
+    one is removed when it has none); the page is returned for the caller to write (the runner writes
+    it and records it in one locked step).
+
+    Returns
+    -------
+    str
+        The HTML page of :func:`export_html`, linking to the workbook when one was written.
+    """
+    target = Path(path).with_suffix(".xlsx")
+    workbook = export_xlsx(nb, target, lang=lang)
+    if workbook is None:
+        target.unlink(missing_ok=True)  # a workbook left from an earlier run would not match this page
+    return export_html(
+        nb,
+        lang=lang,
+        title=title,
+        province=province,
+        generated=generated,
+        data_source=data_source,
+        data_version=data_version,
+        xlsx_name=workbook.name if workbook is not None else None,
+    )
+
+
 def write_report(
     nb: Any,
     path: str | os.PathLike[str],
@@ -353,9 +391,8 @@ def write_report(
 ) -> list[Path]:
     """Write a report page and, when it has tables, its workbook ``<report>.xlsx`` beside it.
 
-    Both files are written atomically; the page links to the workbook.  This is what the runner
-    calls for every report, so every step that shows its tables through
-    :func:`clusterlib.report.table` gets its XLSX without more code.
+    Both files are written atomically; the page links to the workbook.  Every step that shows its
+    tables through :func:`clusterlib.report.table` gets its XLSX without more code.
 
     Returns
     -------
@@ -365,16 +402,16 @@ def write_report(
     from clusterlib.report._files import atomic_write_text
 
     page = Path(path)
-    workbook = export_xlsx(nb, page.with_suffix(".xlsx"), lang=lang)
-    html = export_html(
+    html = render_report(
         nb,
+        page,
         lang=lang,
         title=title,
         province=province,
         generated=generated,
         data_source=data_source,
         data_version=data_version,
-        xlsx_name=workbook.name if workbook is not None else None,
     )
     atomic_write_text(page, html)
-    return [page] + ([workbook] if workbook is not None else [])
+    workbook = page.with_suffix(".xlsx")
+    return [page] + ([workbook] if workbook.is_file() else [])

@@ -128,7 +128,8 @@ def provenance(
         f'<details class="cl-provenance"><summary>{html.escape(tr("provenance.title"))}</summary>'
         f"<h4>{html.escape(tr('provenance.parameters'))}</h4>"
         + _rows_html(
-            (tr("provenance.name"), tr("provenance.value")), [(str(k), str(v)) for k, v in params.items()]
+            (tr("provenance.name"), tr("provenance.value")),
+            [(i18n.parameter_label(str(k), lang), str(v)) for k, v in params.items()],
         )
         + (
             f"<h4>{html.escape(tr('provenance.inputs'))}</h4>"

@@ -109,6 +109,9 @@ class SectorSelection:
         Missing indicator values imputed in scoring, by :data:`MISSING_POLICY`.
     too_few : TooFewSectors or None
         Set when scoring is impossible (fewer than :attr:`Thresholds.min_sectors` candidates).
+    load_notes : tuple
+        What the data loader recorded (absent optional tables, the sheet read, suppressed cells…),
+        each with ``.text(lang)``.
     """
 
     province: Province
@@ -134,6 +137,7 @@ class SectorSelection:
     min_employment: float = 100
     n_simulations: int = 2000
     missing: str = MISSING_POLICY
+    load_notes: tuple[object, ...] = ()
 
     @property
     def base_year(self) -> int:
@@ -254,6 +258,21 @@ def _too_few(
     )
 
 
+_TABLES = ("employment", "exports", "stakeholders", "initiatives")
+
+
+def _load(data_dir: str | Path | None, lang: str) -> Mapping[str, pd.DataFrame]:
+    """The step's tables: only employment is required, the others feed criteria that are left out
+    (and said so) when their table is absent."""
+    import inspect
+
+    from clusterlib.data import load_tables
+
+    if "step" in inspect.signature(load_tables).parameters:  # loaders that know required/optional tables
+        return load_tables(data_dir or None, step="sector_selection", lang=lang)  # type: ignore[call-arg]
+    return load_tables(data_dir or None, tables=list(_TABLES))
+
+
 def analyse_sector_selection(
     province: str | int | Province,
     *,
@@ -266,7 +285,7 @@ def analyse_sector_selection(
     min_employment: float = 100,
     n_simulations: int = 2000,
     seed: int = 0,
-    tables: dict[str, pd.DataFrame] | None = None,
+    tables: Mapping[str, pd.DataFrame] | None = None,
     sections: Sequence[str] = CANDIDATE_SECTIONS,
     missing: str = MISSING_POLICY,
 ) -> SectorSelection:
@@ -315,14 +334,12 @@ def analyse_sector_selection(
         latest year (the message names the province and the years present, in ``lang``).
         Too few candidate sectors is not an error: the result says so (:attr:`SectorSelection.too_few`).
     """
-    from clusterlib.data import load_tables
-
     lang = check_language(lang)
     place = resolve_province(province)
     if tables is None:
-        tables = load_tables(
-            data_dir or None, tables=["employment", "exports", "stakeholders", "initiatives"]
-        )
+        tables = _load(data_dir, lang)
+    # what the loader says about the files (missing optional tables, sheet read, suppressed cells…)
+    load_notes = tuple(getattr(tables, "missing", ())) + tuple(getattr(tables, "notes", ()))
     year = int(year if year is not None else tables["employment"]["year"].max())
     full_criteria = load_criteria(criteria_file or None)
     try:
@@ -397,6 +414,7 @@ def analyse_sector_selection(
         findings=findings,
         left_out=left_out,
         imputed=Imputed(cells=cells, policy=missing, criteria=criteria),
+        load_notes=load_notes,
         too_few=too_few,
         top_k=top_k,
         data_dir=Path(data_dir or SAMPLE_DIR),

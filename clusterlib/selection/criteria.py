@@ -15,7 +15,6 @@ Group weights (or the weights inside one group) may instead come from an AHP pai
 
 from __future__ import annotations
 
-import difflib
 import math
 import os
 import warnings
@@ -28,7 +27,14 @@ import pandas as pd
 import yaml
 
 from clusterlib.config import LANGUAGES, RESOURCES_DIR
-from clusterlib.selection.ahp import CR_THRESHOLD, AHPResult, ahp_weights, parse_judgement
+from clusterlib.selection.ahp import CR_THRESHOLD, AHPResult, ahp_weights
+from clusterlib.selection.criteria_schema import (
+    DIRECTIONS,
+    CriteriaError,
+    GroupSpec,
+    PairwiseSpec,
+    validate_structure,
+)
 
 __all__ = [
     "DEFAULT_CRITERIA_PATH",
@@ -44,23 +50,8 @@ __all__ = [
 #: The bundled default criteria file.
 DEFAULT_CRITERIA_PATH: Path = RESOURCES_DIR / "criteria_default.yaml"
 
-#: Allowed values of a sub-indicator's ``direction``.
-DIRECTIONS: tuple[str, ...] = ("benefit", "cost")
-
 #: Accepted deviation of a level's weights from a sum of 1 before a warning is raised.
 WEIGHT_SUM_TOL: float = 0.01
-
-_TOP_REQUIRED = ("groups",)
-_TOP_OPTIONAL = ("version", "title_en", "title_tr", "description_en", "description_tr", "group_pairwise")
-_GROUP_REQUIRED = ("id", "name_en", "name_tr", "indicators")
-_GROUP_OPTIONAL = ("weight", "description_en", "description_tr", "pairwise")
-_IND_REQUIRED = ("id", "name_en", "name_tr", "description_en", "description_tr", "direction")
-_IND_OPTIONAL = ("weight", "source", "symbol", "format")
-_PAIRWISE_KEYS = ("order", "matrix")
-
-
-class CriteriaError(ValueError):
-    """A criteria file (or mapping) that does not follow the expected structure."""
 
 
 @dataclass(frozen=True)
@@ -229,10 +220,10 @@ _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _c
 
 
 # --------------------------------------------------------------------------------------------------
-# Validation
+# Validation: the structure by pydantic (criteria_schema), the rules between values here
 # --------------------------------------------------------------------------------------------------
 class _Parser:
-    """Walks the parsed YAML, raising CriteriaError with file and location, collecting warnings."""
+    """Checks the rules that relate values of a structurally valid file; collects warnings."""
 
     def __init__(self, source: str, allow_inconsistent: bool):
         self.source = source
@@ -242,36 +233,6 @@ class _Parser:
 
     def error(self, where: str, message: str) -> CriteriaError:
         return CriteriaError(f"{self.source}: {where}: {message}" if where else f"{self.source}: {message}")
-
-    def mapping(self, value: object, where: str, required: tuple, optional: tuple) -> Mapping[str, Any]:
-        if not isinstance(value, Mapping):
-            raise self.error(where, f"expected a mapping with keys {list(required)}, got {_show(value)}")
-        allowed = required + optional
-        for key in value:
-            if key not in allowed:
-                close = difflib.get_close_matches(str(key), allowed, n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else ""
-                raise self.error(where, f"unknown key {key!r}; allowed keys are {list(allowed)}{hint}")
-        for key in required:
-            if key not in value:
-                raise self.error(where, f"missing required key {key!r}")
-        return value
-
-    def text(self, value: object, where: str) -> str:
-        if not isinstance(value, str) or not value.strip():
-            raise self.error(where, f"expected a non-empty text, got {_show(value)}")
-        return value.strip()
-
-    def weight(self, value: object, where: str) -> float:
-        try:
-            w = parse_judgement(value)
-        except ValueError:
-            raise self.error(
-                where, f"expected a non-negative number or a fraction such as '1/3', got {_show(value)}"
-            ) from None
-        if not math.isfinite(w) or w < 0:
-            raise self.error(where, f"expected a non-negative number, got {value!r}")
-        return w
 
     def normalise(self, weights: dict[str, float], where: str) -> dict[str, float]:
         total = sum(weights.values())
@@ -286,11 +247,8 @@ class _Parser:
             )
         return normalised
 
-    def pairwise(self, value: object, ids: list[str], where: str, key: str) -> dict[str, float]:
-        block = self.mapping(value, where, _PAIRWISE_KEYS, ())
-        order = block["order"]
-        if not isinstance(order, list) or not all(isinstance(x, str) for x in order):
-            raise self.error(f"{where}.order", f"expected a list of ids, got {_show(order)}")
+    def pairwise(self, block: PairwiseSpec, ids: list[str], where: str, key: str) -> dict[str, float]:
+        order = block.order
         missing = [i for i in ids if i not in order]
         unexpected = [i for i in order if i not in ids]
         if missing or unexpected or len(order) != len(ids):
@@ -299,7 +257,7 @@ class _Parser:
                 f"must list each of {ids} exactly once; missing {missing}, unexpected {unexpected}",
             )
         try:
-            result = ahp_weights(block["matrix"], labels=order)
+            result = ahp_weights(block.matrix, labels=order)
         except ValueError as err:
             raise self.error(f"{where}.matrix", str(err).replace("'pairwise'", "matrix")) from None
         if not result.is_consistent:
@@ -314,50 +272,38 @@ class _Parser:
         return {i: float(result.weights[i]) for i in ids}
 
     def parse(self, data: object) -> Criteria:
-        top = self.mapping(data, "", _TOP_REQUIRED, _TOP_OPTIONAL)
-        groups_raw = top["groups"]
-        if not isinstance(groups_raw, list) or not groups_raw:
-            raise self.error("groups", f"expected a non-empty list of groups, got {_show(groups_raw)}")
-        use_group_ahp = "group_pairwise" in top
-
+        spec = validate_structure(data, source=self.source)
+        use_group_ahp = spec.group_pairwise is not None
         group_rows: list[dict[str, Any]] = []
         rows: list[dict[str, Any]] = []
-        for gi, graw in enumerate(groups_raw):
-            gwhere = f"groups[{gi}]"
-            g = self.mapping(graw, gwhere, _GROUP_REQUIRED, _GROUP_OPTIONAL)
-            gid = self.text(g["id"], f"{gwhere}.id")
-            gwhere = f"groups[{gi}] ({gid})"
-            if any(gid == row["id"] for row in group_rows):
-                raise self.error(f"{gwhere}.id", f"duplicate group id {gid!r}")
-            if use_group_ahp and "weight" in g:
+        for gi, group in enumerate(spec.groups):
+            gwhere = f"groups[{gi}] ({group.id})"
+            if any(group.id == row["id"] for row in group_rows):
+                raise self.error(f"{gwhere}.id", f"duplicate group id {group.id!r}")
+            if use_group_ahp and group.weight is not None:
                 raise self.error(
                     f"{gwhere}.weight",
-                    "group weights come from 'group_pairwise'; "
-                    "remove 'weight' here or remove 'group_pairwise'",
+                    "group weights come from 'group_pairwise'; remove 'weight' here or remove 'group_pairwise'",
                 )
-            if not use_group_ahp and "weight" not in g:
+            if not use_group_ahp and group.weight is None:
                 raise self.error(
                     gwhere, "missing required key 'weight' (or give 'group_pairwise' at top level)"
                 )
             group_rows.append(
                 {
-                    "id": gid,
-                    "name_en": self.text(g["name_en"], f"{gwhere}.name_en"),
-                    "name_tr": self.text(g["name_tr"], f"{gwhere}.name_tr"),
-                    "weight": None if use_group_ahp else self.weight(g["weight"], f"{gwhere}.weight"),
-                    "description_en": self.text(g["description_en"], f"{gwhere}.description_en")
-                    if "description_en" in g
-                    else "",
-                    "description_tr": self.text(g["description_tr"], f"{gwhere}.description_tr")
-                    if "description_tr" in g
-                    else "",
+                    "id": group.id,
+                    "name_en": group.name_en,
+                    "name_tr": group.name_tr,
+                    "weight": group.weight,
+                    "description_en": group.description_en or "",
+                    "description_tr": group.description_tr or "",
                 }
             )
-            rows.extend(self.parse_indicators(g, gid, gwhere, rows))
+            rows.extend(self.parse_indicators(group, gwhere, rows))
 
         group_ids = [row["id"] for row in group_rows]
-        if use_group_ahp:
-            gweights = self.pairwise(top["group_pairwise"], group_ids, "group_pairwise", "groups")
+        if spec.group_pairwise is not None:
+            gweights = self.pairwise(spec.group_pairwise, group_ids, "group_pairwise", "groups")
         else:
             gweights = self.normalise({r["id"]: r["weight"] for r in group_rows}, "group weights")
         groups = tuple(Group(**{**r, "weight": gweights[r["id"]]}) for r in group_rows)
@@ -372,68 +318,47 @@ class _Parser:
         return Criteria(groups=groups, indicators=table[columns], source=self.source, ahp=dict(self.ahp))
 
     def parse_indicators(
-        self, g: Mapping[str, Any], gid: str, gwhere: str, earlier: list[dict[str, Any]]
+        self, group: GroupSpec, gwhere: str, earlier: list[dict[str, Any]]
     ) -> list[dict[str, Any]]:
-        raw = g["indicators"]
-        if not isinstance(raw, list) or not raw:
-            raise self.error(
-                f"{gwhere}.indicators", f"expected a non-empty list of indicators, got {_show(raw)}"
-            )
-        use_ahp = "pairwise" in g
+        use_ahp = group.pairwise is not None
         rows: list[dict[str, Any]] = []
-        for ii, iraw in enumerate(raw):
-            where = f"{gwhere}.indicators[{ii}]"
-            ind = self.mapping(iraw, where, _IND_REQUIRED, _IND_OPTIONAL)
-            iid = self.text(ind["id"], f"{where}.id")
-            where = f"{gwhere}.indicators[{ii}] ({iid})"
-            if any(iid == row["id"] for row in earlier + rows):
-                raise self.error(f"{where}.id", f"duplicate indicator id {iid!r}")
-            direction = ind["direction"]
-            if direction not in DIRECTIONS:
-                raise self.error(
-                    f"{where}.direction", f"must be one of {list(DIRECTIONS)}, got {direction!r}"
-                )
-            if use_ahp and "weight" in ind:
+        for ii, ind in enumerate(group.indicators):
+            where = f"{gwhere}.indicators[{ii}] ({ind.id})"
+            if any(ind.id == row["id"] for row in earlier + rows):
+                raise self.error(f"{where}.id", f"duplicate indicator id {ind.id!r}")
+            if use_ahp and ind.weight is not None:
                 raise self.error(
                     f"{where}.weight",
-                    f"weights in group {gid!r} come from its 'pairwise'; "
-                    "remove 'weight' here or remove 'pairwise'",
+                    f"weights in group {group.id!r} come from its 'pairwise'; remove 'weight' here or remove "
+                    "'pairwise'",
                 )
-            if not use_ahp and "weight" not in ind:
+            if not use_ahp and ind.weight is None:
                 raise self.error(where, "missing required key 'weight' (or give 'pairwise' in the group)")
-            source = self.text(ind["source"], f"{where}.source") if "source" in ind else iid
+            source = ind.source or ind.id
             clash = [row["id"] for row in earlier + rows if row["source"] == source]
             if clash:
                 raise self.error(
                     f"{where}.source", f"column {source!r} is already used by indicator {clash[0]!r}"
                 )
-            fmt = self.text(ind["format"], f"{where}.format") if "format" in ind else "{:.3g}"
-            try:
-                fmt.format(1234.5)
-            except (ValueError, IndexError, KeyError) as err:
-                raise self.error(
-                    f"{where}.format",
-                    f"{fmt!r} is not a number format such as '{{:.1f}}' or '{{:.1%}}' ({err})",
-                ) from None
             rows.append(
                 {
-                    "id": iid,
-                    "group": gid,
-                    "direction": direction,
-                    "benefit": direction == "benefit",
-                    "within_weight": None if use_ahp else self.weight(ind["weight"], f"{where}.weight"),
-                    "name_en": self.text(ind["name_en"], f"{where}.name_en"),
-                    "name_tr": self.text(ind["name_tr"], f"{where}.name_tr"),
-                    "description_en": self.text(ind["description_en"], f"{where}.description_en"),
-                    "description_tr": self.text(ind["description_tr"], f"{where}.description_tr"),
+                    "id": ind.id,
+                    "group": group.id,
+                    "direction": ind.direction,
+                    "benefit": ind.direction == "benefit",
+                    "within_weight": ind.weight,
+                    "name_en": ind.name_en,
+                    "name_tr": ind.name_tr,
+                    "description_en": ind.description_en,
+                    "description_tr": ind.description_tr,
                     "source": source,
-                    "symbol": self.text(ind["symbol"], f"{where}.symbol") if "symbol" in ind else "",
-                    "format": fmt,
+                    "symbol": ind.symbol or "",
+                    "format": ind.format or "{:.3g}",
                 }
             )
         ids = [r["id"] for r in rows]
-        if use_ahp:
-            within = self.pairwise(g["pairwise"], ids, f"{gwhere}.pairwise", gid)
+        if group.pairwise is not None:
+            within = self.pairwise(group.pairwise, ids, f"{gwhere}.pairwise", group.id)
         else:
             within = self.normalise(
                 {r["id"]: r["within_weight"] for r in rows}, f"{gwhere} indicator weights"
@@ -441,11 +366,6 @@ class _Parser:
         for r in rows:
             r["within_weight"] = within[r["id"]]
         return rows
-
-
-def _show(value: object) -> str:
-    text = repr(value)
-    return f"{type(value).__name__} {text[:60] + '…' if len(text) > 60 else text}"
 
 
 # --------------------------------------------------------------------------------------------------

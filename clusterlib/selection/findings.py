@@ -95,7 +95,7 @@ add_strings(
         "selection.finding.map": {
             "tr": "{province}, {sector|lower|loc} yerelleşme katsayısına göre {n} il arasında {rank}. sırada "
             "(LQ = {lq|num:2}).",
-            "en": "{province} ranks {rank} of {n} provinces by location quotient in {sector|lower} "
+            "en": "{province} ranks {rank|ord} of {n} provinces by location quotient in {sector|lower} "
             "(LQ = {lq|num:2}).",
         },
         "selection.finding.shift_share": {

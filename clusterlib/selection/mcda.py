@@ -4,12 +4,13 @@ Alternatives are rows, criteria are columns.  ``benefit`` marks each criterion a
 more is better) or cost (``False``, less is better); cost criteria are inverted during normalisation
 so that after it every column reads "more is better".
 
-The maths lives in private array functions (``_normalize``, ``_weighted_sum``, ``_topsis``) that also
-accept a whole stack of weight vectors at once, which :func:`clusterlib.selection.weight_sensitivity`
-uses to score thousands of Monte Carlo draws without a Python loop.  That vectorisation, a single
-documented rule for constant columns and z-score normalisation are why these are written here rather
-than delegated to :mod:`pymcdm` (whose methods take one weight vector per call, return NaN for an
-all-zero column under vector normalisation and lack z-scores); the tests check both against pymcdm.
+The maths lives in kernels without checks (``normalize_values``, ``weighted_sum_scores``,
+``topsis_closeness``) that also accept a whole stack of weight vectors at once, which
+:func:`clusterlib.selection.weight_sensitivity` uses to score thousands of Monte Carlo draws without
+a Python loop.  That vectorisation, a single documented rule for constant columns and z-score
+normalisation are why these are written here rather than delegated to :mod:`pymcdm` (whose methods
+take one weight vector per call, return NaN for an all-zero column under vector normalisation and
+lack z-scores); the tests check both against pymcdm.
 """
 
 from __future__ import annotations
@@ -20,7 +21,19 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-__all__ = ["NORMALIZATIONS", "normalize", "topsis", "weighted_sum"]
+__all__ = [
+    "NORMALIZATIONS",
+    "as_matrix",
+    "check_choice",
+    "check_domain",
+    "normalize",
+    "normalize_values",
+    "topsis",
+    "topsis_closeness",
+    "warn_constant",
+    "weighted_sum",
+    "weighted_sum_scores",
+]
 
 #: Normalisation methods and what they do to a benefit / a cost column.
 NORMALIZATIONS: dict[str, str] = {
@@ -34,13 +47,21 @@ _WEIGHT_TOL = 1e-6
 
 
 # --------------------------------------------------------------------------------------------------
-# Private maths: no checks
+# Kernels: the maths without checks (public because scoring and robustness use them; the checked
+# functions are normalize, weighted_sum and topsis below)
 # --------------------------------------------------------------------------------------------------
-def _normalize(values: np.ndarray, benefit: np.ndarray, method: str) -> tuple[np.ndarray, np.ndarray]:
+def normalize_values(values: np.ndarray, benefit: np.ndarray, method: str) -> tuple[np.ndarray, np.ndarray]:
     """Column-wise normalisation with cost columns inverted; returns (normalised, constant-column mask).
 
     A constant column carries no information to rank alternatives; it is set to 0 under every method
-    so that it adds nothing to any score (and nothing to TOPSIS distances).
+    so that it adds nothing to any score (and nothing to TOPSIS distances).  No input checks: see
+    :func:`normalize`.
+
+    Examples
+    --------
+    >>> out, constant = normalize_values(np.array([[1.0, 5.0], [3.0, 5.0]]), np.array([True, True]), "minmax")
+    >>> out.tolist(), constant.tolist()
+    ([[0.0, 0.0], [1.0, 0.0]], [False, True])
     """
     x = np.asarray(values, dtype=float)
     lo, hi = x.min(axis=0), x.max(axis=0)
@@ -67,18 +88,30 @@ def _normalize(values: np.ndarray, benefit: np.ndarray, method: str) -> tuple[np
     return out, constant
 
 
-def _weighted_sum(normalized: np.ndarray, weights: np.ndarray) -> np.ndarray:
-    """Weighted sum of a normalised matrix (m, k) for weights (k,) → (m,) or a stack (n, k) → (n, m)."""
+def weighted_sum_scores(normalized: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """Weighted sum of a normalised matrix (m, k) for weights (k,) → (m,) or a stack (n, k) → (n, m).
+
+    Examples
+    --------
+    >>> weighted_sum_scores(np.array([[0.0, 1.0], [1.0, 0.5]]), np.array([0.5, 0.5])).tolist()
+    [0.5, 0.75]
+    """
     return weights @ normalized.T
 
 
-def _topsis(normalized: np.ndarray, weights: np.ndarray) -> np.ndarray:
+def topsis_closeness(normalized: np.ndarray, weights: np.ndarray) -> np.ndarray:
     """TOPSIS relative closeness for weights (k,) → (m,) or a stack of weight vectors (n, k) → (n, m).
 
     With non-negative weights the ideal point of the weighted matrix is ``w_j · max_i r_ij`` (anti-ideal
     ``w_j · min_i r_ij``), so the squared distances are ``Σ_j w_j² (max_j − r_ij)²``: one matrix product
     per distance, for any number of weight vectors.  Where an alternative coincides with both ideals
-    (every weighted criterion constant) closeness is 0.5: a tie, not 0/0.
+    (every weighted criterion constant) closeness is 0.5: a tie, not 0/0.  No input checks: see
+    :func:`topsis`.
+
+    Examples
+    --------
+    >>> topsis_closeness(np.array([[0.0, 1.0], [1.0, 1.0]]), np.array([0.5, 0.5])).tolist()
+    [0.0, 1.0]
     """
     r = np.asarray(normalized, dtype=float)
     gap_best = (r.max(axis=0) - r) ** 2  # (m, k)
@@ -92,9 +125,9 @@ def _topsis(normalized: np.ndarray, weights: np.ndarray) -> np.ndarray:
 
 
 # --------------------------------------------------------------------------------------------------
-# Input checks shared by the public functions of the package
+# Input checks shared by the public functions of the package (public: scoring and robustness use them)
 # --------------------------------------------------------------------------------------------------
-def _as_matrix(matrix: pd.DataFrame | np.ndarray | Sequence, *, name: str = "matrix") -> pd.DataFrame:
+def as_matrix(matrix: pd.DataFrame | np.ndarray | Sequence, *, name: str = "matrix") -> pd.DataFrame:
     """A numeric, finite, non-empty DataFrame (alternatives × criteria) or a clear error."""
     if isinstance(matrix, pd.DataFrame):
         frame = matrix
@@ -183,13 +216,14 @@ def _check_benefit(benefit: object, columns: pd.Index) -> np.ndarray:
     return raw.astype(bool)
 
 
-def _check_method(method: str, allowed: Sequence[str], *, name: str) -> str:
+def check_choice(method: str, allowed: Sequence[str], *, name: str) -> str:
+    """``method`` if it is one of ``allowed``, else a ValueError naming the argument ``name``."""
     if method not in allowed:
         raise ValueError(f"'{name}' must be one of {list(allowed)}, got {method!r}")
     return method
 
 
-def _check_domain(frame: pd.DataFrame, method: str) -> None:
+def check_domain(frame: pd.DataFrame, method: str) -> None:
     """Method-specific conditions on the raw values."""
     if method == "max":
         lows = frame.min(axis=0)
@@ -201,7 +235,8 @@ def _check_domain(frame: pd.DataFrame, method: str) -> None:
             )
 
 
-def _warn_constant(columns: pd.Index, constant: np.ndarray, *, stacklevel: int) -> None:
+def warn_constant(columns: pd.Index, constant: np.ndarray, *, stacklevel: int) -> None:
+    """Warn that the ``constant`` columns cannot discriminate (they were set to 0)."""
     if constant.any():
         names = [str(c) for c in columns[constant]]
         warnings.warn(
@@ -215,12 +250,12 @@ def _warn_constant(columns: pd.Index, constant: np.ndarray, *, stacklevel: int) 
 def _normalized_frame(
     matrix: object, benefit: object, normalization: str, *, stacklevel: int
 ) -> tuple[pd.DataFrame, np.ndarray]:
-    _check_method(normalization, list(NORMALIZATIONS), name="normalization")
-    frame = _as_matrix(matrix)
+    check_choice(normalization, list(NORMALIZATIONS), name="normalization")
+    frame = as_matrix(matrix)
     flags = _check_benefit(benefit, frame.columns)
-    _check_domain(frame, normalization)
-    values, constant = _normalize(frame.to_numpy(), flags, normalization)
-    _warn_constant(frame.columns, constant, stacklevel=stacklevel + 1)
+    check_domain(frame, normalization)
+    values, constant = normalize_values(frame.to_numpy(), flags, normalization)
+    warn_constant(frame.columns, constant, stacklevel=stacklevel + 1)
     return pd.DataFrame(values, index=frame.index, columns=frame.columns), flags
 
 
@@ -348,7 +383,7 @@ def weighted_sum(
     """
     normalized, _ = _normalized_frame(matrix, benefit, normalization, stacklevel=2)
     w = _check_weights(weights, normalized.columns)
-    return pd.Series(_weighted_sum(normalized.to_numpy(), w), index=normalized.index, name="score")
+    return pd.Series(weighted_sum_scores(normalized.to_numpy(), w), index=normalized.index, name="score")
 
 
 def topsis(
@@ -409,4 +444,4 @@ def topsis(
     """
     normalized, _ = _normalized_frame(matrix, benefit, normalization, stacklevel=2)
     w = _check_weights(weights, normalized.columns)
-    return pd.Series(_topsis(normalized.to_numpy(), w), index=normalized.index, name="closeness")
+    return pd.Series(topsis_closeness(normalized.to_numpy(), w), index=normalized.index, name="closeness")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from clusterlib.i18n import add_strings, format_number, t
+from clusterlib.i18n import add_strings, format_number, lower_first, lower_first_en, t
 from clusterlib.selection.criteria import Criteria
 from clusterlib.selection.findings import sector_name
 
@@ -37,14 +37,14 @@ add_strings(
         "selection.note.imputed": {
             "tr": "{count} eksik değer, göstergesinin adaylar arasındaki en kötü değeriyle dolduruldu (veri yoksa "
             "puan kazandırmaz); tabloda * ile işaretli: {cells}.",
-            "en": "{count} missing values were filled with the worst value of their indicator among the "
-            "candidates (no evidence earns no credit); marked * in the table: {cells}.",
+            "en": "{count} {count|plural:missing value was:missing values were} filled with the worst value of "
+            "their indicator among the candidates (no evidence earns no credit); marked * in the table: {cells}.",
         },
         "selection.note.imputed_median": {
             "tr": "{count} eksik değer, göstergesinin adaylar arasındaki ortanca değeriyle dolduruldu; tabloda * "
             "ile işaretli: {cells}.",
-            "en": "{count} missing values were filled with the median of their indicator among the candidates; "
-            "marked * in the table: {cells}.",
+            "en": "{count} {count|plural:missing value was:missing values were} filled with the median of their "
+            "indicator among the candidates; marked * in the table: {cells}.",
         },
         "selection.note.too_few": {
             "tr": "Puanlama sektörleri karşılaştırır ve en az {min_sectors} aday sektör gerektirir; {province} "
@@ -114,7 +114,10 @@ class Imputed:
 
     def text(self, lang: str, *, limit: int = 8) -> str:
         """One sentence listing the first ``limit`` imputed cells, in ``lang``."""
-        shown = [f"{sector_name(s, lang)} / {self.criteria.name(i, lang)}" for s, i in self.cells[:limit]]
+        lower = lower_first if lang == "tr" else lower_first_en  # a list after a colon starts in lower case
+        shown = [
+            f"{lower(sector_name(s, lang))} / {self.criteria.name(i, lang)}" for s, i in self.cells[:limit]
+        ]
         if len(self.cells) > limit:
             shown.append("…")
         key = "selection.note.imputed_median" if self.policy == "median" else "selection.note.imputed"

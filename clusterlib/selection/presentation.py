@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from clusterlib import charts
-from clusterlib.i18n import add_strings, check_language, t
+from clusterlib.i18n import add_strings, check_language, t, turkish_capitalize
 from clusterlib.report.display import Notice
 from clusterlib.report.tables import Table
 from clusterlib.selection.analysis import SectorSelection
@@ -31,9 +31,12 @@ add_strings(
         "selection.col.sector": {"tr": "Sektör", "en": "Sector"},
         "selection.col.nace": {"tr": "NACE", "en": "NACE"},
         "selection.col.score": {"tr": "Puan", "en": "Score"},
-        "selection.col.p_top": {"tr": "İlk {k} içinde olma olasılığı", "en": "Probability in top {k}"},
-        "selection.col.rank_low": {"tr": "En iyi sıra (%5)", "en": "Best rank (5%)"},
-        "selection.col.rank_high": {"tr": "En kötü sıra (%95)", "en": "Worst rank (95%)"},
+        "selection.col.p_top": {"tr": "İlk {k|loc} yer alma olasılığı", "en": "Probability in top {k}"},
+        "selection.col.rank_low": {"tr": "En iyi sıra (5. yüzdelik)", "en": "Best rank (5th percentile)"},
+        "selection.col.rank_high": {
+            "tr": "En kötü sıra (95. yüzdelik)",
+            "en": "Worst rank (95th percentile)",
+        },
         "selection.col.why": {"tr": "Gerekçe", "en": "Why"},
         "selection.col.employment": {"tr": "İstihdam", "en": "Employment"},
         "selection.col.value": {"tr": "Değer", "en": "Value"},
@@ -41,18 +44,21 @@ add_strings(
         "selection.col.group": {"tr": "Ölçüt grubu", "en": "Criteria group"},
         "selection.col.weight": {"tr": "Ağırlık", "en": "Weight"},
         "selection.col.direction": {"tr": "Yön", "en": "Direction"},
-        "selection.direction.benefit": {"tr": "yüksek daha iyi", "en": "higher is better"},
-        "selection.direction.cost": {"tr": "düşük daha iyi", "en": "lower is better"},
+        "selection.direction.benefit": {
+            "tr": "Yüksek değer olumlu (fayda)",
+            "en": "Higher is better (benefit)",
+        },
+        "selection.direction.cost": {"tr": "Düşük değer olumlu (maliyet)", "en": "Lower is better (cost)"},
         "selection.col.method": {"tr": "Yöntem", "en": "Method"},
         "selection.h.title": {
             "tr": "{province}: kümelenme için sektör seçimi ({year})",
             "en": "{province}: sector selection for cluster development ({year})",
         },
         "selection.h.intro": {
-            "tr": "Amaç ciroya göre en büyük sektörleri değil, kümelenme yaklaşımıyla çalışabilecek sektörleri "
-            "bulmaktır. Aday sektörler {count} ölçüt grubunda puanlanır: {groups}.",
-            "en": "The aim is not to find the largest sectors by turnover but those that can work with a cluster "
-            "approach. Candidate sectors are scored on {count} criteria groups: {groups}.",
+            "tr": "Amaç ciroya göre en büyük sektörleri değil, kümelenme yaklaşımına uygun sektörleri "
+            "belirlemektir. Aday sektörler {count} ölçüt grubunda puanlanır: {groups|lower|list}.",
+            "en": "The aim is not to find the largest sectors by turnover but those that suit a cluster "
+            "approach. Candidate sectors are scored on {count} criteria groups: {groups|lower|list}.",
         },
         "selection.h.structure": {"tr": "İlin sektör yapısı", "en": "The province's sector structure"},
         "selection.h.portfolio": {
@@ -64,7 +70,7 @@ add_strings(
             "en": "Location quotient of the leading candidates across provinces",
         },
         "selection.h.shift_share": {
-            "tr": "Değişim-pay analizi ({start}–{end})",
+            "tr": "Değişim-payı (shift-share) analizi ({start}–{end})",
             "en": "Shift-share analysis ({start}–{end})",
         },
         "selection.h.data": {"tr": "Veriler ve eksik değerler", "en": "Data and missing values"},
@@ -74,7 +80,10 @@ add_strings(
             "tr": "Adayların gösterge değerleri",
             "en": "Indicator values of the candidates",
         },
-        "selection.h.robustness": {"tr": "Sıralamanın sağlamlığı", "en": "How robust the ranking is"},
+        "selection.h.robustness": {
+            "tr": "Sıralamanın sağlamlığı (duyarlılık analizi)",
+            "en": "How robust the ranking is (sensitivity analysis)",
+        },
         "selection.h.explore": {"tr": "Ağırlıkları deneyin", "en": "Try other weights"},
         "selection.note.complete": {
             "tr": "Tüm ölçütler veriden hesaplandı; eksik değer doldurulmadı.",
@@ -116,6 +125,11 @@ class ReportFindings:
     agreement: str | Notice
 
 
+def capitalize(text: str, lang: str) -> str:
+    """First letter upper-case, as every table cell starts (Turkish rules in Turkish: i → İ)."""
+    return turkish_capitalize(text) if lang == "tr" else text[:1].upper() + text[1:]
+
+
 def _decimals(fmt: str) -> tuple[bool, int]:
     """(is percent, decimals) of a criteria ``format`` such as ``'{:.1%}'`` or ``'{:,.0f}'``."""
     match = re.search(r"\.(\d+)", fmt)
@@ -155,7 +169,7 @@ class SelectionReport:
             "selection.h.intro",
             self.lang,
             count=len(groups),
-            groups=", ".join(g.name(self.lang) for g in groups),
+            groups=[g.name(self.lang) for g in groups],
         )
 
     def group_names(self) -> dict[str, str]:
@@ -235,14 +249,21 @@ class SelectionReport:
         frame = pd.DataFrame(
             {
                 t("selection.col.group", lang): [self.selection.criteria.name(g, lang) for g in ind["group"]],
-                t("selection.col.indicator", lang): ind[f"name_{lang}"].to_numpy(),
+                t("selection.col.indicator", lang): [capitalize(str(n), lang) for n in ind[f"name_{lang}"]],
                 t("selection.col.direction", lang): [
                     t(f"selection.direction.{d}", lang) for d in ind["direction"]
                 ],
                 t("selection.col.weight", lang): ind["weight"].to_numpy(dtype=float),
             }
         )
-        return Table(frame, lang=lang, decimals=3, sheet=t("selection.sheet.criteria", lang))
+        weight = t("selection.col.weight", lang)  # global weights as percentages, as the text writes them
+        return Table(
+            frame,
+            lang=lang,
+            decimals={weight: 1},
+            percent_cols=[weight],
+            sheet=t("selection.sheet.criteria", lang),
+        )
 
     def ranking_table(self, top: int = 10) -> Table | Notice:
         """The final ranking as a committee reads it: rank, sector, score, robustness and why."""
@@ -287,7 +308,7 @@ class SelectionReport:
             return self._unavailable()
         criteria = s.criteria.indicators
         raw = s.indicators.reindex(s.result.scores.index)[criteria["source"].tolist()]
-        raw.columns = [str(criteria.at[i, f"name_{lang}"]) for i in criteria.index]
+        raw.columns = [capitalize(str(criteria.at[i, f"name_{lang}"]), lang) for i in criteria.index]
         marks = s.result.imputed.reindex(index=raw.index).copy()
         marks.columns = raw.columns
         formats = [_decimals(str(f)) for f in criteria["format"]]
@@ -305,7 +326,8 @@ class SelectionReport:
 
 
 def _data_text(selection: SectorSelection, lang: str) -> str:
-    parts = list(selection.left_out.texts(lang))
+    parts = [note.text(lang) for note in selection.load_notes]  # type: ignore[attr-defined]
+    parts += list(selection.left_out.texts(lang))
     if selection.too_few is not None:
         parts.append(selection.too_few.text(lang))
     if selection.imputed.cells:

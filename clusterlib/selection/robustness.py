@@ -10,8 +10,8 @@ import pandas as pd
 from scipy import stats
 
 from clusterlib.selection.criteria import Criteria
-from clusterlib.selection.mcda import NORMALIZATIONS, _check_method, _topsis, _weighted_sum
-from clusterlib.selection.scoring import DEFAULT_NORMALIZATION, METHODS, _prepare, score_sectors
+from clusterlib.selection.mcda import NORMALIZATIONS, check_choice, topsis_closeness, weighted_sum_scores
+from clusterlib.selection.scoring import DEFAULT_NORMALIZATION, METHODS, prepare_indicators, score_sectors
 
 __all__ = ["LEVELS", "compare_methods", "rank_agreement", "weight_sensitivity"]
 
@@ -122,17 +122,19 @@ def weight_sensitivity(
     10     2      0.0      0.0
     28     2      0.0      0.0
     """
-    _check_method(method, METHODS, name="method")
-    _check_method(level, LEVELS, name="level")
+    check_choice(method, METHODS, name="method")
+    check_choice(level, LEVELS, name="level")
     normalization = normalization or DEFAULT_NORMALIZATION[method]
-    _check_method(normalization, list(NORMALIZATIONS), name="normalization")
+    check_choice(normalization, list(NORMALIZATIONS), name="normalization")
     if isinstance(n, bool) or not isinstance(n, int | np.integer) or n < 1:
         raise ValueError(f"'n' must be a positive integer number of draws, got {n!r}")
     if not np.isfinite(concentration) or concentration <= 0:
         raise ValueError(f"'concentration' must be a positive number, got {concentration!r}")
     if not 0 < interval < 1:
         raise ValueError(f"'interval' must be between 0 and 1 (e.g. 0.9), got {interval!r}")
-    values, _, r = _prepare(indicators, criteria, missing=missing, normalization=normalization, stacklevel=2)
+    values, _, r = prepare_indicators(
+        indicators, criteria, missing=missing, normalization=normalization, stacklevel=2
+    )
     m = len(values)
     if isinstance(top_k, bool) or not isinstance(top_k, int | np.integer) or not 1 <= top_k <= m:
         raise ValueError(f"'top_k' must be an integer from 1 to the number of sectors ({m}), got {top_k!r}")
@@ -147,11 +149,11 @@ def weight_sensitivity(
         position = table["group"].map({g: i for i, g in enumerate(group_ids)}).to_numpy()
         weights = group_draws[:, position] * table["within_weight"].to_numpy(dtype=float)
 
-    scores = _topsis(r, weights) if method == "topsis" else _weighted_sum(r, weights)
+    scores = topsis_closeness(r, weights) if method == "topsis" else weighted_sum_scores(r, weights)
     ranks = _ordinal_ranks(scores)
     tail = (1 - interval) / 2
     w0 = table["weight"].to_numpy(dtype=float)
-    base_score = _topsis(r, w0) if method == "topsis" else _weighted_sum(r, w0)
+    base_score = topsis_closeness(r, w0) if method == "topsis" else weighted_sum_scores(r, w0)
     base = pd.Series(base_score, index=values.index).rank(ascending=False, method="min").astype(int)
     out = pd.DataFrame(
         {

@@ -10,21 +10,29 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from clusterlib.i18n import t
-from clusterlib.selection.criteria import Criteria, _check_lang
+from clusterlib.i18n import check_language, t
+from clusterlib.selection.criteria import Criteria
 from clusterlib.selection.mcda import (
     NORMALIZATIONS,
-    _as_matrix,
-    _check_domain,
-    _check_method,
-    _normalize,
-    _topsis,
-    _warn_constant,
-    _weighted_sum,
+    as_matrix,
+    check_choice,
+    check_domain,
+    normalize_values,
+    topsis_closeness,
+    warn_constant,
+    weighted_sum_scores,
 )
 from clusterlib.selection.wording import indicator_phrase
 
-__all__ = ["DEFAULT_NORMALIZATION", "METHODS", "MISSING", "SelectionResult", "explain", "score_sectors"]
+__all__ = [
+    "DEFAULT_NORMALIZATION",
+    "METHODS",
+    "MISSING",
+    "SelectionResult",
+    "explain",
+    "prepare_indicators",
+    "score_sectors",
+]
 
 #: Aggregation methods of :func:`score_sectors`.
 METHODS: tuple[str, ...] = ("topsis", "weighted_sum")
@@ -92,18 +100,22 @@ class SelectionResult:
 # --------------------------------------------------------------------------------------------------
 # Shared preparation (also used by the robustness functions)
 # --------------------------------------------------------------------------------------------------
-def _prepare(
+def prepare_indicators(
     indicators: pd.DataFrame, criteria: Criteria, *, missing: str, normalization: str, stacklevel: int
 ) -> tuple[pd.DataFrame, pd.DataFrame, np.ndarray]:
-    """Select, impute and normalise the criteria columns: (values, imputed mask, normalised array)."""
+    """Select, impute and normalise the criteria columns: (values, imputed mask, normalised array).
+
+    The one place where missing indicator values are imputed (``missing``: ``"worst"``, ``"median"``
+    or ``"raise"``); used by :func:`score_sectors` and :func:`~clusterlib.selection.weight_sensitivity`.
+    """
     if not isinstance(criteria, Criteria):
         raise TypeError(f"'criteria' must be a Criteria (from load_criteria), got {type(criteria).__name__}")
     if not isinstance(indicators, pd.DataFrame):
         raise TypeError(
             f"'indicators' must be a DataFrame indexed by sector, got {type(indicators).__name__}"
         )
-    _check_method(missing, MISSING, name="missing")
-    _check_method(normalization, list(NORMALIZATIONS), name="normalization")
+    check_choice(missing, MISSING, name="missing")
+    check_choice(normalization, list(NORMALIZATIONS), name="normalization")
     if indicators.index.has_duplicates:
         dup = indicators.index[indicators.index.duplicated()].unique().tolist()
         raise ValueError(f"'indicators' must have one row per sector, got duplicated sectors {dup}")
@@ -141,11 +153,13 @@ def _prepare(
             UserWarning,
             stacklevel=stacklevel + 1,
         )
-    values = _as_matrix(raw, name="indicators")
+    values = as_matrix(raw, name="indicators")
     values.columns = raw.columns
-    _check_domain(values, normalization)
-    normalized, constant = _normalize(values.to_numpy(), table["benefit"].to_numpy(dtype=bool), normalization)
-    _warn_constant(values.columns, constant, stacklevel=stacklevel + 1)
+    check_domain(values, normalization)
+    normalized, constant = normalize_values(
+        values.to_numpy(), table["benefit"].to_numpy(dtype=bool), normalization
+    )
+    warn_constant(values.columns, constant, stacklevel=stacklevel + 1)
     return values, imputed, normalized
 
 
@@ -234,13 +248,13 @@ def score_sectors(
     15   0.50     2 0.50
     10   0.25     3 0.25
     """
-    _check_method(method, METHODS, name="method")
+    check_choice(method, METHODS, name="method")
     normalization = normalization or DEFAULT_NORMALIZATION[method]
-    values, imputed, r = _prepare(
+    values, imputed, r = prepare_indicators(
         indicators, criteria, missing=missing, normalization=normalization, stacklevel=2
     )
     w = criteria.weights.to_numpy(dtype=float)
-    score = _topsis(r, w) if method == "topsis" else _weighted_sum(r, w)
+    score = topsis_closeness(r, w) if method == "topsis" else weighted_sum_scores(r, w)
     index, columns = values.index, values.columns
     contributions = pd.DataFrame(w * (r - r.min(axis=0)), index=index, columns=columns)
     shortfalls = pd.DataFrame(w * (r.max(axis=0) - r), index=index, columns=columns)
@@ -335,7 +349,7 @@ def explain(
     'Ayakkabı 1. sırada; güçlü yönü: uzmanlaşma (LQ 6,2); en zayıf yönü: ücret maliyeti (sektörün
     Türkiye ortalamasının 1,1 katı).'
     """
-    lang = _check_lang(lang)
+    lang = check_language(lang)
     if not isinstance(scores, SelectionResult):
         raise TypeError(
             f"'scores' must be a SelectionResult (from score_sectors), got {type(scores).__name__}"
