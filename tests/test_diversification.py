@@ -133,7 +133,8 @@ def test_robustness_table_covers_threshold_and_exports(analysis, corum):
     assert list(table.columns) == ["Veri", "RCA eşiği", "EKE sırası", "İlk 3 fırsat", "Temel ilk 5 ile ortak"]
     assert table["RCA eşiği"].tolist() == ["1", "0,75", "1", "0,75"]
     kept = f"{int(frame['kept'].iloc[1:].min())}–{int(frame['kept'].iloc[1:].max())}"
-    assert kept in corum["tr"].findings.robustness
+    assert f"ilk 5 fırsattan {kept} tanesi aynı kalıyor" in corum["tr"].findings.robustness
+    assert "(İstihdam RCA ≥ 0,75; İhracat RCA ≥ 1; İhracat RCA ≥ 0,75)" in corum["tr"].findings.robustness
     # a lower threshold as the baseline is carried into the first row
     lower = analyse_diversification("Çorum", rca_threshold=0.9)
     assert lower.robustness["rca_threshold"].tolist() == [0.9, 0.75, 1.0, 0.75]
@@ -146,7 +147,7 @@ def test_an_undefined_setting_is_reported_not_fatal(tables):
     undefined = d.robustness[d.robustness["measure"] == "exports"]
     assert (undefined["reason"] != "").all() and undefined["eci_rank"].isna().all()
     en = d.present("en")
-    assert "The ECI is not defined for: Exports (RCA ≥ 1), Exports (RCA ≥ 0.75)." in en.findings.robustness
+    assert "The ECI is not defined for: Exports RCA ≥ 1; Exports RCA ≥ 0.75." in en.findings.robustness
     assert en.robustness_table().frame.iloc[2, 3] == "ECI undefined"
 
 

@@ -369,6 +369,7 @@ def _findings(
         ),
         robustness=ChoicesFinding(
             k=TOP_OPPORTUNITIES,
+            compared=tuple((str(r.measure), float(r.rca_threshold)) for r in defined.itertuples()),
             kept=(int(defined["kept"].min()), int(defined["kept"].max())) if len(defined) else None,
             ranks=(int(ranks.min()), int(ranks.max())) if len(defined) else None,
             undefined=tuple(
@@ -443,7 +444,7 @@ def analyse_diversification(
 
     place = resolve_province(province)
     if tables is None:
-        tables = load_tables(data_dir or None, tables=["employment", "exports"])
+        tables = load_tables(data_dir or None, required=["employment"], optional=["exports"])
     year = int(year if year is not None else tables["employment"]["year"].max())
     complexity = economic_complexity(complexity_matrix(tables, year), rca_threshold=rca_threshold)
     if not np.isfinite(complexity.eci.get(place.plate, np.nan)):

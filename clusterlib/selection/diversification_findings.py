@@ -94,10 +94,16 @@ add_strings(
             "en": "This section ranks what could grow; the four-criteria ranking ranks what exists.",
         },
         "diversification.finding.robustness": {
-            "tr": "Eşik ve veri değiştiğinde (RCA ≥ 0,75; ihracat) ilk {k} fırsattan {kept_low}–{kept_high} "
-            "tanesi aynı kalıyor; ilin EKE sırası {rank_low}–{rank_high} arasında değişiyor.",
-            "en": "With another threshold or data (RCA ≥ 0.75; exports) {kept_low}–{kept_high} of the top {k} "
-            "opportunities stay the same, and the province's ECI rank moves between {rank_low} and {rank_high}.",
+            "tr": "Diğer ayarlarda ({settings}) ilk {k} fırsattan {kept} tanesi aynı kalıyor; {rank}",
+            "en": "Under the other settings ({settings}) {kept} of the top {k} opportunities stay the same; {rank}",
+        },
+        "diversification.finding.rank_moves": {
+            "tr": "ilin EKE sırası {low} ile {high} arasında değişiyor.",
+            "en": "the province's ECI rank moves between {low} and {high}.",
+        },
+        "diversification.finding.rank_stays": {
+            "tr": "ilin EKE sırası değişmiyor ({rank}).",
+            "en": "the province's ECI rank stays {rank}.",
         },
         "diversification.finding.undefined": {
             "tr": "EKE şu ayarlarda tanımsız: {settings}.",
@@ -119,8 +125,8 @@ def threshold_text(value: float, lang: str) -> str:
 
 
 def setting_text(measure: str, threshold: float, lang: str) -> str:
-    """A robustness setting in words: ``Exports (RCA ≥ 0.75)``."""
-    return f"{t(f'diversification.measure.{measure}', lang)} (RCA ≥ {threshold_text(threshold, lang)})"
+    """A robustness setting in words: ``Exports RCA ≥ 0.75``."""
+    return f"{t(f'diversification.measure.{measure}', lang)} RCA ≥ {threshold_text(threshold, lang)}"
 
 
 def _names(codes: Sequence[str], lang: str) -> str:
@@ -229,12 +235,14 @@ class ComparisonFinding:
 class ChoicesFinding:
     """How many of the top opportunities and how much of the ECI rank survive other settings.
 
-    ``kept`` and ``ranks`` are ``(low, high)`` over the settings where the ECI is defined (``None``
-    when none is); ``undefined`` lists ``(measure, threshold)`` settings where it is not; ``missing``
-    the measures whose table is not in the data (left out).
+    ``compared`` lists the ``(measure, threshold)`` settings other than the baseline where the ECI
+    is defined; ``kept`` and ``ranks`` are ``(low, high)`` over them (``ranks`` includes the
+    baseline; both ``None`` when nothing could be compared); ``undefined`` lists the settings where
+    the ECI is not defined; ``missing`` the measures whose table is not in the data (left out).
     """
 
     k: int
+    compared: tuple[tuple[str, float], ...]
     kept: tuple[int, int] | None
     ranks: tuple[int, int] | None
     undefined: tuple[tuple[str, float], ...]
@@ -243,20 +251,25 @@ class ChoicesFinding:
     def text(self, lang: str) -> str:
         """The sentence in ``lang``."""
         parts = []
-        if self.kept is not None and self.ranks is not None:
+        if self.compared and self.kept is not None and self.ranks is not None:
+            low, high = self.ranks
+            rank = (
+                t("diversification.finding.rank_stays", lang, rank=low)
+                if low == high
+                else t("diversification.finding.rank_moves", lang, low=low, high=high)
+            )
             parts.append(
                 t(
                     "diversification.finding.robustness",
                     lang,
+                    settings="; ".join(setting_text(m, th, lang) for m, th in self.compared),
                     k=self.k,
-                    kept_low=self.kept[0],
-                    kept_high=self.kept[1],
-                    rank_low=self.ranks[0],
-                    rank_high=self.ranks[1],
+                    kept=str(self.kept[0]) if self.kept[0] == self.kept[1] else f"{self.kept[0]}–{self.kept[1]}",
+                    rank=rank,
                 )
             )
         if self.undefined:
-            settings = ", ".join(setting_text(m, th, lang) for m, th in self.undefined)
+            settings = "; ".join(setting_text(m, th, lang) for m, th in self.undefined)
             parts.append(t("diversification.finding.undefined", lang, settings=settings))
         for measure in self.missing:
             parts.append(
