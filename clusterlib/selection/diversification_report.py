@@ -72,8 +72,10 @@ add_strings(
             "built on are the province's specialisations closest to it (proximity φ).",
         },
         "diversification.caption.robustness": {
-            "tr": "İstihdam ve ihracat, RCA eşiği 1 ve 0,75; ihracat yalnızca mal üreten bölümleri kapsar.",
-            "en": "Employment and exports, RCA threshold 1 and 0.75; exports cover goods-producing divisions only.",
+            "tr": "İstihdam ve ihracat, RCA eşiği 1 ve 0,75; ihracat yalnızca mal üreten bölümleri kapsar. NACE "
+            "bölümleri (2 haneli) kullanıldı: sınıflarda (4 haneli) birçok sektör yalnızca bir ilde bulunur.",
+            "en": "Employment and exports, RCA threshold 1 and 0.75; exports cover goods-producing divisions only. "
+            "NACE divisions (2-digit) are used: with classes (4-digit) many sectors are present in one province only.",
         },
     }
 )
