@@ -73,9 +73,10 @@ add_strings(
         },
         "diversification.caption.robustness": {
             "tr": "İstihdam ve ihracat, RCA eşiği 1 ve 0,75; ihracat yalnızca mal üreten bölümleri kapsar. NACE "
-            "bölümleri (2 haneli) kullanıldı: sınıflarda (4 haneli) birçok sektör yalnızca bir ilde bulunur.",
+            "bölümleri (2 haneli) kullanıldı: sınıflarda (4 haneli) yalnızca bir ilde bulunan sektör sayısı artar.",
             "en": "Employment and exports, RCA threshold 1 and 0.75; exports cover goods-producing divisions only. "
-            "NACE divisions (2-digit) are used: with classes (4-digit) many sectors are present in one province only.",
+            "NACE divisions (2-digit) are used: with classes (4-digit) more sectors would be present in one "
+            "province only.",
         },
     }
 )
