@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from scipy.sparse import csr_matrix
+from scipy.sparse import bmat, csr_matrix
 from scipy.sparse.csgraph import connected_components
 
 from clusterlib.relatedness._checks import check_frame, check_incidence, check_threshold
@@ -170,10 +170,9 @@ def complexity_kernel(m: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray
 
 
 def _components(m: np.ndarray) -> int:
-    rows, cols = m.shape
-    graph = csr_matrix(
-        np.block([[np.zeros((rows, rows)), m], [m.T, np.zeros((cols, cols))]])
-    )
+    """Connected pieces of the bipartite graph regions — sectors (an edge where :math:`M_{rs} = 1`)."""
+    links = csr_matrix(m)
+    graph = bmat([[None, links], [links.T, None]], format="csr")
     return int(connected_components(graph, directed=False)[0])
 
 
