@@ -251,7 +251,7 @@ _FIRMS = (
     "15,15.20,medium,120,1998,manufacturing,0.4\n"
     "gaziantep_footwear,GAZ-002,Taban Kalıp,27,Gaziantep,Şahinbey,22,22.19,small,25,2005,inputs,0\n"
 )
-_SURVEY = "cluster,firm_id,year,training,procurement,exports,rnd,finance,infrastructure,cooperation\n"
+_SURVEY = "cluster,firm_id,year,item,answer\n"
 _RELATIONS = "cluster,source,target,target_name,relation,importance,local,target_province\n"
 
 BAD_INPUTS = {
@@ -487,13 +487,11 @@ BAD_INPUTS = {
         _FIRMS.replace("GAZ-002", "GAZ-001"),
         r"^firms\.csv, row 3: duplicate key \(firm_id='GAZ-001'\): already in row 2",
     ),
-    "Likert 6": (
+    "survey item answered twice": (
         read_survey,
         "survey.csv",
-        _SURVEY + "gaziantep_footwear,GAZ-001,2019,6,3,4,2,5,3,\n",
-        r"^survey\.csv, row 2, column 'training': '6' is above the maximum 5; expected a whole number "
-        r"from 1 to 5 "
-        r"\(Likert scale",
+        _SURVEY + "gaziantep_footwear,GAZ-001,2019,exports_fairs,4\ngaziantep_footwear,GAZ-001,2019,exports_fairs,5\n",
+        r"^survey\.csv, row 3: duplicate key",
     ),
     "unknown relation type": (
         read_relations,
@@ -624,7 +622,7 @@ def test_survey_firm_not_in_register(tmp_path):
         tmp_path,
         "survey.csv",
         _SURVEY
-        + "gaziantep_footwear,GAZ-001,2019,5,3,4,2,5,3,\ngaziantep_footwear,GAZ-999,2019,1,1,1,1,1,1,1\n",
+        + "gaziantep_footwear,GAZ-001,2019,exports_fairs,\ngaziantep_footwear,GAZ-999,2019,exports_fairs,1\n",
     )
     with pytest.raises(
         DataValidationError,
@@ -633,7 +631,7 @@ def test_survey_firm_not_in_register(tmp_path):
     ):
         read_survey(survey, firms=firms)
     answers = read_survey(survey)  # without the register only the schema is checked
-    assert answers["cooperation"].isna().tolist() == [True, False]
+    assert answers["answer"].isna().tolist() == [True, False]
 
 
 def test_relation_cluster_must_match_register(tmp_path):
@@ -892,7 +890,7 @@ def test_load_tables_reloads_a_changed_file(tmp_path):
 
 def test_load_tables_survey_brings_the_register(tmp_path):
     _write(tmp_path, "firms.csv", _FIRMS)
-    _write(tmp_path, "survey.csv", _SURVEY + "gaziantep_footwear,GAZ-003,2019,5,3,4,2,5,3,\n")
+    _write(tmp_path, "survey.csv", _SURVEY + "gaziantep_footwear,GAZ-003,2019,exports_fairs,5\n")
     with pytest.raises(DataValidationError, match=r"^survey\.csv, row 2, column 'firm_id': firm 'GAZ-003'"):
         load_tables(tmp_path, tables=["survey"])
 

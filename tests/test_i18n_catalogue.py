@@ -151,3 +151,9 @@ def test_slot_errors_are_clear():
 def test_filters_are_documented():
     doc = i18n.catalogue.__doc__
     assert all(name in doc for name in FILTERS)
+
+
+def test_any_field_name_works():
+    """A text may have a slot called ``key`` or ``lang`` (the data messages do)."""
+    add_strings({"test.field_names": {"tr": "{key|loc} {lang}", "en": "{key} {lang}"}})
+    assert t("test.field_names", "tr", key="NACE", lang="x") == "NACE'de x"

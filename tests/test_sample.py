@@ -214,14 +214,20 @@ def test_firm_registers(firms):
 
 def test_survey_has_likert_answers_and_some_missing(firms):
     survey = _read("survey")
-    questions = ["training", "procurement", "exports", "rnd", "finance", "infrastructure", "cooperation"]
+    assert list(survey.columns) == ["cluster", "firm_id", "year", "item", "answer"]
     assert set(survey["firm_id"]) <= set(firms["firm_id"])
-    values = survey[questions].stack().dropna()
-    assert set(values.unique()) <= {1, 2, 3, 4, 5}
-    missing = survey[questions].isna().to_numpy().mean()
-    assert 0.04 <= missing <= 0.12
+    answers = survey["answer"].fillna("")
+    assert set(answers.unique()) <= {"1", "2", "3", "4", "5", "dont_know", ""}
+    assert 0.02 <= (answers == "").mean() <= 0.08
+    assert 0.01 <= (answers == "dont_know").mean() <= 0.06
+    assert not survey.duplicated(["firm_id", "year", "item"]).any()
+    # every respondent was asked all 21 items of the questionnaire
+    assert survey.groupby(["firm_id", "year"]).size().eq(21).all()
     # needs profiles differ by cluster (e.g. infrastructure is the shipyards' top need)
-    means = survey.groupby("cluster")[questions].mean()
+    valid = survey[answers.str.fullmatch("[1-5]")].assign(
+        code=lambda f: f["answer"].astype(int), block=lambda f: f["item"].str.split("_").str[0]
+    )
+    means = valid.groupby(["cluster", "block"])["code"].mean().unstack()
     assert means.loc["trabzon_shipbuilding"].idxmax() == "infrastructure"
     assert means.loc["samsun_medical"].idxmax() == "rnd"
 

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from clusterlib import charts
-from clusterlib.data import load_tables
+from clusterlib.data import DataValidationError, load_tables
 from clusterlib.regions import provinces
 from clusterlib.report import Notice
 from clusterlib.selection import (
@@ -278,20 +278,31 @@ def test_too_few_candidates_give_a_report_that_says_what_to_change(tables):
 
 
 def test_province_without_rows_names_the_province_and_years(tables):
+    """Not ``KeyError: 55``: the data's own check (clusterlib.data.require_years), in the run's language."""
     employment = tables["employment"]
     without = employment[employment["plate"] != 55]
-    with pytest.raises(SelectionInputError, match=r"no rows for Samsun \(55\).*2013–2024"):
+    with pytest.raises(DataValidationError, match=r"Samsun has no rows; the data cover the years 2013–2024"):
         analyse_sector_selection("Samsun", tables={**tables, "employment": without}, lang="en")
-    with pytest.raises(SelectionInputError, match="Samsun \\(55\\) için hiç satır yok"):
+    with pytest.raises(DataValidationError, match="Samsun için hiç satır yok"):
         analyse_sector_selection("Samsun", tables={**tables, "employment": without}, lang="tr")
 
 
 def test_province_without_the_base_year_names_the_years_present(tables):
     employment = tables["employment"]
     gap = employment[~((employment["plate"] == 55) & (employment["year"] <= 2019))]
-    with pytest.raises(SelectionInputError) as caught:
+    with pytest.raises(DataValidationError) as caught:
         analyse_sector_selection("Samsun", tables={**tables, "employment": gap}, lang="en")
     message = str(caught.value)
-    assert "Samsun in 2019" in message and "years present for Samsun: 2020–2024" in message
+    assert "Samsun has no rows for 2019" in message and "2020" in message and "2024" in message
     assert "KeyError" not in message
-    assert "2019" in caught.value.message("tr") and "Samsun" in caught.value.message("tr")
+    with pytest.raises(SelectionInputError, match="choose 'period' ≤ 11"):
+        analyse_sector_selection("Samsun", tables=tables, period=30, lang="en")
+
+
+def test_data_section_shows_the_loaders_notes_about_what_the_step_reads():
+    """From the folder: blank wages are said to be left missing; a note on a column the step does not
+    read (initiatives' members) is not shown in a sector-selection report."""
+    selection = analyse_sector_selection("Samsun", n_simulations=20)
+    text = selection.present("en").findings.data
+    assert "column 'avg_wage'" in text and "not read as zero" in text
+    assert "'members'" not in text

@@ -72,7 +72,6 @@ _NACE = Column(
 _YEAR = Column("year", "year", ("yıl", "yil", "yıllar", "dönem", "donem", "period"))
 _CLUSTER = Column("cluster", "category", ("küme", "kume", "cluster_id"), choices=_cluster_ids)
 _FIRM_ID = Column("firm_id", "str", ("firma_id", "firma no", "firm", "firma"))
-_LIKERT = {"low": 1, "high": 5, "nullable": True, "note": "Likert scale, 1 = no need … 5 = very high need"}
 
 
 def _text(name: str, *aliases: str, nullable: bool = False, required: bool = True) -> Column:
@@ -375,16 +374,19 @@ SCHEMAS: dict[str, Schema] = {
             _CLUSTER,
             _FIRM_ID,
             _YEAR,
-            Column("training", "int", ("eğitim", "egitim"), **_LIKERT),
-            Column("procurement", "int", ("tedarik", "satın alma"), **_LIKERT),
-            Column("exports", "int", ("ihracat",), **_LIKERT),
-            Column("rnd", "int", ("ar-ge", "arge", "r&d"), **_LIKERT),
-            Column("finance", "int", ("finansman",), **_LIKERT),
-            Column("infrastructure", "int", ("altyapı", "altyapi"), **_LIKERT),
-            Column("cooperation", "int", ("işbirliği", "isbirligi"), **_LIKERT),
+            Column("item", "str", ("madde", "soru kodu"), note="an item id of the questionnaire"),
+            Column(
+                "answer",
+                "str",
+                ("yanıt", "yanit", "cevap"),
+                nullable=True,
+                note="1–5 (or a label of the scale), 'dont_know', or blank for no answer; checked by "
+                "clusterlib.needs.read_survey",
+            ),
         ),
-        key=("firm_id", "year"),
-        source="the needs-assessment survey of the cluster's firms (Cluster Info Spot questionnaires)",
+        key=("firm_id", "year", "item"),
+        source="the needs-assessment survey of the cluster's firms (Cluster Info Spot questionnaires), "
+        "in long form; exports of Google Forms, KoboToolbox or LimeSurvey are read by clusterlib.needs.read_survey",
     ),
     "relations": Schema(
         "relations",
@@ -438,6 +440,16 @@ SCHEMAS: dict[str, Schema] = {
             Column("lat", "float", ("enlem", "latitude"), low=35.5, high=42.5, note="latitude in Türkiye"),
             Column("lon", "float", ("boylam", "longitude"), low=25.5, high=45.0, note="longitude in Türkiye"),
             Column("clusters", "list", ("kümeler",), required=False, nullable=True, choices=_cluster_ids),
+            Column(
+                "functions",
+                "list",
+                ("işlevler", "islevler"),
+                required=False,
+                nullable=True,
+                choices=("training", "finance", "export_promotion", "rnd", "infrastructure", "networking", "policy"),
+            ),
+            Column("influence", "int", ("etki",), low=1, high=5, nullable=True, required=False),
+            Column("interest", "int", ("ilgi",), low=1, high=5, nullable=True, required=False),
         ),
         key=("plate", "name"),
         source="the stakeholder mapping of the Cluster Info Spot (chambers, development agencies, "

@@ -353,7 +353,7 @@ def _read_checked(
 def read_survey(
     path: str | Path, *, sheet: str | int | None = None, firms: pd.DataFrame | None = None
 ) -> pd.DataFrame:
-    """Read the needs-assessment survey: one row per firm and year, Likert answers 1–5.
+    """Read the needs-assessment survey in long form: one row per firm, year and item.
 
     Parameters
     ----------
@@ -368,9 +368,11 @@ def read_survey(
     Returns
     -------
     pandas.DataFrame
-        ``cluster, firm_id, year, training, procurement, exports, rnd, finance, infrastructure,
-        cooperation`` sorted by ``firm_id, year``; answers are nullable integers from 1 (no need)
-        to 5 (very high need), missing where the firm gave no answer.
+        ``cluster, firm_id, year, item, answer`` sorted by ``firm_id, year, item``; ``answer`` is
+        the text as written (``1``–``5`` or a label of the scale, ``dont_know``, blank for no
+        answer).  :func:`clusterlib.needs.read_survey` checks the answers against the
+        questionnaire's scale and items, and also reads Google Forms, KoboToolbox and LimeSurvey
+        exports.
 
     Raises
     ------

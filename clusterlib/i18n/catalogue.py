@@ -149,7 +149,7 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, /, **fields: object) -> str:
     'Hücre 4'
     """
     text = template(key, lang)
-    return render(text, lang, key=key, **fields) if fields else text
+    return _render(text, lang, key, fields) if fields else text
 
 
 def language_name(lang: str, *, in_lang: str | None = None) -> str:
@@ -284,7 +284,7 @@ def _fill(slot: str, lang: str, key: str, fields: Mapping[str, object]) -> str:
     return str(value)
 
 
-def render(text: str, lang: str, /, *, key: str = "<text>", **fields: object) -> str:
+def render(text: str, lang: str, /, **fields: object) -> str:
     """Fill the ``{slots}`` of ``text`` (see the module docstring).
 
     Examples
@@ -294,6 +294,11 @@ def render(text: str, lang: str, /, *, key: str = "<text>", **fields: object) ->
     >>> render("{change|abs|num} kişi {change|sign:arttı:azaldı}", "tr", change=-5202)
     '5.202 kişi azaldı'
     """
+    return _render(text, lang, "<text>", fields)
+
+
+def _render(text: str, lang: str, key: str, fields: Mapping[str, object]) -> str:
+    """:func:`render` for the catalogue text ``key`` (named in error messages); any field name works."""
     fmt.check_language(lang)
 
     def replace(match: re.Match) -> str:

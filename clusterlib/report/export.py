@@ -104,17 +104,18 @@ def _outputs(nb: Any) -> Iterable[Any]:
 
 
 def findings(nb: Any) -> list[str]:
-    """The texts of the findings (:func:`clusterlib.report.finding`) in ``nb``, in order.
+    """The texts of the findings (:func:`clusterlib.report.finding`) in ``nb``, in order, each once.
 
     Returns
     -------
     list of str
     """
-    return [
+    texts = [
         str(_cl_meta(out)["text"])
         for out in _outputs(nb)
         if _cl_meta(out).get("kind") == "finding" and _cl_meta(out).get("text")
     ]
+    return list(dict.fromkeys(texts))  # a sentence repeated in several sections is listed once
 
 
 def report_tables(nb: Any) -> list[dict]:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from clusterlib.config import PROCESSED_DIR, SAMPLE_DIR
+from clusterlib.data import messages_in
 from clusterlib.i18n import DEFAULT_LANGUAGE, check_language
 from clusterlib.regions import Province
 from clusterlib.regions import province as resolve_province
@@ -260,6 +261,21 @@ def _too_few(
 
 _TABLES = ("employment", "exports", "stakeholders", "initiatives")
 
+#: The columns of each table the step reads (a loader's note about another column is not shown).
+_USED_COLUMNS: dict[str, frozenset[str]] = {
+    "employment": frozenset({"plate", "nace", "year", "employment", "workplaces", "avg_wage"}),
+    "exports": frozenset({"plate", "nace", "year", "exports_usd"}),
+    "stakeholders": frozenset({"plate", "clusters"}),
+    "initiatives": frozenset({"plate", "nace_divisions"}),
+}
+
+
+def _concerns_step(note: object) -> bool:
+    """Whether a loader's read note is about a file and column this step uses."""
+    table = Path(str(getattr(note, "file", "") or "")).stem
+    column = getattr(note, "column", None)
+    return table in _USED_COLUMNS and (column is None or column in _USED_COLUMNS[table])
+
 
 def _load(data_dir: str | Path | None, lang: str) -> Mapping[str, pd.DataFrame]:
     """The step's tables: only employment is required, the others feed criteria that are left out
@@ -330,20 +346,26 @@ def analyse_sector_selection(
     Raises
     ------
     SelectionInputError
-        When the year or period is not in the data, or the province has no rows in the base or the
-        latest year (the message names the province and the years present, in ``lang``).
+        When the year or period is not in the data (in ``lang``).
+    DataValidationError
+        When the province has no rows in the base or the latest year (the message names the province
+        and the years present, in ``lang``).
         Too few candidate sectors is not an error: the result says so (:attr:`SectorSelection.too_few`).
     """
     lang = check_language(lang)
     place = resolve_province(province)
     if tables is None:
         tables = _load(data_dir, lang)
-    # what the loader says about the files (missing optional tables, sheet read, suppressed cells…)
-    load_notes = tuple(getattr(tables, "missing", ())) + tuple(getattr(tables, "notes", ()))
+    # what the loader says about the files this step reads (missing optional tables, sheet read,
+    # suppressed or blank cells of the columns it uses)
+    load_notes = tuple(getattr(tables, "missing", ())) + tuple(
+        note for note in getattr(tables, "notes", ()) if _concerns_step(note)
+    )
     year = int(year if year is not None else tables["employment"]["year"].max())
     full_criteria = load_criteria(criteria_file or None)
     try:
-        check_years(tables["employment"], place, year, period)
+        with messages_in(lang):
+            check_years(tables["employment"], place, year, period)
     except SelectionInputError as err:
         raise err.in_language(lang) from None
 

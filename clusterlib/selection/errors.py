@@ -28,18 +28,6 @@ add_strings(
             "en": "growth over {period} years needs {base}, but the employment table holds the years {years}; "
             "choose 'period' ≤ {longest}.",
         },
-        "selection.error.province_absent": {
-            "tr": "İstihdam tablosunda {province} ({plate}) için hiç satır yok; tablodaki iller için yıllar: "
-            "{years}. Veri klasörünü ya da il adını denetleyin.",
-            "en": "The employment table has no rows for {province} ({plate}); years present for other "
-            "provinces: {years}. Check the data folder or the province name.",
-        },
-        "selection.error.province_years": {
-            "tr": "{province} için istihdam tablosunda {missing} yılı/yılları yok (gereken: {base} ve {year}); "
-            "{province} için bulunan yıllar: {years}. Başka bir 'year' ya da 'period' seçin.",
-            "en": "The employment table has no rows for {province} in {missing} (needed: {base} and {year}); "
-            "years present for {province}: {years}. Choose another 'year' or 'period'.",
-        },
         "selection.error.exports_years": {
             "tr": "İhracat tablosu {base} ve {year} yıllarını kapsamalı (dönem {period} yıl); tablodaki yıllar: "
             "{years}.",
@@ -77,7 +65,7 @@ class SelectionInputError(ValueError):
     Parameters
     ----------
     key : str
-        Message key (``"province_years"``…) under ``selection.error.``.
+        Message key (``"base_absent"``…) under ``selection.error.``.
     values : mapping
         The values the message cites.
     lang : {"tr", "en"}, optional

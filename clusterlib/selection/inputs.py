@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from clusterlib import nace
+from clusterlib.data import require_years
 from clusterlib.regions import Province, provinces
 from clusterlib.regions import province as resolve_province
 from clusterlib.relatedness import proximity, related_employment_quotient, relatedness_density
@@ -97,9 +98,11 @@ def check_years(employment: pd.DataFrame, place: Province, year: int, period: in
     Raises
     ------
     SelectionInputError
-        When ``year`` is not in the table, ``period`` < 1, the base year is not in the table, or the
-        province has no rows in one of the two years; the message names the province and the years
-        present.
+        When ``year`` is not in the table, ``period`` < 1 or the base year is not in the table.
+    DataValidationError
+        When the province has no rows, or none in one of the two years
+        (:func:`clusterlib.data.require_years`: the message names the province and the years present,
+        in the language of an enclosing :func:`clusterlib.data.messages_in`).
     """
     available = sorted(int(y) for y in employment["year"].unique())
     if year not in available:
@@ -112,24 +115,7 @@ def check_years(employment: pd.DataFrame, place: Province, year: int, period: in
             "base_absent",
             {"period": period, "base": base, "years": years_text(available), "longest": year - available[0]},
         )
-    own = employment.loc[employment["plate"] == place.plate]
-    own_years = sorted(int(y) for y in own.loc[own["employment"].fillna(0) > 0, "year"].unique())
-    if not own_years:
-        raise SelectionInputError(
-            "province_absent", {"province": place.name, "plate": place.plate, "years": years_text(available)}
-        )
-    missing = [y for y in (base, year) if y not in own_years]
-    if missing:
-        raise SelectionInputError(
-            "province_years",
-            {
-                "province": place.name,
-                "missing": years_text(missing),
-                "base": base,
-                "year": year,
-                "years": years_text(own_years),
-            },
-        )
+    require_years(employment, place, [base, year])  # the data's one check of a province's rows
     return base, year
 
 

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from clusterlib import config
-from clusterlib.data.sample.firms import _QUESTIONS, _firms, _survey
+from clusterlib.data.sample.firms import _firms, _survey
 from clusterlib.data.sample.inputs import SEED, TABLES, _cal_path
 from clusterlib.data.sample.institutions import _initiatives, _stakeholders
 from clusterlib.data.sample.io_table import _io_table
@@ -26,7 +26,6 @@ _DECIMALS = {
     "employment": {"avg_wage": 0},
     "exports": {"exports_usd": 0},
     "firms": {"export_share": 2},
-    "survey": dict.fromkeys(_QUESTIONS, 0),
     "stakeholders": {"lat": 4, "lon": 4},  # 3 decimals would read like a thousands separator
     "province_factors": {"rd_personnel_per_10k": 1, "broadband_per_100": 1},
 }

@@ -123,13 +123,13 @@ _QUESTIONS = ("training", "procurement", "exports", "rnd", "finance", "infrastru
 _SURVEY_WAVES = (2013, 2019)
 #: Change of the mean need between the 2013 and the 2019 wave (the project's training and networking).
 _WAVE_SHIFT = {
-    "training": -0.3,
+    "training": -0.7,
     "procurement": -0.1,
     "exports": 0.1,
     "rnd": 0.1,
     "finance": 0.2,
     "infrastructure": 0.0,
-    "cooperation": -0.4,
+    "cooperation": -0.9,
 }
 _MISSING_P = {
     "training": 0.05,
@@ -142,8 +142,39 @@ _MISSING_P = {
 }
 
 
+#: Items of the default questionnaire (``clusterlib/resources/needs/questionnaire.yaml``) per block, with
+#: the item's offset from the block's need (some statements are agreed with more readily than others).
+_ITEMS = {
+    "training": (("training_technical", 0.2), ("training_management", -0.3), ("training_recruitment", 0.3)),
+    "procurement": (("procurement_inputs", 0.1), ("procurement_local", -0.2), ("procurement_joint", 0.0)),
+    "exports": (("exports_markets", 0.2), ("exports_fairs", 0.0), ("exports_certification", -0.3)),
+    "rnd": (("rnd_product", 0.2), ("rnd_university", -0.2), ("rnd_testing", -0.1)),
+    "finance": (("finance_investment", 0.2), ("finance_working_capital", 0.0), ("finance_grants", -0.1)),
+    "infrastructure": (
+        ("infrastructure_site", -0.2),
+        ("infrastructure_logistics", 0.1),
+        ("infrastructure_energy", 0.2),
+    ),
+    "cooperation": (("cooperation_firms", 0.0), ("cooperation_institutions", -0.2), ("cooperation_information", 0.1)),
+}
+#: Probability of a "don't know" answer per block (firms know their own training needs better than R&D's).
+_DONT_KNOW_P = {
+    "training": 0.01,
+    "procurement": 0.02,
+    "exports": 0.03,
+    "rnd": 0.06,
+    "finance": 0.03,
+    "infrastructure": 0.02,
+    "cooperation": 0.03,
+}
+
+
 @cache
-def _survey(seed: int) -> pd.DataFrame:
+def _block_needs(seed: int) -> pd.DataFrame:
+    """Latent need per responding firm, wave and block (the draws of the 2019 sample generator).
+
+    Kept draw for draw so that who responded in each wave, and hence ``relations``, stays the same.
+    """
     document = _pilot_config()
     firms = _all_firms(seed)
     frames = []
@@ -168,9 +199,33 @@ def _survey(seed: int) -> pd.DataFrame:
                     latent -= 0.3 * log_e
                 elif question in ("exports", "rnd"):
                     latent += 0.15 * log_e
-                value = np.clip(np.rint(latent), 1, 5)
-                value[rng.random(n) < _MISSING_P[question]] = np.nan
-                frame[question] = value
+                rng.random(n)  # the old per-question missing draw, kept for the stream
+                frame[question] = latent
             frames.append(frame[answered])
+    return pd.concat(frames, ignore_index=True)
+
+
+@cache
+def _survey(seed: int) -> pd.DataFrame:
+    """Long answers ``cluster, firm_id, year, item, answer``: codes 1–5, ``dont_know`` or blank (no answer)."""
+    latent = _block_needs(seed)
+    clusters = sorted(latent["cluster"].unique())
+    frames = []
+    for k, cid in enumerate(clusters):
+        rng = _rng(seed, 250 + k)
+        part = latent[latent["cluster"] == cid].reset_index(drop=True)
+        n = len(part)
+        for block in _QUESTIONS:
+            for item, offset in _ITEMS[block]:
+                value = np.clip(np.rint(part[block].to_numpy() + offset + rng.normal(0.0, 0.55, n)), 1, 5)
+                draw = rng.random(n)
+                answer = np.array([str(int(v)) for v in value], dtype=object)
+                answer[draw < _DONT_KNOW_P[block]] = "dont_know"
+                answer[draw > 1.0 - 0.6 * _MISSING_P[block]] = ""
+                columns = {"cluster": cid, "firm_id": part["firm_id"], "year": part["year"], "item": item}
+                frames.append(pd.DataFrame({**columns, "answer": answer}))
     survey = pd.concat(frames, ignore_index=True)
-    return survey.sort_values(["cluster", "firm_id", "year"], ignore_index=True)
+    order = {item: i for i, (item, _o) in enumerate(x for b in _QUESTIONS for x in _ITEMS[b])}
+    survey["_order"] = survey["item"].map(order)
+    survey = survey.sort_values(["cluster", "firm_id", "year", "_order"], ignore_index=True)
+    return survey.drop(columns="_order")

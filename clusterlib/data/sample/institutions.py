@@ -83,6 +83,38 @@ _ROLES = {
 }
 
 
+#: Functions each kind of institution covers (synthetic, read from the roles above), in the order of
+#: ``clusterlib.needs.stakeholders.FUNCTIONS``.
+_FUNCTIONS = {
+    "host": ("training", "networking", "policy"),
+    "chamber": ("training", "networking", "policy"),
+    "development_agency": ("finance", "policy"),
+    "university": ("training", "rnd"),
+    "oiz": ("training", "infrastructure"),
+    "kosgeb": ("training", "finance", "networking"),
+    "public": ("policy",),
+    "municipality": ("training", "infrastructure"),
+    "exporters_association": ("export_promotion", "networking"),
+    "cluster_association": ("export_promotion", "networking"),
+    "ngo": ("networking", "policy"),
+}
+#: (influence, interest) on the cluster, 1–5, as a committee might score them (synthetic). Institutions
+#: that support no pilot cluster are left unscored, so the report shows the documented default at work.
+_SCORES = {
+    "host": (4, 5),
+    "chamber": (4, 3),
+    "development_agency": (4, 4),
+    "university": (3, 4),
+    "oiz": (3, 3),
+    "kosgeb": (4, 4),
+    "public": (5, 2),
+    "municipality": (4, 2),
+    "exporters_association": (3, 5),
+    "cluster_association": (2, 5),
+    "ngo": (2, 3),
+}
+
+
 def _stakeholders(seed: int) -> pd.DataFrame:
     del seed  # no random element: names are real, roles follow the institution type
     table = _read_cal("pilot_institutions.csv", dtype={"clusters": str}, keep_default_na=False)
@@ -92,6 +124,12 @@ def _stakeholders(seed: int) -> pd.DataFrame:
         if row.type == "public" and "Belediye" in row.name:
             key = "municipality"
         role_en, role_tr, resp_en, resp_tr = _ROLES[key]
+        kind = row.type if key == "host" and row.type == "exporters_association" else key
+        functions = _FUNCTIONS[kind] if key != "host" else tuple(
+            f for f in ("training", "finance", "export_promotion", "rnd", "infrastructure", "networking", "policy")
+            if f in set(_FUNCTIONS["host"]) | set(_FUNCTIONS[row.type])
+        )
+        influence, interest = _SCORES[key] if row.clusters else (None, None)
         rows.append(
             {
                 "plate": int(row.plate),
@@ -106,9 +144,15 @@ def _stakeholders(seed: int) -> pd.DataFrame:
                 "lat": float(row.lat),
                 "lon": float(row.lon),
                 "clusters": row.clusters,
+                "functions": ";".join(functions),
+                "influence": influence,
+                "interest": interest,
             }
         )
-    return pd.DataFrame(rows).sort_values(["plate", "name"], ignore_index=True)
+    frame = pd.DataFrame(rows)
+    for column in ("influence", "interest"):
+        frame[column] = frame[column].astype("Int64")
+    return frame.sort_values(["plate", "name"], ignore_index=True)
 
 
 # ------------------------------------------------------------------------------------------------ initiatives
