@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from clusterlib.charts import PALETTE
-from clusterlib.i18n import add_strings, t
+from clusterlib.i18n import add_strings, hover_values, plotly_layout, t
 
 __all__ = ["eci_map", "opportunity_chart"]
 
@@ -57,7 +57,7 @@ def _style(fig: go.Figure, lang: str, *, title: str | None, height: int) -> go.F
         title=title,
         height=height,
         template="plotly_white",
-        separators=",." if lang == "tr" else ".,",
+        **plotly_layout(lang),
         margin={"l": 10, "r": 10, "t": 60 if title else 20, "b": 10},
         font={"family": "Segoe UI, Helvetica, Arial, sans-serif", "size": 13},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
@@ -118,10 +118,20 @@ def opportunity_chart(
                 "line": {"width": 1, "color": "white" if not selected else "black"},
                 "opacity": 0.9,
             },
-            customdata=np.stack([part["label"], part["builds_on_labels"]], axis=-1) if len(part) else None,
+            customdata=np.stack(
+                [
+                    part["label"],
+                    part["builds_on_labels"],
+                    hover_values(part["density"], lang, decimals=1),
+                    hover_values(part[attractiveness], lang, decimals=2),
+                ],
+                axis=-1,
+            )
+            if len(part)
+            else None,
             hovertemplate=(
-                f"%{{customdata[0]}}<br>{_label('density', lang)} %{{x:.1f}}"
-                f"<br>{_label(attractiveness, lang)} %{{y:.2f}}"
+                f"%{{customdata[0]}}<br>{_label('density', lang)} %{{customdata[2]}}"
+                f"<br>{_label(attractiveness, lang)} %{{customdata[3]}}"
                 f"<br>{_label('builds_on', lang)}: %{{customdata[1]}}<extra></extra>"
             ),
             name=_label(key, lang),
@@ -188,7 +198,9 @@ def eci_map(
         featureidkey="properties.plate",
         locations=values["plate"],
         z=values["eci"],
-        customdata=np.stack([values["province"], values["rank"]], axis=-1),
+        customdata=np.stack(
+            [values["province"], values["rank"].astype(str), hover_values(values["eci"], lang, decimals=2)], axis=-1
+        ),
         zmin=-bound,
         zmid=0,
         zmax=bound,
@@ -197,7 +209,7 @@ def eci_map(
         marker_line_color="white",
         marker_line_width=0.5,
         hovertemplate=(
-            f"%{{customdata[0]}}<br>{_label('eci', lang)} %{{z:.2f}}"
+            f"%{{customdata[0]}}<br>{_label('eci', lang)} %{{customdata[2]}}"
             f"<br>{_label('rank', lang)} %{{customdata[1]}}<extra></extra>"
         ),
     )
