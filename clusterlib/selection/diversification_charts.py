@@ -48,6 +48,9 @@ add_strings(
 )
 
 
+_AROUND = ("top center", "middle right", "bottom center", "middle left", "top right")
+
+
 def _label(key: str, lang: str) -> str:
     return t(f"diversification.chart.{key}", lang)
 
@@ -109,7 +112,8 @@ def opportunity_chart(
             y=part[attractiveness],
             mode="markers+text" if selected else "markers",
             text=part["rank"].astype(int).astype(str) if selected else None,
-            textposition="top center",
+            # leading opportunities often sit close together: the numbers go round their diamonds
+            textposition=[_AROUND[i % len(_AROUND)] for i in range(len(part))] if selected else "top center",
             textfont={"size": 13, "color": "black"},
             marker={
                 "size": 14 if selected else 9,
