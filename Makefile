@@ -8,8 +8,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 STAMP  := $(VENV)/.installed
-PROVINCES ?= pilots
-REPORT_LANG ?= tr
+RUN_SPEC ?= runs/pilots.yml
+PROVINCES ?=
+REPORT_LANG ?=
 JOBS  ?=
 
 .DEFAULT_GOAL := help
@@ -24,8 +25,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
-reports: $(STAMP)  ## render the pilot-province reports from the bundled data (PROVINCES=, REPORT_LANG=, JOBS=)
-	$(BIN)/clusterlib run --province $(PROVINCES) --lang $(REPORT_LANG) $(if $(JOBS),--jobs $(JOBS))
+reports: $(STAMP)  ## render the reports of the run spec runs/pilots.yml (RUN_SPEC=, PROVINCES=, REPORT_LANG=, JOBS=)
+	$(BIN)/clusterlib run --spec $(RUN_SPEC) $(if $(PROVINCES),--province $(PROVINCES)) \
+	  $(if $(REPORT_LANG),--lang $(REPORT_LANG)) $(if $(JOBS),--jobs $(JOBS))
 
 browser:  ## install Debian's chromium + chromium-driver for the browser test (once)
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \

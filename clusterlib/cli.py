@@ -5,10 +5,14 @@ Examples::
     clusterlib run --province pilots                    # every step, the five pilots, Turkish
     clusterlib run -p "K.Maraş" --steps sector_selection --lang en
     clusterlib run -p all --jobs 4 --data /srv/data/sgk-2025 --out /srv/share/reports
+    clusterlib run --spec runs/pilots.yml --param top_k=3 --param sector_selection.year=2022
+    clusterlib run -p all --scheduler tcp://10.0.0.5:8786       # on an existing Dask cluster
     python -m clusterlib steps
 
-Every argument is checked before any notebook starts; a wrong province, step or language is an
-error that lists the valid choices.  The exit code is 1 when any step failed, 2 for a usage error.
+Every argument is checked before any notebook starts; a wrong province, step, language or
+notebook parameter is an error that lists the valid choices, and a bad data file fails the run
+once.  Options given on the command line win over the run spec's.  The exit code is 1 when any
+step failed, 2 for a usage error, 130 when the run was stopped (Ctrl-C, SIGTERM).
 """
 
 from __future__ import annotations
@@ -16,8 +20,10 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import click
+from click.core import ParameterSource
 
 from clusterlib import __version__, i18n
 from clusterlib.config import LANGUAGES, NOTEBOOKS_DIR, REPORTS_DIR
@@ -52,7 +58,7 @@ def cli() -> None:
     """clusterlib: analyses and reports of Türkiye's cluster-development programme."""
 
 
-def _resolve(provinces: Sequence[str], steps: Sequence[str], notebooks: Path) -> tuple[list, list]:
+def _resolve(provinces: Sequence[str], steps: Sequence[str] | None, notebooks: Path) -> tuple[list, list]:
     from clusterlib.report.runner import resolve_provinces
     from clusterlib.report.steps import NotebookContractError, check_contract, discover_steps, resolve_steps
 
@@ -65,7 +71,7 @@ def _resolve(provinces: Sequence[str], steps: Sequence[str], notebooks: Path) ->
             param_hint="'--province'",
         ) from None
     try:
-        selected = resolve_steps(list(steps) or None, discover_steps(notebooks))
+        selected = resolve_steps(list(steps) if steps else None, discover_steps(notebooks))
     except ValueError as err:
         raise click.BadParameter(str(err), param_hint="'--steps'") from None
     for step in selected:
@@ -121,6 +127,26 @@ def _summary(results: Sequence, lang: str, out: Path) -> str:
 
 @cli.command("run", context_settings=_SETTINGS, epilog=f"Languages: {', '.join(LANGUAGES)}.")
 @click.option(
+    "--spec",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="YAML run spec (provinces, steps, languages, folders, parameters); options given here win.",
+)
+@click.option(
+    "--param",
+    "params",
+    multiple=True,
+    metavar="[STEP.]NAME=VALUE",
+    help="A notebook parameter for every step that has it (or one step with STEP.NAME); VALUE is "
+    "read as YAML (3, 0.5, true, null, text); repeatable.",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="Address of a running dask.distributed scheduler (tcp://host:8786) to run the reports on.",
+)
+@click.option(
     "--province",
     "-p",
     "provinces",
@@ -133,10 +159,12 @@ def _summary(results: Sequence, lang: str, out: Path) -> str:
 @click.option(
     "--lang",
     "-l",
+    "langs",
     type=click.Choice(LANGUAGES),
-    default=i18n.DEFAULT_LANGUAGE,
+    multiple=True,
+    default=(i18n.DEFAULT_LANGUAGE,),
     show_default=True,
-    help="Language of the reports.",
+    help="Language of the reports; repeat it for several.",
 )
 @click.option(
     "--out",
@@ -184,12 +212,23 @@ def _summary(results: Sequence, lang: str, out: Path) -> str:
     "--progress/--no-progress",
     default=True,
     show_default=True,
-    help="Progress bar (shown on terminals only).",
+    help="Progress bar with done, failed and time left (shown on terminals only).",
 )
+@click.option(
+    "--validate-data/--no-validate-data",
+    default=True,
+    show_default=True,
+    help="Read and check every data file once before any notebook starts.",
+)
+@click.pass_context
 def run_command(
+    ctx: click.Context,
+    spec: Path | None,
+    params: tuple[str, ...],
+    scheduler: str | None,
     provinces: tuple[str, ...],
     steps: tuple[str, ...],
-    lang: str,
+    langs: tuple[str, ...],
     out: Path,
     jobs: int | None,
     data: Path | None,
@@ -197,30 +236,95 @@ def run_command(
     processed: Path | None,
     timeout: float,
     progress: bool,
+    validate_data: bool,
 ) -> None:
     """Render the step notebooks of the chosen provinces into HTML reports.
 
     Writes OUT/<lang>/<province>/<step>.html, OUT/index.html (a provinces × steps grid) and
     OUT/run.json; exits with 1 when a step failed (its earlier report, if any, is kept).
     """
-    from clusterlib.report.runner import run
+    from clusterlib.data import DataValidationError
+    from clusterlib.report.runner import RunInterrupted, run
+    from clusterlib.report.spec import RunSpecError, load_spec, parse_param
+    from clusterlib.report.steps import NotebookContractError
 
-    chosen, selected = _resolve(provinces, steps, notebooks)
-    results = run(
-        chosen,
-        [s.id for s in selected],
-        lang=lang,
-        out_dir=out,
-        jobs=jobs,
-        data_dir=data,
-        notebooks_dir=notebooks,
-        processed_dir=processed,
-        timeout=timeout,
-        progress=progress,
+    def given(name: str) -> bool:
+        return ctx.get_parameter_source(name) == ParameterSource.COMMANDLINE
+
+    arguments: dict[str, Any] = {}
+    if spec is not None:
+        try:
+            arguments = load_spec(spec).run_arguments()
+        except RunSpecError as err:
+            raise click.BadParameter(str(err), param_hint="'--spec'") from None
+    for name, key, value in (
+        ("langs", "lang", list(langs)),
+        ("out", "out_dir", out),
+        ("jobs", "jobs", jobs),
+        ("data", "data_dir", data),
+        ("notebooks", "notebooks_dir", notebooks),
+        ("processed", "processed_dir", processed),
+        ("timeout", "timeout", timeout),
+        ("scheduler", "scheduler", scheduler),
+    ):
+        if given(name) or key not in arguments:
+            arguments[key] = value
+    run_params = dict(arguments.pop("params", {}))
+    step_params = {k: dict(v) for k, v in arguments.pop("step_params", {}).items()}
+    for text in params:
+        try:
+            step, name, value = parse_param(text)
+        except ValueError as err:
+            raise click.BadParameter(str(err), param_hint="'--param'") from None
+        if step is None:
+            run_params[name] = value
+        else:
+            step_params.setdefault(step, {})[name] = value
+    chosen, selected = _resolve(
+        provinces if given("provinces") or "provinces" not in arguments else arguments["provinces"],
+        steps if given("steps") or "steps" not in arguments else arguments["steps"],
+        Path(arguments.pop("notebooks_dir")),
     )
-    click.echo(_summary(results, lang, out.resolve()))
+    arguments.pop("provinces", None)
+    arguments.pop("steps", None)
+    lang = arguments["lang"][0]
+    try:
+        results = run(
+            chosen,
+            [s.id for s in selected],
+            notebooks_dir=selected[0].path.parent,
+            progress=progress,
+            validate_data=validate_data,
+            params=run_params,
+            step_params=step_params,
+            **arguments,
+        )
+    except NotebookContractError as err:
+        raise click.BadParameter(str(err), param_hint="'--param'") from None
+    except DataValidationError as err:
+        raise click.ClickException(
+            f"the data files did not validate; no report was started.\n{err}"
+        ) from None
+    except (ValueError, PermissionError) as err:
+        raise click.BadParameter(str(err), param_hint="'--out'" if "out_dir" in str(err) else None) from None
+    except RunInterrupted as err:
+        results = getattr(err, "results", [])
+        click.echo(_summary(results, lang, Path(arguments["out_dir"]).resolve()), err=True)
+        click.echo(i18n.t("cli.interrupted", lang), err=True)
+        sys.exit(130)
+    click.echo(_summary(results, lang, Path(arguments["out_dir"]).resolve()))
     if any(not r.ok for r in results):
         sys.exit(1)
+
+
+i18n.add_strings(
+    {
+        "cli.interrupted": {
+            "tr": "Çalıştırma durduruldu; tamamlanmayan adımlar dizinde 'Yarıda kesildi' olarak işaretlendi.",
+            "en": "The run was stopped; the steps that did not finish are marked 'Interrupted' in the index.",
+        }
+    }
+)
 
 
 @cli.command("steps", context_settings=_SETTINGS)
@@ -231,9 +335,20 @@ def run_command(
     show_default="notebooks/",
     help="Folder of the step notebooks.",
 )
-def steps_command(notebooks: Path) -> None:
+@click.option(
+    "--parameters",
+    "show_parameters",
+    is_flag=True,
+    help="Also list each notebook's parameters (for --param).",
+)
+def steps_command(notebooks: Path, show_parameters: bool) -> None:
     """List the steps (one notebook NN_<step>.ipynb each), in the order they run."""
-    from clusterlib.report.steps import discover_steps
+    from clusterlib.report.steps import (
+        REQUIRED_PARAMETERS,
+        NotebookContractError,
+        discover_steps,
+        notebook_parameters,
+    )
 
     found = discover_steps(notebooks)
     if not found:
@@ -242,6 +357,15 @@ def steps_command(notebooks: Path) -> None:
     for step in found:
         titles = " / ".join(step.title(lang) for lang in LANGUAGES)
         click.echo(f"{step.number:02d}  {step.id:<24}  {titles}  ({step.path.name})")
+        if show_parameters:
+            try:
+                declared = notebook_parameters(step)
+            except NotebookContractError as err:
+                click.echo(f"      {err}")
+                continue
+            for param in declared.values():
+                if param.name not in REQUIRED_PARAMETERS:
+                    click.echo(f"      --param {param.describe()}")
 
 
 @cli.command("provinces", context_settings=_SETTINGS)

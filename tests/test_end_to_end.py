@@ -46,7 +46,11 @@ def test_every_figure_carries_its_data_and_plotly_is_local(samsun):
         for div_id, traces in figures.items():
             assert traces, f"{result.step}: figure {div_id} has no traces"
             assert any(
-                len(trace.get(key) or []) > 0 for trace in traces for key in ("x", "y", "z", "locations")
+                len(trace.get(key) or []) > 0
+                for trace in traces
+                for key in ("x", "y", "z", "locations", "r")  # r: radar (scatterpolar)
+            ) or any(
+                len((trace.get("cells") or {}).get("values") or []) > 0 for trace in traces  # plotly tables
             ), f"{result.step}: figure {div_id} has no data"
         assert '<script src="assets/plotly.min.js"' in html
         assert (result.output.parent / "assets" / "plotly.min.js").is_file()
@@ -69,12 +73,26 @@ def test_charts_draw_offline_in_chromium_without_console_errors(samsun, browser)
     from selenium.webdriver.common.by import By
 
     for result in samsun:
-        log = open_page(browser, result.output)
+        traces = plotly_figures(result.output.read_text(encoding="utf-8")).values()
+        has_map = any(trace.get("type") == "choropleth" for figure in traces for trace in figure)
+        log = open_page(browser, result.output, maps=None if has_map else 0)
         divs = browser.find_elements(By.CSS_SELECTOR, "div.plotly-graph-div")
         assert divs and all(div.find_elements(By.CSS_SELECTOR, "svg.main-svg") for div in divs)
-        provinces = 81 if result.step == "sector_selection" else 1  # needs: the province and its neighbours
-        assert len(browser.find_elements(By.CSS_SELECTOR, "path.choroplethlocation")) >= provinces  # the map drew
+        if has_map:
+            provinces = 81 if result.step == "sector_selection" else 1  # needs: the province and its neighbours
+            assert len(browser.find_elements(By.CSS_SELECTOR, "path.choroplethlocation")) >= provinces  # map drew
         assert [entry for entry in log if entry["level"] == "SEVERE"] == []
+
+
+def test_run_writes_the_knowledge_base_and_national_pages(samsun):
+    """Every run also writes step 4's pages into the language folder, linking the province's reports."""
+    lang_dir = samsun[0].output.parent.parent
+    for name in ("knowledge_base.html", "national.html", "info_spot_black_sea.html",
+                 "info_spot_east_mediterranean.html"):
+        assert (lang_dir / name).is_file(), name
+    national = (lang_dir / "national.html").read_text(encoding="utf-8")
+    for result in samsun:
+        assert f'href="samsun/{result.output.name}"' in national
 
 
 def test_report_tables_come_as_one_workbook_beside_the_html(samsun):

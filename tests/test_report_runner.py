@@ -6,6 +6,7 @@ run on broken data in which one step fails, then an English run.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -19,6 +20,7 @@ from _reportpage import external_references, plotly_figures
 
 from clusterlib import UnknownProvinceError
 from clusterlib.report import _worker, data_version, run
+from clusterlib.report.contracts import ReportTask
 from clusterlib.report.runner import resolve_provinces
 
 FIXTURES = Path(__file__).parent / "fixtures" / "notebooks"
@@ -75,25 +77,25 @@ def test_resolve_provinces_pilots_all_codes_and_empty():
 
 
 # ------------------------------------------------------------- worker: retries and interruptions
-def _task(tmp_path: Path) -> dict:
-    return {
-        "province": "Çorum",
-        "plate": 19,
-        "step": "overview",
-        "notebook": str(FIXTURES / "01_overview.ipynb"),
-        "lang": "tr",
-        "parameters": {},
-        "report": str(tmp_path / "out" / "tr" / "corum" / "overview.html"),
-        "executed": str(tmp_path / "executed" / "19_overview.ipynb"),
-        "failed_dir": str(tmp_path / "executed" / "failed"),
-        "generated": dt.datetime(2026, 1, 2, 3, 4).isoformat(),
-        "data_source": "test",
-        "data_version": "sha256:00",
-        "jupyter_path": str(tmp_path),
-        "kernel_name": "python3",
-        "timeout": 60,
-        "start_timeout": 60,
-    }
+def _task(tmp_path: Path) -> ReportTask:
+    return ReportTask(
+        province="Çorum",
+        plate=19,
+        step="overview",
+        notebook=str(FIXTURES / "01_overview.ipynb"),
+        lang="tr",
+        parameters={},
+        report=str(tmp_path / "out" / "tr" / "corum" / "overview.html"),
+        executed=str(tmp_path / "executed" / "19_overview.ipynb"),
+        failed_dir=str(tmp_path / "executed" / "failed"),
+        generated=dt.datetime(2026, 1, 2, 3, 4).isoformat(),
+        data_source="test",
+        data_version="sha256:00",
+        jupyter_path=str(tmp_path),
+        kernel_name="python3",
+        timeout=60,
+        start_timeout=60,
+    )
 
 
 def test_worker_retries_once_when_the_kernel_does_not_start(tmp_path, monkeypatch):
@@ -109,8 +111,10 @@ def test_worker_retries_once_when_the_kernel_does_not_start(tmp_path, monkeypatc
 
     monkeypatch.setattr(_worker, "_execute", flaky)
     result = _worker.run_task(_task(tmp_path))
-    assert result["status"] == "ok" and result["attempts"] == 2
-    assert Path(result["report"]).read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert result.status == "ok" and result.attempts == 2 and result.recorded
+    assert Path(result.report).read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    status = json.loads((tmp_path / "out" / "tr" / "status.json").read_text(encoding="utf-8"))
+    assert status["entries"]["19/overview"]["report"] == "corum/overview.html"
 
 
 def test_worker_does_not_retry_a_kernel_that_stays_down(tmp_path, monkeypatch):
@@ -119,8 +123,8 @@ def test_worker_does_not_retry_a_kernel_that_stays_down(tmp_path, monkeypatch):
 
     monkeypatch.setattr(_worker, "_execute", dead)
     result = _worker.run_task(_task(tmp_path))
-    assert result["status"] == "failed" and result["attempts"] == 2
-    assert "Kernel died" in result["error"] and Path(result["log"]).is_file()
+    assert result.status == "failed" and result.attempts == 2
+    assert "Kernel died" in result.error and Path(result.log).is_file()
 
 
 def test_worker_does_not_retry_a_cell_timeout(tmp_path, monkeypatch):
@@ -131,24 +135,24 @@ def test_worker_does_not_retry_a_cell_timeout(tmp_path, monkeypatch):
 
     monkeypatch.setattr(_worker, "_execute", slow)
     result = _worker.run_task(_task(tmp_path))
-    assert result["status"] == "failed" and result["attempts"] == 1
-    assert result["error"].startswith("CellTimeoutError: A cell timed out")
+    assert result.status == "failed" and result.attempts == 1
+    assert result.error.startswith("CellTimeoutError: A cell timed out")
 
 
 @pytest.mark.slow
 def test_a_crashing_worker_fails_its_task_and_is_replaced(tmp_path):
     from clusterlib.report._pool import run_pool
 
-    broken = {"province": "Çorum", "step": "overview"}  # the worker dies on the missing keys
+    broken = dataclasses.replace(_task(tmp_path), executed=None)  # the worker dies on it
     results = run_pool([broken, broken], jobs=1, progress=False, log_dir=tmp_path)
-    assert [r["status"] for r in results] == ["failed", "failed"]
-    assert all("the worker process ended unexpectedly" in r["error"] for r in results)
-    assert "KeyError" in (tmp_path / "worker-1.log").read_text(encoding="utf-8")
+    assert [r.status for r in results] == ["failed", "failed"]
+    assert all("the worker process ended unexpectedly" in r.error for r in results)
+    assert "TypeError" in (tmp_path / "worker-1.log").read_text(encoding="utf-8")
 
 
 def test_interrupted_step_keeps_the_earlier_report(tmp_path, monkeypatch):
     task = _task(tmp_path)
-    report = Path(task["report"])
+    report = Path(task.report)
     report.parent.mkdir(parents=True)
     report.write_text("earlier good report", encoding="utf-8")
 
@@ -161,12 +165,12 @@ def test_interrupted_step_keeps_the_earlier_report(tmp_path, monkeypatch):
         _worker.run_task(task)
     assert report.read_text(encoding="utf-8") == "earlier good report"
     assert sorted(p.name for p in report.parent.iterdir()) == ["overview.html"]
-    assert not any(Path(task["executed"]).parent.glob("*partial*"))
+    assert not any(Path(task.executed).parent.glob("*partial*"))
 
 
 def test_failed_export_keeps_the_earlier_report(tmp_path, monkeypatch):
     task = _task(tmp_path)
-    report = Path(task["report"])
+    report = Path(task.report)
     report.parent.mkdir(parents=True)
     report.write_text("earlier good report", encoding="utf-8")
 
@@ -181,7 +185,7 @@ def test_failed_export_keeps_the_earlier_report(tmp_path, monkeypatch):
     monkeypatch.setattr(_worker, "_execute", executed)
     monkeypatch.setattr(_worker, "_publish", broken_export)
     result = _worker.run_task(task)
-    assert result["status"] == "failed" and result["error"] == "HTML export failed: OSError: disk full"
+    assert result.status == "failed" and result.error == "HTML export failed: OSError: disk full"
     assert report.read_text(encoding="utf-8") == "earlier good report"
 
 
@@ -198,7 +202,13 @@ def runs(tmp_path_factory):
     firms = (bad / "firms.csv").read_text(encoding="utf-8").replace(",87,", ",-87,")
     (bad / "firms.csv").write_text(firms, encoding="utf-8")
     out, processed = root / "out", root / "processed"
-    common = {"notebooks_dir": FIXTURES, "out_dir": out, "processed_dir": processed, "progress": False}
+    common = {
+        "notebooks_dir": FIXTURES,
+        "out_dir": out,
+        "processed_dir": processed,
+        "progress": False,
+        "validate_data": False,  # the fixture's firms.csv is the notebooks' own, not a workbench table
+    }
 
     first = run(["Çorum", "samsun"], data_dir=good, jobs=2, **common)
     snapshot = {r.output: r.output.read_bytes() for r in first if r.output}
@@ -385,3 +395,14 @@ def test_english_run(runs):
     index = (runs["out"] / "index.html").read_text(encoding="utf-8")
     assert '<html lang="en">' in index and 'href="tr/index.html"' in index  # link to the Turkish grid
     assert (runs["out"] / "tr" / "index.html").is_file() and (runs["out"] / "en" / "index.html").is_file()
+
+
+@pytest.mark.slow
+def test_reports_and_index_carry_no_path_of_the_machine(runs):
+    """Reports are e-mailed: the data folder is named by its last part and its version."""
+    for page in [*runs["out"].rglob("*.html")]:
+        html = page.read_text(encoding="utf-8")
+        assert str(runs["root"]) not in html and "/tmp/" not in html, page
+    checks = _page(runs, "samsun", "checks")  # from the first run, on the folder "good"
+    assert f"good, {data_version(runs['good']).split(':')[1][:12]}" in checks
+    assert "TSİ" in runs["index_first"]

@@ -9,7 +9,6 @@ identifies the folder's content.
 
 from __future__ import annotations
 
-import hashlib
 from collections import OrderedDict
 from collections.abc import Mapping
 from pathlib import Path
@@ -257,8 +256,11 @@ def _load_tables(data_dir, tables, required, optional, step, coverage, sheets) -
         tuple((n, p.name, p.stat().st_mtime_ns, p.stat().st_size) for n, p in paths.items()),
     )
     if key not in _CACHE:
-        loaded: dict[str, pd.DataFrame] = {}
-        for name in names:
+        from clusterlib.data.cache import read_cached  # a run's validated Parquet copy, if any
+
+        cached = read_cached(directory, names) if coverage == "all" and not sheets else None
+        loaded: dict[str, pd.DataFrame] = cached or {}
+        for name in (n for n in names if n not in loaded):
             sheet = sheets.get(name) if paths[name].suffix.lower() == ".xlsx" else None
             try:
                 if name == "survey":
@@ -282,10 +284,10 @@ def _load_tables(data_dir, tables, required, optional, step, coverage, sheets) -
 
 
 def data_fingerprint(data_dir: str | Path | None = None) -> str:
-    """A short SHA-256 fingerprint of the input tables of a directory (12 hexadecimal digits).
+    """The short form (12 hexadecimal digits) of :func:`clusterlib.data.version.data_version`.
 
-    Hashes, in table order, the name and the bytes of every ``<table>.csv``/``.xlsx`` present, so
-    the fingerprint changes when any input changes and does not depend on paths or timestamps.
+    The one version of a data folder, over the input tables only (``<table>.csv``/``.xlsx``, regular
+    files); it changes when any input changes and does not depend on paths or timestamps.
 
     Raises
     ------
@@ -295,24 +297,19 @@ def data_fingerprint(data_dir: str | Path | None = None) -> str:
     Examples
     --------
     >>> import tempfile, pathlib
+    >>> from clusterlib.data.version import data_version
     >>> folder = pathlib.Path(tempfile.mkdtemp())
     >>> _ = (folder / "io_table.csv").write_text("from,to,value\\n", encoding="utf-8")
-    >>> data_fingerprint(folder) == hashlib.sha256(b"io_table.csv\\0from,to,value\\n\\0").hexdigest()[:12]
+    >>> data_fingerprint(folder) == data_version(folder)[len("sha256:"):][:12]
     True
     """
+    from clusterlib.data.version import data_version, short_version, table_files
+
     directory = Path(data_dir if data_dir is not None else SAMPLE_DIR)
-    digest = hashlib.sha256()
-    found = 0
-    for name in TABLES:
-        for suffix in (".csv", ".xlsx"):
-            path = directory / f"{name}{suffix}"
-            if path.is_file():
-                digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-                found += 1
-    if not found:
+    if not table_files(directory):
         raise DataValidationError(
             f"holds none of the input tables {list(TABLES)} (looked in {directory.resolve()})",
             file=str(directory),
             expected=[f"{t}.csv" for t in TABLES],
         )
-    return digest.hexdigest()[:12]
+    return short_version(data_version(directory))

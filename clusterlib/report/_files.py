@@ -1,4 +1,7 @@
-"""File helpers of the report pipeline: content hashes and atomic writes.
+"""File helpers of the report pipeline: atomic writes, links, and the data version.
+
+:func:`data_version` and :func:`sha256_file` are those of :mod:`clusterlib.data.version` (one
+version of a data folder for the whole workbench).
 
 A report is written to a temporary file in its own directory and moved over the old one with
 :func:`os.replace` (atomic on POSIX and Windows), so a failed or interrupted run never leaves a
@@ -8,88 +11,59 @@ half-written report and never replaces a good one.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-__all__ = ["atomic_write", "atomic_write_text", "data_version", "link_or_copy", "sha256_file"]
+from clusterlib.data.version import data_version, sha256_file, short_version
 
-_CHUNK = 1 << 20
+__all__ = [
+    "atomic_write",
+    "atomic_write_text",
+    "data_version",
+    "link_or_copy",
+    "sha256_file",
+    "short_version",
+    "sweep_temporary_files",
+]
 
-
-def sha256_file(path: str | os.PathLike[str]) -> str:
-    """SHA-256 hex digest of a file's bytes.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> f = pathlib.Path(tempfile.mkdtemp()) / "abc.txt"
-    >>> _ = f.write_bytes(b"abc")
-    >>> sha256_file(f)[:16]  # FIPS 180-2, appendix B.1: SHA-256("abc")
-    'ba7816bf8f01cfea'
-    """
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(_CHUNK), b""):
-            digest.update(block)
-    return digest.hexdigest()
+_TMP = re.compile(r"^\..+\.(\d+)\.(?:[^.]+\.tmp|partial\.ipynb)$")
 
 
-def _data_files(root: Path) -> list[Path]:
-    """Regular files under ``root``, hidden ones skipped, in a stable (POSIX path) order."""
-    files = []
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        files.extend(Path(dirpath, f) for f in filenames if not f.startswith("."))
-    return sorted(files, key=lambda p: p.relative_to(root).as_posix())
+def sweep_temporary_files(*roots: str | os.PathLike[str]) -> list[Path]:
+    """Remove the temporary files of :func:`atomic_write` (``.<name>.<pid>.<random>.tmp``) and the
+    partial notebooks of workers (``.<name>.<pid>.partial.ipynb``) left under ``roots`` by processes
+    that are gone (a kernel or worker killed mid-write); those of live processes are kept.
 
-
-def data_version(path: str | os.PathLike[str]) -> str:
-    """Version of a data set: a SHA-256 over the names and contents of its files.
-
-    For a directory, every regular file below it (hidden files skipped) contributes a line
-    ``<relative posix path>\\0<sha256 of its bytes>\\n`` in path order, so renaming, adding,
-    removing or editing any file changes the version, and copying the directory elsewhere does
-    not.  For a single file, this is the SHA-256 of its bytes.
-
-    Parameters
-    ----------
-    path : path-like
-        A data directory or file.
-
-    Returns
-    -------
-    str
-        ``"sha256:"`` followed by 64 hex digits.
-
-    Raises
-    ------
-    FileNotFoundError
-        When ``path`` does not exist.
+    Returns the removed paths.
 
     Examples
     --------
     >>> import tempfile, pathlib
     >>> root = pathlib.Path(tempfile.mkdtemp())
-    >>> _ = (root / "a.csv").write_text("x\\n1\\n")
-    >>> v1 = data_version(root)
-    >>> _ = (root / "a.csv").write_text("x\\n2\\n")
-    >>> v1 != data_version(root), v1.startswith("sha256:"), len(v1)
-    (True, True, 71)
+    >>> _ = (root / ".a.csv.999999999.x1.tmp").write_text("half")   # no such process
+    >>> _ = (root / f".b.csv.{os.getpid()}.x2.tmp").write_text("being written")
+    >>> [p.name for p in sweep_temporary_files(root)]
+    ['.a.csv.999999999.x1.tmp']
     """
-    root = Path(path)
-    if root.is_file():
-        return "sha256:" + sha256_file(root)
-    if not root.is_dir():
-        raise FileNotFoundError(f"data path {str(root)!r} does not exist")
-    digest = hashlib.sha256()
-    for file in _data_files(root):
-        digest.update(f"{file.relative_to(root).as_posix()}\0{sha256_file(file)}\n".encode())
-    return "sha256:" + digest.hexdigest()
+    import psutil
+
+    removed = []
+    for root in roots:
+        base = Path(root)
+        if not base.is_dir():
+            continue
+        for path in [*base.rglob(".*.tmp"), *base.rglob(".*.partial.ipynb")]:
+            match = _TMP.match(path.name)
+            if match and not psutil.pid_exists(int(match.group(1))):
+                with contextlib.suppress(OSError):
+                    path.unlink()
+                    removed.append(path)
+    return removed
 
 
 @contextlib.contextmanager
@@ -113,7 +87,7 @@ def atomic_write(
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     binary = "b" in mode
-    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp")
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, mode, encoding=None if binary else encoding, newline=None if binary else "") as fh:
@@ -143,7 +117,7 @@ def link_or_copy(source: Path, target: Path) -> None:
     if same_size and (os.path.samefile(source, target) or sha256_file(source) == sha256_file(target)):
         return
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.link.tmp")
     with contextlib.suppress(FileNotFoundError):
         tmp.unlink()
     try:

@@ -4,118 +4,254 @@ Workers are plain subprocesses rather than ``multiprocessing`` children, so the 
 same from a script without a ``__main__`` guard, from ``python -`` or from a notebook: nothing is
 re-imported from the caller's main module.  Each worker imports papermill and nbconvert once and
 then runs task after task; a worker that dies is replaced and its task reported as failed.
+
+Stopping (Ctrl-C, SIGTERM): the workers run in sessions of their own, so a terminal's Ctrl-C
+reaches only the runner, which then starts nothing new, sends SIGTERM to every worker (a worker
+unwinds like Ctrl-C: its kernel is shut down, its partial notebook removed), kills whatever is
+left of them and their kernels after a grace period, and reports the unfinished tasks as
+``interrupted``.
 """
 
 from __future__ import annotations
 
-import json
+import contextlib
 import os
 import queue
+import signal
 import subprocess
 import sys
 import threading
+import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from clusterlib.config import PACKAGE_DIR, PROJECT_ROOT
+from clusterlib.report.contracts import ReportTask, TaskOutcome
 
-__all__ = ["run_pool"]
+__all__ = ["Progress", "RunInterrupted", "run_pool", "stop_process_tree"]
+
+#: Seconds a worker gets to shut its kernel down after SIGTERM before it is killed.
+GRACE_SECONDS = 10.0
 
 
-def _label(task: dict) -> str:
-    return f"{task['province']} / {task['step']}"
+class RunInterrupted(KeyboardInterrupt):
+    """The run was stopped; ``outcomes`` holds every task's outcome (``interrupted`` for those
+    that did not finish)."""
+
+    def __init__(self, outcomes: list[TaskOutcome]) -> None:
+        super().__init__("the run was interrupted")
+        self.outcomes = outcomes
 
 
-def _worker_loop(tasks: list[dict], todo: queue.Queue, done: queue.Queue, log_path: Path) -> None:
-    """One worker process (``python -m clusterlib.report._worker``) fed task after task."""
-    from clusterlib.report._worker import RESULT_MARK
+def stop_process_tree(proc: subprocess.Popen, *, grace: float = GRACE_SECONDS) -> None:
+    """SIGTERM a worker, wait up to ``grace`` seconds, then SIGKILL it and any process it started
+    (its kernels), which :mod:`psutil` finds before the worker goes."""
+    import psutil
 
-    proc = None
-    log = open(log_path, "wb")  # noqa: SIM115 - closed below
     try:
+        children = psutil.Process(proc.pid).children(recursive=True)
+    except psutil.Error:
+        children = []
+    if proc.poll() is None:
+        with contextlib.suppress(ProcessLookupError):
+            proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=grace)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    _, alive = psutil.wait_procs(children, timeout=2)
+    for child in alive:
+        with contextlib.suppress(psutil.Error):
+            child.kill()
+
+
+class Progress:
+    """Counts of a long run and the time left, shown on a tqdm bar (terminals only).
+
+    Examples
+    --------
+    >>> p = Progress(total=10, enabled=False)
+    >>> p.started -= 20.0  # pretend 20 s have passed
+    >>> for ok in (True, True, False, True):
+    ...     p.update(ok, "Çorum / sector_selection")
+    >>> p.done, p.failed, round(p.eta())
+    (3, 1, 30)
+    """
+
+    def __init__(self, total: int, *, enabled: bool) -> None:
+        from tqdm.auto import tqdm
+
+        self.total = total
+        self.done = 0
+        self.failed = 0
+        self.started = time.perf_counter()
+        self.bar = tqdm(total=total, unit="rapor", disable=None if enabled else True, dynamic_ncols=True)
+
+    def eta(self) -> float:
+        """Seconds left at the mean pace so far."""
+        finished = self.done + self.failed
+        if not finished:
+            return float("nan")
+        return (time.perf_counter() - self.started) / finished * (self.total - finished)
+
+    def update(self, ok: bool, label: str, error: str | None = None) -> None:
+        """Record one finished task."""
+        if ok:
+            self.done += 1
+        else:
+            self.failed += 1
+            self.bar.write(f"FAILED {label}: {error}", file=sys.stderr)
+        left = self.eta()
+        eta = f"{int(left // 60)}:{int(left % 60):02d}" if left == left else "?"
+        self.bar.set_postfix_str(f"ok {self.done} · failed {self.failed} · left ~{eta}", refresh=False)
+        self.bar.update(1)
+
+    def close(self) -> None:
+        """Close the bar."""
+        self.bar.close()
+
+
+def _spawn(log: object) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "clusterlib.report._worker"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=log,  # type: ignore[arg-type]
+        cwd=str(PROJECT_ROOT),
+        env={
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join(
+                p for p in (str(PACKAGE_DIR.parent), os.environ.get("PYTHONPATH", "")) if p
+            ),
+        },
+        text=True,
+        encoding="utf-8",
+        start_new_session=True,  # a terminal's Ctrl-C reaches the runner only; it stops the workers
+    )
+
+
+class _Pool:
+    def __init__(self, tasks: Sequence[ReportTask], log_dir: Path) -> None:
+        self.tasks = tasks
+        self.log_dir = log_dir
+        self.todo: queue.Queue[int] = queue.Queue()
+        for i in range(len(tasks)):
+            self.todo.put(i)
+        self.done: queue.Queue[tuple[int, TaskOutcome]] = queue.Queue()
+        self.stopping = threading.Event()
+        self.procs: dict[int, subprocess.Popen] = {}
+        self.lock = threading.Lock()
+
+    def worker(self, k: int) -> None:
+        from clusterlib.report._worker import RESULT_MARK
+
+        log_path = self.log_dir / f"worker-{k + 1}.log"
+        proc = None
+        with open(log_path, "wb") as log:
+            try:
+                while not self.stopping.is_set():
+                    try:
+                        i = self.todo.get_nowait()
+                    except queue.Empty:
+                        return
+                    if proc is None or proc.poll() is not None:
+                        with self.lock:
+                            if self.stopping.is_set():
+                                return
+                            proc = self.procs[k] = _spawn(log)
+                    assert proc.stdin is not None and proc.stdout is not None
+                    outcome = None
+                    try:
+                        proc.stdin.write(self.tasks[i].to_json() + "\n")
+                        proc.stdin.flush()
+                        for line in proc.stdout:
+                            if line.startswith(RESULT_MARK):
+                                outcome = TaskOutcome.from_json(line[len(RESULT_MARK) :])
+                                break
+                    except (OSError, ValueError, TypeError) as err:
+                        reason = f"{type(err).__name__}: {err}"
+                    else:
+                        reason = "the worker process ended unexpectedly"
+                    if outcome is None:
+                        proc.kill()
+                        proc.wait()
+                        if self.stopping.is_set():
+                            outcome = TaskOutcome(status="interrupted", error="the run was interrupted")
+                        else:
+                            outcome = TaskOutcome(status="failed", error=f"{reason} (see {log_path})")
+                    self.done.put((i, outcome))
+            finally:
+                if proc is not None and proc.poll() is None:
+                    with contextlib.suppress(OSError):
+                        proc.stdin.close()  # type: ignore[union-attr]
+                    try:
+                        proc.wait(timeout=30)
+                    except subprocess.TimeoutExpired:
+                        stop_process_tree(proc, grace=0)
+
+    def stop(self) -> None:
+        self.stopping.set()
         while True:
             try:
-                i = todo.get_nowait()
-            except queue.Empty:
-                return
-            if proc is None or proc.poll() is not None:
-                proc = subprocess.Popen(
-                    [sys.executable, "-m", "clusterlib.report._worker"],
-                    stdin=subprocess.PIPE,
-                    stdout=subprocess.PIPE,
-                    stderr=log,
-                    cwd=str(PROJECT_ROOT),
-                    env={
-                        **os.environ,
-                        "PYTHONPATH": os.pathsep.join(
-                            p for p in (str(PACKAGE_DIR.parent), os.environ.get("PYTHONPATH", "")) if p
-                        ),
-                    },
-                    text=True,
-                    encoding="utf-8",
-                )
-            assert proc.stdin is not None and proc.stdout is not None
-            result = None
-            try:
-                proc.stdin.write(json.dumps(tasks[i], ensure_ascii=False) + "\n")
-                proc.stdin.flush()
-                for line in proc.stdout:
-                    if line.startswith(RESULT_MARK):
-                        result = json.loads(line[len(RESULT_MARK) :])
-                        break
-            except (BrokenPipeError, OSError, ValueError) as err:
-                result = None
-                reason = f"{type(err).__name__}: {err}"
-            else:
-                reason = "the worker process ended unexpectedly"
-            if result is None:
-                proc.kill()
-                proc.wait()
-                result = {"status": "failed", "error": f"{reason} (see {log_path})", "seconds": 0.0}
-            done.put((i, result))
-    finally:
-        if proc is not None and proc.poll() is None:
-            proc.stdin.close()  # type: ignore[union-attr]
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-        log.close()
-
-
-def run_pool(tasks: list[dict], *, jobs: int, progress: bool, log_dir: Path) -> list[dict]:
-    """Run the tasks on ``jobs`` worker processes; results in task order."""
-    from tqdm.auto import tqdm
-
-    todo: queue.Queue = queue.Queue()
-    for i in range(len(tasks)):
-        todo.put(i)
-    done: queue.Queue = queue.Queue()
-    log_dir.mkdir(parents=True, exist_ok=True)
-    workers = [
-        threading.Thread(
-            target=_worker_loop, args=(tasks, todo, done, log_dir / f"worker-{k + 1}.log"), daemon=True
-        )
-        for k in range(min(jobs, len(tasks)))
-    ]
-    for worker in workers:
-        worker.start()
-    results: list[dict | None] = [None] * len(tasks)
-    bar = tqdm(total=len(tasks), unit="rapor", disable=None if progress else True, dynamic_ncols=True)
-    try:
-        for _ in range(len(tasks)):
-            i, outcome = done.get()
-            results[i] = outcome
-            bar.set_postfix_str(f"{_label(tasks[i])}: {outcome['status']}", refresh=False)
-            if outcome["status"] != "ok":
-                bar.write(f"FAILED {_label(tasks[i])}: {outcome.get('error')}", file=sys.stderr)
-            bar.update(1)
-    finally:
-        bar.close()
-        while not todo.empty():  # interrupted: start nothing new
-            try:
-                todo.get_nowait()
+                self.todo.get_nowait()
             except queue.Empty:
                 break
-    for worker in workers:
-        worker.join()
-    return [r if r is not None else {"status": "failed", "error": "not run", "seconds": 0.0} for r in results]
+        with self.lock:
+            procs = list(self.procs.values())
+        stoppers = [threading.Thread(target=stop_process_tree, args=(p,)) for p in procs]
+        for t in stoppers:
+            t.start()
+        for t in stoppers:
+            t.join()
+
+
+def run_pool(
+    tasks: Sequence[ReportTask],
+    *,
+    jobs: int,
+    progress: bool,
+    log_dir: Path,
+    on_outcome: Callable[[ReportTask, TaskOutcome], None] | None = None,
+) -> list[TaskOutcome]:
+    """Run the tasks on ``jobs`` worker processes; outcomes in task order.
+
+    ``on_outcome`` is called (in this thread) as each task finishes.
+
+    Raises
+    ------
+    RunInterrupted
+        On Ctrl-C (or a SIGTERM the caller turned into ``KeyboardInterrupt``), after every worker
+        and kernel stopped; it carries the outcomes so far.
+    """
+    log_dir.mkdir(parents=True, exist_ok=True)
+    pool = _Pool(tasks, log_dir)
+    threads = [
+        threading.Thread(target=pool.worker, args=(k,), daemon=True) for k in range(min(jobs, len(tasks)))
+    ]
+    for thread in threads:
+        thread.start()
+    outcomes: list[TaskOutcome | None] = [None] * len(tasks)
+    bar = Progress(len(tasks), enabled=progress)
+    try:
+        for _ in range(len(tasks)):
+            i, outcome = pool.done.get()
+            outcomes[i] = outcome
+            bar.update(outcome.ok, tasks[i].label, outcome.error)
+            if on_outcome is not None:
+                on_outcome(tasks[i], outcome)
+    except KeyboardInterrupt:
+        pool.stop()
+        for thread in threads:
+            thread.join(timeout=GRACE_SECONDS + 5)
+        while not pool.done.empty():
+            i, outcome = pool.done.get_nowait()
+            outcomes[i] = outcome
+        raise RunInterrupted(
+            [o or TaskOutcome(status="interrupted", error="the run was interrupted") for o in outcomes]
+        ) from None
+    finally:
+        bar.close()
+    for thread in threads:
+        thread.join()
+    return [o or TaskOutcome(status="not_run", error="not run") for o in outcomes]

@@ -14,6 +14,8 @@ import json
 import logging
 import os
 import re
+import signal
+import socket
 import sys
 import time
 import traceback
@@ -21,6 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from clusterlib.config import PACKAGE_DIR
+from clusterlib.report._files import atomic_write_text
+from clusterlib.report.contracts import ReportTask, TaskOutcome
+from clusterlib.report.index import publish_and_record
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 _KERNEL_START_ERRORS = (
@@ -98,7 +103,7 @@ def _is_kernel_start_failure(err: BaseException) -> bool:
     return any(key in text for key in _KERNEL_START_ERRORS)
 
 
-def _failure(task: dict, partial: Path, err: BaseException) -> dict:
+def _failure(task: ReportTask, partial: Path, err: BaseException) -> dict[str, Any]:
     from papermill.exceptions import PapermillExecutionError
 
     info: dict[str, Any] = {"status": "failed"}
@@ -125,19 +130,19 @@ def _failure(task: dict, partial: Path, err: BaseException) -> dict:
     return info
 
 
-def _execute(task: dict, partial: Path) -> Any:
+def _execute(task: ReportTask, partial: Path) -> Any:
     import papermill as pm
 
     return pm.execute_notebook(
-        task["notebook"],
+        task.notebook,
         str(partial),
-        parameters=task["parameters"],
-        kernel_name=task["kernel_name"],
+        parameters=task.parameters,
+        kernel_name=task.kernel_name,
         progress_bar=False,
         log_output=False,
-        cwd=str(Path(task["notebook"]).parent),
-        start_timeout=task["start_timeout"],
-        execution_timeout=task["timeout"],
+        cwd=str(Path(task.notebook).parent),
+        start_timeout=task.start_timeout,
+        execution_timeout=task.timeout,
         # papermill would rewrite the whole notebook after every cell (quadratic in the number of
         # figures); it still writes it on success and on a cell error, which is all we need.
         request_save_on_cell_execute=False,
@@ -147,30 +152,26 @@ def _execute(task: dict, partial: Path) -> Any:
     )
 
 
-def run_task(task: dict) -> dict:
-    """Execute one (province, step) notebook and publish its report; never raises.
+def run_task(task: ReportTask) -> TaskOutcome:
+    """Execute one (province, step) notebook and publish its report; never raises an ``Exception``.
 
-    Returns a plain dict (picklable) with ``status`` ``"ok"`` or ``"failed"``, ``seconds``,
-    ``report``, ``executed``, ``log``, ``error``, ``cell``, ``exec_count``, ``source``,
-    ``attempts``.
+    ``KeyboardInterrupt`` and ``SystemExit`` (a stopped run) pass through after the partial
+    notebook is removed, so nothing half-done is published or left behind.
     """
-    configure(task["jupyter_path"])
+    configure(task.jupyter_path)
+    from clusterlib.data.cache import CACHE_ENV
+
+    if task.table_cache:  # the kernel inherits it and reads the validated tables from there
+        os.environ[CACHE_ENV] = task.table_cache
+    else:
+        os.environ.pop(CACHE_ENV, None)
     started = time.perf_counter()
-    executed = Path(task["executed"])
-    failed_nb = Path(task["failed_dir"]) / executed.name
+    executed = Path(task.executed)
+    failed_nb = Path(task.failed_dir) / executed.name
     failed_log = failed_nb.with_suffix(".log")
     executed.parent.mkdir(parents=True, exist_ok=True)
     partial = executed.with_name(f".{executed.stem}.{os.getpid()}.partial.ipynb")
-    result: dict[str, Any] = {
-        "report": None,
-        "executed": None,
-        "log": None,
-        "error": None,
-        "cell": None,
-        "exec_count": None,
-        "source": None,
-        "attempts": 0,
-    }
+    result: dict[str, Any] = {"attempts": 0, "worker": f"{socket.gethostname()}:{os.getpid()}"}
     try:
         nb = None
         for attempt in (1, 2):
@@ -186,60 +187,69 @@ def run_task(task: dict) -> dict:
                     continue
                 result.update(_failure(task, partial, err))
                 break
+        page = None
         if nb is not None:
             try:
-                result.update(_publish(task, nb))
-                result["status"] = "ok"
-                os.replace(partial, executed)
-                result["executed"] = str(executed)
-                for stale in (failed_nb, failed_log):
-                    with contextlib.suppress(FileNotFoundError):
-                        stale.unlink()
+                page = _publish(task, nb)
+                result.update(status="ok", report=task.report)
             except Exception as err:
                 result.update(status="failed", error=f"HTML export failed: {type(err).__name__}: {err}")
                 result["traceback"] = "".join(traceback.format_exception(err))
-        if result.get("status") == "failed":
+        if result.get("status") == "ok":
+            os.replace(partial, executed)
+            result["executed"] = str(executed)
+            for stale in (failed_nb, failed_log):
+                with contextlib.suppress(FileNotFoundError):
+                    stale.unlink()
+        else:
             failed_nb.parent.mkdir(parents=True, exist_ok=True)
             if partial.exists():
                 os.replace(partial, failed_nb)
                 result["executed"] = str(failed_nb)
             _write_log(failed_log, task, result)
             result["log"] = str(failed_log)
+        result.pop("traceback", None)
+        result["seconds"] = round(time.perf_counter() - started, 3)
+        outcome = TaskOutcome(**result)
+        if task.record:
+            try:
+                outcome = publish_and_record(task, outcome, page)
+            except Exception as err:  # the report could not be written or listed
+                outcome = outcome.replace(
+                    status="failed", report=None, error=f"publishing failed: {type(err).__name__}: {err}"
+                )
+        elif page is not None:
+            atomic_write_text(task.report, page)
+        return outcome
     finally:
         with contextlib.suppress(FileNotFoundError):
             partial.unlink()
-    result.pop("traceback", None)
-    result["seconds"] = round(time.perf_counter() - started, 3)
-    return result
 
 
-def _publish(task: dict, nb: Any) -> dict:
-    from clusterlib.report._files import atomic_write_text
+def _publish(task: ReportTask, nb: Any) -> str:
+    """The report page of an executed notebook (written by :func:`publish_and_record`); the report's
+    workbook ``<report>.xlsx`` is written beside it now, when the report has tables."""
     from clusterlib.report.export import render_report
     from clusterlib.report.steps import step_title
 
-    page = render_report(  # also writes <report>.xlsx beside it when the report has tables
+    return render_report(
         nb,
-        task["report"],
-        lang=task["lang"],
-        title=step_title(task["step"], task["lang"], metadata=dict(nb.metadata)),
-        province=task["province"],
-        generated=_dt.datetime.fromisoformat(task["generated"]),
-        data_source=task["data_source"],
-        data_version=task["data_version"],
+        task.report,
+        lang=task.lang,
+        title=step_title(task.step, task.lang, metadata=dict(nb.metadata)),
+        province=task.province,
+        generated=_dt.datetime.fromisoformat(task.generated),
+        data_source=task.data_source,
+        data_version=task.data_version,
     )
-    atomic_write_text(task["report"], page)
-    return {"report": task["report"]}
 
 
-def _write_log(path: Path, task: dict, result: dict) -> None:
-    from clusterlib.report._files import atomic_write_text
-
+def _write_log(path: Path, task: ReportTask, result: dict[str, Any]) -> None:
     lines = [
-        f"province: {task['province']}",
-        f"step: {task['step']}",
-        f"notebook: {task['notebook']}",
-        f"parameters: {json.dumps(task['parameters'], ensure_ascii=False)}",
+        f"province: {task.province}",
+        f"step: {task.step}",
+        f"notebook: {task.notebook}",
+        f"parameters: {json.dumps(task.parameters, ensure_ascii=False)}",
         f"python: {sys.executable}",
         f"error: {result.get('error')}",
         f"cell: {result.get('cell')} (In [{result.get('exec_count')}])",
@@ -266,12 +276,19 @@ def main() -> None:
     import nbconvert.exporters  # noqa: F401 - warm the imports before the first task
     import papermill  # noqa: F401
 
+    # SIGTERM from the runner: unwind like Ctrl-C, so the kernel is shut down and the partial
+    # notebook removed (papermill and nbclient clean up on KeyboardInterrupt).
+    signal.signal(signal.SIGTERM, _terminate)
     for line in sys.stdin:
         if not line.strip():
             continue
-        result = run_task(json.loads(line))
-        protocol.write(RESULT_MARK + json.dumps(result, ensure_ascii=False) + "\n")
+        outcome = run_task(ReportTask.from_json(line))
+        protocol.write(RESULT_MARK + outcome.to_json() + "\n")
         protocol.flush()
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 if __name__ == "__main__":

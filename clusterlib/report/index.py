@@ -3,26 +3,104 @@
 Each language folder keeps a ``status.json`` with the latest state of every (province, step)
 ever rendered there, so re-running one province and one step updates its cell without hiding
 the other reports; a failed step keeps the link to its previous good report.
+
+Runs may share an output folder and run at the same time: every change of ``status.json`` is a
+read-merge-write under a file lock (``.status.lock``), and a worker publishes a report and records
+it in one locked step (:func:`publish_and_record`), so no entry is lost and no report is listed
+with another run's data version.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import json
-from collections.abc import Sequence
+import zoneinfo
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from clusterlib import i18n
 from clusterlib.config import LANGUAGES, RESOURCES_DIR
-from clusterlib.report._files import atomic_write_text
+from clusterlib.report._files import atomic_write_text, short_version
+from clusterlib.report.contracts import ReportTask, TaskOutcome
 from clusterlib.report.steps import Step, step_title
 
-__all__ = ["STATUS_FILE", "write_index"]
+__all__ = [
+    "STATUS_FILE",
+    "TIME_ZONE",
+    "local_now",
+    "publish_and_record",
+    "record",
+    "write_index",
+    "write_run_json",
+]
 
 STATUS_FILE = "status.json"
+LOCK_FILE = ".status.lock"
+#: Times in reports, the index and ``run.json`` are Türkiye time (TSİ, UTC+3).
+TIME_ZONE = zoneinfo.ZoneInfo("Europe/Istanbul")
 _TEMPLATES = RESOURCES_DIR / "templates"
+_LOCK_TIMEOUT = 120
+#: Pages beside the grid that the index links when a run wrote them (``<lang>/<stem>.html``).
+EXTRA_PAGES: tuple[str, ...] = ("national", "knowledge_base")
+
+i18n.add_strings(
+    {
+        "status.interrupted": {"tr": "Yarıda kesildi", "en": "Interrupted"},
+        "index.zone": {"tr": "TSİ", "en": "TRT"},
+        "index.page.national": {"tr": "Ulusal genel bakış", "en": "National overview"},
+        "index.page.knowledge_base": {
+            "tr": "Küme girişimleri bilgi bankası",
+            "en": "Knowledge base of cluster initiatives",
+        },
+        "index.summary_interrupted": {
+            "tr": "{interrupted} rapor yarıda kesildi",
+            "en": "{interrupted} interrupted",
+        },
+        "index.interrupted": {
+            "tr": "Çalıştırma durduruldu; bu adım tamamlanmadı.",
+            "en": "The run was stopped before this step finished.",
+        },
+    }
+)
+
+
+def local_now() -> _dt.datetime:
+    """Now in Türkiye time (Europe/Istanbul), to the second."""
+    return _dt.datetime.now(TIME_ZONE).replace(microsecond=0)
+
+
+def _lock(lang_dir: Path) -> Any:
+    from filelock import FileLock
+
+    lang_dir.mkdir(parents=True, exist_ok=True)
+    return FileLock(str(lang_dir / LOCK_FILE), timeout=_LOCK_TIMEOUT)
+
+
+def _entry(task: ReportTask, outcome: TaskOutcome, lang_dir: Path) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "province": task.province,
+        "plate": task.plate,
+        "step": task.step,
+        "status": outcome.status,
+        "seconds": outcome.seconds,
+        "run_date": task.generated,
+        "data_version": task.data_version,
+        "error": outcome.error,
+        "cell": outcome.cell,
+        "exec_count": outcome.exec_count,
+        "source": outcome.source,
+        "executed": outcome.executed,
+        "log": outcome.log,
+    }
+    if outcome.ok and outcome.report:
+        entry.update(
+            report=Path(outcome.report).relative_to(lang_dir).as_posix(),
+            report_date=task.generated,
+            report_data_version=task.data_version,
+        )
+    return entry
 
 
 @cache
@@ -48,46 +126,63 @@ def _load_status(path: Path) -> dict[str, Any]:
     return status
 
 
-def _merge(
-    status: dict[str, Any], results: Sequence[Any], steps: Sequence[Step], lang_dir: Path, run: dict[str, Any]
-) -> dict[str, Any]:
-    for step in steps:
-        status["steps"][step.id] = {"number": step.number}
-    for result in results:
-        key = f"{result.plate:02d}/{result.step}"
+def _merge(status: dict[str, Any], entries: Iterable[dict[str, Any]], lang_dir: Path) -> dict[str, Any]:
+    for entry in entries:
+        key = f"{entry['plate']:02d}/{entry['step']}"
         before = status["entries"].get(key, {})
-        entry = {
-            "province": result.province,
-            "plate": result.plate,
-            "step": result.step,
-            "status": result.status,
-            "seconds": result.seconds,
-            "run_date": run["date"],
-            "data_version": run["data_version"],
-            "error": result.error,
-            "cell": result.cell,
-            "exec_count": result.exec_count,
-            "source": result.source,
-            "executed": str(result.executed) if result.executed else None,
-            "log": str(result.log) if result.log else None,
-        }
-        if result.ok and result.output is not None:
-            entry.update(
-                report=Path(result.output).relative_to(lang_dir).as_posix(),
-                report_date=run["date"],
-                report_data_version=run["data_version"],
-            )
-        elif before.get("report") and (lang_dir / before["report"]).is_file():
-            entry.update({k: before.get(k) for k in ("report", "report_date", "report_data_version")})
+        if not entry.get("report") and before.get("report") and (lang_dir / before["report"]).is_file():
+            entry = {**entry, **{k: before.get(k) for k in ("report", "report_date", "report_data_version")}}
         status["entries"][key] = entry
-    status["last_run"] = run
     return status
 
 
+def record(
+    lang_dir: Path,
+    pairs: Iterable[tuple[ReportTask, TaskOutcome]],
+    *,
+    steps: Sequence[Step] = (),
+    then: Callable[[dict[str, Any]], None] | None = None,
+) -> dict[str, Any]:
+    """Merge outcomes into ``<lang_dir>/status.json`` under the folder's lock; returns the status.
+
+    ``then(status)`` runs inside the lock after the write (e.g. to render the index pages).
+    """
+    with _lock(lang_dir):
+        status = _load_status(lang_dir / STATUS_FILE)
+        for step in steps:
+            status["steps"][step.id] = {"number": step.number}
+        _merge(status, [_entry(t, o, lang_dir) for t, o in pairs], lang_dir)
+        atomic_write_text(lang_dir / STATUS_FILE, json.dumps(status, ensure_ascii=False, indent=1))
+        if then is not None:
+            then(status)
+    return status
+
+
+def publish_and_record(task: ReportTask, outcome: TaskOutcome, page: str | None) -> TaskOutcome:
+    """Write the report ``page`` (when given) and record the outcome, in one locked step.
+
+    Called by the worker that ran the task, so the report in the folder and its line in
+    ``status.json`` always come from the same run.
+    """
+    lang_dir = Path(task.report).parent.parent
+    with _lock(lang_dir):
+        if page is not None:
+            atomic_write_text(task.report, page)
+        status = _load_status(lang_dir / STATUS_FILE)
+        _merge(status, [_entry(task, outcome, lang_dir)], lang_dir)
+        atomic_write_text(lang_dir / STATUS_FILE, json.dumps(status, ensure_ascii=False, indent=1))
+    return outcome.replace(recorded=True)
+
+
 def _date(text: str | None, lang: str, *, time: bool = True) -> str:
+    """A stored ISO time as Türkiye time with its zone: ``28 Kasım 2026 11:05 TSİ``."""
     if not text:
         return ""
-    return i18n.format_date(_dt.datetime.fromisoformat(text), lang, time=time)
+    value = _dt.datetime.fromisoformat(text)
+    if value.tzinfo is not None:
+        value = value.astimezone(TIME_ZONE)
+    shown = i18n.format_date(value, lang, time=time)
+    return f"{shown} {i18n.t('index.zone', lang)}" if time and value.tzinfo is not None else shown
 
 
 def _context(
@@ -115,10 +210,13 @@ def _context(
             "seconds": i18n.t(
                 "index.seconds", lang, seconds=i18n.format_number(entry.get("seconds") or 0, lang, decimals=1)
             ),
-            "date": _date(entry.get("run_date"), lang),
+            # the date only where it is not the last run's: a national grid stays readable
+            "date": _date(entry.get("run_date"), lang) if entry.get("run_date") != run.get("date") else "",
             "href": prefix + entry["report"] if entry.get("report") else None,
             "report_date": _date(entry.get("report_date"), lang),
-            "error": entry.get("error"),
+            "error": entry.get("error")
+            if entry["status"] != "interrupted"
+            else i18n.t("index.interrupted", lang),
             "cell": i18n.t("index.cell", lang, cell=entry["cell"]) if entry.get("cell") else None,
             "source": entry.get("source") or "",
             "previous": i18n.t("index.previous_report", lang, date=_date(entry.get("report_date"), lang))
@@ -128,6 +226,10 @@ def _context(
         row["cells"][entry["step"]] = cell
     titles = {s.id: s.title(lang) for s in current_steps}
     ok = sum(1 for r in results if r.ok)
+    interrupted = sum(1 for r in results if r.status in ("interrupted", "not_run"))
+    summary = i18n.t("index.summary", lang, total=len(results), ok=ok, failed=len(results) - ok - interrupted)
+    if interrupted:
+        summary += ", " + i18n.t("index.summary_interrupted", lang, interrupted=interrupted)
     others = [
         {
             "name": i18n.language_name(other, in_lang=lang),
@@ -135,6 +237,11 @@ def _context(
         }
         for other in LANGUAGES
         if other != lang and (out_dir / other / STATUS_FILE).is_file()
+    ]
+    pages = [
+        {"name": i18n.t(f"index.page.{stem}", lang), "href": f"{prefix}{stem}.html"}
+        for stem in EXTRA_PAGES
+        if (out_dir / lang / f"{stem}.html").is_file()
     ]
     labels = {
         key: i18n.t(key, lang)
@@ -158,19 +265,27 @@ def _context(
         "language": i18n.language_name(lang),
         "data_source": run["data_source"],
         "data_version": run["data_version"],
-        "data_version_short": run["data_version"].split(":", 1)[-1][:12],
-        "summary": i18n.t("index.summary", lang, total=len(results), ok=ok, failed=len(results) - ok),
+        "data_version_short": short_version(run["data_version"]),
+        "summary": summary,
         "steps": [{"id": s, "title": titles.get(s) or step_title(s, lang)} for s in step_ids],
         "rows": list(rows.values()),
         "others": others,
+        "pages": pages,
     }
 
 
 def write_index(
-    out_dir: Path, *, lang: str, results: Sequence[Any], steps: Sequence[Step], run: dict[str, Any]
+    out_dir: Path,
+    *,
+    lang: str,
+    results: Sequence[Any],
+    steps: Sequence[Step],
+    run: dict[str, Any],
+    pending: Sequence[tuple[ReportTask, TaskOutcome]] = (),
 ) -> Path:
-    """Update ``<out_dir>/<lang>/status.json`` with ``results`` and write the index pages and
-    ``<out_dir>/run.json``.
+    """Record ``pending`` outcomes (those no worker recorded: interrupted, never run, lost with a
+    worker) in ``<out_dir>/<lang>/status.json`` and write the index pages from it, under the
+    folder's lock.
 
     Returns
     -------
@@ -178,12 +293,19 @@ def write_index(
         ``<out_dir>/index.html``.
     """
     lang_dir = out_dir / lang
-    status = _merge(_load_status(lang_dir / STATUS_FILE), results, steps, lang_dir, run)
-    atomic_write_text(lang_dir / STATUS_FILE, json.dumps(status, ensure_ascii=False, indent=1))
     template = _environment().get_template("index.html.j2")
-    for prefix, target in ((f"{lang}/", out_dir / "index.html"), ("", lang_dir / "index.html")):
-        page = template.render(**_context(status, lang, run, results, prefix, out_dir, steps))
-        atomic_write_text(target, page)
+
+    def render(status: dict[str, Any]) -> None:
+        for prefix, target in ((f"{lang}/", out_dir / "index.html"), ("", lang_dir / "index.html")):
+            page = template.render(**_context(status, lang, run, results, prefix, out_dir, steps))
+            atomic_write_text(target, page)
+
+    record(lang_dir, pending, steps=steps, then=render)
+    return out_dir / "index.html"
+
+
+def write_run_json(out_dir: Path, run: dict[str, Any], results: Sequence[Any], steps: Sequence[Step]) -> Path:
+    """``<out_dir>/run.json``: this run's settings and every task's outcome (paths relative)."""
 
     def rel(path: Path | None) -> str | None:
         if path is None:
@@ -191,15 +313,21 @@ def write_index(
         try:
             return Path(path).relative_to(out_dir).as_posix()
         except ValueError:
-            return str(path)
+            return Path(path).name
 
+    ordered = sorted(results, key=lambda r: r.plate)
     summary = {
         **run,
         "steps": [s.id for s in steps],
-        "provinces": list(dict.fromkeys(r.province for r in sorted(results, key=lambda r: r.plate))),
+        "provinces": list(dict.fromkeys(r.province for r in ordered)),
         "ok": sum(1 for r in results if r.ok),
-        "failed": sum(1 for r in results if not r.ok),
-        "results": [{**r.to_dict(), "output": rel(r.output)} for r in results],
+        "failed": sum(1 for r in results if r.status == "failed"),
+        "interrupted": sum(1 for r in results if r.status in ("interrupted", "not_run")),
+        "results": [
+            {**r.to_dict(), "output": rel(r.output), "executed": rel(r.executed), "log": rel(r.log)}
+            for r in results
+        ],
     }
-    atomic_write_text(out_dir / "run.json", json.dumps(summary, ensure_ascii=False, indent=1))
-    return out_dir / "index.html"
+    target = out_dir / "run.json"
+    atomic_write_text(target, json.dumps(summary, ensure_ascii=False, indent=1))
+    return target

@@ -35,11 +35,29 @@ _NUM = ' class="num"'
 
 
 def _display_path(path: Path) -> str:
+    """A path as a report may show it: relative to the project, else its last two parts — never a
+    folder of the machine (reports are e-mailed).
+
+    Examples
+    --------
+    >>> _display_path(PROJECT_ROOT / "data" / "raw" / "sample" / "firms.csv")
+    'data/raw/sample/firms.csv'
+    >>> _display_path(Path("/home/ayse/sgk-2025/employment.xlsx"))
+    '…/sgk-2025/employment.xlsx'
+    """
     resolved = path.resolve()
     try:
         return resolved.relative_to(PROJECT_ROOT).as_posix()
     except ValueError:
-        return resolved.as_posix()
+        parts = resolved.parts[-2:] if len(resolved.parts) > 2 else resolved.parts[-1:]
+        return "…/" + "/".join(parts)
+
+
+def _shown(value: object) -> str:
+    """A parameter value for the report: absolute paths shortened by :func:`_display_path`."""
+    if isinstance(value, (str, os.PathLike)) and str(value) and os.path.isabs(os.fspath(value)):
+        return _display_path(Path(os.fspath(value)))
+    return str(value)
 
 
 def _package_versions() -> dict[str, str]:
@@ -129,7 +147,7 @@ def provenance(
         f"<h4>{html.escape(tr('provenance.parameters'))}</h4>"
         + _rows_html(
             (tr("provenance.name"), tr("provenance.value")),
-            [(i18n.parameter_label(str(k), lang), str(v)) for k, v in params.items()],
+            [(i18n.parameter_label(str(k), lang), _shown(v)) for k, v in params.items()],
         )
         + (
             f"<h4>{html.escape(tr('provenance.inputs'))}</h4>"
@@ -149,7 +167,7 @@ def provenance(
         + "</details>"
     )
     plain = "\n".join(
-        [f"{k} = {v}" for k, v in params.items()]
+        [f"{k} = {_shown(v)}" for k, v in params.items()]
         + [f"{r['path']}  {r['sha256'][:19]}" for r in records]
         + [f"{k} {v}" for k, v in versions.items()]
     )

@@ -1,51 +1,86 @@
 """Render every step notebook for every province into HTML reports, in parallel processes.
 
 ``run(["Çorum"], ["sector_selection"])`` checks every argument first (provinces, steps, language,
-data directory, the notebooks' parameter contract) so that a typo fails in a second, before any
-kernel starts.  It then executes each (province, step) notebook with papermill in a pool of
-worker processes, publishes the HTML report of each step that succeeded, and writes the
-``index.html`` grid and a machine-readable ``run.json`` in ``out_dir``.
+the notebooks' parameters and the values given for them, the output folder, the data files) so
+that a typo or a bad file fails in a second, once, before any kernel starts.  It then executes
+each (language, province, step) notebook with papermill in a pool of worker processes (or on a
+Dask cluster with ``scheduler=``), publishes the HTML report of each step that succeeded, and
+writes the ``index.html`` grid and a machine-readable ``run.json`` in ``out_dir``.
 
 Layout of ``out_dir``::
 
-    index.html                         grid of the last run's language (links into <lang>/)
+    index.html                         grid of the run's (first) language (links into <lang>/)
     run.json                           summary of the last run
     <lang>/index.html                  the same grid, inside the language folder
     <lang>/status.json                 latest state of every (province, step) in that language
+    <lang>/knowledge_base.html         the initiatives of Türkiye, national.html and info_spot_*.html
     <lang>/<province>/<step>.html      one report per step; <province> is e.g. "kahramanmaras"
     <lang>/<province>/assets/plotly.min.js
 
 Each province folder is complete on its own (its reports load plotly.js from ``assets/``), so it
-can be zipped and e-mailed.  Executed notebooks go to
+can be zipped and e-mailed; reports name the data folder by its last part and its version, never
+by a path of the machine.  Executed notebooks go to
 ``<processed_dir>/executed/<lang>/<plate>_<step>.ipynb``; those of failed steps, with a ``.log``
 holding the error and traceback, to ``…/<lang>/failed/``.
+
+Stopping a run (Ctrl-C, SIGTERM) stops the workers and their kernels, records the unfinished
+tasks as interrupted in the index and ``run.json``, removes temporary files and the temporary
+kernel folder, and raises :class:`RunInterrupted`.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
+import contextlib
 import json
 import os
 import shutil
+import signal
 import sys
 import tempfile
+import threading
 import time
-from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from clusterlib import i18n, regions
-from clusterlib.config import NOTEBOOKS_DIR, PROCESSED_DIR, PROJECT_ROOT, REPORTS_DIR, SAMPLE_DIR
+from clusterlib.config import LANGUAGES, NOTEBOOKS_DIR, PROCESSED_DIR, RAW_DIR, REPORTS_DIR, SAMPLE_DIR
 from clusterlib.regions import PILOT_PROVINCES, Province, province
-from clusterlib.report._files import data_version, link_or_copy
-from clusterlib.report._pool import run_pool
-from clusterlib.report.steps import Step, check_contract, discover_steps, resolve_steps
+from clusterlib.report._files import data_version, link_or_copy, short_version, sweep_temporary_files
+from clusterlib.report._pool import RunInterrupted, run_pool
+from clusterlib.report.contracts import ReportTask, TaskOutcome
+from clusterlib.report.index import local_now, write_index, write_run_json
+from clusterlib.report.steps import (
+    REQUIRED_PARAMETERS,
+    NotebookContractError,
+    Step,
+    check_contract,
+    check_parameters,
+    discover_steps,
+    notebook_parameters,
+    resolve_steps,
+)
 
-__all__ = ["KERNEL_NAME", "RunResult", "default_jobs", "plotly_js_path", "resolve_provinces", "run"]
+__all__ = [
+    "GB_PER_REPORT",
+    "KERNEL_NAME",
+    "POST_RUN_PAGES",
+    "RunInterrupted",
+    "RunResult",
+    "RunSummary",
+    "default_jobs",
+    "memory_jobs",
+    "monitoring_pages",
+    "plotly_js_path",
+    "resolve_provinces",
+    "run",
+]
 
 #: Kernel name of the step notebooks; the runner points it at the current interpreter.
 KERNEL_NAME = "python3"
+#: Memory one report needs at its peak (a worker and its kernel), in GB; caps ``jobs``.
+GB_PER_REPORT = 0.5
 
 
 @dataclass(frozen=True)
@@ -55,7 +90,7 @@ class RunResult:
     province: str
     plate: int
     step: str
-    status: str  # "ok" or "failed"
+    status: str  # "ok", "failed", "interrupted" or "not_run"
     seconds: float
     output: Path | None  # the published report (None when the step failed)
     executed: Path | None  # the executed notebook (in failed/ when the step failed)
@@ -65,6 +100,7 @@ class RunResult:
     source: str | None = None  # first lines of the failing cell
     log: Path | None = None  # error log with the traceback
     attempts: int = 1
+    lang: str = i18n.DEFAULT_LANGUAGE
 
     @property
     def ok(self) -> bool:
@@ -76,12 +112,61 @@ class RunResult:
         return {k: (str(v) if isinstance(v, Path) else v) for k, v in asdict(self).items()}
 
 
+@dataclass(frozen=True)
+class RunSummary:
+    """What a finished run hands to the :data:`POST_RUN_PAGES` writers."""
+
+    out_dir: Path
+    lang: str
+    results: tuple[RunResult, ...]
+    steps: tuple[Step, ...]
+    provinces: tuple[Province, ...]
+    data_version: str
+    data_source: str
+    generated: str
+    data_dir: Path | None = None  # local folder of the tables (never shown in a report)
+    info: dict[str, Any] = field(default_factory=dict)
+
+
+def monitoring_pages(summary: RunSummary) -> list[Path] | None:
+    """The national overview, knowledge-base and info-spot pages of :mod:`clusterlib.monitoring`
+    (``<out>/<lang>/national.html`` …), written after runs that include the monitoring step."""
+    if not any("monitoring" in step.id for step in summary.steps):
+        return None
+    try:
+        from clusterlib.monitoring import write_run_pages
+    except ImportError:  # the monitoring step is not installed
+        return None
+    return write_run_pages(summary.out_dir, lang=summary.lang, data_dir=summary.data_dir)
+
+
+#: Pages written after each language of a run (before its index, which links them): callables
+#: ``writer(summary) -> path(s) | None``, by default the national overview of
+#: :func:`monitoring_pages`.  A writer that raises is reported on stderr and does not fail the run.
+POST_RUN_PAGES: list[Callable[[RunSummary], Any]] = [monitoring_pages]
+
+
 def default_jobs() -> int:
     """Number of CPU cores this process may use."""
     try:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # pragma: no cover - not on Linux
         return max(1, os.cpu_count() or 1)
+
+
+def memory_jobs(available_bytes: int | None = None) -> int:
+    """Reports that fit in the available memory at :data:`GB_PER_REPORT` each (at least 1).
+
+    Examples
+    --------
+    >>> memory_jobs(3 * 2**30), memory_jobs(100)
+    (6, 1)
+    """
+    if available_bytes is None:
+        import psutil
+
+        available_bytes = psutil.virtual_memory().available
+    return max(1, int(available_bytes // int(GB_PER_REPORT * 2**30)))
 
 
 def plotly_js_path() -> Path:
@@ -134,13 +219,6 @@ def resolve_provinces(keys: Iterable[str | int | Province] | str | int | Provinc
     return list(found.values())
 
 
-def _display_path(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(PROJECT_ROOT).as_posix()
-    except ValueError:
-        return path.resolve().as_posix()
-
-
 def _kernel_dir() -> str:
     """A Jupyter data dir with a ``python3`` kernel spec that runs *this* interpreter."""
     root = Path(tempfile.mkdtemp(prefix="clusterlib-kernel-"))
@@ -160,12 +238,21 @@ def _kernel_dir() -> str:
     return str(root)
 
 
-def _check_jobs(jobs: object) -> int:
-    if jobs is None:
-        return default_jobs()
-    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+def _check_jobs(jobs: object, *, scheduler: str | None, say: Callable[[str], None]) -> int:
+    if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1):
         raise ValueError(f"'jobs' must be a positive integer, got {jobs!r}")
-    return jobs
+    if scheduler is not None:
+        return jobs or 0  # the cluster decides
+    wanted = jobs if jobs is not None else default_jobs()
+    cap = memory_jobs()
+    if wanted > cap:
+        if jobs is not None:
+            say(
+                f"--jobs {jobs} lowered to {cap}: the available memory holds {cap} reports "
+                f"at about {GB_PER_REPORT:g} GB each"
+            )
+        return cap
+    return wanted
 
 
 def _check_dir(path: str | os.PathLike[str], name: str) -> Path:
@@ -175,11 +262,151 @@ def _check_dir(path: str | os.PathLike[str], name: str) -> Path:
     return resolved
 
 
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def check_out_dir(out: Path, *, forbidden: Mapping[str, Path]) -> Path:
+    """Refuse an output folder that is ``/``, inside one of ``forbidden`` (the raw data, the
+    notebooks, the data folder) or not writable; create it if needed.
+
+    Raises
+    ------
+    ValueError
+        For a forbidden place.
+    PermissionError
+        When the folder cannot be written.
+    """
+    resolved = Path(out).expanduser().resolve()
+    if resolved == Path(resolved.anchor):
+        raise ValueError(f"'out_dir' must not be the root folder {resolved}")
+    for name, folder in forbidden.items():
+        if _inside(resolved, folder.resolve()):
+            raise ValueError(
+                f"'out_dir' {str(out)!r} is inside {name} ({folder}); reports must go elsewhere "
+                "(default: reports/)"
+            )
+    try:
+        resolved.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=resolved, prefix=".write-test."):
+            pass
+    except OSError as err:
+        raise PermissionError(f"'out_dir' {str(out)!r} cannot be written: {err.strerror or err}") from None
+    return resolved
+
+
+def check_data(data: Path, cache_root: Path | None = None) -> Path | None:
+    """Read and validate every input table of ``data`` once (the tables a folder lacks are left
+    to the steps, which run with what there is); with ``cache_root``, store the validated tables
+    there as Parquet for the run's notebooks (:mod:`clusterlib.data.cache`) and return the root.
+
+    Raises
+    ------
+    clusterlib.data.DataValidationError
+        For the first bad file, with its message (file, row, column, expectation).
+    """
+    from clusterlib.data import TABLES, load_tables
+    from clusterlib.data.cache import write_cache
+    from clusterlib.data.version import table_files
+
+    present = {p.name.rsplit(".", 1)[0] for p in table_files(data)}
+    wanted = [t for t in TABLES if t in present]
+    if not wanted:
+        return None
+    tables = load_tables(data, tables=wanted)
+    if cache_root is None:
+        return None
+    write_cache(data, tables, cache_root)
+    return cache_root
+
+
+def _parameter_plan(
+    selected: Sequence[Step],
+    chosen: Sequence[Province],
+    *,
+    params: Mapping[str, Any],
+    step_params: Mapping[str, Mapping[str, Any]],
+    province_params: Mapping[str | int, Mapping[str, Any]],
+) -> Callable[[Province, Step], dict[str, Any]]:
+    """Check every override against the notebooks' ``parameters`` cells (before any kernel
+    starts) and return ``overrides(province, step)``: the values for one task, most specific last
+    (run-wide, then step, then province)."""
+    declared = {s.id: notebook_parameters(s) for s in selected}
+
+    def listing() -> str:
+        return " | ".join(
+            f"{s.path.name}: " + "; ".join(p.describe() for p in declared[s.id].values()) for s in selected
+        )
+
+    def reserved(values: Mapping[str, Any], where: str) -> None:
+        taken = [n for n in values if n in REQUIRED_PARAMETERS]
+        if taken:
+            raise NotebookContractError(
+                f"{where}: {taken} are set by the run itself (use --province, --lang, --data, --processed)"
+            )
+
+    def spread(values: Mapping[str, Any], where: str) -> dict[str, dict[str, Any]]:
+        reserved(values, where)
+        per_step: dict[str, dict[str, Any]] = {s.id: {} for s in selected}
+        for name, value in values.items():
+            users = [s for s in selected if name in declared[s.id]]
+            if not users:
+                raise NotebookContractError(
+                    f"{where}: no selected step has a parameter {name!r}. Parameters: {listing()}"
+                )
+            for step in users:
+                per_step[step.id].update(check_parameters(step, {name: value}, where=where))
+        return per_step
+
+    run_wide = spread(params, "parameters")
+    by_step: dict[str, dict[str, Any]] = {}
+    for key, values in step_params.items():
+        try:
+            (step,) = resolve_steps([key], list(selected))
+        except ValueError as err:
+            raise NotebookContractError(f"step_parameters: {err}") from None
+        reserved(values, f"step_parameters[{key}]")
+        by_step[step.id] = check_parameters(step, values, where=f"step_parameters[{key}]")
+    by_province: dict[int, dict[str, dict[str, Any]]] = {}
+    for key, values in province_params.items():
+        item = province(key)
+        by_province[item.plate] = spread(values, f"province_parameters[{item.name}]")
+
+    def overrides(item: Province, step: Step) -> dict[str, Any]:
+        merged = dict(run_wide[step.id])
+        merged.update(by_step.get(step.id, {}))
+        merged.update(by_province.get(item.plate, {}).get(step.id, {}))
+        return merged
+
+    return overrides
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Any:
+    """Within the block, SIGTERM stops the run like Ctrl-C (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def run(
     provinces: Iterable[str | int | Province] | str,
     steps: Iterable[str] | str | None = None,
     *,
-    lang: str = i18n.DEFAULT_LANGUAGE,
+    lang: str | Sequence[str] = i18n.DEFAULT_LANGUAGE,
     out_dir: str | os.PathLike[str] = REPORTS_DIR,
     jobs: int | None = None,
     data_dir: str | os.PathLike[str] | None = None,
@@ -187,6 +414,11 @@ def run(
     processed_dir: str | os.PathLike[str] | None = None,
     timeout: float | None = 1800,
     progress: bool = True,
+    params: Mapping[str, Any] | None = None,
+    step_params: Mapping[str, Mapping[str, Any]] | None = None,
+    province_params: Mapping[str | int, Mapping[str, Any]] | None = None,
+    scheduler: str | None = None,
+    validate_data: bool = True,
 ) -> list[RunResult]:
     """Render the step notebooks of each province into HTML reports.
 
@@ -196,10 +428,12 @@ def run(
         Any spelling :func:`clusterlib.province` accepts.
     steps : step ids, numbers or notebook stems, optional
         Default: every ``NN_<step>.ipynb`` in ``notebooks_dir``, in ``NN`` order.
-    lang : {"tr", "en"}, default "tr"
+    lang : {"tr", "en"} or a list of them, default "tr"
     out_dir : path, default ``config.REPORTS_DIR``
+        Not ``/``, not inside ``data/raw/``, the notebooks or the data folder; must be writable.
     jobs : int, optional
-        Notebooks run at once, each in its own process; default the number of cores.
+        Notebooks run at once, each in its own process; default the number of cores.  Capped by
+        memory (:data:`GB_PER_REPORT` per report); a lowered request is said on stderr.
     data_dir : path, optional
         The user's data instead of the bundled sample (``config.SAMPLE_DIR``).
     notebooks_dir : path, default ``config.NOTEBOOKS_DIR``
@@ -209,146 +443,189 @@ def run(
     timeout : float or None, default 1800
         Seconds a single cell may run.
     progress : bool, default True
-        Show a tqdm progress bar (on terminals only).
+        Show a progress bar with done, failed and time left (on terminals only).
+    params, step_params, province_params : mappings, optional
+        Notebook parameters for every step that has them, per step id, per province; checked
+        against each notebook's ``parameters`` cell before any kernel starts.  The most specific
+        wins (province over step over run-wide).
+    scheduler : str, optional
+        Address of a ``dask.distributed`` scheduler (``tcp://host:8786``) to run the same tasks
+        on; default the local process pool.
+    validate_data : bool, default True
+        Read and validate every input table of ``data_dir`` once before any notebook starts.
 
     Returns
     -------
     list of RunResult
-        One per (province, step), in province then step order.
+        One per (language, province, step), in that order.
 
     Raises
     ------
     clusterlib.UnknownProvinceError, ValueError, FileNotFoundError, NotebookContractError
-        Before any notebook runs, for an unknown province, step or language, a missing
-        directory or a step notebook that breaks the parameter contract.
+        Before any notebook runs, for an unknown province, step, language or parameter, a
+        missing directory or a step notebook that breaks the parameter contract.
+    clusterlib.data.DataValidationError
+        Before any notebook runs, for a bad data file (once, whatever the number of provinces).
+    RunInterrupted
+        When the run was stopped (Ctrl-C, SIGTERM); ``err.results`` holds every outcome, and the
+        index and ``run.json`` were written.
     """
-    lang = i18n.check_language(lang)
+    languages = [lang] if isinstance(lang, str) else list(lang)
+    languages = list(dict.fromkeys(i18n.check_language(x) for x in languages))
+    if not languages:
+        raise ValueError(f"'lang' is empty; choose among {list(LANGUAGES)}")
     chosen = resolve_provinces(provinces)
     nb_dir = _check_dir(notebooks_dir, "notebooks_dir")
     selected = resolve_steps(steps, discover_steps(nb_dir))
     for step in selected:
         check_contract(step)
+    overrides = _parameter_plan(
+        selected,
+        chosen,
+        params=params or {},
+        step_params=step_params or {},
+        province_params=province_params or {},
+    )
     data = _check_dir(data_dir if data_dir is not None else SAMPLE_DIR, "data_dir")
     processed = Path(processed_dir if processed_dir is not None else PROCESSED_DIR).expanduser().resolve()
-    jobs = _check_jobs(jobs)
-    out = Path(out_dir).expanduser().resolve()
+    jobs = _check_jobs(jobs, scheduler=scheduler, say=_say)
+    out = check_out_dir(
+        Path(out_dir),
+        forbidden={"data/raw/": RAW_DIR, "the notebooks folder": nb_dir, "the data folder": data},
+    )
+    table_cache = check_data(data, processed / "cache") if validate_data else None
     plotly_js = plotly_js_path()
 
     started = time.perf_counter()
-    generated = _dt.datetime.now().astimezone().replace(microsecond=0)
+    generated = local_now()
     version = data_version(data)
     is_sample = data == SAMPLE_DIR.resolve()
-    source_label = i18n.t("data.sample" if is_sample else "data.user", lang) + f" ({_display_path(data)})"
-    lang_dir = out / lang
-    executed_dir = processed / "executed" / lang
-    for item in chosen:
-        link_or_copy(plotly_js, lang_dir / item.slug / "assets" / "plotly.min.js")
+    labels = {
+        x: i18n.t("data.sample" if is_sample else "data.user", x)
+        + f" ({data.name}, {short_version(version)})"
+        for x in languages
+    }
+    for code in languages:
+        for item in chosen:
+            link_or_copy(plotly_js, out / code / item.slug / "assets" / "plotly.min.js")
 
     kernel_dir = _kernel_dir()
     tasks = [
-        _task(
-            item,
-            step,
-            lang=lang,
-            data=data,
-            processed=processed,
-            lang_dir=lang_dir,
-            executed_dir=executed_dir,
-            generated=generated,
-            version=version,
-            source_label=source_label,
-            kernel_dir=kernel_dir,
+        ReportTask(
+            province=item.name,
+            plate=item.plate,
+            step=step.id,
+            notebook=str(step.path),
+            lang=code,
+            parameters={
+                **overrides(item, step),
+                "province": item.name,
+                "lang": code,
+                "data_dir": str(data),
+                "processed_dir": str(processed),
+            },
+            report=str(out / code / item.slug / f"{step.id}.html"),
+            executed=str(processed / "executed" / code / f"{item.plate:02d}_{step.id}.ipynb"),
+            failed_dir=str(processed / "executed" / code / "failed"),
+            generated=generated.isoformat(),
+            data_source=labels[code],
+            data_version=version,
+            jupyter_path=kernel_dir,
+            kernel_name=KERNEL_NAME,
             timeout=timeout,
+            table_cache=str(table_cache) if table_cache else None,
         )
+        for code in languages
         for item in chosen
         for step in selected
     ]
+    interrupted: RunInterrupted | None = None
     try:
-        raw = run_pool(tasks, jobs=jobs, progress=progress, log_dir=executed_dir / "logs")
+        with _sigterm_as_interrupt():
+            if scheduler is not None:
+                from clusterlib.report._dask import run_on_scheduler
+
+                outcomes = run_on_scheduler(tasks, scheduler, progress=progress)
+            else:
+                outcomes = run_pool(
+                    tasks, jobs=jobs, progress=progress, log_dir=processed / "executed" / "logs"
+                )
+    except RunInterrupted as err:
+        interrupted = err
+        outcomes = err.outcomes
     finally:
         shutil.rmtree(kernel_dir, ignore_errors=True)
+        sweep_temporary_files(processed, out)
 
-    results = [_result(task, raw[i]) for i, task in enumerate(tasks)]
-    from clusterlib.report.index import write_index
-
-    write_index(
-        out,
-        lang=lang,
-        results=results,
-        steps=selected,
-        run={
-            "date": generated.isoformat(),
-            "lang": lang,
-            "data_dir": str(data),
-            "data_source": source_label,
-            "data_version": version,
-            "notebooks_dir": str(nb_dir),
-            "processed_dir": str(processed),
-            "jobs": jobs,
-            "seconds": round(time.perf_counter() - started, 3),
-            "python": sys.executable,
+    results = [_result(task, outcome) for task, outcome in zip(tasks, outcomes, strict=True)]
+    info = {
+        "date": generated.isoformat(),
+        "lang": languages[0],
+        "languages": languages,
+        "data_source": labels[languages[0]],
+        "data_folder": data.name,
+        "data_version": version,
+        "jobs": jobs,
+        "scheduler": scheduler,
+        "seconds": round(time.perf_counter() - started, 3),
+        "stopped": interrupted is not None,  # Ctrl-C or SIGTERM
+        "parameters": {
+            "run": dict(params or {}),
+            "steps": {k: dict(v) for k, v in (step_params or {}).items()},
+            "provinces": {str(k): dict(v) for k, v in (province_params or {}).items()},
         },
-    )
+    }
+    for code in reversed(languages):  # the first language's grid ends up as out/index.html
+        # the pages first, so that the index links the ones written
+        mine = [r for r in results if r.lang == code]
+        pending = [(t, o) for t, o in zip(tasks, outcomes, strict=True) if t.lang == code and not o.recorded]
+        _post_run_pages(
+            RunSummary(
+                out_dir=out,
+                lang=code,
+                results=tuple(mine),
+                steps=tuple(selected),
+                provinces=tuple(chosen),
+                data_version=version,
+                data_source=labels[code],
+                generated=generated.isoformat(),
+                data_dir=data,
+                info=info,
+            )
+        )
+        write_index(out, lang=code, results=mine, steps=selected, run={**info, "lang": code}, pending=pending)
+    write_run_json(out, info, results, selected)
+    if interrupted is not None:
+        interrupted.results = results  # type: ignore[attr-defined]
+        raise interrupted
     return results
 
 
-def _task(
-    item: Province,
-    step: Step,
-    *,
-    lang: str,
-    data: Path,
-    processed: Path,
-    lang_dir: Path,
-    executed_dir: Path,
-    generated: _dt.datetime,
-    version: str,
-    source_label: str,
-    kernel_dir: str,
-    timeout: float | None,
-) -> dict:
-    name = f"{item.plate:02d}_{step.id}"
-    return {
-        "province": item.name,
-        "plate": item.plate,
-        "step": step.id,
-        "notebook": str(step.path),
-        "lang": lang,
-        "parameters": {
-            "province": item.name,
-            "lang": lang,
-            "data_dir": str(data),
-            "processed_dir": str(processed),
-        },
-        "report": str(lang_dir / item.slug / f"{step.id}.html"),
-        "executed": str(executed_dir / f"{name}.ipynb"),
-        "failed_dir": str(executed_dir / "failed"),
-        "generated": generated.isoformat(),
-        "data_source": source_label,
-        "data_version": version,
-        "jupyter_path": kernel_dir,
-        "kernel_name": KERNEL_NAME,
-        "timeout": timeout,
-        "start_timeout": 120,
-    }
+def _post_run_pages(summary: RunSummary) -> None:
+    for writer in POST_RUN_PAGES:
+        try:
+            writer(summary)
+        except Exception as err:  # a page of its own must not fail the reports
+            _say(f"post-run page {getattr(writer, '__name__', writer)!r} failed: {type(err).__name__}: {err}")
 
 
-def _result(task: dict, raw: dict) -> RunResult:
-    def path(key: str) -> Path | None:
-        return Path(raw[key]) if raw.get(key) else None
+def _result(task: ReportTask, outcome: TaskOutcome) -> RunResult:
+    def path(value: str | None) -> Path | None:
+        return Path(value) if value else None
 
     return RunResult(
-        province=task["province"],
-        plate=task["plate"],
-        step=task["step"],
-        status=raw["status"],
-        seconds=float(raw.get("seconds", 0.0)),
-        output=path("report") if raw["status"] == "ok" else None,
-        executed=path("executed"),
-        error=raw.get("error"),
-        cell=raw.get("cell"),
-        exec_count=raw.get("exec_count"),
-        source=raw.get("source"),
-        log=path("log"),
-        attempts=int(raw.get("attempts", 1)),
+        province=task.province,
+        plate=task.plate,
+        step=task.step,
+        status=outcome.status,
+        seconds=float(outcome.seconds),
+        output=path(outcome.report) if outcome.ok else None,
+        executed=path(outcome.executed),
+        error=outcome.error,
+        cell=outcome.cell,
+        exec_count=outcome.exec_count,
+        source=outcome.source,
+        log=path(outcome.log),
+        attempts=outcome.attempts,
+        lang=task.lang,
     )

@@ -7,22 +7,29 @@ the parameter contract (:data:`REQUIRED_PARAMETERS`), checked before any kernel 
 
 from __future__ import annotations
 
+import ast
 import difflib
+import io
 import json
 import re
-from collections.abc import Iterable
+import tokenize
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from clusterlib import i18n
 from clusterlib.config import NOTEBOOKS_DIR
+from clusterlib.report.contracts import NotebookParameter
 
 __all__ = [
     "REQUIRED_PARAMETERS",
     "NotebookContractError",
     "Step",
     "check_contract",
+    "check_parameters",
     "discover_steps",
+    "notebook_parameters",
     "resolve_steps",
     "step_title",
 ]
@@ -31,7 +38,6 @@ __all__ = [
 REQUIRED_PARAMETERS: tuple[str, ...] = ("province", "lang", "data_dir", "processed_dir")
 
 _NAME = re.compile(r"^(\d{2})_([a-z][a-z0-9_]*)\.ipynb$")
-_ASSIGNED = re.compile(r"^([A-Za-z_]\w*)\s*(?::[^=]+)?=(?!=)", re.MULTILINE)
 
 
 class NotebookContractError(ValueError):
@@ -150,15 +156,7 @@ def resolve_steps(keys: Iterable[str] | str | None, available: list[Step]) -> li
     return [s for s in available if s.id in wanted]
 
 
-def check_contract(step: Step) -> None:
-    """Check that a step notebook's first code cell is tagged ``parameters`` and assigns the
-    :data:`REQUIRED_PARAMETERS`.
-
-    Raises
-    ------
-    NotebookContractError
-        Naming the notebook and what is missing.
-    """
+def _parameters_source(step: Step) -> str:
     try:
         nb = json.loads(step.path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as err:
@@ -173,8 +171,184 @@ def check_contract(step: Step) -> None:
             f"{step.path.name}: the first code cell must be tagged 'parameters' (tags found: {tags})"
         )
     source = first.get("source", "")
-    source = "".join(source) if isinstance(source, list) else source
-    assigned = set(_ASSIGNED.findall(source))
+    return "".join(source) if isinstance(source, list) else source
+
+
+def _comments(source: str) -> dict[int, str]:
+    found: dict[int, str] = {}
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(source).readline):
+            if token.type == tokenize.COMMENT:
+                found[token.start[0]] = token.string.lstrip("#").strip()
+    except (tokenize.TokenError, IndentationError):
+        pass
+    return found
+
+
+_TYPE_NAMES = {"int", "float", "str", "bool", "list", "dict", "None", "any"}
+
+
+def _types(annotation: str) -> tuple[str, ...]:
+    text = annotation.replace(" ", "")
+    match = re.fullmatch(r"(?:typing\.)?Optional\[(.+)\]", text)
+    if match:
+        text = f"{match.group(1)}|None"
+    parts = tuple(p.split("[", 1)[0] for p in text.split("|") if p)
+    return parts if parts and all(p in _TYPE_NAMES for p in parts) else ("any",)
+
+
+def _type_of(value: Any) -> str:
+    if value is None:
+        return "any"
+    return type(value).__name__ if type(value).__name__ in _TYPE_NAMES else "any"
+
+
+def notebook_parameters(step: Step) -> dict[str, NotebookParameter]:
+    """The names assigned in a step notebook's ``parameters`` cell, with type and default.
+
+    The cell is parsed, not run: each top-level ``name = literal`` or ``name: type = literal``
+    gives a :class:`~clusterlib.report.contracts.NotebookParameter`; its type is the annotation
+    (``int | None``) or else the default's type; a trailing comment is its help text.  Use
+    ``None`` for "the library's default" and annotate the type it takes otherwise::
+
+        year: int | None = None  # None: the latest year in the data
+
+    Raises
+    ------
+    NotebookContractError
+        When the cell is missing, not tagged, not valid Python or not made of literal
+        assignments.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, nbformat
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "02_demo.ipynb"
+    >>> cell = nbformat.v4.new_code_cell("top_k = 5  # shortlist\\nyear: int | None = None",
+    ...                                  metadata={"tags": ["parameters"]})
+    >>> nbformat.write(nbformat.v4.new_notebook(cells=[cell]), path)
+    >>> [p.describe() for p in notebook_parameters(Step(2, "demo", path)).values()]
+    ['top_k: int = 5  (shortlist)', 'year: int | None = None']
+    """
+    source = _parameters_source(step)
+    try:
+        tree = ast.parse(source)
+    except SyntaxError as err:
+        raise NotebookContractError(
+            f"{step.path.name}: the 'parameters' cell is not valid Python ({err.msg}, line {err.lineno})"
+        ) from None
+    comments = _comments(source)
+    found: dict[str, NotebookParameter] = {}
+    for node in tree.body:
+        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
+            name, annotation, value = node.target.id, ast.unparse(node.annotation), node.value
+        elif (
+            isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
+        ):
+            name, annotation, value = node.targets[0].id, None, node.value
+        elif isinstance(node, ast.Expr):
+            continue  # a bare expression assigns nothing
+        else:
+            raise NotebookContractError(
+                f"{step.path.name}: the 'parameters' cell may only assign literals to names "
+                f"(line {node.lineno}: {ast.get_source_segment(source, node)!r})"
+            )
+        try:
+            default = ast.literal_eval(value)
+        except ValueError:
+            raise NotebookContractError(
+                f"{step.path.name}: parameter {name!r} must have a literal default "
+                f"(a number, string, list, dict, True/False or None), got {ast.unparse(value)!r}"
+            ) from None
+        types = _types(annotation) if annotation else (_type_of(default),)
+        found[name] = NotebookParameter(
+            name=name,
+            type=annotation if annotation else types[0],
+            default=default,
+            help=comments.get(node.end_lineno or node.lineno, ""),
+            types=types,
+        )
+    return found
+
+
+def _fits(value: Any, types: tuple[str, ...]) -> bool:
+    for kind in types:
+        if kind == "any":
+            return True
+        if kind == "None" and value is None:
+            return True
+        if kind == "bool" and isinstance(value, bool):
+            return True
+        if kind == "int" and isinstance(value, int) and not isinstance(value, bool):
+            return True
+        if kind == "float" and isinstance(value, (int, float)) and not isinstance(value, bool):
+            return True
+        if kind == "str" and isinstance(value, str):
+            return True
+        if kind == "list" and isinstance(value, (list, tuple)):
+            return True
+        if kind == "dict" and isinstance(value, Mapping):
+            return True
+    return False
+
+
+def check_parameters(step: Step, values: Mapping[str, Any], *, where: str = "") -> dict[str, Any]:
+    """Check parameter values against a step notebook's ``parameters`` cell.
+
+    Returns ``values`` as a plain dict (ints given for ``float`` parameters become floats).
+
+    Raises
+    ------
+    NotebookContractError
+        For an unknown name or a value of the wrong type; the message lists the notebook's
+        parameters with their types and defaults.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, nbformat
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "02_demo.ipynb"
+    >>> cell = nbformat.v4.new_code_cell("top_k = 5", metadata={"tags": ["parameters"]})
+    >>> nbformat.write(nbformat.v4.new_notebook(cells=[cell]), path)
+    >>> check_parameters(Step(2, "demo", path), {"top_k": 3})
+    {'top_k': 3}
+    >>> check_parameters(Step(2, "demo", path), {"top_k": "3"})  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    clusterlib.report.steps.NotebookContractError: 02_demo.ipynb: parameter 'top_k' must be int, got '3' ...
+    """
+    declared = notebook_parameters(step)
+    listing = "; ".join(p.describe() for p in declared.values())
+    prefix = f"{where}: " if where else ""
+    checked: dict[str, Any] = {}
+    for name, value in values.items():
+        param = declared.get(name)
+        if param is None:
+            close = difflib.get_close_matches(name, list(declared), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise NotebookContractError(
+                f"{prefix}{step.path.name} has no parameter {name!r}{hint}. "
+                f"Parameters of {step.path.name}: {listing}"
+            )
+        if not _fits(value, param.types):
+            raise NotebookContractError(
+                f"{prefix}{step.path.name}: parameter {name!r} must be {param.type}, got {value!r} "
+                f"({type(value).__name__}). Parameters of {step.path.name}: {listing}"
+            )
+        if "float" in param.types and "int" not in param.types and type(value) is int:
+            value = float(value)
+        checked[name] = value
+    return checked
+
+
+def check_contract(step: Step) -> None:
+    """Check that a step notebook's first code cell is tagged ``parameters`` and assigns the
+    :data:`REQUIRED_PARAMETERS`.
+
+    Raises
+    ------
+    NotebookContractError
+        Naming the notebook and what is missing.
+    """
+    assigned = notebook_parameters(step)
     missing = [name for name in REQUIRED_PARAMETERS if name not in assigned]
     if missing:
         raise NotebookContractError(

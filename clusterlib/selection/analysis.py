@@ -259,8 +259,6 @@ def _too_few(
     )
 
 
-_TABLES = ("employment", "exports", "stakeholders", "initiatives")
-
 #: The columns of each table the step reads (a loader's note about another column is not shown).
 _USED_COLUMNS: dict[str, frozenset[str]] = {
     "employment": frozenset({"plate", "nace", "year", "employment", "workplaces", "avg_wage"}),
@@ -279,14 +277,10 @@ def _concerns_step(note: object) -> bool:
 
 def _load(data_dir: str | Path | None, lang: str) -> Mapping[str, pd.DataFrame]:
     """The step's tables: only employment is required, the others feed criteria that are left out
-    (and said so) when their table is absent."""
-    import inspect
-
+    (and said so) when their table is absent (:data:`clusterlib.data.STEP_TABLES`)."""
     from clusterlib.data import load_tables
 
-    if "step" in inspect.signature(load_tables).parameters:  # loaders that know required/optional tables
-        return load_tables(data_dir or None, step="sector_selection", lang=lang)  # type: ignore[call-arg]
-    return load_tables(data_dir or None, tables=list(_TABLES))
+    return load_tables(data_dir or None, step="sector_selection", lang=lang)
 
 
 def analyse_sector_selection(

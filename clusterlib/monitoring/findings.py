@@ -1,0 +1,290 @@
+"""Plain-language findings of the monitoring and benchmarking step, in Turkish and English.
+
+Every threshold a sentence uses is defined here, once: :data:`STRONG_PERCENTILE` and
+:data:`WEAK_PERCENTILE` (a metric is a strength at or above the 75th percentile of the provinces, a
+weakness at or below the 25th — the quartiles of the US Cluster Mapping rule), and
+:data:`PEERS_K`, the number of provinces closest in GDP per capita and SES.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from clusterlib.i18n import add_strings, format_number, format_percent, t
+
+__all__ = [
+    "PEERS_K",
+    "STRONG_PERCENTILE",
+    "WEAK_PERCENTILE",
+    "economy_finding",
+    "format_metric",
+    "international_finding",
+    "management_finding",
+    "national_finding",
+    "next_steps_finding",
+    "peers_finding",
+    "plan_finding",
+    "status_label",
+    "trajectory_finding",
+]
+
+#: A scorecard metric at or above this percentile rank is a strength of the province.
+STRONG_PERCENTILE = 75.0
+#: A scorecard metric at or below this percentile rank is a weakness of the province.
+WEAK_PERCENTILE = 25.0
+#: Number of provinces closest in GDP per capita and SES shown as peers.
+PEERS_K = 5
+
+add_strings(
+    {
+        "monitoring.status.green": {"tr": "● yeşil: hedef tuttu", "en": "● green: target met"},
+        "monitoring.status.amber": {"tr": "▲ sarı: hedefe yakın", "en": "▲ amber: close to target"},
+        "monitoring.status.red": {"tr": "■ kırmızı: hedefin gerisinde", "en": "■ red: behind target"},
+        "monitoring.status.grey": {"tr": "○ gri: veri yok", "en": "○ grey: no data"},
+        "monitoring.metric.employment": {"tr": "İstihdam", "en": "Employment"},
+        "monitoring.metric.lq": {"tr": "Yerelleşme katsayısı (LQ)", "en": "Location quotient (LQ)"},
+        "monitoring.metric.growth": {"tr": "İstihdam artışı (yıllık)", "en": "Employment growth (a year)"},
+        "monitoring.metric.avg_wage": {"tr": "Ortalama ücret", "en": "Average wage"},
+        "monitoring.metric.workplaces": {"tr": "İşyeri sayısı", "en": "Workplaces"},
+        "monitoring.metric.exports_usd": {"tr": "İhracat (ABD doları)", "en": "Exports (USD)"},
+        "monitoring.none": {"tr": "yok", "en": "none"},
+        "monitoring.is_strong": {
+            "tr": "ABD Küme Haritalama kuralına göre güçlü bir kümedir",
+            "en": "it is a strong cluster by the US Cluster Mapping rule",
+        },
+        "monitoring.not_strong": {
+            "tr": "ABD Küme Haritalama kuralına göre (henüz) güçlü bir küme değildir",
+            "en": "it is not (yet) a strong cluster by the US Cluster Mapping rule",
+        },
+        "monitoring.finding.plan": {
+            "tr": "{year} yılı için {n} göstergeden {green} tanesi hedefini tuttu (● yeşil), {amber} tanesi hedefe "
+            "yakın (▲ sarı, yolun en az {amber_share} kadarı), {red} tanesi hedefin gerisinde (■ kırmızı); "
+            "{grey} göstergenin verisi yok (○).",
+            "en": "For {year}, of {n} indicators: target met {green} (● green), close to it {amber} (▲ amber, at "
+            "least {amber_share} of the way), behind {red} (■ red), without data {grey} (○).",
+        },
+        "monitoring.finding.no_plan": {
+            "tr": "Bu küme için izleme planı (başlangıç, hedef ve gerçekleşen değerler) verilerde yok; izleme "
+            "bölümleri boş kaldı. Ulusal ve uluslararası karşılaştırma verilerle yapıldı.",
+            "en": "The data hold no monitoring plan (baseline, targets and actual values) for this cluster, so the "
+            "monitoring sections are empty; the national and international benchmarks use what there is.",
+        },
+        "monitoring.finding.trajectory": {
+            "tr": "Son {window} yılın eğilimi sürerse {final_year} hedeflerinden {on_time} tanesi zamanında "
+            "tutulur ({n} göstergeden). Bu eğilimle tutulamayacak olanlar: {off}.",
+            "en": "If the trend of the last {window} years holds, {on_time} of {n} targets for {final_year} are met "
+            "in time. Not met on this trend: {off}.",
+        },
+        "monitoring.finding.national": {
+            "tr": "{sector} sektöründe {province}, istihdamda {of} il arasında {rank}. sırada (yüzdelik sıra "
+            "{pct}). En güçlü yanı: {best}; en zayıf yanı: {worst}. {strong_text}; Avrupa Küme Gözlemevi "
+            "ölçütlerinden {stars} yıldız alıyor (en çok 5).",
+            "en": "In {sector}, {province} ranks {rank} of {of} provinces by employment (percentile {pct}). "
+            "Strongest side: {best}; weakest side: {worst}. By the rules, {strong_text}; it earns {stars} "
+            "European Cluster Observatory stars (of 5).",
+        },
+        "monitoring.finding.peers": {
+            "tr": "Karşılaştırılan iller: aynı İBBS-2 bölgesinden {region}; kişi başı GSYH ve SEGE'de en yakın "
+            "{k} il: {similar}. {province}, sektörün yerelleşme katsayısında {n} emsal ilin {ahead} tanesinin "
+            "önünde.",
+            "en": "Peers: from the same NUTS-2 region {region}; the {k} provinces closest in GDP per capita and "
+            "SES: {similar}. {province} is ahead of {ahead} of {n} peers on the sector's location quotient.",
+        },
+        "monitoring.finding.economy": {
+            "tr": "{province} ilinde reel katma değer {start}–{end} döneminde yılda ortalama {growth} büyüdü "
+            "(Türkiye {national}). Kişi başı GSYH {gdp_year} yılında 81 il arasında {gdp_rank}. sırada, "
+            "sosyo-ekonomik statü puanı (2023) {ses_rank}. sırada. En çok uzmanlaşılan A10 sektörü: {sector} "
+            "(katma değerde LQ {lq}). Kaynak: TÜİK.",
+            "en": "Real value added of {province} grew {growth} a year from {start} to {end} (Türkiye "
+            "{national}). GDP per capita ranks {gdp_rank} of 81 provinces in {gdp_year}, the socio-economic "
+            "status score (2023) {ses_rank}. Most specialised A10 sector: {sector} (LQ on value added {lq}). "
+            "Source: TÜİK.",
+        },
+        "monitoring.finding.international": {
+            "tr": "{n} uluslararası referans değerle karşılaştırıldığında küme {ahead} karşılaştırmada önde, "
+            "{behind} karşılaştırmada geride. En büyük açık: {indicator}, {reference} karşısında {gap}.",
+            "en": "Against {n} international reference values the cluster is ahead in {ahead} and behind in "
+            "{behind}. Largest gap: {indicator} against {reference}, {gap}.",
+        },
+        "monitoring.finding.no_international": {
+            "tr": "Bu kümenin göstergeleri için benchmarks.csv dosyasında uluslararası referans değer yok.",
+            "en": "benchmarks.csv holds no international reference values for this cluster's indicators.",
+        },
+        "monitoring.finding.management": {
+            "tr": "Küme yönetiminin öz değerlendirmesi 100 üzerinden {score}: {label} düzeyi (Altın etiket için "
+            "mükemmellik puanının en az {gold} kadarı gerekir). Kümeyi geri tutan alanlar: {areas}.",
+            "en": "The cluster management's self-assessment scores {score} of 100: {label} level (the Gold label "
+            "needs at least {gold} of the excellence score). Areas holding the cluster back: {areas}.",
+        },
+        "monitoring.finding.no_management": {
+            "tr": "Bu küme için küme yönetimi öz değerlendirmesi (cm_<alan> göstergeleri) verilerde yok.",
+            "en": "The data hold no self-assessment of this cluster's management (indicators cm_<area>).",
+        },
+        "monitoring.label.gold": {"tr": "Altın", "en": "Gold"},
+        "monitoring.label.silver": {"tr": "Gümüş", "en": "Silver"},
+        "monitoring.label.bronze": {"tr": "Bronz", "en": "Bronze"},
+        "monitoring.label.none": {"tr": "belirlenemedi", "en": "undetermined"},
+        "monitoring.next.red": {
+            "tr": "Hedefin gerisindeki göstergeler için eylem planını gözden geçirin: {names}.",
+            "en": "Review the action plan for the indicators behind target: {names}.",
+        },
+        "monitoring.next.area": {
+            "tr": "Küme yönetiminde önce {area} alanını güçlendirin (Altın eşiğine {gap} puan var).",
+            "en": "In cluster management, strengthen {area} first ({gap} points below the Gold threshold).",
+        },
+        "monitoring.next.weak": {
+            "tr": "Ulusal karşılaştırmada en zayıf yan olan {metric} için destek programlarını (KOSGEB, TÜBİTAK, "
+            "kalkınma ajansı) hedefleyin.",
+            "en": "Target support programmes (KOSGEB, TÜBİTAK, the development agency) at the weakest side in the "
+            "national benchmark: {metric}.",
+        },
+        "monitoring.next.data": {
+            "tr": "Gerçekleşen değerleri her yıl izleme tablosuna girin; eksik yıllar gri görünür.",
+            "en": "Enter the actual values in the monitoring table every year; missing years show grey.",
+        },
+        "monitoring.area.structure": {"tr": "kümenin yapısı", "en": "structure of the cluster"},
+        "monitoring.area.governance": {"tr": "yönetim, yönetişim ve personel",
+                                       "en": "management, governance and staff"},
+        "monitoring.area.financing": {"tr": "finansman", "en": "financing"},
+        "monitoring.area.services": {"tr": "hizmetler", "en": "services"},
+        "monitoring.area.interaction": {"tr": "işbirliği ve etkileşim", "en": "cooperation and interaction"},
+        "monitoring.area.achievements": {"tr": "başarılar ve tanınırlık", "en": "achievements and recognition"},
+    }
+)
+
+
+def format_metric(metric: str, value: object, lang: str) -> str:
+    """A scorecard value as text: growth as a percentage, LQ with two decimals, others whole numbers.
+
+    Examples
+    --------
+    >>> format_metric("growth", 0.0734, "tr"), format_metric("lq", 2.5, "en"), format_metric("employment", None, "en")
+    ('%7,3', '2.50', '–')
+    """
+    if value is None or pd.isna(value):
+        return "–"
+    if metric == "growth":
+        return format_percent(float(value), lang, decimals=1)
+    return format_number(float(value), lang, decimals=2 if metric == "lq" else 0)
+
+
+def status_label(status: object, lang: str) -> str:
+    """The status as symbol and words (colour is never the only signal); missing: an empty string."""
+    if not isinstance(status, str):
+        return ""
+    return t(f"monitoring.status.{status}", lang)
+
+
+def _names(items: list[str], lang: str) -> str:
+    return ", ".join(items) if items else t("monitoring.none", lang)
+
+
+def plan_finding(summary: pd.DataFrame, *, year: int | None, amber: float, lang: str) -> str:
+    """How many indicators are green, amber, red and grey in the latest monitored year."""
+    if summary.empty:
+        return t("monitoring.finding.no_plan", lang)
+    counts = summary["status"].value_counts()
+    return t("monitoring.finding.plan", lang, year=year, n=len(summary),
+             amber_share=format_percent(amber, lang, decimals=0),
+             **{s: int(counts.get(s, 0)) for s in ("green", "amber", "red", "grey")})
+
+
+def trajectory_finding(summary: pd.DataFrame, names: pd.Series, *, window: int, lang: str) -> str:
+    """How many final targets the latest trend meets in time, and which it misses."""
+    if summary.empty:
+        return t("monitoring.finding.no_plan", lang)
+    final_year = int(summary["final_year"].max())
+    on_time = summary["year_met"].notna() & (summary["year_met"].fillna(9999) <= summary["final_year"])
+    off = [names[i] for i in summary.index[~on_time]]
+    return t("monitoring.finding.trajectory", lang, window=window, final_year=final_year,
+             on_time=int(on_time.sum()), n=len(summary), off=_names(off, lang))
+
+
+def national_finding(scorecard: pd.DataFrame, *, sector: str, province: str, strong: bool, stars: int,
+                     lang: str) -> str:
+    """Rank by employment, strongest and weakest metric, strong-cluster flag and stars."""
+    card = scorecard.set_index("metric")
+    ranked = card["percentile"].dropna()
+    best = ranked.idxmax() if len(ranked) else None
+    worst = ranked.idxmin() if len(ranked) else None
+
+    def label(metric: str | None) -> str:
+        if metric is None:
+            return t("monitoring.none", lang)
+        return f"{t(f'monitoring.metric.{metric}', lang)} ({format_number(ranked[metric], lang, decimals=0)})"
+
+    employment = card.loc["employment"]
+    return t("monitoring.finding.national", lang, sector=sector, province=province,
+             rank=int(employment["rank"]), of=int(employment["of"]),
+             pct=format_number(employment["percentile"], lang, decimals=0), best=label(best), worst=label(worst),
+             strong_text=t("monitoring.is_strong" if strong else "monitoring.not_strong", lang), stars=stars)
+
+
+def peers_finding(peers: pd.DataFrame, table: pd.DataFrame, *, plate: int, province: str, lang: str) -> str:
+    """Which provinces are peers and how many of them the province leads on the sector's LQ."""
+    region = peers.loc[peers["same_nuts2"], "province"].tolist()
+    similar = peers.loc[peers["similar"], "province"].tolist()
+    lq = table["lq"]
+    plates = [p for p in peers["plate"] if p in lq.index and pd.notna(lq.loc[p])]
+    ahead = sum(1 for p in plates if lq.loc[plate] > lq.loc[p])
+    return t("monitoring.finding.peers", lang, region=_names(region, lang), k=len(similar),
+             similar=_names(similar, lang), province=province, ahead=ahead, n=len(plates))
+
+
+def economy_finding(growth: pd.DataFrame, structure: pd.DataFrame, gdp: dict, ses: dict, *, province: str,
+                    start: int, end: int, sector_names: dict[str, str], lang: str) -> str:
+    """Real growth of value added against Türkiye, GDP per capita and SES ranks, most specialised sector."""
+    total = growth.set_index("sector").loc["total_gva"]
+    top = structure[structure["sector"] != "C_manufacturing"].sort_values("lq", ascending=False).iloc[0]
+    return t("monitoring.finding.economy", lang, province=province, start=start, end=end,
+             growth=format_percent(total["province_cagr"], lang, decimals=1),
+             national=format_percent(total["turkiye_cagr"], lang, decimals=1), gdp_year=gdp["year"],
+             gdp_rank=gdp["rank"], ses_rank=ses["rank"], sector=sector_names[top["sector"]],
+             lq=format_number(top["lq"], lang, decimals=2))
+
+
+def international_finding(gaps: pd.DataFrame, names: dict[str, str], lang: str) -> str:
+    """How many references the cluster leads and trails, and its largest gap."""
+    known = gaps.dropna(subset=["gap"])
+    if known.empty:
+        return t("monitoring.finding.no_international", lang)
+    worst = known.loc[known["gap"].idxmin()]
+    return t("monitoring.finding.international", lang, n=len(known), ahead=int((known["gap"] >= 0).sum()),
+             behind=int((known["gap"] < 0).sum()), indicator=names[worst["indicator"]],
+             reference=worst["reference"], gap=format_percent(worst["gap"], lang, decimals=0))
+
+
+def management_finding(table: pd.DataFrame | None, score: float, label: str, *, gold: float, lang: str) -> str:
+    """Overall management score, label and the areas below the Gold threshold."""
+    if table is None or math.isnan(score):
+        return t("monitoring.finding.no_management", lang)
+    behind = table[table["holds_back"]].sort_values("gap_to_gold")
+    areas = [t(f"monitoring.area.{a}", lang) for a in behind["area"]]
+    return t("monitoring.finding.management", lang, score=format_number(score, lang, decimals=0),
+             label=t(f"monitoring.label.{label}", lang), gold=format_percent(gold, lang, decimals=0),
+             areas=_names(areas, lang))
+
+
+def next_steps_finding(summary: pd.DataFrame, names: pd.Series, management: pd.DataFrame | None,
+                       scorecard: pd.DataFrame, lang: str) -> str:
+    """What to do next: the red indicators, the weakest management area, the weakest national metric."""
+    parts = []
+    if not summary.empty:
+        red = [names[i] for i in summary.index[summary["status"] == "red"]]
+        if red:
+            parts.append(t("monitoring.next.red", lang, names=", ".join(red)))
+        if (summary["status"] == "grey").any():
+            parts.append(t("monitoring.next.data", lang))
+    if management is not None and management["score"].notna().any():
+        weakest = management.loc[management["gap_to_gold"].idxmin()]
+        if weakest["gap_to_gold"] < 0:
+            parts.append(t("monitoring.next.area", lang, area=t(f"monitoring.area.{weakest['area']}", lang),
+                           gap=format_number(-weakest["gap_to_gold"], lang, decimals=0)))
+    ranked = scorecard.dropna(subset=["percentile"])
+    low = ranked[ranked["percentile"] <= WEAK_PERCENTILE]
+    if len(low):
+        metric = low.sort_values("percentile").iloc[0]["metric"]
+        parts.append(t("monitoring.next.weak", lang, metric=t(f"monitoring.metric.{metric}", lang)))
+    return " ".join(parts) if parts else t("monitoring.next.data", lang)

@@ -1,0 +1,86 @@
+"""International benchmarking: a cluster's indicators against reference values of international clusters.
+
+The reference values come from ``benchmarks.csv`` (see the README of the data folder: fill it from the
+European Cluster Collaboration Platform, Eurostat or an expert's benchmarking visit).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["GAP_COLUMNS", "international_gaps", "relative_gap"]
+
+#: Columns of :func:`international_gaps`.
+GAP_COLUMNS = ("indicator", "name_en", "name_tr", "unit", "direction", "actual", "year", "reference", "country",
+               "value", "gap")
+
+
+def relative_gap(actual: object, reference: object, *, direction: object = "increase") -> np.ndarray:
+    """Signed relative gap to a reference, positive when the cluster does better.
+
+    .. math:: g = s\\,\\frac{a - r}{|r|}, \\qquad s = +1 \\text{ (higher is better)}, -1 \\text{ (lower is better)}
+
+    Missing where the actual or reference value is missing or the reference is zero.
+
+    Examples
+    --------
+    >>> relative_gap([80, 30], [100, 20], direction=["increase", "decrease"]).round(2).tolist()
+    [-0.2, -0.5]
+    """
+    a = np.asarray(actual, dtype=float)
+    r = np.asarray(reference, dtype=float)
+    d = np.asarray(direction, dtype=object)
+    bad = ~np.isin(d, ("increase", "decrease"))
+    if np.any(bad):
+        raise ValueError(f"'direction' must be 'increase' or 'decrease', got {sorted(set(np.atleast_1d(d[bad])))}")
+    sign = np.where(d == "increase", 1.0, -1.0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(r != 0, sign * (a - r) / np.abs(r), np.nan)
+
+
+def international_gaps(summary: pd.DataFrame, benchmarks: pd.DataFrame, *, sector: str | None = None) -> pd.DataFrame:
+    """The cluster's latest actual value of each indicator against every international reference value.
+
+    Parameters
+    ----------
+    summary : DataFrame
+        :func:`clusterlib.monitoring.plan.indicator_summary` (``indicator, name_en, name_tr, unit,
+        direction, latest_actual, latest_year``).
+    benchmarks : DataFrame
+        :func:`clusterlib.data.read_benchmarks` (``indicator, reference, country, sector, year, value``).
+    sector : str, optional
+        Keep references of this sector or of ``all sectors`` (default: all references).
+
+    Returns
+    -------
+    DataFrame
+        :data:`GAP_COLUMNS`; ``gap`` from :func:`relative_gap` (−0.25: a quarter behind the reference).
+        Indicators without references are left out.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"indicator": ["x"], "name_en": ["X"], "name_tr": ["X"], "unit": ["n"],
+    ...     "direction": ["increase"], "latest_actual": [80.0], "latest_year": [2024]})
+    >>> b = pd.DataFrame({"indicator": ["x"], "reference": ["EU median"], "country": ["EU"], "sector": ["s"],
+    ...     "year": [2022], "value": [100.0]})
+    >>> international_gaps(s, b)[["reference", "gap"]]
+       reference  gap
+    0  EU median -0.2
+    """
+    for name, frame, columns in (
+        ("summary", summary, ("indicator", "direction", "latest_actual", "latest_year")),
+        ("benchmarks", benchmarks, ("indicator", "reference", "country", "sector", "value")),
+    ):
+        missing = [c for c in columns if c not in frame.columns]
+        if missing:
+            raise ValueError(f"'{name}' lacks the columns {missing}")
+    refs = benchmarks
+    if sector is not None:
+        refs = refs[refs["sector"].isin([sector, "all sectors"])]
+    refs = refs[["indicator", "reference", "country", "value"]]
+    merged = summary.rename(columns={"latest_actual": "actual", "latest_year": "year"}).merge(
+        refs, on="indicator", how="inner"
+    )
+    merged["gap"] = relative_gap(merged["actual"], merged["value"], direction=merged["direction"])
+    return merged[list(GAP_COLUMNS)].sort_values(["indicator", "value"], ignore_index=True)

@@ -1,0 +1,157 @@
+"""The offline pages of a report set: knowledge base (search and filters driven in headless Chromium),
+national overview and the two Cluster Info Spots."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from _reportpage import chromium, external_references
+
+from clusterlib.monitoring import write_run_pages
+from clusterlib.monitoring.pages_text import fold
+
+pytestmark = pytest.mark.slow
+
+PAGES = ("knowledge_base.html", "national.html", "info_spot_black_sea.html", "info_spot_east_mediterranean.html")
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory):
+    root = tmp_path_factory.mktemp("pages")
+    (root / "tr" / "samsun").mkdir(parents=True)
+    (root / "tr" / "samsun" / "monitoring_benchmarking.html").write_text("<html></html>", encoding="utf-8")
+    written = write_run_pages(root, lang="tr")
+    write_run_pages(root, lang="en")
+    return root, written
+
+
+@pytest.fixture(scope="module")
+def browser():
+    yield from chromium()
+
+
+def test_pages_written_self_contained(pages):
+    root, written = pages
+    assert [p.name for p in written] == list(PAGES)
+    for lang in ("tr", "en"):
+        for name in PAGES:
+            text = (root / lang / name).read_text(encoding="utf-8")
+            assert external_references(text) == [], name
+            assert f'<html lang="{lang}">' in text
+            assert "© OpenStreetMap contributors, ODbL 1.0" in text  # the map's boundaries, attributed
+
+
+def test_pages_link_the_province_reports(pages):
+    root, _ = pages
+    kb = (root / "tr" / "knowledge_base.html").read_text(encoding="utf-8")
+    assert kb.count('href="samsun/monitoring_benchmarking.html"') == 2  # MEDİKÜM and the Samsun pilot
+    national = (root / "tr" / "national.html").read_text(encoding="utf-8")
+    assert 'href="samsun/monitoring_benchmarking.html"' in national
+    assert "corum/" not in national  # no report there, no dead link
+
+
+def test_national_and_info_spot_pages_compare_the_right_provinces(pages):
+    root, _ = pages
+    national = (root / "en" / "national.html").read_text(encoding="utf-8")
+    for name in ("Çorum", "Gaziantep", "Kahramanmaraş", "Samsun", "Trabzon"):
+        assert f"<th>{name}</th>" in national
+    assert "(TÜİK)" in national  # the official rows say where they come from
+    black_sea = (root / "en" / "info_spot_black_sea.html").read_text(encoding="utf-8")
+    east = (root / "en" / "info_spot_east_mediterranean.html").read_text(encoding="utf-8")
+    assert all(f"<th>{n}</th>" in black_sea for n in ("Çorum", "Samsun", "Trabzon"))
+    assert "<th>Gaziantep</th>" not in black_sea
+    assert all(f"<th>{n}</th>" in east for n in ("Gaziantep", "Kahramanmaraş"))
+    assert 'href="info_spot_east_mediterranean.html"' in black_sea  # the spots work in coordination
+    # statuses with symbols, never colour alone
+    assert "● " in national and "■ " in national
+
+
+def test_status_entries_drive_the_links(tmp_path):
+    lang_dir = tmp_path / "en" / "trabzon"
+    lang_dir.mkdir(parents=True)
+    (lang_dir / "sector_selection.html").write_text("x", encoding="utf-8")
+    status = {"61/sector_selection": {"plate": 61, "step": "sector_selection",
+                                      "report": "trabzon/sector_selection.html", "status": "ok"}}
+    write_run_pages(tmp_path, lang="en", status=status)
+    national = (tmp_path / "en" / "national.html").read_text(encoding="utf-8")
+    assert 'href="trabzon/sector_selection.html"' in national
+
+
+def _visible_rows(driver):
+    from selenium.webdriver.common.by import By
+
+    return [r for r in driver.find_elements(By.CSS_SELECTOR, "#kb-table tr.kb-row") if r.is_displayed()]
+
+
+def test_knowledge_base_search_and_filters_in_chromium(browser, pages):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    root, _ = pages
+    requests = []
+    browser.execute_cdp_cmd("Network.enable", {})
+    browser.get_log("browser")
+    browser.get((root / "tr" / "knowledge_base.html").as_uri())
+    total = len(browser.find_elements(By.CSS_SELECTOR, "#kb-table tr.kb-row"))
+    assert total == 26 and len(_visible_rows(browser)) == total
+    search = browser.find_element(By.ID, "kb-search")
+    search.send_keys("izmir")  # ASCII spelling finds İzmir
+    names = [r.find_elements(By.TAG_NAME, "td")[1].text for r in _visible_rows(browser)]
+    assert names and set(names) == {"İzmir"}
+    count = browser.find_element(By.ID, "kb-count").text
+    assert count == f"26 girişimden {len(names)} tanesi gösteriliyor"
+    # hidden rows hide their markers on the map too
+    markers = browser.find_elements(By.CSS_SELECTOR, ".kb-marker")
+    assert sum(m.is_displayed() for m in markers) == len(names)
+    search.clear()
+    search.send_keys("KAHRAMANMARAŞ")
+    assert len(_visible_rows(browser)) == 1
+    search.clear()
+    search.send_keys(" ")
+    Select(browser.find_element(By.ID, "kb-sector")).select_by_value("32")
+    sector_rows = _visible_rows(browser)
+    assert {r.get_attribute("data-id") for r in sector_rows} == {
+        "samsun_medical", "medikum_samsun", "ostim_medical", "inoviz_izmir_health"}
+    Select(browser.find_element(By.ID, "kb-province")).select_by_value("Ankara")
+    assert [r.get_attribute("data-id") for r in _visible_rows(browser)] == ["ostim_medical"]
+    Select(browser.find_element(By.ID, "kb-sector")).select_by_value("")
+    Select(browser.find_element(By.ID, "kb-year")).select_by_value("2007")
+    assert {r.get_attribute("data-id") for r in _visible_rows(browser)} == {
+        "ostim_competitiveness_analysis", "ostim_medical"}
+    log = browser.get_log("browser")
+    assert [e for e in log if e["level"] == "SEVERE"] == []
+    performance = browser.execute_script(
+        "return performance.getEntriesByType('resource').map(function (e) { return e.name; });")
+    requests.extend(performance)
+    assert requests == []  # the page fetches nothing
+
+
+def test_every_page_opens_without_console_errors(browser, pages):
+    root, _ = pages
+    for name in PAGES:
+        browser.get_log("browser")
+        browser.get((root / "en" / name).as_uri())
+        assert browser.execute_script("return document.querySelectorAll('svg.cl-map path').length") == 81
+        log = browser.get_log("browser")
+        assert [e for e in log if e["level"] == "SEVERE"] == [], name
+        assert browser.execute_script(
+            "return performance.getEntriesByType('resource').length") == 0, name
+
+
+def test_fold_matches_the_page_script():
+    assert fold("İZMİR Çorum KAHRAMANMARAŞ Işık") == "izmir corum kahramanmaras isik"
+    assert json.dumps(fold("Ağrı")) == '"agri"'
+
+
+def test_pages_with_data_lacking_the_tables_say_why(tmp_path):
+    """A data folder without the monitoring tables: the bundled registry still fills the knowledge base and the
+    national page explains that the scorecards need the missing table."""
+    data = tmp_path / "data"
+    data.mkdir()
+    written = write_run_pages(tmp_path / "out", lang="en", data_dir=data)
+    assert len(written) == 4
+    kb = (tmp_path / "out" / "en" / "knowledge_base.html").read_text(encoding="utf-8")
+    assert kb.count('class="kb-row"') == 26
+    national = (tmp_path / "out" / "en" / "national.html").read_text(encoding="utf-8")
+    assert "could not be computed from these data" in national and "employment.csv" in national
