@@ -107,7 +107,11 @@ def test_report_tables_come_as_one_workbook_beside_the_html(samsun):
     html = report.read_text(encoding="utf-8")
     assert f'href="{workbook_path.name}"' in html
     book = openpyxl.load_workbook(workbook_path)
-    assert book.sheetnames == ["Ölçütler", "Sıralama", "Göstergeler"]
+    assert book.sheetnames == ["Ölçütler", "Sıralama", "Göstergeler", "Fırsatlar", "Çeşitlenme duyarlılığı"]
+    opportunities = book["Fırsatlar"]
+    assert opportunities.cell(row=1, column=1).value.startswith("Skor:")  # the caption above the header
+    assert [c.value for c in opportunities[2]][:3] == ["Sıra", "Sektör", "NACE"]
+    assert opportunities.cell(row=3, column=1).value == 1
     ranking = book["Sıralama"]
     header = [c.value for c in ranking[1]]
     assert header[:4] == ["Sıra", "Sektör", "NACE", "Puan"]

@@ -17,7 +17,10 @@ The first instance of the step template (``../shared/STYLE.md``):
   findings (numbers and NACE codes, no language);
 - ``findings`` / ``notes`` — the sentences, from the i18n catalogue, written at presentation;
 - ``presentation`` — :meth:`SectorSelection.present` → :class:`SelectionReport` in Turkish or
-  English: headings, labelled tables (:class:`clusterlib.report.Table`) and charts.
+  English: headings, labelled tables (:class:`clusterlib.report.Table`) and charts;
+- ``diversification`` (+ ``_findings``, ``_report``, ``_charts``) — the "Diversification
+  opportunities" section: :func:`analyse_diversification` → :class:`Diversification` (economic
+  complexity and relatedness of the sectors the province does not hold yet), presented the same way.
 """
 
 from clusterlib.selection.ahp import CR_THRESHOLD, RANDOM_INDEX, AHPResult, ahp_weights
@@ -30,6 +33,12 @@ from clusterlib.selection.criteria import (
     load_criteria,
     parse_criteria,
 )
+from clusterlib.selection.diversification import (
+    Diversification,
+    DiversificationFindings,
+    analyse_diversification,
+)
+from clusterlib.selection.diversification_report import DiversificationReport
 from clusterlib.selection.errors import SelectionInputError
 from clusterlib.selection.mcda import NORMALIZATIONS, normalize, topsis, weighted_sum
 from clusterlib.selection.portfolio import QUADRANTS, portfolio_quadrants
@@ -49,6 +58,9 @@ __all__ = [
     "AHPResult",
     "Criteria",
     "CriteriaError",
+    "Diversification",
+    "DiversificationFindings",
+    "DiversificationReport",
     "Group",
     "ReportFindings",
     "SectorSelection",
@@ -58,6 +70,7 @@ __all__ = [
     "SelectionResult",
     "Thresholds",
     "ahp_weights",
+    "analyse_diversification",
     "analyse_sector_selection",
     "compare_methods",
     "explain",

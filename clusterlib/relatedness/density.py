@@ -1,4 +1,4 @@
-"""Relatedness between sectors and relatedness density of regions (evolutionary economic geography).
+"""Proximity between sectors, relatedness density and the related labour pool of regions.
 
 Two sectors are *related* when regions tend to be specialised in both (Hidalgo et al. 2007's
 proximity); a region's *relatedness density* around a sector is the share of the sector's related
@@ -12,24 +12,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-__all__ = ["proximity", "related_employment_quotient", "relatedness_density"]
+from clusterlib.relatedness._checks import check_frame, check_incidence
+
+__all__ = ["density_kernel", "proximity", "proximity_kernel", "related_employment_quotient", "relatedness_density"]
 
 
-def _check_frame(matrix: object, name: str) -> pd.DataFrame:
-    if not isinstance(matrix, pd.DataFrame):
-        raise TypeError(
-            f"'{name}' must be a DataFrame with regions as rows and sectors as columns, "
-            f"got {type(matrix).__name__}"
-        )
-    if matrix.empty:
-        raise ValueError(f"'{name}' is empty; expected regions as rows and sectors as columns")
-    values = matrix.to_numpy(dtype=float)
-    if np.isnan(values).any() or (values < 0).any():
-        raise ValueError(f"'{name}' must hold non-negative numbers without gaps (NaN)")
-    return matrix
-
-
-def _proximity(incidence: np.ndarray) -> np.ndarray:
+def proximity_kernel(incidence: np.ndarray) -> np.ndarray:
     co_occurrence = incidence.T @ incidence
     ubiquity = np.diag(co_occurrence).astype(float)
     larger = np.maximum.outer(ubiquity, ubiquity)
@@ -74,14 +62,26 @@ def proximity(incidence: pd.DataFrame) -> pd.DataFrame:
     b  0.667  0.000  0.333
     c  0.000  0.333  0.000
     """
-    frame = _check_frame(incidence.astype(float), "incidence")
-    values = frame.to_numpy(dtype=float)
-    if not np.isin(values, (0.0, 1.0)).all():
-        raise ValueError("'incidence' must hold 0/1 (or booleans); build it as location_quotient(m) >= 1")
-    return pd.DataFrame(_proximity(values), index=frame.columns, columns=frame.columns)
+    values = check_incidence(incidence, "incidence")
+    return pd.DataFrame(proximity_kernel(values), index=incidence.columns, columns=incidence.columns)
 
 
-def relatedness_density(incidence: pd.DataFrame, proximity_matrix: pd.DataFrame) -> pd.DataFrame:
+def density_kernel(incidence: np.ndarray, phi: np.ndarray, *, include_self: bool = False) -> np.ndarray:
+    """Relatedness density as a fraction (0–1), without checks: ``M @ Φ / colsums(Φ)``.
+
+    ``include_self=False`` zeroes the diagonal of ``phi`` (EconGeo, Stata ``ecomplexity``); ``True``
+    sets it to 1 (Python ``ecomplexity``).  A sector without any related sector gets 0.
+    """
+    weights = np.array(phi, dtype=float, copy=True)
+    np.fill_diagonal(weights, 1.0 if include_self else 0.0)
+    totals = weights.sum(axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(totals > 0, incidence @ weights / totals, 0.0)
+
+
+def relatedness_density(
+    incidence: pd.DataFrame, proximity_matrix: pd.DataFrame, *, include_self: bool = False
+) -> pd.DataFrame:
     """Relatedness density of each region around each sector, 0–100.
 
     .. math::
@@ -92,10 +92,24 @@ def relatedness_density(incidence: pd.DataFrame, proximity_matrix: pd.DataFrame)
     specialised, as EconGeo's ``relatedness_density`` (Balland 2017).  A sector with no related
     sector gets 0.
 
+    Parameters
+    ----------
+    incidence : DataFrame
+        Regions × sectors, 0/1.
+    proximity_matrix : DataFrame
+        Sectors × sectors (:func:`proximity`); its diagonal is ignored.
+    include_self : bool, default False
+        False: the sums run over :math:`j \\ne i` (EconGeo; the Stata ``ecomplexity`` behind the
+        Atlas of Economic Complexity; the criteria table of sector selection).  True: they include
+        :math:`j = i` with :math:`\\varphi_{ii} = 1`, as the Growth Lab's Python ``ecomplexity``
+        does; for a sector the region does not hold this only adds 1 to the denominator.
+
     References
     ----------
     Boschma, R., Balland, P.-A. and Kogler, D. F. (2015). Relatedness and technological change in
     cities. *Industrial and Corporate Change* 24(1), 223–250.
+
+    Hausmann, R., Hidalgo, C. A. et al. (2014). *The Atlas of Economic Complexity*. MIT Press.
 
     Examples
     --------
@@ -105,18 +119,18 @@ def relatedness_density(incidence: pd.DataFrame, proximity_matrix: pd.DataFrame)
             a      b     c
     r1   66.7  100.0  83.3
     r2  100.0   28.6  16.7
+    >>> relatedness_density(m, phi, include_self=True).round(1)
+           a     b     c
+    r1  80.0  41.2  90.9
+    r2  60.0  70.6  54.5
     """
-    frame = _check_frame(incidence.astype(float), "incidence")
-    phi = proximity_matrix.reindex(index=frame.columns, columns=frame.columns)
+    values = check_incidence(incidence, "incidence")
+    phi = proximity_matrix.reindex(index=incidence.columns, columns=incidence.columns)
     if phi.isna().to_numpy().any():
-        missing = sorted(set(frame.columns) - set(proximity_matrix.columns))
+        missing = sorted(set(incidence.columns) - set(proximity_matrix.columns))
         raise ValueError(f"'proximity_matrix' lacks sectors of 'incidence': {missing[:10]}")
-    weights = phi.to_numpy(dtype=float, copy=True)
-    np.fill_diagonal(weights, 0.0)
-    totals = weights.sum(axis=0)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        density = np.where(totals > 0, frame.to_numpy(dtype=float) @ weights / totals, 0.0) * 100.0
-    return pd.DataFrame(density, index=frame.index, columns=frame.columns)
+    density = density_kernel(values, phi.to_numpy(dtype=float), include_self=include_self) * 100.0
+    return pd.DataFrame(density, index=incidence.index, columns=incidence.columns)
 
 
 def related_employment_quotient(employment: pd.DataFrame, proximity_matrix: pd.DataFrame) -> pd.DataFrame:
@@ -139,7 +153,7 @@ def related_employment_quotient(employment: pd.DataFrame, proximity_matrix: pd.D
     r1  1.5  0.5  NaN
     r2  0.5  1.5  NaN
     """
-    frame = _check_frame(employment, "employment")
+    frame = check_frame(employment, "employment")
     phi = (
         proximity_matrix.reindex(index=frame.columns, columns=frame.columns).fillna(0.0).to_numpy(dtype=float)
     )

@@ -1,0 +1,213 @@
+"""The "Diversification opportunities" section in a language: headings, sentences, tables and charts.
+
+:func:`present` turns a language-free :class:`~clusterlib.selection.diversification.Diversification`
+into a :class:`DiversificationReport` in Turkish or English.  Nothing here computes a number: it
+names sectors, formats values and picks the sentence of the i18n catalogue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from clusterlib.i18n import add_strings, check_language, t
+from clusterlib.report.tables import Table
+from clusterlib.selection.diversification import MISSING_TABLE, TOP_OPPORTUNITIES, Diversification
+from clusterlib.selection.diversification_charts import eci_map, opportunity_chart
+from clusterlib.selection.diversification_findings import threshold_text
+from clusterlib.selection.findings import sector_name
+
+__all__ = ["DiversificationReport", "DiversificationText", "present"]
+
+add_strings(
+    {
+        "diversification.h.title": {"tr": "Çeşitlenme fırsatları", "en": "Diversification opportunities"},
+        "diversification.h.chart": {
+            "tr": "Uygulanabilirlik ve çekicilik: ilin henüz uzmanlaşmadığı sektörler",
+            "en": "Feasibility and attractiveness: sectors where the province does not yet specialise",
+        },
+        "diversification.h.map": {
+            "tr": "İllerin ekonomik karmaşıklık endeksi (EKE, {year})",
+            "en": "Economic complexity index (ECI) of the provinces ({year})",
+        },
+        "diversification.h.comparison": {
+            "tr": "Dört ölçütlü sıralama ile karşılaştırma",
+            "en": "Compared with the four-criteria ranking",
+        },
+        "diversification.h.robustness": {
+            "tr": "Sonuç seçimlere ne kadar duyarlı?",
+            "en": "How the result moves with the choices",
+        },
+        "diversification.col.rank": {"tr": "Sıra", "en": "Rank"},
+        "diversification.col.sector": {"tr": "Sektör", "en": "Sector"},
+        "diversification.col.nace": {"tr": "NACE", "en": "NACE"},
+        "diversification.col.density": {
+            "tr": "İlişkili yoğunluk (0–100)",
+            "en": "Relatedness density (0–100)",
+        },
+        "diversification.col.pci": {"tr": "Karmaşıklık (PCI)", "en": "Complexity (PCI)"},
+        "diversification.col.cog": {"tr": "Görünüm kazancı (COG)", "en": "Outlook gain (COG)"},
+        "diversification.col.builds_on": {"tr": "Dayandığı sektörler", "en": "Builds on"},
+        "diversification.col.measure": {"tr": "Veri", "en": "Data"},
+        "diversification.col.threshold": {"tr": "RCA eşiği", "en": "RCA threshold"},
+        "diversification.col.eci_rank": {"tr": "EKE sırası", "en": "ECI rank"},
+        "diversification.col.top": {"tr": "İlk {k} fırsat", "en": "Top {k} opportunities"},
+        "diversification.col.kept": {
+            "tr": "Temel ilk {k} ile ortak",
+            "en": "Shared with the baseline top {k}",
+        },
+        "diversification.undefined": {"tr": "EKE tanımsız", "en": "ECI undefined"},
+        "diversification.missing": {"tr": "veri yok", "en": "no data"},
+        "diversification.sheet.opportunities": {"tr": "Fırsatlar", "en": "Opportunities"},
+        "diversification.sheet.robustness": {
+            "tr": "Çeşitlenme duyarlılığı",
+            "en": "Diversification robustness",
+        },
+        "diversification.caption.opportunities": {
+            "tr": "Skor: ilişkili yoğunluk ve çekiciliğin eşit ağırlıklı standart puanı; dayandığı sektörler ilin "
+            "uzmanlaştığı, en yakın (yakınlık φ) sektörlerdir.",
+            "en": "Score: equal-weight standard scores of relatedness density and attractiveness; the sectors "
+            "built on are the province's specialisations closest to it (proximity φ).",
+        },
+        "diversification.caption.robustness": {
+            "tr": "İstihdam ve ihracat, RCA eşiği 1 ve 0,75; ihracat yalnızca mal üreten bölümleri kapsar. NACE "
+            "bölümleri (2 haneli) kullanıldı: sınıflarda (4 haneli) yalnızca bir ilde bulunan sektör sayısı artar.",
+            "en": "Employment and exports, RCA threshold 1 and 0.75; exports cover goods-producing divisions only. "
+            "NACE divisions (2-digit) are used: with classes (4-digit) more sectors would be present in one "
+            "province only.",
+        },
+    }
+)
+
+
+@dataclass(frozen=True)
+class DiversificationText:
+    """The section's findings as sentences in the report's language."""
+
+    caveat: str
+    eci: str
+    opportunities: str
+    comparison: str
+    robustness: str
+
+
+@dataclass(frozen=True, eq=False)
+class DiversificationReport:
+    """A :class:`Diversification` in one language: what the notebook displays, cell by cell."""
+
+    diversification: Diversification
+    lang: str
+    findings: DiversificationText
+
+    def label(self, code: str) -> str:
+        """Short sector name in the report's language."""
+        return sector_name(code, self.lang)
+
+    def heading(self, key: str) -> str:
+        """A heading of the section (``"title"``, ``"chart"``, ``"map"``, ``"comparison"``, ``"robustness"``)."""
+        d = self.diversification
+        return t(f"diversification.h.{key}", self.lang, province=d.province.name, year=d.year)
+
+    def _bases(self, codes: tuple[str, ...]) -> str:
+        return ", ".join(self.label(c) for c in codes)
+
+    def opportunity_chart(self) -> go.Figure:
+        """Feasibility against attractiveness of the sectors the province does not hold."""
+        d = self.diversification
+        frame = d.opportunities.reset_index()
+        frame.insert(1, "label", [self.label(c) for c in frame["nace"]])
+        frame["builds_on_labels"] = [self._bases(codes) for codes in frame["builds_on"]]
+        return opportunity_chart(
+            frame, eci=d.eci, attractiveness=d.attractiveness, highlight=d.top, lang=self.lang
+        )
+
+    def eci_map(self) -> go.Figure:
+        """The provinces' ECI, the report's province outlined."""
+        from clusterlib import geo
+
+        d = self.diversification
+        return eci_map(
+            d.eci_map, geo.to_geojson(geo.province_shapes()), highlight_plate=d.province.plate, lang=self.lang
+        )
+
+    def opportunity_table(self, top: int = 10) -> Table:
+        """The best ``top`` opportunities as the committee reads them."""
+        lang = self.lang
+        frame = self.diversification.opportunities.head(top)
+        col = {
+            k: t(f"diversification.col.{k}", lang)
+            for k in ("rank", "sector", "nace", "density", "pci", "cog")
+        }
+        table = pd.DataFrame(
+            {
+                col["rank"]: frame["rank"].astype(int).to_numpy(),
+                col["sector"]: [self.label(c) for c in frame.index],
+                col["nace"]: list(frame.index),
+                col["density"]: frame["density"].to_numpy(dtype=float),
+                col["pci"]: frame["pci"].to_numpy(dtype=float),
+                col["cog"]: frame["cog"].to_numpy(dtype=float),
+                t("diversification.col.builds_on", lang): [self._bases(c) for c in frame["builds_on"]],
+            }
+        )
+        return Table(
+            table,
+            lang=lang,
+            caption=t("diversification.caption.opportunities", lang),
+            decimals={col["density"]: 1, col["pci"]: 2, col["cog"]: 2},
+            text_cols=[col["rank"], col["nace"]],
+            sheet=t("diversification.sheet.opportunities", lang),
+        )
+
+    def _top(self, codes: tuple[str, ...], reason: str) -> str:
+        if reason == "":
+            return self._bases(codes)
+        return t(
+            "diversification.missing" if reason == MISSING_TABLE else "diversification.undefined", self.lang
+        )
+
+    def robustness_table(self, show: int = 3) -> Table:
+        """ECI rank and top opportunities under each setting (employment/exports × threshold)."""
+        lang = self.lang
+        frame = self.diversification.robustness
+        top_col = t("diversification.col.top", lang, k=show)
+        kept_col = t("diversification.col.kept", lang, k=TOP_OPPORTUNITIES)
+        rank_col = t("diversification.col.eci_rank", lang)
+        table = pd.DataFrame(
+            {
+                t("diversification.col.measure", lang): [
+                    t(f"diversification.measure.{m}", lang) for m in frame["measure"]
+                ],
+                t("diversification.col.threshold", lang): [
+                    threshold_text(v, lang) for v in frame["rca_threshold"]
+                ],
+                rank_col: frame["eci_rank"].astype("Int64"),
+                top_col: [
+                    self._top(tuple(codes)[:show], reason)
+                    for codes, reason in zip(frame["top"], frame["reason"], strict=True)
+                ],
+                kept_col: frame["kept"].astype("Int64"),
+            }
+        )
+        return Table(
+            table,
+            lang=lang,
+            caption=t("diversification.caption.robustness", lang),
+            text_cols=[rank_col],
+            sheet=t("diversification.sheet.robustness", lang),
+        )
+
+
+def present(diversification: Diversification, lang: str) -> DiversificationReport:
+    """Present the diversification section in ``lang`` (``"tr"`` or ``"en"``); no number is recomputed."""
+    lang = check_language(lang)
+    f = diversification.findings
+    text = DiversificationText(
+        caveat=f.caveat.text(lang),
+        eci=f.eci.text(lang),
+        opportunities=f.opportunities.text(lang),
+        comparison=f.comparison.text(lang),
+        robustness=f.robustness.text(lang),
+    )
+    return DiversificationReport(diversification=diversification, lang=lang, findings=text)
