@@ -28,7 +28,9 @@ from clusterlib.i18n import (
 __all__ = [
     "PALETTE",
     "criteria_groups_chart",
+    "fit_map",
     "lq_map",
+    "outline_province",
     "portfolio_chart",
     "ranking_robustness_chart",
     "sector_structure_chart",
@@ -320,17 +322,7 @@ def lq_map(
             name=label,
         )
     if highlight_plate is not None:
-        fig.add_choropleth(
-            geojson=geojson,
-            featureidkey="properties.plate",
-            locations=[highlight_plate],
-            z=[0],
-            colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
-            showscale=False,
-            marker_line_color="black",
-            marker_line_width=2.5,
-            hoverinfo="skip",
-        )
+        outline_province(fig, geojson, highlight_plate)
     if len(labels) > 1:
         buttons = []
         for i, label in enumerate(labels):
@@ -348,16 +340,38 @@ def lq_map(
                 }
             ]
         )
+    fit_map(fig, geojson)
+    fig = _layout(fig, lang, title=title, height=440)
+    fig.update_layout(margin={"l": 0, "r": 0, "t": 50, "b": 0})
+    return fig
+
+
+def outline_province(fig: go.Figure, geojson: Mapping[str, object], plate: int) -> go.Figure:
+    """Draw one province of a choropleth with a thick black outline (the province of the report)."""
+    fig.add_choropleth(
+        geojson=geojson,
+        featureidkey="properties.plate",
+        locations=[plate],
+        z=[0],
+        colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+        showscale=False,
+        marker_line_color="black",
+        marker_line_width=2.5,
+        hoverinfo="skip",
+    )
+    return fig
+
+
+def fit_map(fig: go.Figure, geojson: Mapping[str, object], *, margin: float = 0.3) -> go.Figure:
+    """Hide the base map and frame the geo axes on the polygons of ``geojson`` (Mercator)."""
     west, south, east, north = _bounds(geojson)
     fig.update_geos(
         visible=False,
         projection_type="mercator",
-        lonaxis_range=[west - 0.3, east + 0.3],
-        lataxis_range=[south - 0.3, north + 0.3],
+        lonaxis_range=[west - margin, east + margin],
+        lataxis_range=[south - margin, north + margin],
         domain={"x": [0, 1], "y": [0, 1]},
     )
-    fig = _layout(fig, lang, title=title, height=440)
-    fig.update_layout(margin={"l": 0, "r": 0, "t": 50, "b": 0})
     return fig
 
 

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from clusterlib.charts import PALETTE
+from clusterlib.charts import PALETTE, fit_map, outline_province
 from clusterlib.i18n import add_strings, hover_values, plotly_layout, t
 
 __all__ = ["eci_map", "opportunity_chart"]
@@ -154,24 +154,6 @@ def opportunity_chart(
     return _style(fig, lang, title=title, height=560)
 
 
-def _bounds(geojson: Mapping[str, object]) -> tuple[float, float, float, float]:
-    coordinates: list[float] = []
-
-    def walk(value: object) -> None:
-        if isinstance(value, (list, tuple)) and value and isinstance(value[0], (int, float)):
-            coordinates.extend(value[:2])
-        elif isinstance(value, (list, tuple)):
-            for item in value:
-                walk(item)
-
-    for feature in geojson.get("features", []):  # type: ignore[union-attr]
-        walk(feature["geometry"]["coordinates"])
-    if not coordinates:
-        raise ValueError("'geojson' has no polygon coordinates")
-    lon, lat = np.asarray(coordinates, dtype=float).reshape(-1, 2).T
-    return float(lon.min()), float(lat.min()), float(lon.max()), float(lat.max())
-
-
 def eci_map(
     values: pd.DataFrame,
     geojson: Mapping[str, object],
@@ -218,25 +200,8 @@ def eci_map(
         ),
     )
     if highlight_plate is not None:
-        fig.add_choropleth(
-            geojson=geojson,
-            featureidkey="properties.plate",
-            locations=[highlight_plate],
-            z=[0],
-            colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
-            showscale=False,
-            marker_line_color="black",
-            marker_line_width=2.5,
-            hoverinfo="skip",
-        )
-    west, south, east, north = _bounds(geojson)
-    fig.update_geos(
-        visible=False,
-        projection_type="mercator",
-        lonaxis_range=[west - 0.3, east + 0.3],
-        lataxis_range=[south - 0.3, north + 0.3],
-        domain={"x": [0, 1], "y": [0, 1]},
-    )
+        outline_province(fig, geojson, highlight_plate)
+    fit_map(fig, geojson)
     fig = _style(fig, lang, title=title, height=440)
     fig.update_layout(margin={"l": 0, "r": 0, "t": 50 if title else 10, "b": 0})
     return fig
