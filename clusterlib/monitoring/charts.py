@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from clusterlib.i18n import add_strings, format_number, t
+from clusterlib.i18n import add_strings, format_number, plotly_layout, t
 from clusterlib.monitoring.management import AREAS, EXCELLENCE
 from clusterlib.monitoring.rag import status_colour, status_symbol
 
@@ -49,11 +49,12 @@ add_strings(
 
 def _layout(fig: go.Figure, lang: str, *, height: int = 460) -> go.Figure:
     fig.update_layout(
-        height=height, template="plotly_white", separators=",." if lang == "tr" else ".,",
+        height=height, template="plotly_white", **plotly_layout(lang),
         margin={"l": 10, "r": 10, "t": 40, "b": 10},
         font={"family": "Segoe UI, Helvetica, Arial, sans-serif", "size": 13},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
     )
+    fig.update_yaxes(exponentformat="none", separatethousands=True)  # 15.000, not plotly's SI "15k"
     return fig
 
 

@@ -14,7 +14,7 @@ from plotly.subplots import make_subplots
 
 from clusterlib import geo, official
 from clusterlib.charts import PALETTE
-from clusterlib.i18n import add_strings, t
+from clusterlib.i18n import add_strings, plotly_layout, t
 from clusterlib.needs import findings as fx
 from clusterlib.needs.likert import SCALE
 from clusterlib.needs.ranking import MIN_GROUP_FIRMS
@@ -103,11 +103,12 @@ def _layout(fig: go.Figure, lang: str, *, height: int = 420, source: str | None 
     fig.update_layout(
         height=height,
         template="plotly_white",
-        separators=",." if lang == "tr" else ".,",
+        **plotly_layout(lang),
         margin={"l": 10, "r": 10, "t": 60, "b": 70 if source else 20},
         font={"family": "Segoe UI, Helvetica, Arial, sans-serif", "size": 13},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
     )
+    fig.update_yaxes(exponentformat="none", separatethousands=True)  # 15.000, not plotly's SI "15k"
     if source:
         fig.add_annotation(
             text=source,

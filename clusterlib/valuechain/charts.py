@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 
 from clusterlib import nace
 from clusterlib.charts import PALETTE
-from clusterlib.i18n import add_strings, t
+from clusterlib.i18n import add_strings, plotly_layout, t
 from clusterlib.valuechain.findings import short_name, stage_name
 from clusterlib.valuechain.stages import STAGES, stage_of
 
@@ -104,11 +104,12 @@ def _style(fig: go.Figure, lang: str, *, height: int, title: str | None = None) 
         title=title,
         height=height,
         template="plotly_white",
-        separators=",." if lang == "tr" else ".,",
+        **plotly_layout(lang),
         margin={"l": 10, "r": 10, "t": 60 if title else 30, "b": 10},
         font={"family": "Segoe UI, Helvetica, Arial, sans-serif", "size": 13},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "x": 0},
     )
+    fig.update_yaxes(exponentformat="none", separatethousands=True)  # 15.000, not plotly's SI "15k"
     return fig
 
 
