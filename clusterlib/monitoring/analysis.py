@@ -18,7 +18,6 @@ from clusterlib import nace, official
 from clusterlib.config import PROCESSED_DIR, SAMPLE_DIR
 from clusterlib.data import load_tables
 from clusterlib.i18n import check_language, t
-from clusterlib.monitoring import labels  # noqa: F401  (registers the strings)
 from clusterlib.monitoring.benchmarking import METRICS, national_scorecard, peer_provinces, sector_by_province
 from clusterlib.monitoring.economy import gva_growth, gva_structure, province_rank
 from clusterlib.monitoring.findings import (
@@ -35,6 +34,7 @@ from clusterlib.monitoring.findings import (
     trajectory_finding,
 )
 from clusterlib.monitoring.international import international_gaps
+from clusterlib.monitoring.labels import unit_label
 from clusterlib.monitoring.management import holding_back, management_scorecard
 from clusterlib.monitoring.plan import indicator_summary, monitoring_plan
 from clusterlib.regions import Province, provinces
@@ -123,7 +123,9 @@ class MonitoringBenchmarking:
             return pd.DataFrame(columns=[t(f"monitoring.col.{c}", self.lang) for c in columns])
         s = self.summary
         frame = pd.DataFrame({
-            "indicator": [f"{n} ({u})" for n, u in zip(s[f"name_{self.lang}"], s["unit"], strict=True)],
+            "indicator": [
+                f"{n} ({unit_label(u, self.lang)})" for n, u in zip(s[f"name_{self.lang}"], s["unit"], strict=True)
+            ],
             "latest_target": s["latest_target"], "latest_actual": s["latest_actual"], "progress": s["progress"],
             "status": [status_label(x, self.lang) for x in s["status"]], "final_target": s["final_target"],
             "year_met": s["year_met"],

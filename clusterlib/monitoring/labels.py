@@ -6,7 +6,7 @@ findings are in :mod:`clusterlib.monitoring.findings`, the chart labels in :mod:
 
 from __future__ import annotations
 
-from clusterlib.i18n import add_strings
+from clusterlib.i18n import add_strings, has_string, t
 
 __all__ = ["PAGE_STRINGS", "REPORT_STRINGS"]
 
@@ -179,3 +179,28 @@ PAGE_STRINGS: dict[str, dict[str, str]] = (
 
 add_strings(REPORT_STRINGS)
 add_strings(PAGE_STRINGS)
+
+#: Units of the monitoring table as the sample (and the template of ``monitoring.csv``) writes them.
+UNIT_STRINGS: dict[str, dict[str, str]] = {
+    "monitoring.unit.firms": {"tr": "firma", "en": "firms"},
+    "monitoring.unit.million USD": {"tr": "milyon ABD doları", "en": "million USD"},
+    "monitoring.unit.percent": {"tr": "yüzde", "en": "percent"},
+    "monitoring.unit.person-days per year": {"tr": "kişi-gün/yıl", "en": "person-days per year"},
+    "monitoring.unit.persons": {"tr": "kişi", "en": "persons"},
+    "monitoring.unit.products per year": {"tr": "ürün/yıl", "en": "products per year"},
+    "monitoring.unit.projects per year": {"tr": "proje/yıl", "en": "projects per year"},
+    "monitoring.unit.score 0-100": {"tr": "puan, 0–100", "en": "score 0–100"},
+}
+add_strings(UNIT_STRINGS)
+
+
+def unit_label(unit: object, lang: str) -> str:
+    """An indicator's unit in the report's language; a unit the catalogue does not know is shown as written.
+
+    Examples
+    --------
+    >>> unit_label("persons", "tr"), unit_label("tonnes", "tr")
+    ('kişi', 'tonnes')
+    """
+    key = f"monitoring.unit.{unit}"
+    return t(key, lang) if has_string(key) else str(unit)
