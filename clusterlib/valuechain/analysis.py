@@ -20,6 +20,7 @@ from clusterlib.config import PROCESSED_DIR, SAMPLE_DIR
 from clusterlib.i18n import check_language, format_number, format_percent, t
 from clusterlib.regions import Province
 from clusterlib.regions import province as resolve_province
+from clusterlib.report.display import Notice
 from clusterlib.valuechain import findings as words
 from clusterlib.valuechain.brokerage import ROLES, brokerage_roles
 from clusterlib.valuechain.coreperiphery import CorePeriphery, core_periphery
@@ -74,7 +75,7 @@ class ValueChainMapping:
     """
 
     province: Province
-    cluster_id: str
+    cluster_id: str | None  # None: the province has no firm interviews
     cluster_name: str
     sector: str
     lang: str
@@ -112,15 +113,19 @@ class ValueChainMapping:
 
     def heading(self, key: str) -> str:
         """A section heading in the report's language (``"map"``, ``"io"``…)."""
+        if key == "title" and not self.cluster_id:
+            return t("valuechain.h.title_no_cluster", self.lang, province=self.province.name)
         return t(f"valuechain.h.{key}", self.lang, province=self.province.name, cluster=self.cluster_name)
 
     def sector_name(self, section: str | None = None) -> str:
         """The name of an IO section (default: the cluster's) in the report's language."""
         return nace.name(section or self.sector, lang=self.lang)
 
-    def central_table(self, top: int = 10) -> pd.DataFrame:
+    def central_table(self, top: int = 10) -> pd.DataFrame | Notice:
         """The most central firms and the brokers with their main role, in the report's language."""
         lang = self.lang
+        if self.graph.number_of_nodes() == 0:
+            return Notice(t("valuechain.finding.no_network", lang))
         m = self.measures[self.measures["in_register"]]
         chosen = list(dict.fromkeys([*self.hubs, *self.brokers, *m.nlargest(top, "betweenness").index]))[:top]
         rows = m.loc[chosen]
@@ -142,8 +147,10 @@ class ValueChainMapping:
             }
         )
 
-    def structure_table(self) -> pd.DataFrame:
+    def structure_table(self) -> pd.DataFrame | Notice:
         """The whole-network measures as a two-column table."""
+        if self.graph.number_of_nodes() == 0:  # a density of 0 would read as a measured empty network
+            return Notice(t("valuechain.finding.no_network", self.lang))
         lang, s = self.lang, self.summary
         rows = [
             ("density", format_percent(s.density, lang, decimals=1)),
@@ -220,17 +227,14 @@ class ValueChainMapping:
         return paths
 
 
-def _cluster_of(place: Province, cluster: str | None) -> str:
+def _cluster_of(place: Province, cluster: str | None) -> str | None:
+    """The cluster id asked for, else the province's pilot cluster, else None (no firm interviews)."""
     if cluster:
         nace.cluster(cluster)  # raises for an unknown id
         return cluster
     pilots = nace.clusters()
     pilots = pilots[pilots["pilot"] & pilots["provinces"].map(lambda ps: place.name in ps)]
-    if pilots.empty:
-        raise ValueError(
-            f"{place.name!r} has no pilot cluster; pass 'cluster' (one of {list(nace.clusters()['id'])})"
-        )
-    return str(pilots["id"].iloc[0])
+    return None if pilots.empty else str(pilots["id"].iloc[0])
 
 
 def _regional_employment(employment: pd.DataFrame, place: Province, year: int) -> tuple[pd.Series, pd.Series]:
@@ -291,7 +295,7 @@ def analyse_value_chain_mapping(
         relations = load_relations(relations_file)
     else:
         relations = tables["relations"][tables["relations"]["cluster"] == cluster_id]
-    if firms.empty:
+    if firms.empty and cluster_id is not None:
         raise ValueError(f"the firm register has no firms of cluster {cluster_id!r}")
 
     G = firm_network(firms, relations)
@@ -312,7 +316,8 @@ def analyse_value_chain_mapping(
     )
     brokers = tuple(in_register[in_register["brokerage"] > 0].nlargest(HUBS, "brokerage").index)
 
-    sector = nace.section_of(nace.cluster(cluster_id).main_division)
+    # without interviews the input-output part still runs, for manufacturing (section C)
+    sector = nace.section_of(nace.cluster(cluster_id).main_division) if cluster_id else "C"
     notes = list(notes_of(G))
     io = _input_output(tables, place, year, delta, notes)
     linkages, extraction, linkages_regional, extraction_regional, lambda_flq, year = io
@@ -320,7 +325,7 @@ def analyse_value_chain_mapping(
     mapping = ValueChainMapping(
         province=place,
         cluster_id=cluster_id,
-        cluster_name=nace.cluster(cluster_id).name(lang=lang),
+        cluster_name=nace.cluster(cluster_id).name(lang=lang) if cluster_id else "",
         sector=sector,
         lang=lang,
         year=year,
@@ -393,6 +398,11 @@ def _input_output(tables, place: Province, year: int | None, delta: float, notes
 
 def _with_findings(m: ValueChainMapping, dependence: pd.DataFrame) -> ValueChainMapping:
     lang = m.lang
+    if m.graph.number_of_nodes() == 0:  # no firm interviews: say so where the network would be
+        missing, empty = t("valuechain.finding.no_interviews", lang), t("valuechain.finding.no_network", lang)
+        io_texts = _io_findings(m)
+        findings = ValueChainFindings(missing, *[empty] * 6, *io_texts, _notes_text(m.notes, lang))
+        return replace(m, findings=ValueChainFindings(**{k: words.tidy(v) for k, v in findings.__dict__.items()}))
     name = m.measures["name"]
     top_broker = m.brokers[0] if m.brokers else m.hubs[0]
     broker_row = m.measures.loc[top_broker]

@@ -170,6 +170,20 @@ add_strings(
             "en": "Without {sector}, Türkiye's total output would fall by an estimated {national} (hypothetical "
             "extraction); the provincial figure needs employment data, which are missing.",
         },
+        "valuechain.finding.no_interviews": {
+            "tr": "Bu il için firma görüşmesi verisi yok: firma ağı, aracılar ve aşamalar arası akışlar çizilemedi. "
+            "Küme firmalarıyla kimden aldıklarını, kime sattıklarını ve kiminle iş birliği yaptıklarını soran "
+            "görüşmeler yapıldığında (firms ve relations tabloları) bu bölümler dolar; girdi-çıktı bölümleri "
+            "imalat sektörü için aşağıdadır.",
+            "en": "There are no firm interviews for this province: the firm network, the brokers and the flows "
+            "between stages cannot be drawn. Once the cluster's firms are asked whom they buy from, sell to and "
+            "cooperate with (the firms and relations tables), these sections fill; the input-output sections "
+            "below are for manufacturing.",
+        },
+        "valuechain.finding.no_network": {
+            "tr": "Firma görüşmesi verisi olmadığı için bu bölüm boş.",
+            "en": "Left out: there are no firm interviews for this province.",
+        },
         "valuechain.finding.io_missing": {
             "tr": "Girdi-çıktı tablosu (io_table) veri klasöründe olmadığı için bu bölüm hesaplanmadı.",
             "en": "This section was left out: the data folder has no input-output table (io_table).",
@@ -214,6 +228,10 @@ add_strings(
 # Headings and table columns of the report (used by :mod:`clusterlib.valuechain.analysis`).
 add_strings(
     {
+        "valuechain.h.title_no_cluster": {
+            "tr": "{province}: değer zinciri ve girdi-çıktı bağlantıları",
+            "en": "{province}: value chain and input-output linkages",
+        },
         "valuechain.h.title": {
             "tr": "{province}: {cluster} kümesinin değer zinciri haritası",
             "en": "{province}: value-chain map of the {cluster} cluster",

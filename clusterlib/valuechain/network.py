@@ -234,6 +234,11 @@ def network_measures(G: nx.DiGraph, *, seed: int = 0) -> pd.DataFrame:
     """
     H = _undirected(G)
     nodes = list(G.nodes)
+    if not nodes:  # no firm interviews: an empty table with the same columns
+        dtypes = {"name": object, "stage": object, "in_register": bool, "local": bool, "in_degree": int,
+                  "out_degree": int, "degree": int, "betweenness": float, "core_number": int,
+                  "constraint": float, "effective_size": float}
+        return pd.DataFrame({c: pd.Series(dtype=d) for c, d in dtypes.items()}, index=pd.Index([], name="firm"))
     sources = None
     if len(nodes) > BETWEENNESS_EXACT_LIMIT:
         rng = np.random.default_rng(seed)

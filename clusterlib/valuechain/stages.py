@@ -104,7 +104,7 @@ def sourcing(G: nx.DiGraph) -> pd.DataFrame:
         if buyer in ("outside", "local_other"):
             continue
         rows.append((buyer, bool(G.nodes[u].get("local", False))))
-    frame = pd.DataFrame(rows, columns=["stage", "local"])
+    frame = pd.DataFrame(rows, columns=["stage", "local"]).astype({"local": bool})
     table = pd.DataFrame(index=pd.Index([s for s in STAGES if s in set(frame["stage"])], name="stage"))
     table["inputs_local"] = frame[frame["local"]].groupby("stage").size().reindex(table.index, fill_value=0)
     table["inputs_outside"] = (
