@@ -68,6 +68,19 @@ def _fail(problems: list[DataValidationError]) -> None:
         )
 
 
+def _row_problems(
+    frame: pd.DataFrame, bad: pd.Series, file: str, column: str, expected: object, message
+) -> list[DataValidationError]:
+    """One :class:`DataValidationError` per flagged row (file row = index + 2, after the header)."""
+    return [
+        DataValidationError(
+            message(frame[column].iloc[i]), file=file, row=int(i) + 2, column=column, expected=expected,
+            got=frame[column].iloc[i],
+        )
+        for i in np.flatnonzero(bad.to_numpy())
+    ]  # fmt: skip
+
+
 def check_relations(
     relations: pd.DataFrame, firms: pd.DataFrame, *, file: str = "relations"
 ) -> tuple[pd.DataFrame, tuple[Note, ...]]:
@@ -118,55 +131,21 @@ def check_relations(
     frame["source"] = frame["source"].astype(str).str.strip()
     frame["target"] = frame["target"].astype(str).str.strip()
     kind = frame["relation"].astype(str).str.strip().str.lower().map(_ALIASES)
-    problems: list[DataValidationError] = []
-    for i in np.flatnonzero(kind.isna().to_numpy()):
-        problems.append(
-            DataValidationError(
-                f"{frame['relation'].iloc[i]!r} is not a relation type; use one of {list(RELATION_TYPES)}",
-                file=file,
-                row=int(i) + 2,
-                column="relation",
-                expected=list(RELATION_TYPES),
-                got=frame["relation"].iloc[i],
-            )
-        )
-    for i in np.flatnonzero((frame["source"] == frame["target"]).to_numpy()):
-        problems.append(
-            DataValidationError(
-                f"{frame['target'].iloc[i]!r} is the interviewed firm itself (a self-tie)",
-                file=file,
-                row=int(i) + 2,
-                column="target",
-                expected="a partner other than the source firm",
-                got=frame["target"].iloc[i],
-            )
-        )
-    for i in np.flatnonzero(~frame["source"].isin(known).to_numpy()):
-        problems.append(
-            DataValidationError(
-                f"firm {frame['source'].iloc[i]!r} is not in the firm register",
-                file=file,
-                row=int(i) + 2,
-                column="source",
-                expected="a firm_id of the firm register",
-                got=frame["source"].iloc[i],
-            )
-        )
+    problems = [
+        *_row_problems(frame, kind.isna(), file, "relation", list(RELATION_TYPES),
+                       lambda v: f"{v!r} is not a relation type; use one of {list(RELATION_TYPES)}"),
+        *_row_problems(frame, frame["source"] == frame["target"], file, "target",
+                       "a partner other than the source firm",
+                       lambda v: f"{v!r} is the interviewed firm itself (a self-tie)"),
+        *_row_problems(frame, ~frame["source"].isin(known), file, "source", "a firm_id of the firm register",
+                       lambda v: f"firm {v!r} is not in the firm register"),
+    ]  # fmt: skip
     if "importance" in frame:
         importance = pd.to_numeric(frame["importance"], errors="coerce")
         bad = importance.notna() & ~importance.between(1, 5)
         bad |= importance.isna() & frame["importance"].notna()
-        for i in np.flatnonzero(bad.to_numpy()):
-            problems.append(
-                DataValidationError(
-                    f"importance {frame['importance'].iloc[i]!r} is not 1–5",
-                    file=file,
-                    row=int(i) + 2,
-                    column="importance",
-                    expected="an integer 1–5",
-                    got=frame["importance"].iloc[i],
-                )
-            )
+        problems += _row_problems(frame, bad, file, "importance", "an integer 1–5",
+                                  lambda v: f"importance {v!r} is not 1–5")  # fmt: skip
         frame["importance"] = importance
     _fail(sorted(problems, key=lambda p: (p.row or 0, p.column or "")))
     frame["relation"] = kind
