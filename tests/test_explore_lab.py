@@ -74,7 +74,25 @@ def _run_all_cells(driver) -> None:
     item[0].click()
 
 
+def _text(driver, selector: str) -> str | None:
+    """The visible text of the first element matching ``selector`` now, or None while there is none."""
+    return driver.execute_script("const e = document.querySelector(arguments[0]); return e ? e.innerText : null;",
+                                 selector)
+
+
+def _count(driver, selector: str) -> int:
+    """How many elements match ``selector`` now."""
+    return driver.execute_script("return document.querySelectorAll(arguments[0]).length;", selector)
+
+
+def _inner_html(driver, selector: str) -> str | None:
+    """The markup inside the first element matching ``selector`` now, or None while there is none."""
+    return driver.execute_script("const e = document.querySelector(arguments[0]); return e ? e.innerHTML : null;",
+                                 selector)
+
+
 def test_workbench_notebook_runs_and_responds_in_jupyterlab(driver, tmp_path: Path):
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -82,40 +100,40 @@ def test_workbench_notebook_runs_and_responds_in_jupyterlab(driver, tmp_path: Pa
     with jupyterlab(tmp_path) as lab:
         driver.get(lab.url(f"lab/tree/{NOTEBOOK.name}"))
         _run_all_cells(driver)
-        wait = WebDriverWait(driver, 240)
+        wait = WebDriverWait(driver, 240, ignored_exceptions=(StaleElementReferenceException,))
         views = ("survey", "compare", "sector", "network", "monitoring")
         css = {key: f".cl-view-{key}" for key in views}
         wait.until(lambda d: all(d.find_elements(By.CSS_SELECTOR, f"{c} .cl-table") for c in css.values()))
-        for key, selector in css.items():
-            view = driver.find_element(By.CSS_SELECTOR, selector)
-            plots = view.find_elements(By.CSS_SELECTOR, ".js-plotly-plot")
-            assert plots, f"the {key} view drew no figure"
-            for plot in plots:
-                wait.until(lambda _d, p=plot: p.find_elements(By.CSS_SELECTOR, "svg.main-svg"))
+        for key, selector in css.items():  # every figure of every view drew its plot
+            assert _count(driver, f"{selector} .js-plotly-plot"), f"the {key} view drew no figure"
+            wait.until(lambda _d, s=selector: _count(driver, f"{s} .js-plotly-plot")
+                       == _count(driver, f"{s} .js-plotly-plot svg.main-svg:first-of-type"))
         assert driver.find_elements(By.CSS_SELECTOR, ".widget-dropdown select"), "no dropdown drew"
         assert driver.find_elements(By.CSS_SELECTOR, ".widget-slider, .widget-hslider"), "no slider drew"
         assert driver.find_elements(By.CSS_SELECTOR, ".widget-select-multiple select"), "no province picker drew"
 
-        # change the sector of the sector explorer: its finding, table and map must change
-        sector_view = driver.find_element(By.CSS_SELECTOR, css["sector"])
-        finding = lambda: sector_view.find_element(By.CSS_SELECTOR, ".cl-finding").text  # noqa: E731
-        map_html = lambda: sector_view.find_elements(By.CSS_SELECTOR, ".js-plotly-plot")[0].get_attribute(  # noqa: E731
-            "innerHTML")
+        # change the sector of the sector explorer: its finding, table and map must change.  The view
+        # replaces its elements when it redraws, so every read looks them up afresh, in one script call
+        # (a held element reference can go stale between finding it and reading it).
+        finding = lambda: _text(driver, f"{css['sector']} .cl-finding")  # noqa: E731
+        map_html = lambda: _inner_html(driver, f"{css['sector']} .js-plotly-plot")  # noqa: E731
         before, map_before = finding(), map_html()
+        sector_view = driver.find_element(By.CSS_SELECTOR, css["sector"])
         select = Select(sector_view.find_element(By.CSS_SELECTOR, ".widget-dropdown select"))
         current = select.first_selected_option.text
         other = next(o.text for o in select.options if o.text != current)
         select.select_by_visible_text(other)
-        wait.until(lambda _d: finding() != before)
+        wait.until(lambda _d: finding() not in (before, None))
         assert other in finding()
-        wait.until(lambda _d: map_html() != map_before)  # the map redrew for the new sector
+        wait.until(lambda _d: map_html() not in (map_before, None))  # the map redrew for the new sector
 
         # the amber threshold of the monitoring view: the table is recomputed
+        table = lambda: _text(driver, f"{css['monitoring']} .cl-table")  # noqa: E731
+        table_before = table()
         monitoring = driver.find_element(By.CSS_SELECTOR, css["monitoring"])
-        table_before = monitoring.find_element(By.CSS_SELECTOR, ".cl-table").text
         picker = Select(monitoring.find_elements(By.CSS_SELECTOR, ".widget-dropdown select")[0])
         picker.select_by_index(1 if picker.first_selected_option.text == picker.options[0].text else 0)
-        wait.until(lambda _d: monitoring.find_element(By.CSS_SELECTOR, ".cl-table").text != table_before)
+        wait.until(lambda _d: table() not in (table_before, None))
 
         SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
         driver.save_screenshot(str(SCREENSHOT))
