@@ -26,8 +26,30 @@ from clusterlib.data.tables import READERS, read_employment, read_relations, rea
 __all__ = ["STEP_TABLES", "LoadedTables", "data_fingerprint", "load_tables"]
 
 
-_CACHE: OrderedDict[tuple, dict[str, pd.DataFrame]] = OrderedDict()
-_CACHE_SIZE = 4
+#: Validated tables of this process, one entry per (folder, table, file stamps, read options).
+_CACHE: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
+_CACHE_SIZE = 48  # four folders' worth of tables
+
+
+def _stamp(path: Path) -> tuple[str, int, int]:
+    stat = path.stat()
+    return path.name, stat.st_mtime_ns, stat.st_size
+
+
+def _table_key(
+    directory: Path, name: str, paths: Mapping[str, Path], coverage: str, sheets: Mapping[str, str | int]
+) -> tuple:
+    """What one table's validated frame depends on: its file, its read options and, for the
+    survey and the relations, the firm register they are checked against."""
+    register = _stamp(paths["firms"]) if name in ("survey", "relations") and "firms" in paths else None
+    return (
+        str(directory),
+        name,
+        _stamp(paths[name]),
+        coverage if name == "employment" else None,
+        str(sheets.get(name)),
+        register,
+    )
 
 #: The tables each step needs (``required``: it cannot run without them) and uses when present
 #: (``optional``: it runs without them and its report says what was left out).
@@ -248,25 +270,23 @@ def _load_tables(data_dir, tables, required, optional, step, coverage, sheets) -
     if problems:
         raise DataValidationError.collect(problems)
 
-    names = list(paths)
-    key = (
-        str(directory),
-        coverage,
-        tuple(sorted((n, str(v)) for n, v in sheets.items())),
-        tuple((n, p.name, p.stat().st_mtime_ns, p.stat().st_size) for n, p in paths.items()),
-    )
-    if key not in _CACHE:
+    keys = {name: _table_key(directory, name, paths, coverage, sheets) for name in paths}
+    todo = [name for name in paths if keys[name] not in _CACHE]
+    if todo:
         from clusterlib.data.cache import read_cached  # a run's validated Parquet copy, if any
 
-        cached = read_cached(directory, names) if coverage == "all" and not sheets else None
+        cached = read_cached(directory, todo) if coverage == "all" and not sheets else None
         loaded: dict[str, pd.DataFrame] = cached or {}
-        for name in (n for n in names if n not in loaded):
+        for name in (n for n in todo if n not in loaded):
             sheet = sheets.get(name) if paths[name].suffix.lower() == ".xlsx" else None
+            firms = loaded.get("firms")
+            if firms is None and "firms" in keys:
+                firms = _CACHE.get(keys["firms"])
             try:
                 if name == "survey":
-                    loaded[name] = read_survey(paths[name], sheet=sheet, firms=loaded.get("firms"))
+                    loaded[name] = read_survey(paths[name], sheet=sheet, firms=firms)
                 elif name == "relations":
-                    loaded[name] = read_relations(paths[name], sheet=sheet, firms=loaded.get("firms"))
+                    loaded[name] = read_relations(paths[name], sheet=sheet, firms=firms)
                 elif name == "employment":
                     loaded[name] = read_employment(paths[name], sheet=sheet, coverage=coverage)
                 else:
@@ -275,11 +295,13 @@ def _load_tables(data_dir, tables, required, optional, step, coverage, sheets) -
                 problems.append(error)
         if problems:
             raise DataValidationError.collect(problems)
-        _CACHE[key] = loaded
-        while len(_CACHE) > _CACHE_SIZE:
-            _CACHE.popitem(last=False)
-    _CACHE.move_to_end(key)
-    found = {name: _CACHE[key][name].copy(deep=False) for name in wanted if name in paths}
+        for name, frame in loaded.items():
+            _CACHE[keys[name]] = frame
+    for key in keys.values():
+        _CACHE.move_to_end(key)
+    while len(_CACHE) > _CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    found = {name: _CACHE[keys[name]].copy(deep=False) for name in wanted if name in paths}
     return LoadedTables(found, folder=directory.name, missing=tuple(absent))
 
 

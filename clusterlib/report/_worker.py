@@ -24,6 +24,7 @@ from typing import Any
 
 from clusterlib.config import PACKAGE_DIR
 from clusterlib.report._files import atomic_write_text
+from clusterlib.report._forkserver import SERVER_ENV, kernel_server, stop_kernel_server
 from clusterlib.report.contracts import ReportTask, TaskOutcome
 from clusterlib.report.index import publish_and_record
 
@@ -133,6 +134,8 @@ def _failure(task: ReportTask, partial: Path, err: BaseException) -> dict[str, A
 def _execute(task: ReportTask, partial: Path) -> Any:
     import papermill as pm
 
+    from clusterlib.report._kernelclient import ReadyKernelManager
+
     return pm.execute_notebook(
         task.notebook,
         str(partial),
@@ -149,6 +152,7 @@ def _execute(task: ReportTask, partial: Path) -> Any:
         # Every output is in hand when the last cell ends; a "graceful" shutdown_request sometimes
         # waits the 2.5 s grace period of jupyter_client before a SIGTERM, for nothing.
         shutdown_kernel="immediate",
+        kernel_manager_class=ReadyKernelManager,  # notices a started kernel 0.3 s sooner
     )
 
 
@@ -165,6 +169,11 @@ def run_task(task: ReportTask) -> TaskOutcome:
         os.environ[CACHE_ENV] = task.table_cache
     else:
         os.environ.pop(CACHE_ENV, None)
+    server = kernel_server() if task.preloaded_kernel else None
+    if server:  # the kernel spec's launcher asks this server for a preloaded kernel
+        os.environ[SERVER_ENV] = server
+    else:
+        os.environ.pop(SERVER_ENV, None)
     started = time.perf_counter()
     executed = Path(task.executed)
     failed_nb = Path(task.failed_dir) / executed.name
@@ -279,12 +288,15 @@ def main() -> None:
     # SIGTERM from the runner: unwind like Ctrl-C, so the kernel is shut down and the partial
     # notebook removed (papermill and nbclient clean up on KeyboardInterrupt).
     signal.signal(signal.SIGTERM, _terminate)
-    for line in sys.stdin:
-        if not line.strip():
-            continue
-        outcome = run_task(ReportTask.from_json(line))
-        protocol.write(RESULT_MARK + outcome.to_json() + "\n")
-        protocol.flush()
+    try:
+        for line in sys.stdin:
+            if not line.strip():
+                continue
+            outcome = run_task(ReportTask.from_json(line))
+            protocol.write(RESULT_MARK + outcome.to_json() + "\n")
+            protocol.flush()
+    finally:
+        stop_kernel_server()
 
 
 def _terminate(signum: int, frame: object) -> None:

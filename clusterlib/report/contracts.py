@@ -65,6 +65,7 @@ class ReportTask:
     start_timeout: float = 120
     record: bool = True  # the worker records the outcome in the index's status.json
     table_cache: str | None = None  # the run's validated Parquet tables (clusterlib.data.cache)
+    preloaded_kernel: bool = True  # fork the kernel from a server with the libraries imported
 
     @property
     def label(self) -> str:

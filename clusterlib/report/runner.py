@@ -47,6 +47,7 @@ from typing import Any
 from clusterlib import i18n, regions
 from clusterlib.config import LANGUAGES, NOTEBOOKS_DIR, PROCESSED_DIR, RAW_DIR, REPORTS_DIR, SAMPLE_DIR
 from clusterlib.regions import PILOT_PROVINCES, Province, province
+from clusterlib.report import _forkkernel
 from clusterlib.report._files import data_version, link_or_copy, short_version, sweep_temporary_files
 from clusterlib.report._pool import RunInterrupted, run_pool
 from clusterlib.report.contracts import ReportTask, TaskOutcome
@@ -227,7 +228,8 @@ def _kernel_dir() -> str:
     (spec / "kernel.json").write_text(
         json.dumps(
             {
-                "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+                # a fresh ipykernel, forked from the worker's kernel server when there is one
+                "argv": [sys.executable, str(Path(_forkkernel.__file__)), "-f", "{connection_file}"],
                 "display_name": f"Python 3 ({sys.prefix})",
                 "language": "python",
                 "metadata": {"debugger": False},

@@ -1,0 +1,90 @@
+"""The command of the runner's kernel spec: a fresh kernel forked from a preloaded server.
+
+jupyter_client starts this file (by path, so that nothing of clusterlib is imported here) as it
+would start ``python -m ipykernel_launcher -f CONNECTION_FILE``.  When the environment names a
+kernel server (:data:`SERVER_ENV`, set by the report worker), the file asks that server for a
+kernel: the server forks a child that already has clusterlib, pandas, scipy and plotly imported,
+and the child starts an ipykernel on the given connection file.  This process stands in for the
+kernel towards jupyter_client for as long as the kernel lives:
+
+* its standard streams are handed to the kernel, so the kernel's output goes where it always did;
+* the signals jupyter_client sends (SIGINT to interrupt, SIGTERM, SIGHUP) are passed on;
+* it exits with the kernel's exit code when the kernel ends;
+* when this process is killed (SIGKILL, as an "immediate" shutdown does), the kernel notices at
+  once through a pipe whose other end only this process holds, and ends too.
+
+Without a server, or when the server cannot be reached, it becomes an ordinary ipykernel
+(``exec``), so the kernel spec works everywhere.  Standard library only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import signal
+import socket
+import sys
+import time
+
+#: Environment variable with the path of the kernel server's Unix socket.
+SERVER_ENV = "CLUSTERLIB_KERNEL_SERVER"
+_FORWARDED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT, signal.SIGUSR1, signal.SIGUSR2)
+
+
+def _fresh_kernel(argv: list[str]) -> None:
+    os.execv(sys.executable, [sys.executable, "-m", "ipykernel_launcher", *argv])
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except (FileNotFoundError, ProcessLookupError, IndexError):
+        return False
+    except OSError:  # no /proc: ask the kernel
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        return True
+
+
+def main(argv: list[str]) -> int:
+    path = os.environ.get(SERVER_ENV)
+    if not path:
+        _fresh_kernel(argv)
+    conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        conn.connect(path)
+    except OSError:
+        conn.close()
+        _fresh_kernel(argv)
+    lifeline_read, lifeline_write = os.pipe()  # the write end stays here, unwritten, until we die
+    request = json.dumps({"argv": argv, "cwd": os.getcwd(), "env": dict(os.environ)}).encode()
+    socket.send_fds(conn, [len(request).to_bytes(8, "big") + request], [0, 1, 2, lifeline_read])
+    os.close(lifeline_read)
+    reader = conn.makefile("r", encoding="utf-8")
+    first = reader.readline().split()
+    if len(first) != 2 or first[0] != "pid":
+        print(f"the kernel server did not start a kernel: {' '.join(first)!r}", file=sys.stderr)
+        return 1
+    pid = int(first[1])
+
+    def forward(signum: int, _frame: object) -> None:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signum)
+
+    for signum in _FORWARDED:
+        signal.signal(signum, forward)
+    line = reader.readline().split()  # "exit CODE" when the server reaped the kernel
+    if len(line) == 2 and line[0] == "exit":
+        return int(line[1])
+    while _alive(pid):  # the server went away first: wait for the kernel itself
+        time.sleep(0.2)
+    del lifeline_write
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,267 @@
+"""A kernel server: one process with the notebooks' libraries imported, forking a kernel per notebook.
+
+A report spends more time starting its kernel and importing clusterlib, pandas, scipy and plotly
+(about 1.5 s on the bundled sample) than on its analysis.  The worker therefore starts this
+server once; the server imports those libraries, then waits on a Unix socket.  For each notebook
+the runner's kernel spec starts :mod:`clusterlib.report._forkkernel`, which asks the server for
+a kernel; the server forks, and the child becomes a fresh ipykernel on the given connection
+file.  Each notebook still gets a new process with an empty namespace (what it imports is
+already in memory, copy-on-write), so papermill's semantics stay: one kernel per notebook,
+started and shut down by jupyter_client.
+
+The server holds no data and runs no notebook code: it only imports modules (no threads, no
+sockets of ZeroMQ, no event loop before a fork).  It ends when its worker ends (or dies), and
+:func:`kernel_server` starts a new one when clusterlib's source changed since it started.
+
+Protocol (one connection per kernel): the launcher sends an 8-byte length, a JSON request
+``{argv, cwd, env}`` and four file descriptors (stdin, stdout, stderr, a lifeline pipe); the
+server answers ``pid N`` after the fork and ``exit CODE`` when the kernel has ended.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import importlib
+import json
+import os
+import select
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from clusterlib.config import PACKAGE_DIR
+from clusterlib.report._forkkernel import SERVER_ENV
+
+__all__ = ["PRELOAD", "SERVER_ENV", "kernel_server", "stop_kernel_server"]
+
+#: What a kernel gets already imported: the kernel itself and what the step notebooks import.
+#: (Not ipywidgets: it registers its comm target with the running kernel at import.)
+PRELOAD = (
+    "ipykernel.kernelapp",
+    "ipykernel.debugger",  # imported when the kernel starts (debugpy: 0.17 s)
+    "ipykernel.debugger",  # imported when the kernel starts (debugpy: 0.17 s)
+    "IPython",
+    "numpy",
+    "pandas",
+    "pyarrow.parquet",
+    "scipy.stats",
+    "scipy.sparse.linalg",
+    "networkx",
+    "pymcdm",
+    "plotly.graph_objects",
+    "plotly.io",
+    "clusterlib",
+)
+_READY = "ready"
+
+
+def _source_stamp() -> float:
+    """The newest modification time of clusterlib's source files."""
+    return max(p.stat().st_mtime for p in PACKAGE_DIR.rglob("*.py"))
+
+
+# --------------------------------------------------------------------------------------- server
+
+
+def _receive(conn: socket.socket) -> tuple[dict, list[int]]:
+    data, fds, _flags, _addr = socket.recv_fds(conn, 1 << 20, 8)
+    while len(data) < 8:
+        data += conn.recv(8 - len(data))
+    size = int.from_bytes(data[:8], "big")
+    body = data[8:]
+    while len(body) < size:
+        chunk = conn.recv(size - len(body))
+        if not chunk:
+            raise ConnectionError("the launcher closed the connection")
+        body += chunk
+    return json.loads(body), fds
+
+
+def _kernel_child(request: dict, fds: list[int]) -> None:
+    """In the forked child: become the kernel the launcher asked for; never returns."""
+    code = 1
+    try:
+        for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGCHLD, signal.SIGHUP):
+            signal.signal(signum, signal.default_int_handler if signum == signal.SIGINT else signal.SIG_DFL)
+        stdin, stdout, stderr, lifeline = fds
+        for fd, target in ((stdin, 0), (stdout, 1), (stderr, 2)):
+            os.dup2(fd, target)
+            os.close(fd)
+        os.chdir(request["cwd"])
+        os.environ.clear()
+        os.environ.update(request["env"])
+        os.environ["JPY_PARENT_PID"] = str(os.getppid())  # ipykernel ends if the server goes
+
+        def watch_lifeline() -> None:  # the launcher died (killed): end the kernel at once
+            with contextlib.suppress(OSError):
+                os.read(lifeline, 1)
+            os._exit(1)
+
+        threading.Thread(target=watch_lifeline, name="lifeline", daemon=True).start()
+        sys.argv = [sys.executable, *request["argv"]]
+        from ipykernel.kernelapp import IPKernelApp
+
+        app = IPKernelApp.instance()
+        # its default was read from the environment when the server imported ipykernel: without
+        # it the kernel would not watch the server, and would print a console banner
+        app.parent_handle = os.getppid()
+        app.initialize(request["argv"])
+        app.start()
+        code = 0
+    except SystemExit as stop:
+        code = stop.code if isinstance(stop.code, int) else 0
+    except BaseException:
+        import traceback
+
+        traceback.print_exc()
+    finally:
+        with contextlib.suppress(Exception):
+            sys.stdout.flush()
+            sys.stderr.flush()
+        os._exit(code)
+
+
+def warm_up() -> None:
+    """Load what the libraries load on first use, not at import: plotly's trace and layout
+    validators (a figure of every trace type the reports draw, then dropped) and Babel's Turkish
+    and English locale data.  Library caches only: no input data, nothing of a notebook."""
+    import plotly.graph_objects as go
+    from babel import Locale, numbers
+
+    traces = (go.Scatter, go.Bar, go.Choropleth, go.Scattergeo, go.Scatterpolar, go.Histogram,
+              go.Heatmap, go.Sankey, go.Table)
+    figure = go.Figure([trace() for trace in traces])
+    figure.update_layout(geo={"projection": {"type": "mercator"}}, polar={}, xaxis={"type": "log"})
+    figure.add_annotation(text="")
+    figure.add_shape(type="line")
+    figure.to_plotly_json()
+    for locale in ("tr_TR", "en_GB", "en_US"):
+        Locale.parse(locale).number_symbols  # noqa: B018 - loads the locale data
+        numbers.format_decimal(1234.5, locale=locale)
+        numbers.format_percent(0.5, locale=locale)
+
+
+def serve(path: str, preload: tuple[str, ...] = PRELOAD) -> None:
+    """Import ``preload``, listen on ``path`` and fork a kernel per connection until the parent ends."""
+    parent = os.getppid()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a terminal's Ctrl-C is the runner's business
+    for name in preload:
+        importlib.import_module(name)
+    warm_up()
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(path)
+    listener.listen(16)
+    print(_READY, flush=True)
+    launchers: dict[int, socket.socket] = {}
+    while os.getppid() == parent:
+        ready, _, _ = select.select([listener], [], [], 0.25)
+        if ready:
+            conn, _ = listener.accept()
+            try:
+                request, fds = _receive(conn)
+            except (OSError, ValueError, ConnectionError):
+                conn.close()
+                continue
+            pid = os.fork()
+            if pid == 0:
+                listener.close()
+                conn.close()
+                for other in launchers.values():
+                    other.close()
+                _kernel_child(request, fds)
+            for fd in fds:
+                os.close(fd)
+            with contextlib.suppress(OSError):
+                conn.sendall(f"pid {pid}\n".encode())
+            launchers[pid] = conn
+        while launchers:  # reap the kernels that ended and tell their launchers
+            try:
+                pid, status = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                break
+            if pid == 0:
+                break
+            conn = launchers.pop(pid, None)
+            if conn is not None:
+                with contextlib.suppress(OSError):
+                    conn.sendall(f"exit {os.waitstatus_to_exitcode(status)}\n".encode())
+                conn.close()
+
+
+# --------------------------------------------------------------------------------------- client
+
+_LOCK = threading.Lock()
+_SERVER: dict[str, object] = {}
+
+
+def stop_kernel_server() -> None:
+    """Stop this process's kernel server (its running kernels end with it)."""
+    with _LOCK:
+        proc = _SERVER.pop("proc", None)
+        folder = _SERVER.pop("folder", None)
+        _SERVER.clear()
+    if isinstance(proc, subprocess.Popen) and proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    if folder:
+        import shutil
+
+        shutil.rmtree(str(folder), ignore_errors=True)
+
+
+def kernel_server(*, timeout: float = 120.0) -> str | None:
+    """The socket path of this process's kernel server, started (or restarted after a change of
+    clusterlib's source) when needed; None when none can run here (no ``fork``, or it failed to
+    start), in which case kernels start the ordinary way."""
+    if not hasattr(os, "fork") or not hasattr(socket, "send_fds"):
+        return None
+    with _LOCK:
+        proc = _SERVER.get("proc")
+        if isinstance(proc, subprocess.Popen) and proc.poll() is None and _SERVER["stamp"] == _source_stamp():
+            return str(_SERVER["path"])
+    stop_kernel_server()
+    folder = Path(tempfile.mkdtemp(prefix="clusterlib-ks-"))
+    path = str(folder / "socket")
+    stamp = _source_stamp()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "clusterlib.report._forkserver", path],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        cwd=str(folder),
+        env={k: v for k, v in os.environ.items() if k != SERVER_ENV},
+        text=True,
+    )
+    assert proc.stdout is not None
+    deadline = time.monotonic() + timeout
+    ready = False
+    while time.monotonic() < deadline and proc.poll() is None:
+        if select.select([proc.stdout], [], [], 0.5)[0]:
+            ready = proc.stdout.readline().strip() == _READY
+            break
+    if not ready:
+        proc.kill()
+        proc.wait()
+        import shutil
+
+        shutil.rmtree(folder, ignore_errors=True)
+        return None
+    with _LOCK:
+        _SERVER.update(proc=proc, path=path, folder=folder, stamp=stamp)
+    return path
+
+
+atexit.register(stop_kernel_server)
+
+
+if __name__ == "__main__":
+    serve(sys.argv[1])
