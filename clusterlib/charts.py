@@ -281,17 +281,18 @@ def lq_map(
     highlight_plate: int | None = None,
     title: str | None = None,
 ) -> go.Figure:
-    """Choropleth of location quotients across the 81 provinces, one layer per sector with a selector.
+    """Choropleth of location quotients across the 81 provinces, with a selector of the sector shown.
 
     The provinces come from ``geojson`` (features with ``properties.plate``) and no base map is
     drawn.  plotly.js still asks a CDN for its world topojson for any choropleth; display the figure
     with :func:`clusterlib.report.show`, which registers empty base layers so nothing is fetched
-    and the map draws offline.
+    and the map draws offline.  The polygons are stored once: the selector swaps the values of one
+    layer (``restyle``) rather than showing one of several layers that each carry the polygons.
 
     Parameters
     ----------
     values : DataFrame
-        Columns ``plate``, ``province`` (name), ``label`` (sector name) and ``lq``; one layer per label.
+        Columns ``plate``, ``province`` (name), ``label`` (sector name) and ``lq``; one choice per label.
     geojson : mapping
         A GeoJSON FeatureCollection whose features carry ``properties.plate``.
     highlight_plate : int, optional
@@ -299,35 +300,43 @@ def lq_map(
     """
     _require(values, ["plate", "province", "label", "lq"], "values")
     labels = list(dict.fromkeys(values["label"]))
-    upper = float(np.nanpercentile(values["lq"], 98)) if len(values) else 2.0
+    upper = max(float(np.nanpercentile(values["lq"], 98)) if len(values) else 2.0, 2.0)
+    layers = {
+        label: {
+            "locations": layer["plate"].tolist(),
+            "z": layer["lq"].tolist(),
+            "text": layer["province"].tolist(),
+            "customdata": list(hover_values(layer["lq"], lang, decimals=2)),
+        }
+        for label, layer in ((label, values[values["label"] == label]) for label in labels)
+    }
+    first = layers[labels[0]] if labels else {"locations": [], "z": [], "text": [], "customdata": []}
     fig = go.Figure()
-    for i, label in enumerate(labels):
-        layer = values[values["label"] == label]
-        fig.add_choropleth(
-            geojson=geojson,
-            featureidkey="properties.plate",
-            locations=layer["plate"],
-            z=layer["lq"],
-            text=layer["province"],
-            customdata=hover_values(layer["lq"], lang, decimals=2),
-            zmin=0,
-            zmid=1,
-            zmax=max(upper, 2.0),
-            colorscale="RdBu_r",
-            colorbar={"title": "LQ", **axis_ticks(0, max(upper, 2.0), lang)},
-            marker_line_color="white",
-            marker_line_width=0.5,
-            visible=i == 0,
-            hovertemplate="%{text}<br>LQ %{customdata}<extra></extra>",
-            name=label,
-        )
+    fig.add_choropleth(
+        geojson=geojson,
+        featureidkey="properties.plate",
+        **first,
+        zmin=0,
+        zmid=1,
+        zmax=upper,
+        colorscale="RdBu_r",
+        colorbar={"title": "LQ", **axis_ticks(0, upper, lang)},
+        marker_line_color="white",
+        marker_line_width=0.5,
+        hovertemplate="%{text}<br>LQ %{customdata}<extra></extra>",
+        name=labels[0] if labels else "",
+    )
     if highlight_plate is not None:
         outline_province(fig, geojson, highlight_plate)
     if len(labels) > 1:
-        buttons = []
-        for i, label in enumerate(labels):
-            visible = [j == i for j in range(len(labels))] + ([True] if highlight_plate is not None else [])
-            buttons.append({"label": label, "method": "update", "args": [{"visible": visible}]})
+        buttons = [
+            {
+                "label": label,
+                "method": "restyle",
+                "args": [{key: [value] for key, value in {**layers[label], "name": label}.items()}, [0]],
+            }
+            for label in labels
+        ]
         fig.update_layout(
             updatemenus=[
                 {
@@ -347,9 +356,12 @@ def lq_map(
 
 
 def outline_province(fig: go.Figure, geojson: Mapping[str, object], plate: int) -> go.Figure:
-    """Draw one province of a choropleth with a thick black outline (the province of the report)."""
+    """Draw one province of a choropleth with a thick black outline (the province of the report).
+
+    Only that province's polygon is added to the figure, not the whole map again."""
+    features = [f for f in geojson.get("features", []) if f.get("properties", {}).get("plate") == plate]  # type: ignore[union-attr]
     fig.add_choropleth(
-        geojson=geojson,
+        geojson={"type": "FeatureCollection", "features": features},
         featureidkey="properties.plate",
         locations=[plate],
         z=[0],

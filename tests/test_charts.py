@@ -49,9 +49,14 @@ def test_lq_map_layers_and_bounds_of_turkiye():
             "lq": [1.0] * 162,
         }
     )
+    values.loc[81:, "lq"] = 2.0  # sector B
     fig = charts.lq_map(values, geo.to_geojson(shapes), highlight_plate=27)
-    assert len(fig.data) == 3 and [t.visible for t in fig.data[:2]] == [True, False]
-    assert len(fig.layout.updatemenus[0].buttons) == 2
+    assert len(fig.data) == 2  # one layer of 81 provinces, and the outline of the report's province
+    assert len(fig.data[0].geojson["features"]) == 81 and list(fig.data[0].z) == [1.0] * 81
+    assert [f["properties"]["plate"] for f in fig.data[1].geojson["features"]] == [27]
+    buttons = fig.layout.updatemenus[0].buttons
+    assert [b.label for b in buttons] == ["A", "B"] and {b.method for b in buttons} == {"restyle"}
+    assert list(buttons[1].args[0]["z"]) == [[2.0] * 81] and list(buttons[1].args[1]) == [0]  # B into layer 0
     west, east = fig.layout.geo.lonaxis.range
     south, north = fig.layout.geo.lataxis.range
     assert 25 < west < 27 and 44 < east < 46 and 35 < south < 37 and 41.5 < north < 43

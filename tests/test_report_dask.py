@@ -129,7 +129,8 @@ def test_worker_killed_mid_task_run_completes_without_partial_reports(cluster, t
                     kernels = [
                         c
                         for c in psutil.Process(pid).children()
-                        if "ipykernel_launcher" in " ".join(c.cmdline())
+                        # the kernel spec's launcher (clusterlib.report._forkkernel), or a plain kernel
+                        if any(k in " ".join(c.cmdline()) for k in ("_forkkernel", "ipykernel_launcher"))
                     ]
                     if kernels:
                         time.sleep(2.0)  # inside the slow cell

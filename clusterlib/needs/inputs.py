@@ -326,6 +326,13 @@ def _read_mapping(path: str | Path | None) -> dict:
     return document
 
 
+def _cell_key(value: object) -> object:
+    """A dictionary key for a cell's value (NaN is not equal to itself; numbers and text stay apart)."""
+    if isinstance(value, float) and np.isnan(value):
+        return ("nan",)
+    return (type(value).__name__, value)
+
+
 def _parse_answer(value: object, labels: Mapping[str, int | str]) -> tuple[int | None, str, str | None]:
     """(code, status, problem) of one cell."""
     if value is None or (isinstance(value, float) and np.isnan(value)):
@@ -542,8 +549,13 @@ def read_survey(
     blocks = dict(zip(questionnaire.items["item"], questionnaire.items["block"], strict=True))
     extra_blocks = settings.get("blocks") or {}
     codes, statuses, waves = [], [], []
+    answer_of: dict[object, tuple[int | None, str, str | None]] = {}  # a survey repeats few answers
+    wave_of: dict[object, int | None] = {}
     for record in long.itertuples(index=False):
-        code, status, problem = _parse_answer(record._4, labels)
+        key = _cell_key(record._4)
+        if key not in answer_of:
+            answer_of[key] = _parse_answer(record._4, labels)
+        code, status, problem = answer_of[key]
         if problem:
             problems.add(
                 record._5,
@@ -554,7 +566,10 @@ def read_survey(
             )
         codes.append(code)
         statuses.append(status)
-        found = _wave_value(record.wave)
+        key = _cell_key(record.wave)
+        if key not in wave_of:
+            wave_of[key] = _wave_value(record.wave)
+        found = wave_of[key]
         if found is None:
             problems.add(
                 record._5, None, f"has no survey wave (got {record.wave!r})", expected="a year, e.g. 2019"
@@ -564,12 +579,13 @@ def read_survey(
     long["status"] = statuses
     long["wave"] = pd.array(waves, dtype="Int64")
     long["block"] = long["item"].map(lambda i: blocks.get(i) or extra_blocks.get(i))
-    for i, (item, column) in enumerate(zip(long["item"], long["_column"], strict=True)):
+    unplaced = long["item"].isna() | long["block"].isna()
+    for i, item, column in long.loc[unplaced, ["_i", "item", "_column"]].itertuples(index=False):
         if item is None or (isinstance(item, float) and pd.isna(item)):
-            problems.add(int(long["_i"].iloc[i]), column, "has no item id", expected="an item id")
-        elif pd.isna(long["block"].iloc[i]):
+            problems.add(int(i), column, "has no item id", expected="an item id")
+        else:
             problems.add(
-                int(long["_i"].iloc[i]),
+                int(i),
                 "item" if is_long else column,
                 f"item {item!r} belongs to no block of the questionnaire",
                 expected=f"an item of {questionnaire.source.name} or a 'blocks' entry in the mapping",

@@ -137,7 +137,8 @@ def warm_up() -> None:
     traces = (go.Scatter, go.Bar, go.Choropleth, go.Scattergeo, go.Scatterpolar, go.Histogram,
               go.Heatmap, go.Sankey, go.Table)
     figure = go.Figure([trace() for trace in traces])
-    figure.update_layout(geo={"projection": {"type": "mercator"}}, polar={}, xaxis={"type": "log"})
+    figure.update_layout(template="plotly_white", geo={"projection": {"type": "mercator"}}, polar={},
+                         xaxis={"type": "log"}, updatemenus=[{"buttons": [{"label": ""}]}])
     figure.add_annotation(text="")
     figure.add_shape(type="line")
     figure.to_plotly_json()
