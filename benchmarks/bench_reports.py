@@ -28,7 +28,7 @@ from pathlib import Path
 
 from clusterlib.config import NOTEBOOKS_DIR, SAMPLE_DIR
 from clusterlib.report import discover_steps, resolve_provinces, run
-from clusterlib.report.runner import KERNEL_NAME, _kernel_dir, default_jobs
+from clusterlib.report.runner import KERNEL_NAME, default_jobs
 
 
 def sequential_loop(provinces: list, steps: list, *, lang: str, data: Path, out: Path) -> float:
@@ -39,7 +39,7 @@ def sequential_loop(provinces: list, steps: list, *, lang: str, data: Path, out:
     import papermill as pm
     from nbconvert import HTMLExporter
 
-    kernel_dir = _kernel_dir()  # the same interpreter as the runner, for a fair comparison
+    kernel_dir = _plain_kernel_dir()  # the runner's interpreter, started as ipykernel always is
     os.environ["JUPYTER_PATH"] = os.pathsep.join(
         p for p in (kernel_dir, os.environ.get("JUPYTER_PATH", "")) if p
     )
@@ -68,11 +68,29 @@ def sequential_loop(provinces: list, steps: list, *, lang: str, data: Path, out:
     return time.perf_counter() - started
 
 
+def _plain_kernel_dir() -> str:
+    """A kernel spec for this interpreter with the usual ``ipykernel_launcher`` command."""
+    import json
+
+    root = Path(tempfile.mkdtemp(prefix="bench-kernel-"))
+    spec = root / "kernels" / KERNEL_NAME
+    spec.mkdir(parents=True)
+    argv = [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"]
+    (spec / "kernel.json").write_text(json.dumps({"argv": argv, "display_name": "Python 3", "language": "python"}))
+    return str(root)
+
+
 class PeakMemory:
-    """Largest total RSS of this process and its descendants while the block runs, in bytes."""
+    """Largest total memory of this process and its descendants while the block runs, in bytes.
+
+    ``peak`` sums the resident set sizes (RSS), which counts the pages a forked kernel shares with
+    its kernel server once per process: an upper bound.  ``peak_pss`` sums the proportional set
+    sizes (each shared page divided among the processes sharing it): what the run really holds.
+    """
 
     def __enter__(self) -> PeakMemory:
         self.peak = 0
+        self.peak_pss = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
         self._thread.start()
@@ -83,16 +101,38 @@ class PeakMemory:
 
         me = psutil.Process()
         while not self._stop.is_set():
-            total = 0
+            total = pss = 0
             for proc in [me, *me.children(recursive=True)]:
-                with contextlib.suppress(psutil.Error):
-                    total += proc.memory_info().rss
+                with contextlib.suppress(psutil.Error, AttributeError):
+                    info = proc.memory_full_info()
+                    total += info.rss
+                    pss += getattr(info, "pss", info.rss)
             self.peak = max(self.peak, total)
+            self.peak_pss = max(self.peak_pss, pss)
             self._stop.wait(0.2)
 
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._thread.join()
+
+
+def _time_runner(args: argparse.Namespace, provinces: list, root: Path, *, preload: bool):
+    started = time.perf_counter()
+    with PeakMemory() as memory:
+        results = run(
+            provinces,
+            None,
+            lang=args.lang,
+            out_dir=root / "reports",
+            jobs=args.jobs,
+            data_dir=args.data,
+            notebooks_dir=args.notebooks,
+            processed_dir=root / "processed",
+            progress=False,
+            validate_data=not (args.notebooks / "data").is_dir(),  # fixture data are not workbench tables
+            preload_kernels=preload,
+        )
+    return time.perf_counter() - started, memory, results
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -110,6 +150,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", default="tr")
     parser.add_argument("--jobs", type=int, default=None, help=f"runner processes (default {default_jobs()})")
     parser.add_argument("--no-loop", action="store_true", help="time the runner only")
+    parser.add_argument(
+        "--fresh", action="store_true", help="also time the runner with kernels started from scratch"
+    )
     args = parser.parse_args(argv)
 
     if args.data is None:
@@ -129,28 +172,23 @@ def main(argv: list[str] | None = None) -> int:
                 provinces, steps, lang=args.lang, data=args.data.resolve(), out=root / "loop"
             )
             print(f"sequential papermill + nbconvert loop: {loop:8.1f} s")
-        started = time.perf_counter()
-        memory = PeakMemory()
-        with memory:
-            results = run(
-                provinces,
-                None,
-                lang=args.lang,
-                out_dir=root / "runner",
-                jobs=args.jobs,
-                data_dir=args.data,
-                notebooks_dir=args.notebooks,
-                processed_dir=root / "processed",
-                progress=False,
-                validate_data=not (args.notebooks / "data").is_dir(),  # fixture data are not workbench tables
-            )
-        runner = time.perf_counter() - started
+        fresh = None
+        if args.fresh:
+            fresh, _, _ = _time_runner(args, provinces, root / "fresh", preload=False)
+            each = fresh / len(provinces) / len(steps)
+            print(f"clusterlib.report.run, fresh kernels: {fresh:8.1f} s  ({each:.2f} s a report)")
+        runner, memory, results = _time_runner(args, provinces, root / "runner", preload=True)
         print(
             f"clusterlib.report.run:                {runner:8.1f} s  ({runner / len(results):.2f} s a report)"
         )
-        print(f"peak memory (runner, workers, kernels): {memory.peak / 2**30:6.2f} GB")
+        print(
+            f"peak memory (runner, workers, kernels): {memory.peak_pss / 2**30:6.2f} GB proportional "
+            f"(PSS), {memory.peak / 2**30:.2f} GB summed RSS"
+        )
         if loop is not None:
             print(f"ratio runner / loop:                  {runner / loop:8.2f} (target <= 0.25)")
+        if fresh is not None:
+            print(f"ratio runner / fresh-kernel runner:   {runner / fresh:8.2f}")
         print(f"load average after {os.getloadavg()[0]:.1f}")
         failed = [r for r in results if not r.ok]
         for r in failed:

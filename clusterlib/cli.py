@@ -220,6 +220,13 @@ def _summary(results: Sequence, lang: str, out: Path) -> str:
     show_default=True,
     help="Read and check every data file once before any notebook starts.",
 )
+@click.option(
+    "--preload-kernels/--fresh-kernels",
+    default=True,
+    show_default=True,
+    help="Fork each notebook's kernel from a process that has clusterlib, pandas, scipy and plotly "
+    "already imported (faster), or start every kernel from scratch.",
+)
 @click.pass_context
 def run_command(
     ctx: click.Context,
@@ -237,6 +244,7 @@ def run_command(
     timeout: float,
     progress: bool,
     validate_data: bool,
+    preload_kernels: bool,
 ) -> None:
     """Render the step notebooks of the chosen provinces into HTML reports.
 
@@ -295,6 +303,7 @@ def run_command(
             notebooks_dir=selected[0].path.parent,
             progress=progress,
             validate_data=validate_data,
+            preload_kernels=preload_kernels,
             params=run_params,
             step_params=step_params,
             **arguments,

@@ -421,6 +421,7 @@ def run(
     province_params: Mapping[str | int, Mapping[str, Any]] | None = None,
     scheduler: str | None = None,
     validate_data: bool = True,
+    preload_kernels: bool = True,
 ) -> list[RunResult]:
     """Render the step notebooks of each province into HTML reports.
 
@@ -455,6 +456,11 @@ def run(
         on; default the local process pool.
     validate_data : bool, default True
         Read and validate every input table of ``data_dir`` once before any notebook starts.
+    preload_kernels : bool, default True
+        Fork each notebook's kernel from a server process (one per worker) that has clusterlib,
+        pandas, scipy and plotly already imported (:mod:`clusterlib.report._forkserver`): still a
+        new process and an empty namespace per notebook, about 1 s sooner.  False starts every
+        kernel from scratch.  Where ``fork`` is not available kernels always start from scratch.
 
     Returns
     -------
@@ -536,6 +542,7 @@ def run(
             kernel_name=KERNEL_NAME,
             timeout=timeout,
             table_cache=str(table_cache) if table_cache else None,
+            preloaded_kernel=preload_kernels,
         )
         for code in languages
         for item in chosen

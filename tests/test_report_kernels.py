@@ -1,0 +1,174 @@
+"""Kernels forked from the worker's kernel server (:mod:`clusterlib.report._forkserver`).
+
+What must hold for papermill's semantics to stay: every notebook gets a new process with an
+empty namespace, in the notebook's folder, with the worker's environment of the moment; interrupts
+reach it; killing what jupyter_client started ends the kernel; nothing outlives the server; and a
+report rendered in a forked kernel equals the one rendered in a kernel started from scratch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import signal
+import time
+from pathlib import Path
+
+import psutil
+import pytest
+from jupyter_client import KernelManager
+
+from clusterlib.config import NOTEBOOKS_DIR, SAMPLE_DIR
+from clusterlib.report import _forkserver, runner
+from clusterlib.report._forkserver import SERVER_ENV, kernel_server, stop_kernel_server
+from clusterlib.report.runner import _kernel_dir, run
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="kernels are forked only where fork exists")
+
+PROBE = (
+    "import os, sys\n"
+    "print(os.getpid(), os.getppid(), 'clusterlib' in sys.modules, 'pandas' in sys.modules, "
+    "os.getcwd(), os.environ.get('CLUSTERLIB_PROBE'), sep='|')"
+)
+
+
+@pytest.fixture
+def server(monkeypatch):
+    monkeypatch.setenv("JUPYTER_PATH", _kernel_dir())
+    monkeypatch.setenv("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    path = kernel_server()
+    assert path is not None, "the kernel server did not start"
+    monkeypatch.setenv(SERVER_ENV, path)
+    yield path
+    stop_kernel_server()
+
+
+def _start(cwd: Path) -> tuple[KernelManager, object]:
+    km = KernelManager(kernel_name=runner.KERNEL_NAME)
+    km.start_kernel(cwd=str(cwd))
+    kc = km.client()
+    kc.start_channels()
+    kc.wait_for_ready(timeout=60)
+    return km, kc
+
+
+def _run(kc, code: str, timeout: float = 60) -> tuple[str, dict]:
+    out: list[str] = []
+
+    def collect(msg):
+        if msg["msg_type"] == "stream":
+            out.append(msg["content"]["text"])
+        elif msg["msg_type"] == "error":
+            out.append(f"{msg['content']['ename']}: {msg['content']['evalue']}")
+
+    reply = kc.execute_interactive(code, timeout=timeout, output_hook=collect)
+    return "".join(out).strip(), reply["content"]
+
+
+def _server_pid() -> int:
+    proc = _forkserver._SERVER["proc"]
+    return proc.pid  # type: ignore[attr-defined]
+
+
+def test_each_kernel_is_a_new_process_of_the_server_with_the_libraries_imported(server, tmp_path, monkeypatch):
+    monkeypatch.setenv("CLUSTERLIB_PROBE", "first")
+    km, kc = _start(tmp_path)
+    try:
+        pid, ppid, has_cl, has_pd, cwd, probe = _run(kc, PROBE)[0].split("|")
+        assert int(ppid) == _server_pid() and int(pid) != _server_pid()
+        assert (has_cl, has_pd) == ("True", "True")  # imported before the fork, not by the notebook
+        assert Path(cwd) == tmp_path and probe == "first"  # the worker's cwd and environment of now
+        _run(kc, "left_behind = 1")
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+    monkeypatch.setenv("CLUSTERLIB_PROBE", "second")
+    km, kc = _start(tmp_path)
+    try:
+        text, content = _run(kc, PROBE + "\nleft_behind")
+        second_pid, _, _, _, _, probe = text.splitlines()[0].split("|")
+        assert second_pid != pid and probe == "second"
+        assert content["status"] == "error" and content["ename"] == "NameError"  # an empty namespace
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+
+
+def test_a_kernel_without_a_server_starts_from_scratch(monkeypatch, tmp_path):
+    monkeypatch.setenv("JUPYTER_PATH", _kernel_dir())
+    monkeypatch.delenv(SERVER_ENV, raising=False)
+    km, kc = _start(tmp_path)
+    try:
+        _, ppid, has_cl, _, _, _ = _run(kc, PROBE)[0].split("|")
+        assert has_cl == "False" and int(ppid) == os.getpid()  # ipykernel exec'd in place of the launcher
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+
+
+def test_an_interrupt_reaches_the_forked_kernel(server, tmp_path):
+    km, kc = _start(tmp_path)
+    try:
+        started = time.monotonic()
+        msg_id = kc.execute("import time; time.sleep(60)")
+        time.sleep(1.0)
+        km.interrupt_kernel()  # SIGINT to the launcher, passed on to the kernel
+        reply = kc.get_shell_msg(timeout=30)
+        assert reply["parent_header"]["msg_id"] == msg_id
+        assert reply["content"]["ename"] == "KeyboardInterrupt" and time.monotonic() - started < 20
+        assert _run(kc, "print(6 * 7)")[0] == "42"  # and it keeps working
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+
+
+def test_killing_the_launcher_ends_the_kernel(server, tmp_path):
+    km, kc = _start(tmp_path)
+    pid = int(_run(kc, PROBE)[0].split("|")[0])
+    kc.stop_channels()
+    launcher = km.provisioner.process  # type: ignore[union-attr]
+    os.kill(launcher.pid, signal.SIGKILL)  # what an "immediate" shutdown does
+    launcher.wait()
+    assert not psutil.pid_exists(pid) or psutil.wait_procs([psutil.Process(pid)], timeout=5)[1] == []
+    km.cleanup_resources()
+
+
+def test_stopping_the_server_leaves_no_process(server, tmp_path):
+    km, kc = _start(tmp_path)
+    kernel = psutil.Process(int(_run(kc, PROBE)[0].split("|")[0]))
+    server_proc = psutil.Process(_server_pid())
+    kc.stop_channels()
+    stop_kernel_server()
+    _, alive = psutil.wait_procs([server_proc, kernel], timeout=10)
+    assert alive == []
+    assert km.provisioner.process.wait(timeout=10) is not None  # type: ignore[union-attr]
+    km.cleanup_resources()
+
+
+def test_a_changed_source_starts_a_new_server(server, monkeypatch):
+    first = _server_pid()
+    assert kernel_server() == server and _server_pid() == first  # reused while nothing changed
+    monkeypatch.setattr(_forkserver, "_source_stamp", lambda: time.time() + 1000)
+    assert kernel_server() != server and _server_pid() != first
+    assert not psutil.pid_exists(first) or psutil.Process(first).status() == psutil.STATUS_ZOMBIE
+
+
+def _normalised(html: str) -> str:
+    """Plotly's random element ids differ between any two renderings."""
+    return re.sub(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<uuid>", html)
+
+
+@pytest.mark.slow
+def test_forked_and_fresh_kernels_render_the_same_reports(tmp_path, monkeypatch):
+    """Every step of a pilot province, both ways: the pages are equal apart from plotly's ids."""
+    monkeypatch.setattr(runner, "local_now", lambda: dt.datetime(2026, 1, 2, 3, 4, tzinfo=dt.UTC))
+    common = {"data_dir": SAMPLE_DIR, "notebooks_dir": NOTEBOOKS_DIR, "progress": False, "jobs": 2,
+              "processed_dir": tmp_path / "p"}
+    forked = run(["Samsun"], out_dir=tmp_path / "forked", preload_kernels=True, **common)
+    fresh = run(["Samsun"], out_dir=tmp_path / "fresh", preload_kernels=False, **common)
+    assert all(r.ok for r in forked + fresh), [r.error for r in forked + fresh if not r.ok]
+    for a, b in zip(forked, fresh, strict=True):
+        assert _normalised(a.output.read_text(encoding="utf-8")) == _normalised(
+            b.output.read_text(encoding="utf-8")
+        ), a.step
