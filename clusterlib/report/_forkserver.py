@@ -198,6 +198,7 @@ def serve(path: str, preload: tuple[str, ...] = PRELOAD) -> None:
 # --------------------------------------------------------------------------------------- client
 
 _LOCK = threading.Lock()
+_STARTING = threading.Lock()  # one start at a time (the worker may start it ahead of its first task)
 _SERVER: dict[str, object] = {}
 
 
@@ -223,9 +224,14 @@ def stop_kernel_server() -> None:
 def kernel_server(*, timeout: float = 120.0) -> str | None:
     """The socket path of this process's kernel server, started (or restarted after a change of
     clusterlib's source) when needed; None when none can run here (no ``fork``, or it failed to
-    start), in which case kernels start the ordinary way."""
+    start), in which case kernels start the ordinary way.  Thread-safe."""
     if not hasattr(os, "fork") or not hasattr(socket, "send_fds"):
         return None
+    with _STARTING:
+        return _kernel_server(timeout)
+
+
+def _kernel_server(timeout: float) -> str | None:
     with _LOCK:
         proc = _SERVER.get("proc")
         if isinstance(proc, subprocess.Popen) and proc.poll() is None and _SERVER["stamp"] == _source_stamp():
@@ -239,7 +245,7 @@ def kernel_server(*, timeout: float = 120.0) -> str | None:
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         cwd=str(folder),
-        env={k: v for k, v in os.environ.items() if k != SERVER_ENV},
+        env={**{k: v for k, v in os.environ.items() if k != SERVER_ENV}, "PYDEVD_DISABLE_FILE_VALIDATION": "1"},
         text=True,
     )
     assert proc.stdout is not None

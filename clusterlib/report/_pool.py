@@ -24,11 +24,15 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import IO
 
 from clusterlib.config import PACKAGE_DIR, PROJECT_ROOT
 from clusterlib.report.contracts import ReportTask, TaskOutcome
 
-__all__ = ["Progress", "RunInterrupted", "run_pool", "stop_process_tree"]
+__all__ = ["PRELOAD_ENV", "Progress", "RunInterrupted", "StartedWorkers", "run_pool", "stop_process_tree"]
+
+#: Environment variable telling a worker whether to start its kernel server ahead of its first task.
+PRELOAD_ENV = "CLUSTERLIB_PRELOAD_KERNELS"
 
 #: Seconds a worker gets to shut its kernel down after SIGTERM before it is killed.
 GRACE_SECONDS = 10.0
@@ -112,7 +116,7 @@ class Progress:
         self.bar.close()
 
 
-def _spawn(log: object) -> subprocess.Popen:
+def _spawn(log: object, *, preload: bool = True) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "clusterlib.report._worker"],
         stdin=subprocess.PIPE,
@@ -124,6 +128,7 @@ def _spawn(log: object) -> subprocess.Popen:
             "PYTHONPATH": os.pathsep.join(
                 p for p in (str(PACKAGE_DIR.parent), os.environ.get("PYTHONPATH", "")) if p
             ),
+            PRELOAD_ENV: "1" if preload else "0",
         },
         text=True,
         encoding="utf-8",
@@ -131,10 +136,53 @@ def _spawn(log: object) -> subprocess.Popen:
     )
 
 
+class StartedWorkers:
+    """Worker processes started ahead of their tasks (they import papermill and start their kernel
+    server while the runner still validates the data); handed to :func:`run_pool`, or closed."""
+
+    def __init__(self, count: int, log_dir: Path, *, preload: bool) -> None:
+        log_dir.mkdir(parents=True, exist_ok=True)
+        self.preload = preload
+        self.started: list[tuple[subprocess.Popen, IO[bytes]] | None] = []
+        for k in range(count):
+            log = open(log_dir / f"worker-{k + 1}.log", "wb")  # noqa: SIM115 - the pool closes it
+            self.started.append((_spawn(log, preload=preload), log))
+
+    def take(self, k: int) -> tuple[subprocess.Popen, IO[bytes]] | None:
+        """Worker ``k`` for the pool (once), or None."""
+        if k < len(self.started):
+            found, self.started[k] = self.started[k], None
+            return found
+        return None
+
+    def close(self) -> None:
+        """Stop the workers the pool did not take (a run that ended before its first task)."""
+        for k, item in enumerate(self.started):
+            if item is None:
+                continue
+            proc, log = item
+            stop_process_tree(proc, grace=0)  # it ran nothing yet: no kernel to shut down, nothing to lose
+            for pipe in (proc.stdin, proc.stdout):
+                with contextlib.suppress(OSError):
+                    pipe.close()  # type: ignore[union-attr]
+            log.close()
+            self.started[k] = None
+
+    def __enter__(self) -> StartedWorkers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 class _Pool:
-    def __init__(self, tasks: Sequence[ReportTask], log_dir: Path) -> None:
+    def __init__(
+        self, tasks: Sequence[ReportTask], log_dir: Path, started: StartedWorkers | None = None
+    ) -> None:
         self.tasks = tasks
         self.log_dir = log_dir
+        self.started = started
+        self.preload = started.preload if started else any(t.preloaded_kernel for t in tasks)
         self.todo: queue.Queue[int] = queue.Queue()
         for i in range(len(tasks)):
             self.todo.put(i)
@@ -147,8 +195,12 @@ class _Pool:
         from clusterlib.report._worker import RESULT_MARK
 
         log_path = self.log_dir / f"worker-{k + 1}.log"
-        proc = None
-        with open(log_path, "wb") as log:
+        ahead = self.started.take(k) if self.started else None
+        proc, log = ahead if ahead else (None, open(log_path, "wb"))  # noqa: SIM115 - closed below
+        if proc is not None:
+            with self.lock:
+                self.procs[k] = proc
+        with log:
             try:
                 while not self.stopping.is_set():
                     try:
@@ -159,7 +211,7 @@ class _Pool:
                         with self.lock:
                             if self.stopping.is_set():
                                 return
-                            proc = self.procs[k] = _spawn(log)
+                            proc = self.procs[k] = _spawn(log, preload=self.preload)
                     assert proc.stdin is not None and proc.stdout is not None
                     outcome = None
                     try:
@@ -213,10 +265,12 @@ def run_pool(
     progress: bool,
     log_dir: Path,
     on_outcome: Callable[[ReportTask, TaskOutcome], None] | None = None,
+    started: StartedWorkers | None = None,
 ) -> list[TaskOutcome]:
     """Run the tasks on ``jobs`` worker processes; outcomes in task order.
 
-    ``on_outcome`` is called (in this thread) as each task finishes.
+    ``on_outcome`` is called (in this thread) as each task finishes; ``started`` are workers
+    started ahead (:class:`StartedWorkers`), used before any new one is spawned.
 
     Raises
     ------
@@ -225,7 +279,7 @@ def run_pool(
         and kernel stopped; it carries the outcomes so far.
     """
     log_dir.mkdir(parents=True, exist_ok=True)
-    pool = _Pool(tasks, log_dir)
+    pool = _Pool(tasks, log_dir, started)
     threads = [
         threading.Thread(target=pool.worker, args=(k,), daemon=True) for k in range(min(jobs, len(tasks)))
     ]

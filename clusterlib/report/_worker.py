@@ -17,6 +17,7 @@ import re
 import signal
 import socket
 import sys
+import threading
 import time
 import traceback
 from pathlib import Path
@@ -25,6 +26,7 @@ from typing import Any
 from clusterlib.config import PACKAGE_DIR
 from clusterlib.report._files import atomic_write_text
 from clusterlib.report._forkserver import SERVER_ENV, kernel_server, stop_kernel_server
+from clusterlib.report._pool import PRELOAD_ENV
 from clusterlib.report.contracts import ReportTask, TaskOutcome
 from clusterlib.report.index import publish_and_record
 
@@ -282,8 +284,12 @@ def main() -> None:
     """
     protocol = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
-    import nbconvert.exporters  # noqa: F401 - warm the imports before the first task
+    if os.environ.get(PRELOAD_ENV, "1") != "0":  # start the kernel server while the runner still
+        threading.Thread(target=kernel_server, name="kernel-server", daemon=True).start()  # validates
+    import nbconvert.exporters  # noqa: F401
     import papermill  # noqa: F401
+
+    from clusterlib.report import export  # noqa: F401
 
     # SIGTERM from the runner: unwind like Ctrl-C, so the kernel is shut down and the partial
     # notebook removed (papermill and nbclient clean up on KeyboardInterrupt).

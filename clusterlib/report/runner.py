@@ -49,7 +49,7 @@ from clusterlib.config import LANGUAGES, NOTEBOOKS_DIR, PROCESSED_DIR, RAW_DIR, 
 from clusterlib.regions import PILOT_PROVINCES, Province, province
 from clusterlib.report import _forkkernel
 from clusterlib.report._files import data_version, link_or_copy, short_version, sweep_temporary_files
-from clusterlib.report._pool import RunInterrupted, run_pool
+from clusterlib.report._pool import RunInterrupted, StartedWorkers, run_pool
 from clusterlib.report.contracts import ReportTask, TaskOutcome
 from clusterlib.report.index import local_now, write_index, write_run_json
 from clusterlib.report.steps import (
@@ -501,70 +501,76 @@ def run(
         Path(out_dir),
         forbidden={"data/raw/": RAW_DIR, "the notebooks folder": nb_dir, "the data folder": data},
     )
-    table_cache = check_data(data, processed / "cache") if validate_data else None
-    plotly_js = plotly_js_path()
-
-    started = time.perf_counter()
-    generated = local_now()
-    version = data_version(data)
-    is_sample = data == SAMPLE_DIR.resolve()
-    labels = {
-        x: i18n.t("data.sample" if is_sample else "data.user", x)
-        + f" ({data.name}, {short_version(version)})"
-        for x in languages
-    }
-    for code in languages:
-        for item in chosen:
-            link_or_copy(plotly_js, out / code / item.slug / "assets" / "plotly.min.js")
-
-    kernel_dir = _kernel_dir()
-    tasks = [
-        ReportTask(
-            province=item.name,
-            plate=item.plate,
-            step=step.id,
-            notebook=str(step.path),
-            lang=code,
-            parameters={
-                **overrides(item, step),
-                "province": item.name,
-                "lang": code,
-                "data_dir": str(data),
-                "processed_dir": str(processed),
-            },
-            report=str(out / code / item.slug / f"{step.id}.html"),
-            executed=str(processed / "executed" / code / f"{item.plate:02d}_{step.id}.ipynb"),
-            failed_dir=str(processed / "executed" / code / "failed"),
-            generated=generated.isoformat(),
-            data_source=labels[code],
-            data_version=version,
-            jupyter_path=kernel_dir,
-            kernel_name=KERNEL_NAME,
-            timeout=timeout,
-            table_cache=str(table_cache) if table_cache else None,
-            preloaded_kernel=preload_kernels,
-        )
-        for code in languages
-        for item in chosen
-        for step in selected
-    ]
-    interrupted: RunInterrupted | None = None
+    # the workers start (imports, kernel server) while the data are validated below
+    log_dir = processed / "executed" / "logs"
+    count = min(jobs, len(languages) * len(chosen) * len(selected))
+    ahead = StartedWorkers(count, log_dir, preload=preload_kernels) if scheduler is None else None
     try:
-        with _sigterm_as_interrupt():
-            if scheduler is not None:
-                from clusterlib.report._dask import run_on_scheduler
+        table_cache = check_data(data, processed / "cache") if validate_data else None
+        plotly_js = plotly_js_path()
 
-                outcomes = run_on_scheduler(tasks, scheduler, progress=progress)
-            else:
-                outcomes = run_pool(
-                    tasks, jobs=jobs, progress=progress, log_dir=processed / "executed" / "logs"
-                )
-    except RunInterrupted as err:
-        interrupted = err
-        outcomes = err.outcomes
+        started = time.perf_counter()
+        generated = local_now()
+        version = data_version(data)
+        is_sample = data == SAMPLE_DIR.resolve()
+        labels = {
+            x: i18n.t("data.sample" if is_sample else "data.user", x)
+            + f" ({data.name}, {short_version(version)})"
+            for x in languages
+        }
+        for code in languages:
+            for item in chosen:
+                link_or_copy(plotly_js, out / code / item.slug / "assets" / "plotly.min.js")
+
+        kernel_dir = _kernel_dir()
+        tasks = [
+            ReportTask(
+                province=item.name,
+                plate=item.plate,
+                step=step.id,
+                notebook=str(step.path),
+                lang=code,
+                parameters={
+                    **overrides(item, step),
+                    "province": item.name,
+                    "lang": code,
+                    "data_dir": str(data),
+                    "processed_dir": str(processed),
+                },
+                report=str(out / code / item.slug / f"{step.id}.html"),
+                executed=str(processed / "executed" / code / f"{item.plate:02d}_{step.id}.ipynb"),
+                failed_dir=str(processed / "executed" / code / "failed"),
+                generated=generated.isoformat(),
+                data_source=labels[code],
+                data_version=version,
+                jupyter_path=kernel_dir,
+                kernel_name=KERNEL_NAME,
+                timeout=timeout,
+                table_cache=str(table_cache) if table_cache else None,
+                preloaded_kernel=preload_kernels,
+            )
+            for code in languages
+            for item in chosen
+            for step in selected
+        ]
+        interrupted: RunInterrupted | None = None
+        try:
+            with _sigterm_as_interrupt():
+                if scheduler is not None:
+                    from clusterlib.report._dask import run_on_scheduler
+
+                    outcomes = run_on_scheduler(tasks, scheduler, progress=progress)
+                else:
+                    outcomes = run_pool(tasks, jobs=jobs, progress=progress, log_dir=log_dir, started=ahead)
+        except RunInterrupted as err:
+            interrupted = err
+            outcomes = err.outcomes
+        finally:
+            shutil.rmtree(kernel_dir, ignore_errors=True)
+            sweep_temporary_files(processed, out)
     finally:
-        shutil.rmtree(kernel_dir, ignore_errors=True)
-        sweep_temporary_files(processed, out)
+        if ahead is not None:
+            ahead.close()  # the workers the pool did not take: the run ended before its first task
 
     results = [_result(task, outcome) for task, outcome in zip(tasks, outcomes, strict=True)]
     info = {
