@@ -1,8 +1,10 @@
 """Where one report's time goes: kernel, imports, tables, analysis, display, export.
 
-Runs ``notebooks/02_sector_selection.ipynb`` for one province through papermill (as a worker does)
-and reads papermill's per-cell durations, then times the stages of the first cell in this process
-(each in a fresh subprocess, so imports are cold as in a new kernel)::
+First the stages of sector selection's first cell in a cold subprocess (imports, the tables from
+CSV or from the run's Parquet copy, the analysis); then one report of every step through the
+runner's own worker function, with a kernel started from scratch and with a kernel forked from the
+kernel server: the task's total, kernel start + papermill, the time in the cells (papermill's
+per-cell durations) and the export (workbook and page)::
 
     .venv/bin/python benchmarks/profile_report.py [--province Samsun]
 
@@ -12,7 +14,9 @@ Figures are recorded in ``benchmarks/README.md``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import json
 import os
 import subprocess
 import sys
@@ -20,7 +24,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from clusterlib.config import NOTEBOOKS_DIR, PACKAGE_DIR
+from clusterlib.config import NOTEBOOKS_DIR, PACKAGE_DIR, SAMPLE_DIR
+from clusterlib.report import _worker, discover_steps
+from clusterlib.report._forkserver import stop_kernel_server
+from clusterlib.report._worker import run_task
+from clusterlib.report.contracts import ReportTask
+from clusterlib.report.runner import KERNEL_NAME, _kernel_dir, check_data
+
+_KERNELS = _kernel_dir()
 
 STAGES = """
 import time, os, tempfile
@@ -33,7 +44,7 @@ tables = load_tables()
 t2 = time.perf_counter()
 from clusterlib.data.cache import CACHE_ENV, write_cache
 from clusterlib.config import SAMPLE_DIR
-import clusterlib.data.tables as module
+import clusterlib.data.folder as module
 root = tempfile.mkdtemp()
 write_cache(SAMPLE_DIR, tables, root)
 module._CACHE.clear()
@@ -50,6 +61,52 @@ print(f"analyse_sector_selection (tables in memory)     {{t5 - t4:6.2f}} s")
 """
 
 
+class _Timer:
+    """Seconds spent in functions of a module, by name."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    @contextlib.contextmanager
+    def wrap(self, module: object, name: str):
+        original = getattr(module, name)
+
+        def timed(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - started
+
+        setattr(module, name, timed)
+        try:
+            yield
+        finally:
+            setattr(module, name, original)
+
+
+def _task(step, province: str, tmp: Path, *, preload: bool) -> ReportTask:
+    return ReportTask(
+        province=province,
+        plate=0,
+        step=step.id,
+        notebook=str(step.path),
+        lang="tr",
+        parameters={"province": province, "lang": "tr", "data_dir": str(SAMPLE_DIR), "processed_dir": str(tmp)},
+        report=str(tmp / f"{step.id}.html"),
+        executed=str(tmp / f"{step.id}.ipynb"),
+        failed_dir=str(tmp / "failed"),
+        generated=dt.datetime.now(dt.UTC).isoformat(),
+        data_source="sample",
+        data_version="sha256:00",
+        jupyter_path=_KERNELS,
+        kernel_name=KERNEL_NAME,
+        record=False,
+        table_cache=str(check_data(SAMPLE_DIR, tmp / "cache")),
+        preloaded_kernel=preload,
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--province", default="Samsun")
@@ -64,50 +121,27 @@ def main(argv: list[str] | None = None) -> int:
     print("-- stages of the analysis cell, cold process --")
     subprocess.run([sys.executable, "-c", STAGES.format(province=args.province)], env=env, check=True)
 
-    import papermill as pm
-
-    from clusterlib.report import _worker
-    from clusterlib.report.export import export_html
-    from clusterlib.report.runner import KERNEL_NAME, _kernel_dir
-
-    _worker.configure(_kernel_dir())
+    print("-- one report of each step through the runner's worker (run_task), warm worker --")
+    print(f"{'step':<26}{'kernel':<8}{'total':>7}{'kernel+papermill':>18}{'in cells':>10}{'export':>8}")
     with tempfile.TemporaryDirectory() as tmp:
-        started = time.perf_counter()
-        nb = pm.execute_notebook(
-            str(NOTEBOOKS_DIR / "02_sector_selection.ipynb"),
-            str(Path(tmp) / "out.ipynb"),
-            parameters={"province": args.province, "lang": "tr", "processed_dir": tmp},
-            kernel_name=KERNEL_NAME,
-            progress_bar=False,
-            cwd=str(NOTEBOOKS_DIR),
-            request_save_on_cell_execute=False,
-            shutdown_kernel="immediate",
-        )
-        executed = time.perf_counter() - started
-        started = time.perf_counter()
-        export_html(
-            nb,
-            lang="tr",
-            title="profile",
-            province=args.province,
-            generated=dt.datetime.now(dt.UTC),
-            data_source="sample",
-            data_version="sha256:00",
-        )
-        exported = time.perf_counter() - started
-    cells = [
-        (c.metadata.papermill.get("duration") or 0.0, " ".join("".join(c.source).split())[:60])
-        for c in nb.cells
-        if c.cell_type == "code"
-    ]
-    in_cells = sum(d for d, _ in cells)
-    print("-- one notebook through papermill (fresh kernel) --")
-    print(f"papermill.execute_notebook                      {executed:6.2f} s")
-    print(f"  of which in cells                             {in_cells:6.2f} s")
-    print(f"  kernel start, injection, shutdown             {executed - in_cells:6.2f} s")
-    for duration, source in sorted(cells, reverse=True)[:6]:
-        print(f"    {duration:6.2f} s  {source}")
-    print(f"export_html (from the notebook in memory)       {exported:6.2f} s")
+        for step in discover_steps(NOTEBOOKS_DIR):
+            for preload in (False, True):
+                task = _task(step, args.province, Path(tmp), preload=preload)
+                run_task(task)  # warm: the worker's imports and, when preloading, its kernel server
+                timer = _Timer()
+                with timer.wrap(_worker, "_execute"), timer.wrap(_worker, "_publish"):
+                    outcome = run_task(task)
+                nb = json.loads(Path(task.executed).read_text(encoding="utf-8"))
+                in_cells = sum(
+                    (c["metadata"].get("papermill", {}).get("duration") or 0.0)
+                    for c in nb["cells"] if c["cell_type"] == "code"
+                )
+                assert outcome.ok, outcome.error
+                print(
+                    f"{step.id:<26}{'forked' if preload else 'fresh':<8}{outcome.seconds:7.2f}"
+                    f"{timer.seconds['_execute'] - in_cells:18.2f}{in_cells:10.2f}{timer.seconds['_publish']:8.2f}"
+                )
+    stop_kernel_server()
     return 0
 
 
