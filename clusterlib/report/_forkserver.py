@@ -9,8 +9,9 @@ file.  Each notebook still gets a new process with an empty namespace (what it i
 already in memory, copy-on-write), so papermill's semantics stay: one kernel per notebook,
 started and shut down by jupyter_client.
 
-The server holds no data and runs no notebook code: it only imports modules (no threads, no
-sockets of ZeroMQ, no event loop before a fork).  It ends when its worker ends (or dies), and
+The server holds no data and runs no notebook code: it only imports modules and warms their
+caches (it starts no thread, ZeroMQ socket or event loop of its own before a fork; the threads
+OpenBLAS and jemalloc start at import handle a fork themselves).  It ends when its worker ends (or dies), and
 :func:`kernel_server` starts a new one when clusterlib's source changed since it started.
 
 Protocol (one connection per kernel): the launcher sends an 8-byte length, a JSON request
@@ -87,8 +88,9 @@ def _kernel_child(request: dict, fds: list[int]) -> None:
     """In the forked child: become the kernel the launcher asked for; never returns."""
     code = 1
     try:
-        for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGCHLD, signal.SIGHUP):
-            signal.signal(signum, signal.default_int_handler if signum == signal.SIGINT else signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.default_int_handler)  # the server ignores Ctrl-C; a kernel must not
+        for signum in (signal.SIGTERM, signal.SIGCHLD, signal.SIGHUP):
+            signal.signal(signum, signal.SIG_DFL)
         stdin, stdout, stderr, lifeline = fds
         for fd, target in ((stdin, 0), (stdout, 1), (stderr, 2)):
             os.dup2(fd, target)
