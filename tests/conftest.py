@@ -12,8 +12,15 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from clusterlib.config import PROJECT_ROOT
+
+# Property tests draw the same examples on every run (a test command must not pass or fail by
+# chance); HYPOTHESIS_PROFILE=explore draws new ones, as when looking for counter-examples.
+settings.register_profile("repeatable", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 REFERENCE_DIR = Path(__file__).resolve().parent / "fixtures" / "reference"
 

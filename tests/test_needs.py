@@ -112,6 +112,11 @@ def test_cronbach_alpha_is_the_variance_formula(n, k, seed):
     assert cronbach_alpha(shifted) == pytest.approx(expected)
 
 
+def test_cronbach_alpha_is_undefined_when_every_total_is_the_same():
+    """Found by the property test above: the item covariances cancel to 0 only up to rounding."""
+    assert np.isnan(cronbach_alpha([[3.0, 3.0, 3.0], [2.0, 5.0, 2.0], [4.0, 2.0, 3.0]]))
+
+
 def test_cronbach_alpha_errors():
     with pytest.raises(
         ValueError, match=r"'nan_policy' must be one of \['listwise', 'pairwise'\], got 'mean'"

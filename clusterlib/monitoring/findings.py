@@ -149,7 +149,7 @@ add_strings(
                                        "en": "management, governance and staff"},
         "monitoring.area.financing": {"tr": "finansman", "en": "financing"},
         "monitoring.area.services": {"tr": "hizmetler", "en": "services"},
-        "monitoring.area.interaction": {"tr": "işbirliği ve etkileşim", "en": "cooperation and interaction"},
+        "monitoring.area.interaction": {"tr": "iş birliği ve etkileşim", "en": "cooperation and interaction"},
         "monitoring.area.achievements": {"tr": "başarılar ve tanınırlık", "en": "achievements and recognition"},
     }
 )

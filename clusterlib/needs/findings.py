@@ -42,7 +42,7 @@ _LABELS = {
         "export_promotion": ("İhracatı geliştirme", "Export promotion"),
         "rnd": ("Ar-Ge", "R&D"),
         "infrastructure": ("Altyapı", "Infrastructure"),
-        "networking": ("Ağ kurma ve işbirliği", "Networking"),
+        "networking": ("Ağ kurma ve iş birliği", "Networking"),
         "policy": ("Politika ve koordinasyon", "Policy"),
     },
     "quadrant": {

@@ -19,7 +19,9 @@ def _alpha_from_cov(cov: np.ndarray) -> float:
     """Kernel: alpha from a k × k covariance matrix of the items (no checks)."""
     k = cov.shape[0]
     total = cov.sum()
-    if not np.isfinite(total) or total <= 0:
+    # the total score has no variance (every respondent's sum is the same): a sum of covariances that
+    # cancel leaves rounding noise (1e-16), which would give an alpha of -1e16, not an undefined one
+    if not np.isfinite(total) or total <= 1e-12 * np.abs(cov).sum():
         return float("nan")
     return float(k / (k - 1) * (1.0 - np.trace(cov) / total))
 

@@ -49,7 +49,7 @@ add_strings(
         f"valuechain.chart.{key}": texts
         for key, texts in {
             "supply": {"tr": "Tedarik ilişkisi (satıcı → alıcı)", "en": "Supply tie (seller → buyer)"},
-            "cooperation": {"tr": "İşbirliği", "en": "Cooperation"},
+            "cooperation": {"tr": "İş birliği", "en": "Cooperation"},
             "in_province": {"tr": "● il içinde", "en": "● in the province"},
             "outside": {"tr": "◆ il dışında", "en": "◆ outside the province"},
             "hub": {"tr": "○ merkez firma (en çok ortak)", "en": "○ hub (most partners)"},

@@ -238,7 +238,7 @@ add_strings(
         },
         "valuechain.h.intro": {
             "tr": "Kilit uzmanlar kümenin firmalarıyla görüşerek kimden aldıklarını, kime sattıklarını ve kiminle "
-            "işbirliği yaptıklarını sorar; bu yanıtlardan küme haritası çizilir. Ağ analizi merkezi firmaları, "
+            "iş birliği yaptıklarını sorar; bu yanıtlardan küme haritası çizilir. Ağ analizi merkezi firmaları, "
             "aracıları ve zincirdeki boşlukları gösterir; girdi-çıktı analizi sektörün ekonominin geri kalanını "
             "ne kadar çektiğini ölçer.",
             "en": "Key experts interview the cluster's firms about whom they buy from, sell to and cooperate with, "

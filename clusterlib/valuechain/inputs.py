@@ -37,6 +37,8 @@ _ALIASES = {
     "müşteri": "customer",
     "musteri": "customer",
     "cooperation": "cooperation",
+    "iş birliği": "cooperation",
+    "is birligi": "cooperation",
     "işbirliği": "cooperation",
     "isbirligi": "cooperation",
 }
