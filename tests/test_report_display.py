@@ -11,7 +11,18 @@ import pytest
 from IPython.core.interactiveshell import InteractiveShell
 from IPython.utils.capture import capture_output
 
-from clusterlib.report import Notice, Table, finding, heading, notice, paragraph, provenance, show, table
+from clusterlib.report import (
+    Notice,
+    Omitted,
+    Table,
+    finding,
+    heading,
+    notice,
+    paragraph,
+    provenance,
+    show,
+    table,
+)
 
 XSS = "<script>alert(1)</script>"
 
@@ -248,3 +259,18 @@ def test_notice_stands_in_for_a_chart_a_table_or_a_finding():
         assert meta["clusterlib"]["kind"] == "notice"  # not a finding: stays out of the key findings
     with pytest.raises(TypeError, match="'text' must be a non-empty string"):
         Notice("")
+
+
+def test_an_omitted_part_of_a_section_displays_nothing():
+    """A part that does not apply (said once elsewhere) leaves no trace: no heading, note or figure."""
+    omitted = Omitted("no firm interviews")
+    for call in (show, table, finding, heading, paragraph):
+        with capture_output() as cap:
+            call(omitted)
+        assert cap.outputs == [], call.__name__
+    with pytest.raises(ValueError, match="'level' must be one of"):  # a wrong call is still wrong
+        heading(omitted, level=7)
+    with pytest.raises(TypeError, match="'reason' must be a non-empty string"):
+        Omitted(" ")
+    with pytest.raises(TypeError):  # None is not a way to omit: it stays an error
+        finding(None)

@@ -107,18 +107,23 @@ def test_bad_relations_file_is_a_data_validation_error(tmp_path, tables):
 
 
 def test_province_without_firm_interviews_gets_the_input_output_part_and_says_what_is_missing(tables):
-    """Issue 9: every province gets a report. Without interviews (no pilot cluster) the network sections
-    say so instead of drawing empty charts or a density of 0, and the input-output part still runs."""
-    from clusterlib.report import Notice
+    """Issue 9: every province gets a report. Without interviews (no pilot cluster) the map section says
+    so once, with what to collect; the other network sections are left out (no empty charts, no density
+    of 0, no sentence repeated in every section), and the input-output part still runs."""
+    from clusterlib.report import Omitted
 
     for lang, word in (("tr", "görüşme"), ("en", "interviews")):
         m = analyse_value_chain_mapping("Ankara", tables=tables, lang=lang)
         assert m.cluster_id is None and m.graph.number_of_nodes() == 0
-        assert word in m.findings.network and word in m.findings.central
-        assert m.heading("title").startswith("Ankara")
+        assert word in m.findings.network and isinstance(m.findings.central, Omitted)
+        network_findings = ("central", "dependence", "core", "local", "integration", "chain")
+        assert all(isinstance(getattr(m.findings, k), Omitted) for k in network_findings)
+        assert m.heading("title").startswith("Ankara") and isinstance(m.heading("map"), str)
+        assert all(isinstance(m.heading(k), Omitted) for k in ("central", "structure", "chain", "notes"))
+        assert isinstance(m.heading("io"), str)
         for shown in (charts.cluster_map(m.graph, m.measures, lang=lang), charts.brokerage_chart(m.measures, lang=lang),
                       charts.stage_sankey(m.flows, m.sourcing, lang=lang), m.central_table(), m.structure_table()):
-            assert isinstance(shown, Notice)
+            assert isinstance(shown, Omitted)
         assert m.sector == "C" and np.isfinite(m.linkages_regional.loc["C", "backward"])
         assert m.linkages.loc["C", "backward"] >= m.linkages_regional.loc["C", "backward"]
         assert "%" in m.findings.extraction

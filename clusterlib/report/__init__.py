@@ -2,14 +2,15 @@
 
 Notebook cells call :func:`show`, :func:`finding`, :func:`heading`, :func:`paragraph`, :func:`table`,
 :func:`notice` and :func:`provenance` (``show`` and ``table`` also take a :class:`Notice`, what a
-step returns instead of a chart or table it cannot draw); scheduled runs and the command line call
+step returns instead of a chart or table it cannot draw; every display helper takes an
+:class:`Omitted`, a part of a section that does not apply, and shows nothing); scheduled runs and the command line call
 :func:`run`, which renders every step notebook (``notebooks/NN_<step>.ipynb``) of every province into
 HTML reports, locally or on a Dask cluster, from arguments or a YAML run spec (:func:`load_spec`).
 """
 
 from clusterlib.report._files import atomic_write, data_version
 from clusterlib.report.contracts import NotebookParameter, ReportTask, TaskOutcome
-from clusterlib.report.display import Notice, finding, heading, notice, paragraph, show
+from clusterlib.report.display import Notice, Omitted, finding, heading, notice, paragraph, show
 from clusterlib.report.reproducibility import provenance
 from clusterlib.report.runner import (
     POST_RUN_PAGES,
@@ -36,6 +37,7 @@ __all__ = [
     "NotebookContractError",
     "NotebookParameter",
     "Notice",
+    "Omitted",
     "ReportTask",
     "RunInterrupted",
     "RunResult",

@@ -88,6 +88,28 @@ class Notice:
         check_text(self.text, "text")
 
 
+@dataclass(frozen=True)
+class Omitted:
+    """A section part that does not apply to this report, shown as nothing at all.
+
+    Where a :class:`Notice` says in place why a chart is missing, ``Omitted`` is for the parts of
+    a section the data leave no room for once the report has said why, elsewhere and once (e.g.
+    every network section of a province without firm interviews).  :func:`heading`,
+    :func:`paragraph`, :func:`finding`, :func:`show` and :func:`clusterlib.report.table` display
+    nothing for it; ``reason`` is for the reader of the code.
+
+    Examples
+    --------
+    >>> Omitted("no firm interviews")
+    Omitted(reason='no firm interviews')
+    """
+
+    reason: str
+
+    def __post_init__(self) -> None:
+        check_text(self.reason, "reason")
+
+
 def notice(text: str) -> None:
     """Display a short note in place of a section's chart or table (plain text, HTML-escaped).
 
@@ -139,13 +161,16 @@ def show(fig: Any, *, config: Mapping[str, Any] | None = None) -> None:
         plotly.js config options, merged over ``{"responsive": True, "displaylogo": False,
         "showSendToCloud": False}``.
 
-    A :class:`Notice` in place of a figure is displayed as a note (:func:`notice`).
+    A :class:`Notice` in place of a figure is displayed as a note (:func:`notice`); an
+    :class:`Omitted` is not displayed.
 
     Raises
     ------
     TypeError
         When ``fig`` is not a plotly figure.
     """
+    if isinstance(fig, Omitted):
+        return
     if isinstance(fig, Notice):
         notice(fig.text)
         return
@@ -182,7 +207,7 @@ def _finding_html(text: str) -> str:
     )
 
 
-def finding(text: str | Notice) -> None:
+def finding(text: str | Notice | Omitted) -> None:
     """Display a short plain-language finding and mark it for the report's key-findings box.
 
     The text is shown where the cell stands and, in the HTML report, also listed in the
@@ -191,7 +216,7 @@ def finding(text: str | Notice) -> None:
     building in notebook cells.
 
     A :class:`Notice` (a section the data did not allow) is shown as a note and is not lifted into
-    the key findings.
+    the key findings; an :class:`Omitted` is not shown.
 
     Parameters
     ----------
@@ -202,6 +227,8 @@ def finding(text: str | Notice) -> None:
     TypeError
         When ``text`` is not a non-empty string.
     """
+    if isinstance(text, Omitted):
+        return
     if isinstance(text, Notice):
         notice(text.text)
         return
@@ -210,14 +237,17 @@ def finding(text: str | Notice) -> None:
 
 
 # -------------------------------------------------------------------------------------- heading
-def paragraph(text: str) -> None:
-    """Display a paragraph of plain text (an introduction or an explanation), HTML-escaped.
+def paragraph(text: str | Omitted) -> None:
+    """Display a paragraph of plain text (an introduction or an explanation), HTML-escaped; nothing
+    for an :class:`Omitted`.
 
     Raises
     ------
     TypeError
         When ``text`` is not a non-empty string.
     """
+    if isinstance(text, Omitted):
+        return
     text = check_text(text, "text")
     publish(
         {"text/html": f'<p class="cl-paragraph">{html.escape(text)}</p>', "text/plain": text},
@@ -226,8 +256,10 @@ def paragraph(text: str) -> None:
     )
 
 
-def heading(text: str, level: int = 2) -> None:
+def heading(text: str | Omitted, level: int = 2) -> None:
     """Display a section heading (``<h2>`` … ``<h4>``; the report title is the ``<h1>``).
+
+    An :class:`Omitted` heading (a section that does not apply) is not displayed.
 
     Parameters
     ----------
@@ -241,9 +273,11 @@ def heading(text: str, level: int = 2) -> None:
     ValueError
         When ``level`` is not 2, 3 or 4.
     """
-    text = check_text(text, "text")
     if isinstance(level, bool) or level not in (2, 3, 4):
         raise ValueError(f"'level' must be one of [2, 3, 4], got {level!r}")
+    if isinstance(text, Omitted):
+        return
+    text = check_text(text, "text")
     publish(
         {"text/html": f'<h{level} class="cl-heading">{html.escape(text)}</h{level}>', "text/plain": text},
         "heading",

@@ -19,7 +19,7 @@ from typing import Any
 import pandas as pd
 
 from clusterlib import i18n
-from clusterlib.report.display import Notice, check_text, notice, publish
+from clusterlib.report.display import Notice, Omitted, check_text, notice, publish
 
 __all__ = ["Table", "table", "table_data", "table_html"]
 
@@ -275,7 +275,7 @@ def table_html(
 
 
 def table(
-    df: pd.DataFrame | pd.Series | Table | Notice,
+    df: pd.DataFrame | pd.Series | Table | Notice | Omitted,
     *,
     lang: str | None = None,
     caption: str | None = None,
@@ -314,7 +314,8 @@ def table(
         Name of the table's sheet in the report's XLSX (default: the caption, else "Table n").
 
     ``df`` may also be a :class:`Table` (its fields replace the keyword arguments) or a
-    :class:`~clusterlib.report.display.Notice` (displayed as a note instead of a table).
+    :class:`~clusterlib.report.display.Notice` (displayed as a note instead of a table), or an
+    :class:`~clusterlib.report.display.Omitted` (nothing displayed).
 
     Every table also publishes its data (:func:`table_data`) in the output metadata
     (``{"clusterlib": {"kind": "table", "caption", "sheet", "table": data}}``), and the
@@ -328,6 +329,8 @@ def table(
         For an unknown language, unknown ``percent_cols``, ``text_cols`` or ``decimals`` columns,
         or negative ``decimals``.
     """
+    if isinstance(df, Omitted):
+        return
     if isinstance(df, Notice):
         notice(df.text)
         return

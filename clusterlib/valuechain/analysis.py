@@ -20,7 +20,7 @@ from clusterlib.config import PROCESSED_DIR, SAMPLE_DIR
 from clusterlib.i18n import check_language, format_number, format_percent, t
 from clusterlib.regions import Province
 from clusterlib.regions import province as resolve_province
-from clusterlib.report.display import Notice
+from clusterlib.report.display import Omitted
 from clusterlib.valuechain import findings as words
 from clusterlib.valuechain.brokerage import ROLES, brokerage_roles
 from clusterlib.valuechain.coreperiphery import CorePeriphery, core_periphery
@@ -49,19 +49,27 @@ HUBS = 5
 
 @dataclass(frozen=True)
 class ValueChainFindings:
-    """The report's sentences, one named field per section (in the analysis' language)."""
+    """The report's sentences, one named field per section (in the analysis' language).
+
+    Without firm interviews ``network`` says so once and the other network findings are
+    :class:`~clusterlib.report.Omitted` (as are ``notes`` when there is nothing to note)."""
 
     network: str
-    central: str
-    dependence: str
-    core: str
-    local: str
-    integration: str
-    chain: str
+    central: str | Omitted
+    dependence: str | Omitted
+    core: str | Omitted
+    local: str | Omitted
+    integration: str | Omitted
+    chain: str | Omitted
     linkages: str
     key_sector: str
     extraction: str
-    notes: str
+    notes: str | Omitted
+
+
+#: What the report leaves out for a province without firm interviews (said once, in the map section).
+_NO_NETWORK = Omitted("no firm interviews: the network sections are left out")
+_NETWORK_SECTIONS = ("central", "structure", "chain")
 
 
 @dataclass(frozen=True)
@@ -111,8 +119,14 @@ class ValueChainMapping:
         s = self.summary
         return f"{self.province.name} {self.cluster_id}: {s.firms} firms, {s.ties} ties, hubs {', '.join(self.hubs)}"
 
-    def heading(self, key: str) -> str:
-        """A section heading in the report's language (``"map"``, ``"io"``…)."""
+    def heading(self, key: str) -> str | Omitted:
+        """A section heading in the report's language (``"map"``, ``"io"``…); without firm interviews
+        the network sections after the map (``"central"``, ``"structure"``, ``"chain"``) are omitted,
+        and so are the data notes when there is none to give."""
+        if self.graph.number_of_nodes() == 0 and (
+            key in _NETWORK_SECTIONS or (key == "notes" and isinstance(self.findings.notes, Omitted))
+        ):
+            return _NO_NETWORK
         if key == "title" and not self.cluster_id:
             return t("valuechain.h.title_no_cluster", self.lang, province=self.province.name)
         return t(f"valuechain.h.{key}", self.lang, province=self.province.name, cluster=self.cluster_name)
@@ -121,11 +135,11 @@ class ValueChainMapping:
         """The name of an IO section (default: the cluster's) in the report's language."""
         return nace.name(section or self.sector, lang=self.lang)
 
-    def central_table(self, top: int = 10) -> pd.DataFrame | Notice:
+    def central_table(self, top: int = 10) -> pd.DataFrame | Omitted:
         """The most central firms and the brokers with their main role, in the report's language."""
         lang = self.lang
         if self.graph.number_of_nodes() == 0:
-            return Notice(t("valuechain.finding.no_network", lang))
+            return _NO_NETWORK
         m = self.measures[self.measures["in_register"]]
         chosen = list(dict.fromkeys([*self.hubs, *self.brokers, *m.nlargest(top, "betweenness").index]))[:top]
         rows = m.loc[chosen]
@@ -147,10 +161,10 @@ class ValueChainMapping:
             }
         )
 
-    def structure_table(self) -> pd.DataFrame | Notice:
+    def structure_table(self) -> pd.DataFrame | Omitted:
         """The whole-network measures as a two-column table."""
         if self.graph.number_of_nodes() == 0:  # a density of 0 would read as a measured empty network
-            return Notice(t("valuechain.finding.no_network", self.lang))
+            return _NO_NETWORK
         lang, s = self.lang, self.summary
         rows = [
             ("density", format_percent(s.density, lang, decimals=1)),
@@ -398,11 +412,12 @@ def _input_output(tables, place: Province, year: int | None, delta: float, notes
 
 def _with_findings(m: ValueChainMapping, dependence: pd.DataFrame) -> ValueChainMapping:
     lang = m.lang
-    if m.graph.number_of_nodes() == 0:  # no firm interviews: say so where the network would be
-        missing, empty = t("valuechain.finding.no_interviews", lang), t("valuechain.finding.no_network", lang)
-        io_texts = _io_findings(m)
-        findings = ValueChainFindings(missing, *[empty] * 6, *io_texts, _notes_text(m.notes, lang))
-        return replace(m, findings=ValueChainFindings(**{k: words.tidy(v) for k, v in findings.__dict__.items()}))
+    if m.graph.number_of_nodes() == 0:  # no firm interviews: say so once, where the map would be
+        missing = words.tidy(t("valuechain.finding.no_interviews", lang))
+        io_texts = [words.tidy(text) for text in _io_findings(m)]
+        notes = words.tidy(_notes_text(m.notes, lang)) if m.notes else _NO_NETWORK  # no interview data to fault
+        findings = ValueChainFindings(missing, *[_NO_NETWORK] * 6, *io_texts, notes)
+        return replace(m, findings=findings)
     name = m.measures["name"]
     top_broker = m.brokers[0] if m.brokers else m.hubs[0]
     broker_row = m.measures.loc[top_broker]

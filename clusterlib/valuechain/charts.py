@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 from clusterlib import nace
 from clusterlib.charts import PALETTE
 from clusterlib.i18n import add_strings, plotly_layout, t
-from clusterlib.report.display import Notice
+from clusterlib.report.display import Omitted
 from clusterlib.valuechain.findings import short_name, stage_name
 from clusterlib.valuechain.stages import STAGES, stage_of
 
@@ -173,8 +173,10 @@ def cluster_map(
     brokers: tuple = (),
     lang: str = "tr",
     title: str | None = None,
-) -> go.Figure | Notice:
-    """The cluster map: firms by value-chain stage, size by number of partners (a :class:`Notice` without firms).
+) -> go.Figure | Omitted:
+    """The cluster map: firms by value-chain stage, size by number of partners.
+
+    Without firms (no interviews) an :class:`~clusterlib.report.Omitted`: the report says why once.
 
     Parameters
     ----------
@@ -186,7 +188,7 @@ def cluster_map(
         Marked with a round ring and a square ring, and named beside the node.
     """
     if G.number_of_nodes() == 0:
-        return Notice(t("valuechain.finding.no_network", lang))
+        return Omitted("no firm interviews: the network sections are left out")
     pos = layered_layout(G)
     fig = go.Figure()
     for kind, dash, colour in (
@@ -279,7 +281,7 @@ _ROLE_STYLE = {
 
 def brokerage_chart(
     measures: pd.DataFrame, *, lang: str = "tr", top: int = 10, title: str | None = None
-) -> go.Figure | Notice:
+) -> go.Figure | Omitted:
     """The firms that broker most, their brokered pairs split by Gould–Fernandez role.
 
     Parameters
@@ -288,7 +290,7 @@ def brokerage_chart(
         With ``name``, ``brokerage`` and one column per role (``coordinator`` … ``liaison``).
     """
     if measures.empty:
-        return Notice(t("valuechain.finding.no_network", lang))
+        return Omitted("no firm interviews: the network sections are left out")
     data = measures[measures["brokerage"] > 0].nlargest(top, "brokerage").iloc[::-1]
     labels = [html.escape(short_name(n, 32)) for n in data["name"]]
     fig = go.Figure()
@@ -304,7 +306,7 @@ def brokerage_chart(
 # --------------------------------------------------------------------------------------- sankey
 def stage_sankey(
     flows: pd.DataFrame, sourcing: pd.DataFrame, *, lang: str = "tr", title: str | None = None
-) -> go.Figure | Notice:
+) -> go.Figure | Omitted:
     """Supply ties from the sellers' stage (left) to the buyers' stage (right); sourcing holes marked.
 
     Parameters
@@ -315,7 +317,7 @@ def stage_sankey(
         :func:`~clusterlib.valuechain.stages.sourcing` (``hole`` by buying stage).
     """
     if flows.empty:
-        return Notice(t("valuechain.finding.no_network", lang))
+        return Omitted("no firm interviews: the network sections are left out")
     holes = set(sourcing.index[sourcing["hole"]])
     order = ("outside", "local_other", *STAGES)
     left = [s for s in order if s in set(flows["from_stage"])]

@@ -180,10 +180,6 @@ add_strings(
             "cooperate with (the firms and relations tables), these sections fill; the input-output sections "
             "below are for manufacturing.",
         },
-        "valuechain.finding.no_network": {
-            "tr": "Firma görüşmesi verisi olmadığı için bu bölüm boş.",
-            "en": "Left out: there are no firm interviews for this province.",
-        },
         "valuechain.finding.io_missing": {
             "tr": "Girdi-çıktı tablosu (io_table) veri klasöründe olmadığı için bu bölüm hesaplanmadı.",
             "en": "This section was left out: the data folder has no input-output table (io_table).",
