@@ -51,6 +51,20 @@ def test_pages_link_the_province_reports(pages):
     assert "corum/" not in national  # no report there, no dead link
 
 
+def test_knowledge_base_is_written_in_the_page_language(pages):
+    """The registry's sector, lead organisation and notes come in Turkish on the Turkish page (the
+    ``_tr`` columns) and in English on the English one; the Turkish page shows no English note."""
+    root, _ = pages
+    tr = (root / "tr" / "knowledge_base.html").read_text(encoding="utf-8")
+    en = (root / "en" / "knowledge_base.html").read_text(encoding="utf-8")
+    assert "OSTİM Savunma Yan Sanayi Kümesi 1 Temmuz 2008’de kuruldu" in tr and "Seed 003" not in tr
+    assert "<td>savunma ve havacılık (25, 26, 30, 33)</td>" in tr and "<td>Kalkınma Bakanlığı</td>" in tr
+    assert "OSTİM Defence Supply Industry Cluster established on 1 July 2008" in en
+    assert "<td>defence and aerospace (25, 26, 30, 33)</td>" in en and "Kalkınma Bakanlığı" not in en
+    # the search finds an initiative by its text in either language
+    assert fold("savunma ve havacılık") in tr and fold("defence and aerospace") in tr
+
+
 def test_national_and_info_spot_pages_compare_the_right_provinces(pages):
     root, _ = pages
     national = (root / "en" / "national.html").read_text(encoding="utf-8")

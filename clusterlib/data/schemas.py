@@ -516,6 +516,10 @@ SCHEMAS: dict[str, Schema] = {
             _text("lead_organisation", "lead organization", "yürütücü", nullable=True),
             Column("members", "int", ("üye sayısı", "uye_sayisi"), low=0, nullable=True),
             _text("notes", "notlar", nullable=True, required=False),
+            # the Turkish texts of Turkish pages (the English ones stand in where these are empty)
+            _text("sector_tr", "sektör (türkçe)", nullable=True, required=False),
+            _text("lead_organisation_tr", "yürütücü (türkçe)", nullable=True, required=False),
+            _text("notes_tr", "notlar (türkçe)", nullable=True, required=False),
         ),
         key=("id",),
         source="the Ministry of Industry and Technology's list of cluster initiatives and the project's "

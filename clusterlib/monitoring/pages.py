@@ -91,6 +91,16 @@ def _spot_name(spot: str, lang: str) -> str:
     return next(p.info_spot_tr for p in regions.pilots() if p.info_spot == spot)
 
 
+def _in_language(row: object, column: str, lang: str) -> str:
+    """A registry text in ``lang``: the ``<column>_tr`` text on Turkish pages when the registry has
+    it, else the ``<column>`` text (English); empty when neither is given."""
+    for name in ((f"{column}_tr", column) if lang == "tr" else (column,)):
+        value = getattr(row, name, None)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
+
+
 def _report_links(plate: int | None, links: Mapping[int, Sequence[tuple[str, str]]], lang: str) -> str:
     if plate is None or pd.isna(plate):
         return ""
@@ -158,13 +168,16 @@ def knowledge_base_page(registry: pd.DataFrame, *, lang: str,
     for row in registry.itertuples(index=False):
         name = getattr(row, f"name_{lang}")
         divisions_text = ";".join(row.nace)
-        sector = f"{row.sector or ''}" + (f" ({', '.join(row.nace)})" if row.nace else "")
+        sector = _in_language(row, "sector", lang)
+        sector += f" ({', '.join(row.nace)})" if row.nace else ""
         year = "" if pd.isna(row.year) else str(int(row.year))
         members = "" if pd.isna(row.members) else format_number(int(row.members), lang)
         province = "" if pd.isna(row.province) else row.province
-        lead = row.lead_organisation if isinstance(row.lead_organisation, str) else ""
-        notes = row.notes if isinstance(row.notes, str) else ""
-        fields = (row.name_en, row.name_tr, province, row.sector, lead, notes, divisions_text)
+        lead = _in_language(row, "lead_organisation", lang)
+        notes = _in_language(row, "notes", lang)
+        fields = (row.name_en, row.name_tr, province, row.sector, _in_language(row, "sector", "tr"),
+                  _in_language(row, "lead_organisation", "en"), lead, _in_language(row, "notes", "en"), notes,
+                  divisions_text)
         searchable = fold(" ".join(x for x in fields if isinstance(x, str)))
         star = "★ " if row.pilot else ""
         rows.append(

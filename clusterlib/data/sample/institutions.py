@@ -178,6 +178,9 @@ def _initiatives(seed: int) -> pd.DataFrame:
                 "lead_organisation": row.lead_organisation,
                 "members": int(row.members) if row.members else None,
                 "notes": row.notes,
+                "sector_tr": row.sector_tr,
+                "lead_organisation_tr": row.lead_organisation_tr,
+                "notes_tr": row.notes_tr,
             }
         )
     frame = pd.DataFrame(rows)
