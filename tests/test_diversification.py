@@ -13,7 +13,7 @@ import pytest
 
 from clusterlib import geo, nace
 from clusterlib.data import load_tables
-from clusterlib.i18n import format_number
+from clusterlib.i18n import format_number, lower_first, lower_first_en
 from clusterlib.relatedness import economic_complexity, proximity, relatedness_density
 from clusterlib.selection.diversification import (
     ROBUSTNESS_SETTINGS,
@@ -93,9 +93,10 @@ def test_section_for_a_pilot_in_both_languages(analysis, corum):
     assert "açık bir araştırma sorusu" in tr.findings.caveat and "open research question" in en.findings.caveat
     assert "sentetik" in tr.findings.caveat and "synthetic" in en.findings.caveat
     first = d.opportunities.index[0]
-    assert nace.name(first, lang="en", short=True) in en.findings.opportunities
-    assert nace.name(first, lang="tr", short=True) in tr.findings.opportunities
-    base = nace.name(d.opportunities["builds_on"].iloc[0][0], lang="en", short=True)
+    # names inside a sentence start in lower case (Turkish rules in Turkish)
+    assert lower_first_en(nace.name(first, lang="en", short=True)) in en.findings.opportunities
+    assert lower_first(nace.name(first, lang="tr", short=True)) in tr.findings.opportunities
+    base = lower_first_en(nace.name(d.opportunities["builds_on"].iloc[0][0], lang="en", short=True))
     assert f"building on {base}" in en.findings.opportunities
     for findings in (tr.findings, en.findings):
         assert all(isinstance(v, str) and v for v in findings.__dict__.values())
@@ -111,7 +112,7 @@ def test_comparison_says_whether_the_two_lists_overlap(tables, analysis, corum):
     assert f"{more} of the ranking's top 3 sectors are more complex" in en.findings.comparison
     top = analysis.top
     shared = analyse_diversification("Çorum", tables=tables, ranking=[top[1], "30"]).present("en")
-    assert f"Both lists name {nace.name(top[1], lang='en', short=True)}." in shared.findings.comparison
+    assert f"Both lists name {lower_first_en(nace.name(top[1], lang='en', short=True))}." in shared.findings.comparison
     alone = analyse_diversification("Çorum", tables=tables).present("tr")
     assert "ilde var olanları" in alone.findings.comparison
 

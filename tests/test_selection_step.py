@@ -92,7 +92,8 @@ def test_findings_in_both_languages_use_their_number_formats(selections):
     selection = selections["Gaziantep"]
     tr, en = selection.present("tr").findings, selection.present("en").findings
     assert set(vars(tr)) == set(vars(en)) == {
-        "structure", "portfolio", "map", "shift_share", "data", "criteria", "ranking", "robustness", "agreement",
+        "structure", "portfolio", "map", "shift_share", "data", "data_notes", "criteria", "ranking", "robustness",
+        "agreement",
     }  # fmt: skip
     total = int(selection.profile["employment"].sum())
     assert f"{total:,}".replace(",", ".") in tr.structure

@@ -12,7 +12,7 @@ import pytest
 from clusterlib import charts
 from clusterlib.data import DataValidationError, load_tables
 from clusterlib.regions import provinces
-from clusterlib.report import Notice
+from clusterlib.report import Notice, Omitted
 from clusterlib.selection import (
     THRESHOLDS,
     SelectionInputError,
@@ -71,7 +71,9 @@ def test_result_is_frozen_with_typed_findings(samsun):
     assert dataclasses.is_dataclass(samsun.findings)
     assert isinstance(samsun.findings.portfolio.sectors, tuple)
     view = samsun.present("en")
-    assert all(isinstance(text, str) and text for text in vars(view.findings).values())
+    texts = {k: v for k, v in vars(view.findings).items() if k != "data_notes"}  # a note, not a sentence
+    assert all(isinstance(text, str) and text for text in texts.values())
+    assert isinstance(view.findings.data_notes, Notice | Omitted)
 
 
 # ------------------------------------------------------------------------- one definition per quantity
@@ -303,6 +305,9 @@ def test_data_section_shows_the_loaders_notes_about_what_the_step_reads():
     """From the folder: blank wages are said to be left missing; a note on a column the step does not
     read (initiatives' members) is not shown in a sector-selection report."""
     selection = analyse_sector_selection("Samsun", n_simulations=20)
-    text = selection.present("en").findings.data
+    notes = selection.present("en").findings.data_notes
+    assert isinstance(notes, Notice)  # a note beside the data section, not a key finding
+    text = notes.text
     assert "column 'avg_wage'" in text and "not read as zero" in text
+    assert "avg_wage" not in selection.present("en").findings.data
     assert "'members'" not in text

@@ -65,14 +65,15 @@ add_strings(
             "en": "There is no candidate sector left in which the province is not specialised.",
         },
         "diversification.item": {
-            "tr": "{sector} ({sectors} birikimine dayanarak)",
-            "en": "{sector} (building on {sectors})",
+            "tr": "{sector|lower} ({sectors|lower|list} birikimine dayanarak)",
+            "en": "{sector|lower} (building on {sectors|lower|list})",
         },
+        "diversification.item_alone": {"tr": "{sector|lower}", "en": "{sector|lower}"},
         "diversification.finding.comparison": {
-            "tr": "Dört ölçütlü sıralama ilde var olanı sıralar (başta {ranking}); bu bölüm ise büyüyebilecek "
-            "olanı ({opportunities}). {overlap} {complex}",
-            "en": "The four-criteria ranking ranks what exists (led by {ranking}); this section ranks what "
-            "could grow ({opportunities}). {overlap} {complex}",
+            "tr": "Dört ölçütlü sıralama ilde var olanı sıralar (başta {ranking|lower|list}); bu bölüm ise "
+            "büyüyebilecek olanı ({opportunities|lower|list}). {overlap} {complex}",
+            "en": "The four-criteria ranking ranks what exists (led by {ranking|lower|list}); this section ranks "
+            "what could grow ({opportunities|lower|list}). {overlap} {complex}",
         },
         "diversification.finding.no_overlap": {
             "tr": "İki liste örtüşmüyor: biri bugünkü güçlü yanları, diğeri yeni yönleri gösterir; birlikte "
@@ -81,8 +82,8 @@ add_strings(
             "them together.",
         },
         "diversification.finding.overlap": {
-            "tr": "İki listede ortak sektörler: {shared}.",
-            "en": "Both lists name {shared}.",
+            "tr": "İki listede ortak sektörler: {shared|lower|list}.",
+            "en": "Both lists name {shared|lower|list}.",
         },
         "diversification.finding.ranking_complexity": {
             "tr": "Sıralamanın ilk {k} sektöründen {n} tanesi ilin ortalama karmaşıklığının üzerinde (PCI > EKE).",
@@ -129,8 +130,9 @@ def setting_text(measure: str, threshold: float, lang: str) -> str:
     return f"{t(f'diversification.measure.{measure}', lang)} RCA ≥ {threshold_text(threshold, lang)}"
 
 
-def _names(codes: Sequence[str], lang: str) -> str:
-    return ", ".join(sector_name(c, lang) for c in codes)
+def _names(codes: Sequence[str], lang: str) -> list[str]:
+    """The sectors' names, for a ``{…|lower|list}`` slot (in-sentence case, a list a reader can count)."""
+    return [sector_name(c, lang) for c in codes]
 
 
 @dataclass(frozen=True)
@@ -187,7 +189,7 @@ class OpportunitiesFinding:
         items = [
             t("diversification.item", lang, sector=sector_name(code, lang), sectors=_names(bases[:NAMED_BASES], lang))
             if bases
-            else sector_name(code, lang)
+            else t("diversification.item_alone", lang, sector=sector_name(code, lang))
             for code, bases in list(zip(self.codes, self.builds_on, strict=True))[:NAMED]
         ]
         return t(

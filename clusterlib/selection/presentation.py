@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 
 from clusterlib import charts
 from clusterlib.i18n import add_strings, check_language, t, turkish_capitalize
-from clusterlib.report.display import Notice
+from clusterlib.report.display import Notice, Omitted
 from clusterlib.report.tables import Table
 from clusterlib.selection.analysis import SectorSelection
 from clusterlib.selection.findings import sector_name
@@ -112,6 +112,9 @@ class ReportFindings:
 
     A section that needs a ranking holds a :class:`~clusterlib.report.Notice` instead when there were
     too few candidates (``report.finding`` shows it as a note, outside the key findings).
+    ``data`` says what the scoring left out or filled in (a finding); ``data_notes`` holds what the
+    loaders noted about the files (blank cells left missing, with their rows) as a note beside it,
+    not among the key findings (:class:`~clusterlib.report.Omitted` when there is none).
     """
 
     structure: str
@@ -119,6 +122,7 @@ class ReportFindings:
     map: str | Notice
     shift_share: str
     data: str
+    data_notes: Notice | Omitted
     criteria: str | Notice
     ranking: str | Notice
     robustness: str | Notice
@@ -326,13 +330,17 @@ class SelectionReport:
 
 
 def _data_text(selection: SectorSelection, lang: str) -> str:
-    parts = [note.text(lang) for note in selection.load_notes]  # type: ignore[attr-defined]
-    parts += list(selection.left_out.texts(lang))
+    parts = list(selection.left_out.texts(lang))
     if selection.too_few is not None:
         parts.append(selection.too_few.text(lang))
     if selection.imputed.cells:
         parts.append(selection.imputed.text(lang))
     return "\n\n".join(parts) if parts else t("selection.note.complete", lang)
+
+
+def _load_notes(selection: SectorSelection, lang: str) -> Notice | Omitted:
+    notes = [note.text(lang) for note in selection.load_notes]  # type: ignore[attr-defined]
+    return Notice(" ".join(notes)) if notes else Omitted("the loaders noted nothing about the files")
 
 
 def present(selection: SectorSelection, lang: str) -> SelectionReport:
@@ -354,6 +362,7 @@ def present(selection: SectorSelection, lang: str) -> SelectionReport:
         map=f.map.text(lang) if f.map is not None else unavailable,  # type: ignore[arg-type]
         shift_share=f.shift_share.text(lang),
         data=_data_text(selection, lang),
+        data_notes=_load_notes(selection, lang),
         criteria=f.criteria.text(lang) if f.criteria is not None else unavailable,
         ranking=f.ranking.text(lang) if f.ranking is not None else unavailable,
         robustness=f.robustness.text(lang) if f.robustness is not None else unavailable,
