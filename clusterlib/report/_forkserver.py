@@ -14,6 +14,9 @@ caches (it starts no thread, ZeroMQ socket or event loop of its own before a for
 OpenBLAS and jemalloc start at import handle a fork themselves).  It ends when its worker ends (or dies), and
 :func:`kernel_server` starts a new one when clusterlib's source changed since it started.
 
+The socket lies in a folder only this user can enter (``mkdtemp``, mode 0700), so no other user can
+ask the server for a kernel.
+
 Protocol (one connection per kernel): the launcher sends an 8-byte length, a JSON request
 ``{argv, cwd, env}`` and four file descriptors (stdin, stdout, stderr, a lifeline pipe); the
 server answers ``pid N`` after the fork and ``exit CODE`` when the kernel has ended.
