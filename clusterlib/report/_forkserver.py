@@ -261,6 +261,8 @@ def _kernel_server(timeout: float) -> str | None:
             ready = proc.stdout.readline().strip() == _READY
             break
     if not ready:
+        print(f"clusterlib: the kernel server did not start (exit code {proc.poll()}); kernels start from "
+              "scratch", file=sys.stderr)
         proc.kill()
         proc.wait()
         import shutil
