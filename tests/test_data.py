@@ -935,7 +935,7 @@ def test_blank_and_dash_wages_stay_missing_and_are_counted():
     assert (notes["empty"].count, notes["empty"].rows) == (2, (2, 5))
     assert (notes["dash_as_missing"].count, notes["dash_as_missing"].rows) == (1, (3,))
     assert notes["empty"].text("tr") == (
-        "wages_blank.csv, 'ortalama ücret' sütunu: 2 boş hücre boş bırakıldı (sıfır sayılmadı) (satırlar: 2, 5)."
+        "wages_blank.csv, 'ortalama ücret' sütunu: 2 hücre boş; sıfır sayılmadı, boş bırakıldı (satırlar: 2, 5)."
     )
 
 

@@ -40,8 +40,8 @@ add_strings(
             "zero{rows}.",
         },
         "data.note.empty": {
-            "tr": "{where}: {count} boş hücre boş bırakıldı (sıfır sayılmadı){rows}.",
-            "en": "{where}: {count} empty cell(s) were left missing (not read as zero){rows}.",
+            "tr": "{where}: {count} hücre boş; sıfır sayılmadı, boş bırakıldı{rows}.",
+            "en": "{where}: {count} cell(s) are empty; they were left missing, not read as zero{rows}.",
         },
         "data.note.missing_column": {
             "tr": "{file}: isteğe bağlı '{column}' sütunu yok; ona dayanan ölçütler kullanılmadı.",
