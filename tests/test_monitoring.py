@@ -30,6 +30,7 @@ from clusterlib.monitoring import (
     projection,
     province_rank,
     rag_status,
+    reference_names,
     relative_gap,
     sector_by_province,
     trajectory,
@@ -356,6 +357,25 @@ def test_international_gaps_filters_sector():
                                "value": [100.0, 25.0, 50.0]})
     gaps = international_gaps(summary, benchmarks, sector="shoes")
     assert gaps.set_index("reference")["gap"].to_dict() == {"A": -0.5, "C": 0.0}
+
+
+def test_references_are_named_in_the_report_language():
+    """A Turkish report names the international references in Turkish (``reference_tr``), falling back to
+    the English name where the benchmarks give none; the numbers do not depend on the language."""
+    summary = pd.DataFrame({"indicator": ["x"], "name_en": ["X"], "name_tr": ["X"], "unit": ["n"],
+                            "direction": ["increase"], "latest_actual": [50.0], "latest_year": [2024]})
+    benchmarks = pd.DataFrame({"indicator": ["x", "x"], "reference": ["Leading cluster, Ireland", "EU median"],
+                               "reference_tr": ["Önde gelen küme, İrlanda", None], "country": ["IE", "EU"],
+                               "sector": ["s", "s"], "value": [100.0, 40.0]})
+    gaps = international_gaps(summary, benchmarks)
+    assert reference_names(gaps, "tr").tolist() == ["EU median", "Önde gelen küme, İrlanda"]
+    assert reference_names(gaps, "en").tolist() == ["EU median", "Leading cluster, Ireland"]
+    without = international_gaps(summary, benchmarks.drop(columns="reference_tr"))
+    assert reference_names(without, "tr").tolist() == ["EU median", "Leading cluster, Ireland"]
+    tr, en = analyse_monitoring("Samsun", lang="tr"), analyse_monitoring("Samsun", lang="en")
+    assert "İrlanda" in tr.findings.international and "Ireland" not in tr.findings.international
+    assert "Ireland" in en.findings.international
+    assert tr.gaps["gap"].equals(en.gaps["gap"])
 
 
 def test_management_scorecard_labels_and_areas():

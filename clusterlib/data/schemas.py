@@ -491,6 +491,7 @@ SCHEMAS: dict[str, Schema] = {
         (
             _text("indicator", "gösterge"),
             _text("reference", "referans"),
+            _text("reference_tr", "referans (türkçe)", nullable=True, required=False),  # name on Turkish pages
             _text("country", "ülke", nullable=True),
             _text("sector", "sektör", nullable=True),
             Column("year", "year", ("yıl", "yil"), nullable=True),

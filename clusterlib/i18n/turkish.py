@@ -82,7 +82,8 @@ _COMPOUND_WORDS = frozenset(
     {
         "imalatı", "ticareti", "üretimi", "hizmeti", "sanayii", "yapımı", "onarımı", "katı",
         "evi", "gözlemevi", "kocaeli", "kırklareli", "tunceli", "bakımı", "inşaatı", "yayımı",
-        "kurulumu", "işlenmesi", "toptancılığı", "temini",
+        "kurulumu", "işlenmesi", "toptancılığı", "temini", "payı", "puanı", "oranı", "değeri", "geliri",
+        "gideri",
     }
 )  # fmt: skip
 #: Loanwords whose suffixes take front vowels although their last vowel is back (TDK: *petrolde*,

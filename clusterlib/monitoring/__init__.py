@@ -24,7 +24,7 @@ from clusterlib.monitoring.benchmarking import (
 )
 from clusterlib.monitoring.economy import gva_growth, gva_structure, province_rank
 from clusterlib.monitoring.initiatives import load_initiatives, registry_problems
-from clusterlib.monitoring.international import international_gaps, relative_gap
+from clusterlib.monitoring.international import international_gaps, reference_names, relative_gap
 from clusterlib.monitoring.management import AREAS, label_of, management_scorecard
 from clusterlib.monitoring.pages import show_page_links, write_run_pages
 from clusterlib.monitoring.plan import indicator_summary, monitoring_plan, projection, trajectory
@@ -53,6 +53,7 @@ __all__ = [
     "projection",
     "province_rank",
     "rag_status",
+    "reference_names",
     "registry_problems",
     "relative_gap",
     "sector_by_province",

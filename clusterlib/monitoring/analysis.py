@@ -33,7 +33,7 @@ from clusterlib.monitoring.findings import (
     status_label,
     trajectory_finding,
 )
-from clusterlib.monitoring.international import international_gaps
+from clusterlib.monitoring.international import international_gaps, reference_names
 from clusterlib.monitoring.labels import unit_label
 from clusterlib.monitoring.management import holding_back, management_scorecard
 from clusterlib.monitoring.plan import indicator_summary, monitoring_plan
@@ -183,7 +183,8 @@ class MonitoringBenchmarking:
         """International reference values and the cluster's gap to each."""
         g = self.gaps
         out = pd.DataFrame({
-            "indicator": g[f"name_{self.lang}"], "latest_actual": g["actual"], "reference": g["reference"],
+            "indicator": g[f"name_{self.lang}"], "latest_actual": g["actual"],
+            "reference": reference_names(g, self.lang),
             "country": g["country"], "reference_value": g["value"], "gap": g["gap"],
         })
         return out.rename(columns=lambda c: t(f"monitoring.col.{c}", self.lang))

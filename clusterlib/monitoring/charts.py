@@ -13,7 +13,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from clusterlib.i18n import add_strings, format_number, plotly_layout, t
+from clusterlib.i18n import add_strings, format_number, format_percent, plotly_layout, t
+from clusterlib.monitoring.international import reference_names
 from clusterlib.monitoring.management import AREAS, EXCELLENCE
 from clusterlib.monitoring.rag import status_colour, status_symbol
 
@@ -205,9 +206,10 @@ def gaps_chart(gaps: pd.DataFrame, *, lang: str) -> go.Figure:
     order = list(dict.fromkeys(frame[f"name_{lang}"]))[::-1]
     colours = [_BLUE, _ORANGE, _GREEN, _PURPLE, _GREY]
     fig = go.Figure()
-    for k, (reference, rows) in enumerate(frame.groupby("reference", sort=True)):
+    frame = frame.assign(shown_reference=reference_names(frame, lang))
+    for k, (reference, rows) in enumerate(frame.groupby("shown_reference", sort=True)):
         rows = rows.set_index(f"name_{lang}").reindex(order)
-        texts = [("" if pd.isna(g) else ("▲ " if g >= 0 else "▼ ") + format_number(g * 100, lang, decimals=0) + " %")
+        texts = [("" if pd.isna(g) else ("▲ " if g >= 0 else "▼ ") + format_percent(g, lang, decimals=0))
                  for g in rows["gap"]]
         fig.add_trace(go.Bar(x=rows["gap"].clip(-2, 2) * 100, y=[_short(n, 40) for n in order], orientation="h",
                              name=_short(str(reference), 70), marker_color=colours[k % len(colours)], text=texts,

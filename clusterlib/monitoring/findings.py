@@ -13,6 +13,7 @@ import math
 import pandas as pd
 
 from clusterlib.i18n import add_strings, format_number, format_percent, t
+from clusterlib.monitoring.international import reference_names
 
 __all__ = [
     "PEERS_K",
@@ -104,9 +105,10 @@ add_strings(
         },
         "monitoring.finding.international": {
             "tr": "{n} uluslararası referans değerle karşılaştırıldığında küme {ahead} karşılaştırmada önde, "
-            "{behind} karşılaştırmada geride. En büyük açık: {indicator}, {reference} karşısında {gap}.",
+            "{behind} karşılaştırmada geride. En büyük açık {indicator|lower} göstergesinde: {reference} "
+            "karşısında {gap}.",
             "en": "Against {n} international reference values the cluster is ahead in {ahead} and behind in "
-            "{behind}. Largest gap: {indicator} against {reference}, {gap}.",
+            "{behind}. The largest gap is in {indicator|lower}: {gap} against {reference}.",
         },
         "monitoring.finding.no_international": {
             "tr": "Bu kümenin göstergeleri için benchmarks.csv dosyasında uluslararası referans değer yok.",
@@ -250,10 +252,11 @@ def international_finding(gaps: pd.DataFrame, names: dict[str, str], lang: str) 
     known = gaps.dropna(subset=["gap"])
     if known.empty:
         return t("monitoring.finding.no_international", lang)
-    worst = known.loc[known["gap"].idxmin()]
+    worst = known["gap"].idxmin()
     return t("monitoring.finding.international", lang, n=len(known), ahead=int((known["gap"] >= 0).sum()),
-             behind=int((known["gap"] < 0).sum()), indicator=names[worst["indicator"]],
-             reference=worst["reference"], gap=format_percent(worst["gap"], lang, decimals=0))
+             behind=int((known["gap"] < 0).sum()), indicator=names[known.loc[worst, "indicator"]],
+             reference=reference_names(known, lang)[worst], gap=format_percent(known.loc[worst, "gap"], lang,
+                                                                              decimals=0))
 
 
 def management_finding(table: pd.DataFrame | None, score: float, label: str, *, gold: float, lang: str) -> str:

@@ -9,11 +9,26 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-__all__ = ["GAP_COLUMNS", "international_gaps", "relative_gap"]
+__all__ = ["GAP_COLUMNS", "international_gaps", "reference_names", "relative_gap"]
 
 #: Columns of :func:`international_gaps`.
-GAP_COLUMNS = ("indicator", "name_en", "name_tr", "unit", "direction", "actual", "year", "reference", "country",
-               "value", "gap")
+GAP_COLUMNS = ("indicator", "name_en", "name_tr", "unit", "direction", "actual", "year", "reference",
+               "reference_tr", "country", "value", "gap")
+
+
+def reference_names(gaps: pd.DataFrame, lang: str) -> pd.Series:
+    """The references' names in ``lang``: ``reference_tr`` in Turkish (the English name where the
+    benchmarks give no Turkish one), ``reference`` in English.
+
+    Examples
+    --------
+    >>> g = pd.DataFrame({"reference": ["EU median"], "reference_tr": ["AB ortancası"]})
+    >>> reference_names(g, "tr").tolist(), reference_names(g, "en").tolist()
+    (['AB ortancası'], ['EU median'])
+    """
+    if lang == "tr" and "reference_tr" in gaps:
+        return gaps["reference_tr"].where(gaps["reference_tr"].notna(), gaps["reference"])
+    return gaps["reference"]
 
 
 def relative_gap(actual: object, reference: object, *, direction: object = "increase") -> np.ndarray:
@@ -78,7 +93,10 @@ def international_gaps(summary: pd.DataFrame, benchmarks: pd.DataFrame, *, secto
     refs = benchmarks
     if sector is not None:
         refs = refs[refs["sector"].isin([sector, "all sectors"])]
-    refs = refs[["indicator", "reference", "country", "value"]]
+    turkish = refs["reference_tr"] if "reference_tr" in refs else pd.Series(None, index=refs.index, dtype=object)
+    refs = refs[["indicator", "reference", "country", "value"]].assign(
+        reference_tr=turkish.where(turkish.notna() & turkish.astype(str).str.strip().ne(""), refs["reference"])
+    )
     merged = summary.rename(columns={"latest_actual": "actual", "latest_year": "year"}).merge(
         refs, on="indicator", how="inner"
     )

@@ -10,6 +10,7 @@ import pandas as pd
 from clusterlib.data.sample.firms import _all_firms
 from clusterlib.data.sample.inputs import _pilot_config, _rng
 from clusterlib.data.sample.provinces import _employment, _exports
+from clusterlib.i18n import turkish_lower
 
 # ------------------------------------------------------------------------------------------------ monitoring
 
@@ -102,12 +103,13 @@ def _monitoring(seed: int) -> pd.DataFrame:
 # ------------------------------------------------------------------------------------------------ benchmarks
 
 _LEADING = {
-    "corum_food_machinery": ("IT", "Italy"),
-    "gaziantep_footwear": ("PT", "Portugal"),
-    "kahramanmaras_metal_kitchenware": ("DE", "Germany"),
-    "samsun_medical": ("IE", "Ireland"),
-    "trabzon_shipbuilding": ("NO", "Norway"),
+    "corum_food_machinery": ("IT", "Italy", "İtalya"),
+    "gaziantep_footwear": ("PT", "Portugal", "Portekiz"),
+    "kahramanmaras_metal_kitchenware": ("DE", "Germany", "Almanya"),
+    "samsun_medical": ("IE", "Ireland", "İrlanda"),
+    "trabzon_shipbuilding": ("NO", "Norway", "Norveç"),
 }
+_LABELS_TR = {"gold": "altın", "silver": "gümüş", "bronze": "bronz"}
 #: The six areas of European cluster-management benchmarking (ESCA) and their typical label medians.
 _AREAS = ("structure", "governance", "financing", "services", "interaction", "achievements")
 _LABELS = {"gold": (78.0, 92.0), "silver": (64.0, 78.0), "bronze": (50.0, 64.0)}
@@ -121,15 +123,19 @@ def _benchmarks(seed: int) -> pd.DataFrame:
     rows = []
     for cid in sorted(document["clusters"]):
         sector = document["pilots"][cid]["name_en"].lower()
-        code, country = _LEADING[cid]
-        references = (  # name, country, multiple of the pilot's 2026 target, management score range
-            (f"EU {sector} cluster median (ESCA gold-label peers)", "EU", (1.3, 2.0), (74.0, 86.0)),
-            (f"EU {sector} cluster median (all ESCA-labelled)", "EU", (0.9, 1.3), (58.0, 72.0)),
-            (f"Leading {sector} cluster, {country} (reference)", code, (2.0, 4.0), (82.0, 94.0)),
+        sector_tr = turkish_lower(document["pilots"][cid]["name_tr"])
+        code, country, country_tr = _LEADING[cid]
+        references = (  # name, Turkish name, country, multiple of the pilot's 2026 target, management score range
+            (f"EU {sector} cluster median (ESCA gold-label peers)",
+             f"AB {sector_tr} kümeleri ortancası (ESCA altın etiketli emsaller)", "EU", (1.3, 2.0), (74.0, 86.0)),
+            (f"EU {sector} cluster median (all ESCA-labelled)",
+             f"AB {sector_tr} kümeleri ortancası (ESCA etiketli tüm kümeler)", "EU", (0.9, 1.3), (58.0, 72.0)),
+            (f"Leading {sector} cluster, {country} (reference)",
+             f"Önde gelen {sector_tr} kümesi, {country_tr} (referans)", code, (2.0, 4.0), (82.0, 94.0)),
         )
         final = monitoring[(monitoring["cluster"] == cid) & (monitoring["year"] == 2026)]
         for row in final.itertuples(index=False):
-            for reference, where, (low, high), score in references:
+            for reference, reference_tr, where, (low, high), score in references:
                 factor = rng.uniform(low, high)
                 value = row.target * (factor if row.direction == "increase" else 1.0 / factor)
                 if row.indicator == "cluster_management_score":  # a 0-100 score: a range, not a multiple
@@ -138,6 +144,7 @@ def _benchmarks(seed: int) -> pd.DataFrame:
                     {
                         "indicator": row.indicator,
                         "reference": reference,
+                        "reference_tr": reference_tr,
                         "country": where,
                         "sector": sector,
                         "year": 2022,
@@ -168,6 +175,7 @@ def _benchmarks(seed: int) -> pd.DataFrame:
                 {
                     "indicator": f"cm_{area}",
                     "reference": f"ESCA {label} label median",
+                    "reference_tr": f"ESCA {_LABELS_TR[label]} etiket ortancası",
                     "country": "EU",
                     "sector": "all sectors",
                     "year": 2022,
