@@ -65,6 +65,22 @@ def test_knowledge_base_is_written_in_the_page_language(pages):
     assert fold("savunma ve havacılık") in tr and fold("defence and aerospace") in tr
 
 
+def test_knowledge_base_lists_the_pilots_first_then_in_alphabetical_order(pages):
+    """Turkish alphabet on the Turkish page (Ç after C, İ after I, Ş after S), plain order in English."""
+    import re
+
+    from clusterlib.i18n import turkish_sort_key
+
+    root, _ = pages
+    for lang, key in (("tr", turkish_sort_key), ("en", str.casefold)):
+        page = (root / lang / "knowledge_base.html").read_text(encoding="utf-8")
+        names = re.findall(r'<tr class="kb-row"[^>]*><td>(.*?)</td>', page)
+        pilots = [n for n in names if n.startswith("★ ")]
+        assert names[: len(pilots)] == pilots and len(pilots) == 5
+        others = [n for n in names if not n.startswith("★ ")]
+        assert others == sorted(others, key=key) and len(others) > 15
+
+
 def test_national_and_info_spot_pages_compare_the_right_provinces(pages):
     root, _ = pages
     national = (root / "en" / "national.html").read_text(encoding="utf-8")

@@ -68,6 +68,7 @@ from clusterlib.i18n.turkish import (
     spoken_last_word,
     turkish_capitalize,
     turkish_lower,
+    turkish_sort_key,
     turkish_upper,
 )
 
@@ -112,5 +113,6 @@ __all__ = [
     "template",
     "turkish_capitalize",
     "turkish_lower",
+    "turkish_sort_key",
     "turkish_upper",
 ]

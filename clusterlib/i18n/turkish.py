@@ -42,6 +42,7 @@ __all__ = [
     "spoken_last_word",
     "turkish_capitalize",
     "turkish_lower",
+    "turkish_sort_key",
     "turkish_upper",
 ]
 
@@ -132,6 +133,22 @@ def turkish_capitalize(text: str) -> str:
     'İstihdam büyüklüğü'
     """
     return turkish_upper(text[:1]) + text[1:]
+
+
+#: The Turkish alphabet in order (TDK), for sorting names as a Turkish reader expects.
+_ALPHABET = {c: k for k, c in enumerate("abcçdefgğhıijklmnoöprsştuüvyz")}
+
+
+def turkish_sort_key(text: str) -> tuple:
+    """A key that sorts text in Turkish alphabetical order (c < ç < d, g < ğ < h, ı < i, o < ö < p,
+    s < ş < t, u < ü < v), case-insensitive; other characters after the letters, by code point.
+
+    Examples
+    --------
+    >>> sorted(["Şanlıurfa", "Samsun", "Çorum", "Corum", "Iğdır", "İzmir", "Ordu", "Ödemiş"], key=turkish_sort_key)
+    ['Corum', 'Çorum', 'Iğdır', 'İzmir', 'Ordu', 'Ödemiş', 'Samsun', 'Şanlıurfa']
+    """
+    return tuple((0, _ALPHABET[c]) if c in _ALPHABET else (1, ord(c)) for c in turkish_lower(text))
 
 
 def lower_first(text: str) -> str:

@@ -25,7 +25,7 @@ import pandas as pd
 
 from clusterlib import geo, nace, regions
 from clusterlib.data import DataValidationError
-from clusterlib.i18n import check_language, format_number, t
+from clusterlib.i18n import check_language, format_number, t, turkish_sort_key
 from clusterlib.monitoring import labels  # noqa: F401  (registers the strings)
 from clusterlib.monitoring.analysis import MonitoringBenchmarking, analyse_monitoring
 from clusterlib.monitoring.benchmarking import METRICS
@@ -165,7 +165,10 @@ def knowledge_base_page(registry: pd.DataFrame, *, lang: str,
     head = "".join(f"<th>{html.escape(t(f'pages.col.{c}', lang))}</th>"
                    for c in ("name", "province", "sector", "year", "lead", "members", "notes", "reports"))
     rows = []
-    for row in registry.itertuples(index=False):
+    sort_key = turkish_sort_key if lang == "tr" else str.casefold
+    order = sorted(range(len(registry)), key=lambda k: (not registry["pilot"].iloc[k],  # the pilots first, then
+                                                        sort_key(str(registry[f"name_{lang}"].iloc[k]))))  # by name
+    for row in registry.iloc[order].itertuples(index=False):
         name = getattr(row, f"name_{lang}")
         divisions_text = ";".join(row.nace)
         sector = _in_language(row, "sector", lang)
