@@ -139,7 +139,7 @@ def test_table_rejects_unknown_language():
 # ---------------------------------------------------------------------------------- finding etc.
 def test_finding_is_escaped_and_marked():
     data, meta = published(finding, f"LQ 2,3 {XSS}\n\nİkinci paragraf")
-    assert meta == {"clusterlib": {"kind": "finding", "text": f"LQ 2,3 {XSS}\n\nİkinci paragraf"}}
+    assert meta == {"clusterlib": {"kind": "finding", "text": f"LQ 2,3 {XSS}\n\nİkinci paragraf", "key": True}}
     assert 'class="cl-finding"' in data["text/html"]
     assert XSS not in data["text/html"] and data["text/html"].count("<p>") == 2
 
@@ -274,3 +274,12 @@ def test_an_omitted_part_of_a_section_displays_nothing():
         Omitted(" ")
     with pytest.raises(TypeError):  # None is not a way to omit: it stays an error
         finding(None)
+
+
+def test_a_finding_marked_not_key_stays_in_its_section():
+    data, meta = published(finding, "Secondary <b>", key=False)
+    assert "Secondary &lt;b&gt;" in data["text/html"]  # shown where the cell stands
+    assert meta["clusterlib"] == {"kind": "finding", "text": "Secondary <b>", "key": False}
+    assert published(finding, "Main")[1]["clusterlib"]["key"] is True
+    with pytest.raises(TypeError, match="'key' must be True or False, got 'no'"):
+        finding("x", key="no")

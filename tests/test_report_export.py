@@ -260,3 +260,15 @@ def test_write_report_links_the_workbook_and_skips_it_without_tables(tmp_path):
     )
     assert [p.name for p in again] == ["sector_selection.html"]
     assert not (tmp_path / "sector_selection.xlsx").exists()
+
+
+def test_only_key_findings_are_lifted_into_the_box():
+    """``report.finding(text, key=False)`` stays in its section; the box lists the key ones, each once."""
+    from nbformat.v4 import new_code_cell, new_notebook, new_output
+
+    def output(text, **extra):
+        return new_output("display_data", data={"text/plain": text},
+                          metadata={"clusterlib": {"kind": "finding", "text": text, **extra}})
+
+    cell = new_code_cell(outputs=[output("Main"), output("Detail", key=False), output("Main"), output("Old")])
+    assert findings(new_notebook(cells=[cell])) == ["Main", "Old"]  # "Old": written before 'key' existed

@@ -207,33 +207,38 @@ def _finding_html(text: str) -> str:
     )
 
 
-def finding(text: str | Notice | Omitted) -> None:
-    """Display a short plain-language finding and mark it for the report's key-findings box.
+def finding(text: str | Notice | Omitted, *, key: bool = True) -> None:
+    """Display a short plain-language finding on top of its section; with ``key`` also list it in
+    the report's "Temel bulgular / Key findings" box at the top.
 
-    The text is shown where the cell stands and, in the HTML report, also listed in the
-    "Temel bulgular / Key findings" box at the top.  It is plain text (HTML-escaped); blank lines
-    separate paragraphs.  Findings come translated from the methodology modules, not from string
-    building in notebook cells.
+    The text is plain (HTML-escaped); blank lines separate paragraphs.  Findings come translated
+    from the methodology modules, not from string building in notebook cells.  The notebook
+    chooses which of its findings are key (``key=False``: shown in the section only), so that the
+    box at the top stays a summary a committee reads in a minute.
 
     A :class:`Notice` (a section the data did not allow) is shown as a note and is not lifted into
     the key findings; an :class:`Omitted` is not shown.
 
     Parameters
     ----------
-    text : str or Notice
+    text : str, Notice or Omitted
+    key : bool, default True, keyword-only
+        Whether the finding is also listed among the report's key findings.
 
     Raises
     ------
     TypeError
-        When ``text`` is not a non-empty string.
+        When ``text`` is not a non-empty string, or ``key`` is not a bool.
     """
+    if not isinstance(key, bool):
+        raise TypeError(f"'key' must be True or False, got {key!r}")
     if isinstance(text, Omitted):
         return
     if isinstance(text, Notice):
         notice(text.text)
         return
     text = check_text(text, "text")
-    publish({"text/html": _finding_html(text), "text/plain": text}, "finding", text=text)
+    publish({"text/html": _finding_html(text), "text/plain": text}, "finding", text=text, key=key)
 
 
 # -------------------------------------------------------------------------------------- heading

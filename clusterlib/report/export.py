@@ -104,7 +104,8 @@ def _outputs(nb: Any) -> Iterable[Any]:
 
 
 def findings(nb: Any) -> list[str]:
-    """The texts of the findings (:func:`clusterlib.report.finding`) in ``nb``, in order, each once.
+    """The texts of the key findings (:func:`clusterlib.report.finding` without ``key=False``) in
+    ``nb``, in order, each once.
 
     Returns
     -------
@@ -113,7 +114,7 @@ def findings(nb: Any) -> list[str]:
     texts = [
         str(_cl_meta(out)["text"])
         for out in _outputs(nb)
-        if _cl_meta(out).get("kind") == "finding" and _cl_meta(out).get("text")
+        if _cl_meta(out).get("kind") == "finding" and _cl_meta(out).get("text") and _cl_meta(out).get("key", True)
     ]
     return list(dict.fromkeys(texts))  # a sentence repeated in several sections is listed once
 
