@@ -90,7 +90,7 @@ add_strings(
         "needs.col.covering": {"tr": "Kapsayan aktör sayısı", "en": "Actors covering"},
         "needs.col.need": {"tr": "İhtiyaç alanı", "en": "Need area"},
         "needs.col.share": {"tr": "Katılan payı", "en": "Share agreeing"},
-        "needs.col.interval": {"tr": "%95 aralık", "en": "95% interval"},
+        "needs.col.interval": {"tr": "%95 güven aralığı", "en": "95% interval"},
         "needs.col.rank_range": {"tr": "Sıra aralığı (%5–%95)", "en": "Rank range (5–95%)"},
         "needs.col.function": {"tr": "İşlev", "en": "Function"},
         "needs.col.actors": {"tr": "Karşılayabilecek yerel aktörler", "en": "Local actors who could meet it"},

@@ -39,10 +39,10 @@ add_strings(
         for key, texts in {
             "population": {"tr": "Nüfus (kişi, 31 Aralık)", "en": "Population (persons, 31 December)"},
             "gdp": {"tr": "Kişi başına GSYH (ABD doları)", "en": "GDP per capita (US dollars)"},
-            "rate": {"tr": "Oran (%), %95 aralık", "en": "Rate (%), 95% interval"},
+            "rate": {"tr": "Oran (%), %95 güven aralığı", "en": "Rate (%), 95% interval"},
             "share_answers": {"tr": "Geçerli yanıtların payı", "en": "Share of valid answers"},
             "share_agree": {
-                "tr": "Katılanların payı (4–5), %95 aralık",
+                "tr": "Katılanların payı (4–5), %95 güven aralığı",
                 "en": "Share agreeing (4–5), 95% interval",
             },
             "influence": {"tr": "Etki (1–5)", "en": "Influence (1–5)"},

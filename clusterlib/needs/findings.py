@@ -116,7 +116,7 @@ add_strings(
             "{first_year}–{pop_year} döneminde değişim {pop_change}). Kişi başına GSYH {gdp_year} yılında "
             "{gdp_usd} ABD doları: Türkiye ortalamasının {gdp_ratio} düzeyinde, 81 il arasında {gdp_rank}. "
             "sırada ({region} bölgesi: {region_usd} dolar). Sosyo-ekonomik statü puanında 81 il arasında "
-            "{ses_rank}. sırada. {lf_year} yılında istihdam oranı %{emp} (%95 aralık {emp_low}–{emp_high}), "
+            "{ses_rank}. sırada. {lf_year} yılında istihdam oranı %{emp} (%95 güven aralığı {emp_low}–{emp_high}), "
             "işsizlik oranı %{unemp}; Türkiye: %{tr_emp} ve %{tr_unemp}. Kaynak: TÜİK.",
             "en": "{province} had {population} inhabitants at the end of {pop_year} (rank {pop_rank} of 81; "
             "change {first_year}–{pop_year}: {pop_change}). GDP per capita was {gdp_usd} US dollars in {gdp_year}: "
@@ -172,7 +172,7 @@ add_strings(
             "the bootstrap samples.",
         },
         "needs.finding.need_item": {
-            "tr": "{name} ({share}, %95 aralık {low}–{high})",
+            "tr": "{name} ({share}; %95 güven aralığı {low}–{high})",
             "en": "{name} ({share}, 95% interval {low}–{high})",
         },
         "needs.finding.items": {
