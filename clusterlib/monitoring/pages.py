@@ -166,8 +166,9 @@ def knowledge_base_page(registry: pd.DataFrame, *, lang: str,
                    for c in ("name", "province", "sector", "year", "lead", "members", "notes", "reports"))
     rows = []
     sort_key = turkish_sort_key if lang == "tr" else str.casefold
-    order = sorted(range(len(registry)), key=lambda k: (not registry["pilot"].iloc[k],  # the pilots first, then
-                                                        sort_key(str(registry[f"name_{lang}"].iloc[k]))))  # by name
+    names = registry[f"name_{lang}"].astype(str).tolist()
+    pilots = registry["pilot"].tolist()
+    order = sorted(range(len(registry)), key=lambda k: (not pilots[k], sort_key(names[k])))  # pilots, then A–Z
     for row in registry.iloc[order].itertuples(index=False):
         name = getattr(row, f"name_{lang}")
         divisions_text = ";".join(row.nace)
