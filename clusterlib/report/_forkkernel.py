@@ -60,7 +60,7 @@ def main(argv: list[str]) -> int:
     except OSError:
         conn.close()
         _fresh_kernel(argv)
-    lifeline_read, lifeline_write = os.pipe()  # the write end stays here, unwritten, until we die
+    lifeline_read, _write_end = os.pipe()  # the write end stays open here, unwritten, until this process ends
     request = json.dumps({"argv": argv, "cwd": os.getcwd(), "env": dict(os.environ)}).encode()
     socket.send_fds(conn, [len(request).to_bytes(8, "big") + request], [0, 1, 2, lifeline_read])
     os.close(lifeline_read)
@@ -82,7 +82,6 @@ def main(argv: list[str]) -> int:
         return int(line[1])
     while _alive(pid):  # the server went away first: wait for the kernel itself
         time.sleep(0.2)
-    del lifeline_write
     return 1
 
 
