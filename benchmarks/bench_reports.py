@@ -28,7 +28,7 @@ from pathlib import Path
 
 from clusterlib.config import NOTEBOOKS_DIR, SAMPLE_DIR
 from clusterlib.report import discover_steps, resolve_provinces, run
-from clusterlib.report.runner import KERNEL_NAME, default_jobs
+from clusterlib.report.runner import KERNEL_NAME, _kernel_dir, default_jobs
 
 
 def sequential_loop(provinces: list, steps: list, *, lang: str, data: Path, out: Path) -> float:
@@ -39,7 +39,7 @@ def sequential_loop(provinces: list, steps: list, *, lang: str, data: Path, out:
     import papermill as pm
     from nbconvert import HTMLExporter
 
-    kernel_dir = _plain_kernel_dir()  # the runner's interpreter, started as ipykernel always is
+    kernel_dir = _kernel_dir(fork_launcher=False)  # the runner's interpreter, as ipykernel always starts
     os.environ["JUPYTER_PATH"] = os.pathsep.join(
         p for p in (kernel_dir, os.environ.get("JUPYTER_PATH", "")) if p
     )
@@ -66,18 +66,6 @@ def sequential_loop(provinces: list, steps: list, *, lang: str, data: Path, out:
     finally:
         shutil.rmtree(kernel_dir, ignore_errors=True)
     return time.perf_counter() - started
-
-
-def _plain_kernel_dir() -> str:
-    """A kernel spec for this interpreter with the usual ``ipykernel_launcher`` command."""
-    import json
-
-    root = Path(tempfile.mkdtemp(prefix="bench-kernel-"))
-    spec = root / "kernels" / KERNEL_NAME
-    spec.mkdir(parents=True)
-    argv = [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"]
-    (spec / "kernel.json").write_text(json.dumps({"argv": argv, "display_name": "Python 3", "language": "python"}))
-    return str(root)
 
 
 class PeakMemory:

@@ -168,12 +168,6 @@ class StartedWorkers:
             log.close()
             self.started[k] = None
 
-    def __enter__(self) -> StartedWorkers:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
 
 class _Pool:
     def __init__(

@@ -220,16 +220,18 @@ def resolve_provinces(keys: Iterable[str | int | Province] | str | int | Provinc
     return list(found.values())
 
 
-def _kernel_dir() -> str:
-    """A Jupyter data dir with a ``python3`` kernel spec that runs *this* interpreter."""
+def _kernel_dir(*, fork_launcher: bool = True) -> str:
+    """A Jupyter data dir with a ``python3`` kernel spec that runs *this* interpreter: through the
+    fork launcher (a fresh ipykernel, forked from the worker's kernel server when there is one), or
+    with ``fork_launcher=False`` as ``python -m ipykernel_launcher`` always starts it."""
     root = Path(tempfile.mkdtemp(prefix="clusterlib-kernel-"))
     spec = root / "kernels" / KERNEL_NAME
     spec.mkdir(parents=True)
+    command = [str(Path(_forkkernel.__file__))] if fork_launcher else ["-m", "ipykernel_launcher"]
     (spec / "kernel.json").write_text(
         json.dumps(
             {
-                # a fresh ipykernel, forked from the worker's kernel server when there is one
-                "argv": [sys.executable, str(Path(_forkkernel.__file__)), "-f", "{connection_file}"],
+                "argv": [sys.executable, *command, "-f", "{connection_file}"],
                 "display_name": f"Python 3 ({sys.prefix})",
                 "language": "python",
                 "metadata": {"debugger": False},
