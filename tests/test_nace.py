@@ -551,7 +551,8 @@ def test_cluster_file_good_entry(tmp_path):
 
 def test_cluster_file_unquoted_code(tmp_path):
     with pytest.raises(
-        nace.ClusterDefinitionError, match=r"cluster 'demo', code 15.2: YAML read this code as a number"
+        nace.ClusterDefinitionError,
+        match=r"clusters.yaml: clusters\[0\] \(demo\).codes\[0\]: 15.2: YAML read this code as a number",
     ):
         nace.clusters(path=_write(tmp_path, _entry(codes="[15.20]")))
 
@@ -559,15 +560,13 @@ def test_cluster_file_unquoted_code(tmp_path):
 def test_cluster_file_unknown_code(tmp_path):
     with pytest.raises(
         nace.ClusterDefinitionError,
-        match=r"clusters.yaml, cluster 'demo', code '15.21': .*did you mean '15.20'",
+        match=r"clusters.yaml: clusters\[0\] \(demo\).codes\[0\]: .*'15.21'.*did you mean '15.20'",
     ):
         nace.clusters(path=_write(tmp_path, _entry(codes='["15.21"]')))
 
 
 def test_cluster_file_junk_code(tmp_path):
-    with pytest.raises(
-        nace.ClusterDefinitionError, match=r"cluster 'demo', code 'ZZ': 'nace' code 'ZZ' is not"
-    ):
+    with pytest.raises(nace.ClusterDefinitionError, match=r"\(demo\).codes\[0\]: 'nace' code 'ZZ' is not"):
         nace.clusters(path=_write(tmp_path, _entry(codes='["ZZ"]')))
 
 
@@ -577,7 +576,10 @@ def test_cluster_file_duplicate_code(tmp_path):
 
 
 def test_cluster_file_unknown_province(tmp_path):
-    with pytest.raises(nace.ClusterDefinitionError, match=r"province 'Gaziantp': .*did you mean 'Gaziantep'"):
+    with pytest.raises(
+        nace.ClusterDefinitionError,
+        match=r"\(demo\).provinces\[0\]: 'Gaziantp' is not .*did you mean 'Gaziantep'",
+    ):
         nace.clusters(path=_write(tmp_path, _entry(provinces="[Gaziantp]")))
 
 
@@ -589,52 +591,65 @@ def test_cluster_file_main_division_outside_codes(tmp_path):
 
 
 def test_cluster_file_missing_field(tmp_path):
-    with pytest.raises(nace.ClusterDefinitionError, match=r"cluster 'demo': missing field\(s\) \['source'\]"):
+    with pytest.raises(
+        nace.ClusterDefinitionError, match=r"clusters\[0\] \(demo\): missing required key 'source'"
+    ):
         nace.clusters(path=_write(tmp_path, _entry(source="")))
 
 
 def test_cluster_file_unknown_field(tmp_path):
-    with pytest.raises(nace.ClusterDefinitionError, match=r"unknown field\(s\) \['sector'\]; allowed"):
+    with pytest.raises(
+        nace.ClusterDefinitionError, match=r"\(demo\): unknown key 'sector'; allowed keys are \['id'"
+    ):
         nace.clusters(path=_write(tmp_path, _entry() + "    sector: shoes\n"))
 
 
 def test_cluster_file_bad_id(tmp_path):
-    with pytest.raises(nace.ClusterDefinitionError, match=r"'id' must be snake_case ASCII"):
+    with pytest.raises(
+        nace.ClusterDefinitionError, match=r"\(Gaziantep Footwear\).id: must be snake_case ASCII"
+    ):
         nace.clusters(path=_write(tmp_path, _entry().replace("id: demo", 'id: "Gaziantep Footwear"')))
 
 
 def test_cluster_file_duplicate_id(tmp_path):
-    with pytest.raises(nace.ClusterDefinitionError, match=r"cluster 'demo': 'id' used twice"):
+    with pytest.raises(nace.ClusterDefinitionError, match=r"clusters.yaml: id\(s\) \['demo'\] used twice"):
         nace.clusters(path=_write(tmp_path, _entry() + GOOD_ENTRY))
 
 
 def test_cluster_file_pilot_not_boolean(tmp_path):
-    with pytest.raises(nace.ClusterDefinitionError, match=r"'pilot' must be true or false, got 'yes please'"):
+    with pytest.raises(
+        nace.ClusterDefinitionError, match=r"\(demo\).pilot: expected true or false, got str 'yes please'"
+    ):
         nace.clusters(path=_write(tmp_path, _entry(pilot='"yes please"')))
 
 
 def test_cluster_file_empty_name(tmp_path):
-    with pytest.raises(nace.ClusterDefinitionError, match=r"'name_tr' must be a non-empty text"):
+    with pytest.raises(nace.ClusterDefinitionError, match=r"\(demo\).name_tr: must be a non-empty text"):
         nace.clusters(path=_write(tmp_path, _entry(name_tr='""')))
 
 
 def test_cluster_file_empty_codes(tmp_path):
-    with pytest.raises(nace.ClusterDefinitionError, match=r"'codes' must be a non-empty list, got \[\]"):
+    with pytest.raises(
+        nace.ClusterDefinitionError,
+        match=r"\(demo\).codes: expected a non-empty list of codes, got list \[\]",
+    ):
         nace.clusters(path=_write(tmp_path, _entry(codes="[]")))
 
 
 def test_cluster_file_entry_not_mapping(tmp_path):
-    with pytest.raises(nace.ClusterDefinitionError, match=r"entry 1: must be a mapping of fields"):
+    with pytest.raises(
+        nace.ClusterDefinitionError, match=r"clusters\[0\]: expected a mapping with keys \['id'"
+    ):
         nace.clusters(path=_write(tmp_path, "clusters:\n  - just text\n"))
 
 
 def test_cluster_file_without_clusters_list(tmp_path):
-    with pytest.raises(nace.ClusterDefinitionError, match=r"must have a top-level 'clusters:' list"):
+    with pytest.raises(nace.ClusterDefinitionError, match=r"clusters.yaml: missing required key 'clusters'"):
         nace.clusters(path=_write(tmp_path, "version: 1\n"))
 
 
 def test_cluster_file_invalid_yaml(tmp_path):
-    with pytest.raises(nace.ClusterDefinitionError, match=r"clusters.yaml: not valid YAML"):
+    with pytest.raises(nace.ClusterDefinitionError, match=r"clusters.yaml: line 2, column 1: not valid YAML"):
         nace.clusters(path=_write(tmp_path, "clusters: [\n"))
 
 

@@ -10,13 +10,17 @@ import re
 from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
+from typing import Annotated, Any
 
 import pandas as pd
-import yaml
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from clusterlib import regions
+from clusterlib.configfile import ConfigError, check, read_yaml, show
+from clusterlib.data.messages import msg
+from clusterlib.i18n import add_strings, check_language
 
-from .codes import _check_lang, is_within, normalize_code
+from .codes import is_within, normalize_code
 from .tables import NACE_DIR
 
 __all__ = [
@@ -39,8 +43,9 @@ class UnknownClusterError(KeyError, ValueError):
         return str(self.args[0]) if self.args else ""
 
 
-class ClusterDefinitionError(ValueError):
-    """A cluster file that breaks the schema; the message names the file, the cluster and the field."""
+class ClusterDefinitionError(ConfigError):
+    """A cluster file that breaks the schema; the message names the file, the cluster and the field,
+    for every problem at once."""
 
 
 @dataclass(frozen=True)
@@ -60,7 +65,7 @@ class Cluster:
 
     def name(self, *, lang: str = "tr") -> str:
         """The cluster's name in Turkish or English."""
-        return self.name_tr if _check_lang(lang) == "tr" else self.name_en
+        return self.name_tr if check_language(lang) == "tr" else self.name_en
 
     def covers(self, code: object) -> bool:
         """True when ``code`` lies within one of the cluster's codes (a division-level code is not covered
@@ -72,95 +77,119 @@ class Cluster:
         return {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(self).items()}
 
 
-_REQUIRED = ("id", "name_en", "name_tr", "provinces", "codes", "main_division", "pilot", "source")
-_OPTIONAL = ("provisional",)
 _ID = re.compile(r"[a-z][a-z0-9_]*")
 
 
-def _code_in_file(raw: object, where: str) -> str:
-    if isinstance(raw, float):
-        raise ClusterDefinitionError(
-            f"{where}, code {raw!r}: YAML read this code as a number; write it in quotes "
-            f"(15.20 unquoted becomes 15.2, a group)"
-        )
+def _text(value: object) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(msg("nace.cluster.text", got=show(value)))
+    return " ".join(value.split())
+
+
+def _identifier(value: object) -> str:
+    if not isinstance(value, str) or not _ID.fullmatch(value):
+        raise ValueError(msg("nace.cluster.id", got=show(value)))
+    return value
+
+
+def _code(value: object) -> str:
+    if isinstance(value, float):
+        raise ValueError(msg("nace.cluster.float_code", got=repr(value)))
     try:
-        return normalize_code(raw)
+        return normalize_code(value)
     except ValueError as exc:
-        raise ClusterDefinitionError(f"{where}, code {raw!r}: {exc}") from exc
+        raise ValueError(str(exc)) from None
 
 
-def _cluster_from_entry(entry: object, index: int, file: str) -> Cluster:
-    if not isinstance(entry, dict):
-        raise ClusterDefinitionError(f"{file}, entry {index + 1}: must be a mapping of fields, got {entry!r}")
-    ident = entry.get("id")
-    where = f"{file}, cluster {ident!r}" if ident is not None else f"{file}, entry {index + 1}"
-    missing = [key for key in _REQUIRED if key not in entry]
-    if missing:
-        raise ClusterDefinitionError(f"{where}: missing field(s) {missing}")
-    unknown = sorted(set(entry) - set(_REQUIRED) - set(_OPTIONAL))
-    if unknown:
-        raise ClusterDefinitionError(
-            f"{where}: unknown field(s) {unknown}; allowed: {list(_REQUIRED + _OPTIONAL)}"
-        )
-    if not isinstance(ident, str) or not _ID.fullmatch(ident):
-        raise ClusterDefinitionError(
-            f"{where}: 'id' must be snake_case ASCII like 'gaziantep_footwear', got {ident!r}"
-        )
-    for key in ("name_en", "name_tr", "source"):
-        if not isinstance(entry[key], str) or not entry[key].strip():
-            raise ClusterDefinitionError(f"{where}: {key!r} must be a non-empty text, got {entry[key]!r}")
-    for key in ("pilot", "provisional"):
-        if not isinstance(entry.get(key, False), bool):
-            raise ClusterDefinitionError(f"{where}: {key!r} must be true or false, got {entry[key]!r}")
-    for key in ("provinces", "codes"):
-        if not isinstance(entry[key], list) or not entry[key]:
-            raise ClusterDefinitionError(f"{where}: {key!r} must be a non-empty list, got {entry[key]!r}")
-    provinces = []
-    for raw in entry["provinces"]:
-        try:
-            provinces.append(regions.province(str(raw)).name)
-        except regions.UnknownProvinceError as exc:
-            raise ClusterDefinitionError(f"{where}, province {raw!r}: {exc}") from exc
-    codes = [_code_in_file(raw, where) for raw in entry["codes"]]
-    duplicated = sorted({code for code in codes if codes.count(code) > 1})
-    if duplicated:
-        raise ClusterDefinitionError(f"{where}: code(s) {duplicated} listed more than once")
-    divisions_ = tuple(dict.fromkeys(code[:2] for code in codes))
-    main = _code_in_file(entry["main_division"], f"{where}, main_division")
-    if main not in divisions_:
-        raise ClusterDefinitionError(
-            f"{where}: 'main_division' {main!r} must be the division of one of its codes {list(divisions_)}"
-        )
+def _province(value: object) -> str:
+    try:
+        return regions.province(str(value)).name
+    except regions.UnknownProvinceError as exc:
+        raise ValueError(str(exc)) from None
+
+
+def _flag(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(msg("config.bool", got=show(value)))
+    return value
+
+
+Text = Annotated[Any, AfterValidator(_text)]
+Code = Annotated[Any, AfterValidator(_code)]
+Flag = Annotated[Any, AfterValidator(_flag)]
+
+
+class ClusterEntry(BaseModel):
+    """One entry of ``clusters.yaml`` as written (checked field by field, then across fields)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: Annotated[Any, AfterValidator(_identifier)]
+    name_en: Text
+    name_tr: Text
+    provinces: Annotated[list[Annotated[Any, AfterValidator(_province)]], Field(min_length=1)]
+    codes: Annotated[list[Code], Field(min_length=1)]
+    main_division: Code
+    pilot: Flag
+    provisional: Flag = False
+    source: Text
+
+    @model_validator(mode="after")
+    def _codes_agree(self) -> ClusterEntry:
+        problems = []
+        duplicated = sorted({code for code in self.codes if self.codes.count(code) > 1})
+        if duplicated:
+            problems.append(msg("nace.cluster.duplicate_code", codes=duplicated))
+        if self.main_division not in self.divisions():
+            problems.append(
+                msg("nace.cluster.main_division", main=repr(self.main_division), divisions=self.divisions())
+            )
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    def divisions(self) -> list[str]:
+        """The divisions of the codes, in order of first appearance."""
+        return list(dict.fromkeys(code[:2] for code in self.codes))
+
+
+class ClustersFile(BaseModel):
+    """``clusters.yaml``: a ``version`` and the list ``clusters`` (each id once)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    version: Any = None
+    clusters: list[ClusterEntry]
+
+    @model_validator(mode="after")
+    def _ids_once(self) -> ClustersFile:
+        ids = [entry.id for entry in self.clusters]
+        twice = sorted({ident for ident in ids if ids.count(ident) > 1})
+        if twice:
+            raise ValueError(msg("nace.cluster.id_twice", ids=twice))
+        return self
+
+
+def _cluster(entry: ClusterEntry) -> Cluster:
     return Cluster(
-        id=ident,
-        name_en=entry["name_en"].strip(),
-        name_tr=entry["name_tr"].strip(),
-        provinces=tuple(provinces),
-        codes=tuple(codes),
-        divisions=divisions_,
-        main_division=main,
-        pilot=entry["pilot"],
-        provisional=entry.get("provisional", False),
-        source=" ".join(entry["source"].split()),
+        id=entry.id,
+        name_en=entry.name_en,
+        name_tr=entry.name_tr,
+        provinces=tuple(entry.provinces),
+        codes=tuple(entry.codes),
+        divisions=tuple(entry.divisions()),
+        main_division=entry.main_division,
+        pilot=entry.pilot,
+        provisional=entry.provisional,
+        source=entry.source,
     )
 
 
 @cache
 def _load(path: Path, mtime_ns: int) -> dict[str, Cluster]:  # mtime in the key: edits are picked up
-    file = path.name
-    try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise ClusterDefinitionError(f"{file}: not valid YAML: {exc}") from exc
-    if not isinstance(document, dict) or not isinstance(document.get("clusters"), list):
-        raise ClusterDefinitionError(f"{file}: must have a top-level 'clusters:' list")
-    records: dict[str, Cluster] = {}
-    for index, entry in enumerate(document["clusters"]):
-        record = _cluster_from_entry(entry, index, file)
-        if record.id in records:
-            raise ClusterDefinitionError(f"{file}, cluster {record.id!r}: 'id' used twice")
-        records[record.id] = record
-    return records
+    document = read_yaml(path, file=path.name, error=ClusterDefinitionError)
+    spec = check(ClustersFile, document, file=path.name, error=ClusterDefinitionError)
+    return {entry.id: _cluster(entry) for entry in spec.clusters}
 
 
 def _records(path: str | Path | None) -> dict[str, Cluster]:
@@ -259,3 +288,33 @@ def pilot_division(province_or_cluster: str, *, path: str | Path | None = None) 
             f"{province!r} has {len(matches)} pilot clusters {[m.id for m in matches]}; pass a cluster id"
         )
     return matches[0].main_division
+
+
+add_strings(
+    {
+        "nace.cluster.text": {
+            "tr": "boş olmayan bir metin olmalı, {got} bulundu",
+            "en": "must be a non-empty text, got {got}",
+        },
+        "nace.cluster.id": {
+            "tr": "'gaziantep_footwear' gibi küçük harfli ASCII ve alt çizgiyle yazılmalı, {got} bulundu",
+            "en": "must be snake_case ASCII like 'gaziantep_footwear', got {got}",
+        },
+        "nace.cluster.float_code": {
+            "tr": "{got}: YAML bu kodu sayı olarak okudu; tırnak içinde yazın (tırnaksız 15.20, 15.2 grubu olur)",
+            "en": "{got}: YAML read this code as a number; write it in quotes (15.20 unquoted becomes 15.2, a group)",
+        },
+        "nace.cluster.duplicate_code": {
+            "tr": "{codes} kodları birden çok kez yazılmış",
+            "en": "code(s) {codes} listed more than once",
+        },
+        "nace.cluster.main_division": {
+            "tr": "'main_division' {main}, kodlarından birinin bölümü olmalı: {divisions}",
+            "en": "'main_division' {main} must be the division of one of its codes {divisions}",
+        },
+        "nace.cluster.id_twice": {
+            "tr": "{ids} kimlikleri iki kez kullanılmış",
+            "en": "id(s) {ids} used twice",
+        },
+    }
+)

@@ -24,9 +24,10 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import yaml
 
-from clusterlib.config import LANGUAGES, RESOURCES_DIR
+from clusterlib.config import RESOURCES_DIR
+from clusterlib.configfile import raise_all, read_yaml
+from clusterlib.i18n import check_language
 from clusterlib.selection.ahp import CR_THRESHOLD, AHPResult, ahp_weights
 from clusterlib.selection.criteria_schema import (
     DIRECTIONS,
@@ -67,7 +68,7 @@ class Group:
 
     def name(self, lang: str = "tr") -> str:
         """The group's name in ``lang`` (``'tr'`` or ``'en'``)."""
-        return getattr(self, f"name_{_check_lang(lang)}")
+        return getattr(self, f"name_{check_language(lang)}")
 
 
 @dataclass(frozen=True, eq=False)
@@ -187,58 +188,40 @@ class Criteria:
 
     def name(self, key: str, lang: str = "tr") -> str:
         """Name of a sub-indicator or group id in ``lang``."""
-        lang = _check_lang(lang)
+        lang = check_language(lang)
         if key in self.indicators.index:
             return str(self.indicators.at[key, f"name_{lang}"])
         return self.group(key).name(lang)
-
-
-def _check_lang(lang: str) -> str:
-    if lang not in LANGUAGES:
-        raise ValueError(f"'lang' must be one of {list(LANGUAGES)}, got {lang!r}")
-    return lang
-
-
-# --------------------------------------------------------------------------------------------------
-# YAML reading (duplicate keys are an error: PyYAML would silently keep the last one)
-# --------------------------------------------------------------------------------------------------
-class _StrictLoader(yaml.SafeLoader):
-    pass
-
-
-def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
-    seen: set[object] = set()
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)
-        if key in seen:
-            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
-        seen.add(key)
-    return loader.construct_mapping(node, deep=deep)
-
-
-_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
 # --------------------------------------------------------------------------------------------------
 # Validation: the structure by pydantic (criteria_schema), the rules between values here
 # --------------------------------------------------------------------------------------------------
 class _Parser:
-    """Checks the rules that relate values of a structurally valid file; collects warnings."""
+    """Checks the rules that relate values of a structurally valid file; collects every problem and warning.
+
+    A broken rule is recorded with its place and the parser goes on, so that one message lists every
+    problem of the file (:func:`clusterlib.configfile.raise_all`).
+    """
 
     def __init__(self, source: str, allow_inconsistent: bool):
         self.source = source
         self.allow_inconsistent = allow_inconsistent
         self.warnings: list[str] = []
+        self.problems: list[CriteriaError] = []
         self.ahp: dict[str, AHPResult] = {}
 
-    def error(self, where: str, message: str) -> CriteriaError:
-        return CriteriaError(f"{self.source}: {where}: {message}" if where else f"{self.source}: {message}")
+    def error(self, where: str, message: str) -> None:
+        self.problems.append(CriteriaError(message, file=self.source, key=where or None))
 
-    def normalise(self, weights: dict[str, float], where: str) -> dict[str, float]:
-        total = sum(weights.values())
+    def normalise(self, weights: dict[str, float | None], where: str) -> dict[str, float] | None:
+        if any(w is None for w in weights.values()):
+            return None  # a missing weight is already a problem of its own
+        total = sum(weights.values())  # type: ignore[arg-type]
         if total <= 0:
-            raise self.error(where, f"weights {weights} sum to 0; give at least one a positive weight")
-        normalised = {k: w / total for k, w in weights.items()}
+            self.error(where, f"weights {weights} sum to 0; give at least one a positive weight")
+            return None
+        normalised = {k: w / total for k, w in weights.items()}  # type: ignore[operator]
         if abs(total - 1.0) > WEIGHT_SUM_TOL:
             shown = ", ".join(f"{k}: {w:.3f}" for k, w in normalised.items())
             self.warnings.append(
@@ -247,27 +230,32 @@ class _Parser:
             )
         return normalised
 
-    def pairwise(self, block: PairwiseSpec, ids: list[str], where: str, key: str) -> dict[str, float]:
+    def pairwise(self, block: PairwiseSpec, ids: list[str], where: str, key: str) -> dict[str, float] | None:
         order = block.order
         missing = [i for i in ids if i not in order]
         unexpected = [i for i in order if i not in ids]
         if missing or unexpected or len(order) != len(ids):
-            raise self.error(
+            self.error(
                 f"{where}.order",
                 f"must list each of {ids} exactly once; missing {missing}, unexpected {unexpected}",
             )
+            return None
         try:
             result = ahp_weights(block.matrix, labels=order)
         except ValueError as err:
-            raise self.error(f"{where}.matrix", str(err).replace("'pairwise'", "matrix")) from None
+            self.error(f"{where}.matrix", str(err).replace("'pairwise'", "matrix"))
+            return None
         if not result.is_consistent:
             message = (
-                f"{self.source}: {where}: the pairwise judgements are inconsistent ({result.summary()}); "
+                f"the pairwise judgements are inconsistent ({result.summary()}); "
                 f"Saaty's rule requires CR < {CR_THRESHOLD}. Revise the judgements"
             )
             if not self.allow_inconsistent:
-                raise CriteriaError(message + " or load with allow_inconsistent=True to use them anyway.")
-            self.warnings.append(message + "; used anyway because allow_inconsistent=True.")
+                self.error(where, message + " or load with allow_inconsistent=True to use them anyway.")
+                return None
+            self.warnings.append(
+                f"{self.source}: {where}: {message}; used anyway because allow_inconsistent=True."
+            )
         self.ahp[key] = result
         return {i: float(result.weights[i]) for i in ids}
 
@@ -279,16 +267,15 @@ class _Parser:
         for gi, group in enumerate(spec.groups):
             gwhere = f"groups[{gi}] ({group.id})"
             if any(group.id == row["id"] for row in group_rows):
-                raise self.error(f"{gwhere}.id", f"duplicate group id {group.id!r}")
+                self.error(f"{gwhere}.id", f"duplicate group id {group.id!r}")
+                continue
             if use_group_ahp and group.weight is not None:
-                raise self.error(
+                self.error(
                     f"{gwhere}.weight",
                     "group weights come from 'group_pairwise'; remove 'weight' here or remove 'group_pairwise'",
                 )
             if not use_group_ahp and group.weight is None:
-                raise self.error(
-                    gwhere, "missing required key 'weight' (or give 'group_pairwise' at top level)"
-                )
+                self.error(gwhere, "missing required key 'weight' (or give 'group_pairwise' at top level)")
             group_rows.append(
                 {
                     "id": group.id,
@@ -306,6 +293,8 @@ class _Parser:
             gweights = self.pairwise(spec.group_pairwise, group_ids, "group_pairwise", "groups")
         else:
             gweights = self.normalise({r["id"]: r["weight"] for r in group_rows}, "group weights")
+        raise_all(self.problems)
+        assert gweights is not None  # every way to None recorded a problem
         groups = tuple(Group(**{**r, "weight": gweights[r["id"]]}) for r in group_rows)
 
         table = pd.DataFrame(rows).set_index("id")
@@ -325,21 +314,20 @@ class _Parser:
         for ii, ind in enumerate(group.indicators):
             where = f"{gwhere}.indicators[{ii}] ({ind.id})"
             if any(ind.id == row["id"] for row in earlier + rows):
-                raise self.error(f"{where}.id", f"duplicate indicator id {ind.id!r}")
+                self.error(f"{where}.id", f"duplicate indicator id {ind.id!r}")
+                continue
             if use_ahp and ind.weight is not None:
-                raise self.error(
+                self.error(
                     f"{where}.weight",
                     f"weights in group {group.id!r} come from its 'pairwise'; remove 'weight' here or remove "
                     "'pairwise'",
                 )
             if not use_ahp and ind.weight is None:
-                raise self.error(where, "missing required key 'weight' (or give 'pairwise' in the group)")
+                self.error(where, "missing required key 'weight' (or give 'pairwise' in the group)")
             source = ind.source or ind.id
             clash = [row["id"] for row in earlier + rows if row["source"] == source]
             if clash:
-                raise self.error(
-                    f"{where}.source", f"column {source!r} is already used by indicator {clash[0]!r}"
-                )
+                self.error(f"{where}.source", f"column {source!r} is already used by indicator {clash[0]!r}")
             rows.append(
                 {
                     "id": ind.id,
@@ -364,7 +352,7 @@ class _Parser:
                 {r["id"]: r["within_weight"] for r in rows}, f"{gwhere} indicator weights"
             )
         for r in rows:
-            r["within_weight"] = within[r["id"]]
+            r["within_weight"] = within[r["id"]] if within is not None else math.nan
         return rows
 
 
@@ -470,13 +458,7 @@ def load_criteria(
     file = Path(path) if path is not None else DEFAULT_CRITERIA_PATH
     if not file.is_file():
         raise FileNotFoundError(f"criteria file {str(file)!r} does not exist")
-    try:
-        data = yaml.load(file.read_text(encoding="utf-8"), Loader=_StrictLoader)  # a SafeLoader subclass
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        place = f"line {mark.line + 1}, column {mark.column + 1}: " if mark is not None else ""
-        problem = getattr(err, "problem", None) or str(err)
-        raise CriteriaError(f"{file}: {place}not valid YAML: {problem}") from None
+    data = read_yaml(file, error=CriteriaError)
     parser = _Parser(str(file), allow_inconsistent)
     criteria = parser.parse(data)
     for message in parser.warnings:

@@ -17,20 +17,19 @@ Examples
 Traceback (most recent call last):
 ...
 clusterlib.selection.criteria_schema.CriteriaError: x.yaml: 3 problems:
-  - groups[0] (g): missing required key 'name_en'
-  - groups[0] (g): missing required key 'name_tr'
-  - groups[0] (g): missing required key 'indicators'
+  groups[0] (g): missing required key 'name_en'
+  groups[0] (g): missing required key 'name_tr'
+  groups[0] (g): missing required key 'indicators'
 """
 
 from __future__ import annotations
 
-import difflib
 import math
-from collections.abc import Mapping, Sequence
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from clusterlib.configfile import ConfigError, check, show
 from clusterlib.selection.ahp import parse_judgement
 
 __all__ = [
@@ -47,14 +46,8 @@ __all__ = [
 DIRECTIONS: tuple[str, ...] = ("benefit", "cost")
 
 
-class CriteriaError(ValueError):
+class CriteriaError(ConfigError):
     """A criteria file (or mapping) that does not follow the expected structure."""
-
-
-def show(value: object) -> str:
-    """A value as an error message shows it: its type and a short repr (``str 'high'``)."""
-    text = repr(value)
-    return f"{type(value).__name__} {text[:60] + '…' if len(text) > 60 else text}"
 
 
 def _text(value: object) -> str:
@@ -154,62 +147,6 @@ class CriteriaSpec(_Spec):
     group_pairwise: PairwiseSpec | None = None
 
 
-_LISTS = {"groups": ("groups", GroupSpec), "indicators": ("indicators", IndicatorSpec)}
-
-
-def _where(data: object, loc: Sequence[object]) -> str:
-    """``('groups', 1, 'indicators', 0, 'direction')`` → ``groups[1] (demand).indicators[0] (rca).direction``."""
-    parts: list[str] = []
-    node = data
-    for step in loc:
-        if isinstance(step, int):
-            parts[-1] += f"[{step}]"
-            node = node[step] if isinstance(node, list) and step < len(node) else None
-            if isinstance(node, Mapping) and isinstance(node.get("id"), str) and node["id"].strip():
-                parts[-1] += f" ({node['id'].strip()})"
-        else:
-            parts.append(str(step))
-            node = node.get(step) if isinstance(node, Mapping) else None
-    return ".".join(parts)
-
-
-def _model_at(loc: Sequence[object]) -> type[_Spec]:
-    model: type[_Spec] = CriteriaSpec
-    for step in loc:
-        if isinstance(step, str):
-            if step in _LISTS:
-                model = _LISTS[step][1]
-            elif step in ("pairwise", "group_pairwise"):
-                model = PairwiseSpec
-    return model
-
-
-def _required(model: type[_Spec]) -> list[str]:
-    return [name for name, field in model.model_fields.items() if field.is_required()]
-
-
-def _message(error: Mapping[str, Any], data: object) -> tuple[str, str]:
-    """(place, message) of one pydantic error, in the workbench's words."""
-    loc = tuple(error["loc"])
-    kind = error["type"]
-    if kind == "missing":
-        return _where(data, loc[:-1]), f"missing required key {loc[-1]!r}"
-    if kind == "extra_forbidden":
-        allowed = list(_model_at(loc[:-1]).model_fields)
-        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        return _where(data, loc[:-1]), f"unknown key {loc[-1]!r}; allowed keys are {allowed}{hint}"
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return _where(
-            data, loc
-        ), f"expected a mapping with keys {_required(_model_at(loc))}, got {show(error['input'])}"
-    if kind in ("list_type", "too_short") and loc and loc[-1] in _LISTS:
-        return _where(data, loc), f"expected a non-empty list of {loc[-1]}, got {show(error['input'])}"
-    if kind == "value_error":
-        return _where(data, loc), str(error["ctx"]["error"])
-    return _where(data, loc), str(error["msg"])
-
-
 def validate_structure(data: object, *, source: str) -> CriteriaSpec:
     """Check the structure of a criteria mapping with pydantic; every problem at once, with its place.
 
@@ -218,11 +155,4 @@ def validate_structure(data: object, *, source: str) -> CriteriaSpec:
     CriteriaError
         ``"<source>: <place>: <what was expected>"`` for one problem; for several, a line per problem.
     """
-    try:
-        return CriteriaSpec.model_validate(data)
-    except ValidationError as err:
-        problems = [_message(e, data) for e in err.errors(include_url=False)]
-    lines = [f"{where}: {message}" if where else message for where, message in problems]
-    if len(lines) == 1:
-        raise CriteriaError(f"{source}: {lines[0]}")
-    raise CriteriaError(f"{source}: {len(lines)} problems:\n" + "\n".join(f"  - {line}" for line in lines))
+    return check(CriteriaSpec, data, file=source, error=CriteriaError)
