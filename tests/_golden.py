@@ -51,8 +51,15 @@ def table_numbers(path: Path) -> dict[str, list[float | None]]:
     return {
         str(column): [_round(v) for v in frame[column].tolist()]
         for column in frame.columns
-        if pd.api.types.is_numeric_dtype(frame[column]) and not pd.api.types.is_bool_dtype(frame[column])
+        if pd.api.types.is_numeric_dtype(frame[column])
+        and not pd.api.types.is_bool_dtype(frame[column])
+        and not is_row_number(str(column))
     }
+
+
+def is_row_number(column: str) -> bool:
+    """A column pandas names ``Unnamed: 0``: an unnamed index written out, row numbers, not figures."""
+    return column.startswith("Unnamed: ")
 
 
 def _table_key(step: str, plate: str, path: Path) -> str:

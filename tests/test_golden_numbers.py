@@ -10,7 +10,7 @@ import math
 
 import pytest
 
-from tests._golden import GOLDEN, collect, read_golden
+from tests._golden import GOLDEN, collect, is_row_number, read_golden
 
 pytestmark = pytest.mark.slow
 
@@ -39,6 +39,8 @@ def test_every_number_matches_the_golden_file(computed):
     differences = []
     for key in sorted(set(golden) & set(computed)):
         for column, expected in golden[key].items():
+            if is_row_number(column):
+                continue  # save_tables writes a plain row number no more
             got = computed[key].get(column)
             if got is None:
                 differences.append(f"{key}: column {column!r} is gone")

@@ -67,7 +67,11 @@ def test_every_pilot_runs_and_draws(tmp_path):
         ]
         assert all(len(f.data) > 0 for f in figures)
     saved = result.save(tmp_path)
-    assert all(p.is_file() for p in saved)
+    assert [p.relative_to(tmp_path).as_posix() for p in saved] == [
+        f"monitoring_benchmarking/{province.plate:02d}_{province.slug}_{name}.csv"
+        for name in ("plan", "scorecard", "peers")
+    ]
+    assert all(p.is_file() and p.stat().st_mode & 0o777 == 0o644 for p in saved)
 
 
 def test_province_without_a_monitoring_plan_runs_with_what_there_is():

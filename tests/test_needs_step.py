@@ -193,7 +193,7 @@ def test_a_tool_export_feeds_the_step(tmp_path):
     assert a.wave == 2019 and a.waves is None and a.parameters()["layout"] == "google_forms"
     assert set(a.ranking["block"]) == {"training", "exports", "rnd", "finance", "cooperation"}
     assert "Tek bir anket dalgası var" in a.findings.waves
-    assert a.save(tmp_path)[0].name == "needs_55_needs_map.csv"
+    assert a.save(tmp_path)[0].relative_to(tmp_path).as_posix() == "needs_assessment/55_samsun_needs_map.csv"
 
 
 def test_notebook_is_thin_and_reads_typed_findings():

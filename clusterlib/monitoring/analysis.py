@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from clusterlib import nace, official
-from clusterlib.config import PROCESSED_DIR, SAMPLE_DIR
+from clusterlib.config import SAMPLE_DIR
 from clusterlib.data import load_tables
 from clusterlib.i18n import check_language, t
 from clusterlib.monitoring.benchmarking import METRICS, national_scorecard, peer_provinces, sector_by_province
@@ -37,6 +37,7 @@ from clusterlib.monitoring.international import international_gaps, reference_na
 from clusterlib.monitoring.labels import unit_label
 from clusterlib.monitoring.management import holding_back, management_scorecard
 from clusterlib.monitoring.plan import indicator_summary, monitoring_plan
+from clusterlib.processed import save_tables
 from clusterlib.regions import Province, provinces
 from clusterlib.regions import province as resolve_province
 
@@ -210,16 +211,9 @@ class MonitoringBenchmarking:
                 "gold": self.gold, "lang": self.lang, "data_dir": str(self.data_dir)}
 
     def save(self, processed_dir: str | Path | None = None) -> list[Path]:
-        """Write the plan, the scorecard and the peers as CSV to ``processed_dir``; return the paths."""
-        directory = Path(processed_dir) if processed_dir else PROCESSED_DIR
-        directory.mkdir(parents=True, exist_ok=True)
-        stem = f"04_monitoring_{self.province.slug}"
-        paths = []
-        for name, frame in (("plan", self.plan), ("scorecard", self.scorecard), ("peers", self.peers)):
-            path = directory / f"{stem}_{name}.csv"
-            frame.to_csv(path, index=False, lineterminator="\n")
-            paths.append(path)
-        return paths
+        """Write the plan, the scorecard and the peers as CSV (see :func:`clusterlib.processed.save_tables`)."""
+        tables = {"plan": self.plan, "scorecard": self.scorecard, "peers": self.peers}
+        return save_tables("monitoring_benchmarking", self.province, tables, processed_dir)
 
 
 

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from clusterlib import nace
-from clusterlib.config import PROCESSED_DIR, SAMPLE_DIR
+from clusterlib.config import SAMPLE_DIR
 from clusterlib.data import load_tables
 from clusterlib.i18n import add_strings, check_language, t
 from clusterlib.needs import findings as fx
@@ -30,6 +30,7 @@ from clusterlib.needs.stakeholders import (
     function_gaps,
     mendelow_grid,
 )
+from clusterlib.processed import save_tables
 from clusterlib.regions import Province
 from clusterlib.regions import province as resolve_province
 
@@ -260,22 +261,15 @@ class NeedsAssessment:
     def save(self, processed_dir: str | Path | None = None) -> list[Path]:
         """Write the step's tables (needs map, item summary, reliability, actor matrix) as CSV.
 
-        Files are ``needs_<plate>_<table>.csv`` in ``processed_dir`` (default ``data/processed``).
+        See :func:`clusterlib.processed.save_tables` for the folder and file names.
         """
-        target = Path(processed_dir) if processed_dir else PROCESSED_DIR
-        target.mkdir(parents=True, exist_ok=True)
         tables = {
             "needs_map": self.needs_map.assign(actors=self.needs_map["actors"].map(";".join)),
             "items": self.summary,
             "reliability": self.reliability,
             "actor_functions": self.matrix.reset_index(),
         }
-        written = []
-        for name, frame in tables.items():
-            path = target / f"needs_{self.province.plate:02d}_{name}.csv"
-            frame.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
-            written.append(path)
-        return written
+        return save_tables("needs_assessment", self.province, tables, processed_dir)
 
     # ------------------------------------------------------------------------------------ tables
     def _c(self, key: str) -> str:

@@ -18,9 +18,10 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from clusterlib.config import PROCESSED_DIR, SAMPLE_DIR
+from clusterlib.config import SAMPLE_DIR
 from clusterlib.data import messages_in
 from clusterlib.i18n import DEFAULT_LANGUAGE, check_language
+from clusterlib.processed import save_tables
 from clusterlib.regions import Province
 from clusterlib.regions import province as resolve_province
 from clusterlib.selection.criteria import Criteria, load_criteria
@@ -207,21 +208,12 @@ class SectorSelection:
 
     def save(self, processed_dir: str | Path | None = None) -> list[Path]:
         """Write the derived tables to ``data/processed/sector_selection/`` (atomically) and return the paths."""
-        from clusterlib.report._files import atomic_write_text
-
-        folder = Path(processed_dir or PROCESSED_DIR) / "sector_selection"
-        stem = f"{self.province.plate:02d}_{self.province.slug}_{self.year}"
         tables = {"indicators": self.indicators}
         if self.result is not None and self.robustness is not None:
             tables["scores"] = self.result.scores.join(self.robustness.drop(columns=["rank"]), how="left")
         tables["profile"] = self.profile.set_index("nace")
         tables["shift_share"] = self.shift_share.set_index("nace")
-        paths = []
-        for name, frame in tables.items():
-            path = folder / f"{stem}_{name}.csv"
-            atomic_write_text(path, frame.to_csv(lineterminator="\n"))
-            paths.append(path)
-        return paths
+        return save_tables("sector_selection", self.province, tables, processed_dir, qualifier=self.year)
 
 
 def _left_out(tables: Mapping[str, pd.DataFrame], criteria: Criteria) -> LeftOut:

@@ -35,7 +35,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from clusterlib.config import PROCESSED_DIR, SAMPLE_DIR
+from clusterlib.config import SAMPLE_DIR
+from clusterlib.processed import save_tables
 from clusterlib.regions import Province, provinces
 from clusterlib.regions import province as resolve_province
 from clusterlib.relatedness import (
@@ -169,22 +170,13 @@ class Diversification:
         ``_complexity.csv`` (ECI, diversity of every province) and ``_pci.csv`` (PCI, ubiquity of
         every sector).
         """
-        from clusterlib.report._files import atomic_write_text
-
-        folder = Path(processed_dir or PROCESSED_DIR) / "sector_selection"
-        stem = f"{self.province.plate:02d}_{self.province.slug}_{self.year}"
         c, opportunities = self.complexity, self.opportunities
         tables = {
             "opportunities": opportunities.assign(builds_on=[";".join(b) for b in opportunities["builds_on"]]),
             "complexity": pd.DataFrame({"eci": c.eci, "diversity": c.diversity}).rename_axis("plate"),
             "pci": pd.DataFrame({"pci": c.pci, "ubiquity": c.ubiquity}).rename_axis("nace"),
         }
-        paths = []
-        for name, frame in tables.items():
-            path = folder / f"{stem}_{name}.csv"
-            atomic_write_text(path, frame.to_csv(lineterminator="\n"))
-            paths.append(path)
-        return paths
+        return save_tables("sector_selection", self.province, tables, processed_dir, qualifier=self.year)
 
     def present(self, lang: str) -> DiversificationReport:
         """This section in ``lang``: sentences, labels and number formats, no number recomputed."""

@@ -16,8 +16,9 @@ import networkx as nx
 import pandas as pd
 
 from clusterlib import nace
-from clusterlib.config import PROCESSED_DIR, SAMPLE_DIR
+from clusterlib.config import SAMPLE_DIR
 from clusterlib.i18n import check_language, format_number, format_percent, t
+from clusterlib.processed import save_tables
 from clusterlib.regions import Province
 from clusterlib.regions import province as resolve_province
 from clusterlib.report.display import Omitted
@@ -221,10 +222,6 @@ class ValueChainMapping:
 
     def save(self, processed_dir: str | Path | None = None) -> list[Path]:
         """Write the derived tables to ``data/processed/value_chain_mapping/`` and return the paths."""
-        from clusterlib.report._files import atomic_write_text
-
-        folder = Path(processed_dir or PROCESSED_DIR) / "value_chain_mapping"
-        stem = f"{self.province.plate:02d}_{self.province.slug}_{self.cluster_id}"
         measures = self.measures.assign(dependents=self.measures["dependents"].map(";".join))
         tables = {
             "measures": measures,
@@ -233,13 +230,7 @@ class ValueChainMapping:
             "linkages": self.linkages.join(self.linkages_regional, rsuffix="_regional"),
             "extraction": self.extraction.join(self.extraction_regional, rsuffix="_regional"),
         }
-        paths = []
-        for name, frame in tables.items():
-            path = folder / f"{stem}_{name}.csv"
-            atomic_write_text(path, frame.to_csv(lineterminator="\n"))
-            paths.append(path)
-        return paths
-
+        return save_tables("value_chain_mapping", self.province, tables, processed_dir, qualifier=self.cluster_id)
 
 def _cluster_of(place: Province, cluster: str | None) -> str | None:
     """The cluster id asked for, else the province's pilot cluster, else None (no firm interviews)."""
