@@ -1270,11 +1270,26 @@ def test_rank_agreement_needs_dataframe():
 
 
 def test_topsis_signature_of_the_issue_is_kept():
-    """``topsis(matrix, weights, benefit=None, normalization="vector")``, positional arguments too."""
+    """``topsis(matrix, weights, benefit=None, normalization="vector")``, positional arguments too; the
+    defaults are benefit criteria with vector normalisation.
+
+    With equal weights on two benefit criteria and vector normalisation, the closeness of each
+    alternative is computed by hand below (Hwang & Yoon 1981, the steps of Tzeng & Huang 2011, ch. 4).
+    """
     matrix = pd.DataFrame({"c1": [7.0, 8.0, 9.0], "c2": [9.0, 7.0, 6.0]}, index=["a", "b", "c"])
     positional = topsis(matrix, [0.5, 0.5], [True, False], "minmax")
-    assert positional.equals(topsis(matrix, [0.5, 0.5], benefit=[True, False], normalization="minmax"))
-    assert isinstance(topsis(matrix, [0.5, 0.5]), pd.Series)
+    keywords = topsis(matrix, [0.5, 0.5], benefit=[True, False], normalization="minmax")
+    pd.testing.assert_series_equal(positional, keywords)
+    # minmax with c2 a cost: a = (0, 0), b = (0.5, 2/3), c = (1, 1) → c is ideal, a anti-ideal
+    assert positional.idxmax() == "c" and positional.idxmin() == "a"
+
+    default = topsis(matrix, [0.5, 0.5])
+    v = matrix / np.sqrt((matrix**2).sum()) * 0.5
+    best, worst = v.max(), v.min()
+    d_plus = np.sqrt(((v - best) ** 2).sum(axis=1))
+    d_minus = np.sqrt(((v - worst) ** 2).sum(axis=1))
+    np.testing.assert_allclose(default.to_numpy(), (d_minus / (d_plus + d_minus)).to_numpy(), rtol=1e-12)
+    assert list(default.index) == ["a", "b", "c"]
 
 
 def test_explain_weakest_side_is_where_the_sector_ranks_lowest():

@@ -51,9 +51,19 @@ def test_each_pilot_sector_is_among_its_top_candidates(selections, name):
 
 
 def test_not_simply_the_largest_sectors(selections):
-    """Selection is not by size: for at least one pilot the top candidate is not the largest candidate."""
-    differs = [s for s in selections.values() if s.top[0] != s.indicators["employment"].idxmax()]
-    assert differs
+    """Selection is not by size (methodology, step 2: "not the largest sectors, but those that can work as
+    clusters"): in every pilot the largest candidate by employment ranks below the selected sector, and
+    its rank follows its score, not its size."""
+    for name, selection in selections.items():
+        employment = selection.indicators["employment"]
+        largest = employment.idxmax()
+        selected = nace.pilot_division(name)
+        scores = selection.result.scores
+        assert largest != selected, (name, largest)
+        assert scores.loc[largest, "rank"] > scores.loc[selected, "rank"], (name, largest, selected)
+        assert scores.loc[largest, "score"] < scores.loc[selected, "score"]
+        by_size = employment.rank(ascending=False).reindex(scores.index)
+        assert not by_size.equals(scores["rank"].astype(float)), f"{name}: the ranking is the size ranking"
 
 
 def test_profile_shares_sum_to_one_and_lq_matches_definition(tables):
