@@ -7,7 +7,12 @@ scored them, its influence on and interest in the cluster (1–5).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
+
+from clusterlib.config import RESOURCES_DIR
+from clusterlib.configfile import read_yaml
 
 __all__ = [
     "DEFAULT_FUNCTIONS",
@@ -32,18 +37,14 @@ FUNCTIONS: tuple[str, ...] = (
     "policy",
 )
 
+#: The file of functions assumed by actor type when the register does not list them.
+ACTOR_FUNCTIONS_FILE: Path = RESOURCES_DIR / "needs" / "actor_functions.yaml"
+
 #: Functions assumed by actor type when the register does not list them (judgement from the types'
-#: usual mandates in Türkiye; the report marks actors whose functions were assumed).
+#: usual mandates in Türkiye, kept in :data:`ACTOR_FUNCTIONS_FILE`; the report marks actors whose
+#: functions were assumed).
 DEFAULT_FUNCTIONS: dict[str, tuple[str, ...]] = {
-    "chamber": ("training", "networking", "policy"),
-    "development_agency": ("finance", "policy"),
-    "university": ("training", "rnd"),
-    "oiz": ("training", "infrastructure"),
-    "kosgeb": ("training", "finance", "networking"),
-    "public": ("policy",),
-    "exporters_association": ("export_promotion", "networking"),
-    "cluster_association": ("export_promotion", "networking"),
-    "ngo": ("networking", "policy"),
+    kind: tuple(functions) for kind, functions in read_yaml(ACTOR_FUNCTIONS_FILE).items()  # type: ignore[union-attr]
 }
 
 #: (influence, interest) assumed by actor type where the register has no score — the documented

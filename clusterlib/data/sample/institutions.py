@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from clusterlib import nace, regions
+from clusterlib import config, nace, regions
+from clusterlib.configfile import read_yaml
 from clusterlib.data.sample.inputs import _read_cal
 
 # ------------------------------------------------------------------------------------------- stakeholders
@@ -83,20 +84,12 @@ _ROLES = {
 }
 
 
-#: Functions each kind of institution covers (synthetic, read from the roles above), in the order of
-#: ``clusterlib.needs.stakeholders.FUNCTIONS``.
+#: Functions each kind of institution covers: the usual mandates of ``resources/needs/actor_functions.yaml``
+#: (the defaults the needs step assumes), plus the host institution and municipalities (synthetic).
 _FUNCTIONS = {
     "host": ("training", "networking", "policy"),
-    "chamber": ("training", "networking", "policy"),
-    "development_agency": ("finance", "policy"),
-    "university": ("training", "rnd"),
-    "oiz": ("training", "infrastructure"),
-    "kosgeb": ("training", "finance", "networking"),
-    "public": ("policy",),
     "municipality": ("training", "infrastructure"),
-    "exporters_association": ("export_promotion", "networking"),
-    "cluster_association": ("export_promotion", "networking"),
-    "ngo": ("networking", "policy"),
+    **{kind: tuple(f) for kind, f in read_yaml(config.RESOURCES_DIR / "needs" / "actor_functions.yaml").items()},
 }
 #: (influence, interest) on the cluster, 1–5, as a committee might score them (synthetic). Institutions
 #: that support no pilot cluster are left unscored, so the report shows the documented default at work.
