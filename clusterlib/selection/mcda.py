@@ -21,10 +21,11 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from clusterlib.checks import check_choice
+
 __all__ = [
     "NORMALIZATIONS",
     "as_matrix",
-    "check_choice",
     "check_domain",
     "normalize",
     "normalize_values",
@@ -214,13 +215,6 @@ def _check_benefit(benefit: object, columns: pd.Index) -> np.ndarray:
                 f"{columns[j]!r}; for pymcdm-style types (1/-1) pass [t == 1 for t in types]"
             )
     return raw.astype(bool)
-
-
-def check_choice(method: str, allowed: Sequence[str], *, name: str) -> str:
-    """``method`` if it is one of ``allowed``, else a ValueError naming the argument ``name``."""
-    if method not in allowed:
-        raise ValueError(f"'{name}' must be one of {list(allowed)}, got {method!r}")
-    return method
 
 
 def check_domain(frame: pd.DataFrame, method: str) -> None:

@@ -7,10 +7,12 @@ from itertools import combinations
 
 import numpy as np
 import pandas as pd
+from pymcdm.correlations import rank_similarity_coef
 from scipy import stats
 
+from clusterlib.checks import check_choice
 from clusterlib.selection.criteria import Criteria
-from clusterlib.selection.mcda import NORMALIZATIONS, check_choice, topsis_closeness, weighted_sum_scores
+from clusterlib.selection.mcda import NORMALIZATIONS, topsis_closeness, weighted_sum_scores
 from clusterlib.selection.scoring import DEFAULT_NORMALIZATION, METHODS, prepare_indicators, score_sectors
 
 __all__ = ["LEVELS", "compare_methods", "rank_agreement", "weight_sensitivity"]
@@ -291,10 +293,6 @@ def rank_agreement(rankings: pd.DataFrame) -> pd.DataFrame:
         raise ValueError(
             f"'rankings' has missing ranks in column {column!r}; rank every sector under every method"
         )
-    try:
-        from pymcdm.correlations import rank_similarity_coef
-    except ImportError:  # optional: the table simply has no 'ws' column
-        rank_similarity_coef = None
 
     rows = []
     for a, b in combinations(rankings.columns, 2):
@@ -304,8 +302,7 @@ def rank_agreement(rankings: pd.DataFrame) -> pd.DataFrame:
             "b": b,
             "kendall_tau": float(stats.kendalltau(x, y).statistic),
             "spearman": float(stats.spearmanr(x, y).statistic),
+            "ws": float(rank_similarity_coef(x, y)),
         }
-        if rank_similarity_coef is not None:
-            row["ws"] = float(rank_similarity_coef(x, y))
         rows.append(row)
     return pd.DataFrame(rows)

@@ -10,12 +10,12 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from clusterlib.checks import check_choice
 from clusterlib.i18n import check_language, t
 from clusterlib.selection.criteria import Criteria
 from clusterlib.selection.mcda import (
     NORMALIZATIONS,
     as_matrix,
-    check_choice,
     check_domain,
     normalize_values,
     topsis_closeness,

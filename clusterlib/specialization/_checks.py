@@ -10,6 +10,8 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
+from clusterlib.checks import check_choice
+
 _SHOW = 5  # how many offending labels an error message lists
 
 
@@ -21,13 +23,6 @@ def _labels(values: Iterable[object]) -> list[object]:
         if len(out) == _SHOW:
             break
     return out
-
-
-def check_choice(value: object, name: str, allowed: Sequence[str]) -> str:
-    """Return ``value`` if it is one of ``allowed``, else raise ``ValueError``."""
-    if not isinstance(value, str) or value not in allowed:
-        raise ValueError(f"'{name}' must be one of {list(allowed)}, got {value!r}")
-    return value
 
 
 def _is_numeric(dtype: object) -> bool:
@@ -83,7 +78,8 @@ def _check_values(values: np.ndarray, name: str, index: pd.Index, columns: pd.In
     if nan.any() and not allow_nan:
         raise ValueError(
             f"'{name}' has {int(nan.sum())} missing value(s) (NaN), e.g. at "
-            f"{_where(index, columns, nan)}; fill them, e.g. with .fillna(0)"
+            f"{_where(index, columns, nan)}; fill them only where a missing value truly means zero "
+            "(an absent sector), never where it means unknown"
         )
     if np.isinf(values).any():
         raise ValueError(f"'{name}' has infinite values, e.g. at {_where(index, columns, np.isinf(values))}")
@@ -104,7 +100,7 @@ def check_same_labels(start: pd.DataFrame, end: pd.DataFrame, names: tuple[str, 
     ``align="strict"`` requires the same regions and sectors (order may differ); ``"union"``
     reindexes both to the union of labels, filling absent cells with zero.
     """
-    check_choice(align, "align", ["strict", "union"])
+    check_choice(align, ["strict", "union"], name="align")
     first, second = names
     if align == "union":
         index = start.index.union(end.index, sort=False)

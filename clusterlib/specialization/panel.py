@@ -8,6 +8,8 @@ from numbers import Real
 import numpy as np
 import pandas as pd
 
+from clusterlib.checks import check_choice
+
 from ._arrays import (
     _cagr,
     _gini,
@@ -22,7 +24,6 @@ from ._arrays import (
     _stars,
     _strong,
 )
-from ._checks import check_choice
 from .shiftshare import METHODS
 from .tables import _to_array
 
@@ -153,8 +154,8 @@ def indicators(long: pd.DataFrame, *, value: str = "employment", establishments:
     2       r1  2021        50.0       0.680           10.0
     3       r2  2021        70.0       0.755           10.0
     """
-    check_choice(shift_base, "shift_base", SHIFT_BASES)
-    check_choice(method, "method", METHODS)
+    check_choice(shift_base, SHIFT_BASES, name="shift_base")
+    check_choice(method, METHODS, name="method")
     if isinstance(percentile, bool) or not isinstance(percentile, Real) or not 0 < percentile < 100:
         raise ValueError(f"'percentile' must be a number in (0, 100), e.g. 75 or 90, got {percentile!r}")
     x, years, regions, sectors, est, wage = _to_array(

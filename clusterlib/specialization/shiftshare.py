@@ -5,8 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from clusterlib.checks import check_choice
+
 from ._arrays import _shift_share
-from ._checks import check_choice, check_matrix, check_same_labels
+from ._checks import check_matrix, check_same_labels
 from .tables import _to_array
 
 METHODS = ("dunn", "esteban")
@@ -104,7 +106,7 @@ def shift_share(start: pd.DataFrame, end: pd.DataFrame, method: str = "dunn", *,
     r1           20.0             0.0          10.0            10.0       20.0
     r2          -20.0             0.0         -10.0           -10.0      -20.0
     """
-    check_choice(method, "method", METHODS)
+    check_choice(method, METHODS, name="method")
     labelled, first, last = _pair(start, end, align)
     return _region_frame(_shift_share(first, last, method), method, labelled.index)
 
@@ -152,7 +154,7 @@ def shift_share_components(start: pd.DataFrame, end: pd.DataFrame, *, method: st
     2       r2    A          20.0           -10.0
     3       r2    B         -30.0             0.0
     """
-    check_choice(method, "method", METHODS)
+    check_choice(method, METHODS, name="method")
     labelled, first, last = _pair(start, end, align)
     parts = _shift_share(first, last, method)
     region = labelled.index.name or "province"
@@ -225,7 +227,7 @@ def dynamic_shift_share(panel: pd.DataFrame, *, start: int, end: int, method: st
     r1                   2.4             2.6
     r2                   1.6            -2.6
     """
-    check_choice(method, "method", METHODS)
+    check_choice(method, METHODS, name="method")
     values, years, regions, _ = _to_array(panel, value, region=region, sector=sector, year=year)
     available = [y.item() if isinstance(y, np.generic) else y for y in years]
     for name, when in (("start", start), ("end", end)):

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from clusterlib.checks import check_choice
+
 from ._arrays import _gini, _hhi, _hhi_normalised, _hoover_index, _hoover_specialisation, _krugman, _lq
-from ._checks import check_choice, check_matrix
+from ._checks import check_matrix
 
 KRUGMAN_REFERENCES = ("rest", "nation", "others_mean")
 
@@ -103,7 +105,7 @@ def krugman_index(matrix: pd.DataFrame, *, reference: str = "rest") -> pd.Series
     >>> krugman_index(m).tolist()
     [2.0, 2.0]
     """
-    check_choice(reference, "reference", KRUGMAN_REFERENCES)
+    check_choice(reference, KRUGMAN_REFERENCES, name="reference")
     values = check_matrix(matrix, "matrix")
     return pd.Series(_krugman(values, reference), index=matrix.index, name="krugman")
 
