@@ -39,6 +39,7 @@ from clusterlib.monitoring.management import holding_back, management_scorecard
 from clusterlib.monitoring.plan import indicator_summary, monitoring_plan
 from clusterlib.regions import Province, provinces
 from clusterlib.regions import province as resolve_province
+from clusterlib.report.cellsafe import excel_safe
 
 __all__ = ["MonitoringBenchmarking", "MonitoringFindings", "analyse_monitoring", "cluster_of"]
 
@@ -217,7 +218,7 @@ class MonitoringBenchmarking:
         paths = []
         for name, frame in (("plan", self.plan), ("scorecard", self.scorecard), ("peers", self.peers)):
             path = directory / f"{stem}_{name}.csv"
-            frame.to_csv(path, index=False, lineterminator="\n")
+            excel_safe(frame).to_csv(path, index=False, lineterminator="\n")
             paths.append(path)
         return paths
 

@@ -32,6 +32,7 @@ from clusterlib.needs.stakeholders import (
 )
 from clusterlib.regions import Province
 from clusterlib.regions import province as resolve_province
+from clusterlib.report.cellsafe import excel_safe
 
 __all__ = ["NeedsAssessment", "NeedsFindings", "analyse_needs_assessment"]
 
@@ -273,7 +274,7 @@ class NeedsAssessment:
         written = []
         for name, frame in tables.items():
             path = target / f"needs_{self.province.plate:02d}_{name}.csv"
-            frame.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+            excel_safe(frame).to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
             written.append(path)
         return written
 

@@ -208,6 +208,7 @@ class SectorSelection:
     def save(self, processed_dir: str | Path | None = None) -> list[Path]:
         """Write the derived tables to ``data/processed/sector_selection/`` (atomically) and return the paths."""
         from clusterlib.report._files import atomic_write_text
+        from clusterlib.report.cellsafe import excel_safe
 
         folder = Path(processed_dir or PROCESSED_DIR) / "sector_selection"
         stem = f"{self.province.plate:02d}_{self.province.slug}_{self.year}"
@@ -219,7 +220,7 @@ class SectorSelection:
         paths = []
         for name, frame in tables.items():
             path = folder / f"{stem}_{name}.csv"
-            atomic_write_text(path, frame.to_csv(lineterminator="\n"))
+            atomic_write_text(path, excel_safe(frame).to_csv(lineterminator="\n"))
             paths.append(path)
         return paths
 

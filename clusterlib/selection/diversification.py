@@ -170,6 +170,7 @@ class Diversification:
         every sector).
         """
         from clusterlib.report._files import atomic_write_text
+        from clusterlib.report.cellsafe import excel_safe
 
         folder = Path(processed_dir or PROCESSED_DIR) / "sector_selection"
         stem = f"{self.province.plate:02d}_{self.province.slug}_{self.year}"
@@ -182,7 +183,7 @@ class Diversification:
         paths = []
         for name, frame in tables.items():
             path = folder / f"{stem}_{name}.csv"
-            atomic_write_text(path, frame.to_csv(lineterminator="\n"))
+            atomic_write_text(path, excel_safe(frame).to_csv(lineterminator="\n"))
             paths.append(path)
         return paths
 

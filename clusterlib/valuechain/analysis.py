@@ -20,6 +20,7 @@ from clusterlib.config import PROCESSED_DIR, SAMPLE_DIR
 from clusterlib.i18n import check_language, format_number, format_percent, t
 from clusterlib.regions import Province
 from clusterlib.regions import province as resolve_province
+from clusterlib.report.cellsafe import excel_safe
 from clusterlib.report.display import Omitted
 from clusterlib.valuechain import findings as words
 from clusterlib.valuechain.brokerage import ROLES, brokerage_roles
@@ -236,7 +237,7 @@ class ValueChainMapping:
         paths = []
         for name, frame in tables.items():
             path = folder / f"{stem}_{name}.csv"
-            atomic_write_text(path, frame.to_csv(lineterminator="\n"))
+            atomic_write_text(path, excel_safe(frame).to_csv(lineterminator="\n"))
             paths.append(path)
         return paths
 
