@@ -45,6 +45,7 @@ from clusterlib.config import RESOURCES_DIR
 from clusterlib.data.errors import DataValidationError
 from clusterlib.data.messages import msg
 from clusterlib.data.readers import RawTable, read_table
+from clusterlib.needs import messages as _messages  # noqa: F401  (registers the needs.survey.* strings)
 from clusterlib.needs.campaign import empty_submissions, register_clusters, timestamp_wave
 from clusterlib.needs.mapping import read_mapping
 from clusterlib.regions import normalize_name
@@ -318,11 +319,13 @@ def _parse_answer(value: object, labels: Mapping[str, int | str]) -> tuple[int |
         number = float(text.replace(",", "."))
     except ValueError:
         close = difflib.get_close_matches(key, list(labels), n=1, cutoff=0.75)
-        hint = f"; did you mean one of the scale's answers (e.g. {close[0]!r})?" if close else ""
-        return None, "missing", f"{text!r} is not an answer of the scale{hint}"
-    if number.is_integer() and 1 <= number <= 5:
+        hint = msg("needs.survey.answer_hint", close=repr(close[0])) if close else ""
+        return None, "missing", msg("needs.survey.not_answer", value=repr(text), hint=hint)
+    scale = [code for code in labels.values() if isinstance(code, int)]
+    low, high = (min(scale), max(scale)) if scale else (1, 5)
+    if number.is_integer() and low <= number <= high:
         return int(number), "valid", None
-    return None, "missing", f"{text!r} is outside the scale 1–5"
+    return None, "missing", msg("needs.survey.outside", value=repr(text), low=low, high=high)
 
 
 def _long_frame(raw: RawTable, problems: _Problems, labels, wave, cluster) -> pd.DataFrame:
@@ -337,7 +340,7 @@ def _long_frame(raw: RawTable, problems: _Problems, labels, wave, cluster) -> pd
         problems.add(
             None,
             extra[0],
-            f"columns {extra} are not part of the long form (firm_id, item, answer, year, cluster)",
+            msg("needs.survey.not_long", extra=extra),
             expected="firm_id, item, answer",
             got=extra,
         )
@@ -364,7 +367,7 @@ def _wide_frame(
         problems.add(
             None,
             None,
-            f"has no firm-id column (looked for {mapping.get('firm') or list(_FIRM_HEADINGS)})",
+            msg("needs.survey.no_firm_column", looked=mapping.get("firm") or list(_FIRM_HEADINGS)),
             expected="a firm-id column",
             got=columns,
         )
@@ -392,8 +395,7 @@ def _wide_frame(
         problems.add(
             None,
             column,
-            "is not tied to an item of the questionnaire; add it to the mapping file's "
-            "'items' (heading: item id) or 'skip'",
+            msg("needs.survey.untied"),
             expected="a heading of the mapping or questionnaire",
             got=column,
         )
@@ -402,8 +404,7 @@ def _wide_frame(
             problems.add(
                 None,
                 None,
-                "says nothing about the survey wave (no year column, no timestamp); give "
-                "wave=<year> or 'wave:' in the mapping file",
+                msg("needs.survey.no_wave_at_all"),
                 expected="a wave",
             )
         else:
@@ -427,7 +428,7 @@ def _wide_frame(
         )
     if not parts:
         problems.add(
-            None, None, "has no column tied to an item of the questionnaire", expected="item columns"
+            None, None, msg("needs.survey.no_items"), expected="item columns"
         )
         problems.raise_all()
     long = pd.concat(parts, ignore_index=True)
@@ -573,18 +574,18 @@ def read_survey(
     unplaced = long["item"].isna() | long["block"].isna()
     for i, item, column in long.loc[unplaced, ["_i", "item", "_column"]].itertuples(index=False):
         if item is None or (isinstance(item, float) and pd.isna(item)):
-            problems.add(int(i), column, "has no item id", expected="an item id")
+            problems.add(int(i), column, msg("needs.survey.no_item"), expected="an item id")
         else:
             problems.add(
                 int(i),
                 "item" if is_long else column,
-                f"item {item!r} belongs to no block of the questionnaire",
+                msg("needs.survey.no_block", item=repr(item)),
                 expected=f"an item of {questionnaire.source.name} or a 'blocks' entry in the mapping",
                 got=item,
             )
     no_firm = long["firm_id"].isna() | long["firm_id"].eq("")
     for i in np.flatnonzero(no_firm.to_numpy())[:1]:
-        problems.add(int(long["_i"].iloc[i]), None, "has no firm id", expected="a firm id")
+        problems.add(int(long["_i"].iloc[i]), None, msg("needs.survey.no_firm"), expected="a firm id")
     notes = []
     if firms is not None:
         register = (
@@ -630,8 +631,8 @@ def _duplicates(long: pd.DataFrame, raw: RawTable, problems: _Problems) -> list[
             problems.add(
                 int(part["_i"].iloc[1]),
                 str(part["_column"].iloc[1]),
-                f"firm {firm_id!r} answered {_item!r} twice in {wave} with different answers (rows "
-                f"{', '.join(map(str, rows))})",
+                msg("needs.survey.conflict", firm=repr(firm_id), item=repr(_item), wave=wave,
+                    rows=", ".join(map(str, rows))),
                 expected="one answer per firm, wave and item",
                 got=firm_id,
             )
