@@ -73,7 +73,10 @@ add_strings(
             "tr": "{section}: {value} bir sütun başlığı (metin) olmalı",
             "en": "{section}: {value} must be a column heading (text)",
         },
-        "needs.mapping.did_you_mean": {"tr": " ({options} mı demek istediniz?)", "en": " (did you mean {options}?)"},
+        "needs.mapping.did_you_mean": {
+            "tr": " ({options} mı demek istediniz?)",
+            "en": " (did you mean {options}?)",
+        },
     }
 )
 
@@ -163,15 +166,28 @@ def read_mapping(path: str | Path | None, questionnaire: Questionnaire) -> dict:
         code = _answer_code(value, scale)
         if isinstance(code, int) and code not in scale:
             fail(
-                msg("needs.mapping.code_outside", section="answers", key=repr(str(key)), value=code, low=low,
-                    high=high, allowed=allowed),
+                msg(
+                    "needs.mapping.code_outside",
+                    section="answers",
+                    key=repr(str(key)),
+                    value=code,
+                    low=low,
+                    high=high,
+                    allowed=allowed,
+                ),
                 expected=allowed,
                 got=value,
             )
         elif code is None:
             fail(
-                msg("needs.mapping.code_unknown", section="answers", key=repr(str(key)), value=repr(value),
-                    hint=_hint(value, list(STATUS_CODES)), allowed=allowed),
+                msg(
+                    "needs.mapping.code_unknown",
+                    section="answers",
+                    key=repr(str(key)),
+                    value=repr(value),
+                    hint=_hint(value, list(STATUS_CODES)),
+                    allowed=allowed,
+                ),
                 expected=allowed,
                 got=value,
             )
@@ -182,14 +198,29 @@ def read_mapping(path: str | Path | None, questionnaire: Questionnaire) -> dict:
     blocks = list(questionnaire.blocks["block"])
     for key, value in (document.get("blocks") or {}).items():
         if value not in blocks:
-            fail(msg("needs.mapping.not_block", section="blocks", key=repr(str(key)), value=repr(value),
-                     allowed=", ".join(blocks)), expected=blocks, got=value)
+            fail(
+                msg(
+                    "needs.mapping.not_block",
+                    section="blocks",
+                    key=repr(str(key)),
+                    value=repr(value),
+                    allowed=", ".join(blocks),
+                ),
+                expected=blocks,
+                got=value,
+            )
     known = [*questionnaire.items["item"], *map(str, (document.get("blocks") or {}))]
     for key, value in (document.get("items") or {}).items():
         if not isinstance(value, str) or value not in known:
             fail(
-                msg("needs.mapping.not_item", section="items", key=repr(str(key)), value=repr(value),
-                    questionnaire=questionnaire.source.name, hint=_hint(value, known)),
+                msg(
+                    "needs.mapping.not_item",
+                    section="items",
+                    key=repr(str(key)),
+                    value=repr(value),
+                    questionnaire=questionnaire.source.name,
+                    hint=_hint(value, known),
+                ),
                 expected="an item id",
                 got=value,
             )
