@@ -387,6 +387,8 @@ def _input_output(tables, place: Province, year: int | None, delta: float, notes
         return empty, loss, empty, loss, float("nan"), int(year or 0)
     z, x, _ = io_matrices(tables["io_table"])
     linkages = io_linkages(z, x)
+    if linkages.attrs.get("no_output"):
+        notes.append(Note("zero_output", tuple(linkages.attrs["no_output"])))
     extraction = hypothetical_extraction(z, x)
     if "employment" not in tables:
         notes.append(Note("missing_employment", ("employment",)))
@@ -405,6 +407,11 @@ def _input_output(tables, place: Province, year: int | None, delta: float, notes
     z_regional = a_regional * x_regional.to_numpy()[None, :]
     try:
         linkages_regional = io_linkages(z_regional, x_regional)
+        absent = [
+            s for s in linkages_regional.attrs.get("no_output", []) if s not in linkages.attrs["no_output"]
+        ]
+        if absent:
+            notes.append(Note("regional_zero_output", tuple(absent)))
         extraction_regional = hypothetical_extraction(z_regional, x_regional)
     except ValueError as err:
         notes.append(Note("regional", (str(err),)))
@@ -479,7 +486,7 @@ def _io_findings(m: ValueChainMapping) -> tuple[str, str, str]:
         left_out = t("valuechain.finding.io_missing", lang)
         return left_out, left_out, left_out
     sector = m.sector_name()
-    nat, reg = m.linkages.loc[m.sector], m.linkages_regional.loc[m.sector]
+    nat, reg = m.linkages.loc[m.sector], m.linkages_regional.reindex([m.sector]).iloc[0]
     regional = bool(pd.notna(reg["backward"]))
     keys = (
         ", ".join(f"{s} {nace.name(s, lang=lang)}" for s in m.linkages.index[m.linkages["key_sector"]]) or "–"
@@ -505,7 +512,9 @@ def _io_findings(m: ValueChainMapping) -> tuple[str, str, str]:
     extraction = t(
         "valuechain.finding.extraction" if regional else "valuechain.finding.extraction_national",
         lang,
-        share=format_percent(m.extraction_regional.loc[m.sector, "output_loss_share"], lang, decimals=0),
+        share=format_percent(
+            m.extraction_regional["output_loss_share"].get(m.sector, float("nan")), lang, decimals=0
+        ),
         national=national_loss,
         **fields,
     )

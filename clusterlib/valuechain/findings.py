@@ -238,6 +238,17 @@ add_strings(
             "tr": "{n} ortak firma kayıtlarında yok ve dış ortak sayıldı ({items})",
             "en": "{n} partners are not in the firm register and were kept as outside partners ({items})",
         },
+        "valuechain.note.zero_output": {
+            "tr": "üretimi olmayan {n} kısım bağlantı tablosundan ve kilit sektörleri belirleyen ortalamalardan "
+            "çıkarıldı ({items})",
+            "en": "{n} section(s) without output left out of the linkage table and of the averages that define the "
+            "key sectors ({items})",
+        },
+        "valuechain.note.regional_zero_output": {
+            "tr": "ilde istihdamı olmayan {n} kısım il düzeyi bağlantılardan ve ortalamalarından çıkarıldı ({items})",
+            "en": "{n} section(s) without employment in the province left out of the provincial linkages and their "
+            "averages ({items})",
+        },
         "valuechain.note.regional": {
             "tr": "bölgesel tablo hesaplanamadı: {items}",
             "en": "the regional table could not be computed: {items}",
