@@ -423,6 +423,13 @@ add_strings(
             "{by_row} but its column total (intermediate purchases + value added VA) is {by_column} "
             "(difference {difference}); each section's total output must be the same both ways",
         },
+        "data.error.future_actual": {
+            "tr": "{year} yılı için gerçekleşen değer var ama çalıştırma tarihi {today}: gerçekleşen değer yalnızca "
+            "başlamış yıllar için girilebilir (ilerideki yıllar için hedef yazılır); yılı düzeltin ya da değeri "
+            "'target' sütununa taşıyın",
+            "en": "an actual value for {year}, after the run date {today}: only years that have begun can have "
+            "actual values (later years have targets); correct the year or move the value to 'target'",
+        },
         "data.error.negative_va": {
             "tr": "{section} kısmının katma değeri (VA) negatif ({value}); girdi-çıktı çarpanları negatif katma "
             "değerle yorumlanamaz: tabloyu ve birimleri kontrol edin",

@@ -8,6 +8,7 @@ input-output table…).
 
 from __future__ import annotations
 
+from datetime import date
 from functools import cache
 
 import numpy as np
@@ -275,6 +276,18 @@ def _io_productive(ch: Checker) -> None:
             expected="every sector reaching value added through its suppliers",
             got=names,
         )
+
+
+def _no_future_actuals(ch: Checker) -> None:
+    """An actual value needs its year to have begun (run date: today); targets may lie ahead."""
+    frame, today = ch.frame, date.today()
+    ch.fail(
+        (frame["actual"].notna() & (frame["year"] > today.year)).to_numpy(),
+        "actual",
+        lambda i: msg("data.error.future_actual", year=int(frame["year"].iloc[i]), today=today.isoformat()),
+        expected=f"actual values for years up to {today.year}",
+        got=lambda i: frame["actual"].iloc[i],
+    )
 
 
 def _consistent_within(group: tuple[str, ...], columns: tuple[str, ...]):
@@ -546,7 +559,10 @@ SCHEMAS: dict[str, Schema] = {
         ),
         key=("cluster", "indicator", "year"),
         source="the cluster's monitoring plan (indicators with baseline, yearly targets and actual values)",
-        checks=(_consistent_within(("cluster", "indicator"), ("direction", "unit", "name_en")),),
+        checks=(
+            _consistent_within(("cluster", "indicator"), ("direction", "unit", "name_en")),
+            _no_future_actuals,
+        ),
     ),
     "benchmarks": Schema(
         "benchmarks",
