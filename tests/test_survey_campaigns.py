@@ -220,3 +220,26 @@ def test_alpha_needs_the_minimum_of_complete_answers():
     assert block_reliability(survey(9), min_respondents=10)["alpha"].isna().all()
     ten = block_reliability(survey(10), min_respondents=10)
     assert ten["respondents"].iloc[0] == 10 and ten["alpha"].iloc[0] == pytest.approx(1.0)
+
+
+def test_every_report_call_runs_for_a_handful_of_firms(tmp_path):
+    """What notebook 01 calls, for an export of two firms: tables and charts render, nothing is ranked."""
+    from clusterlib.needs import charts
+
+    rows = [(f"0{k + 1}.12.2019 10:00:00", SAMSUN[k], _answers(k)) for k in range(2)]
+    a = analyse_needs_assessment("Samsun", survey_file=_form(tmp_path, rows), n_boot=200, lang="tr")
+    for chart in ("firms_chart", "diverging_chart", "needs_chart", "clusters_chart", "waves_chart"):
+        getattr(charts, chart)(a)
+    charts.groups_chart(a, "size")
+    for table in (
+        "response_table",
+        "item_table",
+        "reliability_table",
+        "waves_table",
+        "needs_table",
+        "notes_table",
+    ):
+        getattr(a, table)()
+    assert a.summary_text().startswith("Samsun | samsun_medical | too few respondents (2)")
+    assert len(a.response_table()) == 1 and a.needs_table().empty
+    assert a.save(tmp_path / "out")

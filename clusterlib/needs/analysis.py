@@ -251,7 +251,8 @@ class NeedsAssessment:
     def summary_text(self) -> str:
         """A short language-free digest of the results (checked by nbval, so changes show in review)."""
         if not self.has_survey:
-            return f"{self.province.name} | {self.cluster} | no survey | gaps: {', '.join(self.gaps) or '-'}"
+            survey = f"too few respondents ({self.respondents})" if self.respondents else "no survey"
+            return f"{self.province.name} | {self.cluster} | {survey} | gaps: {', '.join(self.gaps) or '-'}"
         top = ", ".join(f"{r.block} {r.share:.3f}" for r in self.ranking.head(3).itertuples(index=False))
         alpha = self.reliability.loc[self.reliability["wave"] == self.wave, "alpha"]
         changed = int(self.waves["significant"].sum()) if self.waves is not None else 0
