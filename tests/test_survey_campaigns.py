@@ -243,3 +243,14 @@ def test_every_report_call_runs_for_a_handful_of_firms(tmp_path):
     assert a.summary_text().startswith("Samsun | samsun_medical | too few respondents (2)")
     assert len(a.response_table()) == 1 and a.needs_table().empty
     assert a.save(tmp_path / "out")
+
+
+def test_a_questionnaire_with_a_bad_scale_code_names_the_file(tmp_path):
+    """Sibling of F4: the questionnaire's own scale codes went through int() as well."""
+    from clusterlib.needs import load_questionnaire
+
+    text = load_questionnaire().source.read_text(encoding="utf-8").replace("    5: {", "    five: {", 1)
+    path = tmp_path / "q.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataValidationError, match=r"^q\.yaml: cannot be read as a questionnaire \(ValueError: "):
+        load_questionnaire(path)

@@ -174,7 +174,19 @@ def load_questionnaire(path: str | Path | None = None) -> Questionnaire:
     (21, ['training', 'procurement', 'exports'], 5, 'dont_know')
     """
     source = Path(path) if path is not None else DEFAULT_QUESTIONNAIRE
-    document = _read_yaml(str(source))
+    try:
+        return _questionnaire(source, _read_yaml(str(source)))
+    except (KeyError, TypeError, ValueError, AttributeError, yaml.YAMLError) as err:
+        if isinstance(err, DataValidationError):
+            raise
+        raise DataValidationError(
+            msg("needs.survey.bad_questionnaire", reason=f"{type(err).__name__}: {str(err)[:120]}"),
+            file=source.name,
+            expected="scale (codes 1…k with tr, en), blocks (tr, en) and items (block, tr, en)",
+        ) from None
+
+
+def _questionnaire(source: Path, document: dict) -> Questionnaire:
     blocks = pd.DataFrame(
         [
             {"block": key, "tr": v["tr"], "en": v["en"], "function": v.get("function")}

@@ -11,6 +11,12 @@ __all__: list[str] = []
 
 add_strings(
     {
+        "needs.survey.bad_questionnaire": {
+            "tr": "bir anket tanımı olarak okunamıyor ({reason}); 'scale' (tr ve en metinli 1…k kodları), 'blocks' "
+            "(tr, en) ve 'items' (block, tr, en) bölümleri bekleniyor",
+            "en": "cannot be read as a questionnaire ({reason}); expected 'scale' (codes 1…k with tr and en "
+            "texts), 'blocks' (tr, en) and 'items' (block, tr, en)",
+        },
         "needs.survey.not_answer": {
             "tr": "{value} ölçeğin bir yanıtı değil{hint}",
             "en": "{value} is not an answer of the scale{hint}",
