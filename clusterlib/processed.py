@@ -8,7 +8,8 @@ found the same way::
 for example ``data/processed/sector_selection/55_samsun_2024_scores.csv`` or
 ``data/processed/value_chain_mapping/27_gaziantep_gaziantep_footwear_linkages.csv``.  Each file is
 UTF-8 CSV with ``.`` decimals (a machine-readable table, not a report: the reports' workbooks carry
-the formatted figures), written atomically and readable by everyone (mode 0644).  A frame's index is
+the formatted figures), written atomically and readable by everyone (mode 0644); text that a
+spreadsheet would read as a formula is quoted (:func:`clusterlib.cellsafe.excel_safe`).  A frame's index is
 written when it is named (a sector code, a plate), left out when it is a plain row number.
 """
 
@@ -20,6 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from clusterlib.cellsafe import excel_safe
 from clusterlib.config import PROCESSED_DIR
 from clusterlib.files import atomic_write_text
 from clusterlib.regions import Province
@@ -103,6 +105,6 @@ def save_tables(
     for name, frame in tables.items():
         path = table_path(step, province, name, processed_dir, qualifier=qualifier)
         named_index = any(level is not None for level in frame.index.names)
-        atomic_write_text(path, frame.to_csv(index=named_index, lineterminator="\n"))
+        atomic_write_text(path, excel_safe(frame).to_csv(index=named_index, lineterminator="\n"))
         paths.append(path)
     return paths

@@ -354,7 +354,7 @@ def test_international_gaps_filters_sector():
                             "direction": ["increase"], "latest_actual": [50.0], "latest_year": [2024]})
     benchmarks = pd.DataFrame({"indicator": ["x", "x", "x"], "reference": ["A", "B", "C"],
                                "country": ["EU", "DE", "EU"], "sector": ["shoes", "ships", "all sectors"],
-                               "value": [100.0, 25.0, 50.0]})
+                               "value": [100.0, 25.0, 50.0], "unit": "n"})
     gaps = international_gaps(summary, benchmarks, sector="shoes")
     assert gaps.set_index("reference")["gap"].to_dict() == {"A": -0.5, "C": 0.0}
 
@@ -366,7 +366,7 @@ def test_references_are_named_in_the_report_language():
                             "direction": ["increase"], "latest_actual": [50.0], "latest_year": [2024]})
     benchmarks = pd.DataFrame({"indicator": ["x", "x"], "reference": ["Leading cluster, Ireland", "EU median"],
                                "reference_tr": ["Önde gelen küme, İrlanda", None], "country": ["IE", "EU"],
-                               "sector": ["s", "s"], "value": [100.0, 40.0]})
+                               "sector": ["s", "s"], "value": [100.0, 40.0], "unit": "n"})
     gaps = international_gaps(summary, benchmarks)
     assert reference_names(gaps, "tr").tolist() == ["EU median", "Önde gelen küme, İrlanda"]
     assert reference_names(gaps, "en").tolist() == ["EU median", "Leading cluster, Ireland"]

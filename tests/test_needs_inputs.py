@@ -153,12 +153,12 @@ def test_all_problems_of_a_file_at_once(tmp_path):
         read_survey(_write(tmp_path, "survey.csv", text))
     error = info.value
     assert (error.row, error.column) == (2, "answer")
-    assert [(row, column) for row, column, *_ in error.problems] == [
+    assert [(p.row, p.column) for p in error.problems] == [
         (2, "answer"),
         (3, "answer"),
         (4, "item"),
     ]
-    assert "and 2 more problems: row 3, column 'answer'" in str(error)
+    assert str(error).startswith("survey.csv: 3 problems:\n  row 2, column 'answer': '7' is outside")
 
 
 def test_dont_know_codes_from_the_questionnaire(tmp_path):

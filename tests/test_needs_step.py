@@ -181,9 +181,13 @@ def test_bad_inputs_of_the_step(tmp_path):
     survey = tmp_path / "export.csv"
     survey.write_text("firm_id,year,item,answer\nSAM-001,2019,exports_fairs,6\n", encoding="utf-8")
     with pytest.raises(
-        DataValidationError, match=r"^export\.csv, row 2, column 'answer': '6' is outside the scale"
+        DataValidationError, match=r"^export\.csv, row 2, column 'answer': '6' is outside the scale 1–5$"
     ):
-        analyse_needs_assessment("Samsun", survey_file=survey, n_boot=200)
+        analyse_needs_assessment("Samsun", survey_file=survey, n_boot=200, lang="en")
+    with pytest.raises(  # in the report's language
+        DataValidationError, match=r"^export\.csv, 2\. satır, 'answer' sütunu: '6' ölçeğin \(1–5\) dışında$"
+    ):
+        analyse_needs_assessment("Samsun", survey_file=survey, n_boot=200, lang="tr")
 
 
 def test_a_tool_export_feeds_the_step(tmp_path):
@@ -191,8 +195,10 @@ def test_a_tool_export_feeds_the_step(tmp_path):
     fixture = Path(__file__).parent / "fixtures" / "needs" / "google_forms_tr.csv"
     a = analyse_needs_assessment("Samsun", survey_file=fixture, n_boot=200, lang="tr")
     assert a.wave == 2019 and a.waves is None and a.parameters()["layout"] == "google_forms"
-    assert set(a.ranking["block"]) == {"training", "exports", "rnd", "finance", "cooperation"}
-    assert "Tek bir anket dalgası var" in a.findings.waves
+    # three firms answered: below THRESHOLDS.min_firms no ranking, alpha or wave change is printed
+    assert a.ranking.empty and a.respondents == 3 and not a.has_survey
+    assert a.findings.top.startswith("2019 dalgasında kümenin yalnızca 3 firması yanıt verdi.")
+    assert any("yalnızca 3 firması" in note for note in a.notes)
     assert a.save(tmp_path)[0].relative_to(tmp_path).as_posix() == "needs_assessment/55_samsun_needs_map.csv"
 
 

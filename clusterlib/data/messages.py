@@ -423,6 +423,35 @@ add_strings(
             "{by_row} but its column total (intermediate purchases + value added VA) is {by_column} "
             "(difference {difference}); each section's total output must be the same both ways",
         },
+        "data.error.future_actual": {
+            "tr": "{year} yılı için gerçekleşen değer var ama çalıştırma tarihi {today}: gerçekleşen değer yalnızca "
+            "başlamış yıllar için girilebilir (ilerideki yıllar için hedef yazılır); yılı düzeltin ya da değeri "
+            "'target' sütununa taşıyın",
+            "en": "an actual value for {year}, after the run date {today}: only years that have begun can have "
+            "actual values (later years have targets); correct the year or move the value to 'target'",
+        },
+        "data.error.negative_va": {
+            "tr": "{section} kısmının katma değeri (VA) negatif ({value}); girdi-çıktı çarpanları negatif katma "
+            "değerle yorumlanamaz: tabloyu ve birimleri kontrol edin",
+            "en": "section {section}'s value added (VA) is negative ({value}); input-output multipliers cannot "
+            "be read with negative value added: check the table and its units",
+        },
+        "data.error.not_productive_one": {
+            "tr": "{sectors} kısmının katma değeri yok ve girdilerini yalnızca kendinden alıyor; Leontief ters "
+            "matrisi (girdi-çıktı çarpanları) bu tabloyla hesaplanamaz. Bu kısmın katma değer (VA) satırını "
+            "ve girdilerini kontrol edin",
+            "en": "sector {sectors} has no value added and buys its inputs only from itself; the Leontief "
+            "inverse (the input-output multipliers) does not exist for this table. Check the sector's value "
+            "added (VA) row and its inputs",
+        },
+        "data.error.not_productive": {
+            "tr": "{sectors} kısımlarının katma değeri yok ve girdilerini yalnızca birbirlerinden ({sellers}) "
+            "alıyorlar; Leontief ters matrisi (girdi-çıktı çarpanları) bu tabloyla hesaplanamaz. Bu kısımların "
+            "katma değer (VA) satırını ve girdilerini kontrol edin",
+            "en": "sectors {sectors} have no value added and buy their inputs only from each other "
+            "({sellers}); the Leontief inverse (the input-output multipliers) does not exist for this table. "
+            "Check these sectors' value added (VA) row and their inputs",
+        },
         "data.error.inconsistent": {
             "tr": "{value}, aynı ({group}) = ({values}) için öteki satırlardan farklı",
             "en": "{value} differs from other rows of the same ({group}) = ({values})",

@@ -8,6 +8,7 @@ input-output table…).
 
 from __future__ import annotations
 
+from datetime import date
 from functools import cache
 
 import numpy as np
@@ -221,6 +222,72 @@ def _io_balanced(ch: Checker) -> None:
 
 #: Relative tolerance of the input-output balance (absorbs the rounding of the published cells).
 _IO_RTOL = 1e-3
+
+
+def _closed_without_value_added(z: np.ndarray, va: np.ndarray, output: np.ndarray) -> list[int]:
+    """Sectors whose inputs, followed back through their suppliers, never reach value added.
+
+    With a balanced table the coefficients of sector *j* sum to :math:`1 - v_j/x_j`; the Leontief
+    inverse exists (spectral radius of ``A`` below 1) exactly when every sector reaches, through the
+    sectors it buys from, one with value added (or without output).  Those that cannot form a closed
+    group producing only for each other (Miller & Blair 2009, §2.3; Seneta 1981, *Non-negative
+    matrices*, ch. 1).
+    """
+    reach = (va > 0) | (output <= 0)
+    changed = True
+    while changed:
+        new = reach | ((z > 0) & reach[:, None]).any(axis=0)  # j buys from a sector that reaches value added
+        changed = bool((new != reach).any())
+        reach = new
+    return [int(k) for k in np.flatnonzero(~reach)]
+
+
+def _io_productive(ch: Checker) -> None:
+    """Negative value added, and closed groups of sectors without value added, refused in the user's terms."""
+    frame = ch.frame
+    sections = [s for s in _sections() if s in set(frame["from"]) | set(frame["to"])]
+    inner = frame[frame["from"].isin(sections) & frame["to"].isin(sections)]
+    z = inner.pivot_table(index="from", columns="to", values="value", aggfunc="sum", fill_value=0.0)
+    z = z.reindex(index=sections, columns=sections, fill_value=0.0).to_numpy(dtype=float)
+    va = frame[frame["from"] == "VA"].groupby("to")["value"].sum().reindex(sections, fill_value=0.0)
+    ch.fail(
+        ((frame["from"] == "VA") & (frame["value"] < 0)).to_numpy(),
+        "value",
+        lambda i: msg("data.error.negative_va", section=frame["to"].iloc[i], value=frame["value"].iloc[i]),
+        expected="value added ≥ 0",
+        got=lambda i: frame["value"].iloc[i],
+    )
+    if (z < 0).any():  # negative flows are reported by _io_balanced; the test below needs z ≥ 0
+        return
+    output = z.sum(axis=0) + va.to_numpy(dtype=float)
+    closed = _closed_without_value_added(z, np.clip(va.to_numpy(dtype=float), 0, None), output)
+    if closed:
+        names = [sections[k] for k in closed]
+        sellers = sorted({sections[i] for k in closed for i in np.flatnonzero(z[:, k] > 0)})
+        raise DataValidationError(
+            msg(
+                "data.error.not_productive_one" if len(names) == 1 else "data.error.not_productive",
+                sectors=", ".join(names),
+                sellers=", ".join(sellers) or "—",
+            ),
+            file=ch.raw.file,
+            sheet=ch.raw.sheet,
+            column="value",
+            expected="every sector reaching value added through its suppliers",
+            got=names,
+        )
+
+
+def _no_future_actuals(ch: Checker) -> None:
+    """An actual value needs its year to have begun (run date: today); targets may lie ahead."""
+    frame, today = ch.frame, date.today()
+    ch.fail(
+        (frame["actual"].notna() & (frame["year"] > today.year)).to_numpy(),
+        "actual",
+        lambda i: msg("data.error.future_actual", year=int(frame["year"].iloc[i]), today=today.isoformat()),
+        expected=f"actual values for years up to {today.year}",
+        got=lambda i: frame["actual"].iloc[i],
+    )
 
 
 def _consistent_within(group: tuple[str, ...], columns: tuple[str, ...]):
@@ -446,7 +513,15 @@ SCHEMAS: dict[str, Schema] = {
                 ("işlevler", "islevler"),
                 required=False,
                 nullable=True,
-                choices=("training", "finance", "export_promotion", "rnd", "infrastructure", "networking", "policy"),
+                choices=(
+                    "training",
+                    "finance",
+                    "export_promotion",
+                    "rnd",
+                    "infrastructure",
+                    "networking",
+                    "policy",
+                ),
             ),
             Column("influence", "int", ("etki",), low=1, high=5, nullable=True, required=False),
             Column("interest", "int", ("ilgi",), low=1, high=5, nullable=True, required=False),
@@ -466,7 +541,7 @@ SCHEMAS: dict[str, Schema] = {
         key=("from", "to"),
         source="TÜİK input-output tables (Girdi-Çıktı Tabloları), symmetric table by NACE section "
         "(data.tuik.gov.tr → Ulusal Hesaplar)",
-        checks=(_io_balanced,),
+        checks=(_io_balanced, _io_productive),
     ),
     "monitoring": Schema(
         "monitoring",
@@ -484,14 +559,19 @@ SCHEMAS: dict[str, Schema] = {
         ),
         key=("cluster", "indicator", "year"),
         source="the cluster's monitoring plan (indicators with baseline, yearly targets and actual values)",
-        checks=(_consistent_within(("cluster", "indicator"), ("direction", "unit", "name_en")),),
+        checks=(
+            _consistent_within(("cluster", "indicator"), ("direction", "unit", "name_en")),
+            _no_future_actuals,
+        ),
     ),
     "benchmarks": Schema(
         "benchmarks",
         (
             _text("indicator", "gösterge"),
             _text("reference", "referans"),
-            _text("reference_tr", "referans (türkçe)", nullable=True, required=False),  # name on Turkish pages
+            _text(
+                "reference_tr", "referans (türkçe)", nullable=True, required=False
+            ),  # name on Turkish pages
             _text("country", "ülke", nullable=True),
             _text("sector", "sektör", nullable=True),
             Column("year", "year", ("yıl", "yil"), nullable=True),

@@ -25,6 +25,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs
 
+from clusterlib.cellsafe import excel_safe
 from clusterlib.config import PROCESSED_DIR
 from clusterlib.i18n import add_strings, t
 from clusterlib.report import atomic_write
@@ -123,9 +124,9 @@ def save_view(
     stem = _slug(name)
     paths = SavedView(target / f"{stem}.xlsx", target / f"{stem}.csv", target / f"{stem}.html")
     with atomic_write(paths.xlsx, "wb") as fh:
-        drawing.table.to_excel(fh, index=False, sheet_name=stem[:31])
+        excel_safe(drawing.table).to_excel(fh, index=False, sheet_name=stem[:31])
     with atomic_write(paths.csv, encoding="utf-8-sig") as fh:  # a BOM so Excel opens Turkish letters right
-        drawing.table.to_csv(fh, index=False)
+        excel_safe(drawing.table).to_csv(fh, index=False)
     charts = "".join(
         fig.to_html(full_html=False, include_plotlyjs=False, config={"displaylogo": False})
         for fig in drawing.figures

@@ -30,13 +30,14 @@ from clusterlib.monitoring.findings import (
     next_steps_finding,
     peers_finding,
     plan_finding,
+    stale_label,
     status_label,
     trajectory_finding,
 )
 from clusterlib.monitoring.international import international_gaps, reference_names
 from clusterlib.monitoring.labels import unit_label
 from clusterlib.monitoring.management import holding_back, management_scorecard
-from clusterlib.monitoring.plan import indicator_summary, monitoring_plan
+from clusterlib.monitoring.plan import direction_conflicts, indicator_summary, monitoring_plan
 from clusterlib.processed import save_tables
 from clusterlib.regions import Province, provinces
 from clusterlib.regions import province as resolve_province
@@ -119,16 +120,23 @@ class MonitoringBenchmarking:
 
     def monitoring_table(self) -> pd.DataFrame:
         """The latest status of every indicator, with symbol and words beside the colour."""
-        columns = ("indicator", "latest_target", "latest_actual", "progress", "status", "final_target", "year_met")
+        columns = ("indicator", "latest_year", "latest_target", "latest_actual", "progress", "status", "final_target",
+                   "year_met")
         if self.summary.empty:
             return pd.DataFrame(columns=[t(f"monitoring.col.{c}", self.lang) for c in columns])
         s = self.summary
+        conflicting = set(direction_conflicts(self.plan)["indicator"])
         frame = pd.DataFrame({
             "indicator": [
                 f"{n} ({unit_label(u, self.lang)})" for n, u in zip(s[f"name_{self.lang}"], s["unit"], strict=True)
             ],
-            "latest_target": s["latest_target"], "latest_actual": s["latest_actual"], "progress": s["progress"],
-            "status": [status_label(x, self.lang) for x in s["status"]], "final_target": s["final_target"],
+            "latest_year": s["latest_year"], "latest_target": s["latest_target"], "latest_actual": s["latest_actual"],
+            "progress": s["progress"],
+            "status": [(stale_label(r, self.lang) if r.status == "grey" and pd.notna(r.latest_year)
+                        else status_label(r.status, self.lang))
+                       + (f" — {t('monitoring.status.conflict', self.lang)}" if r.indicator in conflicting else "")
+                       for r in s.itertuples(index=False)],
+            "final_target": s["final_target"],
             "year_met": s["year_met"],
         })
         return frame.rename(columns=lambda c: t(f"monitoring.col.{c}", self.lang))
@@ -184,7 +192,7 @@ class MonitoringBenchmarking:
         """International reference values and the cluster's gap to each."""
         g = self.gaps
         out = pd.DataFrame({
-            "indicator": g[f"name_{self.lang}"], "latest_actual": g["actual"],
+            "indicator": g[f"name_{self.lang}"], "latest_year": g["year"], "latest_actual": g["actual"],
             "reference": reference_names(g, self.lang),
             "country": g["country"], "reference_value": g["value"], "gap": g["gap"],
         })
@@ -307,7 +315,9 @@ def analyse_monitoring(
     if cid is not None and cid in set(monitoring["cluster"]):
         plan = monitoring_plan(monitoring, cid, amber=amber)
         summary = indicator_summary(plan, window=window)
+        conflicts = direction_conflicts(plan)
     else:
+        conflicts = None
         plan = pd.DataFrame(columns=["indicator", "year", "status"])
         summary = pd.DataFrame(columns=["indicator", "status", "latest_year", "final_year", "year_met"])
 
@@ -342,10 +352,10 @@ def analyse_monitoring(
 
     names = summary.set_index("indicator")[f"name_{lang}"] if not summary.empty else pd.Series(dtype=str)
     summary_by_name = summary.set_index("indicator") if not summary.empty else summary
-    latest = int(summary["latest_year"].max()) if not summary.empty and summary["latest_year"].notna().any() else None
+    latest = int(summary["report_year"].max()) if not summary.empty and summary["report_year"].notna().any() else None
     stars = card["stars"]
     findings = MonitoringFindings(
-        plan=plan_finding(summary, year=latest, amber=amber, lang=lang),
+        plan=plan_finding(summary, year=latest, amber=amber, lang=lang, conflicts=conflicts),
         trajectory=trajectory_finding(summary_by_name, names, window=window, lang=lang),
         national=national_finding(card["scorecard"], sector=sector_name, province=place.name, strong=card["strong"],
                                   stars=int(stars["stars"]), lang=lang),

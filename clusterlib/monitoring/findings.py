@@ -14,6 +14,7 @@ import pandas as pd
 
 from clusterlib.i18n import add_strings, format_number, format_percent, t
 from clusterlib.monitoring.international import reference_names
+from clusterlib.monitoring.labels import unit_label
 
 __all__ = [
     "PEERS_K",
@@ -27,6 +28,7 @@ __all__ = [
     "next_steps_finding",
     "peers_finding",
     "plan_finding",
+    "stale_label",
     "status_label",
     "trajectory_finding",
 ]
@@ -44,6 +46,10 @@ add_strings(
         "monitoring.status.amber": {"tr": "▲ sarı: hedefe yakın", "en": "▲ amber: close to target"},
         "monitoring.status.red": {"tr": "■ kırmızı: hedefin gerisinde", "en": "■ red: behind target"},
         "monitoring.status.grey": {"tr": "○ gri: veri yok", "en": "○ grey: no data"},
+        "monitoring.status.stale": {
+            "tr": "○ gri: {year} verisi yok (son değer {last})",
+            "en": "○ grey: no {year} value (last value {last})",
+        },
         "monitoring.metric.employment": {"tr": "İstihdam", "en": "Employment"},
         "monitoring.metric.lq": {"tr": "Yerelleşme katsayısı (LQ)", "en": "Location quotient (LQ)"},
         "monitoring.metric.growth": {"tr": "İstihdam artışı (yıllık)", "en": "Employment growth (a year)"},
@@ -110,6 +116,26 @@ add_strings(
             "en": "Against {n} international reference values the cluster is ahead in {ahead} and behind in "
             "{behind}. The largest gap is in {indicator|lower}: {gap} against {reference}.",
         },
+        "monitoring.finding.unit_mismatch": {
+            "tr": "Birimi göstergeninkinden farklı ya da belirtilmemiş {n} referans değer karşılaştırılmadı: {items}.",
+            "en": "{n} reference value(s) were not compared because their unit differs from the indicator's or is "
+            "not given: {items}.",
+        },
+        "monitoring.finding.direction_conflict": {
+            "tr": "Planı kontrol edin: {items}. Durumlar hedeflere göre hesaplandı; yön ile hedeflerden hangisi "
+            "doğruysa plan ona göre düzeltilmeli.",
+            "en": "Check the plan: {items}. The statuses follow the targets; correct the direction or the targets, "
+            "whichever is wrong.",
+        },
+        "monitoring.finding.direction_item": {
+            "tr": "{name} göstergesinin yönü '{direction}' ama hedefler başlangıçtaki {baseline} değerinden "
+            "{target} değerine {way}",
+            "en": "{name} has direction '{direction}' but its targets {way} from the baseline {baseline} to "
+            "{target}",
+        },
+        "monitoring.way.rise": {"tr": "yükseliyor", "en": "rise"},
+        "monitoring.way.fall": {"tr": "düşüyor", "en": "fall"},
+        "monitoring.status.conflict": {"tr": "⚠ yön hedeflerle çelişiyor", "en": "⚠ direction contradicts targets"},
         "monitoring.finding.no_international": {
             "tr": "Bu kümenin göstergeleri için benchmarks.csv dosyasında uluslararası referans değer yok.",
             "en": "benchmarks.csv holds no international reference values for this cluster's indicators.",
@@ -179,18 +205,37 @@ def status_label(status: object, lang: str) -> str:
     return t(f"monitoring.status.{status}", lang)
 
 
+def stale_label(row: object, lang: str) -> str:
+    """The status of an indicator without a value for the report year: grey, with its last value's year.
+
+    ``row`` has ``report_year`` and ``latest_year`` (a row of
+    :func:`~clusterlib.monitoring.plan.indicator_summary`).
+    """
+    return t("monitoring.status.stale", lang, year=int(row.report_year), last=int(row.latest_year))
+
+
 def _names(items: list[str], lang: str) -> str:
     return ", ".join(items) if items else t("monitoring.none", lang)
 
 
-def plan_finding(summary: pd.DataFrame, *, year: int | None, amber: float, lang: str) -> str:
-    """How many indicators are green, amber, red and grey in the latest monitored year."""
+def plan_finding(summary: pd.DataFrame, *, year: int | None, amber: float, lang: str,
+                 conflicts: pd.DataFrame | None = None) -> str:
+    """How many indicators are green, amber, red and grey in the report year, and the indicators whose
+    direction contradicts their targets (``conflicts``, :func:`~clusterlib.monitoring.plan.direction_conflicts`)."""
     if summary.empty:
         return t("monitoring.finding.no_plan", lang)
     counts = summary["status"].value_counts()
-    return t("monitoring.finding.plan", lang, year=year, n=len(summary),
+    text = t("monitoring.finding.plan", lang, year=year, n=len(summary),
              amber_share=format_percent(amber, lang, decimals=0),
              **{s: int(counts.get(s, 0)) for s in ("green", "amber", "red", "grey")})
+    if conflicts is None or conflicts.empty:
+        return text
+    items = [t("monitoring.finding.direction_item", lang, name=r[f"name_{lang}"], direction=r["direction"],
+               baseline=format_number(r["baseline"], lang, decimals=1),
+               target=format_number(r["final_target"], lang, decimals=1),
+               way=t(f"monitoring.way.{'rise' if r['final_target'] > r['baseline'] else 'fall'}", lang))
+             for r in conflicts.to_dict("records")]
+    return f"{text} {t('monitoring.finding.direction_conflict', lang, items='; '.join(items))}"
 
 
 def trajectory_finding(summary: pd.DataFrame, names: pd.Series, *, window: int, lang: str) -> str:
@@ -248,15 +293,23 @@ def economy_finding(growth: pd.DataFrame, structure: pd.DataFrame, gdp: dict, se
 
 
 def international_finding(gaps: pd.DataFrame, names: dict[str, str], lang: str) -> str:
-    """How many references the cluster leads and trails, and its largest gap."""
+    """How many references the cluster leads and trails, and its largest gap; and the references left
+    out because their unit is not the indicator's (``gaps.attrs["unit_mismatch"]``)."""
+    skipped = gaps.attrs.get("unit_mismatch", [])
+    note = ""
+    if skipped:
+        items = [f"{names.get(r['indicator'], r['indicator'])} ({unit_label(r['unit'], lang)}) ↔ {r['reference']} "
+                 f"({'–' if pd.isna(r['reference_unit']) else unit_label(r['reference_unit'], lang)})"
+                 for r in skipped]
+        note = " " + t("monitoring.finding.unit_mismatch", lang, n=len(skipped), items="; ".join(items))
     known = gaps.dropna(subset=["gap"])
     if known.empty:
-        return t("monitoring.finding.no_international", lang)
+        return t("monitoring.finding.no_international", lang) + note
     worst = known["gap"].idxmin()
     return t("monitoring.finding.international", lang, n=len(known), ahead=int((known["gap"] >= 0).sum()),
              behind=int((known["gap"] < 0).sum()), indicator=names[known.loc[worst, "indicator"]],
              reference=reference_names(known, lang)[worst], gap=format_percent(known.loc[worst, "gap"], lang,
-                                                                              decimals=0))
+                                                                              decimals=0)) + note
 
 
 def management_finding(table: pd.DataFrame | None, score: float, label: str, *, gold: float, lang: str) -> str:

@@ -11,7 +11,7 @@ import pandas as pd
 
 from clusterlib.monitoring.rag import DIRECTIONS, progress, rag_status
 
-__all__ = ["PLAN_COLUMNS", "indicator_summary", "monitoring_plan", "projection", "trajectory"]
+__all__ = ["PLAN_COLUMNS", "direction_conflicts", "indicator_summary", "monitoring_plan", "projection", "trajectory"]
 
 #: Columns of :func:`monitoring_plan`.
 PLAN_COLUMNS = (
@@ -162,13 +162,21 @@ def monitoring_plan(monitoring: pd.DataFrame, cluster: str, *, amber: float = 0.
     return pd.concat(parts, ignore_index=True)[list(PLAN_COLUMNS)]
 
 
-def indicator_summary(plan: pd.DataFrame, *, window: int = 3, horizon: int = 2050) -> pd.DataFrame:
+def indicator_summary(plan: pd.DataFrame, *, year: int | None = None, window: int = 3,
+                      horizon: int = 2050) -> pd.DataFrame:
     """One row per indicator: the latest actual and its status, the final target and the projection.
+
+    The status is that of the report year ``year`` (default: the latest year with an actual value of
+    any indicator).  An indicator without an actual for that year is ``grey`` — no data for the year —
+    whatever its last value's status was (``latest_status``); its last value and ``latest_year`` are
+    still given, so that the report shows the year of every value.
 
     Parameters
     ----------
     plan : DataFrame
         The output of :func:`monitoring_plan`.
+    year : int, optional
+        The report year.
     window, horizon : int
         See :func:`projection`.
 
@@ -176,8 +184,8 @@ def indicator_summary(plan: pd.DataFrame, *, window: int = 3, horizon: int = 205
     -------
     DataFrame
         ``indicator, name_en, name_tr, unit, direction, baseline, latest_year, latest_actual,
-        latest_target, progress, status, final_year, final_target, projected_final, year_met``;
-        ``year_met`` is a nullable integer (missing: not on this trend).
+        latest_target, progress, status, latest_status, report_year, final_year, final_target,
+        projected_final, year_met``; ``year_met`` is a nullable integer (missing: not on this trend).
 
     Examples
     --------
@@ -187,12 +195,21 @@ def indicator_summary(plan: pd.DataFrame, *, window: int = 3, horizon: int = 205
     >>> row = indicator_summary(monitoring_plan(table, "c")).iloc[0]
     >>> row["status"], float(row["projected_final"]), int(row["year_met"])
     ('red', 13.0, 2025)
+
+    In 2022, the indicator's last actual value (2021) says nothing about 2022:
+
+    >>> row = indicator_summary(monitoring_plan(table, "c"), year=2022).iloc[0]
+    >>> row["status"], row["latest_status"], int(row["latest_year"]), int(row["report_year"])
+    ('grey', 'red', 2021, 2022)
     """
     if isinstance(horizon, bool) or not isinstance(horizon, Real):
         raise TypeError(f"'horizon' must be a year, got {horizon!r}")
+    seen = plan[plan["actual"].notna() & plan["target"].notna()]
+    report_year = int(year) if year is not None else (int(seen["year"].max()) if len(seen) else None)
     rows = []
     for indicator, group in plan.groupby("indicator", sort=True):
         observed = group[group["actual"].notna() & group["target"].notna()]
+        observed = observed[observed["year"] <= report_year] if report_year is not None else observed
         latest = observed.iloc[-1] if len(observed) else None
         final_year = int(group["year"].iloc[-1])
         final = float(group["target"].iloc[-1])
@@ -211,7 +228,10 @@ def indicator_summary(plan: pd.DataFrame, *, window: int = 3, horizon: int = 205
                 "latest_actual": float(latest["actual"]) if latest is not None else math.nan,
                 "latest_target": float(latest["target"]) if latest is not None else math.nan,
                 "progress": float(latest["progress"]) if latest is not None else math.nan,
-                "status": latest["status"] if latest is not None else "grey",
+                "status": latest["status"] if latest is not None and int(latest["year"]) == report_year
+                else "grey",
+                "latest_status": latest["status"] if latest is not None else "grey",
+                "report_year": report_year if report_year is not None else pd.NA,
                 "final_year": final_year,
                 "final_target": final,
                 "projected_final": round(intercept + slope * final_year, 6) if not math.isnan(slope) else math.nan,
@@ -220,5 +240,41 @@ def indicator_summary(plan: pd.DataFrame, *, window: int = 3, horizon: int = 205
         )
     out = pd.DataFrame(rows)
     out["latest_year"] = out["latest_year"].astype("Int64")
+    out["report_year"] = out["report_year"].astype("Int64")
     out["year_met"] = out["year_met"].astype("Int64")
     return out
+
+
+def direction_conflicts(plan: pd.DataFrame) -> pd.DataFrame:
+    """Indicators whose direction contradicts their targets: ``increase`` with a final target below the
+    baseline, or ``decrease`` with one above it.
+
+    A plan that says a share must fall while its targets rise is wrong in one place or the other; the
+    statuses follow the targets, so the report must say which indicators to check.
+
+    Returns
+    -------
+    DataFrame
+        ``indicator, name_en, name_tr, direction, baseline, final_target`` (no row: no conflict).
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"cluster": "c", "indicator": "share", "name_en": "S", "name_tr": "P", "unit": "%",
+    ...     "direction": "decrease", "year": [2019, 2020, 2021], "baseline": 33.3,
+    ...     "target": [np.nan, 36.0, 40.3], "actual": [33.3, 37.0, 40.8]})
+    >>> direction_conflicts(monitoring_plan(table, "c"))[["indicator", "baseline", "final_target"]].values.tolist()
+    [['share', 33.3, 40.3]]
+    """
+    rows = []
+    for indicator, group in plan.groupby("indicator", sort=True):
+        group = group.sort_values("year")
+        baseline = float(group["baseline"].iloc[0])
+        targets = group["target"].dropna()
+        if targets.empty or math.isnan(baseline):
+            continue
+        final, direction = float(targets.iloc[-1]), str(group["direction"].iloc[0])
+        if (direction == "increase" and final < baseline) or (direction == "decrease" and final > baseline):
+            rows.append({"indicator": indicator, "name_en": group["name_en"].iloc[0],
+                         "name_tr": group["name_tr"].iloc[0], "direction": direction, "baseline": baseline,
+                         "final_target": final})
+    return pd.DataFrame(rows, columns=["indicator", "name_en", "name_tr", "direction", "baseline", "final_target"])

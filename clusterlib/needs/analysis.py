@@ -14,11 +14,11 @@ import pandas as pd
 
 from clusterlib import nace
 from clusterlib.config import SAMPLE_DIR
-from clusterlib.data import load_tables
+from clusterlib.data import load_tables, messages_in
 from clusterlib.i18n import add_strings, check_language, t
 from clusterlib.needs import findings as fx
 from clusterlib.needs.context import ProvinceContext, province_context
-from clusterlib.needs.findings import write_findings
+from clusterlib.needs.findings import THRESHOLDS, write_findings
 from clusterlib.needs.inputs import Questionnaire, load_questionnaire, read_survey
 from clusterlib.needs.likert import likert_summary, response_rates
 from clusterlib.needs.ranking import SEED, compare_clusters, compare_groups, compare_waves, rank_needs
@@ -237,13 +237,22 @@ class NeedsAssessment:
 
     @property
     def has_survey(self) -> bool:
-        """True when the cluster's firms answered the survey in :attr:`wave`."""
+        """True when enough of the cluster's firms answered the survey in :attr:`wave` for a ranking
+        (``THRESHOLDS.min_firms``)."""
         return len(self.ranking) > 0
+
+    @property
+    def respondents(self) -> int:
+        """How many of the cluster's firms answered in :attr:`wave` (0 without survey)."""
+        if self.survey.empty:
+            return 0
+        return int(self.survey.loc[self.survey["wave"] == self.wave, "firm_id"].nunique())
 
     def summary_text(self) -> str:
         """A short language-free digest of the results (checked by nbval, so changes show in review)."""
         if not self.has_survey:
-            return f"{self.province.name} | {self.cluster} | no survey | gaps: {', '.join(self.gaps) or '-'}"
+            survey = f"too few respondents ({self.respondents})" if self.respondents else "no survey"
+            return f"{self.province.name} | {self.cluster} | {survey} | gaps: {', '.join(self.gaps) or '-'}"
         top = ", ".join(f"{r.block} {r.share:.3f}" for r in self.ranking.head(3).itertuples(index=False))
         alpha = self.reliability.loc[self.reliability["wave"] == self.wave, "alpha"]
         changed = int(self.waves["significant"].sum()) if self.waves is not None else 0
@@ -523,13 +532,14 @@ def analyse_needs_assessment(
         cluster_name = t("needs.no_cluster", lang)
     questionnaire = load_questionnaire(questionnaire_file)
     source = Path(survey_file) if survey_file else directory / "survey.csv"
-    read = read_survey(
-        source,
-        mapping=mapping_file,
-        questionnaire=questionnaire,
-        firms=all_firms,
-        cluster=cluster_id if survey_file else None,
-    )
+    with messages_in(lang):  # problems and notes in the report's language
+        read = read_survey(
+            source,
+            mapping=mapping_file,
+            questionnaire=questionnaire,
+            firms=all_firms,
+            cluster=cluster_id if survey_file else None,
+        )
     answers = read.answers[read.answers["cluster"] == cluster_id].reset_index(drop=True)
     firms = all_firms[all_firms["cluster"] == cluster_id].reset_index(drop=True)
     reference_year = max(
@@ -542,6 +552,7 @@ def analyse_needs_assessment(
     all_waves = sorted(int(w) for w in read.answers["wave"].unique())
     wave = int(wave) if wave is not None else (waves_present or all_waves or [0])[-1]
     current = answers[answers["wave"] == wave]
+    enough = current["firm_id"].nunique() >= THRESHOLDS.min_firms
 
     register = actor_register(tables["stakeholders"], place.plate, cluster=cluster_id)
     matrix = actor_function_matrix(register)
@@ -549,21 +560,25 @@ def analyse_needs_assessment(
     grid = mendelow_grid(register)
 
     by_cluster = compare_clusters(read.answers[read.answers["wave"] == wave], n_boot=n_boot, seed=seed)
-    if len(current):
+    if len(current) and enough:
         summary = likert_summary(current)
         ranking = rank_needs(current, unit="block", n_boot=n_boot, seed=seed)
         attributes = firms.set_index("firm_id")
         by_size = compare_groups(current, attributes["size_class"])
         by_stage = compare_groups(current, attributes["stage"])
-        reliability = block_reliability(answers)
+        reliability = block_reliability(answers, min_respondents=THRESHOLDS.min_firms)
         response = response_rates(answers, firms)
-        waves = compare_waves(answers) if len(waves_present) > 1 else None
-    else:  # no cluster or no answers: context and actors only, the report says what is missing
+        compared = [w for w in waves_present if answers.loc[answers["wave"] == w, "firm_id"].nunique()
+                    >= THRESHOLDS.min_firms]
+        waves = compare_waves(answers[answers["wave"].isin(compared)]) if len(compared) > 1 else None
+    else:  # no cluster, no answers or too few: context and actors only, the report says what is missing
         summary, ranking, by_size, reliability, response = (
             pd.DataFrame(columns=_EMPTY[k])
             for k in ("summary", "ranking", "groups", "reliability", "response")
         )
         by_stage, waves = by_size.copy(), None
+        if len(current):
+            response = response_rates(answers, firms)
 
     functions = questionnaire.blocks.set_index("block")["function"]
     covering = {f: matrix.index[matrix[f]].tolist() for f in FUNCTIONS}
@@ -575,15 +590,22 @@ def analyse_needs_assessment(
     notes = list(read.notes)
     if not len(current):
         notes.append(t("needs.finding.no_survey", lang, province=place.name))
+    elif not enough:
+        n = int(current["firm_id"].nunique())
+        notes.append(t("needs.finding.too_few", lang, wave=wave, n=n, min=THRESHOLDS.min_firms))
     assumed = register.loc[register["scores_assumed"], "name"].tolist()
     if assumed:
         notes.append(t("needs.note.scores_assumed", lang, names=", ".join(assumed)))
     assumed_f = register.loc[register["functions_assumed"], "name"].tolist()
     if assumed_f:
         notes.append(t("needs.note.functions_assumed", lang, names=", ".join(assumed_f)))
-    no_alpha = reliability.loc[reliability["alpha"].isna(), "block"].unique().tolist()
+    thin = reliability["respondents"] < THRESHOLDS.min_firms
+    no_alpha = reliability.loc[reliability["alpha"].isna() & ~thin, "block"].unique().tolist()
     if no_alpha:
         notes.append(t("needs.note.alpha_missing", lang, blocks=", ".join(no_alpha)))
+    too_few_alpha = reliability.loc[thin & (reliability["items"] >= 2), "block"].unique().tolist()
+    if too_few_alpha:
+        notes.append(t("needs.note.too_few_alpha", lang, blocks=", ".join(too_few_alpha), min=THRESHOLDS.min_firms))
 
     assessment = NeedsAssessment(
         province=place,

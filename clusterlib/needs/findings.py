@@ -24,6 +24,12 @@ class Thresholds:
     of the corrected tests (wave and group differences).  ``top``: how many needs the summary
     names.  ``thin_cover``: a function covered by at most this many actors is called thin.
     ``caution_n``: a share resting on fewer valid answers is flagged as uncertain.
+    ``min_firms``: with fewer answering firms in a wave, the report prints no ranking of needs, no
+    change between waves and no Cronbach's alpha, and says so (``needs.finding.too_few``).  A floor
+    against figures from a handful of firms, not a precision target: an alpha near 0.7 needs some
+    30 respondents to be estimated well (Bujang, Omar and Baharum 2018, *Malaysian Journal of
+    Medical Sciences* 25(6), 85–99; Yurdugül 2008, *Hacettepe Üniversitesi Eğitim Fakültesi
+    Dergisi* 35, 397–405), which the Feldt interval beside each alpha shows.
     """
 
     alpha_acceptable: float = 0.70
@@ -31,6 +37,7 @@ class Thresholds:
     top: int = 3
     thin_cover: int = 1
     caution_n: int = 20
+    min_firms: int = 10
 
 
 THRESHOLDS = Thresholds()
@@ -269,6 +276,18 @@ add_strings(
         "needs.finding.summary_nosurvey": {
             "tr": "Anket yanıtı olmadan ihtiyaçlar sıralanamıyor. Hiçbir yerel aktörün üstlenmediği işlevler: {gaps}.",
             "en": "Without survey answers the needs cannot be ranked. Functions no local actor covers: {gaps}.",
+        },
+        "needs.finding.too_few": {
+            "tr": "{wave} dalgasında kümenin yalnızca {n} firması yanıt verdi. İhtiyaç sıralaması, Cronbach alfa ve "
+            "dalgalar arası değişim en az {min} firmanın yanıtıyla gösterilir; daha az firmadan hesaplanan "
+            "değerler yanıltıcı olur.",
+            "en": "Only {n} of the cluster's firms answered in {wave}. The ranking of needs, Cronbach's alpha and "
+            "the change between waves are shown from {min} answering firms on; figures from fewer firms would "
+            "mislead.",
+        },
+        "needs.note.too_few_alpha": {
+            "tr": "{blocks}: Cronbach alfa gösterilmedi; bütün maddeleri yanıtlayan firma sayısı {min} altında.",
+            "en": "{blocks}: Cronbach's alpha is not shown; fewer than {min} firms answered all the area's items.",
         },
         "needs.finding.no_survey": {
             "tr": "{province} için anket yanıtı yok; firma ihtiyaçları bölümleri boş kaldı.",
@@ -574,7 +593,11 @@ def write_findings(assessment) -> object:
 
     a, lang = assessment, assessment.lang
     if not a.has_survey:
-        missing = t("needs.finding.no_survey", lang, province=a.province.name)
+        missing = (
+            t("needs.finding.too_few", lang, wave=a.wave, n=a.respondents, min=THRESHOLDS.min_firms)
+            if a.respondents
+            else t("needs.finding.no_survey", lang, province=a.province.name)
+        )
         gaps = names([label("function", g, lang) for g in a.gaps], lang) or "—"
         return NeedsFindings(
             context=_context(a, lang),

@@ -43,7 +43,11 @@ import yaml
 
 from clusterlib.config import RESOURCES_DIR
 from clusterlib.data.errors import DataValidationError
+from clusterlib.data.messages import msg
 from clusterlib.data.readers import RawTable, read_table
+from clusterlib.needs import messages as _messages  # noqa: F401  (registers the needs.survey.* strings)
+from clusterlib.needs.campaign import empty_submissions, register_clusters, timestamp_wave
+from clusterlib.needs.mapping import read_mapping
 from clusterlib.regions import normalize_name
 
 __all__ = ["Questionnaire", "SurveyTable", "load_questionnaire", "read_survey"]
@@ -135,6 +139,11 @@ class Questionnaire:
         match = self.items.loc[self.items["item"] == item, "block"]
         return str(match.iloc[0]) if len(match) else None
 
+    @property
+    def codes(self) -> list[int]:
+        """The answer codes of the scale, e.g. ``[1, 2, 3, 4, 5]``."""
+        return sorted(int(code) for code in self._scale)
+
     def scale_label(self, code: int, lang: str) -> str:
         """Text of an answer code in ``lang`` (``"tr"`` or ``"en"``)."""
         return str(self._scale[code][lang])
@@ -165,7 +174,19 @@ def load_questionnaire(path: str | Path | None = None) -> Questionnaire:
     (21, ['training', 'procurement', 'exports'], 5, 'dont_know')
     """
     source = Path(path) if path is not None else DEFAULT_QUESTIONNAIRE
-    document = _read_yaml(str(source))
+    try:
+        return _questionnaire(source, _read_yaml(str(source)))
+    except (KeyError, TypeError, ValueError, AttributeError, yaml.YAMLError) as err:
+        if isinstance(err, DataValidationError):
+            raise
+        raise DataValidationError(
+            msg("needs.survey.bad_questionnaire", reason=f"{type(err).__name__}: {str(err)[:120]}"),
+            file=source.name,
+            expected="scale (codes 1…k with tr, en), blocks (tr, en) and items (block, tr, en)",
+        ) from None
+
+
+def _questionnaire(source: Path, document: dict) -> Questionnaire:
     blocks = pd.DataFrame(
         [
             {"block": key, "tr": v["tr"], "en": v["en"], "function": v.get("function")}
@@ -230,27 +251,24 @@ class _Problems:
         self.items.append((row, column, message, expected, got))
 
     def raise_all(self) -> None:
+        """Raise every problem of the file as one :class:`DataValidationError` (none: return)."""
         if not self.items:
             return
-        row, column, message, expected, got = self.items[0]
-        more = self.items[1:]
-        if more:
-            shown = "; ".join(
-                f"row {r}, column {c!r}: {m}" if c else f"row {r}: {m}" for r, c, m, _e, _g in more[:8]
-            )
-            message += f" — and {len(more)} more problem{'s' if len(more) > 1 else ''}: {shown}"
-            if len(more) > 8:
-                message += "; …"
-        error = DataValidationError(
-            message,
-            file=self.raw.file,
-            sheet=self.raw.sheet,
-            row=row,
-            column=column,
-            expected=expected,
-            got=got,
+        error = DataValidationError.collect(
+            [
+                DataValidationError(
+                    message,
+                    file=self.raw.file,
+                    sheet=self.raw.sheet,
+                    row=row,
+                    column=column,
+                    expected=expected,
+                    got=got,
+                )
+                for row, column, message, expected, got in self.items
+            ]
         )
-        error.problems = list(self.items)  # type: ignore[attr-defined]
+        error.row, error.column = error.problems[0].row, error.problems[0].column  # located at the first
         raise error
 
 
@@ -291,41 +309,6 @@ def _heading_item(heading: str, keys: Mapping[str, str]) -> str | None:
     return None
 
 
-def _read_mapping(path: str | Path | None) -> dict:
-    if path is None:
-        return {}
-    source = Path(path)
-    try:
-        document = yaml.safe_load(source.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as err:
-        raise DataValidationError(f"cannot be read as a YAML mapping: {err}", file=source.name) from None
-    if not isinstance(document, dict):
-        raise DataValidationError(
-            "must be a YAML mapping with keys firm, wave, items, answers, skip",
-            file=source.name,
-            got=type(document).__name__,
-        )
-    unknown = set(document) - {
-        "firm",
-        "wave",
-        "wave_column",
-        "cluster",
-        "items",
-        "answers",
-        "skip",
-        "blocks",
-        "tool",
-    }
-    if unknown:
-        raise DataValidationError(
-            f"has unknown keys {sorted(unknown)}; allowed: firm, wave, wave_column, cluster, items, answers, "
-            "skip, tool",
-            file=source.name,
-        )
-    document["_file"] = source.name
-    return document
-
-
 def _cell_key(value: object) -> object:
     """A dictionary key for a cell's value (NaN is not equal to itself; numbers and text stay apart)."""
     if isinstance(value, float) and np.isnan(value):
@@ -348,11 +331,13 @@ def _parse_answer(value: object, labels: Mapping[str, int | str]) -> tuple[int |
         number = float(text.replace(",", "."))
     except ValueError:
         close = difflib.get_close_matches(key, list(labels), n=1, cutoff=0.75)
-        hint = f"; did you mean one of the scale's answers (e.g. {close[0]!r})?" if close else ""
-        return None, "missing", f"{text!r} is not an answer of the scale{hint}"
-    if number.is_integer() and 1 <= number <= 5:
+        hint = msg("needs.survey.answer_hint", close=repr(close[0])) if close else ""
+        return None, "missing", msg("needs.survey.not_answer", value=repr(text), hint=hint)
+    scale = [code for code in labels.values() if isinstance(code, int)]
+    low, high = (min(scale), max(scale)) if scale else (1, 5)
+    if number.is_integer() and low <= number <= high:
         return int(number), "valid", None
-    return None, "missing", f"{text!r} is outside the scale 1–5"
+    return None, "missing", msg("needs.survey.outside", value=repr(text), low=low, high=high)
 
 
 def _long_frame(raw: RawTable, problems: _Problems, labels, wave, cluster) -> pd.DataFrame:
@@ -367,7 +352,7 @@ def _long_frame(raw: RawTable, problems: _Problems, labels, wave, cluster) -> pd
         problems.add(
             None,
             extra[0],
-            f"columns {extra} are not part of the long form (firm_id, item, answer, year, cluster)",
+            msg("needs.survey.not_long", extra=extra),
             expected="firm_id, item, answer",
             got=extra,
         )
@@ -394,7 +379,7 @@ def _wide_frame(
         problems.add(
             None,
             None,
-            f"has no firm-id column (looked for {mapping.get('firm') or list(_FIRM_HEADINGS)})",
+            msg("needs.survey.no_firm_column", looked=mapping.get("firm") or list(_FIRM_HEADINGS)),
             expected="a firm-id column",
             got=columns,
         )
@@ -422,8 +407,7 @@ def _wide_frame(
         problems.add(
             None,
             column,
-            "is not tied to an item of the questionnaire; add it to the mapping file's "
-            "'items' (heading: item id) or 'skip'",
+            msg("needs.survey.untied"),
             expected="a heading of the mapping or questionnaire",
             got=column,
         )
@@ -432,13 +416,13 @@ def _wide_frame(
             problems.add(
                 None,
                 None,
-                "says nothing about the survey wave (no year column, no timestamp); give "
-                "wave=<year> or 'wave:' in the mapping file",
+                msg("needs.survey.no_wave_at_all"),
                 expected="a wave",
             )
         else:
             wave_col = stamp
     frame = raw.frame
+    stamp_wave = wave is None and wave_col == stamp and stamp is not None
     parts = []
     for column, item in item_columns.items():
         parts.append(
@@ -456,10 +440,13 @@ def _wide_frame(
         )
     if not parts:
         problems.add(
-            None, None, "has no column tied to an item of the questionnaire", expected="item columns"
+            None, None, msg("needs.survey.no_items"), expected="item columns"
         )
         problems.raise_all()
-    return pd.concat(parts, ignore_index=True)
+    long = pd.concat(parts, ignore_index=True)
+    if stamp_wave:
+        long.attrs["timestamp"] = stamp
+    return long
 
 
 def _wave_value(value: object) -> int | None:
@@ -531,12 +518,12 @@ def read_survey(
     """
     if questionnaire is None or isinstance(questionnaire, (str, Path)):
         questionnaire = load_questionnaire(questionnaire)
-    settings = _read_mapping(mapping)
+    settings = read_mapping(mapping, questionnaire)
     raw = read_table(path, sheet=sheet)
     problems = _Problems(raw)
     labels = dict(questionnaire.labels)
-    for text, code in (settings.get("answers") or {}).items():
-        labels[normalize_name(str(text))] = code if code in ("dont_know", "missing") else int(code)
+    for text, code in settings.get("answers", {}).items():
+        labels[normalize_name(str(text))] = code
     wave = wave if wave is not None else settings.get("wave")
     cluster = cluster if cluster is not None else settings.get("cluster")
     columns = list(raw.frame.columns)
@@ -569,31 +556,49 @@ def read_survey(
         key = _cell_key(record.wave)
         if key not in wave_of:
             wave_of[key] = _wave_value(record.wave)
-        found = wave_of[key]
-        if found is None:
-            problems.add(
-                record._5, None, f"has no survey wave (got {record.wave!r})", expected="a year, e.g. 2019"
-            )
-        waves.append(found)
+        waves.append(wave_of[key])
     long["answer"] = pd.array(codes, dtype="Int64")
     long["status"] = statuses
-    long["wave"] = pd.array(waves, dtype="Int64")
+    years = pd.Series(pd.array(waves, dtype="Int64"), index=long.index)
+    stamp, problem = long.attrs.get("timestamp"), None
+    if stamp is not None:  # one export is one wave: the year of all its timestamps together
+        one, problem = timestamp_wave(long["wave"], years, column=stamp)
+        if problem:
+            problems.add(None, stamp, problem, expected="timestamps of one calendar year or 'wave:'")
+        years = pd.Series(pd.array([one] * len(long), dtype="Int64"), index=long.index)
+    if problem is None:
+        no_wave = np.flatnonzero(years.isna().to_numpy())
+        if len(no_wave):
+            rows = sorted({int(raw.rows[i]) for i in long["_i"].to_numpy()[no_wave]})
+            problems.add(
+                int(long["_i"].iloc[no_wave[0]]),
+                None,
+                msg(
+                    "needs.survey.no_wave",
+                    got=repr(long["wave"].iloc[no_wave[0]]),
+                    count=len(rows),
+                    rows=", ".join(map(str, rows[:10])) + (" …" if len(rows) > 10 else ""),
+                ),
+                expected="a year, e.g. 2019",
+            )
+    long["wave"] = years
     long["block"] = long["item"].map(lambda i: blocks.get(i) or extra_blocks.get(i))
     unplaced = long["item"].isna() | long["block"].isna()
     for i, item, column in long.loc[unplaced, ["_i", "item", "_column"]].itertuples(index=False):
         if item is None or (isinstance(item, float) and pd.isna(item)):
-            problems.add(int(i), column, "has no item id", expected="an item id")
+            problems.add(int(i), column, msg("needs.survey.no_item"), expected="an item id")
         else:
             problems.add(
                 int(i),
                 "item" if is_long else column,
-                f"item {item!r} belongs to no block of the questionnaire",
+                msg("needs.survey.no_block", item=repr(item)),
                 expected=f"an item of {questionnaire.source.name} or a 'blocks' entry in the mapping",
                 got=item,
             )
     no_firm = long["firm_id"].isna() | long["firm_id"].eq("")
     for i in np.flatnonzero(no_firm.to_numpy())[:1]:
-        problems.add(int(long["_i"].iloc[i]), None, "has no firm id", expected="a firm id")
+        problems.add(int(long["_i"].iloc[i]), None, msg("needs.survey.no_firm"), expected="a firm id")
+    notes = []
     if firms is not None:
         register = (
             dict(zip(firms["firm_id"].astype(str), firms["cluster"], strict=True))
@@ -605,17 +610,15 @@ def read_survey(
             problems.add(
                 int(part["_i"].iloc[0]),
                 None,
-                f"firm {firm_id!r} is not in the firm register",
+                msg("data.error.not_in_register", firm=repr(firm_id)),
                 expected="a firm_id of firms.csv",
                 got=firm_id,
             )
-        from_register = long["firm_id"].map(register)
-        long["cluster"] = (
-            long["cluster"].where(long["cluster"].notna(), from_register)
-            if "cluster" in long
-            else from_register
-        )
-    notes = _duplicates(long, raw, problems)
+        long["cluster"], other = register_clusters(long["firm_id"], long["cluster"], register, file=raw.file)
+        notes += [other] if other else []
+    empty, empty_notes = empty_submissions(long, file=raw.file, by="firm_id" if is_long else "_i")
+    long = long[~empty.to_numpy()].copy()
+    notes = [*empty_notes, *notes, *_duplicates(long, raw, problems)]
     problems.raise_all()
     long["row"] = raw.rows[long["_i"].to_numpy()]
     order = {item: k for k, item in enumerate(questionnaire.items["item"])}
@@ -640,8 +643,8 @@ def _duplicates(long: pd.DataFrame, raw: RawTable, problems: _Problems) -> list[
             problems.add(
                 int(part["_i"].iloc[1]),
                 str(part["_column"].iloc[1]),
-                f"firm {firm_id!r} answered {_item!r} twice in {wave} with different answers (rows "
-                f"{', '.join(map(str, rows))})",
+                msg("needs.survey.conflict", firm=repr(firm_id), item=repr(_item), wave=wave,
+                    rows=", ".join(map(str, rows))),
                 expected="one answer per firm, wave and item",
                 got=firm_id,
             )
@@ -651,7 +654,6 @@ def _duplicates(long: pd.DataFrame, raw: RawTable, problems: _Problems) -> list[
             if note not in notes:
                 notes.append(note)
     return [
-        f"{raw.file}: firm {firm} answered wave {wave} more than once with the same answers (rows "
-        f"{', '.join(map(str, rows))}); counted once"
+        msg("needs.survey.duplicate", file=raw.file, firm=firm, wave=wave, rows=", ".join(map(str, rows)))
         for firm, wave, rows in notes
     ]

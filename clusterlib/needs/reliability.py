@@ -174,7 +174,9 @@ def alpha_interval(alpha: float, n: int, k: int, *, confidence: float = 0.95) ->
     return (float(low), float(high))
 
 
-def block_reliability(survey: pd.DataFrame, *, nan_policy: str = "listwise") -> pd.DataFrame:
+def block_reliability(
+    survey: pd.DataFrame, *, nan_policy: str = "listwise", min_respondents: int = 2
+) -> pd.DataFrame:
     """Cronbach's alpha of every block of a survey, with the data it rests on.
 
     Parameters
@@ -184,6 +186,9 @@ def block_reliability(survey: pd.DataFrame, *, nan_policy: str = "listwise") -> 
         answer``; rows without a valid answer (missing, "don't know") are left out.
     nan_policy : {"listwise", "pairwise"}, keyword-only
         Passed to :func:`cronbach_alpha`.
+    min_respondents : int, keyword-only
+        Fewer firms answering every item of a block: no alpha (NaN); the analysis passes
+        ``clusterlib.needs.THRESHOLDS.min_firms``.
 
     Returns
     -------
@@ -200,7 +205,7 @@ def block_reliability(survey: pd.DataFrame, *, nan_policy: str = "listwise") -> 
         k = wide.shape[1]
         complete = int(wide.dropna().shape[0])
         alpha = low = high = float("nan")
-        if k >= 2 and (complete >= 2 or nan_policy == "pairwise"):
+        if k >= 2 and (complete >= max(min_respondents, 2) or nan_policy == "pairwise"):
             try:
                 alpha = cronbach_alpha(wide, nan_policy=nan_policy)
                 low, high = alpha_interval(alpha, max(complete, 2), k)

@@ -188,6 +188,8 @@ def export_xlsx(nb: Any, path: str | os.PathLike[str], *, lang: str) -> Path | N
     from openpyxl.comments import Comment
     from openpyxl.styles import Font, PatternFill
 
+    from clusterlib.cellsafe import excel_safe
+
     lang = i18n.check_language(lang)
     tables = report_tables(clean_notebook(nb))
     if not tables:
@@ -200,17 +202,17 @@ def export_xlsx(nb: Any, path: str | os.PathLike[str], *, lang: str) -> Path | N
         data = item["data"]
         row_offset = 1
         if item.get("caption"):
-            sheet.cell(row=1, column=1, value=str(item["caption"])).font = Font(italic=True)
+            excel_safe(sheet.cell(row=1, column=1, value=str(item["caption"]))).font = Font(italic=True)
             row_offset = 2
         for j, header in enumerate(data["columns"], start=1):
-            sheet.cell(row=row_offset, column=j, value=str(header)).font = Font(bold=True)
+            excel_safe(sheet.cell(row=row_offset, column=j, value=str(header))).font = Font(bold=True)
             sheet.column_dimensions[sheet.cell(row=row_offset, column=j).column_letter].width = min(
                 max(10, len(str(header)) + 2), 60
             )
         formats = [_number_format(f) for f in data["formats"]]
         for i, row in enumerate(data["rows"]):
             for j, value in enumerate(row):
-                cell = sheet.cell(row=row_offset + 1 + i, column=j + 1, value=value)
+                cell = excel_safe(sheet.cell(row=row_offset + 1 + i, column=j + 1, value=value))
                 if formats[j] and isinstance(value, (int, float)) and not isinstance(value, bool):
                     cell.number_format = formats[j]
         for i, j in data.get("marks", []):

@@ -71,6 +71,8 @@ class ValueChainFindings:
 #: What the report leaves out for a province without firm interviews (said once, in the map section).
 _NO_NETWORK = Omitted("no firm interviews: the network sections are left out")
 _NETWORK_SECTIONS = ("central", "structure", "chain")
+#: What the tables leave out when the firms reported no tie (interviews not done yet).
+_NO_TIES = Omitted("no ties reported: no central firm and no network structure to measure")
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,8 @@ class ValueChainMapping:
         lang = self.lang
         if self.graph.number_of_nodes() == 0:
             return _NO_NETWORK
+        if self.graph.number_of_edges() == 0:  # degree 0 everywhere: no firm is central
+            return _NO_TIES
         m = self.measures[self.measures["in_register"]]
         chosen = list(dict.fromkeys([*self.hubs, *self.brokers, *m.nlargest(top, "betweenness").index]))[:top]
         rows = m.loc[chosen]
@@ -166,6 +170,8 @@ class ValueChainMapping:
         """The whole-network measures as a two-column table."""
         if self.graph.number_of_nodes() == 0:  # a density of 0 would read as a measured empty network
             return _NO_NETWORK
+        if self.graph.number_of_edges() == 0:
+            return _NO_TIES
         lang, s = self.lang, self.summary
         rows = [
             ("density", format_percent(s.density, lang, decimals=1)),
@@ -188,7 +194,9 @@ class ValueChainMapping:
         (the dispersion indices are in the key-sector chart)."""
         lang = self.lang
         if self.linkages.empty:
-            return pd.DataFrame({t("valuechain.col.sector", lang): [t("valuechain.finding.io_missing", lang)]})
+            return pd.DataFrame(
+                {t("valuechain.col.sector", lang): [t("valuechain.finding.io_missing", lang)]}
+            )
         order = [self.sector, *[s for s in self.linkages.index if s != self.sector]]
         nat, reg = self.linkages.loc[order], self.linkages_regional.reindex(order)
         national, regional = t("valuechain.col.national", lang), t("valuechain.col.regional", lang)
@@ -369,6 +377,8 @@ def _input_output(tables, place: Province, year: int | None, delta: float, notes
         return empty, loss, empty, loss, float("nan"), int(year or 0)
     z, x, _ = io_matrices(tables["io_table"])
     linkages = io_linkages(z, x)
+    if linkages.attrs.get("no_output"):
+        notes.append(Note("zero_output", tuple(linkages.attrs["no_output"])))
     extraction = hypothetical_extraction(z, x)
     if "employment" not in tables:
         notes.append(Note("missing_employment", ("employment",)))
@@ -387,6 +397,11 @@ def _input_output(tables, place: Province, year: int | None, delta: float, notes
     z_regional = a_regional * x_regional.to_numpy()[None, :]
     try:
         linkages_regional = io_linkages(z_regional, x_regional)
+        absent = [
+            s for s in linkages_regional.attrs.get("no_output", []) if s not in linkages.attrs["no_output"]
+        ]
+        if absent:
+            notes.append(Note("regional_zero_output", tuple(absent)))
         extraction_regional = hypothetical_extraction(z_regional, x_regional)
     except ValueError as err:
         notes.append(Note("regional", (str(err),)))
@@ -406,13 +421,15 @@ def _with_findings(m: ValueChainMapping, dependence: pd.DataFrame) -> ValueChain
     if m.graph.number_of_nodes() == 0:  # no firm interviews: say so once, where the map would be
         missing = words.tidy(t("valuechain.finding.no_interviews", lang))
         io_texts = [words.tidy(text) for text in _io_findings(m)]
-        notes = words.tidy(_notes_text(m.notes, lang)) if m.notes else _NO_NETWORK  # no interview data to fault
+        notes = (
+            words.tidy(_notes_text(m.notes, lang)) if m.notes else _NO_NETWORK
+        )  # no interview data to fault
         findings = ValueChainFindings(missing, *[_NO_NETWORK] * 6, *io_texts, notes)
         return replace(m, findings=findings)
     name = m.measures["name"]
-    top_broker = m.brokers[0] if m.brokers else m.hubs[0]
-    broker_row = m.measures.loc[top_broker]
-    role = str(broker_row[list(ROLES)].astype(int).idxmax())
+    top_broker = m.brokers[0] if m.brokers else None
+    broker_row = m.measures.loc[top_broker] if top_broker is not None else None
+    role = str(broker_row[list(ROLES)].astype(int).idxmax()) if broker_row is not None else ""
     local_firms = dependence[m.measures.loc[dependence.index, "in_register"].to_numpy()]
     lost = local_firms["customers_lost"] + local_firms["suppliers_lost"]
     if len(lost) and lost.iloc[0] > 0:
@@ -430,8 +447,14 @@ def _with_findings(m: ValueChainMapping, dependence: pd.DataFrame) -> ValueChain
     findings = ValueChainFindings(
         network=words.network_finding(m.summary, lang=lang),
         central=words.central_finding(
-            [name[h] for h in m.hubs[:3]], name[top_broker], int(broker_row["brokerage"]), role, lang=lang
-        ),
+            [name[h] for h in m.hubs[:3]],
+            name[top_broker] if top_broker is not None else None,
+            int(broker_row["brokerage"]) if broker_row is not None else 0,
+            role,
+            lang=lang,
+        )
+        if m.summary.ties
+        else t("valuechain.finding.no_ties", lang),
         dependence=dependence_text,
         core=words.core_finding(m.core.size, m.core.fit, core_names, lang=lang),
         local=words.local_finding(m.summary, lang=lang),
@@ -453,7 +476,7 @@ def _io_findings(m: ValueChainMapping) -> tuple[str, str, str]:
         left_out = t("valuechain.finding.io_missing", lang)
         return left_out, left_out, left_out
     sector = m.sector_name()
-    nat, reg = m.linkages.loc[m.sector], m.linkages_regional.loc[m.sector]
+    nat, reg = m.linkages.loc[m.sector], m.linkages_regional.reindex([m.sector]).iloc[0]
     regional = bool(pd.notna(reg["backward"]))
     keys = (
         ", ".join(f"{s} {nace.name(s, lang=lang)}" for s in m.linkages.index[m.linkages["key_sector"]]) or "–"
@@ -479,7 +502,9 @@ def _io_findings(m: ValueChainMapping) -> tuple[str, str, str]:
     extraction = t(
         "valuechain.finding.extraction" if regional else "valuechain.finding.extraction_national",
         lang,
-        share=format_percent(m.extraction_regional.loc[m.sector, "output_loss_share"], lang, decimals=0),
+        share=format_percent(
+            m.extraction_regional["output_loss_share"].get(m.sector, float("nan")), lang, decimals=0
+        ),
         national=national_loss,
         **fields,
     )

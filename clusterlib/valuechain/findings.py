@@ -105,6 +105,28 @@ add_strings(
             "tr": "firmalar çoğunlukla küme dışıyla çalışıyor",
             "en": "firms mostly work with partners outside the cluster",
         },
+        "valuechain.finding.no_ties": {
+            "tr": "Küme firmaları henüz hiçbir ilişki bildirmedi: merkezî firmalar, aracılar ve ağın yapısı "
+            "görüşmeler yapılınca ölçülür.",
+            "en": "The cluster's firms have reported no ties yet: the central firms, the brokers and the structure "
+            "of the network are measured once the interviews are done.",
+        },
+        "valuechain.finding.central_no_broker": {
+            "tr": "En çok ilişkisi olan firmalar: {hubs}. Hiçbir firma, aralarında doğrudan ilişki olmayan "
+            "firmalar arasında tedarik aracılığı yapmıyor.",
+            "en": "The firms with the most ties: {hubs}. No firm brokers supply between firms that have no "
+            "direct tie.",
+        },
+        "valuechain.finding.local_none": {
+            "tr": "İl içi ilişki payı ve E–I endeksi hesaplanamadı: küme firmalarının bildirdiği ilişki yok.",
+            "en": "The local share of ties and the E–I index cannot be computed: the cluster's firms reported no "
+            "ties.",
+        },
+        "valuechain.finding.vertical_none": {
+            "tr": "Dikey ve yatay bütünleşme ölçülemedi: aşaması bilinen iki firma arasında ilişki yok.",
+            "en": "Vertical and horizontal integration cannot be measured: no tie links two firms of known "
+            "stage.",
+        },
         "valuechain.finding.local": {
             "tr": "İlişkilerin {local} kadarı il içinde. E–I endeksi {ei}: {meaning}.",
             "en": "{local} of the ties are within the province. The E–I index is {ei}: {meaning}.",
@@ -125,6 +147,14 @@ add_strings(
             "en": "The busiest flow: {top_from} → {top_to} ({top_ties} ties). Stages with a local sourcing hole "
             "(more than half of their inputs from outside the province): {holes}. These are opportunities for "
             "local supplier development.",
+        },
+        "valuechain.finding.chain_no_supply": {
+            "tr": "Görüşmelerde hiçbir tedarik ilişkisi (kimden alındığı, kime satıldığı) bildirilmedi; aşamalar "
+            "arası akışlar ve yerel tedarik açıkları bu yüzden gösterilemiyor. Görüşmeler tamamlanınca bu bölüm "
+            "dolar; girdi-çıktı bölümleri aşağıdadır.",
+            "en": "No supply ties (whom the firms buy from and sell to) were reported in the interviews, so the "
+            "flows between stages and the local sourcing holes cannot be shown. This section fills once the "
+            "interviews are done; the input-output sections are below.",
         },
         "valuechain.finding.chain_no_holes": {
             "tr": "En yoğun akış: {top_from} → {top_to} ({top_ties} ilişki). Hiçbir aşama girdilerinin yarıdan "
@@ -207,6 +237,17 @@ add_strings(
         "valuechain.note.outside_register": {
             "tr": "{n} ortak firma kayıtlarında yok ve dış ortak sayıldı ({items})",
             "en": "{n} partners are not in the firm register and were kept as outside partners ({items})",
+        },
+        "valuechain.note.zero_output": {
+            "tr": "üretimi olmayan {n} kısım bağlantı tablosundan ve kilit sektörleri belirleyen ortalamalardan "
+            "çıkarıldı ({items})",
+            "en": "{n} section(s) without output left out of the linkage table and of the averages that define the "
+            "key sectors ({items})",
+        },
+        "valuechain.note.regional_zero_output": {
+            "tr": "ilde istihdamı olmayan {n} kısım il düzeyi bağlantılardan ve ortalamalarından çıkarıldı ({items})",
+            "en": "{n} section(s) without employment in the province left out of the provincial linkages and their "
+            "averages ({items})",
         },
         "valuechain.note.regional": {
             "tr": "bölgesel tablo hesaplanamadı: {items}",
@@ -370,8 +411,10 @@ def network_finding(summary: NetworkSummary, *, lang: str) -> str:
     )
 
 
-def central_finding(hubs: list[str], broker: str, pairs: int, role: str, *, lang: str) -> str:
-    """The hubs and the strongest broker."""
+def central_finding(hubs: list[str], broker: str | None, pairs: int, role: str, *, lang: str) -> str:
+    """The hubs and the strongest broker (``None``: no firm brokers supply)."""
+    if broker is None or pairs == 0:
+        return t("valuechain.finding.central_no_broker", lang, hubs=_names(hubs, lang))
     return t(
         "valuechain.finding.central",
         lang,
@@ -410,8 +453,10 @@ def core_finding(size: int, fit: float, names: list[str], *, lang: str) -> str:
 
 
 def local_finding(summary: NetworkSummary, *, lang: str) -> str:
-    """Local share of ties and the E–I index."""
+    """Local share of ties and the E–I index (a plain sentence when there is no tie to measure)."""
     ei = summary.ei_index
+    if ei != ei or summary.local_share != summary.local_share:
+        return t("valuechain.finding.local_none", lang)
     meaning = "inward" if ei < EI_INWARD else "outward" if ei > EI_OUTWARD else "balanced"
     return t(
         "valuechain.finding.local",
@@ -423,7 +468,9 @@ def local_finding(summary: NetworkSummary, *, lang: str) -> str:
 
 
 def vertical_finding(summary: NetworkSummary, linking: int, *, lang: str) -> str:
-    """Vertical vs horizontal integration."""
+    """Vertical vs horizontal integration (a plain sentence when no tie links two staged firms)."""
+    if summary.vertical_share != summary.vertical_share:
+        return t("valuechain.finding.vertical_none", lang)
     kind = "vertical" if summary.vertical_share > VERTICAL_MAJORITY else "horizontal"
     return t(
         "valuechain.finding.vertical",
@@ -436,7 +483,10 @@ def vertical_finding(summary: NetworkSummary, linking: int, *, lang: str) -> str
 
 
 def chain_finding(flows: pd.DataFrame, sourcing: pd.DataFrame, *, lang: str) -> str:
-    """The busiest stage-to-stage flow and the sourcing holes."""
+    """The busiest stage-to-stage flow and the sourcing holes; a plain sentence without supply ties
+    (interviews not done yet, or only cooperation ties reported)."""
+    if flows.empty:
+        return t("valuechain.finding.chain_no_supply", lang)
     top = flows.sort_values("ties", ascending=False, kind="stable").iloc[0]
     holes = [stage_name(s, lang) for s in sourcing.index[sourcing["hole"]]]
     fields = {

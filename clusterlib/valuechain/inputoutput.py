@@ -188,6 +188,12 @@ def io_linkages(Z: pd.DataFrame, x: pd.Series) -> pd.DataFrame:
     :math:`G = (I - B)^{-1}`, :math:`B = \\hat{x}^{-1} Z` (the Ghosh inverse, for forward
     linkages as in the Eurostat manual).  A key sector has both indices above 1.
 
+    A sector without output (TÜİK's rows T and U, a section absent from a province) produces
+    nothing to link: it is left out of the table and of the averages :math:`\\overline{BL}`,
+    :math:`\\overline{FL}` that define the key sectors (it would enter them with multipliers of
+    exactly 1).  Its row and column of ``Z`` are zero, so the other sectors' multipliers do not
+    change; the sectors left out are listed in ``attrs["no_output"]``.
+
     Parameters
     ----------
     Z : DataFrame
@@ -224,15 +230,18 @@ def io_linkages(Z: pd.DataFrame, x: pd.Series) -> pd.DataFrame:
     _square(Z, "Z")
     z = Z.to_numpy(dtype=float)
     values = _output(x, Z.index, z)
+    producing = values > 0
+    z, values = z[np.ix_(producing, producing)], values[producing]
     a = _coefficients(z, values)
     _check_productive(a, "A")
     backward = _leontief(a).sum(axis=0)
     forward = _leontief(_allocations(z, values)).sum(axis=1)
-    frame = pd.DataFrame({"backward": backward, "forward": forward}, index=Z.index)
+    frame = pd.DataFrame({"backward": backward, "forward": forward}, index=Z.index[producing])
     frame["power_of_dispersion"] = frame["backward"] / frame["backward"].mean()
     frame["sensitivity_of_dispersion"] = frame["forward"] / frame["forward"].mean()
     frame["key_sector"] = (frame["power_of_dispersion"] > 1) & (frame["sensitivity_of_dispersion"] > 1)
     frame.index.name = "sector"
+    frame.attrs["no_output"] = [str(s) for s in Z.index[~producing]]
     return frame
 
 

@@ -59,15 +59,9 @@ class Note:
 
 
 def _fail(problems: list[DataValidationError]) -> None:
+    """Raise every problem at once (:meth:`DataValidationError.collect`, in the run's language)."""
     if problems:
-        if len(problems) == 1:
-            raise problems[0]
-        first = problems[0]
-        lines = "\n".join(f"  {p}" for p in problems[:20])
-        more = f"\n  … and {len(problems) - 20} more" if len(problems) > 20 else ""
-        raise DataValidationError(
-            f"{len(problems)} problems:\n{lines}{more}", file=first.file, expected=first.expected
-        )
+        raise DataValidationError.collect(problems)
 
 
 def _row_problems(
