@@ -130,7 +130,7 @@ def test_knowledge_base_search_and_filters_in_chromium(browser, pages):
     names = [r.find_elements(By.TAG_NAME, "td")[1].text for r in _visible_rows(browser)]
     assert names and set(names) == {"İzmir"}
     count = browser.find_element(By.ID, "kb-count").text
-    assert count == f"26 girişimden {len(names)} tanesi gösteriliyor"
+    assert count == f"Gösterilen: {len(names)} / 26 kayıt"
     # hidden rows hide their markers on the map too
     markers = browser.find_elements(By.CSS_SELECTOR, ".kb-marker")
     assert sum(m.is_displayed() for m in markers) == len(names)

@@ -19,6 +19,7 @@ from clusterlib.knowledge.merge import (
     import_workbook,
     three_way,
 )
+from clusterlib.knowledge.pages import info_spot_page, knowledge_base_page, safe_link, write_knowledge_pages
 from clusterlib.knowledge.programmes import load_programmes, programmes_for_needs
 from clusterlib.knowledge.schema import KINDS, TEMPLATE_VERSION, need_areas
 from clusterlib.knowledge.seed import open_store
@@ -40,10 +41,14 @@ __all__ = [
     "duplicate_names",
     "export_workbook",
     "import_workbook",
+    "info_spot_page",
+    "knowledge_base_page",
     "load_programmes",
     "need_areas",
     "open_store",
     "programmes_for_needs",
     "read_workbook",
+    "safe_link",
     "three_way",
+    "write_knowledge_pages",
 ]

@@ -79,6 +79,8 @@ def open_store(path: str | Path | None = None, *, data_dir: str | Path | None = 
     entries = registry_entries(load_initiatives(registry_path))
     programme_file = Path(__file__).resolve().parent.parent / "resources" / "knowledge" / "programmes.yaml"
     with store.transaction() as con:
+        if con.execute("SELECT COUNT(*) FROM entries").fetchone()[0]:
+            return store  # another process filled it meanwhile
         for file, kind, items in (
             (registry_path, "initiative", entries),
             (programme_file, "programme", {

@@ -132,7 +132,7 @@ class KnowledgeStore:
         with self._connect() as con:
             if fresh:
                 con.executescript(DDL)
-                con.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+                con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
                 con.commit()
             self._check(con)
         if fresh:
