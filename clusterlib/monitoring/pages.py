@@ -239,7 +239,7 @@ def show_page_links(province: regions.Province | str | int, *, lang: str) -> Non
 
 
 def write_run_pages(out_dir: str | Path, *, lang: str = "tr", status: Mapping[str, object] | None = None,
-                    data_dir: str | Path | None = None) -> list[Path]:
+                    data_dir: str | Path | None = None, knowledge_store: str | Path | None = None) -> list[Path]:
     """Write the knowledge-base, national-overview and info-spot pages into a report set.
 
     Parameters
@@ -254,6 +254,9 @@ def write_run_pages(out_dir: str | Path, *, lang: str = "tr", status: Mapping[st
         Input tables and ``initiatives.csv``/``.xlsx`` (default: the bundled sample). Without a
         registry there, the bundled registry is used; without the tables the scorecards need, the
         national and info-spot pages say why instead of showing them.
+    knowledge_store : str or pathlib.Path, optional
+        The knowledge store the knowledge-base and info-spot pages read (default
+        ``data/processed/knowledge.sqlite``; a new store starts with the registry of ``data_dir``).
 
     Returns
     -------
@@ -280,7 +283,7 @@ def write_run_pages(out_dir: str | Path, *, lang: str = "tr", status: Mapping[st
                   for spot, plates in INFO_SPOTS.items()}
     from clusterlib.knowledge import open_store, write_knowledge_pages
 
-    store = open_store(data_dir=data_dir)
+    store = open_store(knowledge_store, data_dir=data_dir)
     knowledge = write_knowledge_pages(out_dir, store, lang=lang, links=links, scorecards=scorecards)
     written = []
     for name, text in pages.items():
