@@ -88,8 +88,8 @@ def programmes_for_needs(needs_map: pd.DataFrame, *, lang: str, programmes: pd.D
     --------
     >>> needs = pd.DataFrame({"block": ["rnd", "exports"], "rank_low": [2, 1], "gap": [True, False]})
     >>> table = programmes_for_needs(needs, lang="en")
-    >>> table.iloc[0][["block", "gap"]].tolist(), sorted(set(table.loc[table["block"] == "rnd", "programme"]))[0]
-    (['rnd', True], '1501 – TÜBİTAK Industrial R&D Projects Grant Programme')
+    >>> str(table["block"].iloc[0]), bool(table["gap"].iloc[0]), sorted(set(table["programme"]))[1]
+    ('rnd', True, '1501 – TÜBİTAK Industrial R&D Projects Grant Programme')
     """
     lang = check_language(lang)
     missing = [c for c in ("block", "rank_low", "gap") if c not in needs_map.columns]
