@@ -20,7 +20,13 @@ from clusterlib.knowledge.merge import (
     three_way,
 )
 from clusterlib.knowledge.pages import info_spot_page, knowledge_base_page, safe_link, write_knowledge_pages
-from clusterlib.knowledge.programmes import load_programmes, programmes_for_needs
+from clusterlib.knowledge.programmes import (
+    load_programmes,
+    programmes_for_needs,
+    programmes_heading,
+    programmes_note,
+    programmes_table,
+)
 from clusterlib.knowledge.schema import KINDS, TEMPLATE_VERSION, need_areas
 from clusterlib.knowledge.seed import open_store
 from clusterlib.knowledge.store import Change, Entry, KnowledgeStore, StoreError, default_store_path
@@ -47,6 +53,9 @@ __all__ = [
     "need_areas",
     "open_store",
     "programmes_for_needs",
+    "programmes_heading",
+    "programmes_note",
+    "programmes_table",
     "read_workbook",
     "safe_link",
     "three_way",

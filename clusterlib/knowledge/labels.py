@@ -129,5 +129,24 @@ add_strings(
         "kb.kind.event": {"tr": "Etkinlik / haber", "en": "Event / news"},
         "kb.kind.document": {"tr": "Belge / bağlantı", "en": "Document / link"},
         "kb.kind.programme": {"tr": "Destek programı", "en": "Support programme"},
+            "kb.needs.heading": {"tr": "Öncelikli ihtiyaçlar için destek programları",
+                             "en": "Support programmes for the priority needs"},
+        "kb.needs.note": {
+            "tr": "Önce hiçbir yerel aktörün karşılamadığı ihtiyaçlar, sonra diğerleri sıralarına göre. Programlar "
+                  "resmî sayfalarından derlenmiştir (son kontrol tarihi tabloda); tutar, oran ve son tarih "
+                  "verilmez: başvurmadan önce resmî sayfayı kontrol edin.",
+            "en": "First the needs no local actor covers, then the others by rank. The programmes are taken from "
+                  "their official pages (last checked as shown); no amounts, rates or deadlines are given: check "
+                  "the official page before applying."},
+        "kb.needs.col.need": {"tr": "İhtiyaç", "en": "Need"},
+        "kb.needs.col.rank": {"tr": "Sıra", "en": "Rank"},
+        "kb.needs.col.gap": {"tr": "Yerel aktör karşılamıyor", "en": "No local actor covers it"},
+        "kb.needs.gap_mark": {"tr": "EVET", "en": "YES"},
+        "kb.needs.col.programme": {"tr": "Program", "en": "Programme"},
+        "kb.needs.col.institution": {"tr": "Kurum", "en": "Institution"},
+        "kb.needs.col.url": {"tr": "Resmî sayfa", "en": "Official page"},
+        "kb.needs.col.checked": {"tr": "Son kontrol", "en": "Last checked"},
+        "kb.needs.none": {"tr": "resmî sayfada doğrulanmış program yok",
+                          "en": "no programme verified on an official page"},
     }
 )

@@ -14,10 +14,18 @@ from importlib import resources
 import pandas as pd
 import yaml
 
-from clusterlib.i18n import check_language
+from clusterlib.i18n import check_language, t
+from clusterlib.knowledge import labels  # noqa: F401  (registers the strings)
 from clusterlib.knowledge.schema import KINDS, need_area_name, need_areas
 
-__all__ = ["PROGRAMME_COLUMNS", "load_programmes", "programmes_for_needs"]
+__all__ = [
+    "PROGRAMME_COLUMNS",
+    "load_programmes",
+    "programmes_for_needs",
+    "programmes_heading",
+    "programmes_note",
+    "programmes_table",
+]
 
 #: Columns of :func:`programmes_for_needs`.
 PROGRAMME_COLUMNS = ("block", "need", "rank", "gap", "programme", "institution", "url", "checked")
@@ -111,3 +119,35 @@ def programmes_for_needs(needs_map: pd.DataFrame, *, lang: str, programmes: pd.D
             rows.append({**base, "programme": getattr(p, f"name_{lang}"),
                          "institution": getattr(p, f"institution_{lang}"), "url": p.url, "checked": p.checked})
     return pd.DataFrame(rows, columns=list(PROGRAMME_COLUMNS)).astype({"rank": "Int64", "gap": bool})
+
+
+def programmes_heading(lang: str) -> str:
+    """The heading of the needs report's section on support programmes."""
+    return t("kb.needs.heading", check_language(lang))
+
+
+def programmes_note(lang: str) -> str:
+    """The note under that heading: the order of the needs and the advice to check the official page."""
+    return t("kb.needs.note", check_language(lang))
+
+
+def programmes_table(needs_map: pd.DataFrame, *, lang: str) -> pd.DataFrame:
+    """:func:`programmes_for_needs` for a report: headings in ``lang``, a mark for uncovered needs.
+
+    Examples
+    --------
+    >>> needs = pd.DataFrame({"block": ["rnd"], "rank_low": [1], "gap": [True]})
+    >>> programmes_table(needs, lang="en").columns.tolist()[:3]
+    ['Need', 'Rank', 'No local actor covers it']
+    """
+    lang = check_language(lang)
+    table = programmes_for_needs(needs_map, lang=lang)
+    return pd.DataFrame({
+        t("kb.needs.col.need", lang): table["need"],
+        t("kb.needs.col.rank", lang): table["rank"],
+        t("kb.needs.col.gap", lang): table["gap"].map(lambda g: t("kb.needs.gap_mark", lang) if g else ""),
+        t("kb.needs.col.programme", lang): table["programme"].replace("", t("kb.needs.none", lang)),
+        t("kb.needs.col.institution", lang): table["institution"],
+        t("kb.needs.col.url", lang): table["url"],
+        t("kb.needs.col.checked", lang): table["checked"],
+    })
