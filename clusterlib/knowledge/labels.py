@@ -93,6 +93,7 @@ add_strings(
             "last run."},
         "kb.page.change": {"tr": "{name}: {fields} ({by}, {at})", "en": "{name}: {fields} ({by}, {at})"},
         "kb.page.created": {"tr": "yeni kayıt", "en": "new entry"},
+        "kb.page.updated_col": {"tr": "Son güncelleme", "en": "Last updated"},
         "kb.page.updated": {"tr": "Son güncelleme: {at}, {by}", "en": "Last updated {at} by {by}"},
         "kb.page.history": {"tr": "Geçmiş ({n} sürüm)", "en": "History ({n} versions)"},
         "kb.page.not_taken": {"tr": "alınmayan sürüm", "en": "version not taken"},

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from clusterlib import geo, nace, regions
 from clusterlib.config import RESOURCES_DIR
-from clusterlib.i18n import check_language, format_date, format_number, t, turkish_sort_key
+from clusterlib.i18n import ZONE_LABEL, check_language, format_date, format_number, t, turkish_sort_key
 from clusterlib.knowledge import labels  # noqa: F401  (registers the strings)
 from clusterlib.knowledge.schema import KINDS, SAFE_SCHEMES, need_area_name
 from clusterlib.knowledge.store import Change, Entry, KnowledgeStore
@@ -95,7 +95,7 @@ def _nav(lang: str) -> list[dict[str, str]]:
 
 def _when(text: str, lang: str) -> str:
     try:
-        return format_date(_dt.datetime.fromisoformat(text), lang, time=True)
+        return f"{format_date(_dt.datetime.fromisoformat(text), lang, time=True)} {ZONE_LABEL[lang]}"
     except ValueError:
         return text
 
@@ -199,10 +199,12 @@ def _render(store: KnowledgeStore, *, lang: str, title: str, intro: list[str], s
     history: dict[tuple[str, str], list[Change]] = {}
     for change in store.history():
         history.setdefault((change.kind, change.id), []).append(change)
-    changes = [c for c in store.history() if since is not None and c.seq > since]
+    shown_ids = {(e.kind, e.id) for e in entries} if plates is not None else None
+    changes = [c for c in store.history() if since is not None and c.seq > since
+               and (shown_ids is None or (c.kind, c.id) in shown_ids)]
     names = {(e.kind, e.id): _name(e, lang) for e in store.entries()}
     head = [t(f"pages.col.{c}", lang) for c in ("name", "province", "sector", "year", "lead", "members", "notes",
-                                                 "reports")] + [t("kb.page.updated", lang, at="", by="").strip(" ,")]
+                                                 "reports")] + [t("kb.page.updated_col", lang)]
     views = [_entry_view(e, lang, history.get((e.kind, e.id), []), links) for e in entries]
     provinces = sorted({v["province"] for v in views if v["province"]}, key=fold)
     divisions = sorted({d for v in views for d in v["divisions"].split(";") if d})
