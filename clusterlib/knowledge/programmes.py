@@ -9,12 +9,13 @@ applying.
 
 from __future__ import annotations
 
+import datetime as _dt
 from importlib import resources
 
 import pandas as pd
 import yaml
 
-from clusterlib.i18n import check_language, t
+from clusterlib.i18n import check_language, format_date, t
 from clusterlib.knowledge import labels  # noqa: F401  (registers the strings)
 from clusterlib.knowledge.schema import KINDS, need_area_name, need_areas
 
@@ -28,7 +29,9 @@ __all__ = [
 ]
 
 #: Columns of :func:`programmes_for_needs`.
-PROGRAMME_COLUMNS = ("block", "need", "rank", "gap", "programme", "institution", "url", "checked")
+PROGRAMME_COLUMNS = (
+    "block", "need", "rank_low", "rank_high", "gap", "programme", "institution", "url", "checked",
+)
 _FILE = "resources/knowledge/programmes.yaml"
 
 
@@ -79,7 +82,8 @@ def programmes_for_needs(needs_map: pd.DataFrame, *, lang: str, programmes: pd.D
     ----------
     needs_map : DataFrame
         The needs ranking of :func:`clusterlib.needs.analyse_needs_assessment` (``result.needs_map``):
-        ``block``, ``rank_low``, ``gap`` (True when no local actor covers the need).
+        ``block``, ``rank_low`` (and ``rank_high`` when known), ``gap`` (True when no local actor
+        covers the need), ordered by the ranking.
     lang : {"tr", "en"}
     programmes : DataFrame, optional
         Programmes as :func:`load_programmes` (default), or the ``programme`` entries of a store.
@@ -111,14 +115,16 @@ def programmes_for_needs(needs_map: pd.DataFrame, *, lang: str, programmes: pd.D
     rows = []
     for need in ordered.itertuples(index=False):
         fitting = table[table["need_areas"].map(lambda areas, b=need.block: b in areas)]
-        base = {"block": need.block, "need": need_area_name(need.block, lang), "rank": int(need.rank_low),
-                "gap": bool(need.gap)}
+        high = getattr(need, "rank_high", need.rank_low)
+        base = {"block": need.block, "need": need_area_name(need.block, lang), "rank_low": int(need.rank_low),
+                "rank_high": int(high), "gap": bool(need.gap)}
         if fitting.empty:
             rows.append({**base, "programme": "", "institution": "", "url": "", "checked": ""})
         for p in fitting.itertuples(index=False):
             rows.append({**base, "programme": getattr(p, f"name_{lang}"),
                          "institution": getattr(p, f"institution_{lang}"), "url": p.url, "checked": p.checked})
-    return pd.DataFrame(rows, columns=list(PROGRAMME_COLUMNS)).astype({"rank": "Int64", "gap": bool})
+    table = pd.DataFrame(rows, columns=list(PROGRAMME_COLUMNS))
+    return table.astype({"rank_low": "Int64", "rank_high": "Int64", "gap": bool})
 
 
 def programmes_heading(lang: str) -> str:
@@ -144,10 +150,12 @@ def programmes_table(needs_map: pd.DataFrame, *, lang: str) -> pd.DataFrame:
     table = programmes_for_needs(needs_map, lang=lang)
     return pd.DataFrame({
         t("kb.needs.col.need", lang): table["need"],
-        t("kb.needs.col.rank", lang): table["rank"],
+        t("kb.needs.col.rank", lang): [f"{a}–{b}" if a != b else str(a)
+                                       for a, b in zip(table["rank_low"], table["rank_high"], strict=True)],
         t("kb.needs.col.gap", lang): table["gap"].map(lambda g: t("kb.needs.gap_mark", lang) if g else ""),
         t("kb.needs.col.programme", lang): table["programme"].replace("", t("kb.needs.none", lang)),
         t("kb.needs.col.institution", lang): table["institution"],
         t("kb.needs.col.url", lang): table["url"],
-        t("kb.needs.col.checked", lang): table["checked"],
+        t("kb.needs.col.checked", lang): table["checked"].map(
+            lambda d: format_date(_dt.date.fromisoformat(d), lang) if d else ""),
     })
