@@ -10,11 +10,15 @@ programmes with their official addresses and a "what changed since the last run"
 from __future__ import annotations
 
 import datetime as _dt
+import html
 import json
 import math
+import os
 from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
+
+from markupsafe import Markup, escape
 
 from clusterlib import geo, nace, regions
 from clusterlib.config import RESOURCES_DIR
@@ -137,8 +141,6 @@ def _markers(entries: Sequence[Entry], lang: str) -> list[Marker]:
 
 
 def _map(entries: Sequence[Entry], lang: str, highlight: Sequence[int] = ()) -> str:
-    import html
-
     svg = turkiye_svg(_markers(entries, lang), fills={p: "#fde6b3" for p in highlight}, label=t("pages.map", lang))
     missing = [_name(e, lang) for e in entries if not e.get("province")]
     note = (f'<p class="cl-muted">{html.escape(t("pages.not_on_map", lang, names=", ".join(missing)))}</p>'
@@ -243,20 +245,18 @@ def info_spot_page(spot: str, store: KnowledgeStore, *, lang: str, since: int | 
                    links: Mapping[int, Sequence[tuple[str, str]]] | None = None, scorecards: str = "") -> str:
     """One Cluster Info Spot's page (HTML text): ``scorecards`` (trusted HTML from the monitoring pages), then
     its provinces' entries, the map and the support programmes."""
-    import html
-
     lang = check_language(lang)
     if spot not in INFO_SPOTS:
         raise ValueError(f"'spot' must be one of {list(INFO_SPOTS)}, got {spot!r}")
     plates = INFO_SPOTS[spot]
     other = next(s for s in INFO_SPOTS if s != spot)
     names = ", ".join(regions.province(p).name for p in plates)
-    intro = t("pages.spot.intro", lang, provinces=names, other=t("pages.spot.title", lang,
-                                                                 spot=_spot_name(other, lang)))
-    link = (f'<p><a href="info_spot_{spot_slug(other)}.html">'
-            f"{html.escape(t('pages.spot.title', lang, spot=_spot_name(other, lang)))}</a></p>")
+    other_title = t("pages.spot.title", lang, spot=_spot_name(other, lang))
+    text = escape(t("pages.spot.intro", lang, provinces=names, other="__OTHER__"))
+    link = Markup('<a href="info_spot_{}.html">{}</a>').format(spot_slug(other), other_title)
+    intro = Markup(str(text).replace("__OTHER__", str(link)))
     return _render(store, lang=lang, title=t("pages.spot.title", lang, spot=_spot_name(spot, lang)), intro=[intro],
-                   since=since, links=links or {}, plates=plates, scorecards=link + scorecards)
+                   since=since, links=links or {}, plates=plates, scorecards=scorecards)
 
 
 def write_knowledge_pages(out_dir: str | Path, store: KnowledgeStore, *, lang: str,
@@ -267,8 +267,6 @@ def write_knowledge_pages(out_dir: str | Path, store: KnowledgeStore, *, lang: s
     The history number of the newest change is kept in ``<lang>/knowledge_state.json``; the next
     run lists the changes after it ("what changed since the last run").
     """
-    import os
-
     lang = check_language(lang)
     lang_dir = Path(out_dir) / lang
     lang_dir.mkdir(parents=True, exist_ok=True)
