@@ -261,3 +261,20 @@ def test_cli_import_reports_conflicts_with_exit_code_1(tmp_path):
     assert taken.exit_code == 0, taken.output
     bad = runner.invoke(cli, ["kb", "import", str(b), "--by", "B", "--db", str(db), "--take", "x=both"])
     assert bad.exit_code == 2 and "ID=mine or ID=theirs" in bad.output
+
+
+def test_registry_with_a_repeated_name_warns_and_the_page_says_so(tmp_path):
+    """Red-team finding F14 (repro 'kb_dup_name'): MEDİKÜM listed twice under two ids in initiatives.csv."""
+    from clusterlib.config import SAMPLE_DIR
+
+    data = tmp_path / "data"
+    data.mkdir()
+    registry = pd.read_csv(SAMPLE_DIR / "initiatives.csv", dtype=str)
+    twin = registry[registry["id"] == "medikum_samsun"].assign(
+        id="medikum_samsun_2", name_tr="Medikum Samsun Medikal Sanayi Kümelenmesi")
+    pd.concat([registry, twin]).to_csv(data / "initiatives.csv", index=False)
+    with pytest.warns(UserWarning, match="medikum_samsun = medikum_samsun_2"):
+        store = open_store(tmp_path / "kb.sqlite", data_dir=data)
+    page = knowledge_base_page(store, lang="tr")
+    assert "⚠ Aynı ad iki kimlikle: medikum_samsun = medikum_samsun_2" in page
+    assert "Aynı ad iki kimlikle" not in knowledge_base_page(open_store(tmp_path / "plain.sqlite"), lang="tr")

@@ -37,7 +37,7 @@ add_strings(
                          "en": "the id is empty; give a short unique key (e.g. 'samsun_medical')"},
         "kb.err.bad_id": {"tr": "{got!r} kimlik olamaz: yalnızca harf, rakam, '_', '-' ve '.' kullanın",
                           "en": "{got!r} is not an id: use only letters, digits, '_', '-' and '.'"},
-        "kb.err.dup_id": {"tr": "{got!r} kimliği iki kez kullanılmış (satır {other} de)",
+        "kb.err.dup_id": {"tr": "{got!r} kimliği iki kez kullanılmış (diğeri: satır {other})",
                           "en": "id {got!r} is used twice (also row {other})"},
         "kb.err.no_name": {"tr": "ad boş: name_tr ya da name_en verin", "en": "no name: give name_tr or name_en"},
         "kb.err.choice": {"tr": "{got!r} geçerli değil; şunlardan biri olmalı: {allowed}",

@@ -24,6 +24,7 @@ from clusterlib import geo, nace, regions
 from clusterlib.config import RESOURCES_DIR
 from clusterlib.i18n import ZONE_LABEL, check_language, format_date, format_number, t, turkish_sort_key
 from clusterlib.knowledge import labels  # noqa: F401  (registers the strings)
+from clusterlib.knowledge.merge import duplicate_names
 from clusterlib.knowledge.schema import KINDS, SAFE_SCHEMES, need_area_name
 from clusterlib.knowledge.store import Change, Entry, KnowledgeStore
 from clusterlib.monitoring.pages import INFO_SPOTS
@@ -230,7 +231,9 @@ def _render(store: KnowledgeStore, *, lang: str, title: str, intro: list[str], s
         count=t("kb.page.shown", lang, shown=len(views), total=len(views)), head=head, entries=views,
         changes=[f"{names.get((c.kind, c.id), c.id)}: {_change_text(c, lang)}" for c in reversed(changes)],
         map=_map(entries, lang, highlight=plates or ()),
-        programmes=[_programme_view(e, lang) for e in store.entries("programme")], script=script)
+        programmes=[_programme_view(e, lang) for e in store.entries("programme")], script=script,
+        duplicates=t("kb.duplicates", lang, items="; ".join(" = ".join(g) for g in duplicate_names(store.entries())))
+        if duplicate_names(store.entries()) else "")
 
 
 def knowledge_base_page(store: KnowledgeStore, *, lang: str, since: int | None = None,

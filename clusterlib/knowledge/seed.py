@@ -7,12 +7,14 @@ Both are written as ordinary changes with their provenance (the file they came f
 from __future__ import annotations
 
 import hashlib
+import warnings
 from pathlib import Path
 
 import pandas as pd
 
 from clusterlib import nace
 from clusterlib.data import DataValidationError
+from clusterlib.knowledge.merge import duplicate_names
 from clusterlib.knowledge.programmes import load_programmes
 from clusterlib.knowledge.store import KnowledgeStore
 from clusterlib.monitoring.initiatives import default_registry_path, load_initiatives
@@ -93,4 +95,8 @@ def open_store(path: str | Path | None = None, *, data_dir: str | Path | None = 
             for ident, data in items.items():
                 store.write(con, kind, ident, data, by=SEED_AUTHOR, file=Path(file).name, import_id=import_id)
             store.close_import(con, import_id, len(items))
+    repeated = duplicate_names(store.entries())
+    if repeated:
+        warnings.warn(f"{registry_path.name}: the same name under two ids: "
+                      + "; ".join(" = ".join(g) for g in repeated), stacklevel=2)
     return store
