@@ -14,7 +14,8 @@ add_strings(
         "kb.where_sheet": {"tr": "{file}, '{sheet}' sayfası", "en": "{file}, sheet '{sheet}'"},
         "kb.problems": {"tr": "{file} içe aktarılmadı: {n} sorun var; hepsini düzeltip yeniden deneyin. Bilgi "
             "bankası değişmedi.",
-                        "en": "{file} was not imported: {n} problems; fix them all and try again. The knowledge "
+                        "en": "{file} was not imported: {n} {n|plural:problem:problems}; fix them all and try again. "
+                              "The knowledge "
                             "base is unchanged."},
         "kb.err.not_xlsx": {"tr": "bir XLSX çalışma kitabı değil ({error})", "en": "is not an XLSX workbook "
             "({error})"},
@@ -24,9 +25,9 @@ add_strings(
             "en": "is not a clusterlib knowledge-base template (no '_meta' sheet); give a file written by "
                 "'clusterlib kb export'"},
         "kb.err.version": {
-            "tr": "şablon sürümü {got}, bu clusterlib {expected}. sürümü okur; 'clusterlib kb export' ile yeni bir "
+            "tr": "şablon sürümü {version}, bu clusterlib {expected}. sürümü okur; 'clusterlib kb export' ile yeni bir "
                 "şablon alıp değişikliklerinizi ona aktarın",
-            "en": "the template is version {got}, this clusterlib reads version {expected}; take a new template "
+            "en": "the template is version {version}, this clusterlib reads version {expected}; take a new template "
                 "with 'clusterlib kb export' and copy your edits into it"},
         "kb.err.no_sheets": {"tr": "bilinen bir sayfa yok (beklenen: {sheets})", "en": "has no known sheet "
             "(expected: {sheets})"},
@@ -35,37 +36,38 @@ add_strings(
         "kb.err.unknown_columns": {"tr": "bilinmeyen sütunlar: {columns}", "en": "unknown columns: {columns}"},
         "kb.err.no_id": {"tr": "kimlik (id) boş; kısa ve tekil bir anahtar yazın (ör. 'samsun_medikal')",
                          "en": "the id is empty; give a short unique key (e.g. 'samsun_medical')"},
-        "kb.err.bad_id": {"tr": "{got!r} kimlik olamaz: yalnızca harf, rakam, '_', '-' ve '.' kullanın",
-                          "en": "{got!r} is not an id: use only letters, digits, '_', '-' and '.'"},
-        "kb.err.dup_id": {"tr": "{got!r} kimliği iki kez kullanılmış (diğeri: satır {other})",
-                          "en": "id {got!r} is used twice (also row {other})"},
+        "kb.err.bad_id": {"tr": "{got} kimlik olamaz: yalnızca harf, rakam, '_', '-' ve '.' kullanın",
+                          "en": "{got} is not an id: use only letters, digits, '_', '-' and '.'"},
+        "kb.err.dup_id": {"tr": "{got} kimliği iki kez kullanılmış (diğeri: satır {other})",
+                          "en": "id {got} is used twice (also row {other})"},
         "kb.err.no_name": {"tr": "ad boş: name_tr ya da name_en verin", "en": "no name: give name_tr or name_en"},
-        "kb.err.choice": {"tr": "{got!r} geçerli değil; şunlardan biri olmalı: {allowed}",
-                          "en": "{got!r} is not allowed; expected one of: {allowed}"},
+        "kb.err.choice": {"tr": "{got} geçerli değil; şunlardan biri olmalı: {allowed}",
+                          "en": "{got} is not allowed; expected one of: {allowed}"},
         "kb.err.province": {"tr": "{detail}", "en": "{detail}"},
-        "kb.err.nace": {"tr": "{got!r} bir NACE Rev. 2 bölümü değil; ';' ile ayrılmış bölümler yazın (ör. '28;29')",
-                        "en": "{got!r} is not a NACE Rev. 2 division; give divisions separated by ';' (e.g. "
+        "kb.err.nace": {"tr": "{got} bir NACE Rev. 2 bölümü değil; ';' ile ayrılmış bölümler yazın (ör. '28;29')",
+                        "en": "{got} is not a NACE Rev. 2 division; give divisions separated by ';' (e.g. "
                             "'28;29')"},
-        "kb.err.integer": {"tr": "{got!r} bir tam sayı değil (beklenen: {low}–{high})",
-                           "en": "{got!r} is not a whole number (expected {low}–{high})"},
-        "kb.err.date": {"tr": "{got!r} bir tarih değil; YYYY-AA-GG biçiminde yazın", "en": "{got!r} is not a date; "
+        "kb.err.integer": {"tr": "{got} bir tam sayı değil (beklenen: {low}–{high})",
+                           "en": "{got} is not a whole number (expected {low}–{high})"},
+        "kb.err.date": {"tr": "{got} bir tarih değil; YYYY-AA-GG biçiminde yazın", "en": "{got} is not a date; "
             "write YYYY-MM-DD"},
-        "kb.err.base": {"tr": "{got!r} geçerli bir sürüm değil; '_version' sütununa dokunmayın",
-                        "en": "{got!r} is not a version; leave the '_version' column as exported"},
+        "kb.err.base": {"tr": "{got} geçerli bir sürüm değil; '_version' sütununa dokunmayın",
+                        "en": "{got} is not a version; leave the '_version' column as exported"},
         "kb.already": {"tr": "{file} daha önce içe aktarılmış ({at}, {by}); hiçbir şey değişmedi.",
                        "en": "{file} was imported before ({at}, by {by}); nothing changed."},
         "kb.conflicts": {
             "tr": "{file} içe aktarılmadı: {n} kayıt, dışa aktarımınızdan sonra başka bir bilgi noktası tarafından "
                 "da değiştirilmiş. Hiçbir şey değişmedi. Her kayıt için '--take KİMLİK=mine' (sizin değeriniz) ya "
                 "da '--take KİMLİK=theirs' (kayıttaki değer) verin, ya da dosyayı düzeltin:",
-            "en": "{file} was not imported: {n} entries were also changed by another info spot since your export. "
+            "en": "{file} was not imported: {n} {n|plural:entry was:entries were} also changed by another info spot "
+                  "since your export. "
                 "Nothing changed. For each entry give '--take ID=mine' (your value) or '--take ID=theirs' (the "
                 "stored value), or edit the file:"},
-        "kb.conflict.field": {"tr": "    {field}: temel={base!r} | sizin={mine!r} | kayıttaki={theirs!r} ({by}, "
+        "kb.conflict.field": {"tr": "    {field}: temel={base} | sizin={mine} | kayıttaki={theirs} ({by}, "
             "{at})",
-                              "en": "    {field}: base={base!r} | yours={mine!r} | stored={theirs!r} ({by}, {at})"},
-        "kb.err.take": {"tr": "'--take {got}': {ident!r} içe aktarılan dosyada yok ya da çakışmıyor",
-                        "en": "'--take {got}': {ident!r} is not in the file or has no conflict"},
+                              "en": "    {field}: base={base} | yours={mine} | stored={theirs} ({by}, {at})"},
+        "kb.err.take": {"tr": "'--take {got}': {ident} içe aktarılan dosyada yok ya da çakışmıyor",
+                        "en": "'--take {got}': {ident} is not in the file or has no conflict"},
         "kb.imported": {"tr": "{file}: {created} yeni, {updated} güncellenen kayıt; {unchanged} kayıt aynı.",
                         "en": "{file}: {created} new, {updated} updated entries; {unchanged} unchanged."},
         "kb.duplicates": {"tr": "Aynı ad iki kimlikle: {items}", "en": "Same name under two ids: {items}"},

@@ -70,7 +70,8 @@ class MergeConflictError(ValueError):
         lines = [t("kb.conflicts", lang, file=file, n=len(conflicts))]
         for c in conflicts:
             lines.append(f"  {c.kind} {c.id}:")
-            lines += [t("kb.conflict.field", lang, field=f, base=b, mine=m, theirs=th, by=c.theirs_by, at=c.theirs_at)
+            lines += [t("kb.conflict.field", lang, field=f, base=repr(b), mine=repr(m), theirs=repr(th), by=c.theirs_by,
+                        at=c.theirs_at)
                       for f, (b, m, th) in c.fields.items()]
         super().__init__("\n".join(lines))
 
@@ -187,7 +188,7 @@ def import_workbook(store: KnowledgeStore, path: str | Path, *, by: str, take: d
     unknown_take = sorted(set(take) - used_take)
     if unknown_take:
         ident = unknown_take[0]
-        raise ValueError(t("kb.err.take", lang, got=f"{ident}={take[ident]}", ident=ident))
+        raise ValueError(t("kb.err.take", lang, got=f"{ident}={take[ident]}", ident=repr(ident)))
     if conflicts:
         raise MergeConflictError(book.file, conflicts, lang)
     created = [(k, i) for k, i, _, v in writes if v is None]

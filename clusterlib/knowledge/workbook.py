@@ -51,7 +51,8 @@ class ImportProblem:
             where = t("kb.where_sheet", lang, file=file, sheet=self.sheet)
         else:
             where = file
-        return f"{where}: {t(self.key, lang, **self.params)}"
+        params = {k: repr(v) if k == "got" else v for k, v in self.params.items()}
+        return f"{where}: {t(self.key, lang, **params)}"
 
 
 class KnowledgeImportError(ValueError):
@@ -240,7 +241,7 @@ def read_workbook(path: str | Path, *, lang: str = "tr") -> Workbook:
         raise KnowledgeImportError(name, [ImportProblem(None, None, None, "kb.err.not_template", {})], lang)
     if meta.get("template_version") != str(TEMPLATE_VERSION):
         raise KnowledgeImportError(name, [ImportProblem(None, None, None, "kb.err.version",
-                                                        {"got": meta.get("template_version") or "?",
+                                                        {"version": meta.get("template_version") or "?",
                                                          "expected": TEMPLATE_VERSION})], lang)
     problems: list[ImportProblem] = []
     rows: list[Row] = []
