@@ -64,6 +64,11 @@ def test_export_then_import_without_edits_changes_nothing(store, tmp_path):
     assert (result.created, result.updated, result.unchanged) == ([], [], 32)
     assert _digest(store.path) == before
     assert oct(template.stat().st_mode & 0o777) == "0o644"
+    sheet = openpyxl.load_workbook(template)["initiatives"]
+    lists = {str(v.sqref).split(":")[0][0]: v.formula1 for v in sheet.data_validations.dataValidation}
+    header = [c.value for c in sheet[1]]
+    province = openpyxl.utils.get_column_letter(header.index("province") + 1)
+    assert lists[province] == "_lists!$A$1:$A$81"  # a drop-down of the 81 provinces
 
 
 def test_two_info_spots_edit_the_same_initiative(store, tmp_path):
@@ -278,3 +283,36 @@ def test_registry_with_a_repeated_name_warns_and_the_page_says_so(tmp_path):
     page = knowledge_base_page(store, lang="tr")
     assert "⚠ Aynı ad iki kimlikle: medikum_samsun = medikum_samsun_2" in page
     assert "Aynı ad iki kimlikle" not in knowledge_base_page(open_store(tmp_path / "plain.sqlite"), lang="tr")
+
+
+@pytest.mark.slow
+def test_page_after_an_import_in_chromium(store, tmp_path):
+    """The page after an import: the new entry is found by the offline search, its history opens on click,
+    the page fetches nothing and logs no error."""
+    from _reportpage import chromium
+    from selenium.webdriver.common.by import By
+
+    from clusterlib.knowledge import write_knowledge_pages
+
+    edited = _edit(export_workbook(store, tmp_path / "t.xlsx"), tmp_path / "e.xlsx",
+                   {("trabzon_shipbuilding", "members"): 31}, new_rows=[
+                       {"id": "rize_tea", "name_tr": "Rize Çay Kümelenmesi", "type": "cluster_initiative",
+                        "province": "Rize", "nace_divisions": "10", "url": "javascript:alert(1)"}])
+    import_workbook(store, edited, by="Karadeniz KBM")
+    [page, *_] = write_knowledge_pages(tmp_path / "out", store, lang="tr")
+    driver = next(browser := chromium())
+    try:
+        driver.get(page.as_uri())
+        driver.find_element(By.ID, "kb-search").send_keys("RIZE CAY")
+        rows = [r for r in driver.find_elements(By.CSS_SELECTOR, "#kb-table tr.kb-row") if r.is_displayed()]
+        assert [r.get_attribute("data-id") for r in rows] == ["rize_tea"]
+        assert driver.find_element(By.ID, "kb-count").text == "Gösterilen: 1 / 27 kayıt"
+        assert rows[0].find_elements(By.TAG_NAME, "a") == []  # the javascript: link is text
+        details = rows[0].find_element(By.TAG_NAME, "details")
+        assert details.get_attribute("open") is None
+        details.find_element(By.TAG_NAME, "summary").click()
+        assert "Karadeniz KBM, e.xlsx: yeni kayıt" in details.text
+        assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
+        assert driver.execute_script("return performance.getEntriesByType('resource').length") == 0
+    finally:
+        next(browser, None)
