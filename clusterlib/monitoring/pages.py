@@ -2,12 +2,10 @@
 
 :func:`write_run_pages` writes, into the language folder of a report set (``<out>/<lang>/``):
 
-* ``knowledge_base.html`` — the registry of Türkiye's cluster initiatives with a search box and
-  filters by province, sector and year (plain JavaScript inside the page, no library, no network),
-  a map of the initiatives and a link to each province's reports;
 * ``national.html`` — the pilot clusters' scorecards side by side and the map of initiatives and pilots;
-* ``info_spot_black_sea.html`` and ``info_spot_east_mediterranean.html`` — one page per Cluster Info
-  Spot comparing its provinces and clusters (the two spots are to work in coordination).
+* ``knowledge_base.html`` and ``info_spot_black_sea.html``, ``info_spot_east_mediterranean.html``
+  through :func:`clusterlib.knowledge.write_knowledge_pages`, from the knowledge store; each info
+  spot's page gets its provinces' scorecards from here.
 
 Every page is one file with its style and script inline, readable without a server or a network.
 """
@@ -87,16 +85,6 @@ def _spot_name(spot: str, lang: str) -> str:
     if lang == "en":
         return spot
     return next(p.info_spot_tr for p in regions.pilots() if p.info_spot == spot)
-
-
-def _in_language(row: object, column: str, lang: str) -> str:
-    """A registry text in ``lang``: the ``<column>_tr`` text on Turkish pages when the registry has
-    it, else the ``<column>`` text (English); empty when neither is given."""
-    for name in ((f"{column}_tr", column) if lang == "tr" else (column,)):
-        value = getattr(row, name, None)
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-    return ""
 
 
 def _report_links(plate: int | None, links: Mapping[int, Sequence[tuple[str, str]]], lang: str) -> str:
