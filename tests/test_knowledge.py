@@ -169,6 +169,27 @@ def test_a_failure_while_writing_rolls_the_whole_import_back(store, tmp_path, mo
     assert len(calls) == 2 and _digest(store.path) == before
 
 
+def test_an_import_overtaken_by_another_changes_nothing(store, tmp_path, monkeypatch):
+    """Another import commits between the merge and the write: this one stops and writes nothing."""
+    edited = _edit(export_workbook(store, tmp_path / "t.xlsx"), tmp_path / "e.xlsx",
+                   {("samsun_medical", "members"): 5, ("trabzon_shipbuilding", "members"): 6})
+    original = store_module.KnowledgeStore.transaction
+
+    def overtaken(self):
+        monkeypatch.setattr(store_module.KnowledgeStore, "transaction", original)
+        with original(self) as con:
+            data = {**self.entry("initiative", "samsun_medical").data, "notes_en": "Changed meanwhile."}
+            self.write(con, "initiative", "samsun_medical", data, by="Doğu Akdeniz KBM")
+        return original(self)
+
+    monkeypatch.setattr(store_module.KnowledgeStore, "transaction", overtaken)
+    with pytest.raises(RuntimeError, match=r"changed during the import of e\.xlsx; nothing changed"):
+        import_workbook(store, edited, by="Karadeniz KBM", lang="en")
+    assert store.entry("initiative", "samsun_medical").get("members") == ""
+    assert store.entry("initiative", "trabzon_shipbuilding").get("members") == ""
+    assert [i["by"] for i in store.imports()] == ["clusterlib (initial registry)"] * 2
+
+
 def test_older_template_and_other_files_are_refused(store, tmp_path):
     template = export_workbook(store, tmp_path / "t.xlsx")
     wb = openpyxl.load_workbook(template)

@@ -82,7 +82,7 @@ def import_command(file: Path, by: str, takes: tuple[str, ...], db: Path | None,
     store = _store(db)
     try:
         result = import_workbook(store, file, by=by, take=_takes(takes), lang=lang)
-    except (KnowledgeImportError, MergeConflictError) as error:
+    except (KnowledgeImportError, MergeConflictError, RuntimeError) as error:
         click.echo(str(error), err=True)
         raise SystemExit(1) from None
     except ValueError as error:

@@ -68,6 +68,10 @@ add_strings(
                               "en": "    {field}: base={base} | yours={mine} | stored={theirs} ({by}, {at})"},
         "kb.err.take": {"tr": "'--take {got}': {ident} içe aktarılan dosyada yok ya da çakışmıyor",
                         "en": "'--take {got}': {ident} is not in the file or has no conflict"},
+        "kb.err.raced": {"tr": "{file} içe aktarılırken bilgi bankası başka bir içe aktarmayla değişti; hiçbir şey "
+                                "değişmedi, komutu yeniden çalıştırın.",
+                         "en": "the knowledge base changed during the import of {file}; nothing changed, run the "
+                               "command again."},
         "kb.imported": {"tr": "{file}: {created} yeni, {updated} güncellenen kayıt; {unchanged} kayıt aynı.",
                         "en": "{file}: {created} new, {updated} updated entries; {unchanged} unchanged."},
         "kb.duplicates": {"tr": "Aynı ad iki kimlikle: {items}", "en": "Same name under two ids: {items}"},

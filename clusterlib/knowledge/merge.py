@@ -198,8 +198,8 @@ def import_workbook(store: KnowledgeStore, path: str | Path, *, by: str, take: d
             import_id = store.record_import(con, file=book.file, sha256=sha, by=by.strip())
             for kind, ident, data, version in writes:
                 row = con.execute("SELECT version FROM entries WHERE kind = ? AND id = ?", (kind, ident)).fetchone()
-                if (row[0] if row else None) != version:  # another import committed meanwhile: start again
-                    raise MergeConflictError(book.file, [], lang)
+                if (row[0] if row else None) != version:  # another import committed meanwhile
+                    raise RuntimeError(t("kb.err.raced", lang, file=book.file))
                 store.write(con, kind, ident, data, by=by.strip(), file=book.file, import_id=import_id)
             for kind, ident, data, fields in not_taken:
                 store.keep_not_taken(con, kind, ident, data, fields, by=by.strip(), file=book.file,
