@@ -57,6 +57,14 @@ def test_new_store_holds_the_registry_with_its_provenance(store):
     assert {c.file for c in store.history()} == {"initiatives.csv", "programmes.yaml"}
 
 
+def test_a_file_that_is_not_a_store_is_refused(tmp_path):
+    from clusterlib.knowledge import StoreError
+
+    (tmp_path / "notes.sqlite").write_text("not a database", encoding="utf-8")
+    with pytest.raises(StoreError, match=r"notes\.sqlite is not a knowledge store of clusterlib"):
+        open_store(tmp_path / "notes.sqlite")
+
+
 def test_export_then_import_without_edits_changes_nothing(store, tmp_path):
     template = export_workbook(store, tmp_path / "template.xlsx")
     before = _digest(store.path)

@@ -185,8 +185,9 @@ class KnowledgeStore:
 
     def entry(self, kind: str, ident: str) -> Entry | None:
         """The current entry ``(kind, ident)``, None when there is none."""
-        found = [e for e in self.entries(kind) if e.id == ident]
-        return found[0] if found else None
+        rows = self._rows("SELECT kind, id, data, version, updated_at, updated_by, source_file FROM entries "
+                          "WHERE kind = ? AND id = ?", (kind, ident))
+        return Entry(*rows[0][:2], json.loads(rows[0][2]), *rows[0][3:]) if rows else None
 
     def version_data(self, kind: str, ident: str, version: int) -> dict[str, str] | None:
         """The fields of ``(kind, ident)`` as they were at ``version`` (the base of a three-way merge)."""
