@@ -345,3 +345,27 @@ def test_page_after_an_import_in_chromium(store, tmp_path):
         assert driver.execute_script("return performance.getEntriesByType('resource').length") == 0
     finally:
         next(browser, None)
+
+
+def test_a_newer_programme_registry_updates_a_store_without_overwriting_info_spots(store, tmp_path, monkeypatch):
+    from clusterlib.knowledge import seed
+
+    edited = _edit(export_workbook(store, tmp_path / "t.xlsx"), tmp_path / "e.xlsx",
+                   {("kumelenme_destek", "funds_en"): "Edited by the Black Sea spot."}, sheet="programmes")
+    import_workbook(store, edited, by="Karadeniz KBM")
+    bundled = seed._PROGRAMME_FILE.read_text(encoding="utf-8")
+    newer = tmp_path / "programmes.yaml"
+    newer.write_text(bundled.replace('checked: "2026-12-06"', 'checked: "2027-01-15"', 1)
+                     .replace("Strengthening the cooperation needed", "Newer text: strengthening the cooperation"),
+                     encoding="utf-8")
+    monkeypatch.setattr(seed, "_PROGRAMME_FILE", newer)
+    reopened = open_store(store.path)
+    assert reopened.entry("programme", "tubitak_1501").get("checked") == "2027-01-15"
+    kept = reopened.entry("programme", "kumelenme_destek")
+    assert kept.get("funds_en") == "Edited by the Black Sea spot." and kept.updated_by == "Karadeniz KBM"
+    [not_taken] = [c for c in reopened.history("programme", "kumelenme_destek") if c.action == "not_taken"]
+    assert not_taken.after["funds_en"].startswith("Newer text") and not_taken.by == "clusterlib (programme registry)"
+    before = _digest(store.path)
+    open_store(store.path)  # the same registry again: nothing changes
+    assert _digest(store.path) == before
+

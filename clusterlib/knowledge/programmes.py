@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from importlib import resources
+from pathlib import Path
 
 import pandas as pd
 import yaml
@@ -35,8 +36,8 @@ PROGRAMME_COLUMNS = (
 _FILE = "resources/knowledge/programmes.yaml"
 
 
-def load_programmes() -> pd.DataFrame:
-    """The bundled registry of support programmes, one row each.
+def load_programmes(path: str | Path | None = None) -> pd.DataFrame:
+    """The registry of support programmes (default: the bundled one), one row each.
 
     Returns
     -------
@@ -57,7 +58,10 @@ def load_programmes() -> pd.DataFrame:
     >>> bool((table["url"].str.startswith("https://") | table["url"].str.startswith("http://")).all())
     True
     """
-    text = resources.files("clusterlib").joinpath(_FILE).read_text(encoding="utf-8")
+    if path is None:
+        text = resources.files("clusterlib").joinpath(_FILE).read_text(encoding="utf-8")
+    else:
+        text = Path(path).read_text(encoding="utf-8")
     document = yaml.safe_load(text)
     columns = KINDS["programme"].all_columns
     areas = set(need_areas())
