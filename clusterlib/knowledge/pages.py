@@ -185,6 +185,11 @@ def _programme_view(e: Entry, lang: str) -> dict:
             "updated": t("kb.page.updated", lang, at=_when(e.updated_at, lang), by=e.updated_by)}
 
 
+def _option(value: str, text: str) -> dict[str, str]:
+    """One ``<option>`` of a filter."""
+    return {"value": value, "text": text}
+
+
 def _labels(lang: str) -> dict[str, str]:
     keys = ("changed", "no_changes", "search", "search_hint", "all", "programmes", "check_source", "funds", "need",
             "legal_basis", "source", "not_checked", "link", "unsafe", "spot_entries", "provenance")
@@ -194,34 +199,35 @@ def _labels(lang: str) -> dict[str, str]:
 def _render(store: KnowledgeStore, *, lang: str, title: str, intro: list[str], since: int | None,
             links: Mapping[int, Sequence[tuple[str, str]]], plates: Sequence[int] | None = None,
             scorecards: str = "") -> str:
-    entries = [e for e in store.entries() if e.kind != "programme"]
+    everything, all_history = store.entries(), store.history()
+    entries = [e for e in everything if e.kind != "programme"]
     if plates is not None:
         entries = [e for e in entries if e.get("province") and regions.province(e.get("province")).plate in plates]
     sort_key = turkish_sort_key if lang == "tr" else str.casefold
     entries.sort(key=lambda e: (e.get("type") != "pilot_cluster", sort_key(_name(e, lang))))
     history: dict[tuple[str, str], list[Change]] = {}
-    for change in store.history():
+    for change in all_history:
         history.setdefault((change.kind, change.id), []).append(change)
     shown_ids = {(e.kind, e.id) for e in entries} if plates is not None else None
-    changes = [c for c in store.history() if since is not None and c.seq > since
+    changes = [c for c in all_history if since is not None and c.seq > since
                and (shown_ids is None or (c.kind, c.id) in shown_ids)]
-    names = {(e.kind, e.id): _name(e, lang) for e in store.entries()}
+    names = {(e.kind, e.id): _name(e, lang) for e in everything}
     head = [t(f"pages.col.{c}", lang) for c in ("name", "province", "sector", "year", "lead", "members", "notes",
                                                  "reports")] + [t("kb.page.updated_col", lang)]
     views = [_entry_view(e, lang, history.get((e.kind, e.id), []), links) for e in entries]
     provinces = sorted({v["province"] for v in views if v["province"]}, key=fold)
     divisions = sorted({d for v in views for d in v["divisions"].split(";") if d})
     years = sorted({v["year"] for v in views if v["year"]})
-    option = lambda value, text: {"value": value, "text": text}  # noqa: E731
     filters = [
-        {"id": "kb-kind", "label": t("kb.page.kind", lang), "options": [option(k, t(f"kb.kind.{k}", lang))
+        {"id": "kb-kind", "label": t("kb.page.kind", lang), "options": [_option(k, t(f"kb.kind.{k}", lang))
                                                                          for k in KINDS if k != "programme"]},
-        {"id": "kb-province", "label": t("pages.col.province", lang), "options": [option(p, p) for p in provinces]},
+        {"id": "kb-province", "label": t("pages.col.province", lang), "options": [_option(p, p) for p in provinces]},
         {"id": "kb-sector", "label": t("pages.col.sector", lang),
-         "options": [option(d, f"{d} {nace.name(d, lang=lang, short=True)}") for d in divisions]},
+         "options": [_option(d, f"{d} {nace.name(d, lang=lang, short=True)}") for d in divisions]},
         {"id": "kb-year", "label": t("pages.col.year", lang),
-         "options": [option(y, y) for y in years] + [option("none", t("pages.unknown_year", lang))]},
+         "options": [_option(y, y) for y in years] + [_option("none", t("pages.unknown_year", lang))]},
     ]
+    repeated = duplicate_names(everything)
     shown = t("kb.page.shown", lang, shown="{shown}", total="{total}")
     script = (RESOURCES_DIR / "templates" / "knowledge.js").read_text(encoding="utf-8").replace(
         "__TEMPLATE__", json.dumps(shown).replace("</", "<\\/"))
@@ -231,9 +237,8 @@ def _render(store: KnowledgeStore, *, lang: str, title: str, intro: list[str], s
         count=t("kb.page.shown", lang, shown=len(views), total=len(views)), head=head, entries=views,
         changes=[f"{names.get((c.kind, c.id), c.id)}: {_change_text(c, lang)}" for c in reversed(changes)],
         map=_map(entries, lang, highlight=plates or ()),
-        programmes=[_programme_view(e, lang) for e in store.entries("programme")], script=script,
-        duplicates=t("kb.duplicates", lang, items="; ".join(" = ".join(g) for g in duplicate_names(store.entries())))
-        if duplicate_names(store.entries()) else "")
+        programmes=[_programme_view(e, lang) for e in everything if e.kind == "programme"], script=script,
+        duplicates=t("kb.duplicates", lang, items="; ".join(" = ".join(g) for g in repeated)) if repeated else "")
 
 
 def knowledge_base_page(store: KnowledgeStore, *, lang: str, since: int | None = None,
