@@ -1,4 +1,4 @@
-"""Command line: ``clusterlib run``, ``clusterlib steps``, ``clusterlib provinces``.
+"""Command line: ``clusterlib run``, ``clusterlib steps``, ``clusterlib provinces``, ``clusterlib kb``.
 
 Examples::
 
@@ -389,6 +389,15 @@ def provinces_command(pilots: bool) -> None:
     for row in table.itertuples(index=False):
         mark = "  (pilot)" if row.is_pilot else ""
         click.echo(f"{row.plate:02d}  {row.name:<16} {row.name_ascii:<16} {row.iso}  {row.nuts3}{mark}")
+
+
+def _add_knowledge_commands() -> None:
+    from clusterlib.knowledge.commands import kb
+
+    cli.add_command(kb)
+
+
+_add_knowledge_commands()
 
 
 def main(argv: Sequence[str] | None = None) -> None:

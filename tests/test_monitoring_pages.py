@@ -21,8 +21,9 @@ def pages(tmp_path_factory):
     root = tmp_path_factory.mktemp("pages")
     (root / "tr" / "samsun").mkdir(parents=True)
     (root / "tr" / "samsun" / "monitoring_benchmarking.html").write_text("<html></html>", encoding="utf-8")
-    written = write_run_pages(root, lang="tr")
-    write_run_pages(root, lang="en")
+    store = root / "knowledge.sqlite"  # a new store of the bundled registry, not the user's
+    written = write_run_pages(root, lang="tr", knowledge_store=store)
+    write_run_pages(root, lang="en", knowledge_store=store)
     return root, written
 
 
@@ -103,7 +104,7 @@ def test_status_entries_drive_the_links(tmp_path):
     (lang_dir / "sector_selection.html").write_text("x", encoding="utf-8")
     status = {"61/sector_selection": {"plate": 61, "step": "sector_selection",
                                       "report": "trabzon/sector_selection.html", "status": "ok"}}
-    write_run_pages(tmp_path, lang="en", status=status)
+    write_run_pages(tmp_path, lang="en", status=status, knowledge_store=tmp_path / "kb.sqlite")
     national = (tmp_path / "en" / "national.html").read_text(encoding="utf-8")
     assert 'href="trabzon/sector_selection.html"' in national
 
@@ -130,7 +131,7 @@ def test_knowledge_base_search_and_filters_in_chromium(browser, pages):
     names = [r.find_elements(By.TAG_NAME, "td")[1].text for r in _visible_rows(browser)]
     assert names and set(names) == {"İzmir"}
     count = browser.find_element(By.ID, "kb-count").text
-    assert count == f"26 girişimden {len(names)} tanesi gösteriliyor"
+    assert count == f"Gösterilen: {len(names)} / 26 kayıt"
     # hidden rows hide their markers on the map too
     markers = browser.find_elements(By.CSS_SELECTOR, ".kb-marker")
     assert sum(m.is_displayed() for m in markers) == len(names)
@@ -179,7 +180,7 @@ def test_pages_with_data_lacking_the_tables_say_why(tmp_path):
     national page explains that the scorecards need the missing table."""
     data = tmp_path / "data"
     data.mkdir()
-    written = write_run_pages(tmp_path / "out", lang="en", data_dir=data)
+    written = write_run_pages(tmp_path / "out", lang="en", data_dir=data, knowledge_store=tmp_path / "kb.sqlite")
     assert len(written) == 4
     kb = (tmp_path / "out" / "en" / "knowledge_base.html").read_text(encoding="utf-8")
     assert kb.count('class="kb-row"') == 26

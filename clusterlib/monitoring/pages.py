@@ -2,12 +2,10 @@
 
 :func:`write_run_pages` writes, into the language folder of a report set (``<out>/<lang>/``):
 
-* ``knowledge_base.html`` — the registry of Türkiye's cluster initiatives with a search box and
-  filters by province, sector and year (plain JavaScript inside the page, no library, no network),
-  a map of the initiatives and a link to each province's reports;
 * ``national.html`` — the pilot clusters' scorecards side by side and the map of initiatives and pilots;
-* ``info_spot_black_sea.html`` and ``info_spot_east_mediterranean.html`` — one page per Cluster Info
-  Spot comparing its provinces and clusters (the two spots are to work in coordination).
+* ``knowledge_base.html`` and ``info_spot_black_sea.html``, ``info_spot_east_mediterranean.html``
+  through :func:`clusterlib.knowledge.write_knowledge_pages`, from the knowledge store; each info
+  spot's page gets its provinces' scorecards from here.
 
 Every page is one file with its style and script inline, readable without a server or a network.
 """
@@ -23,22 +21,20 @@ from pathlib import Path
 
 import pandas as pd
 
-from clusterlib import geo, nace, regions
+from clusterlib import geo, regions
 from clusterlib.data import DataValidationError
-from clusterlib.i18n import check_language, format_number, t, turkish_sort_key
+from clusterlib.i18n import check_language, format_number, t
 from clusterlib.monitoring import labels  # noqa: F401  (registers the strings)
 from clusterlib.monitoring.analysis import MonitoringBenchmarking, analyse_monitoring
 from clusterlib.monitoring.benchmarking import METRICS
 from clusterlib.monitoring.findings import format_metric
 from clusterlib.monitoring.initiatives import default_registry_path, load_initiatives
-from clusterlib.monitoring.pages_text import fold, spot_slug
+from clusterlib.monitoring.pages_text import spot_slug
 from clusterlib.monitoring.svgmap import Marker, turkiye_svg
 from clusterlib.report.steps import step_title
 
 __all__ = [
     "INFO_SPOTS",
-    "info_spot_page",
-    "knowledge_base_page",
     "national_page",
     "page_links_html",
     "show_page_links",
@@ -91,16 +87,6 @@ def _spot_name(spot: str, lang: str) -> str:
     return next(p.info_spot_tr for p in regions.pilots() if p.info_spot == spot)
 
 
-def _in_language(row: object, column: str, lang: str) -> str:
-    """A registry text in ``lang``: the ``<column>_tr`` text on Turkish pages when the registry has
-    it, else the ``<column>`` text (English); empty when neither is given."""
-    for name in ((f"{column}_tr", column) if lang == "tr" else (column,)):
-        value = getattr(row, name, None)
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-    return ""
-
-
 def _report_links(plate: int | None, links: Mapping[int, Sequence[tuple[str, str]]], lang: str) -> str:
     if plate is None or pd.isna(plate):
         return ""
@@ -135,112 +121,6 @@ def _map_block(registry: pd.DataFrame, lang: str, *, highlight: Sequence[int] = 
               f'</span><span style="color:{_OTHER_COLOUR}">{html.escape(t("pages.legend.other", lang))}</span></p>')
     credit = f'<p class="cl-muted"><small>{html.escape(geo.attribution(lang))}</small></p>'
     return f"<h2>{html.escape(t('pages.map', lang))}</h2>{legend}{svg}{credit}{note}"
-
-
-def knowledge_base_page(registry: pd.DataFrame, *, lang: str,
-                        links: Mapping[int, Sequence[tuple[str, str]]] | None = None) -> str:
-    """The knowledge-base page: searchable, filterable table of the initiatives and their map (HTML text)."""
-    lang = check_language(lang)
-    links = links or {}
-    divisions = sorted({d for ds in registry["nace"] for d in ds})
-    provinces = sorted({p for p in registry["province"].dropna()}, key=fold)
-    years = sorted({int(y) for y in registry["year"].dropna()})
-    option = '<option value="{v}">{text}</option>'.format
-    controls = (
-        '<div class="kb-controls">'
-        f'<label for="kb-search">{html.escape(t("pages.search", lang))}<input id="kb-search" type="search" '
-        f'placeholder="{html.escape(t("pages.search_hint", lang))}" autocomplete="off"></label>'
-        f'<label for="kb-province">{html.escape(t("pages.col.province", lang))}<select id="kb-province">'
-        + option(v="", text=html.escape(t("pages.all", lang)))
-        + "".join(option(v=html.escape(p), text=html.escape(p)) for p in provinces) + "</select></label>"
-        f'<label for="kb-sector">{html.escape(t("pages.col.sector", lang))}<select id="kb-sector">'
-        + option(v="", text=html.escape(t("pages.all", lang)))
-        + "".join(option(v=d, text=html.escape(f"{d} {nace.name(d, lang=lang, short=True)}")) for d in divisions)
-        + "</select></label>"
-        f'<label for="kb-year">{html.escape(t("pages.col.year", lang))}<select id="kb-year">'
-        + option(v="", text=html.escape(t("pages.all", lang)))
-        + "".join(option(v=y, text=y) for y in years)
-        + option(v="none", text=html.escape(t("pages.unknown_year", lang))) + "</select></label></div>"
-    )
-    head = "".join(f"<th>{html.escape(t(f'pages.col.{c}', lang))}</th>"
-                   for c in ("name", "province", "sector", "year", "lead", "members", "notes", "reports"))
-    rows = []
-    sort_key = turkish_sort_key if lang == "tr" else str.casefold
-    names = registry[f"name_{lang}"].astype(str).tolist()
-    pilots = registry["pilot"].tolist()
-    order = sorted(range(len(registry)), key=lambda k: (not pilots[k], sort_key(names[k])))  # pilots, then A–Z
-    for row in registry.iloc[order].itertuples(index=False):
-        name = getattr(row, f"name_{lang}")
-        divisions_text = ";".join(row.nace)
-        sector = _in_language(row, "sector", lang)
-        sector += f" ({', '.join(row.nace)})" if row.nace else ""
-        year = "" if pd.isna(row.year) else str(int(row.year))
-        members = "" if pd.isna(row.members) else format_number(int(row.members), lang)
-        province = "" if pd.isna(row.province) else row.province
-        lead = _in_language(row, "lead_organisation", lang)
-        notes = _in_language(row, "notes", lang)
-        fields = (row.name_en, row.name_tr, province, row.sector, _in_language(row, "sector", "tr"),
-                  _in_language(row, "lead_organisation", "en"), lead, _in_language(row, "notes", "en"), notes,
-                  divisions_text)
-        searchable = fold(" ".join(x for x in fields if isinstance(x, str)))
-        star = "★ " if row.pilot else ""
-        rows.append(
-            f'<tr class="kb-row" data-id="{html.escape(row.id)}" data-province="{html.escape(province)}" '
-            f'data-divisions="{html.escape(divisions_text)}" data-year="{year or "none"}" '
-            f'data-text="{html.escape(searchable)}">'
-            f"<td>{star}{html.escape(name)}</td><td>{html.escape(province)}</td><td>{html.escape(sector)}</td>"
-            f"<td>{year}</td><td>{html.escape(lead)}</td><td class=\"num\">{members}</td>"
-            f"<td>{html.escape(notes)}</td><td>{_report_links(row.plate, links, lang)}</td></tr>"
-        )
-    count = (f'<p id="kb-count" aria-live="polite">'
-             f"{html.escape(t('pages.shown', lang, shown=len(registry), total=len(registry)))}</p>")
-    table = (f'<div class="cl-table-wrap"><table id="kb-table" class="cl-side"><thead><tr>{head}</tr></thead>'
-             f"<tbody>{''.join(rows)}</tbody></table></div>")
-    body = (f"<p>{html.escape(t('pages.kb.intro', lang))}</p>{controls}{count}{table}"
-            f"{_map_block(registry, lang)}")
-    template = json.dumps(t("pages.shown", lang, shown="{shown}", total="{total}"))
-    return _page(t("pages.kb.title", lang), body, lang, script=_KB_SCRIPT.replace("__TEMPLATE__", template))
-
-
-_KB_SCRIPT = """
-(function () {
-  var fold = function (s) {
-    return s.toLocaleLowerCase('tr').replace(/[çğıiöşüâîû]/g, function (c) {
-      return {'ç': 'c', 'ğ': 'g', 'ı': 'i', 'i': 'i', 'ö': 'o', 'ş': 's', 'ü': 'u', 'â': 'a', 'î': 'i', 'û': 'u'}[c];
-    }).normalize('NFD').replace(/[\\u0300-\\u036f]/g, '');
-  };
-  var search = document.getElementById('kb-search');
-  var province = document.getElementById('kb-province');
-  var sector = document.getElementById('kb-sector');
-  var year = document.getElementById('kb-year');
-  var rows = Array.prototype.slice.call(document.querySelectorAll('#kb-table tr.kb-row'));
-  var count = document.getElementById('kb-count');
-  var template = __TEMPLATE__;
-  function apply() {
-    var words = fold(search.value).split(/\\s+/).filter(Boolean);
-    var shown = 0;
-    var visible = {};
-    rows.forEach(function (row) {
-      var text = row.getAttribute('data-text');
-      var ok = words.every(function (w) { return text.indexOf(w) >= 0; });
-      ok = ok && (!province.value || row.getAttribute('data-province') === province.value);
-      ok = ok && (!sector.value || row.getAttribute('data-divisions').split(';').indexOf(sector.value) >= 0);
-      ok = ok && (!year.value || row.getAttribute('data-year') === year.value);
-      row.hidden = !ok;
-      if (ok) { shown += 1; visible[row.getAttribute('data-id')] = true; }
-    });
-    document.querySelectorAll('.kb-marker').forEach(function (m) {
-      m.style.display = visible[m.getAttribute('data-id')] ? '' : 'none';
-    });
-    count.textContent = template.replace('{shown}', shown).replace('{total}', rows.length);
-  }
-  [search, province, sector, year].forEach(function (el) {
-    el.addEventListener('input', apply);
-    el.addEventListener('change', apply);
-  });
-  apply();
-})();
-"""
 
 
 def _stars(n: int) -> str:
@@ -306,30 +186,6 @@ def national_page(results: Sequence[MonitoringBenchmarking], registry: pd.DataFr
     return _page(t("pages.national.title", lang), body, lang)
 
 
-def info_spot_page(spot: str, results: Sequence[MonitoringBenchmarking], registry: pd.DataFrame, *, lang: str,
-                   links: Mapping[int, Sequence[tuple[str, str]]] | None = None, missing: str | None = None) -> str:
-    """One Cluster Info Spot: its provinces' clusters side by side, its initiatives and the map (HTML text)."""
-    lang = check_language(lang)
-    if spot not in INFO_SPOTS:
-        raise ValueError(f"'spot' must be one of {list(INFO_SPOTS)}, got {spot!r}")
-    plates = INFO_SPOTS[spot]
-    mine = [r for r in results if r.province.plate in plates]
-    other = next(s for s in INFO_SPOTS if s != spot)
-    other_link = (f'<a href="info_spot_{spot_slug(other)}.html">'
-                  f"{html.escape(t('pages.spot.title', lang, spot=_spot_name(other, lang)))}</a>")
-    names = ", ".join(regions.province(p).name for p in plates)
-    intro = html.escape(t("pages.spot.intro", lang, provinces=names, other="__OTHER__")).replace("__OTHER__",
-                                                                                                  other_link)
-    here = registry[registry["plate"].isin(plates)]
-    listed = "".join(f"<li>{'★ ' if r.pilot else ''}{html.escape(getattr(r, f'name_{lang}'))} — "
-                     f"{html.escape(r.province)}</li>" for r in here.itertuples(index=False))
-    body = (f"<p>{intro}</p><p><small>{html.escape(t('pages.synthetic', lang))}</small></p>"
-            f"{_side_by_side(mine, lang, links or {}, missing)}"
-            f"<h2>{html.escape(t('pages.kb.title', lang))}</h2><ul>{listed}</ul>"
-            f"{_map_block(here, lang, highlight=plates)}")
-    return _page(t("pages.spot.title", lang, spot=_spot_name(spot, lang)), body, lang)
-
-
 def _links(lang_dir: Path, status: Mapping[str, object] | None) -> dict[int, list[tuple[str, str]]]:
     """Report links by plate: from the run's status entries, else from the report files present."""
     found: dict[int, list[tuple[str, str]]] = {}
@@ -371,7 +227,7 @@ def show_page_links(province: regions.Province | str | int, *, lang: str) -> Non
 
 
 def write_run_pages(out_dir: str | Path, *, lang: str = "tr", status: Mapping[str, object] | None = None,
-                    data_dir: str | Path | None = None) -> list[Path]:
+                    data_dir: str | Path | None = None, knowledge_store: str | Path | None = None) -> list[Path]:
     """Write the knowledge-base, national-overview and info-spot pages into a report set.
 
     Parameters
@@ -386,6 +242,9 @@ def write_run_pages(out_dir: str | Path, *, lang: str = "tr", status: Mapping[st
         Input tables and ``initiatives.csv``/``.xlsx`` (default: the bundled sample). Without a
         registry there, the bundled registry is used; without the tables the scorecards need, the
         national and info-spot pages say why instead of showing them.
+    knowledge_store : str or pathlib.Path, optional
+        The knowledge store the knowledge-base and info-spot pages read (default
+        ``data/processed/knowledge.sqlite``; a new store starts with the registry of ``data_dir``).
 
     Returns
     -------
@@ -406,11 +265,14 @@ def write_run_pages(out_dir: str | Path, *, lang: str = "tr", status: Mapping[st
         results = [analyse_monitoring(p, lang=lang, data_dir=data_dir) for p in regions.pilots()]
     except DataValidationError as error:  # the data lack a table the scorecards need: say so on the pages
         results, missing = [], str(error)
-    pages = {"knowledge_base.html": knowledge_base_page(registry, lang=lang, links=links),
-             "national.html": national_page(results, registry, lang=lang, links=links, missing=missing)}
-    for spot in INFO_SPOTS:
-        pages[f"info_spot_{spot_slug(spot)}.html"] = info_spot_page(spot, results, registry, lang=lang, links=links,
-                                                                     missing=missing)
+    pages = {"national.html": national_page(results, registry, lang=lang, links=links, missing=missing)}
+    # the knowledge-base and info-spot pages come from the knowledge store (clusterlib.knowledge)
+    scorecards = {spot: _side_by_side([r for r in results if r.province.plate in plates], lang, links, missing)
+                  for spot, plates in INFO_SPOTS.items()}
+    from clusterlib.knowledge import open_store, write_knowledge_pages
+
+    store = open_store(knowledge_store, data_dir=data_dir)
+    knowledge = write_knowledge_pages(out_dir, store, lang=lang, links=links, scorecards=scorecards)
     written = []
     for name, text in pages.items():
         path = lang_dir / name
@@ -418,4 +280,4 @@ def write_run_pages(out_dir: str | Path, *, lang: str = "tr", status: Mapping[st
         tmp.write_text(text, encoding="utf-8")
         tmp.replace(path)
         written.append(path)
-    return written
+    return [knowledge[0], *written, *knowledge[1:]]
