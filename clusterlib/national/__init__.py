@@ -1,0 +1,1 @@
+"""The National Benchmarking System: every province × every cluster category, a page per province."""
