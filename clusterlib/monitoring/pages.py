@@ -5,7 +5,7 @@
 * ``knowledge_base.html`` — the registry of Türkiye's cluster initiatives with a search box and
   filters by province, sector and year (plain JavaScript inside the page, no library, no network),
   a map of the initiatives and a link to each province's reports;
-* ``national.html`` — the pilot clusters' scorecards side by side and the map of initiatives and pilots;
+* (``national.html``, the national overview of the 81 provinces, is written by :mod:`clusterlib.national`);
 * ``info_spot_black_sea.html`` and ``info_spot_east_mediterranean.html`` — one page per Cluster Info
   Spot comparing its provinces and clusters (the two spots are to work in coordination).
 
@@ -39,7 +39,6 @@ __all__ = [
     "INFO_SPOTS",
     "info_spot_page",
     "knowledge_base_page",
-    "national_page",
     "page_links_html",
     "show_page_links",
     "write_run_pages",
@@ -292,20 +291,6 @@ def _side_by_side(results: Sequence[MonitoringBenchmarking], lang: str,
             f"<tbody>{body}</tbody></table></div>")
 
 
-def national_page(results: Sequence[MonitoringBenchmarking], registry: pd.DataFrame, *, lang: str,
-                  links: Mapping[int, Sequence[tuple[str, str]]] | None = None, missing: str | None = None) -> str:
-    """The national overview: the pilots' scorecards side by side and the map (HTML text).
-
-    ``missing`` says why there are no scorecards when ``results`` is empty.
-    """
-    lang = check_language(lang)
-    body = (f"<p>{html.escape(t('pages.national.intro', lang))}</p>"
-            f"<p><small>{html.escape(t('pages.synthetic', lang))}</small></p>"
-            f"{_side_by_side(results, lang, links or {}, missing)}"
-            f"{_map_block(registry, lang, highlight=[r.province.plate for r in results])}")
-    return _page(t("pages.national.title", lang), body, lang)
-
-
 def info_spot_page(spot: str, results: Sequence[MonitoringBenchmarking], registry: pd.DataFrame, *, lang: str,
                    links: Mapping[int, Sequence[tuple[str, str]]] | None = None, missing: str | None = None) -> str:
     """One Cluster Info Spot: its provinces' clusters side by side, its initiatives and the map (HTML text)."""
@@ -372,7 +357,8 @@ def show_page_links(province: regions.Province | str | int, *, lang: str) -> Non
 
 def write_run_pages(out_dir: str | Path, *, lang: str = "tr", status: Mapping[str, object] | None = None,
                     data_dir: str | Path | None = None) -> list[Path]:
-    """Write the knowledge-base, national-overview and info-spot pages into a report set.
+    """Write the knowledge-base and info-spot pages into a report set (the national overview:
+    :func:`clusterlib.national.write_national_pages`).
 
     Parameters
     ----------
@@ -385,7 +371,7 @@ def write_run_pages(out_dir: str | Path, *, lang: str = "tr", status: Mapping[st
     data_dir : str or pathlib.Path, optional
         Input tables and ``initiatives.csv``/``.xlsx`` (default: the bundled sample). Without a
         registry there, the bundled registry is used; without the tables the scorecards need, the
-        national and info-spot pages say why instead of showing them.
+        info-spot pages say why instead of showing them.
 
     Returns
     -------
@@ -406,8 +392,7 @@ def write_run_pages(out_dir: str | Path, *, lang: str = "tr", status: Mapping[st
         results = [analyse_monitoring(p, lang=lang, data_dir=data_dir) for p in regions.pilots()]
     except DataValidationError as error:  # the data lack a table the scorecards need: say so on the pages
         results, missing = [], str(error)
-    pages = {"knowledge_base.html": knowledge_base_page(registry, lang=lang, links=links),
-             "national.html": national_page(results, registry, lang=lang, links=links, missing=missing)}
+    pages = {"knowledge_base.html": knowledge_base_page(registry, lang=lang, links=links)}
     for spot in INFO_SPOTS:
         pages[f"info_spot_{spot_slug(spot)}.html"] = info_spot_page(spot, results, registry, lang=lang, links=links,
                                                                      missing=missing)

@@ -23,7 +23,9 @@ import numpy as np
 
 from clusterlib import geo, regions
 
-__all__ = ["LQ_BREAKS", "LQ_COLOURS", "MapPoint", "geometry_defs", "lq_class", "lq_colour", "province_map"]
+__all__ = [
+    "LQ_BREAKS", "LQ_COLOURS", "NO_DATA_COLOUR", "MapPoint", "geometry_defs", "lq_class", "lq_colour", "province_map",
+]
 
 #: Class limits of the LQ colours: symmetric around 1 on a log scale (1/4, 1/2, 1/1.25, 1.25, 2, 4).
 LQ_BREAKS: tuple[float, ...] = (0.25, 0.5, 0.8, 1.25, 2.0, 4.0)

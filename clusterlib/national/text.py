@@ -38,6 +38,10 @@ STRINGS: dict[str, dict[str, str]] = {
               "quotient, strong clusters and stars) are computed from the bundled synthetic sample; they are "
               "not official statistics.",
     },
+    "national.unavailable": {
+        "tr": "Ulusal görünüm bu verilerle hesaplanamadı: {reason}",
+        "en": "The national overview could not be computed from these data: {reason}",
+    },
     "national.synthetic_short": {"tr": "SENTETİK ÖRNEK VERİ", "en": "SYNTHETIC SAMPLE DATA"},
     "national.own_data": {
         "tr": "Sektör rakamları kullanıcının veri klasöründen ({folder}) hesaplanmıştır.",
@@ -115,7 +119,23 @@ STRINGS: dict[str, dict[str, str]] = {
     "national.col.name": {"tr": "Girişim", "en": "Initiative"},
     "national.col.year": {"tr": "Yıl", "en": "Year"},
     "national.col.sector": {"tr": "Sektör", "en": "Sector"},
-    "national.rank_of": {"tr": "{rank}. / {of}", "en": "{rank} of {of}"},
+    "national.rank_of": {"tr": "{rank}. sıra", "en": "rank {rank}"},
+    "national.rank_note": {
+        "tr": "Değerin altındaki küçük yazı, ilin 81 il içindeki sırasıdır (1 = en yüksek).",
+        "en": "The small line under a value is the province's rank among the 81 (1 = highest).",
+    },
+    "national.strongest_note": {
+        "tr": "«En güçlü kümeleri» sütununda ● güçlü küme ölçütünü karşılayan kategoriyi, ★ her Avrupa Küme "
+              "Gözlemevi yıldızını gösterir.",
+        "en": "In 'Strongest clusters', ● marks a category that meets the strong-cluster rule and ★ each "
+              "European Cluster Observatory star.",
+    },
+    "national.source_prefix": {"tr": "Kaynak:", "en": "Source:"},
+    "national.star.size": {"tr": "büyüklük", "en": "size"},
+    "national.star.specialisation": {"tr": "uzmanlaşma", "en": "specialisation"},
+    "national.star.focus": {"tr": "odak", "en": "focus"},
+    "national.star.productivity": {"tr": "verimlilik", "en": "productivity"},
+    "national.star.dynamism": {"tr": "dinamizm", "en": "dynamism"},
     "national.yes": {"tr": "✔ evet", "en": "✔ yes"},
     "national.no": {"tr": "✘ hayır", "en": "✘ no"},
     "national.none": {"tr": "yok", "en": "none"},
@@ -184,11 +204,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Order: strong clusters first, then the number of stars, then the location quotient.",
     },
     "province.finding": {
-        "tr": "{province|loc} {n} küme kategorisinden {strong}: {names}.",
-        "en": "{province}: {strong} of the {n} cluster categories: {names}.",
+        "tr": "{province|loc} {n} küme kategorisinden {k|poss} güçlü küme ölçütünü karşılıyor: {names}.",
+        "en": "{province}: {k} of the {n} cluster categories meet the strong-cluster rule: {names}.",
     },
-    "province.finding.strong": {"tr": "{k} tanesi güçlü küme ölçütünü karşılıyor",
-                                "en": "{k} meet the strong-cluster rule"},
     "province.finding.none": {
         "tr": "{province|loc} {n} küme kategorisinin hiçbiri güçlü küme ölçütünü karşılamıyor; en yüksek "
               "yerelleşme katsayısı {name} kategorisinde ({lq}).",
