@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from clusterlib import nace
+from clusterlib import nace, regions
 from clusterlib.config import SAMPLE_DIR
 from clusterlib.data import load_tables
 from clusterlib.i18n import check_language
@@ -41,6 +41,7 @@ class Category:
     cluster_names_en: tuple[str, ...]
     codes: tuple[str, ...]
     pilot: bool
+    pilot_plates: tuple[int, ...] = ()
 
     @property
     def id(self) -> str:
@@ -73,8 +74,9 @@ def cluster_categories(*, path: str | Path | None = None) -> list[Category]:
     >>> cats = cluster_categories()
     >>> [c.division for c in cats][:4], cats[0].id
     (['01', '03', '10', '14'], 'nace01')
-    >>> next(c for c in cats if c.division == "32").clusters
-    ('samsun_medical', 'medikum_samsun', 'ostim_medical', 'inoviz_izmir_health')
+    >>> medical = next(c for c in cats if c.division == "32")
+    >>> medical.clusters, medical.pilot_plates
+    (('samsun_medical', 'medikum_samsun', 'ostim_medical', 'inoviz_izmir_health'), (55,))
     """
     table = nace.clusters(path=path)
     out = []
@@ -89,6 +91,8 @@ def cluster_categories(*, path: str | Path | None = None) -> list[Category]:
             cluster_names_en=tuple(rows["name_en"]),
             codes=codes,
             pilot=bool(rows["pilot"].any()),
+            pilot_plates=tuple(sorted({regions.province(p).plate for ps in rows.loc[rows["pilot"], "provinces"]
+                                       for p in ps})),
         ))
     return out
 

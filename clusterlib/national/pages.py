@@ -56,6 +56,9 @@ button.nb-sort[aria-sort=descending]::after { content: " ▼"; }
 .nb-legend i { display: inline-block; width: 1.1em; height: 0.8em; border: 1px solid #7b8794;
   margin-right: 0.25rem; vertical-align: middle; }
 .nb-star { color: #9a6700; }
+.nb-outline { border: 2px solid #1f2933; padding: 0 0.25rem; }
+#nb-table td:last-child { min-width: 20rem; }
+table.cl-side td small { white-space: nowrap; }
 body.nb-wide { max-width: 80rem; }
 figure.nb-map { margin: 1.2rem 0 2rem; break-inside: avoid; }
 table.nb-facts { width: auto; }
@@ -280,8 +283,10 @@ def _maps(view: NationalView, lang: str) -> list[dict]:
         source = (t("national.map.source", lang, year=view.year) if view.synthetic
                   else t("national.map.source_own", lang, year=view.year, folder=view.folder))
         svg = province_map(fills, titles=titles, links=links, points=points, label=title,
-                           outline=[p.plate for p in regions.pilots()] if category.pilot else ())
-        out.append({"id": category.id, "title": title, "svg": svg, "source": source})
+                           outline=category.pilot_plates)
+        pilots = ", ".join(regions.province(p).name for p in category.pilot_plates)
+        outline = t("national.map.pilot", lang, provinces=pilots) if pilots else ""
+        out.append({"id": category.id, "title": title, "svg": svg, "source": source, "outline": outline})
     return out
 
 

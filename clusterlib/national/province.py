@@ -158,7 +158,7 @@ def province_page(view: NationalView, plate: int, *, lang: str,
         peers_compare=t("province.peers_compare", lang, category=top_label), peer_table=peer_table,
         h_initiatives=t("province.h.initiatives", lang), initiatives=initiatives,
         no_initiatives=t("province.no_initiatives", lang), h_reports=t("province.h.reports", lang),
-        reports=list(reports), no_reports=t("province.no_reports", lang, name=place.name_ascii),
+        reports=list(reports), no_reports=t("province.no_reports", lang, name=place.name),
         workbook_text=t("province.workbook", lang, link="").strip(), workbook_href=f"{place.slug}.xlsx",
         technical=_technical(view, lang),
     )

@@ -165,6 +165,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "national.map.no_employment": {"tr": "istihdam yok", "en": "no employment"},
     "national.map.strong": {"tr": "● güçlü küme", "en": "● strong cluster"},
+    "national.map.pilot": {"tr": "kalın çerçeve: pilot il ({provinces})",
+                           "en": "thick outline: pilot province ({provinces})"},
     "national.map.initiative": {"tr": "★ kümelenme girişimi", "en": "★ cluster initiative"},
     "national.map.tip": {"tr": "{province}: YK {lq}, {employment} kişi, {stars} yıldız{strong}",
                          "en": "{province}: LQ {lq}, {employment} persons, {stars} stars{strong}"},
@@ -237,10 +239,9 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "province.h.reports": {"tr": "İlin adım raporları", "en": "The province's step reports"},
     "province.no_reports": {
-        "tr": "Bu il için bu çalıştırmada adım raporu üretilmedi; raporlar `clusterlib run --province {name}` "
-              "komutuyla üretilir.",
-        "en": "No step reports were rendered for this province in this run; `clusterlib run --province {name}` "
-              "renders them.",
+        "tr": "Bu çalıştırmada {name} için adım raporu üretilmedi; raporlar üretildiğinde bağlantıları "
+              "burada yer alır.",
+        "en": "No step reports were rendered for {name} in this run; when they are, their links appear here.",
     },
     "province.workbook": {"tr": "Bu sayfanın tabloları Excel dosyası olarak: {link}",
                           "en": "This page's tables as an Excel workbook: {link}"},

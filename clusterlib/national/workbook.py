@@ -41,6 +41,12 @@ def _plain(value: object) -> object:
     return str(value)
 
 
+def _letter(n: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(n)
+
+
 def write_workbook(path: str | Path, sheets: Sequence[tuple[str, pd.DataFrame]], *, lang: str) -> Path:
     """Write ``(sheet name, frame)`` pairs into one workbook, atomically, readable by all (0644).
 
@@ -55,24 +61,33 @@ def write_workbook(path: str | Path, sheets: Sequence[tuple[str, pd.DataFrame]],
     (['n', 1.5, None], 's', '=1+1')
     """
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
-    book = Workbook()
-    book.remove(book.active)
+    book = Workbook(write_only=True)  # streamed: 82 workbooks in a few seconds
+    bold = Font(bold=True)
     for name, frame in sheets:
         sheet = book.create_sheet(name[:31])
-        for j, column in enumerate(frame.columns, start=1):
-            cell = sheet.cell(row=1, column=j, value=str(column))
-            cell.font = Font(bold=True)
-            sheet.column_dimensions[cell.column_letter].width = min(max(10, len(str(column)) + 2), 60)
-        for i, row in enumerate(frame.itertuples(index=False), start=2):
-            for j, (column, value) in enumerate(zip(frame.columns, row, strict=True), start=1):
-                cell = sheet.cell(row=i, column=j, value=_plain(value))
+        formats = frame.attrs.get("formats", {})
+        for j, column in enumerate(frame.columns):
+            sheet.column_dimensions[_letter(j + 1)].width = min(max(10, len(str(column)) + 2), 60)
+        sheet.freeze_panes = "A2"
+        header = []
+        for column in frame.columns:
+            cell = WriteOnlyCell(sheet, value=str(column))
+            cell.font = bold
+            header.append(cell)
+        sheet.append(header)
+        for row in frame.itertuples(index=False):
+            cells = []
+            for column, value in zip(frame.columns, row, strict=True):
+                cell = WriteOnlyCell(sheet, value=_plain(value))
                 if isinstance(cell.value, str):
                     cell.data_type = "s"  # "=…" stays text, never a formula
-                elif column in frame.attrs.get("formats", {}) and cell.value is not None:
-                    cell.number_format = frame.attrs["formats"][column]
-        sheet.freeze_panes = "A2"
+                elif column in formats and cell.value is not None:
+                    cell.number_format = formats[column]
+                cells.append(cell)
+            sheet.append(cells)
     book.properties.creator = "clusterlib"
     book.properties.language = check_language(lang)
     target = Path(path)
