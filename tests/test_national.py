@@ -102,6 +102,23 @@ def test_ranks_are_among_the_81_and_missing_stays_missing(measures, employment):
     assert no_exports["exports_usd"].isna().all() and no_exports["rank_exports_usd"].isna().all()
 
 
+def test_peers_are_those_of_the_monitoring_step_for_every_province():
+    """The national pages and the monitoring report (step 4) name the same peers for every province."""
+    from clusterlib.monitoring.benchmarking import peer_provinces
+    from clusterlib.regions import provinces
+
+    context = province_context()
+    peers = national_peers(context)
+    economy = pd.DataFrame({"plate": context["plate"], "gdp_per_capita": context["gdp_per_capita_try"],
+                            "ses": context["ses"]})
+    for plate in range(1, 82):
+        step4 = peer_provinces(plate, provinces(), economy, k=5)
+        mine = peers[peers["plate"] == plate].reset_index(drop=True)
+        assert mine["peer_plate"].tolist() == step4["plate"].tolist(), plate
+        assert mine["similar"].tolist() == step4["similar"].tolist(), plate
+        assert mine["distance"].to_numpy() == pytest.approx(step4["distance"].to_numpy(), nan_ok=True)
+
+
 def test_peers_follow_the_stated_rule():
     context = province_context()
     peers = national_peers(context)

@@ -208,7 +208,7 @@ def _province_table(view: NationalView, lang: str) -> dict:
                {"label": t("national.col.strong_count", lang, n=n), "num": True},
                {"label": t("national.col.strongest", lang), "num": False}]
     strong_ids = view.measures[view.measures["strong"]].groupby("plate")["category"].agg(" ".join)
-    strong_count = view.measures.groupby("plate")["strong"].sum()
+    strong_count = view.strong_counts
     rows = []
     for r in c.itertuples(index=False):
         place = regions.province(int(r.plate))
@@ -265,7 +265,7 @@ def _maps(view: NationalView, lang: str) -> list[dict]:
     registry = view.registry.dropna(subset=["plate"])
     out = []
     for category in view.categories:
-        here = view.measures[view.measures["category"] == category.id].set_index("plate")
+        here = view.by_category[category.id]
         fills, titles, points = {}, {}, []
         for plate, r in here.iterrows():
             present = r["employment"] > 0

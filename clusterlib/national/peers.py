@@ -1,7 +1,8 @@
 """The provinces' official context (TÜİK) and their peers, chosen by one stated rule.
 
 The rule is the one the monitoring step uses for a pilot
-(:func:`clusterlib.monitoring.benchmarking.peer_provinces`): a province's peers are
+(:func:`clusterlib.monitoring.benchmarking.peer_provinces`, here for all provinces at once): a
+province's peers are
 
 * the other provinces of its NUTS-2 region (İBBS Düzey 2), and
 * the :data:`PEERS_K` provinces closest to it in GDP per capita and socio-economic status (SES):
@@ -11,10 +12,10 @@ The rule is the one the monitoring step uses for a pilot
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from clusterlib import official, regions
-from clusterlib.monitoring.benchmarking import peer_provinces
 from clusterlib.monitoring.findings import PEERS_K
 
 __all__ = ["PEERS_K", "national_peers", "province_context"]
@@ -77,6 +78,14 @@ def province_context() -> pd.DataFrame:
 def national_peers(context: pd.DataFrame | None = None, *, k: int = PEERS_K) -> pd.DataFrame:
     """The peers of every province (see the module docstring for the rule).
 
+    The same rule as :func:`clusterlib.monitoring.benchmarking.peer_provinces`, computed for the 81
+    provinces at once (one distance matrix); the tests check that both give the same peers.
+
+    .. math:: d_{jk} = \\sqrt{(z^{g}_j - z^{g}_k)^2 + (z^{s}_j - z^{s}_k)^2}
+
+    with :math:`z^{g}` the z-score of log GDP per capita and :math:`z^{s}` that of the SES score
+    (population standard deviation over the provinces with a value).
+
     Parameters
     ----------
     context : DataFrame, optional
@@ -88,7 +97,7 @@ def national_peers(context: pd.DataFrame | None = None, *, k: int = PEERS_K) -> 
     -------
     DataFrame
         ``plate, peer_plate, peer, nuts2, same_nuts2, similar, distance``: one row per (province,
-        peer), sorted by plate and distance.
+        peer), sorted by plate, then distance, then the peer's plate.
 
     Examples
     --------
@@ -98,13 +107,28 @@ def national_peers(context: pd.DataFrame | None = None, *, k: int = PEERS_K) -> 
     >>> int(p.loc[p["plate"] == 19, "similar"].sum())
     5
     """
+    if isinstance(k, bool) or not isinstance(k, int) or k < 1:
+        raise ValueError(f"'k' must be a whole number of at least 1, got {k!r}")
     context = province_context() if context is None else context
-    names = pd.DataFrame({"plate": context["plate"], "name": context["province"], "nuts2": context["nuts2"]})
-    economy = pd.DataFrame({"plate": context["plate"], "gdp_per_capita": context["gdp_per_capita_try"],
-                            "ses": context["ses"]})
+    gdp = context["gdp_per_capita_try"].astype(float)
+    features = pd.DataFrame({"gdp": np.log(gdp.where(gdp > 0)), "ses": context["ses"].astype(float)})
+    z = ((features - features.mean()) / features.std(ddof=0)).to_numpy()
+    with np.errstate(invalid="ignore"):
+        distance = np.sqrt(((z[:, None, :] - z[None, :, :]) ** 2).sum(axis=2))
+    distance[np.isnan(z).any(axis=1)[:, None] | np.isnan(z).any(axis=1)[None, :]] = np.nan
+    plates = context["plate"].to_numpy()
+    nuts2 = context["nuts2"].to_numpy()
     frames = []
-    for plate in context["plate"]:
-        peers = peer_provinces(int(plate), names, economy, k=k)
-        frames.append(peers.rename(columns={"plate": "peer_plate", "province": "peer"}).assign(plate=int(plate)))
-    out = pd.concat(frames, ignore_index=True)
-    return out[["plate", "peer_plate", "peer", "nuts2", "same_nuts2", "similar", "distance"]]
+    for i, plate in enumerate(plates):
+        others = np.flatnonzero(plates != plate)
+        d = distance[i, others]
+        finite = others[~np.isnan(d)]
+        closest = finite[np.argsort(distance[i, finite], kind="stable")[:k]]
+        same = nuts2[others] == nuts2[i]
+        similar = np.isin(others, closest)
+        keep = same | similar
+        frame = pd.DataFrame({"plate": int(plate), "peer_plate": plates[others][keep],
+                              "peer": context["province"].to_numpy()[others][keep], "nuts2": nuts2[others][keep],
+                              "same_nuts2": same[keep], "similar": similar[keep], "distance": d[keep]})
+        frames.append(frame.sort_values(["distance", "peer_plate"], na_position="last", kind="stable"))
+    return pd.concat(frames, ignore_index=True)

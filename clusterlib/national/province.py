@@ -68,9 +68,9 @@ def _cluster_table(view: NationalView, plate: int, lang: str) -> dict:
 def _peer_table(view: NationalView, plate: int, lang: str) -> tuple[dict, str]:
     top = view.ranked(plate).iloc[0]
     label = _category_label(view, top["category"], lang)
-    in_top = view.measures[view.measures["category"] == top["category"]].set_index("plate")
-    context = view.context.set_index("plate")
-    strong_count = view.measures.groupby("plate")["strong"].sum()
+    in_top = view.by_category[top["category"]]
+    context = view.context_by_plate
+    strong_count = view.strong_counts
     columns = [{"label": t("national.col.province", lang), "num": False},
                {"label": t("national.col.why", lang), "num": False},
                {"label": t("national.col.gdp_rank", lang, year=int(context["gdp_year"].iloc[0])), "num": True},
@@ -123,7 +123,7 @@ def province_page(view: NationalView, plate: int, *, lang: str,
     """
     lang = check_language(lang)
     place = regions.province(plate)
-    c = view.context.set_index("plate").loc[plate]
+    c = view.context_by_plate.loc[plate]
     facts = [
         (t("province.fact.plate", lang), f"{plate:02d}"),
         (t("province.fact.nuts2", lang), f"{place.nuts2} {place.nuts2_name}"),

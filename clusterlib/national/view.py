@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -35,11 +36,30 @@ class NationalView:
         """A category by id (``nace32``)."""
         return next(c for c in self.categories if c.id == category_id)
 
+    @cached_property
+    def _ranked(self) -> dict[int, pd.DataFrame]:
+        order = self.measures.sort_values(["plate", "strong", "stars", "lq"], ascending=[True, False, False, False],
+                                          na_position="last", kind="stable")
+        return {int(plate): rows.reset_index(drop=True) for plate, rows in order.groupby("plate", sort=False)}
+
+    @cached_property
+    def by_category(self) -> dict[str, pd.DataFrame]:
+        """The measures of each category, indexed by plate."""
+        return {str(c): rows.set_index("plate") for c, rows in self.measures.groupby("category", sort=False)}
+
+    @cached_property
+    def strong_counts(self) -> pd.Series:
+        """Number of categories that meet the strong-cluster rule, by plate."""
+        return self.measures.groupby("plate")["strong"].sum().astype(int)
+
+    @cached_property
+    def context_by_plate(self) -> pd.DataFrame:
+        """:attr:`context` indexed by plate."""
+        return self.context.set_index("plate")
+
     def ranked(self, plate: int) -> pd.DataFrame:
         """A province's categories, strongest first: strong, then stars, then LQ (missing LQ last)."""
-        mine = self.measures[self.measures["plate"] == plate]
-        return mine.sort_values(["strong", "stars", "lq"], ascending=[False, False, False], na_position="last",
-                                kind="stable").reset_index(drop=True)
+        return self._ranked[int(plate)]
 
     def strongest(self, plate: int, n: int = 3) -> pd.DataFrame:
         """The first ``n`` of :meth:`ranked` that are strong or have a star (may be fewer than ``n``)."""
