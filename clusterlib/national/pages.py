@@ -15,7 +15,7 @@ from itertools import pairwise
 import pandas as pd
 
 from clusterlib import regions
-from clusterlib.i18n import check_language, format_number, t
+from clusterlib.i18n import check_language, format_number, has_string, t
 from clusterlib.national import text  # noqa: F401  (registers the strings)
 from clusterlib.national.maps import (
     LQ_BREAKS,
@@ -29,7 +29,7 @@ from clusterlib.national.maps import (
 from clusterlib.national.text import ATTRIBUTION, fold
 from clusterlib.national.view import NationalView
 
-__all__ = ["national_page", "stars_text", "unavailable_page"]
+__all__ = ["category_caveat", "national_page", "stars_text", "unavailable_page"]
 
 _CSS = """
 .cl-map { width: 100%; height: auto; background: #fbfcfd; }
@@ -58,7 +58,7 @@ button.nb-sort[aria-sort=descending]::after { content: " ▼"; }
 .nb-star { color: #9a6700; }
 .nb-outline { border: 2px solid #1f2933; padding: 0 0.25rem; }
 #nb-table td:last-child { min-width: 20rem; }
-table.cl-side td small { white-space: nowrap; }
+table.cl-side td.num small { white-space: nowrap; }
 body.nb-wide { max-width: 80rem; }
 figure.nb-map { margin: 1.2rem 0 2rem; break-inside: avoid; }
 table.nb-facts { width: auto; }
@@ -234,6 +234,12 @@ def _province_table(view: NationalView, lang: str) -> dict:
     return {"columns": columns, "rows": rows, "sortable": True}
 
 
+def category_caveat(division: str, lang: str) -> str:
+    """A caution on a category's data (e.g. agriculture: few insured employees), or an empty text."""
+    key = f"national.caveat.{division}"
+    return t(key, lang) if has_string(key) else ""
+
+
 def _category_table(view: NationalView, lang: str) -> dict:
     columns = [{"label": t("national.col.category", lang), "num": False},
                {"label": t("national.col.clusters", lang), "num": False},
@@ -244,7 +250,7 @@ def _category_table(view: NationalView, lang: str) -> dict:
         names = ", ".join(sorted(here["province"], key=fold))
         rows.append({"attrs": {}, "cells": [
             _cell(_category_label(view, category.id, lang), href=f"#map-{category.id}"),
-            _cell("; ".join(category.cluster_names(lang))),
+            _cell("; ".join(category.cluster_names(lang)), note=category_caveat(category.division, lang)),
             _cell(f"{len(here)}: {names}" if len(here) else t("national.none", lang)),
         ]})
     return {"columns": columns, "rows": rows, "sortable": False}

@@ -21,6 +21,7 @@ from clusterlib.national.pages import (
     _sort,
     _synthetic,
     _technical,
+    category_caveat,
     stars_text,
 )
 from clusterlib.national.view import NationalView
@@ -52,7 +53,9 @@ def _cluster_table(view: NationalView, plate: int, lang: str) -> dict:
     rows = []
     for r in view.ranked(plate).itertuples(index=False):
         category = view.category(r.category)
-        cells = [_cell(_category_label(view, r.category, lang), note="; ".join(category.cluster_names(lang)))]
+        note = ". ".join(x for x in ("; ".join(category.cluster_names(lang)), category_caveat(category.division, lang))
+                         if x)
+        cells = [_cell(_category_label(view, r.category, lang), note=note)]
         for metric in METRICS:
             value = getattr(r, metric)
             cells.append(_cell(_metric(metric, value, lang), num=True, sort=_sort(value),

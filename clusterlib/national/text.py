@@ -42,6 +42,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "tr": "Ulusal görünüm bu verilerle hesaplanamadı: {reason}",
         "en": "The national overview could not be computed from these data: {reason}",
     },
+    "national.caveat.01": {
+        "tr": "Dikkat: tarımda çalışanların çoğu sigortalı ücretli (SGK 4/a) değildir; bu kategori tarım "
+              "istihdamını eksik gösterir.",
+        "en": "Caution: most people working in agriculture are not insured employees (SGK 4/a); this category "
+              "undercounts farm employment.",
+    },
     "national.synthetic_short": {"tr": "SENTETİK ÖRNEK VERİ", "en": "SYNTHETIC SAMPLE DATA"},
     "national.own_data": {
         "tr": "Sektör rakamları kullanıcının veri klasöründen ({folder}) hesaplanmıştır.",
@@ -207,7 +213,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "province.finding": {
         "tr": "{province|loc} {n} küme kategorisinden {k|poss} güçlü küme ölçütünü karşılıyor: {names}.",
-        "en": "{province}: {k} of the {n} cluster categories meet the strong-cluster rule: {names}.",
+        "en": "{province}: {k} of the {n} cluster categories {k|plural:meets:meet} the strong-cluster rule: "
+              "{names}.",
     },
     "province.finding.none": {
         "tr": "{province|loc} {n} küme kategorisinin hiçbiri güçlü küme ölçütünü karşılamıyor; en yüksek "
