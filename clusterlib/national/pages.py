@@ -63,7 +63,9 @@ body.nb-wide { max-width: 80rem; }
 figure.nb-map { margin: 1.2rem 0 2rem; break-inside: avoid; }
 table.nb-facts { width: auto; }
 @media print { .nb-controls, .nb-screen { display: none; } details.nb-howto { display: block; }
-  table.cl-side tr { break-inside: avoid; } }
+  table.cl-side tr { break-inside: avoid; } table.cl-side thead { display: table-header-group; }
+  a[href]::after, button.nb-sort::after { content: none !important; }  /* addresses mean nothing on paper */
+  .nb-badge, .nb-legend i, .cl-map { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 """
 
 _SCRIPT = """
