@@ -146,3 +146,35 @@ def test_workbooks_hold_numbers_and_an_about_sheet(site, view):
     tokat = openpyxl.load_workbook(root / "en" / "provinces" / "tokat.xlsx")
     assert tokat.sheetnames == ["About", "Clusters", "Peers", "Initiatives"]
     assert tokat["Clusters"].max_row == 13
+
+
+def test_map_colours_are_centred_on_the_national_average(site, view):
+    """White is LQ 0.8–1.25 (about the national average), reds above, blues below: the classes are symmetric
+    around LQ = 1 on a log scale, unlike a colour scale stretched to the data's minimum and maximum."""
+    from clusterlib.national.maps import LQ_BREAKS, LQ_COLOURS, lq_class
+
+    assert all(a * b == pytest.approx(1.0) for a, b in zip(LQ_BREAKS, reversed(LQ_BREAKS), strict=True))
+    assert lq_class(1.0) == 3 and LQ_COLOURS[3] == "#f7f7f7"
+    root, _ = site
+    national = (root / "tr" / "national.html").read_text(encoding="utf-8")
+    start = national.index('id="map-nace32"')
+    block = national[start:national.index("</figure>", start)]
+    fills = {int(p): f for p, f in re.findall(r'<use href="#cl-p(\d+)" fill="([^"]+)"', block)}
+    here = view.by_category["nace32"]
+    assert len(fills) == 81
+    for plate, value in here["lq"].items():
+        if here.loc[plate, "employment"] == 0:
+            assert fills[plate] == "#bdbdbd", plate  # no employment: grey, with its own legend entry
+        elif 0.8 <= value < 1.25:
+            assert fills[plate] == "#f7f7f7", plate
+        elif value >= 1.25:
+            assert fills[plate] in LQ_COLOURS[4:], plate
+        else:
+            assert fills[plate] in LQ_COLOURS[:3], plate
+
+
+def test_data_without_the_employment_table_say_why(tmp_path):
+    written = write_national_pages(tmp_path / "out", lang="en", data_dir=tmp_path)
+    assert [p.name for p in written] == ["national.html"]
+    page = written[0].read_text(encoding="utf-8")
+    assert "could not be computed from these data" in page and "employment" in page

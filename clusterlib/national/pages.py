@@ -298,6 +298,13 @@ def _maps(view: NationalView, lang: str) -> list[dict]:
     return out
 
 
+def _not_on_maps(view: NationalView, lang: str) -> str:
+    divisions = {c.division for c in view.categories}
+    missing = [getattr(r, f"name_{lang}") for r in view.registry.itertuples(index=False)
+               if pd.isna(r.plate) or not divisions.intersection(r.nace)]
+    return t("national.map.not_shown", lang, names="; ".join(missing)) if missing else ""
+
+
 def national_page(view: NationalView, *, lang: str) -> str:
     """The national page: the 81 provinces (search, sort, filters), the categories and their maps (HTML)."""
     lang = check_language(lang)
@@ -324,7 +331,8 @@ def national_page(view: NationalView, *, lang: str) -> str:
         province_table=_province_table(view, lang), workbook_text=t("national.workbook", lang, link="").strip(),
         workbook_href="national.xlsx", h_categories=t("national.h.categories", lang),
         category_table=_category_table(view, lang), h_maps=t("national.h.maps", lang),
-        maps_intro=t("national.maps_intro", lang), jump=t("national.map.jump", lang), defs=geometry_defs(),
+        maps_intro=t("national.maps_intro", lang), not_on_maps=_not_on_maps(view, lang),
+        jump=t("national.map.jump", lang), defs=geometry_defs(),
         legend=_legend(lang), strong_mark=t("national.map.strong", lang),
         initiative_mark=t("national.map.initiative", lang), maps=_maps(view, lang), attribution=ATTRIBUTION[lang],
         technical=_technical(view, lang), script=script,

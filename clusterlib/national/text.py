@@ -177,6 +177,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "national.map.tip": {"tr": "{province}: YK {lq}, {employment} kişi, {stars} yıldız{strong}",
                          "en": "{province}: LQ {lq}, {employment} persons, {stars} stars{strong}"},
     "national.map.tip_strong": {"tr": ", güçlü küme", "en": ", strong cluster"},
+    "national.map.not_shown": {
+        "tr": "Haritalarda gösterilmeyen girişimler (ili ya da sektörü belirtilmemiş ya da sektörü bir küme "
+              "kategorisinde değil): {names}.",
+        "en": "Initiatives not on the maps (no province or sector given, or a sector outside the categories): "
+              "{names}.",
+    },
     "national.map.jump": {"tr": "Haritaya git:", "en": "Go to a map:"},
     "national.workbook": {"tr": "Tablonun tamamı Excel dosyası olarak: {link}",
                           "en": "The whole table as an Excel workbook: {link}"},
