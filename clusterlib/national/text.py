@@ -218,8 +218,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Order: strong clusters first, then the number of stars, then the location quotient.",
     },
     "province.finding": {
-        "tr": "{province|loc} {n} küme kategorisinden {k|poss} güçlü küme ölçütünü karşılıyor: {names}.",
-        "en": "{province}: {k} of the {n} cluster categories {k|plural:meets:meet} the strong-cluster rule: "
+        "tr": "{province|loc} {n|num} küme kategorisinden {k|num|poss} güçlü küme ölçütünü karşılıyor: {names}.",
+        "en": "{province}: {k|num} of the {n|num} cluster categories {k|plural:meets:meet} the strong-cluster rule: "
               "{names}.",
     },
     "province.finding.none": {
