@@ -160,7 +160,13 @@ def _sort(value: object) -> str:
 
 
 def stars_text(n: int) -> str:
-    """Five star places, filled for each star met: ``★★☆☆☆ 2/5`` (the count is written out too)."""
+    """Five star places, filled for each star met, and the count written out (never the symbols alone).
+
+    Examples
+    --------
+    >>> stars_text(2)
+    '★★☆☆☆ 2/5'
+    """
     return "★" * n + "☆" * (5 - n) + f" {n}/5"
 
 
