@@ -133,3 +133,19 @@ def test_peers_follow_the_stated_rule():
     z = ((z - z.mean()) / z.std(ddof=0)).set_axis(context["plate"])
     distance = np.sqrt(((z - z.loc[60]) ** 2).sum(axis=1)).drop(60)
     assert tokat.loc[tokat["similar"], "peer_plate"].tolist()[0] == distance.idxmin()
+
+
+def test_invariants_of_every_row(measures):
+    """Strong implies LQ ≥ 1; the specialisation star is LQ ≥ 2 with employment; stars count the star columns;
+    ranks order the values (a higher value never has a worse rank) and stay within 1–81."""
+    m = measures
+    assert (m.loc[m["strong"], "lq"] >= 1).all()
+    assert (m["specialisation"] == ((m["lq"] >= 2) & (m["employment"] > 0))).all()
+    stars = m[["size", "specialisation", "focus", "productivity", "dynamism"]].sum(axis=1)
+    assert (m["stars"] == stars).all() and m["stars"].between(0, 5).all()
+    for metric in ("employment", "lq", "growth", "avg_wage", "workplaces", "exports_usd"):
+        for _, one in m.groupby("category"):
+            known = one.dropna(subset=[metric]).sort_values(metric, ascending=False)
+            ranks = known[f"rank_{metric}"].astype(int).to_numpy()
+            assert ranks[0] == 1 and (np.diff(ranks) >= 0).all() and ranks.max() <= 81
+            assert one.loc[one[metric].isna(), f"rank_{metric}"].isna().all()
