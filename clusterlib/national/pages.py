@@ -289,10 +289,12 @@ def _maps(view: NationalView, lang: str) -> list[dict]:
                               strong=t("national.map.tip_strong", lang) if r["strong"] else "")
             if r["strong"]:
                 points.append(MapPoint(centres[plate].lon, centres[plate].lat - 0.12, titles[plate], "dot"))
+        seen: dict[int, int] = {}
         for row in registry[[category.division in ds for ds in registry["nace"]]].itertuples(index=False):
             place = centres[int(row.plate)]
-            points.append(MapPoint(place.lon + 0.3, place.lat + 0.15, f"{getattr(row, f'name_{lang}')} — "
-                                   f"{place.name}", "star"))
+            k = seen[place.plate] = seen.get(place.plate, -1) + 1  # several in one province: side by side
+            points.append(MapPoint(place.lon + 0.3 + 0.35 * k, place.lat + 0.15,
+                                   f"{getattr(row, f'name_{lang}')} — {place.name}", "star"))
         title = t("national.map.title", lang, category=_category_label(view, category.id, lang), year=view.year)
         source = (t("national.map.source", lang, year=view.year) if view.synthetic
                   else t("national.map.source_own", lang, year=view.year, folder=view.folder))
