@@ -93,8 +93,10 @@ def test_run_writes_the_knowledge_base_and_national_pages(samsun):
                  "info_spot_east_mediterranean.html"):
         assert (lang_dir / name).is_file(), name
     national = (lang_dir / "national.html").read_text(encoding="utf-8")
-    for result in samsun:
-        assert f'href="samsun/{result.output.name}"' in national
+    assert 'href="provinces/samsun.html"' in national and 'href="provinces/tokat.html"' in national
+    province = (lang_dir / "provinces" / "samsun.html").read_text(encoding="utf-8")
+    for result in samsun:  # index → national → province page → the step reports
+        assert f'href="../samsun/{result.output.name}"' in province
 
 
 def test_report_tables_come_as_one_workbook_beside_the_html(samsun):

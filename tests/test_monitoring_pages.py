@@ -1,5 +1,5 @@
-"""The offline pages of a report set: knowledge base (search and filters driven in headless Chromium),
-national overview and the two Cluster Info Spots."""
+"""The offline pages of a report set: knowledge base (search and filters driven in headless Chromium)
+and the two Cluster Info Spots (the national overview: tests/test_national_pages.py)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from clusterlib.monitoring.pages_text import fold
 
 pytestmark = pytest.mark.slow
 
-PAGES = ("knowledge_base.html", "national.html", "info_spot_black_sea.html", "info_spot_east_mediterranean.html")
+PAGES = ("knowledge_base.html", "info_spot_black_sea.html", "info_spot_east_mediterranean.html")
 
 
 @pytest.fixture(scope="module")
@@ -47,9 +47,9 @@ def test_pages_link_the_province_reports(pages):
     root, _ = pages
     kb = (root / "tr" / "knowledge_base.html").read_text(encoding="utf-8")
     assert kb.count('href="samsun/monitoring_benchmarking.html"') == 2  # MEDİKÜM and the Samsun pilot
-    national = (root / "tr" / "national.html").read_text(encoding="utf-8")
-    assert 'href="samsun/monitoring_benchmarking.html"' in national
-    assert "corum/" not in national  # no report there, no dead link
+    spot = (root / "tr" / "info_spot_black_sea.html").read_text(encoding="utf-8")
+    assert 'href="samsun/monitoring_benchmarking.html"' in spot
+    assert "corum/" not in spot  # no report there, no dead link
 
 
 def test_knowledge_base_is_written_in_the_page_language(pages):
@@ -82,20 +82,17 @@ def test_knowledge_base_lists_the_pilots_first_then_in_alphabetical_order(pages)
         assert others == sorted(others, key=key) and len(others) > 15
 
 
-def test_national_and_info_spot_pages_compare_the_right_provinces(pages):
+def test_info_spot_pages_compare_the_right_provinces(pages):
     root, _ = pages
-    national = (root / "en" / "national.html").read_text(encoding="utf-8")
-    for name in ("Çorum", "Gaziantep", "Kahramanmaraş", "Samsun", "Trabzon"):
-        assert f"<th>{name}</th>" in national
-    assert "(TÜİK)" in national  # the official rows say where they come from
     black_sea = (root / "en" / "info_spot_black_sea.html").read_text(encoding="utf-8")
     east = (root / "en" / "info_spot_east_mediterranean.html").read_text(encoding="utf-8")
     assert all(f"<th>{n}</th>" in black_sea for n in ("Çorum", "Samsun", "Trabzon"))
     assert "<th>Gaziantep</th>" not in black_sea
     assert all(f"<th>{n}</th>" in east for n in ("Gaziantep", "Kahramanmaraş"))
     assert 'href="info_spot_east_mediterranean.html"' in black_sea  # the spots work in coordination
+    assert "(TÜİK)" in black_sea  # the official rows say where they come from
     # statuses with symbols, never colour alone
-    assert "● " in national and "■ " in national
+    assert "● " in black_sea and "■ " in black_sea
 
 
 def test_status_entries_drive_the_links(tmp_path):
@@ -105,8 +102,8 @@ def test_status_entries_drive_the_links(tmp_path):
     status = {"61/sector_selection": {"plate": 61, "step": "sector_selection",
                                       "report": "trabzon/sector_selection.html", "status": "ok"}}
     write_run_pages(tmp_path, lang="en", status=status, knowledge_store=tmp_path / "kb.sqlite")
-    national = (tmp_path / "en" / "national.html").read_text(encoding="utf-8")
-    assert 'href="trabzon/sector_selection.html"' in national
+    spot = (tmp_path / "en" / "info_spot_black_sea.html").read_text(encoding="utf-8")
+    assert 'href="trabzon/sector_selection.html"' in spot
 
 
 def _visible_rows(driver):
@@ -177,12 +174,12 @@ def test_fold_matches_the_page_script():
 
 def test_pages_with_data_lacking_the_tables_say_why(tmp_path):
     """A data folder without the monitoring tables: the bundled registry still fills the knowledge base and the
-    national page explains that the scorecards need the missing table."""
+    info-spot pages explain that the scorecards need the missing table."""
     data = tmp_path / "data"
     data.mkdir()
     written = write_run_pages(tmp_path / "out", lang="en", data_dir=data, knowledge_store=tmp_path / "kb.sqlite")
-    assert len(written) == 4
+    assert len(written) == 3
     kb = (tmp_path / "out" / "en" / "knowledge_base.html").read_text(encoding="utf-8")
     assert kb.count('class="kb-row"') == 26
-    national = (tmp_path / "out" / "en" / "national.html").read_text(encoding="utf-8")
-    assert "could not be computed from these data" in national and "employment.csv" in national
+    spot = (tmp_path / "out" / "en" / "info_spot_black_sea.html").read_text(encoding="utf-8")
+    assert "could not be computed from these data" in spot and "employment.csv" in spot

@@ -17,6 +17,7 @@ from clusterlib.specialization import cluster_stars, strong_clusters
 __all__ = [
     "BENEFIT_METRICS",
     "METRICS",
+    "cluster_flags",
     "national_scorecard",
     "peer_provinces",
     "percentile_rank",
@@ -188,6 +189,39 @@ def national_scorecard(table: pd.DataFrame, plate: int, *, strong_percentile: fl
                      "of": int(values.notna().sum()), "percentile": ranks.loc[plate, metric]})
     scorecard = pd.DataFrame(rows)
     scorecard["rank"] = scorecard["rank"].astype("Int64")
+    flags = cluster_flags(table, strong_percentile=strong_percentile)
+    stars = flags.drop(columns="strong")
+    return {
+        "scorecard": scorecard,
+        "ranks": ranks,
+        "strong": bool(flags.loc[plate, "strong"]),
+        "stars": stars.loc[plate],
+        "stars_all": stars,
+    }
+
+
+def cluster_flags(table: pd.DataFrame, *, strong_percentile: float = 75) -> pd.DataFrame:
+    """The strong-cluster flag and the European Cluster Observatory stars of the sector in every province.
+
+    The sector is set against the rest of each province's employment (a two-column matrix), so
+    that :func:`clusterlib.specialization.strong_clusters` and
+    :func:`clusterlib.specialization.cluster_stars` (with wages and growth) compare the provinces
+    within the sector.  :func:`national_scorecard` reads one province's row of this table.
+
+    Parameters
+    ----------
+    table : DataFrame
+        :func:`sector_by_province`.
+    strong_percentile : float, default 75
+        LQ percentile of the strong-cluster rule (90 for the top-decile variant).
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``plate``: ``size, specialisation, focus, productivity, dynamism`` (booleans),
+        ``stars`` (their count) and ``strong`` (boolean).
+    """
+    _columns(table, ("employment", "workplaces", "avg_wage", "growth", "total_employment"), "table")
     matrix = _two_column(table)
     workplaces = pd.DataFrame({"sector": table["workplaces"], "other": matrix["other"]}, index=table.index)
     strong = strong_clusters(matrix, workplaces, percentile=strong_percentile)
@@ -195,13 +229,7 @@ def national_scorecard(table: pd.DataFrame, plate: int, *, strong_percentile: fl
     growth = pd.DataFrame({"sector": table["growth"], "other": np.nan}, index=table.index)
     stars = cluster_stars(matrix, wages=wages, growth=growth)
     stars = stars[stars["nace"] == "sector"].drop(columns="nace").set_index("plate")
-    return {
-        "scorecard": scorecard,
-        "ranks": ranks,
-        "strong": bool(strong.loc[plate, "sector"]),
-        "stars": stars.loc[plate],
-        "stars_all": stars,
-    }
+    return stars.assign(strong=strong["sector"].reindex(stars.index).astype(bool))
 
 
 def _two_column(table: pd.DataFrame) -> pd.DataFrame:

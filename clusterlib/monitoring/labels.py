@@ -130,8 +130,7 @@ PAGE_STRINGS: dict[str, dict[str, str]] = (
         "pages.legend.other": {"tr": "● diğer kümelenme girişimi", "en": "● other cluster initiative"},
         "pages.not_on_map": {"tr": "İli belirtilmediği için haritada yok: {names}",
                              "en": "Not on the map, no province stated: {names}"},
-        "pages.national.title": {"tr": "Ulusal görünüm: pilot kümeler yan yana",
-                                 "en": "National overview: the pilot clusters side by side"},
+        "pages.national.title": {"tr": "Ulusal görünüm: 81 il", "en": "National overview: 81 provinces"},
         "pages.national.intro": {
             "tr": "Beş pilot kümenin karnesi: sektörün 81 il arasındaki yüzdelik sıraları, güçlü küme ölçütü, "
             "Avrupa Küme Gözlemevi yıldızları, izleme göstergelerinin durumu ve küme yönetiminin öz "

@@ -2,10 +2,10 @@
 
 :func:`write_run_pages` writes, into the language folder of a report set (``<out>/<lang>/``):
 
-* ``national.html`` — the pilot clusters' scorecards side by side and the map of initiatives and pilots;
 * ``knowledge_base.html`` and ``info_spot_black_sea.html``, ``info_spot_east_mediterranean.html``
   through :func:`clusterlib.knowledge.write_knowledge_pages`, from the knowledge store; each info
-  spot's page gets its provinces' scorecards from here.
+  spot's page gets its provinces' scorecards from here;
+* (``national.html``, the national overview of the 81 provinces, is written by :mod:`clusterlib.national`).
 
 Every page is one file with its style and script inline, readable without a server or a network.
 """
@@ -16,26 +16,22 @@ import html
 import json
 import math
 from collections.abc import Mapping, Sequence
-from importlib import resources
 from pathlib import Path
 
 import pandas as pd
 
-from clusterlib import geo, regions
+from clusterlib import regions
 from clusterlib.data import DataValidationError
 from clusterlib.i18n import check_language, format_number, t
 from clusterlib.monitoring import labels  # noqa: F401  (registers the strings)
 from clusterlib.monitoring.analysis import MonitoringBenchmarking, analyse_monitoring
 from clusterlib.monitoring.benchmarking import METRICS
 from clusterlib.monitoring.findings import format_metric
-from clusterlib.monitoring.initiatives import default_registry_path, load_initiatives
 from clusterlib.monitoring.pages_text import spot_slug
-from clusterlib.monitoring.svgmap import Marker, turkiye_svg
 from clusterlib.report.steps import step_title
 
 __all__ = [
     "INFO_SPOTS",
-    "national_page",
     "page_links_html",
     "show_page_links",
     "write_run_pages",
@@ -44,41 +40,6 @@ __all__ = [
 #: The two Cluster Info Spots and their pilot provinces (plates).
 INFO_SPOTS: dict[str, tuple[int, ...]] = {"Black Sea": (19, 55, 61), "East Mediterranean": (27, 46)}
 _PILOT_COLOUR, _OTHER_COLOUR = "#E69F00", "#0072B2"
-
-
-
-def _css() -> str:
-    base = resources.files("clusterlib").joinpath("resources/templates/report.css").read_text(encoding="utf-8")
-    return base + """
-.cl-map { width: 100%; height: auto; border: 1px solid var(--cl-line); background: #fbfcfd; }
-.kb-controls { display: flex; flex-wrap: wrap; gap: 0.8rem; align-items: end; margin: 1rem 0; }
-.kb-controls label { display: flex; flex-direction: column; font-size: 0.9rem; color: var(--cl-muted); }
-.kb-controls input, .kb-controls select { font-size: 1rem; padding: 0.3rem; min-width: 12rem; }
-table.cl-side { border-collapse: collapse; width: 100%; font-size: 0.92rem; }
-table.cl-side th, table.cl-side td { border-bottom: 1px solid var(--cl-line); padding: 0.35rem 0.5rem;
-  vertical-align: top; text-align: left; }
-.cl-legend span { margin-right: 1.5rem; }
-nav.cl-nav a { margin-right: 1rem; }
-@media print { .kb-controls { display: none; } }
-"""
-
-
-def _page(title: str, body: str, lang: str, *, script: str = "") -> str:
-    nav = _nav(lang)
-    return (f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{html.escape(title)}</title><style>{_css()}</style></head>"
-            f"<body>{nav}<h1>{html.escape(title)}</h1>{body}"
-            + (f"<script>{script}</script>" if script else "") + "</body></html>\n")
-
-
-def _nav(lang: str) -> str:
-    links = [("index.html", t("pages.index", lang)), ("knowledge_base.html", t("pages.kb.title", lang)),
-             ("national.html", t("pages.national.title", lang))]
-    for spot in INFO_SPOTS:
-        links.append((f"info_spot_{spot_slug(spot)}.html", t("pages.spot.title", lang, spot=_spot_name(spot, lang))))
-    items = "".join(f'<a href="{href}">{html.escape(text)}</a>' for href, text in links)
-    return f'<nav class="cl-nav" aria-label="{html.escape(t("pages.nav", lang))}">{items}</nav>'
 
 
 def _spot_name(spot: str, lang: str) -> str:
@@ -92,35 +53,6 @@ def _report_links(plate: int | None, links: Mapping[int, Sequence[tuple[str, str
         return ""
     items = links.get(int(plate), ())
     return " ".join(f'<a href="{html.escape(href)}">{html.escape(step_title(step, lang))}</a>' for step, href in items)
-
-
-def _markers(registry: pd.DataFrame, lang: str) -> list[Marker]:
-    markers = []
-    centres = {p.plate: (p.lon, p.lat) for p in (regions.province(k) for k in range(1, 82))}
-    for plate, rows in registry.dropna(subset=["plate"]).groupby("plate", sort=True):
-        lon, lat = centres[int(plate)]
-        for k, row in enumerate(rows.itertuples(index=False)):
-            angle = 2 * math.pi * k / max(len(rows), 1)
-            offset = 0.0 if len(rows) == 1 else 0.22
-            pilot = bool(row.pilot)
-            markers.append(Marker(lon + offset * math.cos(angle), lat + offset * math.sin(angle),
-                                  f"{getattr(row, f'name_{lang}')} — {row.province}",
-                                  shape="star" if pilot else "circle",
-                                  colour=_PILOT_COLOUR if pilot else _OTHER_COLOUR, size=6.5 if pilot else 5.0,
-                                  css_class="kb-marker", ident=str(row.id)))
-    return markers
-
-
-def _map_block(registry: pd.DataFrame, lang: str, *, highlight: Sequence[int] = ()) -> str:
-    fills = {plate: "#fde6b3" for plate in highlight}
-    svg = turkiye_svg(_markers(registry, lang), fills=fills, label=t("pages.map", lang))
-    missing = registry.loc[registry["plate"].isna(), f"name_{lang}"].tolist()
-    note = (f'<p class="cl-muted">{html.escape(t("pages.not_on_map", lang, names=", ".join(missing)))}</p>'
-            if missing else "")
-    legend = (f'<p class="cl-legend"><span style="color:{_PILOT_COLOUR}">{html.escape(t("pages.legend.pilot", lang))}'
-              f'</span><span style="color:{_OTHER_COLOUR}">{html.escape(t("pages.legend.other", lang))}</span></p>')
-    credit = f'<p class="cl-muted"><small>{html.escape(geo.attribution(lang))}</small></p>'
-    return f"<h2>{html.escape(t('pages.map', lang))}</h2>{legend}{svg}{credit}{note}"
 
 
 def _stars(n: int) -> str:
@@ -172,20 +104,6 @@ def _side_by_side(results: Sequence[MonitoringBenchmarking], lang: str,
             f"<tbody>{body}</tbody></table></div>")
 
 
-def national_page(results: Sequence[MonitoringBenchmarking], registry: pd.DataFrame, *, lang: str,
-                  links: Mapping[int, Sequence[tuple[str, str]]] | None = None, missing: str | None = None) -> str:
-    """The national overview: the pilots' scorecards side by side and the map (HTML text).
-
-    ``missing`` says why there are no scorecards when ``results`` is empty.
-    """
-    lang = check_language(lang)
-    body = (f"<p>{html.escape(t('pages.national.intro', lang))}</p>"
-            f"<p><small>{html.escape(t('pages.synthetic', lang))}</small></p>"
-            f"{_side_by_side(results, lang, links or {}, missing)}"
-            f"{_map_block(registry, lang, highlight=[r.province.plate for r in results])}")
-    return _page(t("pages.national.title", lang), body, lang)
-
-
 def _links(lang_dir: Path, status: Mapping[str, object] | None) -> dict[int, list[tuple[str, str]]]:
     """Report links by plate: from the run's status entries, else from the report files present."""
     found: dict[int, list[tuple[str, str]]] = {}
@@ -228,7 +146,8 @@ def show_page_links(province: regions.Province | str | int, *, lang: str) -> Non
 
 def write_run_pages(out_dir: str | Path, *, lang: str = "tr", status: Mapping[str, object] | None = None,
                     data_dir: str | Path | None = None, knowledge_store: str | Path | None = None) -> list[Path]:
-    """Write the knowledge-base, national-overview and info-spot pages into a report set.
+    """Write the knowledge-base and info-spot pages into a report set (the national overview:
+    :func:`clusterlib.national.write_national_pages`).
 
     Parameters
     ----------
@@ -254,30 +173,16 @@ def write_run_pages(out_dir: str | Path, *, lang: str = "tr", status: Mapping[st
     lang = check_language(lang)
     lang_dir = Path(out_dir) / lang
     lang_dir.mkdir(parents=True, exist_ok=True)
-    try:
-        registry_path = default_registry_path(data_dir)
-    except DataValidationError:  # the user's data hold no registry: the bundled one (real facts) serves
-        registry_path = default_registry_path()
-    registry = load_initiatives(registry_path)
     links = _links(lang_dir, status)
     missing = None
     try:
         results = [analyse_monitoring(p, lang=lang, data_dir=data_dir) for p in regions.pilots()]
     except DataValidationError as error:  # the data lack a table the scorecards need: say so on the pages
         results, missing = [], str(error)
-    pages = {"national.html": national_page(results, registry, lang=lang, links=links, missing=missing)}
     # the knowledge-base and info-spot pages come from the knowledge store (clusterlib.knowledge)
     scorecards = {spot: _side_by_side([r for r in results if r.province.plate in plates], lang, links, missing)
                   for spot, plates in INFO_SPOTS.items()}
     from clusterlib.knowledge import open_store, write_knowledge_pages
 
     store = open_store(knowledge_store, data_dir=data_dir)
-    knowledge = write_knowledge_pages(out_dir, store, lang=lang, links=links, scorecards=scorecards)
-    written = []
-    for name, text in pages.items():
-        path = lang_dir / name
-        tmp = path.with_suffix(".html.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
-        written.append(path)
-    return [knowledge[0], *written, *knowledge[1:]]
+    return write_knowledge_pages(out_dir, store, lang=lang, links=links, scorecards=scorecards)

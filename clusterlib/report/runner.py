@@ -130,15 +130,18 @@ class RunSummary:
 
 
 def monitoring_pages(summary: RunSummary) -> list[Path] | None:
-    """The national overview, knowledge-base and info-spot pages of :mod:`clusterlib.monitoring`
-    (``<out>/<lang>/national.html`` …), written after runs that include the monitoring step."""
+    """The knowledge-base and info-spot pages of :mod:`clusterlib.monitoring` and the national overview of
+    :mod:`clusterlib.national` (``<out>/<lang>/national.html`` and the 81 ``provinces/<slug>.html``),
+    written after runs that include the monitoring step."""
     if not any("monitoring" in step.id for step in summary.steps):
         return None
     try:
         from clusterlib.monitoring import write_run_pages
+        from clusterlib.national import write_national_pages
     except ImportError:  # the monitoring step is not installed
         return None
-    return write_run_pages(summary.out_dir, lang=summary.lang, data_dir=summary.data_dir)
+    written = write_run_pages(summary.out_dir, lang=summary.lang, data_dir=summary.data_dir)
+    return written + write_national_pages(summary.out_dir, lang=summary.lang, data_dir=summary.data_dir)
 
 
 #: Pages written after each language of a run (before its index, which links them): callables
