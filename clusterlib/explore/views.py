@@ -187,7 +187,7 @@ class View:
                                    layout=widgets.Layout(width="40em"))
         self.save_button = widgets.Button(description=t("explore.save", lang), icon="save",
                                           layout=widgets.Layout(width="auto"))
-        self.save_button.on_click(lambda _button: self.save())
+        self.save_button.on_click(lambda _button: self._guarded(self.save))
         self.figures: list[go.FigureWidget] = []
         self._boxes: list[widgets.Box] = []
         self._add_figures(n_figures)
@@ -206,9 +206,17 @@ class View:
             self.figures.append(figure)
             self._boxes.append(widgets.Box([figure], layout=widgets.Layout(width="100%")))
 
+    def _guarded(self, action: Callable[[], object]) -> None:
+        """Run a control's action; on an error say so in the view (the browser test looks for it)."""
+        try:
+            action()
+        except Exception as err:
+            self.status.value = f'<p class="cl-view-error">{html.escape(f"{type(err).__name__}: {err}")}</p>'
+            raise
+
     def _changed(self, _change: object) -> None:
         if not self._busy:  # a draw function that updates another control's options must not recurse
-            self.redraw()
+            self._guarded(self.redraw)
 
     def values(self) -> dict[str, object]:
         """The current value of every control, by keyword."""
