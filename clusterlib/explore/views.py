@@ -183,6 +183,7 @@ class View:
         self.finding = widgets.HTML()
         self.table = widgets.HTML()
         self.status = widgets.HTML()
+        self.status.add_class("cl-view-status")
         self.folder = widgets.Text(value=str(PROCESSED_DIR / "views"), description=t("explore.folder", lang),
                                    layout=widgets.Layout(width="40em"))
         self.save_button = widgets.Button(description=t("explore.save", lang), icon="save",
