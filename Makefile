@@ -41,8 +41,9 @@ test: $(STAMP) browser  ## run all tests: unit + doctests + notebooks (nbval) + 
 lint: $(STAMP)  ## ruff
 	$(BIN)/ruff check clusterlib tests benchmarks scripts
 
-lab: $(STAMP)  ## open JupyterLab on the notebooks (explore/workbench.ipynb: the exploration views)
-	$(BIN)/jupyter lab notebooks $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
+lab: $(STAMP)  ## open JupyterLab on the notebooks (explore/workbench.ipynb); saves them without outputs
+	JUPYTER_CONFIG_PATH=$(CURDIR)/clusterlib/resources/lab$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH} \
+	  $(BIN)/jupyter lab notebooks $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 notebooks: $(STAMP)  ## store notebooks without outputs, re-recording the cells nbval checks
 	$(BIN)/python scripts/clean_notebooks.py --refresh

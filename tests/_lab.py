@@ -1,9 +1,12 @@
 """A real JupyterLab server on 127.0.0.1 for the browser tests of the exploration notebooks.
 
 The server gets a random free port, a random token, no browser, and temporary config, runtime,
-settings and workspace folders, so it neither reads nor changes the user's Jupyter set-up.  On exit
-every kernel is shut down through the REST API, then the server, and the test can check that no
-kernel process is left behind.
+settings and workspace folders, so it neither reads nor changes the user's Jupyter set-up; it reads
+the project's Lab configuration as ``make lab`` does (``JUPYTER_CONFIG_PATH`` =
+:data:`clusterlib.explore.lab.LAB_CONFIG_DIR`: outputs stripped on save, no news prompt, cells kept
+rendered), so the test sees the user's Lab.  On exit every kernel is shut down through the REST API,
+then the server, the test can check that no kernel process is left behind, and the temporary
+folders are removed.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import contextlib
 import json
 import os
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
@@ -25,14 +29,7 @@ from pathlib import Path
 
 import psutil
 
-# JupyterLab asks once whether to fetch Jupyter news from the internet: answer "no" in advance.  And it
-# detaches notebook cells scrolled out of view ("windowing"), which would make the page's elements stale
-# under the test: render every cell.
-_SETTINGS = {
-    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false",
-                                                                        "checkForUpdates": False},
-    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
-}
+from clusterlib.explore.lab import LAB_CONFIG_DIR
 
 
 @dataclass(frozen=True)
@@ -44,6 +41,7 @@ class Lab:
     root: Path
     runtime: Path
     process: subprocess.Popen
+    home: Path
 
     def url(self, path: str) -> str:
         """The address of ``path`` in the Lab UI, with the token."""
@@ -82,13 +80,10 @@ def jupyterlab(root: Path, *, timeout: float = 90) -> Iterator[Lab]:
     folders = {name: home / name for name in ("config", "runtime", "settings", "workspaces", "data")}
     for folder in folders.values():
         folder.mkdir()
-    for name, values in _SETTINGS.items():
-        target = folders["settings"] / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(values), encoding="utf-8")
     env = dict(
         os.environ,
         JUPYTER_CONFIG_DIR=str(folders["config"]),
+        JUPYTER_CONFIG_PATH=str(LAB_CONFIG_DIR),  # as `make lab`
         JUPYTER_RUNTIME_DIR=str(folders["runtime"]),
         JUPYTERLAB_SETTINGS_DIR=str(folders["settings"]),
         JUPYTERLAB_WORKSPACES_DIR=str(folders["workspaces"]),
@@ -97,10 +92,11 @@ def jupyterlab(root: Path, *, timeout: float = 90) -> Iterator[Lab]:
     port, token = _free_port(), secrets.token_hex(24)
     command = [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
                f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}", "--ServerApp.port_retries=0",
-               "--LabApp.news_url=", "--allow-root"]
+               "--allow-root"]
     log = (home / "server.log").open("w")
     process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
-    lab = Lab(port=port, token=token, root=root, runtime=folders["runtime"], process=process)
+    lab = Lab(port=port, token=token, root=root, runtime=folders["runtime"], process=process,
+              home=home)
     try:
         deadline = time.monotonic() + timeout
         while True:
@@ -125,3 +121,4 @@ def jupyterlab(root: Path, *, timeout: float = 90) -> Iterator[Lab]:
             process.kill()
             process.wait(timeout=10)
         log.close()
+        shutil.rmtree(home, ignore_errors=True)

@@ -115,12 +115,18 @@ def test_processed_needs_csvs_carry_no_formula(tmp_path):
     assert all(_unsafe_cells(p) == [] for p in saved)
 
 
-def test_saved_views_carry_no_formula(tmp_path):
-    from clusterlib.explore.views import Drawing, save_view
+@pytest.mark.parametrize("lang", ["tr", "en"])
+def test_saved_views_carry_no_formula(tmp_path, lang):
+    from clusterlib.explore.saving import save_view
+    from clusterlib.explore.views import Drawing
 
     drawing = Drawing(pd.DataFrame({"il": [PAYLOADS[0], "Çorum"], "LQ": [1.5, -0.5]}), (), "x")
-    saved = save_view(drawing, "injection", tmp_path)
-    assert _unsafe_cells(saved.csv) == []
-    sheet = openpyxl.load_workbook(saved.xlsx).active
-    assert all(c.data_type != "f" for row in sheet.iter_rows() for c in row)
-    assert sheet["B3"].value == -0.5
+    saved = save_view(drawing, [("il", PAYLOADS[0])], "injection", tmp_path, data_dir=None, version="t", lang=lang)
+    delimiter = ";" if lang == "tr" else ","
+    with open(saved.csv, encoding="utf-8-sig", newline="") as handle:
+        cells = [cell for row in csv.reader(handle, delimiter=delimiter) for cell in row]
+    assert f"'{PAYLOADS[0]}" in cells
+    assert [c for c in cells if c.startswith(FORMULA_STARTS) and not _number(c.replace(",", "."))] == []
+    book = openpyxl.load_workbook(saved.xlsx)
+    assert all(c.data_type != "f" for sheet in book.worksheets for row in sheet.iter_rows() for c in row)
+    assert book.worksheets[0]["B3"].value == -0.5

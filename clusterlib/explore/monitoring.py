@@ -14,12 +14,14 @@ import ipywidgets as widgets
 import pandas as pd
 import plotly.graph_objects as go
 
+from clusterlib.explore.panel import province_options
 from clusterlib.explore.views import Drawing, View
 from clusterlib.i18n import add_strings, format_number, hover_values, plotly_layout, t
 from clusterlib.monitoring import MonitoringBenchmarking, analyse_monitoring, rag_status
 from clusterlib.monitoring.rag import status_colour, status_symbol
+from clusterlib.regions import province
 
-__all__ = ["PEER_GROUPS", "monitoring_explorer", "monitoring_view"]
+__all__ = ["PEER_GROUPS", "latest_status", "monitoring_explorer", "monitoring_view"]
 
 #: Peer groups: the province's NUTS-2 region, the provinces closest in GDP per capita and SES, all 81.
 PEER_GROUPS = ("same_nuts2", "similar", "all")
@@ -53,6 +55,14 @@ add_strings(
         "explore.mon.status.amber": {"tr": "sarı: hedefe yakın", "en": "amber: close to target"},
         "explore.mon.status.red": {"tr": "kırmızı: hedefin gerisinde", "en": "red: behind target"},
         "explore.mon.status.grey": {"tr": "gri: veri yok", "en": "grey: no data"},
+        "explore.mon.province": {"tr": "İl", "en": "Province"},
+        "explore.mon.peers_of": {"tr": "{sector}: {metric}", "en": "{sector}: {metric}"},
+        "explore.mon.no_plan": {
+            "tr": "{province} için izleme göstergesi verisi yok (veri klasöründe bu ilin kümesine ait hedef ve "
+                  "gerçekleşme bulunmuyor); aşağıda yalnız emsal illerle karşılaştırma gösteriliyor.",
+            "en": "There are no monitoring indicators for {province} (the data folder holds no targets or actual "
+                  "values for its cluster); only the comparison with peer provinces is shown below.",
+        },
         "explore.mon.finding": {
             "tr": "Sarı eşiği {amber} iken “{indicator}” göstergesinde {green} yıl yeşil, {amber_n} yıl sarı, "
                   "{red} yıl kırmızı; son durum: {last}.",
@@ -64,8 +74,8 @@ add_strings(
 
 
 @cache
-def _monitoring(province_key: str, lang: str, data_dir: str | None) -> MonitoringBenchmarking:
-    return analyse_monitoring(province_key, lang=lang, data_dir=data_dir)
+def _monitoring(plate: int, lang: str, data_dir: str | None) -> MonitoringBenchmarking:
+    return analyse_monitoring(plate, lang=lang, data_dir=data_dir)
 
 
 def _status_text(status: object, lang: str) -> str:
@@ -73,29 +83,63 @@ def _status_text(status: object, lang: str) -> str:
     return f"{status_symbol(key)} {t(f'explore.mon.status.{key}', lang)}"
 
 
-def monitoring_view(
-    result: MonitoringBenchmarking, indicator: str, amber: float, peers: str, metric: str, *, lang: str = "tr"
-) -> Drawing:
-    """The drawing of :func:`monitoring_explorer` (no widgets).
+def latest_status(path: pd.DataFrame, status: pd.Series) -> str | None:
+    """The status of the last year that has an actual value (and a target), or None when none has.
+
+    Years after the data (targets still ahead, no actual yet) are ``"grey"`` in ``status``; they
+    are not the latest status.
+
+    Parameters
+    ----------
+    path : DataFrame
+        One indicator's rows, sorted by ``year``, with ``actual``.
+    status : Series
+        The status of each row (same index; missing where there is no target).
 
     Examples
     --------
-    >>> r = analyse_monitoring("Gaziantep", lang="en")
-    >>> first = r.plan["indicator"].iloc[0]
-    >>> strict, lenient = (monitoring_view(r, first, a, "all", "lq", lang="en") for a in (0.95, 0.5))
-    >>> not_red = [int(d.table["Status"].str.contains("amber|green").sum()) for d in (strict, lenient)]
-    >>> not_red[0] <= not_red[1]  # a lower threshold only turns red years amber
+    >>> path = pd.DataFrame({"year": [2022, 2023, 2024, 2025, 2026], "actual": [1.0, 2.0, 3.0, None, None]})
+    >>> latest_status(path, pd.Series([None, "amber", "green", "grey", "grey"]))
+    'green'
+    >>> latest_status(path.assign(actual=None), pd.Series(["grey"] * 5)) is None
     True
     """
-    path = result.plan[result.plan["indicator"] == indicator].sort_values("year")
-    direction = path["direction"].iloc[0]
-    scored = path.dropna(subset=["target"])
-    status = rag_status(
-        scored["baseline"], scored["target"], scored["actual"], direction=direction, amber=amber
-    )
-    status = status.reindex(path.index)
-    name = path[f"name_{lang}"].iloc[0]
+    known = status[path["actual"].notna().to_numpy() & status.notna().to_numpy()]
+    return str(known.iloc[-1]) if len(known) else None
 
+
+def _peer_bars(result: MonitoringBenchmarking, peers: str, metric: str, lang: str) -> tuple[go.Figure, pd.DataFrame]:
+    table = result.sector_table
+    group = result.peers if peers != "all" else None
+    plates = (
+        table.index.tolist() if group is None else [result.province.plate, *group.loc[group[peers], "plate"]]
+    )
+    rows = table.loc[[p for p in plates if p in table.index]].sort_values(metric, ascending=False)
+    own = result.province.plate
+    bars = go.Figure(
+        go.Bar(
+            x=rows["province"],
+            y=rows[metric],
+            marker={
+                "color": ["#034e7b" if p == own else "#a6bddb" for p in rows.index],
+                "pattern": {"shape": ["/" if p == own else "" for p in rows.index]},
+            },
+            customdata=hover_values(rows[metric], lang, decimals=2),
+            hovertemplate="%{x}: %{customdata}<extra></extra>",
+        )
+    )
+    bars.update_layout(
+        height=360,
+        title=t("explore.mon.peers_of", lang, sector=result.sector_name,
+                metric=t(f"explore.mon.metric.{metric}", lang)),
+        margin={"l": 50, "r": 10, "t": 50, "b": 90},
+        xaxis={"automargin": True},
+        **plotly_layout(lang),
+    )
+    return bars, rows
+
+
+def _trajectory(path: pd.DataFrame, status: pd.Series, name: str, lang: str) -> go.Figure:
     trajectory = go.Figure()
     trajectory.add_scatter(
         x=path["year"],
@@ -125,33 +169,51 @@ def monitoring_view(
         xaxis={"dtick": 1},
         **plotly_layout(lang),
     )
+    return trajectory
 
-    table = result.sector_table
-    group = result.peers if peers != "all" else None
-    plates = (
-        table.index.tolist() if group is None else [result.province.plate, *group.loc[group[peers], "plate"]]
-    )
-    rows = table.loc[[p for p in plates if p in table.index]].sort_values(metric, ascending=False)
-    own = result.province.plate
-    bars = go.Figure(
-        go.Bar(
-            x=rows["province"],
-            y=rows[metric],
-            marker={
-                "color": ["#034e7b" if p == own else "#a6bddb" for p in rows.index],
-                "pattern": {"shape": ["/" if p == own else "" for p in rows.index]},
-            },
-            customdata=hover_values(rows[metric], lang, decimals=2),
-            hovertemplate="%{x}: %{customdata}<extra></extra>",
+
+def _peer_data(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+    names = {m: t(f"explore.mon.metric.{m}", lang) for m in METRICS if m in rows.columns}
+    return rows[["province", *names]].rename(columns={"province": t("explore.mon.province", lang), **names})
+
+
+def monitoring_view(
+    result: MonitoringBenchmarking, indicator: str | None, amber: float, peers: str, metric: str, *, lang: str = "tr"
+) -> Drawing:
+    """The drawing of :func:`monitoring_explorer` (no widgets).
+
+    A province without monitoring indicators gets a sentence saying so and the peer comparison only.
+
+    Examples
+    --------
+    >>> r = analyse_monitoring("Gaziantep", lang="en")
+    >>> first = r.plan["indicator"].iloc[0]
+    >>> strict, lenient = (monitoring_view(r, first, a, "all", "lq", lang="en") for a in (0.95, 0.5))
+    >>> not_red = [int(d.table["Status"].str.contains("amber|green").sum()) for d in (strict, lenient)]
+    >>> not_red[0] <= not_red[1]  # a lower threshold only turns red years amber
+    True
+    >>> d = monitoring_view(analyse_monitoring("Hakkari", lang="en"), None, 0.75, "all", "lq", lang="en")
+    >>> d.finding.startswith("There are no monitoring indicators for Hakkari"), len(d.figures)
+    (True, 1)
+    """
+    bars, rows = _peer_bars(result, peers, metric, lang)
+    peer_sheet = t(f"explore.mon.{peers}", lang)
+    if result.plan.empty:
+        return Drawing(
+            table=_peer_data(rows, lang),
+            figures=(bars,),
+            finding=t("explore.mon.no_plan", lang, province=result.province.name),
+            table_options={"decimals": 2},
+            data={peer_sheet: _peer_data(rows, lang)},
         )
+    path = result.plan[result.plan["indicator"] == indicator].sort_values("year")
+    direction = path["direction"].iloc[0]
+    scored = path.dropna(subset=["target"])
+    status = rag_status(
+        scored["baseline"], scored["target"], scored["actual"], direction=direction, amber=amber
     )
-    bars.update_layout(
-        height=330,
-        title=t(f"explore.mon.metric.{metric}", lang),
-        margin={"l": 50, "r": 10, "t": 50, "b": 90},
-        **plotly_layout(lang),
-    )
-
+    status = status.reindex(path.index)
+    name = path[f"name_{lang}"].iloc[0]
     frame = pd.DataFrame(
         {
             t("explore.mon.col.year", lang): path["year"].to_numpy(),
@@ -166,7 +228,7 @@ def monitoring_view(
         }
     )
     counts = status.value_counts()
-    latest = status.dropna()
+    latest = latest_status(path, status)
     finding = t(
         "explore.mon.finding",
         lang,
@@ -175,23 +237,31 @@ def monitoring_view(
         green=int(counts.get("green", 0)),
         amber_n=int(counts.get("amber", 0)),
         red=int(counts.get("red", 0)),
-        last=_status_text(latest.iloc[-1], lang) if len(latest) else "–",
+        last=_status_text(latest, lang) if latest is not None else "–",
     )
     return Drawing(
         table=frame,
-        figures=(trajectory, bars),
+        figures=(_trajectory(path, status, name, lang), bars),
         finding=finding,
         table_options={
             "percent_cols": [t("explore.mon.col.progress", lang)],
             "text_cols": [t("explore.mon.col.year", lang)],
         },
+        data={name[:31]: frame, peer_sheet: _peer_data(rows, lang)},
     )
+
+
+def _indicator_options(result: MonitoringBenchmarking, lang: str) -> list[tuple[str, str]]:
+    if result.plan.empty:
+        return []
+    names = result.plan.drop_duplicates("indicator").set_index("indicator")[f"name_{lang}"]
+    return [(str(v), str(k)) for k, v in names.items()]
 
 
 def monitoring_explorer(
     province_key: str | int = "Çorum", *, lang: str = "tr", data_dir: str | Path | None = None
 ) -> View:
-    """Indicator, amber threshold, peer group and comparison metric of step 4, redrawn live.
+    """Province, indicator, amber threshold, peer group and comparison metric of step 4, redrawn live.
 
     Examples
     --------
@@ -199,13 +269,20 @@ def monitoring_explorer(
     >>> view.controls["amber"].value = 0.5
     >>> view.drawing.finding.startswith("With the amber threshold at 0.50")
     True
+    >>> view.controls["plate"].value = 30   # Hakkari: no indicators; peers only, and a sentence
+    >>> view.controls["indicator"].options, len(view.drawing.figures)
+    ((), 1)
     """
-    result = _monitoring(str(province_key), lang, None if data_dir is None else str(data_dir))
-    names = result.plan.drop_duplicates("indicator").set_index("indicator")[f"name_{lang}"]
+    folder = None if data_dir is None else str(data_dir)
+    plate = province(province_key).plate
+    result = _monitoring(plate, lang, folder)
     style = {"description_width": "8em"}
     controls = {
+        "plate": widgets.Dropdown(
+            options=province_options(), value=plate, description=t("explore.mon.province", lang), style=style
+        ),
         "indicator": widgets.Dropdown(
-            options=[(v, k) for k, v in names.items()],
+            options=_indicator_options(result, lang),
             description=t("explore.mon.indicator", lang),
             style=style,
             layout=widgets.Layout(width="34em"),
@@ -223,20 +300,26 @@ def monitoring_explorer(
             value="same_nuts2",
             description=t("explore.mon.peers", lang),
             style=style,
+            layout=widgets.Layout(width="30em"),
         ),
         "metric": widgets.Dropdown(
             options=[(t(f"explore.mon.metric.{m}", lang), m) for m in METRICS],
             value="lq",
             description=t("explore.mon.metric", lang),
             style=style,
+            layout=widgets.Layout(width="30em"),
         ),
     }
-    return View(
-        t("explore.mon.title", lang),
-        "monitoring",
-        controls,
-        lambda indicator, amber, peers, metric: monitoring_view(
-            result, indicator, amber, peers, metric, lang=lang
-        ),
-        lang=lang,
-    )
+
+    def draw(plate: int, indicator: str | None, amber: float, peers: str, metric: str) -> Drawing:
+        result = _monitoring(plate, lang, folder)
+        options = _indicator_options(result, lang)
+        picker = controls["indicator"]
+        if [value for _, value in options] != [value for _, value in picker.options]:
+            picker.options = options  # another province: its own indicators (the view ignores this change)
+            picker.value = options[0][1] if options else None
+            indicator = picker.value
+        return monitoring_view(result, indicator, amber, peers, metric, lang=lang)
+
+    return View(t("explore.mon.title", lang), "monitoring", controls, draw, lang=lang, data_dir=data_dir,
+                n_figures=2)

@@ -1,8 +1,10 @@
 """The needs survey cut by firm group: top-2-box shares of each item with their Wilson intervals.
 
 The shares come from :func:`clusterlib.needs.likert_summary` (valid answers only; "don't know" kept
-out), grouped by the firms' size class (KOSGEB), value-chain stage or not at all, for one block of
-items or all of them.
+out) of the latest survey wave, grouped by the firms' size class (KOSGEB), value-chain stage or not
+at all, for one block of items or all of them.  Groups carry the needs report's labels and order
+(Mikro, Küçük, Orta, Büyük) and their number of firms; the finding only reads groups with at least
+:data:`MIN_GROUP_FIRMS` firms.  A province without a survey gets a plain sentence instead.
 """
 
 from __future__ import annotations
@@ -11,15 +13,24 @@ from functools import cache
 from pathlib import Path
 
 import ipywidgets as widgets
+import pandas as pd
 import plotly.graph_objects as go
 
-from clusterlib.explore.views import Drawing, View
+from clusterlib.explore.panel import province_options
+from clusterlib.explore.views import Drawing, View, notice
 from clusterlib.i18n import add_strings, axis_ticks, format_percent, hover_values, plotly_layout, t
 from clusterlib.needs import NeedsAssessment, analyse_needs_assessment, likert_summary
+from clusterlib.needs.findings import label
+from clusterlib.regions import province
 
-__all__ = ["survey_breakdown", "survey_explorer"]
+__all__ = ["BREAKDOWNS", "MIN_GROUP_FIRMS", "survey_breakdown", "survey_explorer"]
 
 BREAKDOWNS = ("none", "size_class", "stage")
+#: The finding reads no group of fewer firms than this (a share of 4 firms says little).
+MIN_GROUP_FIRMS = 10
+_ORDER = {"size_class": ("micro", "small", "medium", "large"),
+          "stage": ("inputs", "manufacturing", "services", "distribution")}
+_LABEL_KIND = {"size_class": "size", "stage": "stage"}
 
 add_strings(
     {
@@ -38,17 +49,54 @@ add_strings(
         "explore.needs.col.top2": {"tr": "Katılan payı", "en": "Share agreeing"},
         "explore.needs.col.low": {"tr": "Alt sınır", "en": "Lower bound"},
         "explore.needs.col.high": {"tr": "Üst sınır", "en": "Upper bound"},
+        "explore.needs.province": {"tr": "İl", "en": "Province"},
+        "explore.needs.group_n": {"tr": "{group} (n={n})", "en": "{group} (n={n})"},
+        "explore.needs.unknown": {"tr": "bilinmiyor", "en": "unknown"},
+        "explore.needs.none_here": {
+            "tr": "{province} için ihtiyaç anketi verisi yok (veri klasöründe bu ilin firmalarına ait anket yanıtı "
+                  "bulunmuyor); diğer görünümler çalışmaya devam eder.",
+            "en": "There are no needs-survey data for {province} (the data folder holds no survey answers from its "
+                  "firms); the other views still work.",
+        },
+        "explore.needs.too_few": {
+            "tr": "Hiçbir grupta en az {n} firma yok; bu gruplamadan bulgu çıkarılmadı (n değerlerine bakın).",
+            "en": "No group has at least {n} firms; no finding is drawn from this breakdown (see the n values).",
+        },
         "explore.needs.finding": {
-            "tr": "En çok dile getirilen ihtiyaç: “{item}” ({group}; katılan payı {share}, aralık {low}–{high}).",
-            "en": "The need most often stated: “{item}” ({group}; {share} agree, interval {low}–{high}).",
+            "tr": "{wave} anketinde en çok dile getirilen ihtiyaç: “{item}” ({group}; katılan payı {share}, %95 güven "
+                  "aralığı {low}–{high}; en az {min_n} firmalı gruplar arasında).",
+            "en": "The need most often stated in the {wave} survey: “{item}” ({group}; {share} agree, 95 % interval "
+                  "{low}–{high}; among groups of at least {min_n} firms).",
         },
     }
 )  # fmt: skip
 
 
 @cache
-def _assessment(province_key: str, lang: str, data_dir: str | None) -> NeedsAssessment:
-    return analyse_needs_assessment(province_key, lang=lang, data_dir=data_dir)
+def _assessment(plate: int, lang: str, data_dir: str | None) -> NeedsAssessment:
+    return analyse_needs_assessment(plate, lang=lang, data_dir=data_dir)
+
+
+def _groups(assessment: NeedsAssessment, survey: pd.DataFrame, by: str, lang: str) -> pd.DataFrame:
+    """``firm_id`` and its group label (``"Mikro (<10) (n=23)"``), and the group order."""
+    firms = assessment.firms[assessment.firms["firm_id"].isin(survey["firm_id"])]
+    if by == "none":
+        return pd.DataFrame({"firm_id": firms["firm_id"], "key": "all", "order": 0,
+                             "name": t("explore.needs.none", lang), "firms": len(firms)})
+    keys = firms[by].astype("string").fillna("?")
+    order = {key: i for i, key in enumerate(_ORDER[by])}
+    sizes = keys.value_counts()
+    names = {
+        key: label(_LABEL_KIND[by], key, lang) if key in order else t("explore.needs.unknown", lang)
+        for key in sizes.index
+    }
+    return pd.DataFrame({
+        "firm_id": firms["firm_id"].to_numpy(),
+        "key": keys.to_numpy(),
+        "order": [order.get(k, len(order)) for k in keys],
+        "name": [t("explore.needs.group_n", lang, group=names[k], n=int(sizes[k])) for k in keys],
+        "firms": [int(sizes[k]) for k in keys],
+    })
 
 
 def survey_breakdown(assessment: NeedsAssessment, by: str, block: str, *, lang: str = "tr") -> Drawing:
@@ -58,31 +106,34 @@ def survey_breakdown(assessment: NeedsAssessment, by: str, block: str, *, lang: 
     --------
     >>> a = analyse_needs_assessment("Samsun", lang="en")
     >>> d = survey_breakdown(a, "size_class", "exports", lang="en")
-    >>> bool(d.table["Share agreeing"].between(0, 1).all())
+    >>> [trace.name.split(" (n=")[0] for trace in d.figures[0].data]   # the report's labels and order
+    ['Micro (<10)', 'Small (10–49)', 'Medium (50–249)', 'Large (250+)']
+    >>> bool(d.data["Data"]["Share agreeing"].between(0, 1).all())
     True
+    >>> survey_breakdown(analyse_needs_assessment("Hakkari", lang="en"), "none", "all", lang="en").figures
+    ()
     """
     if by not in BREAKDOWNS:
         raise ValueError(f"'by' must be one of {list(BREAKDOWNS)}, got {by!r}")
-    survey = assessment.survey
+    survey = assessment.survey[assessment.survey["wave"] == assessment.wave]
+    if survey.empty:
+        return notice(t("explore.needs.none_here", lang, province=assessment.province.name))
     if block != "all":
         survey = survey[survey["block"] == block]
-    if by != "none":
-        survey = survey.merge(assessment.firms[["firm_id", by]], on="firm_id", how="left")
-        survey[by] = survey[by].fillna("?").astype(str)  # a group label, not a scored value
-    summary = likert_summary(survey, by=None if by == "none" else by)
+    groups = _groups(assessment, survey, by, lang)
+    survey = survey.merge(groups, on="firm_id", how="inner")
+    summary = likert_summary(survey, by=["order", "name", "firms"]).dropna(subset=["top2"])
     texts = assessment.questionnaire.items.set_index("item")[f"text_{lang}"]
     summary["text"] = summary["item"].map(texts).fillna(summary["item"])
-    summary["group"] = summary[by] if by != "none" else t("explore.needs.none", lang)
-    summary = summary.dropna(subset=["top2"])
-    order = summary.groupby("text")["top2"].mean().sort_values().index.tolist()
+    item_order = summary.groupby("text")["top2"].mean().sort_values().index.tolist()
     fig = go.Figure()
-    for group, part in summary.groupby("group", sort=True):
-        part = part.set_index("text").reindex(order)
+    for (_, name, _), part in summary.groupby(["order", "name", "firms"], sort=True):
+        part = part.set_index("text").reindex(item_order)
         fig.add_scatter(
             x=part["top2"],
-            y=order,
+            y=item_order,
             mode="markers",
-            name=str(group),
+            name=str(name),
             marker={"size": 9},
             error_x={
                 "type": "data",
@@ -91,50 +142,70 @@ def survey_breakdown(assessment: NeedsAssessment, by: str, block: str, *, lang: 
                 "arrayminus": part["top2"] - part["top2_low"],
             },
             customdata=hover_values(part["top2"], lang, kind="percent", decimals=0),
-            hovertemplate="%{y}<br>%{customdata}<extra>" + str(group) + "</extra>",
+            hovertemplate="%{y}<br>%{customdata}<extra>" + str(name) + "</extra>",
         )
     fig.update_layout(
-        height=160 + 28 * len(order),
+        height=200 + 26 * len(item_order),
         xaxis={
             "range": [0, 1],
             **axis_ticks(0, 1, lang, kind="percent"),
-            "title": t("explore.needs.axis", lang),
+            "title": {"text": t("explore.needs.axis", lang), "standoff": 8},
+            "automargin": True,
         },
-        margin={"l": 10, "r": 10, "t": 20, "b": 50},
+        yaxis={"automargin": True},
+        margin={"l": 10, "r": 10, "t": 20, "b": 90},
         **plotly_layout(lang),
-        legend={"orientation": "h", "y": -0.12},
+        legend={"orientation": "h", "y": -0.08, "yanchor": "top"},
     )
-    best = summary.sort_values(["top2", "n_valid"], ascending=False).iloc[0]
-    finding = t(
-        "explore.needs.finding",
-        lang,
-        item=best["text"],
-        group=best["group"],
-        share=format_percent(best["top2"], lang, decimals=0),
-        low=format_percent(best["top2_low"], lang, decimals=0),
-        high=format_percent(best["top2_high"], lang, decimals=0),
-    )
+    sizeable = summary[summary["firms"] >= MIN_GROUP_FIRMS]
+    if sizeable.empty:
+        finding = t("explore.needs.too_few", lang, n=MIN_GROUP_FIRMS)
+    else:
+        best = sizeable.sort_values(["top2", "n_valid"], ascending=False).iloc[0]
+        finding = t(
+            "explore.needs.finding",
+            lang,
+            wave=assessment.wave,
+            item=best["text"],
+            group=best["name"],
+            share=format_percent(best["top2"], lang, decimals=0),
+            low=format_percent(best["top2_low"], lang, decimals=0),
+            high=format_percent(best["top2_high"], lang, decimals=0),
+            min_n=MIN_GROUP_FIRMS,
+        )
+    item = t("explore.needs.col.item", lang)
+    wide = summary.pivot_table(index="text", columns=["order", "name"], values="top2", aggfunc="first")
+    wide = wide.reindex(item_order[::-1])
+    wide.columns = [name for _, name in wide.columns]
+    table = wide.rename_axis(item).reset_index()
     columns = {
         "text": "explore.needs.col.item",
-        "group": "explore.needs.col.group",
+        "name": "explore.needs.col.group",
         "n_valid": "explore.needs.col.valid",
         "top2": "explore.needs.col.top2",
         "top2_low": "explore.needs.col.low",
         "top2_high": "explore.needs.col.high",
     }
-    table = (
-        summary.sort_values("top2", ascending=False)[list(columns)]
+    full = (
+        summary.sort_values(["order", "top2"], ascending=[True, False])[list(columns)]
         .rename(columns={c: t(key, lang) for c, key in columns.items()})
         .reset_index(drop=True)
     )
-    percent = [t(columns[c], lang) for c in ("top2", "top2_low", "top2_high")]
-    return Drawing(table=table, figures=(fig,), finding=finding, table_options={"percent_cols": percent})
+    return Drawing(
+        table=table,
+        figures=(fig,),
+        finding=finding,
+        table_options={"percent_cols": list(table.columns[1:]), "decimals": 0},
+        data={t("explore.about.data", lang): full},
+    )
 
 
 def survey_explorer(
     province_key: str | int = "Çorum", *, lang: str = "tr", data_dir: str | Path | None = None
 ) -> View:
-    """The needs survey with a breakdown picker (all firms, size class, stage) and a topic picker.
+    """The needs survey with a province picker, a breakdown (all firms, size class, stage) and a topic.
+
+    Every province can be chosen; one without survey data shows a sentence saying so.
 
     Examples
     --------
@@ -142,16 +213,24 @@ def survey_explorer(
     >>> view.controls["by"].value = "stage"
     >>> len(view.figures[0].data) > 1   # one series per value-chain stage
     True
+    >>> view.controls["plate"].value = 30   # Hakkari: no survey, a sentence instead of an error
+    >>> view.drawing.finding.startswith("There are no needs-survey data for Hakkari")
+    True
     """
-    assessment = _assessment(str(province_key), lang, None if data_dir is None else str(data_dir))
-    blocks = assessment.questionnaire.blocks
+    folder = None if data_dir is None else str(data_dir)
+    plate = province(province_key).plate
+    blocks = _assessment(plate, lang, folder).questionnaire.blocks
     style = {"description_width": "7em"}
     controls = {
+        "plate": widgets.Dropdown(
+            options=province_options(), value=plate, description=t("explore.needs.province", lang), style=style
+        ),
         "by": widgets.Dropdown(
             options=[(t(f"explore.needs.{b}", lang), b) for b in BREAKDOWNS],
             value="size_class",
             description=t("explore.needs.by", lang),
             style=style,
+            layout=widgets.Layout(width="24em"),
         ),
         "block": widgets.Dropdown(
             options=[
@@ -168,6 +247,8 @@ def survey_explorer(
         t("explore.needs.title", lang),
         "survey",
         controls,
-        lambda by, block: survey_breakdown(assessment, by, block, lang=lang),
+        lambda plate, by, block: survey_breakdown(_assessment(plate, lang, folder), by, block, lang=lang),
         lang=lang,
+        data_dir=data_dir,
+        n_figures=1,
     )

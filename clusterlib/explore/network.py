@@ -20,7 +20,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from clusterlib.data import load_tables
-from clusterlib.explore.views import Drawing, View
+from clusterlib.explore.panel import province_options, turkish_sort_key
+from clusterlib.explore.views import Drawing, View, notice
 from clusterlib.i18n import add_strings, format_number, t
 from clusterlib.regions import province
 from clusterlib.valuechain import firm_network
@@ -76,6 +77,17 @@ add_strings(
             "en": "The network shown has {firms} firms and {ties} ties (density {density}); the firm with the "
                   "highest betweenness is {top}.",
         },
+        "explore.net.province": {"tr": "İl", "en": "Province"},
+        "explore.net.col.from": {"tr": "Kimden (satıcı)", "en": "From (seller)"},
+        "explore.net.col.to": {"tr": "Kime (alıcı)", "en": "To (buyer)"},
+        "explore.net.sheet.firms": {"tr": "Firmalar", "en": "Firms"},
+        "explore.net.sheet.ties": {"tr": "Bağlar", "en": "Ties"},
+        "explore.net.none_here": {
+            "tr": "{province} için firma görüşmesi verisi yok (veri klasöründe bu ilin firmaları ve aralarındaki "
+                  "bağlar bulunmuyor); diğer görünümler çalışmaya devam eder.",
+            "en": "There are no firm-interview data for {province} (the data folder holds no firms or ties there); "
+                  "the other views still work.",
+        },
         "explore.net.finding.empty": {"tr": "Bu filtrelerle gösterilecek bağ yok.",
                                       "en": "No ties match these filters."},
         "explore.net.finding.firm": {
@@ -103,9 +115,43 @@ def cluster_network(
     tables = load_tables(data_dir, tables=["firms", "relations"])
     firms = tables["firms"][tables["firms"]["plate"] == plate]
     relations = tables["relations"][tables["relations"]["cluster"].isin(firms["cluster"].unique())]
+    if firms.empty:
+        return nx.DiGraph(), {}
     G = firm_network(firms, relations)
-    positions = nx.spring_layout(G.to_undirected(), seed=_LAYOUT_SEED, k=1.6 / np.sqrt(max(len(G), 1)))
-    return G, {node: (float(x), float(y)) for node, (x, y) in positions.items()}
+    return G, network_layout(G)
+
+
+def network_layout(G: nx.DiGraph) -> dict[str, tuple[float, float]]:
+    """Positions that let the connected firms fill the figure, with the isolated firms in a row below.
+
+    The connected firms get one seeded force-directed layout, rescaled to ``[-1, 1]`` across and
+    ``[-0.7, 1]`` up; firms without any tie are lined up in the band below ``-0.8``, so they neither
+    push the network into a small ball nor hide among its nodes.
+
+    Examples
+    --------
+    >>> G = nx.DiGraph([("a", "b"), ("b", "c")]); G.add_node("z")
+    >>> pos = network_layout(G)
+    >>> pos["z"][1] < -0.8 < min(pos[v][1] for v in "abc")
+    True
+    """
+    undirected = G.to_undirected()
+    isolates = sorted(nx.isolates(undirected), key=str)
+    connected = undirected.subgraph([v for v in undirected if v not in set(isolates)])
+    positions: dict[str, tuple[float, float]] = {}
+    if len(connected):
+        raw = nx.spring_layout(connected, seed=_LAYOUT_SEED, k=2.2 / np.sqrt(len(connected)), iterations=200)
+        xy = np.array([raw[v] for v in connected])
+        low, span = xy.min(axis=0), np.ptp(xy, axis=0)
+        span[span == 0] = 1.0
+        scaled = (xy - low) / span
+        for v, (x, y) in zip(connected, scaled, strict=True):
+            positions[v] = (float(-1 + 2 * x), float(-0.7 + 1.7 * y))
+    per_row = 30
+    for i, v in enumerate(isolates):
+        row, col = divmod(i, per_row)
+        positions[v] = (float(-1 + 2 * (col + 0.5) / per_row), float(-0.88 - 0.08 * row))
+    return positions
 
 
 def _stage(G: nx.DiGraph, node: str) -> str:
@@ -184,12 +230,33 @@ def _figure(G: nx.DiGraph, H: nx.DiGraph, positions: dict, firm: str, lang: str)
         height=560,
         margin={"l": 0, "r": 0, "t": 10, "b": 0},
         plot_bgcolor="white",
-        xaxis={"visible": False},
-        yaxis={"visible": False},
+        xaxis={"visible": False, "range": [-1.06, 1.06]},
+        yaxis={"visible": False, "range": [min([-0.95, *(y - 0.05 for _, y in positions.values())]), 1.06]},
         clickmode="event",
+        hovermode="closest",
+        hoverdistance=12,
         legend={"orientation": "h", "y": -0.02},
     )
     return fig
+
+
+def _full_data(H: nx.DiGraph, columns: dict[str, str], local_word: dict[bool, str], lang: str) -> dict:
+    between = pd.Series(betweenness(H) if H.number_of_edges() else {v: 0.0 for v in H}, dtype=float)
+    degree = dict(H.to_undirected().degree())
+    nodes = sorted(H, key=lambda v: turkish_sort_key(str(H.nodes[v].get("name") or v)))
+    firms = pd.DataFrame({
+        "ID": nodes,
+        columns["firm"]: [H.nodes[v].get("name") or v for v in nodes],
+        columns["stage"]: [t(f"explore.net.stage.{_stage(H, v)}", lang) for v in nodes],
+        columns["where"]: [local_word[bool(H.nodes[v].get("local", True))] for v in nodes],
+        columns["degree"]: [degree.get(v, 0) for v in nodes],
+        columns["betweenness"]: [float(between.get(v, 0.0)) for v in nodes],
+    })
+    ties = pd.DataFrame(
+        [(u, v, t(f"explore.net.kind.{d.get('kind', 'supply')}", lang)) for u, v, d in H.edges(data=True)],
+        columns=[t("explore.net.col.from", lang), t("explore.net.col.to", lang), t("explore.net.kinds", lang)],
+    )
+    return {t("explore.net.sheet.firms", lang): firms, t("explore.net.sheet.ties", lang): ties}
 
 
 def network_view(
@@ -209,7 +276,9 @@ def network_view(
     >>> G, positions = cluster_network(55)
     >>> everything = network_view(G, positions, KINDS, STAGE_ORDER, "all", NOBODY, lang="en")
     >>> supply = network_view(G, positions, ("supply",), STAGE_ORDER, "local", NOBODY, lang="en")
-    >>> len(supply.figures[0].data[0].x) < len(everything.figures[0].data[0].x) + 1
+    >>> len(supply.figures[0].data[0].x) < len(everything.figures[0].data[0].x)   # fewer supply ties drawn
+    True
+    >>> len(everything.data["Firms"]) == G.number_of_nodes()   # the full data: every firm, not a top 10
     True
     """
     H = _filtered(G, tuple(kinds), tuple(stages), origin)
@@ -244,6 +313,7 @@ def network_view(
             partners=ties.count("cooperates"),
             external=sum(not H.nodes[v].get("local", True) for v, _ in rows),
         )
+        finding = finding[:-1] if finding.endswith("..") else finding
     elif H.number_of_edges() == 0:
         table = pd.DataFrame(
             columns=[columns[k] for k in ("firm", "stage", "where", "degree", "betweenness")]
@@ -272,39 +342,55 @@ def network_view(
             density=format_number(nx.density(H), lang, decimals=3),
             top=measures["name"].iloc[0],
         )
+        finding = finding[:-1] if finding.endswith("..") else finding  # a name ending "A.Ş."
     return Drawing(
         table=table,
         figures=(_figure(G, H, positions, firm, lang),),
         finding=finding,
+        data=_full_data(H, columns, local_word, lang),
         table_options={"decimals": {columns["betweenness"]: 3}} if columns["betweenness"] in table else {},
     )
+
+
+def _firm_options(G: nx.DiGraph, lang: str) -> list[tuple[str, str]]:
+    names = [(str(G.nodes[v].get("name") or v), v) for v in G if G.nodes[v].get("in_register", True)]
+    return [(t("explore.net.nobody", lang), NOBODY), *sorted(names, key=lambda item: turkish_sort_key(item[0]))]
 
 
 def network_explorer(
     province_key: str | int = "Çorum", *, lang: str = "tr", data_dir: str | Path | None = None
 ) -> View:
-    """The cluster's firm network with filters (tie type, stage, local or external) and a firm's neighbourhood.
+    """The cluster's firm network with a province picker, filters (tie type, stage, local or external)
+    and a firm's neighbourhood.
 
-    Click a firm in the figure (in JupyterLab) or choose it in the list to see its partners.
+    Click a firm in the figure (in JupyterLab) or choose it in the list to see its partners.  A
+    province without firm interviews shows a sentence saying so.
 
     Examples
     --------
     >>> view = network_explorer("Trabzon", lang="en")
-    >>> firm = next(iter(view.controls["firm"].options))[1] or view.controls["firm"].options[1][1]
-    >>> view.controls["firm"].value = firm
+    >>> view.controls["firm"].value = view.controls["firm"].options[1][1]
     >>> "suppliers" in view.drawing.finding
     True
+    >>> view.controls["plate"].value = 30   # Hakkari
+    >>> view.drawing.finding.startswith("There are no firm-interview data for Hakkari"), view.drawing.figures
+    (True, ())
     """
-    G, positions = cluster_network(province(province_key).plate, None if data_dir is None else str(data_dir))
-    names = sorted((G.nodes[v].get("name") or v, v) for v in G if G.nodes[v].get("in_register", True))
+    folder = None if data_dir is None else str(data_dir)
+    plate = province(province_key).plate
+    G, _ = cluster_network(plate, folder)
     style = {"description_width": "6em"}
     controls = {
+        "plate": widgets.Dropdown(
+            options=province_options(), value=plate, description=t("explore.net.province", lang), style=style
+        ),
         "kinds": widgets.SelectMultiple(
             options=[(t(f"explore.net.kind.{k}", lang), k) for k in KINDS],
             value=KINDS,
             rows=2,
             description=t("explore.net.kinds", lang),
             style=style,
+            layout=widgets.Layout(width="22em"),
         ),
         "stages": widgets.SelectMultiple(
             options=[(t(f"explore.net.stage.{s}", lang), s) for s in STAGE_ORDER],
@@ -312,6 +398,7 @@ def network_explorer(
             rows=5,
             description=t("explore.net.stages", lang),
             style=style,
+            layout=widgets.Layout(width="26em"),
         ),
         "origin": widgets.Dropdown(
             options=[(t(f"explore.net.origin.{o}", lang), o) for o in ("all", "local", "external")],
@@ -320,22 +407,24 @@ def network_explorer(
             style=style,
         ),
         "firm": widgets.Dropdown(
-            options=[(t("explore.net.nobody", lang), NOBODY), *names],
+            options=_firm_options(G, lang),
             value=NOBODY,
             description=t("explore.net.firm", lang),
             style=style,
             layout=widgets.Layout(width="36em"),
         ),
     }
-    view = View(
-        t("explore.net.title", lang),
-        "network",
-        controls,
-        lambda kinds, stages, origin, firm: network_view(
-            G, positions, kinds, stages, origin, firm, lang=lang
-        ),
-        lang=lang,
-    )
+
+    def draw(plate: int, kinds: tuple[str, ...], stages: tuple[str, ...], origin: str, firm: str) -> Drawing:
+        G, positions = cluster_network(plate, folder)
+        options = _firm_options(G, lang)
+        picker = controls["firm"]
+        if [value for _, value in options] != [value for _, value in picker.options]:
+            picker.options = options  # another province: its own firms (the view ignores this change)
+            picker.value = firm = NOBODY
+        if not len(G):
+            return notice(t("explore.net.none_here", lang, province=province(plate).name))
+        return network_view(G, positions, kinds, stages, origin, firm, lang=lang)
 
     def clicked(trace: object, points: object, _state: object) -> None:
         if points.point_inds:
@@ -343,7 +432,13 @@ def network_explorer(
             options = [value for _, value in controls["firm"].options]
             controls["firm"].value = node if node in options and node != controls["firm"].value else NOBODY
 
-    for trace in view.figures[0].data:
-        if trace.meta == "nodes":
-            trace.on_click(clicked)
-    return view
+    def attach_clicks(view: View) -> None:
+        for trace in view.figures[0].data if view.figures else ():
+            if trace.meta == "nodes" and not getattr(trace, "_cl_clicks", False):
+                trace.on_click(clicked)
+                trace._cl_clicks = True  # our own mark: a trace kept by a redraw keeps its one handler
+
+    return View(
+        t("explore.net.title", lang), "network", controls, draw, lang=lang, data_dir=data_dir, n_figures=1,
+        after_draw=attach_clicks,
+    )

@@ -20,7 +20,7 @@ from clusterlib.data import data_fingerprint, load_tables
 from clusterlib.regions import provinces
 from clusterlib.specialization import indicators
 
-__all__ = ["NationalPanel", "national_panel", "province_outlines", "turkish_sort_key"]
+__all__ = ["NationalPanel", "national_panel", "province_options", "province_outlines", "turkish_sort_key"]
 
 _ALPHABET = "abcçdefgğhıijklmnoöprsştuüvyz"
 _ORDER = {letter: f"{i:02d}" for i, letter in enumerate(_ALPHABET)}
@@ -91,6 +91,20 @@ def national_panel(data_dir: str | Path | None = None) -> NationalPanel:
     """
     directory = str(Path(data_dir if data_dir is not None else SAMPLE_DIR).resolve())
     return _panel(directory, data_fingerprint(directory))
+
+
+@cache
+def province_options() -> tuple[tuple[str, int], ...]:
+    """``(name, plate)`` of the 81 provinces in Turkish alphabetical order, for a province picker.
+
+    Examples
+    --------
+    >>> options = province_options()
+    >>> len(options), options[:2], options[-1]
+    (81, (('Adana', 1), ('Adıyaman', 2)), ('Zonguldak', 67))
+    """
+    names = provinces().set_index("plate")["name"]
+    return tuple(sorted(((str(n), int(p)) for p, n in names.items()), key=lambda item: turkish_sort_key(item[0])))
 
 
 @cache

@@ -2,27 +2,43 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import ipywidgets as widgets
 import pandas as pd
 import plotly.graph_objects as go
 
-from clusterlib.explore.panel import NationalPanel, national_panel
-from clusterlib.explore.views import Drawing, View
+from clusterlib.explore.panel import NationalPanel, national_panel, province_options
+from clusterlib.explore.views import Drawing, View, notice
 from clusterlib.i18n import add_strings, format_number, hover_values, plotly_layout, t
 from clusterlib.regions import province
 
 __all__ = ["MAX_PROVINCES", "compare_provinces", "province_comparison"]
 
-#: More provinces than this make the grouped bars unreadable; the picker keeps the first five.
+#: More provinces than this make the grouped bars unreadable; the view keeps the first five picked.
 MAX_PROVINCES = 5
+#: One colour per place in the pick order (Okabe–Ito, colour-blind safe); a province keeps its colour.
+COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00")
 
 add_strings(
     {
         "explore.compare.title": {"tr": "İlleri karşılaştırın", "en": "Compare provinces"},
         "explore.compare.provinces": {"tr": "İller (en çok 5)", "en": "Provinces (up to 5)"},
+        "explore.compare.hint": {"tr": "Birden çok il seçmek için Ctrl (Mac'te ⌘) tuşuna basılı tutarak tıklayın. "
+                                       "Seçilenler: {chosen}",
+                                 "en": "Hold Ctrl (⌘ on a Mac) and click to choose several provinces. "
+                                       "Chosen: {chosen}"},
+        "explore.compare.none": {"tr": "Karşılaştırmak için listeden en az bir il seçin.",
+                                 "en": "Choose at least one province in the list to compare."},
+        "explore.compare.one": {
+            "tr": "{year} yılında {province} ilinin Herfindahl endeksi {h} (düşük değer çeşitlenmiş, yüksek değer "
+                  "yoğunlaşmış bir ekonomi demektir); karşılaştırmak için başka il ekleyin.",
+            "en": "In {year} the Herfindahl index of {province} is {h} (low means diversified, high concentrated); "
+                  "add provinces to compare.",
+        },
+        "explore.compare.sheet.lq": {"tr": "LQ sektör × il", "en": "LQ sector × province"},
+        "explore.compare.sheet.all": {"tr": "81 il özeti", "en": "81 provinces summary"},
         "explore.compare.top": {"tr": "Sektör sayısı", "en": "Sectors shown"},
         "explore.compare.kept": {
             "tr": "En çok {n} il karşılaştırılabilir; ilk {n} il gösteriliyor.",
@@ -42,55 +58,14 @@ add_strings(
 )  # fmt: skip
 
 
-def province_comparison(
-    panel: NationalPanel, plates: Sequence[int], year: int, top: int, *, lang: str = "tr"
-) -> Drawing:
-    """The drawing of :func:`compare_provinces`: LQ of the leading sectors of the chosen provinces.
-
-    The sectors shown are those with the highest LQ in any of the provinces among sectors with at
-    least 100 employees there (smaller cells make unstable quotients).
-
-    Examples
-    --------
-    >>> panel = national_panel()
-    >>> d = province_comparison(panel, [19, 55, 61], panel.years[-1], 8, lang="en")
-    >>> len(d.table), d.figures[0].data[0].type
-    (3, 'bar')
-    """
-    plates = list(dict.fromkeys(plates))[:MAX_PROVINCES]
+def _summary(panel: NationalPanel, plates: Sequence[int], year: int, lang: str) -> pd.DataFrame:
     cells = panel.cells[(panel.cells["year"] == year) & panel.cells["plate"].isin(plates)]
     sizeable = cells[cells["employment"] >= 100]
-    leading = sizeable.sort_values("lq", ascending=False).drop_duplicates("nace").head(top)["nace"].tolist()
-    fig = go.Figure()
-    for plate in plates:
-        part = (
-            cells[(cells["plate"] == plate) & cells["nace"].isin(leading)].set_index("nace").reindex(leading)
-        )
-        fig.add_bar(
-            y=[panel.sector_label(c, lang) for c in leading],
-            x=part["lq"],
-            orientation="h",
-            name=panel.names[plate],
-            customdata=hover_values(part["lq"], lang, decimals=2),
-            hovertemplate="%{y}<br>LQ %{customdata}<extra>" + panel.names[plate] + "</extra>",
-        )
-    fig.add_vline(x=1, line_dash="dot")
-    fig.update_layout(
-        barmode="group",
-        height=140 + 26 * len(leading) * max(1, len(plates)) // 2,
-        xaxis_title=t("explore.lq_axis", lang),
-        yaxis={"autorange": "reversed"},
-        margin={"l": 10, "r": 10, "t": 20, "b": 40},
-        **plotly_layout(lang),
-        legend={"orientation": "h", "y": -0.15},
-    )
-    regions = panel.regions[(panel.regions["year"] == year) & panel.regions["plate"].isin(plates)].set_index(
-        "plate"
-    )
+    regions = panel.regions[panel.regions["year"] == year].set_index("plate")
     base = panel.regions[panel.regions["year"] == panel.years[0]].set_index("plate")["employment"]
     span = year - panel.years[0]
     best = sizeable.sort_values("lq", ascending=False).drop_duplicates("plate").set_index("plate")["nace"]
-    table = pd.DataFrame(
+    return pd.DataFrame(
         {
             t("explore.province", lang): [panel.names[p] for p in plates],
             t("explore.col.total", lang): [regions.at[p, "employment"] for p in plates],
@@ -104,21 +79,95 @@ def province_comparison(
             ],
         }
     )
-    h = regions["herfindahl"]
-    finding = t(
-        "explore.compare.finding",
-        lang,
-        year=year,
-        diverse=panel.names[h.idxmin()],
-        h_low=format_number(h.min(), lang, decimals=3),
-        focused=panel.names[h.idxmax()],
-        h_high=format_number(h.max(), lang, decimals=3),
+
+
+def province_comparison(
+    panel: NationalPanel,
+    plates: Sequence[int],
+    year: int,
+    top: int,
+    *,
+    lang: str = "tr",
+    colours: Mapping[int, str] | None = None,
+) -> Drawing:
+    """The drawing of :func:`compare_provinces`: LQ of the leading sectors of the chosen provinces.
+
+    The sectors shown are those with the highest LQ in any of the provinces among sectors with at
+    least 100 employees there (smaller cells make unstable quotients).  The provinces are kept in
+    the order given (the pick order), the first :data:`MAX_PROVINCES`.
+
+    Examples
+    --------
+    >>> panel = national_panel()
+    >>> d = province_comparison(panel, [19, 55, 61], panel.years[-1], 8, lang="en")
+    >>> len(d.table), d.figures[0].data[0].type, [trace.name for trace in d.figures[0].data]
+    (3, 'bar', ['Çorum', 'Samsun', 'Trabzon'])
+    >>> len(d.data["81 provinces summary"]), d.data["LQ sector × province"].shape[1]   # all sectors, 3 provinces
+    (81, 4)
+    >>> province_comparison(panel, [], panel.years[-1], 8, lang="en").finding
+    'Choose at least one province in the list to compare.'
+    """
+    plates = list(dict.fromkeys(plates))[:MAX_PROVINCES]
+    if not plates:
+        return notice(t("explore.compare.none", lang))
+    colours = colours or {p: COLOURS[i] for i, p in enumerate(plates)}
+    cells = panel.cells[(panel.cells["year"] == year) & panel.cells["plate"].isin(plates)]
+    sizeable = cells[cells["employment"] >= 100]
+    leading = sizeable.sort_values("lq", ascending=False).drop_duplicates("nace").head(top)["nace"].tolist()
+    fig = go.Figure()
+    for plate in plates:
+        part = (
+            cells[(cells["plate"] == plate) & cells["nace"].isin(leading)].set_index("nace").reindex(leading)
+        )
+        fig.add_bar(
+            y=[panel.sector_label(c, lang) for c in leading],
+            x=part["lq"],
+            orientation="h",
+            name=panel.names[plate],
+            marker={"color": colours.get(plate, "#777")},
+            customdata=hover_values(part["lq"], lang, decimals=2),
+            hovertemplate="%{y}<br>LQ %{customdata}<extra>" + panel.names[plate] + "</extra>",
+        )
+    fig.add_vline(x=1, line_dash="dot")
+    fig.update_layout(
+        barmode="group",
+        height=160 + 18 * len(leading) * len(plates),
+        xaxis_title=t("explore.lq_axis", lang),
+        yaxis={"autorange": "reversed", "automargin": True},
+        margin={"l": 10, "r": 10, "t": 20, "b": 40},
+        showlegend=True,
+        **plotly_layout(lang),
+        legend={"orientation": "h", "y": -0.12, "yanchor": "top"},
     )
+    table = _summary(panel, plates, year, lang)
+    h = panel.regions[(panel.regions["year"] == year) & panel.regions["plate"].isin(plates)].set_index("plate")[
+        "herfindahl"
+    ]
+    if len(plates) == 1:
+        finding = t("explore.compare.one", lang, year=year, province=panel.names[plates[0]],
+                    h=format_number(h.iloc[0], lang, decimals=3))
+    else:
+        finding = t(
+            "explore.compare.finding",
+            lang,
+            year=year,
+            diverse=panel.names[h.idxmin()],
+            h_low=format_number(h.min(), lang, decimals=3),
+            focused=panel.names[h.idxmax()],
+            h_high=format_number(h.max(), lang, decimals=3),
+        )
+    lq = cells.pivot(index="nace", columns="plate", values="lq").reindex(columns=plates)
+    lq.columns = [panel.names[p] for p in plates]
+    lq.insert(0, t("explore.sector", lang), [panel.sector_label(c, lang) for c in lq.index])
     return Drawing(
         table=table,
         figures=(fig,),
         finding=finding,
         table_options={"percent_cols": [t("explore.col.cagr", lang)], "decimals": {"Herfindahl": 3}},
+        data={
+            t("explore.compare.sheet.lq", lang): lq.reset_index(drop=True),
+            t("explore.compare.sheet.all", lang): _summary(panel, list(panel.names.index), year, lang),
+        },
     )
 
 
@@ -130,19 +179,25 @@ def compare_provinces(
 ) -> View:
     """Up to five provinces side by side, with a province picker, a year slider and the number of sectors.
 
+    The provinces are compared in the order they were picked (the first five), and each keeps its
+    colour while others are added or removed.
+
     Examples
     --------
     >>> view = compare_provinces(["Gaziantep", "Kahramanmaraş"], lang="en")
     >>> view.controls["plates"].value = (27, 46, 63)   # add Şanlıurfa: one more bar per sector
     >>> len(view.drawing.table)
     3
+    >>> view.controls["plates"].value = (27, 46, 63, 1, 6, 34)   # six: the first five picked are kept
+    >>> view.drawing.table["Province"].tolist()
+    ['Gaziantep', 'Kahramanmaraş', 'Şanlıurfa', 'Adana', 'Ankara']
     """
     panel = national_panel(data_dir)
     chosen = tuple(province(p).plate for p in provinces)[:MAX_PROVINCES]
     style = {"description_width": "9em"}
     controls = {
         "plates": widgets.SelectMultiple(
-            options=[(name, p) for p, name in panel.names.items()],
+            options=province_options(),
             value=chosen,
             rows=8,
             description=t("explore.compare.provinces", lang),
@@ -155,14 +210,25 @@ def compare_provinces(
             value=8, min=3, max=15, description=t("explore.compare.top", lang), style=style
         ),
     }
+    picked: list[int] = list(chosen)  # the pick order (a SelectMultiple reports its options' order)
+    colours: dict[int, str] = {}
     view: View | None = None
 
     def draw(plates: Sequence[int], year: int, top: int) -> Drawing:
+        picked[:] = [p for p in picked if p in plates] + [p for p in plates if p not in picked]
+        for plate in list(colours):
+            if plate not in picked[:MAX_PROVINCES]:
+                del colours[plate]
+        for plate in picked[:MAX_PROVINCES]:
+            if plate not in colours:
+                colours[plate] = next(c for c in COLOURS if c not in colours.values())
         if view is not None:
-            view.status.value = (
-                t("explore.compare.kept", lang, n=MAX_PROVINCES) if len(plates) > MAX_PROVINCES else ""
-            )
-        return province_comparison(panel, plates or chosen, year, top, lang=lang)
+            names = ", ".join(panel.names[p] for p in picked) or "–"
+            kept = t("explore.compare.kept", lang, n=MAX_PROVINCES) if len(picked) > MAX_PROVINCES else ""
+            view.status.value = f"{t('explore.compare.hint', lang, chosen=names)} {kept}"
+        return province_comparison(panel, picked, year, top, lang=lang, colours=colours)
 
-    view = View(t("explore.compare.title", lang), "compare", controls, draw, lang=lang)
+    view = View(t("explore.compare.title", lang), "compare", controls, draw, lang=lang, data_dir=data_dir,
+                n_figures=1)
+    draw(controls["plates"].value, controls["year"].value, controls["top"].value)  # the hint from the start
     return view

@@ -23,12 +23,16 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from clusterlib.explore.panel import NationalPanel, national_panel, province_outlines
+from clusterlib import nace
+from clusterlib.explore.panel import NationalPanel, national_panel, province_options, province_outlines
 from clusterlib.explore.views import Drawing, View
 from clusterlib.i18n import add_strings, format_number, plotly_layout, t
-from clusterlib.regions import province
+from clusterlib.regions import pilots, province
 
-__all__ = ["LQ_BANDS", "lq_band", "sector_explorer", "sector_view"]
+__all__ = ["LQ_BANDS", "MIN_EMPLOYMENT", "default_sector", "lq_band", "sector_explorer", "sector_view"]
+
+#: A sector with fewer employees in a province is not called its most specialised (unstable quotient).
+MIN_EMPLOYMENT = 100
 
 #: Upper bounds of the LQ bands of the map, and their colours (ColorBrewer PuBu, light to dark).
 LQ_BANDS: tuple[tuple[float, str, str], ...] = (
@@ -61,6 +65,9 @@ add_strings(
             "en": "In {year}, {n} provinces specialise in {sector} (LQ ≥ 1.25); the highest LQ is in {top} "
                   "({lq}). In {province} the LQ is {own}.",
         },
+        "explore.sector.matrix": {"tr": "LQ il × sektör", "en": "LQ province × sector"},
+        "explore.sector.all": {"tr": "81 il", "en": "81 provinces"},
+        "explore.sector.chosen_year": {"tr": "seçilen yıl", "en": "chosen year"},
         "explore.lq_one": {"tr": "LQ = 1 (Türkiye payı)", "en": "LQ = 1 (national share)"},
     }
 )  # fmt: skip
@@ -79,6 +86,33 @@ def lq_band(lq: pd.Series, employment: pd.Series) -> pd.Series:
     return band.where(employment.to_numpy() > 0, -1)
 
 
+def default_sector(panel: NationalPanel, plate: int) -> str:
+    """The sector a view of ``plate`` starts on: its pilot cluster's division, else its most specialised sector.
+
+    The most specialised sector is the one with the highest LQ in the latest year among sectors
+    with at least :data:`MIN_EMPLOYMENT` employees in the province (any sector when none has).
+
+    Examples
+    --------
+    >>> panel = national_panel()
+    >>> default_sector(panel, 19)          # Çorum: its pilot cluster (food-processing machinery)
+    '28'
+    >>> code = default_sector(panel, 30)   # Hakkari: no pilot cluster; its highest sizeable LQ
+    >>> cells = panel.cells[(panel.cells["plate"] == 30) & (panel.cells["year"] == panel.years[-1])]
+    >>> bool(cells.set_index("nace").at[code, "lq"] == cells[cells["employment"] >= 100]["lq"].max())
+    True
+    """
+    if plate in {p.plate for p in pilots()}:
+        try:
+            return nace.pilot_division(province(plate).name)
+        except ValueError:  # more than one pilot cluster: fall back on the data
+            pass
+    cells = panel.cells[(panel.cells["plate"] == plate) & (panel.cells["year"] == panel.years[-1])]
+    sizeable = cells[cells["employment"] >= MIN_EMPLOYMENT]
+    pool = sizeable if len(sizeable) else cells[cells["employment"] > 0]
+    return str(pool.sort_values("lq", ascending=False)["nace"].iloc[0])
+
+
 def _map(rows: pd.DataFrame, highlight: int, lang: str) -> go.Figure:
     outlines = province_outlines()
     fig = go.Figure()
@@ -88,8 +122,9 @@ def _map(rows: pd.DataFrame, highlight: int, lang: str) -> go.Figure:
     ]
     for band, key, colour in bands:
         plates = rows.index[rows["band"] == band]
-        lon = np.concatenate([outlines.at[p, "lon"] for p in plates]) if len(plates) else []
-        lat = np.concatenate([outlines.at[p, "lat"] for p in plates]) if len(plates) else []
+        # an empty band keeps its legend entry (the scale stays fixed): a speck outside the view
+        lon = np.concatenate([outlines.at[p, "lon"] for p in plates]) if len(plates) else [0.0, 0.1, 0.0]
+        lat = np.concatenate([outlines.at[p, "lat"] for p in plates]) if len(plates) else [0.0, 0.0, 0.1]
         fig.add_scatter(
             x=lon,
             y=lat,
@@ -122,19 +157,21 @@ def _map(rows: pd.DataFrame, highlight: int, lang: str) -> go.Figure:
         name=rows.at[highlight, "province"],
         hoverinfo="skip",
     )
+    fig.add_annotation(text="© OpenStreetMap", x=1, y=0, xref="paper", yref="paper", xanchor="right",
+                       yanchor="bottom", showarrow=False, font={"size": 10, "color": "#555"})
     fig.update_layout(
         height=430,
         margin={"l": 0, "r": 0, "t": 10, "b": 0},
         plot_bgcolor="white",
-        xaxis={"visible": False},
-        yaxis={"visible": False, "scaleanchor": "x", "scaleratio": 1.3},
+        xaxis={"visible": False, "range": [25.5, 45.0]},
+        yaxis={"visible": False, "scaleanchor": "x", "scaleratio": 1.3, "range": [35.7, 42.3]},
         legend={"orientation": "h", "y": -0.02},
         **plotly_layout(lang),
     )
     return fig
 
 
-def _series(panel: NationalPanel, sector: str, plates: list[int], lang: str) -> go.Figure:
+def _series(panel: NationalPanel, sector: str, plates: list[int], year: int, lang: str) -> go.Figure:
     cells = panel.cells[(panel.cells["nace"] == sector) & panel.cells["plate"].isin(plates)]
     fig = go.Figure()
     for plate in plates:
@@ -147,6 +184,8 @@ def _series(panel: NationalPanel, sector: str, plates: list[int], lang: str) -> 
             line={"width": 3 if plate == plates[0] else 1.5},
         )
     fig.add_hline(y=1, line_dash="dot", annotation_text=t("explore.lq_one", lang))
+    fig.add_vline(x=year, line_color="#999", line_width=6, opacity=0.3,
+                  annotation_text=t("explore.sector.chosen_year", lang), annotation_position="top")
     fig.update_layout(
         height=320,
         margin={"l": 50, "r": 10, "t": 40, "b": 40},
@@ -164,8 +203,8 @@ def sector_view(panel: NationalPanel, sector: str, year: int, plate: int, *, lan
     --------
     >>> panel = national_panel()
     >>> d = sector_view(panel, "10", panel.years[-1], 19, lang="en")
-    >>> len(d.figures), d.table.shape[1]
-    (2, 5)
+    >>> len(d.figures), d.table.shape[1], len(d.data["81 provinces"])   # on screen the top 10; saved all 81
+    (2, 5, 81)
     """
     cells = panel.cells[(panel.cells["nace"] == sector) & (panel.cells["year"] == year)].set_index("plate")
     rows = pd.DataFrame(
@@ -183,14 +222,16 @@ def sector_view(panel: NationalPanel, sector: str, year: int, plate: int, *, lan
     ranked = rows.sort_values("lq", ascending=False)
     top = ranked.index[:3].tolist()
     plates = [plate, *[p for p in top if p != plate]][:4]
-    table = ranked.head(10).reset_index(drop=True)[["province", "employment", "share", "lq", "band_text"]]
-    table.columns = [
+    headers = [
         t("explore.province", lang),
         t("explore.col.employment", lang),
         t("explore.col.share", lang),
         "LQ",
         t("explore.col.band", lang),
     ]
+    everything = ranked.reset_index(drop=True)[["province", "employment", "share", "lq", "band_text"]]
+    everything.columns = headers
+    table = everything.head(10)
     finding = t(
         "explore.sector.finding",
         lang,
@@ -204,14 +245,36 @@ def sector_view(panel: NationalPanel, sector: str, year: int, plate: int, *, lan
     )
     return Drawing(
         table=table,
-        figures=(_map(rows, plate, lang), _series(panel, sector, plates, lang)),
+        figures=(_map(rows, plate, lang), _series(panel, sector, plates, year, lang)),
         finding=finding,
         table_options={"percent_cols": [t("explore.col.share", lang)], "decimals": {"LQ": 2}},
+        data={
+            t("explore.sector.all", lang): everything,
+            t("explore.sector.matrix", lang): lq_matrix(panel, year, lang=lang),
+        },
+        map_attribution=True,
     )
 
 
+def lq_matrix(panel: NationalPanel, year: int, *, lang: str = "tr") -> pd.DataFrame:
+    """LQ of every province (rows, Turkish order) × sector (columns, NACE code) in ``year``.
+
+    Examples
+    --------
+    >>> panel = national_panel()
+    >>> m = lq_matrix(panel, panel.years[-1])
+    >>> len(m), m.columns[0]
+    (81, 'İl')
+    """
+    cells = panel.cells[panel.cells["year"] == year]
+    wide = cells.pivot(index="plate", columns="nace", values="lq").reindex(index=panel.names.index)
+    wide = wide.reindex(columns=sorted(wide.columns))
+    wide.insert(0, t("explore.province", lang), panel.names.reindex(wide.index).to_numpy())
+    return wide.reset_index(drop=True).rename_axis(columns=None)
+
+
 def sector_explorer(
-    sector: str = "10",
+    sector: str | None = None,
     province_key: str | int = "Çorum",
     *,
     lang: str = "tr",
@@ -221,8 +284,8 @@ def sector_explorer(
 
     Parameters
     ----------
-    sector : str
-        NACE division shown first.
+    sector : str, optional
+        NACE division shown first (default: :func:`default_sector` of the province).
     province_key : str or int
         The province outlined on the map and drawn first in the time series (any spelling or plate).
     lang : {"tr", "en"}
@@ -243,6 +306,7 @@ def sector_explorer(
     """
     panel = national_panel(data_dir)
     plate = province(province_key).plate
+    sector = sector if sector is not None else default_sector(panel, plate)
     style = {"description_width": "6em"}
     controls = {
         "sector": widgets.Dropdown(
@@ -256,7 +320,7 @@ def sector_explorer(
             options=list(panel.years), value=panel.years[-1], description=t("explore.year", lang), style=style
         ),
         "plate": widgets.Dropdown(
-            options=[(name, p) for p, name in panel.names.items()],
+            options=province_options(),
             value=plate,
             description=t("explore.province", lang),
             style=style,
@@ -268,4 +332,5 @@ def sector_explorer(
         controls,
         lambda sector, year, plate: sector_view(panel, sector, year, plate, lang=lang),
         lang=lang,
+        data_dir=data_dir,
     )

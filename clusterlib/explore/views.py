@@ -2,7 +2,9 @@
 
 Every explorer of :mod:`clusterlib.explore` is a :class:`View`.  Its ``draw`` function takes the
 current control values and returns a :class:`Drawing` (a table, figures and one plain sentence); the
-view shows it in JupyterLab and redraws it when a control changes.
+view shows it in JupyterLab and redraws it when a control changes.  Where the data do not allow a
+view (a province without a needs survey, say), ``draw`` returns :func:`notice`: one plain sentence
+and no figure, so the other views still work.
 
 Figures are plotly ``FigureWidget`` objects.  Since plotly 6 these are anywidgets: the front-end code
 ships inside the ``plotly`` and ``anywidget`` Python packages as JupyterLab extensions, so they work
@@ -13,25 +15,22 @@ Python.  Without a browser (nbval, papermill) they are still built and updated, 
 from __future__ import annotations
 
 import html
-import re
 import time
-import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import ipywidgets as widgets
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.offline import get_plotlyjs
 
-from clusterlib.cellsafe import excel_safe
-from clusterlib.config import PROCESSED_DIR
-from clusterlib.i18n import add_strings, t
-from clusterlib.report import atomic_write
+from clusterlib.config import PROCESSED_DIR, SAMPLE_DIR
+from clusterlib.data import data_fingerprint
+from clusterlib.explore.saving import SavedView, save_view
+from clusterlib.i18n import add_strings, format_number, t
 from clusterlib.report.tables import table_html
 
-__all__ = ["Drawing", "SavedView", "View", "save_view"]
+__all__ = ["Drawing", "View", "notice"]
 
 add_strings(
     {
@@ -42,6 +41,17 @@ add_strings(
     }
 )
 
+#: The report's table look, for the tables inside the views (JupyterLab does not load the report CSS).
+VIEW_CSS = """<style>
+.cl-view .cl-table{border-collapse:collapse;font-size:13px;margin:.4em 0}
+.cl-view .cl-table th{text-align:left;border-bottom:2px solid #555;padding:.3em .7em;vertical-align:bottom}
+.cl-view .cl-table td{border-bottom:1px solid #ddd;padding:.25em .7em}
+.cl-view .cl-table td.num,.cl-view .cl-table th.num{text-align:right;font-variant-numeric:tabular-nums}
+.cl-view .cl-table-wrap{max-height:420px;overflow:auto}
+.cl-view .cl-finding{border-left:4px solid #0072B2;background:#eef6fb;padding:.4em 1em;margin:.5em 0}
+.cl-view .widget-label{max-width:none}
+</style>"""
+
 
 @dataclass(frozen=True)
 class Drawing:
@@ -50,96 +60,38 @@ class Drawing:
     Attributes
     ----------
     table : DataFrame
-        The figures behind the view, with headers in the view's language; saved as XLSX and CSV.
+        The table on screen, with headers in the view's language; saved as the first XLSX sheet.
     figures : tuple of plotly Figure
         Drawn into the view's ``FigureWidget`` objects, in order.
     finding : str
         One plain sentence on top of the view.
     table_options : mapping
         Keyword arguments for :func:`clusterlib.report.tables.table_html` (``percent_cols``, ``decimals``…).
+    data : mapping of str to DataFrame
+        The full data behind the figures (e.g. all 81 provinces), by sheet title: saved as further
+        XLSX sheets, the first one also as the CSV.
+    map_attribution : bool
+        Whether a figure is a map drawn from OpenStreetMap outlines (the saved files credit them).
     """
 
     table: pd.DataFrame
     figures: tuple[go.Figure, ...] = ()
     finding: str = ""
     table_options: Mapping[str, object] = field(default_factory=dict)
+    data: Mapping[str, pd.DataFrame] = field(default_factory=dict)
+    map_attribution: bool = False
 
 
-@dataclass(frozen=True)
-class SavedView:
-    """The files :func:`save_view` wrote."""
-
-    xlsx: Path
-    csv: Path
-    html: Path
-
-    @property
-    def paths(self) -> tuple[Path, Path, Path]:
-        """The three files, XLSX first."""
-        return (self.xlsx, self.csv, self.html)
-
-
-def _slug(text: str) -> str:
-    folded = unicodedata.normalize("NFKD", text.replace("ı", "i").replace("İ", "I"))
-    ascii_text = folded.encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:80] or "view"
-
-
-def save_view(
-    drawing: Drawing, name: str, folder: str | Path | None = None, *, lang: str = "tr"
-) -> SavedView:
-    """Save a view as the expert sees it: its table as XLSX and CSV, its figures as one offline HTML file.
-
-    The HTML file carries plotly.js inline, so it opens without a network and can be e-mailed on
-    its own.  Every file is written atomically (a temporary file moved into place), so an
-    interrupted save never leaves half a file.
-
-    Parameters
-    ----------
-    drawing : Drawing
-        What the view shows now (:attr:`View.drawing`).
-    name : str
-        A name for the files; folded to lower-case ASCII (``Çorum – gıda`` → ``corum-gida``).
-    folder : str or Path, optional
-        Where to write; default ``data/processed/views``.
-    lang : {"tr", "en"}
-        Language of the HTML page.
-
-    Returns
-    -------
-    SavedView
-        The paths of the XLSX, CSV and HTML files.
+def notice(text: str) -> Drawing:
+    """A drawing that only says, in a plain sentence, why the view has nothing to show.
 
     Examples
     --------
-    >>> import tempfile
-    >>> d = Drawing(pd.DataFrame({"il": ["Çorum"], "LQ": [1.5]}), (go.Figure(go.Bar(x=[1], y=[2])),), "Bir cümle.")
-    >>> saved = save_view(d, "Çorum deneme", tempfile.mkdtemp())
-    >>> [p.name for p in saved.paths]
-    ['corum-deneme.xlsx', 'corum-deneme.csv', 'corum-deneme.html']
-    >>> pd.read_excel(saved.xlsx)["LQ"].tolist()
-    [1.5]
+    >>> d = notice("Hakkari için ihtiyaç anketi yok.")
+    >>> d.figures, d.table.empty
+    ((), True)
     """
-    target = Path(folder) if folder is not None else PROCESSED_DIR / "views"
-    stem = _slug(name)
-    paths = SavedView(target / f"{stem}.xlsx", target / f"{stem}.csv", target / f"{stem}.html")
-    with atomic_write(paths.xlsx, "wb") as fh:
-        excel_safe(drawing.table).to_excel(fh, index=False, sheet_name=stem[:31])
-    with atomic_write(paths.csv, encoding="utf-8-sig") as fh:  # a BOM so Excel opens Turkish letters right
-        excel_safe(drawing.table).to_csv(fh, index=False)
-    charts = "".join(
-        fig.to_html(full_html=False, include_plotlyjs=False, config={"displaylogo": False})
-        for fig in drawing.figures
-    )
-    page = (
-        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{html.escape(name)}</title>'
-        f"<script>{get_plotlyjs()}</script></head><body><h1>{html.escape(name)}</h1>"
-        f"<p>{html.escape(drawing.finding)}</p>{charts}"
-        f"{table_html(drawing.table, lang=lang, **drawing.table_options)}</body></html>"
-    )
-    with atomic_write(paths.html) as fh:
-        fh.write(page)
-    return paths
+    return Drawing(table=pd.DataFrame(), finding=text)
 
 
 def _apply(widget: go.FigureWidget, figure: go.Figure) -> None:
@@ -157,13 +109,32 @@ def _apply(widget: go.FigureWidget, figure: go.Figure) -> None:
         widget.layout = figure.layout
 
 
+def value_label(control: widgets.ValueWidget, lang: str) -> str:
+    """The value of a control as the expert reads it: the option's label, or the number in ``lang``.
+
+    Examples
+    --------
+    >>> value_label(widgets.Dropdown(options=[("Tüm firmalar", "none")], value="none"), "tr")
+    'Tüm firmalar'
+    >>> value_label(widgets.FloatSlider(value=0.75), "tr")
+    '0,75'
+    """
+    if isinstance(control, widgets.SelectMultiple):
+        return ", ".join(str(label) for label in control.label)
+    if hasattr(control, "label") and control.label is not None and not isinstance(control, widgets.Button):
+        return str(control.label)
+    if isinstance(control, widgets.FloatSlider):
+        return format_number(control.value, lang, decimals=2)
+    return str(control.value)
+
+
 class View:
     """Controls, figures and a table that redraw together, with a save button.
 
     Parameters
     ----------
     name : str
-        Title of the view (also the default file name when it is saved).
+        Title of the view (also the start of the file names when it is saved).
     key : str
         A short identifier; the view's box gets the CSS classes ``cl-view`` and ``cl-view-<key>``.
     controls : mapping of str to ipywidgets.ValueWidget
@@ -171,6 +142,14 @@ class View:
     draw : callable
         ``draw(**values) -> Drawing``.
     lang : {"tr", "en"}
+    data_dir : str or Path, optional
+        The data folder the view reads (named, with its version, in every saved file).
+    n_figures : int, optional
+        How many figure widgets to keep even while a :func:`notice` shows none (click handlers
+        attached to them stay attached).
+    after_draw : callable, optional
+        Called with the view after every redraw, once the figures hold the new traces (e.g. to
+        attach click handlers to new traces).
 
     Attributes
     ----------
@@ -188,61 +167,124 @@ class View:
         draw: Callable[..., Drawing],
         *,
         lang: str = "tr",
+        data_dir: str | Path | None = None,
+        n_figures: int = 0,
+        after_draw: Callable[[View], None] | None = None,
     ) -> None:
         self.name = name
         self.key = key
         self.lang = lang
+        self.data_dir = data_dir
         self.controls = dict(controls)
         self._draw = draw
+        self._busy = False
+        self._after_draw = after_draw
         self.timings: list[float] = []
         self.finding = widgets.HTML()
         self.table = widgets.HTML()
         self.status = widgets.HTML()
-        self.folder = widgets.Text(value=str(PROCESSED_DIR / "views"), description=t("explore.folder", lang))
-        self.save_button = widgets.Button(description=t("explore.save", lang), icon="save")
-        self.save_button.on_click(lambda _button: self.save())
+        self.status.add_class("cl-view-status")
+        self.folder = widgets.Text(value=str(PROCESSED_DIR / "views"), description=t("explore.folder", lang),
+                                   layout=widgets.Layout(width="40em"))
+        self.save_button = widgets.Button(description=t("explore.save", lang), icon="save",
+                                          layout=widgets.Layout(width="auto"))
+        self.save_button.on_click(lambda _button: self._guarded(self.save))
         self.figures: list[go.FigureWidget] = []
+        self._boxes: list[widgets.Box] = []
+        self._add_figures(n_figures)
+        self.readouts: dict[str, widgets.HTML] = {}
+        for key_, control in self.controls.items():
+            if isinstance(control, widgets.FloatSlider):  # the slider's own readout has a decimal point
+                control.readout = False
+                self.readouts[key_] = widgets.HTML(value_label(control, lang))
         self.drawing = self.redraw()
         for control in self.controls.values():
-            control.observe(lambda _change: self.redraw(), names="value")
+            control.observe(self._changed, names="value")
+
+    def _add_figures(self, n: int) -> None:
+        while len(self.figures) < n:
+            figure = go.FigureWidget()
+            self.figures.append(figure)
+            self._boxes.append(widgets.Box([figure], layout=widgets.Layout(width="100%")))
+
+    def _guarded(self, action: Callable[[], object]) -> None:
+        """Run a control's action; on an error say so in the view (the browser test looks for it)."""
+        try:
+            action()
+        except Exception as err:
+            self.status.value = f'<p class="cl-view-error">{html.escape(f"{type(err).__name__}: {err}")}</p>'
+            raise
+
+    def _changed(self, _change: object) -> None:
+        if not self._busy:  # a draw function that updates another control's options must not recurse
+            self._guarded(self.redraw)
 
     def values(self) -> dict[str, object]:
         """The current value of every control, by keyword."""
         return {key: control.value for key, control in self.controls.items()}
 
+    def labels(self) -> list[tuple[str, str]]:
+        """Each control's description and the label of its value, as the expert sees them."""
+        return [
+            (control.description or key, value_label(control, self.lang)) for key, control in self.controls.items()
+        ]
+
     def redraw(self) -> Drawing:
         """Draw the view for the current control values; record the time it took."""
         start = time.perf_counter()
-        drawing = self._draw(**self.values())
-        while len(self.figures) < len(drawing.figures):
-            self.figures.append(go.FigureWidget())
+        self._busy = True
+        try:
+            drawing = self._draw(**self.values())
+        finally:
+            self._busy = False
+        self._add_figures(len(drawing.figures))
         for widget, figure in zip(self.figures, drawing.figures, strict=False):
             _apply(widget, figure)
+        for index, box in enumerate(self._boxes):  # a notice hides the figures it leaves out
+            box.layout.display = None if index < len(drawing.figures) else "none"
+        for key_, readout in self.readouts.items():
+            readout.value = value_label(self.controls[key_], self.lang)
         self.finding.value = f'<p class="cl-finding"><strong>{html.escape(drawing.finding)}</strong></p>'
-        self.table.value = table_html(drawing.table, lang=self.lang, **drawing.table_options)
+        self.table.value = (
+            table_html(drawing.table, lang=self.lang, **drawing.table_options) if len(drawing.table.columns) else ""
+        )
         self.drawing = drawing
+        if self._after_draw is not None:
+            self._after_draw(self)
         self.timings.append(time.perf_counter() - start)
         return drawing
 
     def save(self, folder: str | Path | None = None) -> SavedView:
-        """Save what the view shows now (see :func:`save_view`); the status line names the files."""
-        values = " ".join(
-            str(v) for v in self.values().values() if not isinstance(v, Sequence) or isinstance(v, str)
+        """Save what the view shows now (see :func:`clusterlib.explore.saving.save_view`).
+
+        The files are named after the view, its control labels and the time; the status line names them.
+        """
+        saved = save_view(
+            self.drawing,
+            self.labels(),
+            self.name,
+            folder or self.folder.value,
+            data_dir=self.data_dir,
+            version=data_fingerprint(self.data_dir if self.data_dir is not None else SAMPLE_DIR),
+            lang=self.lang,
         )
-        saved = save_view(self.drawing, f"{self.name} {values}", folder or self.folder.value, lang=self.lang)
         self.status.value = html.escape(
-            t("explore.saved", self.lang, files=", ".join(p.name for p in saved.paths))
+            t("explore.saved", self.lang, files=", ".join(str(p) for p in saved.paths))
         )
         return saved
 
     def widget(self) -> widgets.VBox:
         """The whole view as one widget, to display in a cell."""
+        controls = []
+        for key_, control in self.controls.items():
+            readout = self.readouts.get(key_)
+            controls.append(widgets.HBox([control, readout]) if readout is not None else control)
         box = widgets.VBox(
             [
-                widgets.HTML(f"<h3>{html.escape(self.name)}</h3>"),
-                widgets.HBox(list(self.controls.values()), layout=widgets.Layout(flex_flow="row wrap")),
+                widgets.HTML(f"{VIEW_CSS}<h3>{html.escape(self.name)}</h3>"),
+                widgets.HBox(controls, layout=widgets.Layout(flex_flow="row wrap")),
                 self.finding,
-                *self.figures,
+                *self._boxes,
                 self.table,
                 widgets.HBox([self.folder, self.save_button]),
                 self.status,
