@@ -25,6 +25,7 @@ from typing import Any
 
 from clusterlib.config import PACKAGE_DIR
 from clusterlib.report._files import atomic_write_text
+from clusterlib.report._forkkernel import PARENT_ENV, die_with_parent
 from clusterlib.report._forkserver import SERVER_ENV, kernel_server, stop_kernel_server
 from clusterlib.report._pool import PRELOAD_ENV
 from clusterlib.report.contracts import ReportTask, TaskOutcome
@@ -207,6 +208,7 @@ def run_task(task: ReportTask) -> TaskOutcome:
                 result.update(status="failed", error=f"HTML export failed: {type(err).__name__}: {err}")
                 result["traceback"] = "".join(traceback.format_exception(err))
         if result.get("status") == "ok":
+            os.chmod(partial, 0o644)  # readable, whatever the umask
             os.replace(partial, executed)
             result["executed"] = str(executed)
             for stale in (failed_nb, failed_log):
@@ -215,6 +217,7 @@ def run_task(task: ReportTask) -> TaskOutcome:
         else:
             failed_nb.parent.mkdir(parents=True, exist_ok=True)
             if partial.exists():
+                os.chmod(partial, 0o644)
                 os.replace(partial, failed_nb)
                 result["executed"] = str(failed_nb)
             _write_log(failed_log, task, result)
@@ -282,6 +285,8 @@ def main() -> None:
     Anything else the libraries print goes to stderr (file descriptor 1 is pointed at 2), so the
     protocol stream holds only result lines.
     """
+    if os.environ.get(PARENT_ENV):  # started by the runner: end with it, even when it is SIGKILLed
+        die_with_parent(int(os.environ[PARENT_ENV]))
     protocol = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     if os.environ.get(PRELOAD_ENV, "1") != "0":  # start the kernel server while the runner still

@@ -130,7 +130,15 @@ class NotebookParameter:
     """One assignment of a notebook's ``parameters`` cell.
 
     ``type`` is the annotation as written (``"int | None"``) or, without one, the type of the
-    default (``"int"``); ``"any"`` when neither says (``x = None``).
+    default (``"int"``); ``"any"`` when neither says (``x = None``).  ``bounds`` is the interval a
+    number must lie in, as written at the end of its comment (``"[1, 100000]"``, ``"(0, 1]"``;
+    empty: no bounds), and ``low``/``high`` with ``low_open``/``high_open`` its parsed ends.
+
+    Examples
+    --------
+    >>> p = NotebookParameter("n_boot", "int", 2000, "replicates", bounds="[1, 100000]", low=1, high=100000)
+    >>> p.describe(), p.within(0), p.within(100000)
+    ("n_boot: int = 2000 in [1, 100000]  (replicates)", False, True)
     """
 
     name: str
@@ -138,10 +146,27 @@ class NotebookParameter:
     default: Any = None
     help: str = ""
     types: tuple[str, ...] = field(default=(), compare=False)
+    bounds: str = ""
+    low: float | None = None
+    high: float | None = None
+    low_open: bool = False
+    high_open: bool = False
+
+    def within(self, value: Any) -> bool:
+        """True when ``value`` is not a number, or a number inside the bounds."""
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return True
+        if value != value:  # NaN is in no interval
+            return not self.bounds
+        if self.low is not None and (value < self.low or (self.low_open and value == self.low)):
+            return False
+        return not (self.high is not None and (value > self.high or (self.high_open and value == self.high)))
 
     def describe(self) -> str:
-        """``"top_k: int = 5  (size of the shortlist)"``."""
+        """``"top_k: int = 5 in [1, 50]  (size of the shortlist)"``."""
         text = f"{self.name}: {self.type} = {self.default!r}"
+        if self.bounds:
+            text += f" in {self.bounds}"
         return f"{text}  ({self.help})" if self.help else text
 
 

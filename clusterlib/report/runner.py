@@ -52,6 +52,7 @@ from clusterlib.report._files import data_version, link_or_copy, short_version, 
 from clusterlib.report._pool import RunInterrupted, StartedWorkers, run_pool
 from clusterlib.report.contracts import ReportTask, TaskOutcome
 from clusterlib.report.index import local_now, write_index, write_run_json
+from clusterlib.report.outdir import check_out_dir, mark_report_folder
 from clusterlib.report.steps import (
     REQUIRED_PARAMETERS,
     NotebookContractError,
@@ -266,39 +267,6 @@ def _check_dir(path: str | os.PathLike[str], name: str) -> Path:
     return resolved
 
 
-def _inside(path: Path, folder: Path) -> bool:
-    return path == folder or folder in path.parents
-
-
-def check_out_dir(out: Path, *, forbidden: Mapping[str, Path]) -> Path:
-    """Refuse an output folder that is ``/``, inside one of ``forbidden`` (the raw data, the
-    notebooks, the data folder) or not writable; create it if needed.
-
-    Raises
-    ------
-    ValueError
-        For a forbidden place.
-    PermissionError
-        When the folder cannot be written.
-    """
-    resolved = Path(out).expanduser().resolve()
-    if resolved == Path(resolved.anchor):
-        raise ValueError(f"'out_dir' must not be the root folder {resolved}")
-    for name, folder in forbidden.items():
-        if _inside(resolved, folder.resolve()):
-            raise ValueError(
-                f"'out_dir' {str(out)!r} is inside {name} ({folder}); reports must go elsewhere "
-                "(default: reports/)"
-            )
-    try:
-        resolved.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=resolved, prefix=".write-test."):
-            pass
-    except OSError as err:
-        raise PermissionError(f"'out_dir' {str(out)!r} cannot be written: {err.strerror or err}") from None
-    return resolved
-
-
 def check_data(data: Path, cache_root: Path | None = None) -> Path | None:
     """Read and validate every input table of ``data`` once (the tables a folder lacks are left
     to the steps, which run with what there is); with ``cache_root``, store the validated tables
@@ -424,6 +392,7 @@ def run(
     scheduler: str | None = None,
     validate_data: bool = True,
     preload_kernels: bool = True,
+    force: bool = False,
 ) -> list[RunResult]:
     """Render the step notebooks of each province into HTML reports.
 
@@ -502,7 +471,9 @@ def run(
     out = check_out_dir(
         Path(out_dir),
         forbidden={"data/raw/": RAW_DIR, "the notebooks folder": nb_dir, "the data folder": data},
+        force=force,
     )
+    mark_report_folder(out)
     # the workers start (imports, kernel server) while the data are validated below
     log_dir = processed / "executed" / "logs"
     count = min(jobs, len(languages) * len(chosen) * len(selected))
