@@ -39,6 +39,7 @@ from clusterlib.monitoring.management import holding_back, management_scorecard
 from clusterlib.monitoring.plan import indicator_summary, monitoring_plan
 from clusterlib.regions import Province, provinces
 from clusterlib.regions import province as resolve_province
+from clusterlib.resultcache import cached_analysis
 
 __all__ = ["MonitoringBenchmarking", "MonitoringFindings", "analyse_monitoring", "cluster_of"]
 
@@ -246,6 +247,7 @@ def cluster_of(province: Province) -> tuple[str | None, str, str, tuple[str, ...
     return str(row["id"]), str(row["name_en"]), str(row["name_tr"]), (str(row["main_division"]),)
 
 
+@cached_analysis("monitoring", language_free=False, reads="monitoring_benchmarking")  # sentences in ``lang``
 def analyse_monitoring(
     province: str | int | Province,
     *,

@@ -32,6 +32,7 @@ from clusterlib.needs.stakeholders import (
 )
 from clusterlib.regions import Province
 from clusterlib.regions import province as resolve_province
+from clusterlib.resultcache import cached_analysis
 
 __all__ = ["NeedsAssessment", "NeedsFindings", "analyse_needs_assessment"]
 
@@ -471,6 +472,7 @@ _EMPTY = {
 }  # fmt: skip
 
 
+@cached_analysis("needs_assessment", language_free=False)  # holds its sentences in ``lang``
 def analyse_needs_assessment(
     province: str | int | Province,
     *,

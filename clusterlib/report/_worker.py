@@ -172,6 +172,12 @@ def run_task(task: ReportTask) -> TaskOutcome:
         os.environ[CACHE_ENV] = task.table_cache
     else:
         os.environ.pop(CACHE_ENV, None)
+    from clusterlib.resultcache import CACHE_ENV as RESULTS_ENV
+
+    if task.result_cache:  # the kernel's analyses share their results with the other languages
+        os.environ[RESULTS_ENV] = task.result_cache
+    else:
+        os.environ.pop(RESULTS_ENV, None)
     server = kernel_server() if task.preloaded_kernel else None
     if server:  # the kernel spec's launcher asks this server for a preloaded kernel
         os.environ[SERVER_ENV] = server

@@ -66,6 +66,7 @@ class ReportTask:
     record: bool = True  # the worker records the outcome in the index's status.json
     table_cache: str | None = None  # the run's validated Parquet tables (clusterlib.data.cache)
     preloaded_kernel: bool = True  # fork the kernel from a server with the libraries imported
+    result_cache: str | None = None  # folder of the analyses' result cache (clusterlib.resultcache)
 
     @property
     def label(self) -> str:

@@ -521,6 +521,7 @@ def run(
                 timeout=timeout,
                 table_cache=str(table_cache) if table_cache else None,
                 preloaded_kernel=preload_kernels,
+                result_cache=str(processed / "results"),
             )
             for code in languages
             for item in chosen
