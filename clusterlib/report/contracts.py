@@ -20,10 +20,12 @@ from typing import Any, Literal
 
 __all__ = ["STATUSES", "NotebookParameter", "ReportTask", "Status", "TaskOutcome"]
 
-#: ``ok``: report published; ``failed``: the notebook or its export failed; ``interrupted``: the run
-#: was stopped (Ctrl-C, SIGTERM) before the task finished; ``not_run``: never started.
-Status = Literal["ok", "failed", "interrupted", "not_run"]
-STATUSES: tuple[str, ...] = ("ok", "failed", "interrupted", "not_run")
+#: ``ok``: report published; ``up_to_date``: not rendered, the report of an earlier run depends on
+#: nothing that changed (:mod:`clusterlib.report.freshness`); ``failed``: the notebook or its export
+#: failed; ``interrupted``: the run was stopped (Ctrl-C, SIGTERM) before the task finished;
+#: ``not_run``: never started.
+Status = Literal["ok", "up_to_date", "failed", "interrupted", "not_run"]
+STATUSES: tuple[str, ...] = ("ok", "up_to_date", "failed", "interrupted", "not_run")
 
 
 def _dump(obj: Any) -> str:
@@ -67,6 +69,7 @@ class ReportTask:
     table_cache: str | None = None  # the run's validated Parquet tables (clusterlib.data.cache)
     preloaded_kernel: bool = True  # fork the kernel from a server with the libraries imported
     result_cache: str | None = None  # folder of the analyses' result cache (clusterlib.resultcache)
+    fingerprint: str = ""  # what the report depends on (clusterlib.report.freshness), recorded with it
 
     @property
     def label(self) -> str:
@@ -109,8 +112,8 @@ class TaskOutcome:
 
     @property
     def ok(self) -> bool:
-        """True when the report was published."""
-        return self.status == "ok"
+        """True when the report was published, or is up to date."""
+        return self.status in ("ok", "up_to_date")
 
     def to_json(self) -> str:
         """One line of JSON."""
