@@ -61,6 +61,12 @@ def mark_report_folder(folder: Path) -> None:
         )
 
 
+def _ignored(name: str) -> bool:
+    """Placeholders, and the passing files of a run starting in the same folder right now (its
+    write test and its marker being written)."""
+    return name in _IGNORED or name.startswith((".write-test.", f".{MARKER}."))
+
+
 def _inside(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
@@ -87,7 +93,7 @@ def check_out_dir(out: Path, *, forbidden: Mapping[str, Path], force: bool = Fal
                 "(default: reports/)"
             )
     if resolved.is_dir() and not force and not is_report_folder(resolved):
-        others = sorted(p.name for p in resolved.iterdir() if p.name not in _IGNORED)
+        others = sorted(p.name for p in resolved.iterdir() if not _ignored(p.name))
         if others:
             shown = ", ".join(others[:5]) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
             raise OutDirError(
