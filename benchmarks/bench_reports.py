@@ -3,8 +3,10 @@
 The loop is what one would write by hand: for each province and step, ``papermill.execute_notebook``
 then ``nbconvert.HTMLExporter`` (no code cells), one after the other in this process.  Both render
 the same notebooks with the same parameters, in the same run, into separate temporary folders.
-Targets (issue 14, on the 2-core machine): the runner takes at most 0.25 of the loop's time;
-all 81 provinces x every step in Turkish in under 5 minutes with peak memory under 4 GB.  Peak
+Targets (issue 21, on the 2-core machine): the runner takes at most 0.15 of the loop's time;
+all 81 provinces x every step in Turkish and English (648 reports) in under 5 minutes with peak
+memory under 4 GB; a re-run with nothing changed (``--rerun``) takes at most 0.15 of the first
+run's time and leaves every report byte-identical.  Peak
 memory is the largest sum of the resident memory of this process and all its children (workers,
 kernels), sampled every 0.2 s.  The load average is printed, since the machine may be shared.
 
@@ -13,12 +15,15 @@ Usage::
     .venv/bin/python benchmarks/bench_reports.py                      # notebooks/ and the sample data
     .venv/bin/python benchmarks/bench_reports.py --notebooks tests/fixtures/notebooks
     .venv/bin/python benchmarks/bench_reports.py --province all --no-loop   # the national run
+    .venv/bin/python benchmarks/bench_reports.py --province all --lang tr --lang en --no-loop
+    .venv/bin/python benchmarks/bench_reports.py --no-loop --rerun          # a re-run, nothing changed
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import hashlib
 import os
 import sys
 import tempfile
@@ -29,6 +34,7 @@ from pathlib import Path
 from clusterlib.config import NOTEBOOKS_DIR, SAMPLE_DIR
 from clusterlib.report import discover_steps, resolve_provinces, run
 from clusterlib.report.runner import KERNEL_NAME, _kernel_dir, default_jobs
+from clusterlib.resultcache import LOG_ENV
 
 
 def sequential_loop(provinces: list, steps: list, *, lang: str, data: Path, out: Path) -> float:
@@ -110,7 +116,7 @@ def _time_runner(args: argparse.Namespace, provinces: list, root: Path, *, prelo
         results = run(
             provinces,
             None,
-            lang=args.lang,
+            lang=args.lang or ["tr"],
             out_dir=root / "reports",
             jobs=args.jobs,
             data_dir=args.data,
@@ -121,6 +127,14 @@ def _time_runner(args: argparse.Namespace, provinces: list, root: Path, *, prelo
             preload_kernels=preload,
         )
     return time.perf_counter() - started, memory, results
+
+
+def _digests(out: Path) -> dict[str, str]:
+    """SHA-256 of every report (``<lang>/<province>/<step>.html``) under ``out``."""
+    return {
+        p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(out.glob("*/*/*.html"))
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -135,11 +149,14 @@ def main(argv: list[str] | None = None) -> int:
         help="data directory (default: <notebooks>/data if present, else the sample)",
     )
     parser.add_argument("--province", action="append", default=None, help="default: the five pilots")
-    parser.add_argument("--lang", default="tr")
+    parser.add_argument("--lang", action="append", default=None, help="repeat for several (default tr)")
     parser.add_argument("--jobs", type=int, default=None, help=f"runner processes (default {default_jobs()})")
     parser.add_argument("--no-loop", action="store_true", help="time the runner only")
     parser.add_argument(
         "--fresh", action="store_true", help="also time the runner with kernels started from scratch"
+    )
+    parser.add_argument(
+        "--rerun", action="store_true", help="then time a re-run with nothing changed (same folders)"
     )
     args = parser.parse_args(argv)
 
@@ -147,17 +164,20 @@ def main(argv: list[str] | None = None) -> int:
         args.data = args.notebooks / "data" if (args.notebooks / "data").is_dir() else SAMPLE_DIR
     provinces = resolve_provinces(args.province or ["pilots"])
     steps = discover_steps(args.notebooks)
+    languages = args.lang or ["tr"]
     print(
-        f"{len(provinces)} provinces x {len(steps)} steps = {len(provinces) * len(steps)} reports; "
+        f"{len(provinces)} provinces x {len(steps)} steps x {len(languages)} languages = "
+        f"{len(provinces) * len(steps) * len(languages)} reports; "
         f"{default_jobs()} cores; load average before {os.getloadavg()[0]:.1f}"
     )
     with tempfile.TemporaryDirectory(prefix="bench-reports-") as tmp:
         root = Path(tmp)
         (root / "loop").mkdir()
+        os.environ[LOG_ENV] = str(root / "computed.log")  # every analysis computed, one line each
         loop = None
         if not args.no_loop:
             loop = sequential_loop(
-                provinces, steps, lang=args.lang, data=args.data.resolve(), out=root / "loop"
+                provinces, steps, lang=languages[0], data=args.data.resolve(), out=root / "loop"
             )
             print(f"sequential papermill + nbconvert loop: {loop:8.1f} s")
         fresh = None
@@ -173,8 +193,27 @@ def main(argv: list[str] | None = None) -> int:
             f"peak memory (runner, workers, kernels): {memory.peak_pss / 2**30:6.2f} GB proportional "
             f"(PSS), {memory.peak / 2**30:.2f} GB summed RSS"
         )
+        computed = root / "computed.log"
+        if computed.exists():
+            counts: dict[str, int] = {}
+            for line in computed.read_text(encoding="utf-8").splitlines():
+                counts[line.split()[0]] = counts.get(line.split()[0], 0) + 1
+            print(
+                "analyses computed (clusterlib.resultcache):",
+                ", ".join(f"{k} {v}" for k, v in sorted(counts.items())),
+            )
         if loop is not None:
-            print(f"ratio runner / loop:                  {runner / loop:8.2f} (target <= 0.25)")
+            print(f"ratio runner / loop:                  {runner / loop:8.2f} (target <= 0.15)")
+        if args.rerun:
+            before = _digests(root / "runner" / "reports")
+            again, _, repeated = _time_runner(args, provinces, root / "runner", preload=True)
+            same = _digests(root / "runner" / "reports") == before
+            skipped = sum(1 for r in repeated if r.status == "up_to_date")
+            print(
+                f"re-run, nothing changed:              {again:8.1f} s  ({skipped} of {len(repeated)} up to date)"
+            )
+            print(f"ratio re-run / first run:             {again / runner:8.2f} (target <= 0.15)")
+            print(f"reports byte-identical after re-run:  {same}")
         if fresh is not None:
             print(f"ratio runner / fresh-kernel runner:   {runner / fresh:8.2f}")
         print(f"load average after {os.getloadavg()[0]:.1f}")

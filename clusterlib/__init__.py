@@ -8,6 +8,8 @@ geometry), ``charts``, ``report`` (runner, HTML),
 is imported on demand.
 """
 
+__version__ = "0.1.0"  # first: modules imported below read it (the result cache keys on it)
+
 from clusterlib import (
     charts,
     data,
@@ -47,4 +49,3 @@ __all__ = [
     "specialization",
     "valuechain",
 ]
-__version__ = "0.1.0"

@@ -227,6 +227,12 @@ def _summary(results: Sequence, lang: str, out: Path) -> str:
     help="Fork each notebook's kernel from a process that has clusterlib, pandas, scipy and plotly "
     "already imported (faster), or start every kernel from scratch.",
 )
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Render every report even when it is up to date, and write into an --out folder that holds "
+    "files but no report set of clusterlib.",
+)
 @click.pass_context
 def run_command(
     ctx: click.Context,
@@ -245,6 +251,7 @@ def run_command(
     progress: bool,
     validate_data: bool,
     preload_kernels: bool,
+    force: bool,
 ) -> None:
     """Render the step notebooks of the chosen provinces into HTML reports.
 
@@ -304,6 +311,7 @@ def run_command(
             progress=progress,
             validate_data=validate_data,
             preload_kernels=preload_kernels,
+            force=force,
             params=run_params,
             step_params=step_params,
             **arguments,

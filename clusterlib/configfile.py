@@ -52,12 +52,14 @@ from clusterlib.data.errors import DataValidationError
 from clusterlib.data.messages import messages_in, msg
 from clusterlib.i18n import add_strings
 
-__all__ = ["ConfigError", "check", "raise_all", "read_yaml", "show"]
+__all__ = ["MAX_NODES", "ConfigError", "check", "raise_all", "read_yaml", "shorten", "show"]
 
 Model = TypeVar("Model", bound=BaseModel)
 
 #: Longest echo of a value in a message (characters of its repr).
 SHOWN_CHARS = 60
+#: Most values (scalars, lists, mappings) a configuration file may hold.
+MAX_NODES = 100_000
 
 
 class ConfigError(DataValidationError):
@@ -91,17 +93,31 @@ def _rebuild(cls, message, file, key, problems, lang) -> ConfigError:
     return error
 
 
+def shorten(value: Any, limit: int = 80) -> str:
+    """``repr(value)`` cut to ``limit`` characters (with an ellipsis), without building the full
+    ``repr`` of a huge list or mapping first.
+
+    Examples
+    --------
+    >>> shorten([1, 2, 3]), shorten(list(range(10**6)), 12)
+    ('[1, 2, 3]', '[0, 1, 2, 3…')
+    """
+    if isinstance(value, (list, tuple, dict, set)) and len(value) > limit:
+        items = list(value.items() if isinstance(value, dict) else value)[:limit]
+        value = dict(items) if isinstance(value, dict) else items
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def show(value: object) -> str:
     """A value as a message echoes it: its type and a repr cut to :data:`SHOWN_CHARS` characters.
 
     >>> show("high")
     "str 'high'"
-
     >>> len(show("x" * 10_000)) < 80
     True
     """
-    text = repr(value)
-    return f"{type(value).__name__} {text[:SHOWN_CHARS] + '…' if len(text) > SHOWN_CHARS else text}"
+    return f"{type(value).__name__} {shorten(value, SHOWN_CHARS + 1)}"
 
 
 # --------------------------------------------------------------------------------------------------
@@ -137,8 +153,25 @@ _SafeStrictLoader.add_constructor(
 )
 
 
+def _refuse_expansions(text: str, max_nodes: int) -> None:
+    """Refuse anchors, aliases and more than ``max_nodes`` values from the parser's events, before
+    anything is composed or built (cheap for any input, a "billion laughs" included)."""
+    nodes = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise _RefusedYAML(msg("config.yaml.alias"), event.start_mark)
+        if isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            nodes += 1
+            if nodes > max_nodes:
+                raise _RefusedYAML(msg("config.yaml.too_many", limit=f"{max_nodes:,}"), event.start_mark)
+
+
 def read_yaml(
-    source: str | Path, *, file: str | None = None, error: type[ConfigError] = ConfigError
+    source: str | Path,
+    *,
+    file: str | None = None,
+    error: type[ConfigError] = ConfigError,
+    max_nodes: int = MAX_NODES,
 ) -> object:
     """Parse YAML from a file (a :class:`~pathlib.Path`) or from text, safely and strictly.
 
@@ -150,13 +183,16 @@ def read_yaml(
         The name messages give the file (default: the path as given, or ``"<text>"``).
     error : type, default ConfigError
         The :class:`ConfigError` subclass to raise.
+    max_nodes : int, default :data:`MAX_NODES`
+        Most values the document may hold.
 
     Raises
     ------
     FileNotFoundError
         When ``source`` is a path that does not exist.
     ConfigError
-        Not valid YAML, a duplicate key, an anchor or alias: ``"<file>: line L, column C: …"``.
+        Not valid YAML, a duplicate key, an anchor or alias, more than ``max_nodes`` values:
+        ``"<file>: line L, column C: …"``.
     """
     if isinstance(source, Path):
         name = file if file is not None else str(source)
@@ -164,6 +200,7 @@ def read_yaml(
     else:
         name, text = (file if file is not None else "<text>"), source
     try:
+        _refuse_expansions(text, max_nodes)
         return yaml.load(text, Loader=_SafeStrictLoader)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
@@ -289,6 +326,10 @@ add_strings(
         "config.yaml.alias": {
             "tr": "bu dosyada çapa ve takma adlar (&ad, *ad) kullanılamaz; her değeri açıkça yazın",
             "en": "anchors and aliases (&name, *name) are not allowed in this file; write each value out",
+        },
+        "config.yaml.too_many": {
+            "tr": "{limit} değerden fazlası var: bu bir yapılandırma dosyası değil",
+            "en": "more than {limit} values: this is not a configuration file",
         },
         "config.missing": {"tr": "zorunlu {key} anahtarı eksik", "en": "missing required key {key}"},
         "config.unknown": {

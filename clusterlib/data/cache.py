@@ -65,6 +65,9 @@ def write_cache(
             (staging / f"{name}.attrs.pickle").write_bytes(pickle.dumps(dict(frame.attrs)))
         manifest = {"key": target.name, "tables": sorted(tables), "folder": Path(directory).name}
         (staging / _MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+        for path in staging.iterdir():  # readable, whatever the umask (mkdtemp makes the folder 0700)
+            path.chmod(0o644)
+        staging.chmod(0o755)
         with contextlib.suppress(OSError):  # another run stored the same copy first
             os.rename(staging, target)
     finally:

@@ -41,6 +41,7 @@ from clusterlib.monitoring.plan import direction_conflicts, indicator_summary, m
 from clusterlib.processed import save_tables
 from clusterlib.regions import Province, provinces
 from clusterlib.regions import province as resolve_province
+from clusterlib.resultcache import cached_analysis
 
 __all__ = ["MonitoringBenchmarking", "MonitoringFindings", "analyse_monitoring", "cluster_of"]
 
@@ -248,6 +249,7 @@ def cluster_of(province: Province) -> tuple[str | None, str, str, tuple[str, ...
     return str(row["id"]), str(row["name_en"]), str(row["name_tr"]), (str(row["main_division"]),)
 
 
+@cached_analysis("monitoring", language_free=False, reads="monitoring_benchmarking")  # sentences in ``lang``
 def analyse_monitoring(
     province: str | int | Province,
     *,

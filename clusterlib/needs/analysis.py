@@ -33,6 +33,7 @@ from clusterlib.needs.stakeholders import (
 from clusterlib.processed import save_tables
 from clusterlib.regions import Province
 from clusterlib.regions import province as resolve_province
+from clusterlib.resultcache import cached_analysis
 
 __all__ = ["NeedsAssessment", "NeedsFindings", "analyse_needs_assessment"]
 
@@ -474,6 +475,7 @@ _EMPTY = {
 }  # fmt: skip
 
 
+@cached_analysis("needs_assessment", language_free=False)  # holds its sentences in ``lang``
 def analyse_needs_assessment(
     province: str | int | Province,
     *,

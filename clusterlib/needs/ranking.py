@@ -13,6 +13,7 @@ import pandas as pd
 from scipy import stats
 
 from clusterlib.needs.likert import TOP_BOX
+from clusterlib.resultcache import cached_computation
 
 __all__ = ["adjust_pvalues", "compare_clusters", "compare_groups", "compare_waves", "rank_needs"]
 
@@ -46,6 +47,7 @@ def _bootstrap_shares(agree: np.ndarray, valid: np.ndarray, n_boot: int, seed: i
         return (weights @ agree) / (weights @ valid)
 
 
+@cached_computation("needs_ranking")  # the bootstrap: language-free, shared by every language
 def rank_needs(
     survey: pd.DataFrame,
     *,
@@ -299,6 +301,7 @@ def compare_groups(
     return shares.merge(tests, on="block", how="left")
 
 
+@cached_computation("needs_clusters")
 def compare_clusters(survey: pd.DataFrame, *, n_boot: int = 2000, seed: int = SEED) -> pd.DataFrame:
     """Block needs of every cluster in a survey wave, each with its bootstrap interval.
 

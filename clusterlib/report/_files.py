@@ -80,4 +80,5 @@ def link_or_copy(source: Path, target: Path) -> None:
         os.link(source, tmp)
     except OSError:
         shutil.copyfile(source, tmp)
+        os.chmod(tmp, 0o644)
     os.replace(tmp, target)

@@ -11,7 +11,9 @@ kernel towards jupyter_client for as long as the kernel lives:
 * the signals jupyter_client sends (SIGINT to interrupt, SIGTERM, SIGHUP) are passed on;
 * it exits with the kernel's exit code when the kernel ends;
 * when this process is killed (SIGKILL, as an "immediate" shutdown does), the kernel notices at
-  once through a pipe whose other end only this process holds, and ends too.
+  once through a pipe whose other end only this process holds, and ends too;
+* when the process that started it (the report worker) dies, even by SIGKILL, this process is
+  killed too (:func:`die_with_parent`), and with it the kernel.
 
 Without a server, or when the server cannot be reached, it becomes an ordinary ipykernel
 (``exec``), so the kernel spec works everywhere.  Standard library only.
@@ -30,6 +32,42 @@ import time
 #: Environment variable with the path of the kernel server's Unix socket.
 SERVER_ENV = "CLUSTERLIB_KERNEL_SERVER"
 _FORWARDED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT, signal.SIGUSR1, signal.SIGUSR2)
+
+
+#: Environment variable with the pid a report worker must outlive no longer (the runner's).
+PARENT_ENV = "CLUSTERLIB_PARENT_PID"
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent: int | None = None) -> None:
+    """End this process (SIGKILL) as soon as its parent process ends, however it ends.
+
+    On Linux the kernel does it (``prctl(PR_SET_PDEATHSIG, SIGKILL)``; it survives ``exec``, so a
+    fresh ipykernel exec'd from here is covered too; the "parent" is the thread that started this
+    process, which for the runner's workers and for kernels lives as long as they are needed).
+    Elsewhere a daemon thread checks the parent twice a second.  ``parent`` is the pid expected as
+    parent: when it is already gone, this process ends at once.
+    """
+    parent = os.getppid() if parent is None else parent
+    armed = False
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            armed = ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+        except (OSError, AttributeError):
+            armed = False
+    if os.getppid() != parent:  # it died before the request took effect
+        os._exit(1)
+    if not armed:
+        import threading
+
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(0.5)
+            os.kill(os.getpid(), signal.SIGKILL)
+
+        threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def _fresh_kernel(argv: list[str]) -> None:
@@ -51,6 +89,7 @@ def _alive(pid: int) -> bool:
 
 
 def main(argv: list[str]) -> int:
+    die_with_parent()
     path = os.environ.get(SERVER_ENV)
     if not path:
         _fresh_kernel(argv)

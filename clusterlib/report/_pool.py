@@ -10,6 +10,11 @@ reaches only the runner, which then starts nothing new, sends SIGTERM to every w
 unwinds like Ctrl-C: its kernel is shut down, its partial notebook removed), kills whatever is
 left of them and their kernels after a grace period, and reports the unfinished tasks as
 ``interrupted``.
+
+When the runner itself is killed (SIGKILL, out of memory), each worker is killed by the operating
+system at once (``PR_SET_PDEATHSIG``, :func:`clusterlib.report._forkkernel.die_with_parent`), and
+so is each kernel launcher, whose kernel ends with it: nothing keeps computing or writes into the
+output folder behind a dead runner.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from pathlib import Path
 from typing import IO
 
 from clusterlib.config import PACKAGE_DIR, PROJECT_ROOT
+from clusterlib.report._forkkernel import PARENT_ENV
 from clusterlib.report.contracts import ReportTask, TaskOutcome
 
 __all__ = ["PRELOAD_ENV", "Progress", "RunInterrupted", "StartedWorkers", "run_pool", "stop_process_tree"]
@@ -129,6 +135,7 @@ def _spawn(log: object, *, preload: bool = True) -> subprocess.Popen:
                 p for p in (str(PACKAGE_DIR.parent), os.environ.get("PYTHONPATH", "")) if p
             ),
             PRELOAD_ENV: "1" if preload else "0",
+            PARENT_ENV: str(os.getpid()),  # the worker dies with the runner, even by SIGKILL
         },
         text=True,
         encoding="utf-8",

@@ -25,6 +25,7 @@ from typing import Any
 
 from clusterlib.config import PACKAGE_DIR
 from clusterlib.report._files import atomic_write_text
+from clusterlib.report._forkkernel import PARENT_ENV, die_with_parent
 from clusterlib.report._forkserver import SERVER_ENV, kernel_server, stop_kernel_server
 from clusterlib.report._pool import PRELOAD_ENV
 from clusterlib.report.contracts import ReportTask, TaskOutcome
@@ -171,6 +172,12 @@ def run_task(task: ReportTask) -> TaskOutcome:
         os.environ[CACHE_ENV] = task.table_cache
     else:
         os.environ.pop(CACHE_ENV, None)
+    from clusterlib.resultcache import CACHE_ENV as RESULTS_ENV
+
+    if task.result_cache:  # the kernel's analyses share their results with the other languages
+        os.environ[RESULTS_ENV] = task.result_cache
+    else:
+        os.environ.pop(RESULTS_ENV, None)
     server = kernel_server() if task.preloaded_kernel else None
     if server:  # the kernel spec's launcher asks this server for a preloaded kernel
         os.environ[SERVER_ENV] = server
@@ -207,6 +214,7 @@ def run_task(task: ReportTask) -> TaskOutcome:
                 result.update(status="failed", error=f"HTML export failed: {type(err).__name__}: {err}")
                 result["traceback"] = "".join(traceback.format_exception(err))
         if result.get("status") == "ok":
+            os.chmod(partial, 0o644)  # readable, whatever the umask
             os.replace(partial, executed)
             result["executed"] = str(executed)
             for stale in (failed_nb, failed_log):
@@ -215,6 +223,7 @@ def run_task(task: ReportTask) -> TaskOutcome:
         else:
             failed_nb.parent.mkdir(parents=True, exist_ok=True)
             if partial.exists():
+                os.chmod(partial, 0o644)
                 os.replace(partial, failed_nb)
                 result["executed"] = str(failed_nb)
             _write_log(failed_log, task, result)
@@ -282,6 +291,8 @@ def main() -> None:
     Anything else the libraries print goes to stderr (file descriptor 1 is pointed at 2), so the
     protocol stream holds only result lines.
     """
+    if os.environ.get(PARENT_ENV):  # started by the runner: end with it, even when it is SIGKILLed
+        die_with_parent(int(os.environ[PARENT_ENV]))
     protocol = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     if os.environ.get(PRELOAD_ENV, "1") != "0":  # start the kernel server while the runner still

@@ -20,10 +20,12 @@ from typing import Any, Literal
 
 __all__ = ["STATUSES", "NotebookParameter", "ReportTask", "Status", "TaskOutcome"]
 
-#: ``ok``: report published; ``failed``: the notebook or its export failed; ``interrupted``: the run
-#: was stopped (Ctrl-C, SIGTERM) before the task finished; ``not_run``: never started.
-Status = Literal["ok", "failed", "interrupted", "not_run"]
-STATUSES: tuple[str, ...] = ("ok", "failed", "interrupted", "not_run")
+#: ``ok``: report published; ``up_to_date``: not rendered, the report of an earlier run depends on
+#: nothing that changed (:mod:`clusterlib.report.freshness`); ``failed``: the notebook or its export
+#: failed; ``interrupted``: the run was stopped (Ctrl-C, SIGTERM) before the task finished;
+#: ``not_run``: never started.
+Status = Literal["ok", "up_to_date", "failed", "interrupted", "not_run"]
+STATUSES: tuple[str, ...] = ("ok", "up_to_date", "failed", "interrupted", "not_run")
 
 
 def _dump(obj: Any) -> str:
@@ -66,6 +68,8 @@ class ReportTask:
     record: bool = True  # the worker records the outcome in the index's status.json
     table_cache: str | None = None  # the run's validated Parquet tables (clusterlib.data.cache)
     preloaded_kernel: bool = True  # fork the kernel from a server with the libraries imported
+    result_cache: str | None = None  # folder of the analyses' result cache (clusterlib.resultcache)
+    fingerprint: str = ""  # what the report depends on (clusterlib.report.freshness), recorded with it
 
     @property
     def label(self) -> str:
@@ -108,8 +112,8 @@ class TaskOutcome:
 
     @property
     def ok(self) -> bool:
-        """True when the report was published."""
-        return self.status == "ok"
+        """True when the report was published, or is up to date."""
+        return self.status in ("ok", "up_to_date")
 
     def to_json(self) -> str:
         """One line of JSON."""
@@ -130,7 +134,15 @@ class NotebookParameter:
     """One assignment of a notebook's ``parameters`` cell.
 
     ``type`` is the annotation as written (``"int | None"``) or, without one, the type of the
-    default (``"int"``); ``"any"`` when neither says (``x = None``).
+    default (``"int"``); ``"any"`` when neither says (``x = None``).  ``bounds`` is the interval a
+    number must lie in, as written at the end of its comment (``"[1, 100000]"``, ``"(0, 1]"``;
+    empty: no bounds), and ``low``/``high`` with ``low_open``/``high_open`` its parsed ends.
+
+    Examples
+    --------
+    >>> p = NotebookParameter("n_boot", "int", 2000, "replicates", bounds="[1, 100000]", low=1, high=100000)
+    >>> p.describe(), p.within(0), p.within(100000)
+    ("n_boot: int = 2000 in [1, 100000]  (replicates)", False, True)
     """
 
     name: str
@@ -138,10 +150,27 @@ class NotebookParameter:
     default: Any = None
     help: str = ""
     types: tuple[str, ...] = field(default=(), compare=False)
+    bounds: str = ""
+    low: float | None = None
+    high: float | None = None
+    low_open: bool = False
+    high_open: bool = False
+
+    def within(self, value: Any) -> bool:
+        """True when ``value`` is not a number, or a number inside the bounds."""
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return True
+        if value != value:  # NaN is in no interval
+            return not self.bounds
+        if self.low is not None and (value < self.low or (self.low_open and value == self.low)):
+            return False
+        return not (self.high is not None and (value > self.high or (self.high_open and value == self.high)))
 
     def describe(self) -> str:
-        """``"top_k: int = 5  (size of the shortlist)"``."""
+        """``"top_k: int = 5 in [1, 50]  (size of the shortlist)"``."""
         text = f"{self.name}: {self.type} = {self.default!r}"
+        if self.bounds:
+            text += f" in {self.bounds}"
         return f"{text}  ({self.help})" if self.help else text
 
 

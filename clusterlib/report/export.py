@@ -228,6 +228,7 @@ def export_xlsx(nb: Any, path: str | os.PathLike[str], *, lang: str) -> Path | N
     os.close(handle)
     try:
         book.save(temporary)
+        os.chmod(temporary, 0o644)  # mkstemp makes it 0600
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -48,6 +48,8 @@ EXTRA_PAGES: tuple[str, ...] = ("national", "knowledge_base")
 i18n.add_strings(
     {
         "status.interrupted": {"tr": "Yarıda kesildi", "en": "Interrupted"},
+        "status.up_to_date": {"tr": "Güncel", "en": "Up to date"},
+        "index.summary_up_to_date": {"tr": "{up_to_date} rapor güncel", "en": "{up_to_date} up to date"},
         "index.zone": {"tr": "TSİ", "en": "TRT"},
         "index.page.national": {"tr": "Ulusal genel bakış", "en": "National overview"},
         "index.page.knowledge_base": {
@@ -94,11 +96,12 @@ def _entry(task: ReportTask, outcome: TaskOutcome, lang_dir: Path) -> dict[str, 
         "executed": outcome.executed,
         "log": outcome.log,
     }
-    if outcome.ok and outcome.report:
+    if outcome.status == "ok" and outcome.report:
         entry.update(
             report=Path(outcome.report).relative_to(lang_dir).as_posix(),
             report_date=task.generated,
             report_data_version=task.data_version,
+            fingerprint=task.fingerprint,
         )
     return entry
 
@@ -131,7 +134,8 @@ def _merge(status: dict[str, Any], entries: Iterable[dict[str, Any]], lang_dir: 
         key = f"{entry['plate']:02d}/{entry['step']}"
         before = status["entries"].get(key, {})
         if not entry.get("report") and before.get("report") and (lang_dir / before["report"]).is_file():
-            entry = {**entry, **{k: before.get(k) for k in ("report", "report_date", "report_data_version")}}
+            kept = ("report", "report_date", "report_data_version", "fingerprint")  # the report's own
+            entry = {**entry, **{k: before.get(k) for k in kept}}
         status["entries"][key] = entry
     return status
 
@@ -230,6 +234,9 @@ def _context(
     summary = i18n.t("index.summary", lang, total=len(results), ok=ok, failed=len(results) - ok - interrupted)
     if interrupted:
         summary += ", " + i18n.t("index.summary_interrupted", lang, interrupted=interrupted)
+    up_to_date = sum(1 for r in results if r.status == "up_to_date")
+    if up_to_date:
+        summary += ", " + i18n.t("index.summary_up_to_date", lang, up_to_date=up_to_date)
     others = [
         {
             "name": i18n.language_name(other, in_lang=lang),
@@ -321,6 +328,7 @@ def write_run_json(out_dir: Path, run: dict[str, Any], results: Sequence[Any], s
         "steps": [s.id for s in steps],
         "provinces": list(dict.fromkeys(r.province for r in ordered)),
         "ok": sum(1 for r in results if r.ok),
+        "up_to_date": sum(1 for r in results if r.status == "up_to_date"),
         "failed": sum(1 for r in results if r.status == "failed"),
         "interrupted": sum(1 for r in results if r.status in ("interrupted", "not_run")),
         "results": [

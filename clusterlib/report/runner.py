@@ -40,7 +40,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +51,9 @@ from clusterlib.report import _forkkernel
 from clusterlib.report._files import data_version, link_or_copy, short_version, sweep_temporary_files
 from clusterlib.report._pool import RunInterrupted, StartedWorkers, run_pool
 from clusterlib.report.contracts import ReportTask, TaskOutcome
+from clusterlib.report.freshness import report_fingerprint, up_to_date
 from clusterlib.report.index import local_now, write_index, write_run_json
+from clusterlib.report.outdir import check_out_dir, mark_report_folder
 from clusterlib.report.steps import (
     REQUIRED_PARAMETERS,
     NotebookContractError,
@@ -91,7 +93,7 @@ class RunResult:
     province: str
     plate: int
     step: str
-    status: str  # "ok", "failed", "interrupted" or "not_run"
+    status: str  # "ok", "up_to_date", "failed", "interrupted" or "not_run"
     seconds: float
     output: Path | None  # the published report (None when the step failed)
     executed: Path | None  # the executed notebook (in failed/ when the step failed)
@@ -105,8 +107,8 @@ class RunResult:
 
     @property
     def ok(self) -> bool:
-        """True when the report was published."""
-        return self.status == "ok"
+        """True when the report was published, or is up to date."""
+        return self.status in ("ok", "up_to_date")
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dictionary (paths as strings)."""
@@ -269,39 +271,6 @@ def _check_dir(path: str | os.PathLike[str], name: str) -> Path:
     return resolved
 
 
-def _inside(path: Path, folder: Path) -> bool:
-    return path == folder or folder in path.parents
-
-
-def check_out_dir(out: Path, *, forbidden: Mapping[str, Path]) -> Path:
-    """Refuse an output folder that is ``/``, inside one of ``forbidden`` (the raw data, the
-    notebooks, the data folder) or not writable; create it if needed.
-
-    Raises
-    ------
-    ValueError
-        For a forbidden place.
-    PermissionError
-        When the folder cannot be written.
-    """
-    resolved = Path(out).expanduser().resolve()
-    if resolved == Path(resolved.anchor):
-        raise ValueError(f"'out_dir' must not be the root folder {resolved}")
-    for name, folder in forbidden.items():
-        if _inside(resolved, folder.resolve()):
-            raise ValueError(
-                f"'out_dir' {str(out)!r} is inside {name} ({folder}); reports must go elsewhere "
-                "(default: reports/)"
-            )
-    try:
-        resolved.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=resolved, prefix=".write-test."):
-            pass
-    except OSError as err:
-        raise PermissionError(f"'out_dir' {str(out)!r} cannot be written: {err.strerror or err}") from None
-    return resolved
-
-
 def check_data(data: Path, cache_root: Path | None = None) -> Path | None:
     """Read and validate every input table of ``data`` once (the tables a folder lacks are left
     to the steps, which run with what there is); with ``cache_root``, store the validated tables
@@ -427,6 +396,7 @@ def run(
     scheduler: str | None = None,
     validate_data: bool = True,
     preload_kernels: bool = True,
+    force: bool = False,
 ) -> list[RunResult]:
     """Render the step notebooks of each province into HTML reports.
 
@@ -505,77 +475,102 @@ def run(
     out = check_out_dir(
         Path(out_dir),
         forbidden={"data/raw/": RAW_DIR, "the notebooks folder": nb_dir, "the data folder": data},
+        force=force,
     )
-    # the workers start (imports, kernel server) while the data are validated below
-    log_dir = processed / "executed" / "logs"
-    count = min(jobs, len(languages) * len(chosen) * len(selected))
-    ahead = StartedWorkers(count, log_dir, preload=preload_kernels) if scheduler is None else None
-    try:
-        table_cache = check_data(data, processed / "cache") if validate_data else None
-        plotly_js = plotly_js_path()
-
-        started = time.perf_counter()
-        generated = local_now()
-        version = data_version(data)
-        is_sample = data == SAMPLE_DIR.resolve()
-        labels = {
-            x: i18n.t("data.sample" if is_sample else "data.user", x)
-            + f" ({data.name}, {short_version(version)})"
-            for x in languages
-        }
-        for code in languages:
-            for item in chosen:
-                link_or_copy(plotly_js, out / code / item.slug / "assets" / "plotly.min.js")
-
-        kernel_dir = _kernel_dir()
-        tasks = [
-            ReportTask(
-                province=item.name,
-                plate=item.plate,
-                step=step.id,
-                notebook=str(step.path),
-                lang=code,
-                parameters={
+    mark_report_folder(out)
+    started = time.perf_counter()
+    generated = local_now()
+    version = data_version(data)
+    is_sample = data == SAMPLE_DIR.resolve()
+    labels = {
+        x: i18n.t("data.sample" if is_sample else "data.user", x)
+        + f" ({data.name}, {short_version(version)})"
+        for x in languages
+    }
+    tasks = [
+        ReportTask(
+            province=item.name,
+            plate=item.plate,
+            step=step.id,
+            notebook=str(step.path),
+            lang=code,
+            parameters=(
+                parameters := {
                     **overrides(item, step),
                     "province": item.name,
                     "lang": code,
                     "data_dir": str(data),
                     "processed_dir": str(processed),
-                },
-                report=str(out / code / item.slug / f"{step.id}.html"),
-                executed=str(processed / "executed" / code / f"{item.plate:02d}_{step.id}.ipynb"),
-                failed_dir=str(processed / "executed" / code / "failed"),
-                generated=generated.isoformat(),
-                data_source=labels[code],
-                data_version=version,
-                jupyter_path=kernel_dir,
-                kernel_name=KERNEL_NAME,
-                timeout=timeout,
-                table_cache=str(table_cache) if table_cache else None,
-                preloaded_kernel=preload_kernels,
-            )
-            for code in languages
-            for item in chosen
-            for step in selected
+                }
+            ),
+            report=str(out / code / item.slug / f"{step.id}.html"),
+            executed=str(processed / "executed" / code / f"{item.plate:02d}_{step.id}.ipynb"),
+            failed_dir=str(processed / "executed" / code / "failed"),
+            generated=generated.isoformat(),
+            data_source=labels[code],
+            data_version=version,
+            jupyter_path="",  # set below for the tasks that run
+            kernel_name=KERNEL_NAME,
+            timeout=timeout,
+            preloaded_kernel=preload_kernels,
+            result_cache=str(processed / "results"),
+            fingerprint=report_fingerprint(
+                step=step.id,
+                notebook=step.path,
+                plate=item.plate,
+                lang=code,
+                parameters=parameters,
+                data_dir=data,
+                data_source=f"{is_sample} {data.name}",  # not the version: only the tables it reads
+            ),
+        )
+        for code in languages
+        for item in chosen
+        for step in selected
+    ]
+    fresh = {} if force else up_to_date(tasks, out)  # reports that nothing they depend on changed
+    todo = [i for i in range(len(tasks)) if i not in fresh]
+    # the workers start (imports, kernel server) while the data are validated below
+    log_dir = processed / "executed" / "logs"
+    count = min(jobs, len(todo))
+    ahead = StartedWorkers(count, log_dir, preload=preload_kernels) if scheduler is None and todo else None
+    kernel_dir: str | None = None
+    ran: list[TaskOutcome] = []
+    interrupted: RunInterrupted | None = None
+    try:
+        table_cache = check_data(data, processed / "cache") if validate_data and todo else None
+        plotly_js = plotly_js_path()
+        for code in languages:
+            for item in chosen:
+                link_or_copy(plotly_js, out / code / item.slug / "assets" / "plotly.min.js")
+        kernel_dir = _kernel_dir() if todo else None
+        running = [
+            replace(tasks[i], jupyter_path=kernel_dir, table_cache=str(table_cache) if table_cache else None)
+            for i in todo
         ]
-        interrupted: RunInterrupted | None = None
         try:
             with _sigterm_as_interrupt():
-                if scheduler is not None:
+                if not running:
+                    ran = []
+                elif scheduler is not None:
                     from clusterlib.report._dask import run_on_scheduler
 
-                    outcomes = run_on_scheduler(tasks, scheduler, progress=progress)
+                    ran = run_on_scheduler(running, scheduler, progress=progress)
                 else:
-                    outcomes = run_pool(tasks, jobs=jobs, progress=progress, log_dir=log_dir, started=ahead)
+                    ran = run_pool(running, jobs=jobs, progress=progress, log_dir=log_dir, started=ahead)
         except RunInterrupted as err:
             interrupted = err
-            outcomes = err.outcomes
+            ran = err.outcomes
         finally:
-            shutil.rmtree(kernel_dir, ignore_errors=True)
+            if kernel_dir is not None:
+                shutil.rmtree(kernel_dir, ignore_errors=True)
             sweep_temporary_files(processed, out)
     finally:
         if ahead is not None:
             ahead.close()  # the workers the pool did not take: the run ended before its first task
+    outcomes: list[TaskOutcome] = [fresh.get(i) or TaskOutcome(status="not_run") for i in range(len(tasks))]
+    for i, outcome in zip(todo, ran, strict=True):
+        outcomes[i] = outcome
 
     results = [_result(task, outcome) for task, outcome in zip(tasks, outcomes, strict=True)]
     info = {
@@ -589,6 +584,7 @@ def run(
         "scheduler": scheduler,
         "seconds": round(time.perf_counter() - started, 3),
         "stopped": interrupted is not None,  # Ctrl-C or SIGTERM
+        "forced": force,
         "parameters": {
             "run": dict(params or {}),
             "steps": {k: dict(v) for k, v in (step_params or {}).items()},

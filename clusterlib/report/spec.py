@@ -8,7 +8,7 @@ per run, per step and per province (like cal-itp's ``portfolio/sites/*.yml``)::
     steps: all                   # or a list of step ids / numbers
     languages: [tr]
     data: null                   # null: the bundled synthetic sample; relative paths are
-    out: ../reports              #   relative to this file's folder
+    out: reports                 #   relative to this file's folder, and must stay inside it
     jobs: null                   # null: the cores (capped by memory)
     scheduler: null              # tcp://host:8786 sends the tasks to a Dask cluster
     parameters:                  # every step whose notebook has the parameter
@@ -19,7 +19,8 @@ per run, per step and per province (like cal-itp's ``portfolio/sites/*.yml``)::
       Trabzon: {min_employment: 50}
 
 The spec's shape is checked with pydantic (unknown keys and wrong types are errors naming the
-key); the parameter names and value types are checked against each notebook's ``parameters``
+key; anchors and aliases are refused, :func:`clusterlib.configfile.read_yaml`); the parameter
+names, value types and bounds are checked against each notebook's ``parameters``
 cell by :func:`clusterlib.report.run` before any notebook starts.
 """
 
@@ -29,10 +30,10 @@ import os
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, PositiveInt, ValidationError, field_validator
 
 from clusterlib.config import LANGUAGES
+from clusterlib.configfile import ConfigError, read_yaml, shorten
 
 __all__ = ["RunSpec", "RunSpecError", "load_spec", "parse_param"]
 
@@ -81,12 +82,31 @@ class RunSpec(BaseModel):
         return _as_list(value)
 
     def resolved(self, base: Path) -> RunSpec:
-        """The spec with its relative folders made absolute against ``base``."""
-        changes = {
-            name: (base / value).resolve()
-            for name in ("data", "out", "processed", "notebooks")
-            if (value := getattr(self, name)) is not None and not Path(value).is_absolute()
-        }
+        """The spec with its relative folders made absolute against ``base``.
+
+        Raises
+        ------
+        RunSpecError
+            For a relative folder that climbs out of ``base`` (``out: ../site``): a spec received
+            from someone else must not write beside its own folder.  Give an absolute path (or the
+            command line's ``--out``) to write elsewhere on purpose.
+        """
+        base = base.resolve()
+        changes: dict[str, Path] = {}
+        problems = []
+        for name in ("data", "out", "processed", "notebooks"):
+            value = getattr(self, name)
+            if value is None or Path(value).is_absolute():
+                continue
+            target = (base / value).resolve()
+            if target != base and base not in target.parents:
+                problems.append(
+                    f"{name}: {str(value)!r} climbs out of the spec's folder {base}; relative folders must "
+                    "stay inside it (give an absolute path, or --out on the command line)"
+                )
+            changes[name] = target
+        if problems:
+            raise RunSpecError("; ".join(problems))
         return self.model_copy(update=changes)
 
     def run_arguments(self) -> dict[str, Any]:
@@ -141,11 +161,11 @@ def load_spec(path: str | os.PathLike[str]) -> RunSpec:
     """
     file = Path(path)
     try:
-        raw = yaml.safe_load(file.read_text(encoding="utf-8"))
+        raw = read_yaml(file, file=file.name)
     except OSError as err:
         raise RunSpecError(f"run spec {str(file)!r} cannot be read: {err.strerror or err}") from None
-    except yaml.YAMLError as err:
-        raise RunSpecError(f"{file.name}: not valid YAML ({err})") from None
+    except ConfigError as err:
+        raise RunSpecError(str(err)) from None
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):
@@ -159,10 +179,13 @@ def load_spec(path: str | os.PathLike[str]) -> RunSpec:
                 allowed = ", ".join(RunSpec.model_fields)
                 problems.append(f"{_where(item['loc'])}: unknown key (allowed: {allowed})")
             else:
-                problems.append(f"{_where(item['loc'])}: {item['msg']} (got {item['input']!r})")
+                problems.append(f"{_where(item['loc'])}: {item['msg']} (got {shorten(item['input'])})")
         count = f"{len(problems)} problems: " if len(problems) > 1 else ""
         raise RunSpecError(f"{file.name}: {count}" + "; ".join(problems)) from None
-    return spec.resolved(file.resolve().parent)
+    try:
+        return spec.resolved(file.resolve().parent)
+    except RunSpecError as err:
+        raise RunSpecError(f"{file.name}: {err}") from None
 
 
 def parse_param(text: str) -> tuple[str | None, str, Any]:
@@ -189,8 +212,8 @@ def parse_param(text: str) -> tuple[str | None, str, Any]:
         raise ValueError(f"expected NAME=VALUE or STEP.NAME=VALUE, got {text!r}")
     step, _, name = name.rpartition(".")
     try:
-        parsed = yaml.safe_load(value) if value.strip() else ""
-    except yaml.YAMLError:
+        parsed = read_yaml(value) if value.strip() else ""
+    except ConfigError:
         parsed = value
     if isinstance(parsed, (dict, list, str, int, float, bool)) or parsed is None:
         return (step or None), name, parsed

@@ -20,6 +20,7 @@ from typing import Any
 
 from clusterlib import i18n
 from clusterlib.config import NOTEBOOKS_DIR
+from clusterlib.configfile import shorten
 from clusterlib.report.contracts import NotebookParameter
 
 __all__ = [
@@ -185,6 +186,40 @@ def _comments(source: str) -> dict[int, str]:
     return found
 
 
+#: An interval at the end of a parameter's comment: ``[1, 100000]``, ``(0, 1]``, ``[0, ]``.
+_BOUNDS = re.compile(
+    r"\s*(?P<lo_b>[\[(])\s*(?P<lo>[-+]?[\d_]*\.?\d*(?:e[-+]?\d+)?)\s*,"
+    r"\s*(?P<hi>[-+]?[\d_]*\.?\d*(?:e[-+]?\d+)?)\s*(?P<hi_b>[\])])\s*$"
+)
+
+
+def _bounds(comment: str) -> tuple[str, dict[str, Any]]:
+    """The comment without its trailing interval, and the interval's fields.
+
+    Examples
+    --------
+    >>> _bounds("bootstrap replicates [1, 100_000]")
+    ('bootstrap replicates', {'bounds': '[1, 100000]', 'low': 1, 'high': 100000, 'low_open': False, 'high_open': False})
+    >>> _bounds("share (0, 1]")[1]["low_open"], _bounds("no interval here")
+    (True, ('no interval here', {}))
+    """
+    match = _BOUNDS.search(comment)
+    if not match or not (match["lo"] or match["hi"]):
+        return comment, {}
+
+    def number(text: str) -> int | float | None:
+        if not text:
+            return None
+        value = float(text.replace("_", ""))
+        return int(value) if value.is_integer() and abs(value) < 2**53 else value
+
+    low, high = number(match["lo"]), number(match["hi"])
+    shown = f"{match['lo_b']}{'' if low is None else low}, {'' if high is None else high}{match['hi_b']}"
+    fields = {"bounds": shown, "low": low, "high": high, "low_open": match["lo_b"] == "(",
+              "high_open": match["hi_b"] == ")"}  # fmt: skip
+    return comment[: match.start()].rstrip(), fields
+
+
 _TYPE_NAMES = {"int", "float", "str", "bool", "list", "dict", "None", "any"}
 
 
@@ -212,6 +247,13 @@ def notebook_parameters(step: Step) -> dict[str, NotebookParameter]:
     ``None`` for "the library's default" and annotate the type it takes otherwise::
 
         year: int | None = None  # None: the latest year in the data
+
+    A number's bounds end its comment, as an interval (``[`` and ``]`` include the end, ``(`` and
+    ``)`` exclude it, an empty end is unbounded); values given for the run are checked against
+    them with the types::
+
+        n_boot = 2000  # bootstrap replicates [1, 100000]
+        amber = 0.75  # lowest progress that is amber (0, 1]
 
     Raises
     ------
@@ -260,12 +302,14 @@ def notebook_parameters(step: Step) -> dict[str, NotebookParameter]:
                 f"(a number, string, list, dict, True/False or None), got {ast.unparse(value)!r}"
             ) from None
         types = _types(annotation) if annotation else (_type_of(default),)
+        help_text, interval = _bounds(comments.get(node.end_lineno or node.lineno, ""))
         found[name] = NotebookParameter(
             name=name,
             type=annotation if annotation else types[0],
             default=default,
-            help=comments.get(node.end_lineno or node.lineno, ""),
+            help=help_text,
             types=types,
+            **interval,
         )
     return found
 
@@ -299,8 +343,8 @@ def check_parameters(step: Step, values: Mapping[str, Any], *, where: str = "") 
     Raises
     ------
     NotebookContractError
-        For an unknown name or a value of the wrong type; the message lists the notebook's
-        parameters with their types and defaults.
+        For an unknown name, a value of the wrong type or a number outside the parameter's bounds;
+        the message lists the notebook's parameters with their types, bounds and defaults.
 
     Examples
     --------
@@ -325,13 +369,18 @@ def check_parameters(step: Step, values: Mapping[str, Any], *, where: str = "") 
             close = difflib.get_close_matches(name, list(declared), n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             raise NotebookContractError(
-                f"{prefix}{step.path.name} has no parameter {name!r}{hint}. "
+                f"{prefix}{step.path.name} has no parameter {shorten(name)}{hint}. "
                 f"Parameters of {step.path.name}: {listing}"
             )
         if not _fits(value, param.types):
             raise NotebookContractError(
-                f"{prefix}{step.path.name}: parameter {name!r} must be {param.type}, got {value!r} "
+                f"{prefix}{step.path.name}: parameter {name!r} must be {param.type}, got {shorten(value)} "
                 f"({type(value).__name__}). Parameters of {step.path.name}: {listing}"
+            )
+        if not param.within(value):
+            raise NotebookContractError(
+                f"{prefix}{step.path.name}: parameter {name!r} must lie in {param.bounds}, got "
+                f"{shorten(value)}. Parameters of {step.path.name}: {listing}"
             )
         if "float" in param.types and "int" not in param.types and type(value) is int:
             value = float(value)

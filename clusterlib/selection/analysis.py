@@ -24,6 +24,7 @@ from clusterlib.i18n import DEFAULT_LANGUAGE, check_language
 from clusterlib.processed import save_tables
 from clusterlib.regions import Province
 from clusterlib.regions import province as resolve_province
+from clusterlib.resultcache import cached_analysis
 from clusterlib.selection.criteria import Criteria, load_criteria
 from clusterlib.selection.errors import SelectionInputError
 from clusterlib.selection.findings import (
@@ -275,6 +276,7 @@ def _load(data_dir: str | Path | None, lang: str) -> Mapping[str, pd.DataFrame]:
     return load_tables(data_dir or None, step="sector_selection", lang=lang)
 
 
+@cached_analysis("sector_selection")  # language-free: one result for every language
 def analyse_sector_selection(
     province: str | int | Province,
     *,

@@ -44,6 +44,7 @@ from clusterlib.relatedness import (
     EconomicComplexity,
     economic_complexity,
 )
+from clusterlib.resultcache import cached_analysis
 from clusterlib.selection.diversification_findings import (
     CaveatFinding,
     ChoicesFinding,
@@ -260,6 +261,7 @@ def _ranking_codes(ranking: SectorSelection | Sequence[str] | None) -> tuple[str
     return tuple(str(c) for c in ranking)  # type: ignore[union-attr]
 
 
+@cached_analysis("diversification", reads="sector_selection")
 def analyse_diversification(
     province: str | int | Province,
     *,

@@ -22,6 +22,7 @@ from clusterlib.processed import save_tables
 from clusterlib.regions import Province
 from clusterlib.regions import province as resolve_province
 from clusterlib.report.display import Omitted
+from clusterlib.resultcache import cached_analysis
 from clusterlib.valuechain import findings as words
 from clusterlib.valuechain.brokerage import ROLES, brokerage_roles
 from clusterlib.valuechain.coreperiphery import CorePeriphery, core_periphery
@@ -258,6 +259,7 @@ def _regional_employment(employment: pd.DataFrame, place: Province, year: int) -
     return regional.reindex(national.index, fill_value=0.0), national
 
 
+@cached_analysis("value_chain_mapping", language_free=False)  # holds its sentences in ``lang``
 def analyse_value_chain_mapping(
     province: str | int | Province,
     *,
