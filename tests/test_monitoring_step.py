@@ -7,10 +7,9 @@ import dataclasses
 import pandas as pd
 import pytest
 
-from clusterlib.report.display import Notice
-
 from clusterlib import regions
 from clusterlib.monitoring import MonitoringBenchmarking, MonitoringFindings, analyse_monitoring, charts
+from clusterlib.report.display import Notice
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,15 @@ import stat
 from pathlib import Path
 
 import pytest
-from _reportpage import chromium, last_rows, open_page, page_fill, plotly_figures, print_to_pdf, printed_overflow
+from _reportpage import (
+    chromium,
+    last_rows,
+    open_page,
+    page_fill,
+    plotly_figures,
+    print_to_pdf,
+    printed_overflow,
+)
 
 from clusterlib.report import run
 
