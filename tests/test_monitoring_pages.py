@@ -6,10 +6,9 @@ from __future__ import annotations
 import json
 
 import pytest
-
-from clusterlib import geo
 from _reportpage import chromium, external_references
 
+from clusterlib import geo
 from clusterlib.monitoring import write_run_pages
 from clusterlib.monitoring.pages_text import fold
 

@@ -282,7 +282,7 @@ def test_workbook_for_excel_users(tmp_path):
     assert about["Uyarı"].startswith("SENTETİK ÖRNEK VERİ")
     sheet = book["İzleme göstergeleri hedefe göre"]
     assert [c.value for c in sheet[2]][1:5] == [1936, 0.82, -0.23, 2013]
-    assert [sheet.cell(2, j).number_format for j in (2, 3, 4, 5)] == ["#,##0", "0.0%", "#,##0.00", "0"]
+    assert [sheet.cell(2, j).number_format for j in (2, 3, 4, 5)] == ["#,##0", "0%", "#,##0.00", "0"]
     assert sheet["C3"].value == 0.085 and sheet["C3"].number_format == "0.0%"
     assert sheet["F2"].value == "46,2–51,2"  # a range stays text
     assert sheet["A3"].data_type == "s"  # text is text

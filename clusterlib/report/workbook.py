@@ -8,8 +8,8 @@
 * one sheet per table, named after its sheet name, caption or section heading (Turkish in a
   Turkish report, at most 31 characters, unique, free of the characters Excel forbids);
 * numbers as numbers with a number format (``0%``, ``#,##0``, ``0.00``) -- also those a step
-  handed over already written out as text (``"%82"``, ``"2.053"``, ``"−0,23"``), read back with
-  the report's own number format when every cell of the column is such a number;
+  handed over already written out as text (``"%82"``, ``"2.053"``, ``"−0,23"``), each cell read
+  back with the report's own number format (a range such as ``"46,2–51,2"`` stays text);
 * fitted column widths, a frozen header row and an autofilter;
 * written atomically, readable by a web server (mode 0644).
 """
@@ -154,28 +154,16 @@ def parse_shown_number(text: object, lang: str) -> tuple[float, str] | None:
     return value, f"number:{len(decimals)}"
 
 
-def _column_as_numbers(rows: list[list], j: int, lang: str) -> tuple[list, str] | None:
-    """Column ``j`` read back as numbers when every non-empty cell is a shown number."""
-    parsed, kinds = [], set()
-    for row in rows:
-        value = row[j]
-        if value is None or value == i18n.MISSING or value == "":
-            parsed.append(None)
-            continue
-        number = parse_shown_number(value, lang)
-        if number is None:
-            return None
-        parsed.append(number[0])
-        kinds.add(number[1])
-    if not kinds:
-        return None
-    if all(isinstance(row[j], str) and _YEAR.match(row[j]) for row in rows if row[j] not in (None, "", i18n.MISSING)):
-        return [None if v is None else int(v) for v in parsed], "year"
-    percent = {k for k in kinds if k.startswith("percent")}
-    if percent and len(percent) != len(kinds):
-        return None  # per cents mixed with plain numbers: leave the text as shown
-    decimals = max(int(k.split(":")[1]) for k in kinds)
-    return parsed, f"{'percent' if percent else 'number'}:{decimals}"
+def _cell_as_number(value: object, lang: str) -> tuple[object, str | None]:
+    """A text cell written as a number (``"%82"``, ``"2.053"``, ``"2013"``) as the number and its kind."""
+    if not isinstance(value, str):
+        return value, None
+    if _YEAR.match(value.strip()):
+        return int(value), "year"
+    number = parse_shown_number(value, lang)
+    if number is None:
+        return value, None
+    return number
 
 
 def _number_format(fmt: str) -> str | None:
@@ -294,15 +282,15 @@ def export_xlsx(
             sheet.cell(row=1, column=1, value=str(item["caption"])).font = Font(italic=True)
             header_row = 2
         rows_ = [list(r) for r in data["rows"]]
-        formats = list(data["formats"])
-        for j, fmt in enumerate(formats):
-            if fmt == "text":
-                read = _column_as_numbers(rows_, j, lang)
-                if read is not None:
-                    for row, value in zip(rows_, read[0], strict=True):
-                        row[j] = value
-                    formats[j] = read[1]
-        number_formats = [_number_format(f) for f in formats]
+        column_formats = [_number_format(f) for f in data["formats"]]
+        cell_formats: dict[tuple[int, int], str | None] = {}
+        for j, fmt in enumerate(data["formats"]):
+            if fmt != "text":
+                continue
+            for i, row in enumerate(rows_):  # numbers a step handed over written out: back to numbers
+                row[j], kind = _cell_as_number(row[j], lang)
+                if kind is not None:
+                    cell_formats[i, j] = _number_format(kind)
         widths = [len(str(h)) for h in data["columns"]]
         for j, header in enumerate(data["columns"], start=1):
             cell = sheet.cell(row=header_row, column=j, value=str(header))
@@ -311,11 +299,12 @@ def export_xlsx(
         for i, row in enumerate(rows_):
             for j, value in enumerate(row):
                 cell = sheet.cell(row=header_row + 1 + i, column=j + 1, value=value)
-                if number_formats[j] and isinstance(value, (int, float)) and not isinstance(value, bool):
-                    cell.number_format = number_formats[j]
+                number_format = cell_formats.get((i, j), column_formats[j])
+                if number_format and isinstance(value, (int, float)) and not isinstance(value, bool):
+                    cell.number_format = number_format
                 elif isinstance(value, str) and len(value) > 60:
                     cell.alignment = wrap
-                widths[j] = max(widths[j], _shown_width(value, number_formats[j]))
+                widths[j] = max(widths[j], _shown_width(value, number_format))
         for j, width in enumerate(widths, start=1):
             sheet.column_dimensions[get_column_letter(j)].width = min(max(8, width + 2), 60)
         for i, j in data.get("marks", []):

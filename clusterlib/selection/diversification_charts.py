@@ -44,7 +44,8 @@ add_strings(
         "diversification.chart.builds_on": {"tr": "Dayandığı", "en": "Builds on"},
         "diversification.chart.eci": {"tr": "EKE", "en": "ECI"},
         "diversification.chart.eci_map_title": {
-            "tr": "Ekonomik karmaşıklık endeksi (EKE: ilin sektör yapısının ne kadar çeşitli ve nadir olduğu), illere göre",
+            "tr": "Ekonomik karmaşıklık endeksi (EKE: ilin sektörlerinin ne kadar çeşitli ve nadir olduğu), "
+            "illere göre",
             "en": "Economic complexity index (ECI: how diverse and rare the province's sectors are), by province",
         },
         "diversification.chart.rank": {"tr": "Sıra", "en": "Rank"},
