@@ -371,7 +371,7 @@ def firms_chart(a) -> go.Figure:
         rows=2,
         cols=2,
         subplot_titles=[_lbl(k, lang) for k in ("size", "age", "stage", "export_share")],
-        vertical_spacing=0.18,
+        vertical_spacing=0.3,
         horizontal_spacing=0.12,
     )
     sizes = firms["size_class"].value_counts().reindex(["micro", "small", "medium", "large"]).dropna()
@@ -422,7 +422,7 @@ def firms_chart(a) -> go.Figure:
     for row, col in ((1, 1), (1, 2), (2, 1), (2, 2)):
         fig.update_yaxes(title_text=_lbl("firms", lang), row=row, col=col)
     fig.update_traces(marker_line_color="white", marker_line_width=1)
-    return _layout(fig, lang, height=560)
+    return _layout(fig, lang, height=640)
 
 
 # -------------------------------------------------------------------------------------------- survey
@@ -439,7 +439,8 @@ def diverging_chart(a) -> go.Figure:
         return _missing(a)
     lang = a.lang
     summary = a.summary.sort_values(["top2", "item"], ascending=[True, False])
-    labels = [_wrap(a.item_text(i), 55) for i in summary["item"]]
+    # statements wrapped short, so that on A4 (680 px) the bars keep more than half of the width
+    labels = [_wrap(a.item_text(i), 34) for i in summary["item"]]
     neutral = a.questionnaire.neutral
     fig = go.Figure()
     half = summary[f"share_{neutral}"] / 2
@@ -471,6 +472,7 @@ def diverging_chart(a) -> go.Figure:
     fig.add_vline(x=0, line_color="black", line_width=1)
     legend = {
         "traceorder": "normal",
+        "orientation": "h",
         "xref": "container",
         "x": 0.01,
         "y": 1.0,
@@ -485,8 +487,9 @@ def diverging_chart(a) -> go.Figure:
         tickvals=[-1, -0.5, 0, 0.5, 1],
         ticktext=[format_percent(abs(v), lang, decimals=0) if v else "0" for v in (-1, -0.5, 0, 0.5, 1)],
     )
-    fig = _layout(fig, lang, height=max(420, 34 * len(summary) + 160))
-    fig.update_layout(legend=legend, margin={"t": 110})
+    fig = _layout(fig, lang, height=max(420, 40 * len(summary) + 160))
+    fig.update_layout(legend=legend, margin={"t": 90})
+    fig.update_yaxes(tickfont={"size": 11})
     return fig
 
 
