@@ -134,9 +134,9 @@ def _has_figures(nb: Any) -> bool:
     return False
 
 
-#: The " (sample, d2348bbb153c)" the runner appends to the data source: the header shows the
-#: version on its own line, and the folder name belongs to the technical details.
-_RUN_SUFFIX = re.compile(r" \([^()]*, [0-9a-f]{6,}\)$")
+#: The " (sample, d2348bbb153c)" the runner appends to the bundled sample's data source: the header
+#: shows the version on its own line.  A user's data folder keeps its name in the header.
+_RUN_SUFFIX = re.compile(r" \(sample, [0-9a-f]{6,}\)$")
 
 #: The four steps of the methodology, in order, as the navigation bar lists them.
 STEP_IDS: tuple[str, ...] = ("needs_assessment", "sector_selection", "value_chain_mapping", "monitoring_benchmarking")
