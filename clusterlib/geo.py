@@ -36,7 +36,7 @@ BOUNDARIES_FILE: Path = RESOURCES_DIR / "geo" / "turkiye_provinces.geojson"
 
 _ATTRIBUTION_LINES = {
     "en": "Province boundaries: © OpenStreetMap contributors, ODbL 1.0",
-    "tr": "İl sınırları: © OpenStreetMap katkıda bulunanları, ODbL 1.0",
+    "tr": "İl sınırları: © OpenStreetMap katkıda bulunanları, ODbL lisansı",
 }
 _COLUMNS = ["plate", "name", "iso", "nuts3", "geometry"]
 
@@ -56,12 +56,13 @@ def attribution(lang: str = "en") -> str:
     OpenStreetMap's licence (ODbL 1.0) asks for "© OpenStreetMap contributors" wherever the data are
     shown; in a Turkish report it is written in Turkish, as OpenStreetMap's own translated copyright
     pages write it in their language (https://www.openstreetmap.org/copyright/hu: "© OpenStreetMap
-    közreműködők").
+    közreműködők"); the licence is named without its version there, since a Turkish text writes
+    decimals with a comma (ODbL has one version, 1.0).
 
     Examples
     --------
     >>> attribution("tr")
-    'İl sınırları: © OpenStreetMap katkıda bulunanları, ODbL 1.0'
+    'İl sınırları: © OpenStreetMap katkıda bulunanları, ODbL lisansı'
     >>> ATTRIBUTION in attribution("en")
     True
     """

@@ -42,7 +42,7 @@ def test_pilot_cluster_and_its_division(samsun):
     assert len(tr.sector_table) == 81
     assert set(tr.summary["status"]) <= {"green", "amber", "red", "grey"}
     counts = tr.summary["status"].value_counts()
-    assert f"{counts.get('green', 0)} tanesi hedefini tuttu" in tr.findings.plan
+    assert f"{counts.get('green', 0)}'" in tr.findings.plan and "hedefini tuttu" in tr.findings.plan
     assert "Kaynak: TÜİK" in tr.findings.economy
 
 

@@ -22,6 +22,7 @@ from typing import Any
 from clusterlib import i18n
 from clusterlib.config import RESOURCES_DIR
 from clusterlib.report.display import METADATA_KEY
+from clusterlib.report.glossary import glossary_for
 from clusterlib.report.marks import is_sample, mark_outputs
 from clusterlib.report.workbook import export_xlsx, report_tables
 
@@ -42,6 +43,7 @@ i18n.add_strings(
             "en": "The tables of this report (Excel, one sheet per table)",
         },
         "nav.label": {"tr": "Raporlar arasında gezinme", "en": "Report navigation"},
+        "report.glossary": {"tr": "Terimler", "en": "Terms"},
         "nav.national": {"tr": "Ulusal görünüm", "en": "National overview"},
         "nav.index": {"tr": "Tüm raporlar", "en": "All reports"},
         "report.xlsx_marked": {
@@ -148,6 +150,18 @@ def _plotly_js() -> str:
 
     text = plotly_js_path().read_text(encoding="utf-8")
     return text.replace("</script", "<\\/script")
+
+
+def _visible_text(nb: Any) -> str:
+    """The text a reader sees in the report's outputs (findings, headings, tables, paragraphs)."""
+    parts = []
+    for out in _outputs(nb):
+        meta = _cl_meta(out)
+        if meta.get("kind") == "figure":
+            continue
+        plain = out.get("data", {}).get("text/plain", "") or out.get("text", "")
+        parts.append("".join(plain) if isinstance(plain, list) else str(plain))
+    return "\n".join(parts)
 
 
 def finding_items(text: str) -> dict:
@@ -284,6 +298,7 @@ def export_html(
         for key in ("key_findings", "generated", "data_source", "data_version", "figure_fallback", "xlsx")
     }
     labels["synthetic"] = i18n.t("mark.synthetic_long", lang)
+    labels["glossary"] = i18n.t("report.glossary", lang)
     figures = _has_figures(clean)
     version = _version()
     labels["footer"] = i18n.t("report.footer", lang, version=version)
@@ -297,6 +312,7 @@ def export_html(
             "data_version": data_version,
             "data_version_short": data_version.split(":", 1)[-1][:12],
             "findings": [finding_items(text) for text in findings(clean)],
+            "glossary": glossary_for(_visible_text(clean), lang),
             "synthetic": synthetic,
             "nav": navigation(province, step, lang),
             "plotly_src": PLOTLY_SRC if figures and plotly == "beside" else "",
