@@ -196,3 +196,35 @@ def test_workbooks_open_as_a_committee_expects(samsun):
                     elif isinstance(cell.value, str) and re.fullmatch(r"[−-]?%?\d[\d.,]*%?", cell.value):
                         texts_like_numbers += 1
         assert numbers > 0 and texts_like_numbers == 0, (step, texts_like_numbers)
+
+
+_ABBREVIATION = re.compile(r"(?<![\w])[A-ZÇĞİÖŞÜ][A-ZÇĞİÖŞÜ0-9]+(?:[-–/][A-ZÇĞİÖŞÜ0-9]+)*(?![\w])")
+
+
+def test_every_abbreviation_in_a_finding_is_explained(samsun):
+    """Problem 6: every abbreviation a finding uses has an entry in the glossary, and the report's
+    "Terimler" box lists it."""
+    import html as html_
+
+    from clusterlib.report.glossary import lookup
+
+    mark = {"SENTETİK", "ÖRNEK", "VERİ"}
+    missing, unlisted = set(), set()
+    for step, page in samsun.items():
+        text = page.read_text(encoding="utf-8")
+        boxes = re.findall(r'<div class="cl-finding"[^>]*>(.*?)</div>', text, flags=re.S)
+        boxes += re.findall(r'<section class="cl-key-findings".*?</section>', text, flags=re.S)
+        glossary = re.search(r'<section class="cl-glossary".*?</section>', text, flags=re.S)
+        assert glossary, f"{step} has no Terimler box"
+        listed = html_.unescape(glossary.group(0))
+        for box in boxes:
+            for token in _ABBREVIATION.findall(html_.unescape(re.sub(r"<[^>]+>", " ", box))):
+                if token in mark:
+                    continue
+                entry = lookup(token)
+                if entry is None:
+                    missing.add(token)
+                elif entry.name["tr"] not in listed:
+                    unlisted.add((step, token))
+    assert missing == set(), "abbreviations without a glossary entry"
+    assert unlisted == set(), "glossary entries missing from the report's Terimler box"

@@ -243,8 +243,8 @@ add_strings(
             "en": "{need} ({share}) → {function}: {actors}",
         },
         "needs.finding.summary_gap": {
-            "tr": "yerel aktör yok — BOŞLUK",
-            "en": "no local actor — GAP",
+            "tr": "yerel aktör yok (boşluk)",
+            "en": "no local actor (gap)",
         },
         "needs.finding.summary": {
             "tr": "İhtiyaç → karşılayabilecek aktörler → boşluk:\n{lines}",
