@@ -29,7 +29,9 @@ __all__ = [
     "PALETTE",
     "criteria_groups_chart",
     "fit_map",
+    "lq_colour_values",
     "lq_map",
+    "map_notes",
     "outline_province",
     "portfolio_chart",
     "ranking_robustness_chart",
@@ -81,6 +83,10 @@ add_strings(
                 "en": "Rank interval (5th–95th percentile)",
             },
             "province": {"tr": "İl", "en": "Province"},
+            "lq_map_title": {
+                "tr": "Yerelleşme katsayısı (LQ), illere göre; 1'in üstü (kırmızı): ilde Türkiye ortalamasından yoğun",
+                "en": "Location quotient (LQ) by province; above 1 (red): more concentrated than in Türkiye",
+            },
             "specialised": {"tr": "uzmanlaşmış", "en": "specialised"},
             "growing": {"tr": "büyüyen", "en": "growing"},
             "q_stars": {"tr": "Uzmanlaşmış ve büyüyen", "en": "Specialised and growing"},
@@ -280,8 +286,14 @@ def lq_map(
     lang: str = "tr",
     highlight_plate: int | None = None,
     title: str | None = None,
+    source: str | None = None,
 ) -> go.Figure:
     """Choropleth of location quotients across the 81 provinces, with a selector of the sector shown.
+
+    Colours are centred at LQ = 1: the map colours ``log2(LQ)`` on a symmetric range
+    (:func:`lq_colour_values`), so that LQ 2 is as red as LQ 0.5 is blue and every province above 1
+    is on the red side; the colour bar is labelled in LQ.  The map has a title, a source line and
+    the boundaries' OpenStreetMap attribution (:func:`map_notes`).
 
     The provinces come from ``geojson`` (features with ``properties.plate``) and no base map is
     drawn.  plotly.js still asks a CDN for its world topojson for any choropleth; display the figure
@@ -297,35 +309,45 @@ def lq_map(
         A GeoJSON FeatureCollection whose features carry ``properties.plate``.
     highlight_plate : int, optional
         The province drawn with a thick outline (the province of the report).
+    title : str, optional
+        Default: "Yerelleşme katsayısı (LQ), illere göre" / "Location quotient (LQ) by province".
+    source : str, optional
+        The data's source line, printed under the map with the boundaries' attribution.
     """
     _require(values, ["plate", "province", "label", "lq"], "values")
     labels = list(dict.fromkeys(values["label"]))
     upper = max(float(np.nanpercentile(values["lq"], 98)) if len(values) else 2.0, 2.0)
+    bound = float(np.log2(upper))  # colours on log2(LQ), symmetric around LQ = 1 (white)
     layers = {
         label: {
             "locations": layer["plate"].tolist(),
-            "z": layer["lq"].tolist(),
+            "z": lq_colour_values(layer["lq"], bound).tolist(),
             "text": layer["province"].tolist(),
             "customdata": list(hover_values(layer["lq"], lang, decimals=2)),
         }
         for label, layer in ((label, values[values["label"] == label]) for label in labels)
     }
     first = layers[labels[0]] if labels else {"locations": [], "z": [], "text": [], "customdata": []}
+    ticks = [v for v in (0.25, 0.5, 1.0, 2.0, 4.0, 8.0) if -bound - 1e-9 <= np.log2(v) <= bound + 1e-9]
     fig = go.Figure()
     fig.add_choropleth(
         geojson=geojson,
         featureidkey="properties.plate",
         **first,
-        zmin=0,
-        zmid=1,
-        zmax=upper,
+        zmin=-bound,
+        zmax=bound,
         colorscale="RdBu_r",
-        colorbar={"title": "LQ", **axis_ticks(0, upper, lang)},
+        colorbar={
+            "title": "LQ",
+            "tickvals": [float(np.log2(v)) for v in ticks],
+            "ticktext": [format_as(v, "{:g}", lang) for v in ticks],
+        },
         marker_line_color="white",
         marker_line_width=0.5,
         hovertemplate="%{text}<br>LQ %{customdata}<extra></extra>",
         name=labels[0] if labels else "",
     )
+    map_notes(fig, lang, source=source, title=title or t("chart.lq_map_title", lang))
     if highlight_plate is not None:
         outline_province(fig, geojson, highlight_plate)
     if len(labels) > 1:
@@ -350,8 +372,45 @@ def lq_map(
             ]
         )
     fit_map(fig, geojson)
-    fig = _layout(fig, lang, title=title, height=440)
-    fig.update_layout(margin={"l": 0, "r": 0, "t": 50, "b": 0})
+    fig = _layout(fig, lang, title=fig.layout.title.text, height=480)
+    fig.update_layout(margin={"l": 0, "r": 0, "t": 90 if len(labels) > 1 else 60, "b": 50})
+    if len(labels) > 1:
+        fig.update_layout(updatemenus=[{**fig.layout.updatemenus[0].to_plotly_json(), "y": 1.0, "yanchor": "bottom"}])
+    return fig
+
+
+def lq_colour_values(lq: pd.Series | Sequence[float], bound: float) -> np.ndarray:
+    """The colour value of each LQ on a map centred at LQ = 1: ``log2(LQ)`` clipped to ``±bound``.
+
+    LQ = 1 is 0 (white), LQ = 2 and LQ = 0.5 are equally far from it; an LQ of 0 (no employment)
+    gets the lowest colour; a missing LQ stays missing (no colour).
+
+    Examples
+    --------
+    >>> lq_colour_values([1.0, 2.0, 0.5, 0.0, 8.0, float("nan")], 1.5).round(2).tolist()
+    [0.0, 1.0, -1.0, -1.5, 1.5, nan]
+    """
+    values = np.asarray(lq, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        logs = np.log2(values)
+    logs = np.where(values == 0, -bound, logs)
+    return np.clip(logs, -bound, bound)
+
+
+def map_notes(fig: go.Figure, lang: str, *, source: str | None = None, title: str | None = None) -> go.Figure:
+    """Title, source line and the boundaries' OpenStreetMap attribution (in ``lang``) of a map.
+
+    The source and the attribution go in one line under the map; the title above it.
+    """
+    from clusterlib import geo
+
+    if title:
+        fig.update_layout(title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 15}})
+    line = " · ".join(part for part in (source, geo.attribution(lang)) if part)
+    fig.add_annotation(
+        text=line, xref="paper", yref="paper", x=0, y=0, yshift=-8, yanchor="top", xanchor="left",
+        showarrow=False, font={"size": 11, "color": "#555"}, align="left",
+    )  # fmt: skip
     return fig
 
 

@@ -36,7 +36,7 @@ BOUNDARIES_FILE: Path = RESOURCES_DIR / "geo" / "turkiye_provinces.geojson"
 
 _ATTRIBUTION_LINES = {
     "en": "Province boundaries: © OpenStreetMap contributors, ODbL 1.0",
-    "tr": "İl sınırları: © OpenStreetMap contributors, ODbL 1.0",
+    "tr": "İl sınırları: © OpenStreetMap katkıda bulunanları, ODbL lisansı",
 }
 _COLUMNS = ["plate", "name", "iso", "nuts3", "geometry"]
 
@@ -54,12 +54,15 @@ def attribution(lang: str = "en") -> str:
     """The line to print under a map drawn from :func:`province_shapes`, in ``lang`` ("tr" or "en").
 
     OpenStreetMap's licence (ODbL 1.0) asks for "© OpenStreetMap contributors" wherever the data are
-    shown; the copyright line is kept as OpenStreetMap writes it, the words around it are translated.
+    shown; in a Turkish report it is written in Turkish, as OpenStreetMap's own translated copyright
+    pages write it in their language (https://www.openstreetmap.org/copyright/hu: "© OpenStreetMap
+    közreműködők"); the licence is named without its version there, since a Turkish text writes
+    decimals with a comma (ODbL has one version, 1.0).
 
     Examples
     --------
     >>> attribution("tr")
-    'İl sınırları: © OpenStreetMap contributors, ODbL 1.0'
+    'İl sınırları: © OpenStreetMap katkıda bulunanları, ODbL lisansı'
     >>> ATTRIBUTION in attribution("en")
     True
     """

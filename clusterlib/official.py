@@ -84,11 +84,13 @@ def source(table: str, lang: str = "tr") -> str:
     Examples
     --------
     >>> source("population", "en")
-    'Source: TÜİK (Turkish Statistical Institute) — TÜİK, Address-Based Population Registration System (ADNKS)'
+    'Source: TÜİK (Turkish Statistical Institute), Address-Based Population Registration System (ADNKS)'
+    >>> source("population", "tr")
+    'Kaynak: TÜİK, Adrese Dayalı Nüfus Kayıt Sistemi (ADNKS)'
     """
     if table not in _TITLES:
         raise ValueError(f"'table' must be one of {sorted(_TITLES)}, got {table!r}")
-    return f"{SOURCE[lang]} — {_TITLES[table][lang]}"
+    return f"{SOURCE[lang]}{_TITLES[table][lang].removeprefix('TÜİK')}"
 
 
 @cache

@@ -75,9 +75,9 @@ def chromium() -> Iterator[object]:
         shutil.rmtree(profile, ignore_errors=True)
 
 
-def open_page(driver, path: Path, *, maps: int | None = None) -> list[dict]:
-    """Load ``path``, wait until every chart (and ``maps`` choropleth areas, if given) drew; return the
-    browser console log."""
+def open_page(driver, path: Path, *, maps: int | None = None, any_maps: bool = False) -> list[dict]:
+    """Load ``path``, wait until every chart (and ``maps`` choropleth areas, if given; with
+    ``any_maps`` whatever areas there are) drew; return the browser console log."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
@@ -88,7 +88,97 @@ def open_page(driver, path: Path, *, maps: int | None = None) -> list[dict]:
     def drawn(d) -> bool:
         charts = all(div.find_elements(By.CSS_SELECTOR, "svg.main-svg") for div in divs)
         areas = len(d.find_elements(By.CSS_SELECTOR, "path.choroplethlocation"))
+        if any_maps:
+            return charts
         return charts and (areas > 0 if maps is None else areas == maps)
 
     WebDriverWait(driver, 30).until(drawn)
     return driver.get_log("browser")
+
+
+#: Width of the printed text on A4 in CSS pixels: 210 mm − 2 × 14 mm margins (report.css @page).
+A4_TEXT_PX = round((210 - 2 * 14) / 25.4 * 96)
+
+
+def print_to_pdf(driver, path: Path) -> bytes:
+    """Print a loaded report on A4 as Chromium does for the reader: the page's ``beforeprint``
+    handler runs first (it redraws the charts at the printed width), then the PDF is made."""
+    import base64
+    import time
+
+    driver.execute_script("window.dispatchEvent(new Event('beforeprint'));")
+    time.sleep(0.5)
+    pdf = driver.execute_cdp_cmd(
+        "Page.printToPDF",
+        {"paperWidth": 210 / 25.4, "paperHeight": 297 / 25.4, "preferCSSPageSize": True, "printBackground": True},
+    )
+    driver.execute_script("window.dispatchEvent(new Event('afterprint'));")
+    return base64.b64decode(pdf["data"])
+
+
+def printed_overflow(driver) -> list[str]:
+    """Charts and tables wider than the A4 text width when laid out for print (after ``beforeprint``)."""
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    driver.execute_script("window.dispatchEvent(new Event('beforeprint'));")
+    try:
+        return driver.execute_script(
+            """
+            var limit = arguments[0], wide = [];
+            document.body.style.width = limit + 'px';
+            document.querySelectorAll('.plotly-graph-div .main-svg, table.cl-table').forEach(function (e) {
+              var w = Math.max(e.getBoundingClientRect().width, e.scrollWidth || 0);
+              if (w > limit + 1) {
+                var host = e.closest('.plotly-graph-div') || e;
+                wide.push((host.id || host.className) + ': ' + Math.round(w) + ' px');
+              }
+            });
+            document.body.style.width = '';
+            return wide;
+            """,
+            A4_TEXT_PX,
+        )
+    finally:
+        driver.execute_script("window.dispatchEvent(new Event('afterprint'));")
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+def last_rows(driver) -> list[str]:
+    """The longest cell text of the last row of every table on the page."""
+    return driver.execute_script(
+        """
+        var out = [];
+        document.querySelectorAll('table.cl-table').forEach(function (t) {
+          var rows = t.querySelectorAll('tbody tr');
+          if (!rows.length) { return; }
+          var cells = Array.from(rows[rows.length - 1].querySelectorAll('td, th'))
+            .map(function (c) { return c.innerText.trim(); });
+          cells.sort(function (a, b) { return b.length - a.length; });
+          out.push(cells[0] || '');
+        });
+        return out;
+        """
+    )
+
+
+def page_fill(pdf: bytes) -> list[float]:
+    """For each page of a PDF, the share of its height between its highest and lowest text.
+
+    Chromium keeps the text of charts (ticks, labels) and tables as text, so a page holding only a
+    heading, or one table row, has a small share; a page with a chart or a run of text a large one.
+    """
+    import io
+
+    from pypdf import PdfReader
+
+    shares = []
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        ys: list[float] = []
+
+        def visit(text, cm, tm, font, size, ys=ys):
+            if text.strip():
+                ys.append(cm[1] * tm[4] + cm[3] * tm[5] + cm[5])
+
+        page.extract_text(visitor_text=visit)
+        height = float(page.mediabox.height)
+        shares.append((max(ys) - min(ys)) / height if len(ys) > 1 else 0.0)
+    return shares

@@ -52,14 +52,33 @@ def test_lq_map_layers_and_bounds_of_turkiye():
     values.loc[81:, "lq"] = 2.0  # sector B
     fig = charts.lq_map(values, geo.to_geojson(shapes), highlight_plate=27)
     assert len(fig.data) == 2  # one layer of 81 provinces, and the outline of the report's province
-    assert len(fig.data[0].geojson["features"]) == 81 and list(fig.data[0].z) == [1.0] * 81
+    assert len(fig.data[0].geojson["features"]) == 81 and list(fig.data[0].z) == [0.0] * 81  # log2(1)
     assert [f["properties"]["plate"] for f in fig.data[1].geojson["features"]] == [27]
     buttons = fig.layout.updatemenus[0].buttons
     assert [b.label for b in buttons] == ["A", "B"] and {b.method for b in buttons} == {"restyle"}
-    assert list(buttons[1].args[0]["z"]) == [[2.0] * 81] and list(buttons[1].args[1]) == [0]  # B into layer 0
+    assert list(buttons[1].args[0]["z"]) == [[1.0] * 81] and list(buttons[1].args[1]) == [0]  # B into layer 0
     west, east = fig.layout.geo.lonaxis.range
     south, north = fig.layout.geo.lataxis.range
     assert 25 < west < 27 and 44 < east < 46 and 35 < south < 37 and 41.5 < north < 43
+
+
+def test_lq_map_colours_are_centred_at_lq_one():
+    """Committee review, problem 4: with zmin/zmax set plotly ignores zmid, and the white midpoint
+    sat at LQ 1.41, painting LQ 1.0–1.4 blue.  On log2(LQ) with a symmetric range, LQ 1 is the
+    middle of the scale, every LQ above 1 is on the red side, and the colour bar reads in LQ."""
+    shapes = geo.province_shapes()
+    lq = [0.0, 0.5, 1.0, 1.2, 1.4, 2.0, 2.83] + [1.0] * 74
+    values = pd.DataFrame({"plate": range(1, 82), "province": "x", "label": "A", "lq": lq})
+    fig = charts.lq_map(values, geo.to_geojson(shapes), lang="tr")
+    layer = fig.data[0]
+    assert layer.zmin == -layer.zmax  # symmetric: the middle of RdBu is z = 0, LQ = 1
+    z = list(layer.z)
+    assert z[2] == 0 and z[3] > 0 and z[4] > 0 and z[1] < 0 and z[0] == layer.zmin  # LQ 0 gets the lowest colour
+    assert abs(z[5] + z[1]) < 1e-12  # LQ 2 as far above as LQ 0.5 below
+    ticks = dict(zip(layer.colorbar.tickvals, layer.colorbar.ticktext, strict=True))
+    assert ticks[0.0] == "1" and ticks[1.0] == "2" and ticks[-1.0] == "0,5"
+    notes = " ".join(a.text for a in fig.layout.annotations)
+    assert "© OpenStreetMap katkıda bulunanları" in notes and fig.layout.title.text
 
 
 def test_shift_share_chart_stacks_the_components():

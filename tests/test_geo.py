@@ -143,7 +143,7 @@ def test_resource_is_small_and_attributed():
     assert "ODbL" in collection["license"] and "coverage_simplify" in collection["source"]
     assert BOUNDARIES_FILE.stat().st_size < 150_000
     assert attribution("en") == "Province boundaries: © OpenStreetMap contributors, ODbL 1.0"
-    assert attribution("tr") == "İl sınırları: © OpenStreetMap contributors, ODbL 1.0"
+    assert attribution("tr") == "İl sınırları: © OpenStreetMap katkıda bulunanları, ODbL lisansı"
     with pytest.raises(ValueError, match=r"'lang' must be one of \['en', 'tr'\], got 'de'"):
         attribution("de")
 

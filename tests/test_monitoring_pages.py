@@ -8,6 +8,7 @@ import json
 import pytest
 from _reportpage import chromium, external_references
 
+from clusterlib import geo
 from clusterlib.monitoring import write_run_pages
 from clusterlib.monitoring.pages_text import fold
 
@@ -40,7 +41,7 @@ def test_pages_written_self_contained(pages):
             text = (root / lang / name).read_text(encoding="utf-8")
             assert external_references(text) == [], name
             assert f'<html lang="{lang}">' in text
-            assert "© OpenStreetMap contributors, ODbL 1.0" in text  # the map's boundaries, attributed
+            assert geo.attribution(lang) in text  # the map's boundaries, attributed in the page's language
 
 
 def test_pages_link_the_province_reports(pages):

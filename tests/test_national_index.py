@@ -62,7 +62,7 @@ def test_national_index_links_every_report_and_marks_every_failure(tmp_path):
         assert (out / link).is_file(), link
     assert len(re.findall(r'<tr>\s*<th scope="row">', index)) == 81
     assert f"Son çalıştırma: 324 rapor, {324 - len(failures)} başarılı, {len(failures)} başarısız" in index
-    assert 'href="tr/national.html">Ulusal genel bakış</a>' in index
+    assert re.search(r'href="tr/national.html">(Ulusal görünüm[^<]*)</a>', index)  # named as the page names itself
     assert len(index.encode()) < 600_000  # opens at once
 
 

@@ -134,12 +134,29 @@ def test_report_page_in_english():
     assert '<html lang="en">' in html and "Key findings" in html and "9 May 2026" in html
 
 
-def test_report_loads_plotly_from_assets_only():
+def test_report_carries_plotly_inline_and_fetches_nothing():
+    """A report e-mailed on its own draws its charts: plotly.js is in the page (the committee review
+    found every chart gone when ``needs_assessment.html`` was copied alone)."""
     html = page()
-    scripts = re.findall(r"<script[^>]*\bsrc=[\"']([^\"']+)", html)
-    assert scripts == ["assets/plotly.min.js"]
+    assert re.findall(r"<script[^>]*\bsrc=", html) == []
+    inline = max(re.findall(r"<script>(.*?)</script>", html, flags=re.S), key=len)
+    assert len(inline) > 1_000_000 and "plotly.js" in inline[:2000]
     assert not re.search(r"<(?:script|link|img|iframe)[^>]+(?:src|href)=[\"']?(?:https?:)?//", html)
     assert "@import" not in html and "url(http" not in html
+
+
+def test_report_can_load_plotly_from_beside_it():
+    nb = executed_notebook()
+    html = export_html(
+        nb, lang="tr", title="T", province="Çorum", generated=GENERATED, data_source="s",
+        data_version="sha256:00", plotly="beside",
+    )  # fmt: skip
+    assert re.findall(r"<script[^>]*\bsrc=[\"']([^\"']+)", html) == ["assets/plotly.min.js"]
+    with pytest.raises(ValueError, match=r"'plotly' must be one of \['inline', 'beside'\], got 'cdn'"):
+        export_html(
+            nb, lang="tr", title="T", province="Çorum", generated=GENERATED, data_source="s",
+            data_version="sha256:00", plotly="cdn",
+        )  # fmt: skip
 
 
 def test_report_without_figures_loads_no_script():
@@ -206,11 +223,11 @@ def test_report_tables_are_written_to_one_workbook_a_sheet_each(tmp_path):
 
     nb = notebook_with_tables()
     assert [t["sheet"] for t in report_tables(clean_notebook(nb))] == [
-        "Sıralama ilk 10 tümü", "Sıralama ilk 10 tümü (2)", "Table 3",
+        "Sıralama ilk 10 tümü", "Sıralama ilk 10 tümü (2)", "Tablo 3",
     ]  # fmt: skip
     path = export_xlsx(nb, tmp_path / "report.xlsx", lang="tr")
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["Sıralama ilk 10 tümü", "Sıralama ilk 10 tümü (2)", "Table 3"]
+    assert book.sheetnames == ["Hakkında", "Sıralama ilk 10 tümü", "Sıralama ilk 10 tümü (2)", "Tablo 3"]
     sheet = book["Sıralama ilk 10 tümü"]
     assert [c.value for c in sheet[1]] == ["Sıra", "Sektör", "Puan", "Pay"]
     assert [c.value for c in sheet[2]] == [1, "Diğer imalat", 0.634, 0.25]
@@ -220,6 +237,59 @@ def test_report_tables_are_written_to_one_workbook_a_sheet_each(tmp_path):
     captioned = book["Sıralama ilk 10 tümü (2)"]
     assert captioned["A1"].value == "Sıralama: ilk [10]/tümü" and captioned["A3"].value == 1.5
     assert not list(tmp_path.glob("*.tmp"))
+
+
+def notebook_with_sections() -> nbformat.NotebookNode:
+    """Tables as the needs and monitoring steps hand them over: numbers already written out."""
+    shown = {
+        "columns": ["Gösterge", "Gerçekleşen", "Pay", "Değişim", "Yıl", "Aralık"],
+        "rows": [
+            ["Ana bölümde sigortalı istihdam (NACE 32) (kişi)", "1.936", "%82", "\u22120,23", "2013", "46,2–51,2"],
+            ["Küme derneği üye sayısı", "2.053", "%8,5", "1,50", "2019", "–"],
+        ],
+        "formats": ["text"] * 6,
+        "marks": [],
+    }  # fmt: skip
+    heading = new_output(
+        "display_data",
+        data={"text/html": "<h2>İzleme göstergeleri: hedefe göre durum</h2>", "text/plain": "h"},
+        metadata={"clusterlib": {"kind": "heading", "text": "İzleme göstergeleri: hedefe göre durum", "level": 2}},
+    )
+    return new_notebook(
+        cells=[new_code_cell("h", outputs=[heading]), new_code_cell("t", outputs=[_table_output(None, None, shown)])]
+    )
+
+
+def test_workbook_for_excel_users(tmp_path):
+    """Committee review, problem 9: sheets named after their sections, numbers stored as numbers
+    with number formats, a first About sheet with the synthetic mark, fitted widths, autofilter, and
+    a file a web server can read (0644)."""
+    import stat
+
+    import openpyxl
+
+    path = export_xlsx(
+        notebook_with_sections(), tmp_path / "monitoring.xlsx", lang="tr", province="Samsun",
+        title="İzleme ve kıyaslama", generated="6 Aralık 2026", data_source="örnek", data_version="sha256:ab",
+        synthetic=True,
+    )  # fmt: skip
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["Hakkında", "İzleme göstergeleri hedefe göre"]
+    assert all(len(name) <= 31 for name in book.sheetnames)
+    about = {row[0].value: row[1].value for row in book["Hakkında"].iter_rows(max_col=2) if row[0].value}
+    assert about["İl"] == "Samsun" and about["Adım"] == "İzleme ve kıyaslama"
+    assert about["Uyarı"].startswith("SENTETİK ÖRNEK VERİ")
+    sheet = book["İzleme göstergeleri hedefe göre"]
+    assert [c.value for c in sheet[2]][1:5] == [1936, 0.82, -0.23, 2013]
+    assert [sheet.cell(2, j).number_format for j in (2, 3, 4, 5)] == ["#,##0", "0%", "#,##0.00", "0"]
+    assert sheet["C3"].value == 0.085 and sheet["C3"].number_format == "0.0%"
+    assert sheet["F2"].value == "46,2–51,2"  # a range stays text
+    assert sheet["A3"].data_type == "s"  # text is text
+    assert sheet.auto_filter.ref == "A1:F3"
+    assert sheet.column_dimensions["A"].width >= len("Ana bölümde sigortalı istihdam (NACE 32) (kişi)")
+    assert sheet.freeze_panes == "A2"
+    assert "SENTETİK" in sheet.oddFooter.center.text
 
 
 def test_write_report_links_the_workbook_and_skips_it_without_tables(tmp_path):

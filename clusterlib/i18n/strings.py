@@ -30,8 +30,8 @@ add_strings(
             "en": "The chart could not be drawn: assets/plotly.min.js was not found in the report folder.",
         },
         "data.sample": {
-            "tr": "Yazılımla birlikte gelen SENTETİK örnek veri; resmî istatistik değildir",
-            "en": "SYNTHETIC sample data shipped with the software; not official statistics",
+            "tr": "Yazılımla gelen SENTETİK örnek veri (TÜİK bölümleri hariç); resmî istatistik değildir",
+            "en": "SYNTHETIC sample data shipped with the software (except the TÜİK sections); not official statistics",
         },
         "data.user": {"tr": "Kullanıcı verisi", "en": "User data"},
         # provenance box

@@ -17,6 +17,8 @@ from clusterlib.i18n import add_strings, format_number, format_percent, plotly_l
 from clusterlib.monitoring.international import reference_names
 from clusterlib.monitoring.management import AREAS, EXCELLENCE
 from clusterlib.monitoring.rag import status_colour, status_symbol
+from clusterlib.report.display import Notice
+from clusterlib.report.tables import Table
 
 __all__ = ["economy_chart", "gaps_chart", "management_radar", "rag_grid", "scorecard_chart", "trajectories_chart"]
 
@@ -26,6 +28,7 @@ _LIGHT = {"green": "#c7e9c0", "amber": "#fee391", "red": "#fcbba1", "grey": "#ee
 add_strings(
     {
         "monitoring.chart.indicator": {"tr": "Gösterge", "en": "Indicator"},
+        "monitoring.chart.grid_sheet": {"tr": "Göstergeler yıllara göre", "en": "Indicators by year"},
         "monitoring.chart.actual": {"tr": "Gerçekleşen", "en": "Actual"},
         "monitoring.chart.target": {"tr": "Hedef", "en": "Target"},
         "monitoring.chart.trajectory": {"tr": "Hedefe düz yol", "en": "Straight path to target"},
@@ -72,8 +75,11 @@ def _short(text: str, width: int = 38) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def rag_grid(plan: pd.DataFrame, *, lang: str) -> go.Figure:
-    """The monitoring table as a grid: indicators × years, each cell its actual value, symbol and colour.
+def rag_grid(plan: pd.DataFrame, *, lang: str) -> Table | Notice:
+    """The monitoring table as a grid: indicators × years, each cell its status symbol and actual value.
+
+    An HTML table (not a plotly ``table``), so that it prints whole on A4 and reaches the workbook:
+    the status is a symbol (● ▲ ■ ○) beside the value, never a colour alone.
 
     Parameters
     ----------
@@ -83,38 +89,27 @@ def rag_grid(plan: pd.DataFrame, *, lang: str) -> go.Figure:
 
     Returns
     -------
-    plotly.graph_objects.Figure
-        A table whose cells carry the status symbol (● ▲ ■ ○) next to the value and a light fill.
+    clusterlib.report.Table or Notice
+        Display it with :func:`clusterlib.report.table`.
     """
     if plan.empty:
-        return _empty(lang)
+        return Notice(t("monitoring.chart.no_data", lang))
     names = plan.drop_duplicates("indicator").set_index("indicator")[f"name_{lang}"]
     years = sorted(plan["year"].unique())
-    columns = [[_short(n, 40) for n in names]]
-    fills = [["white"] * len(names)]
+    frame = pd.DataFrame({t("monitoring.chart.indicator", lang): list(names)})
     for year in years:
-        cells, colours = [], []
+        cells = []
         rows = plan[plan["year"] == year].set_index("indicator")
         for indicator in names.index:
             row = rows.loc[indicator] if indicator in rows.index else None
             status = row["status"] if row is not None and isinstance(row["status"], str) else None
             actual = row["actual"] if row is not None else math.nan
             value = format_number(actual, lang, decimals=0 if pd.isna(actual) or float(actual).is_integer() else 1)
-            if status is None:
-                cells.append(value if not pd.isna(actual) else "")
-                colours.append("white")
-            else:
-                cells.append(f"{status_symbol(status)} {value if not pd.isna(actual) else ''}".strip())
-                colours.append(_LIGHT[status])
-        columns.append(cells)
-        fills.append(colours)
-    header = [t("monitoring.chart.indicator", lang), *[str(y) for y in years]]
-    fig = go.Figure(go.Table(
-        columnwidth=[3.2] + [1] * len(years),
-        header={"values": header, "fill_color": "#f0f0f0", "align": ["left"] + ["center"] * len(years)},
-        cells={"values": columns, "fill_color": fills, "align": ["left"] + ["center"] * len(years), "height": 28},
-    ))
-    return _layout(fig, lang, height=100 + 34 * len(names))
+            value = value if not pd.isna(actual) else ""
+            cells.append(f"{status_symbol(status)} {value}".strip() if status is not None else value)
+        frame[str(year)] = cells
+    years_text = [str(y) for y in years]
+    return Table(frame, lang, text_cols=years_text, sheet=t("monitoring.chart.grid_sheet", lang))
 
 
 def trajectories_chart(plan: pd.DataFrame, summary: pd.DataFrame, *, lang: str, window: int = 3) -> go.Figure:

@@ -66,11 +66,11 @@ add_strings(
             "en": "it is not (yet) a strong cluster by the US Cluster Mapping rule",
         },
         "monitoring.finding.plan": {
-            "tr": "{year} yılı için {n} göstergeden {green} tanesi hedefini tuttu (● yeşil), {amber} tanesi hedefe "
-            "yakın (▲ sarı, yolun en az {amber_share} kadarı), {red} tanesi hedefin gerisinde (■ kırmızı); "
-            "{grey} göstergenin verisi yok (○).",
-            "en": "For {year}, of {n} indicators: target met {green} (● green), close to it {amber} (▲ amber, at "
-            "least {amber_share} of the way), behind {red} (■ red), without data {grey} (○).",
+            "tr": "{year|loc} {n} göstergenin {green|poss} hedefini tuttu (● yeşil), {amber|poss} hedefe yakın "
+            "(▲ sarı: hedefe giden yolun en az {amber_share|poss} alındı), {red|poss} hedefin gerisinde "
+            "(■ kırmızı); {grey} göstergenin verisi yok (○).",
+            "en": "In {year}, {green} of {n} indicators met their target (● green), {amber} are close (▲ amber: at "
+            "least {amber_share} of the way), {red} are behind (■ red) and {grey} have no data (○).",
         },
         "monitoring.finding.no_plan": {
             "tr": "Bu küme için izleme planı (başlangıç, hedef ve gerçekleşen değerler) verilerde yok; izleme "
@@ -79,23 +79,23 @@ add_strings(
             "monitoring sections are empty; the national and international benchmarks use what there is.",
         },
         "monitoring.finding.trajectory": {
-            "tr": "Son {window} yılın eğilimi sürerse {final_year} hedeflerinden {on_time} tanesi zamanında "
-            "tutulur ({n} göstergeden). Bu eğilimle tutulamayacak olanlar: {off}.",
+            "tr": "Son {window} yılın eğilimi sürerse {n} göstergenin yalnız {on_time|poss} {final_year} hedefine "
+            "zamanında ulaşır. Bu eğilimle ulaşamayacak olanlar: {off}.",
             "en": "If the trend of the last {window} years holds, {on_time} of {n} targets for {final_year} are met "
             "in time. Not met on this trend: {off}.",
         },
         "monitoring.finding.national": {
-            "tr": "{sector} sektöründe {province}, istihdamda {of} il arasında {rank}. sırada (yüzdelik sıra "
-            "{pct}). En güçlü yanı: {best}; en zayıf yanı: {worst}. {strong_text}; Avrupa Küme Gözlemevi "
-            "ölçütlerinden {stars} yıldız alıyor (en çok 5).",
-            "en": "In {sector}, {province} ranks {rank} of {of} provinces by employment (percentile {pct}). "
-            "Strongest side: {best}; weakest side: {worst}. By the rules, {strong_text}; it earns {stars} "
+            "tr": "{sector|lower} sektöründe {province}, istihdamda {of} il arasında {rank}. sırada (yüzdelik sıra "
+            "{pct}). En güçlü yanı: {best|lower}; en zayıf yanı: {worst|lower}. "
+            "{strong_text}; Avrupa Küme Gözlemevi ölçütlerinden {stars} yıldız alıyor (en çok 5).",
+            "en": "In {sector}, {province} ranks {rank|ord} of {of} provinces by employment ({pct}th percentile). "
+            "Strongest: {best|lower}; weakest: {worst|lower}. {strong_text|cap}; it earns {stars} "
             "European Cluster Observatory stars (of 5).",
         },
         "monitoring.finding.peers": {
-            "tr": "Karşılaştırılan iller: aynı İBBS-2 bölgesinden {region}; kişi başı GSYH ve SEGE'de en yakın "
-            "{k} il: {similar}. {province}, sektörün yerelleşme katsayısında {n} emsal ilin {ahead} tanesinin "
-            "önünde.",
+            "tr": "Karşılaştırılan iller: aynı İBBS Düzey 2 bölgesinden {region}; kişi başı GSYH ve "
+            "sosyoekonomik statü (SES) puanında en yakın {k} il: {similar}. {province}, sektörün yerelleşme "
+            "katsayısında {n} emsal ilin {ahead|poss_gen} önünde.",
             "en": "Peers: from the same NUTS-2 region {region}; the {k} provinces closest in GDP per capita and "
             "SES: {similar}. {province} is ahead of {ahead} of {n} peers on the sector's location quotient.",
         },
@@ -110,8 +110,8 @@ add_strings(
             "Source: TÜİK.",
         },
         "monitoring.finding.international": {
-            "tr": "{n} uluslararası referans değerle karşılaştırıldığında küme {ahead} karşılaştırmada önde, "
-            "{behind} karşılaştırmada geride. En büyük açık {indicator|lower} göstergesinde: {reference} "
+            "tr": "{n} uluslararası karşılaştırmanın {ahead|poss_loc} küme önde, {behind|poss_loc} geride "
+            "(referans değerler örnek veridir). En büyük açık {indicator|lower} göstergesinde: {reference} "
             "karşısında {gap}.",
             "en": "Against {n} international reference values the cluster is ahead in {ahead} and behind in "
             "{behind}. The largest gap is in {indicator|lower}: {gap} against {reference}.",
@@ -142,7 +142,7 @@ add_strings(
         },
         "monitoring.finding.management": {
             "tr": "Küme yönetiminin öz değerlendirmesi 100 üzerinden {score}: {label} düzeyi (Altın etiket için "
-            "mükemmellik puanının en az {gold} kadarı gerekir). Kümeyi geri tutan alanlar: {areas}.",
+            "mükemmellik puanının en az {gold|poss} gerekir). Kümeyi geri tutan alanlar: {areas}.",
             "en": "The cluster management's self-assessment scores {score} of 100: {label} level (the Gold label "
             "needs at least {gold} of the excellence score). Areas holding the cluster back: {areas}.",
         },

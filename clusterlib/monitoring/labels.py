@@ -80,12 +80,12 @@ REPORT_STRINGS: dict[str, dict[str, str]] = (
         "monitoring.col.strong": {"tr": "Güçlü küme", "en": "Strong cluster"},
         "monitoring.col.stars": {"tr": "Yıldız", "en": "Stars"},
         "monitoring.why.region": {"tr": "aynı İBBS-2 bölgesi", "en": "same NUTS-2 region"},
-        "monitoring.why.similar": {"tr": "benzer GSYH ve SEGE", "en": "similar GDP and SES"},
+        "monitoring.why.similar": {"tr": "benzer kişi başı GSYH ve SES puanı", "en": "similar GDP and SES"},
         "monitoring.yes": {"tr": "evet", "en": "yes"},
         "monitoring.no": {"tr": "hayır", "en": "no"},
         "monitoring.source.economy": {
             "tr": "Kaynak: TÜİK — Bölgesel Hesaplar (A10, zincirlenmiş hacim ve cari fiyatlar), kişi başı GSYH, "
-            "SEGE 2023.",
+            "sosyoekonomik statü (SES) puanı 2023.",
             "en": "Source: TÜİK — Regional Accounts (A10, chain-linked volumes and current prices), GDP per "
             "capita, SES 2023.",
         },

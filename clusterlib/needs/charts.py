@@ -14,7 +14,7 @@ from plotly.subplots import make_subplots
 
 from clusterlib import geo, official
 from clusterlib.charts import PALETTE
-from clusterlib.i18n import add_strings, plotly_layout, t
+from clusterlib.i18n import add_strings, axis_ticks, format_percent, hover_values, plotly_layout, t
 from clusterlib.needs import findings as fx
 from clusterlib.needs.likert import SCALE
 from clusterlib.needs.ranking import MIN_GROUP_FIRMS
@@ -38,6 +38,7 @@ add_strings(
         f"needs.chart.{key}": texts
         for key, texts in {
             "population": {"tr": "Nüfus (kişi, 31 Aralık)", "en": "Population (persons, 31 December)"},
+            "usd": {"tr": "ABD doları", "en": "US dollars"},
             "gdp": {"tr": "Kişi başına GSYH (ABD doları)", "en": "GDP per capita (US dollars)"},
             "rate": {"tr": "Oran (%), %95 güven aralığı", "en": "Rate (%), 95% interval"},
             "share_answers": {"tr": "Geçerli yanıtların payı", "en": "Share of valid answers"},
@@ -93,6 +94,16 @@ _SYMBOLS = [
 ]
 _TYPE_ORDER = ("chamber", "development_agency", "university", "oiz", "kosgeb", "public",
                "exporters_association", "cluster_association", "ngo")  # fmt: skip
+
+
+def _pct_axis(lang: str, low: float = 0.0, high: float = 1.0) -> dict:
+    """Per-cent ticks written by the one formatter (Turkish ``%20``), for ``update_xaxes``."""
+    return axis_ticks(max(low, 0.0), min(high, 1.0), lang, kind="percent", decimals=0)
+
+
+def _pct(values, lang: str, decimals: int = 0) -> list[str]:
+    """Shares as hover texts (``customdata``), Turkish ``%78``."""
+    return hover_values(values, lang, kind="percent", decimals=decimals)
 
 
 def _lbl(key: str, lang: str, **fields: object) -> str:
@@ -190,7 +201,7 @@ def gdp_chart(a) -> go.Figure:
             if level != "country"
             else "Türkiye",
             marker={"color": colour, "pattern": {"shape": pattern}},
-            hovertemplate="%{x}: %{y:,.0f} USD<extra></extra>",
+            hovertemplate="%{x}: %{y:,.0f} " + _lbl("usd", lang) + "<extra></extra>",
         )
     fig.update_layout(barmode="group", yaxis_title=_lbl("gdp", lang), xaxis={"dtick": 1})
     source = f"{official.source('gdp_per_capita', lang)}. {_lbl('computed', lang)}."
@@ -229,7 +240,8 @@ def labour_chart(a) -> go.Figure:
                     "arrayminus": part["value"] - part["ci95_low"],
                     "color": colour,
                 },
-                hovertemplate="%{y:.1f}%<extra></extra>",
+                customdata=_pct(part["value"] / 100, lang, decimals=1),
+                hovertemplate="%{customdata}<extra></extra>",
             )
         fig.update_xaxes(tickvals=sorted(lf["year"].unique()), row=1, col=col)
     fig.update_yaxes(title_text=_lbl("rate", lang), row=1, col=1)
@@ -359,7 +371,7 @@ def firms_chart(a) -> go.Figure:
         rows=2,
         cols=2,
         subplot_titles=[_lbl(k, lang) for k in ("size", "age", "stage", "export_share")],
-        vertical_spacing=0.18,
+        vertical_spacing=0.3,
         horizontal_spacing=0.12,
     )
     sizes = firms["size_class"].value_counts().reindex(["micro", "small", "medium", "large"]).dropna()
@@ -406,11 +418,11 @@ def firms_chart(a) -> go.Figure:
         showlegend=False,
         hovertemplate="%{x}: %{y}<extra></extra>",
     )
-    fig.update_xaxes(tickformat=".0%", row=2, col=2)
+    fig.update_xaxes(**_pct_axis(lang), row=2, col=2)
     for row, col in ((1, 1), (1, 2), (2, 1), (2, 2)):
         fig.update_yaxes(title_text=_lbl("firms", lang), row=row, col=col)
     fig.update_traces(marker_line_color="white", marker_line_width=1)
-    return _layout(fig, lang, height=560)
+    return _layout(fig, lang, height=640)
 
 
 # -------------------------------------------------------------------------------------------- survey
@@ -427,7 +439,8 @@ def diverging_chart(a) -> go.Figure:
         return _missing(a)
     lang = a.lang
     summary = a.summary.sort_values(["top2", "item"], ascending=[True, False])
-    labels = [_wrap(a.item_text(i), 55) for i in summary["item"]]
+    # statements wrapped short, so that on A4 (680 px) the bars keep more than half of the width
+    labels = [_wrap(a.item_text(i), 34) for i in summary["item"]]
     neutral = a.questionnaire.neutral
     fig = go.Figure()
     half = summary[f"share_{neutral}"] / 2
@@ -446,8 +459,8 @@ def diverging_chart(a) -> go.Figure:
             showlegend=not (code == neutral and negative),
             legendgroup=str(code),
             legendrank=code,
-            customdata=summary[f"share_{code}"],
-            hovertemplate="%{customdata:.0%}<extra>" + a.questionnaire.scale_label(code, lang) + "</extra>",
+            customdata=_pct(summary[f"share_{code}"], lang),
+            hovertemplate="%{customdata}<extra>" + a.questionnaire.scale_label(code, lang) + "</extra>",
             text=[
                 fx.percent(v, lang) if abs(v) >= 0.12 and code != neutral else ""
                 for v in summary[f"share_{code}"]
@@ -459,6 +472,7 @@ def diverging_chart(a) -> go.Figure:
     fig.add_vline(x=0, line_color="black", line_width=1)
     legend = {
         "traceorder": "normal",
+        "orientation": "h",
         "xref": "container",
         "x": 0.01,
         "y": 1.0,
@@ -467,11 +481,15 @@ def diverging_chart(a) -> go.Figure:
     fig.update_layout(
         barmode="relative",
         bargap=0.25,
-        xaxis={"tickformat": ".0%", "range": [-1, 1], "title": _lbl("share_answers", lang)},
+        xaxis={"range": [-1, 1], "title": _lbl("share_answers", lang)},
     )
-    fig.update_xaxes(tickvals=[-1, -0.5, 0, 0.5, 1], ticktext=["100%", "50%", "0", "50%", "100%"])
-    fig = _layout(fig, lang, height=max(420, 34 * len(summary) + 160))
-    fig.update_layout(legend=legend, margin={"t": 110})
+    fig.update_xaxes(
+        tickvals=[-1, -0.5, 0, 0.5, 1],
+        ticktext=[format_percent(abs(v), lang, decimals=0) if v else "0" for v in (-1, -0.5, 0, 0.5, 1)],
+    )
+    fig = _layout(fig, lang, height=max(420, 40 * len(summary) + 160))
+    fig.update_layout(legend=legend, margin={"t": 90})
+    fig.update_yaxes(tickfont={"size": 11})
     return fig
 
 
@@ -501,9 +519,11 @@ def needs_chart(a) -> go.Figure:
                 "arrayminus": part["share"] - part["low"],
                 "color": "#555",
             },
-            hovertemplate="%{y}: %{x:.0%}<extra></extra>",
+            customdata=_pct(part["share"], lang),
+            hovertemplate="%{y}: %{customdata}<extra></extra>",
         )
-    fig.update_layout(xaxis={"tickformat": ".0%", "range": [0, 1], "title": _lbl("share_agree", lang)})
+    fig.update_layout(xaxis={"range": [0, 1], "title": _lbl("share_agree", lang)})
+    fig.update_xaxes(**_pct_axis(lang))
     fig.update_yaxes(categoryorder="array", categoryarray=list(data["block"].map(a.block_name)))
     return _layout(fig, lang, height=max(340, 44 * len(data) + 120))
 
@@ -542,12 +562,11 @@ def groups_chart(a, by: str = "size") -> go.Figure:
                 "color": colours[k],
                 "line": {"color": colours[k] if few else "white", "width": 2 if few else 1},
             },
-            customdata=part["firms"],
-            hovertemplate="%{y}: %{x:.0%} (n = %{customdata})<extra></extra>",
+            customdata=np.column_stack([_pct(part["share"], lang), part["firms"].astype("Int64").astype(str)]),
+            hovertemplate="%{y}: %{customdata[0]} (n = %{customdata[1]})<extra></extra>",
         )
-    fig.update_layout(
-        xaxis={"tickformat": ".0%", "range": [-0.03, 1.03], "title": _lbl("share_agree", lang).split(",")[0]}
-    )
+    fig.update_layout(xaxis={"range": [-0.03, 1.03], "title": _lbl("share_agree", lang).split(",")[0]})
+    fig.update_xaxes(**_pct_axis(lang))
     if significant:
         fig.add_annotation(
             text=_lbl("significant", lang),
@@ -603,7 +622,8 @@ def waves_chart(a) -> go.Figure:
         mode="markers",
         name=str(before),
         marker={"symbol": "circle-open", "size": 11, "color": PALETTE["grey"], "line": {"width": 2}},
-        hovertemplate="%{x:.0%}<extra>" + str(before) + "</extra>",
+        customdata=_pct(w["top2_before"], lang),
+        hovertemplate="%{customdata}<extra>" + str(before) + "</extra>",
     )
     fig.add_scatter(
         x=w["top2_after"],
@@ -611,11 +631,11 @@ def waves_chart(a) -> go.Figure:
         mode="markers",
         name=str(after),
         marker={"symbol": "circle", "size": 11, "color": PALETTE["blue"]},
-        hovertemplate="%{x:.0%}<extra>" + str(after) + "</extra>",
+        customdata=_pct(w["top2_after"], lang),
+        hovertemplate="%{customdata}<extra>" + str(after) + "</extra>",
     )
-    fig.update_layout(
-        xaxis={"tickformat": ".0%", "range": [0, 1], "title": _lbl("share_agree", lang).split(",")[0]}
-    )
+    fig.update_layout(xaxis={"range": [0, 1], "title": _lbl("share_agree", lang).split(",")[0]})
+    fig.update_xaxes(**_pct_axis(lang))
     return _layout(fig, lang, height=max(420, 30 * len(w) + 140))
 
 
@@ -653,9 +673,11 @@ def clusters_chart(a) -> go.Figure:
                 "color": PALETTE["vermillion"],
                 "visible": own,
             },
-            hovertemplate="%{y}: %{x:.0%}<extra>"
+            customdata=_pct(part["share"], lang),
+            hovertemplate="%{y}: %{customdata}<extra>"
             + (record.name_tr if lang == "tr" else record.name_en)
             + "</extra>",
         )
-    fig.update_layout(xaxis={"tickformat": ".0%", "range": [-0.03, 1.03], "title": _lbl("share_agree", lang)})
+    fig.update_layout(xaxis={"range": [-0.03, 1.03], "title": _lbl("share_agree", lang)})
+    fig.update_xaxes(**_pct_axis(lang))
     return _layout(fig, lang, height=max(380, 44 * len(order) + 160))

@@ -137,14 +137,14 @@ add_strings(
             "en": " TÜİK flags these province estimates as resting on a small sample; the intervals are wide.",
         },
         "needs.finding.actors": {
-            "tr": "{province} ilinde {n} yerel aktör kayıtlı; {k} tanesi {cluster} kümesini destekliyor. "
-            "Hiçbir yerel aktörün üstlenmediği işlevler: {gaps}.",
+            "tr": "{province|proper|loc} {n} yerel aktör kayıtlı; bunların {k|poss} {cluster|lower} kümesini "
+            "destekliyor. Hiçbir yerel aktörün üstlenmediği işlevler: {gaps|lower}.",
             "en": "{n} local actors are registered in {province}; {k} of them support the {cluster} cluster. "
             "Functions no local actor covers: {gaps}.",
         },
         "needs.finding.actors_nogap": {
-            "tr": "{province} ilinde {n} yerel aktör kayıtlı; {k} tanesi {cluster} kümesini destekliyor. Her "
-            "işlevi en az bir yerel aktör üstleniyor; en zayıf kapsanan: {thin}.",
+            "tr": "{province|proper|loc} {n} yerel aktör kayıtlı; bunların {k|poss} {cluster|lower} kümesini "
+            "destekliyor. Her işlevi en az bir yerel aktör üstleniyor; en az kapsanan işlev: {thin|lower}.",
             "en": "{n} local actors are registered in {province}; {k} of them support the {cluster} cluster. "
             "Every function is covered by at least one local actor; the thinnest cover: {thin}.",
         },
@@ -165,9 +165,9 @@ add_strings(
             "than {age} years; {exporters} export. The most populated value-chain stage: {stage} ({stage_n} firms).",
         },
         "needs.finding.response": {
-            "tr": "{wave} anketine kayıttaki {eligible} firmadan {respondents} tanesi yanıt verdi (yanıt oranı "
-            '{rate}). Yanıtların {dk} kadarı "fikrim yok", {missing} kadarı boş; ikisi de yüzdelerin dışında '
-            "tutuldu ve aşağıda ayrıca gösteriliyor.",
+            "tr": "{wave} anketine kayıtlı {eligible} firmanın {respondents|poss} yanıt verdi (yanıt oranı "
+            '{rate}). Yanıtların {dk|poss} "fikrim yok", {missing|poss} boş; bunlar yüzdelere katılmadı ve '
+            "aşağıda ayrıca gösteriliyor.",
             "en": "{respondents} of the {eligible} firms in the register answered the {wave} survey (response rate "
             '{rate}). {dk} of the answers were "don\'t know" and {missing} were left blank; both are kept out of '
             "the percentages and shown separately below.",
@@ -189,14 +189,14 @@ add_strings(
             "({worst_share}).",
         },
         "needs.finding.groups": {
-            "tr": "{by} göre ihtiyaçlar şu alanlarda anlamlı biçimde farklı: {blocks} (Kruskal–Wallis, Holm "
-            "düzeltmesi, p < {level}). Diğer farklar örnekleme gürültüsü içinde.",
+            "tr": "{by} göre ihtiyaçlar şu alanlarda anlamlı biçimde farklı: {blocks} (Kruskal–Wallis testi, Holm "
+            "düzeltmesi, p < {level}). Diğer farklar istatistiksel olarak anlamlı değil.",
             "en": "By {by}, needs differ beyond noise in: {blocks} (Kruskal–Wallis, Holm-corrected, p < {level}). "
             "The other differences are within noise.",
         },
         "needs.finding.groups_none": {
-            "tr": "{by} göre görülen farkların hiçbiri örnekleme gürültüsünü aşmıyor (Kruskal–Wallis, Holm "
-            "düzeltmesi, p < {level} olan alan yok).",
+            "tr": "{by} göre görülen farkların hiçbiri istatistiksel olarak anlamlı değil (Kruskal–Wallis testi, "
+            "Holm düzeltmesi; hiçbir alanda p < {level} değil).",
             "en": "By {by}, none of the differences goes beyond noise (Kruskal–Wallis, Holm-corrected: no area "
             "with p < {level}).",
         },
@@ -204,7 +204,7 @@ add_strings(
         "needs.by.stage": {"tr": "Değer zinciri aşamasına", "en": "value-chain stage"},
         "needs.finding.clusters": {
             "tr": "Diğer {n} küme ile karşılaştırıldığında {cluster} firmaları en belirgin biçimde {block} "
-            "ihtiyacını öne çıkarıyor ({share}; diğer kümelerin ortancası {others}).",
+            "ihtiyacını öne çıkarıyor ({share}; diğer kümelerin medyanı {others}).",
             "en": "Compared with the other {n} clusters, the {cluster} firms stand out most on {block} ({share}; "
             "median of the other clusters {others}).",
         },
@@ -213,8 +213,9 @@ add_strings(
             "en": "The survey holds no other cluster to compare with.",
         },
         "needs.finding.reliability": {
-            "tr": "{k} alandan {ok} tanesinde Cronbach alfa {threshold} eşiğini aşıyor (en düşük: {low_block}, "
-            "α = {low}); bu alanlarda maddelerin ortalaması tek bir ihtiyaç ölçüsü olarak okunabilir.{weak}",
+            "tr": "{k} alanın {ok|poss_loc} Cronbach alfa (aynı alandaki soruların birbiriyle tutarlılığı) "
+            "{threshold} eşiğini aşıyor (en düşük: {low_block}, α = {low}); bu alanlarda soruların ortalaması tek "
+            "bir ihtiyaç ölçüsü olarak okunabilir.{weak}",
             "en": "In {ok} of {k} areas Cronbach's alpha reaches {threshold} (lowest: {low_block}, α = {low}); there "
             "the mean of the items can be read as one measure of the need.{weak}",
         },
@@ -249,8 +250,8 @@ add_strings(
             "en": "{need} ({share}) → {function}: {actors}",
         },
         "needs.finding.summary_gap": {
-            "tr": "yerel aktör yok — BOŞLUK",
-            "en": "no local actor — GAP",
+            "tr": "yerel aktör yok (boşluk)",
+            "en": "no local actor (gap)",
         },
         "needs.finding.summary": {
             "tr": "İhtiyaç → karşılayabilecek aktörler → boşluk:\n{lines}",

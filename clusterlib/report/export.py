@@ -2,8 +2,9 @@
 
 What readers get: the outputs of the notebook only (no code, no prompts), the step's findings
 lifted into a "Temel bulgular / Key findings" box at the top, headings and labels in the report's
-language, one clean print-friendly stylesheet inline, and plotly.js loaded from
-``assets/plotly.min.js`` beside the report.  What they never get: the ``parameters`` and
+language, one clean print-friendly stylesheet inline, plotly.js inline (a report e-mailed on its own
+still draws its charts), a navigation bar to the province's other steps, and a visible mark on what
+is synthetic sample data (:mod:`clusterlib.report.marks`).  What they never get: the ``parameters`` and
 ``injected-parameters`` cells, papermill's error banner, tracebacks, warnings on stderr.
 """
 
@@ -13,7 +14,6 @@ import copy
 import datetime as _dt
 import os
 import re
-import tempfile
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -22,6 +22,9 @@ from typing import Any
 from clusterlib import i18n
 from clusterlib.config import RESOURCES_DIR
 from clusterlib.report.display import METADATA_KEY
+from clusterlib.report.glossary import glossary_for
+from clusterlib.report.marks import is_sample, mark_outputs
+from clusterlib.report.workbook import export_xlsx, report_tables
 
 __all__ = [
     "HIDDEN_TAGS",
@@ -39,6 +42,10 @@ i18n.add_strings(
             "tr": "Bu rapordaki tablolar (Excel, sayfa başına bir tablo)",
             "en": "The tables of this report (Excel, one sheet per table)",
         },
+        "nav.label": {"tr": "Raporlar arasında gezinme", "en": "Report navigation"},
+        "report.glossary": {"tr": "Terimler", "en": "Terms"},
+        "nav.national": {"tr": "Ulusal görünüm", "en": "National overview"},
+        "nav.index": {"tr": "Tüm raporlar", "en": "All reports"},
         "report.xlsx_marked": {
             "tr": "Raporda * ile işaretli: doldurulmuş eksik değer.",
             "en": "Marked * in the report: a missing value that was filled in.",
@@ -119,123 +126,6 @@ def findings(nb: Any) -> list[str]:
     return list(dict.fromkeys(texts))  # a sentence repeated in several sections is listed once
 
 
-def report_tables(nb: Any) -> list[dict]:
-    """The tables of ``nb`` (:func:`clusterlib.report.table`) with their data, in order.
-
-    Returns
-    -------
-    list of dict
-        ``{"sheet": name, "caption": ..., "data": {"columns", "rows", "formats", "marks"}}``; sheet
-        names are unique, at most 31 characters and free of the characters Excel forbids.
-    """
-    out: list[dict] = []
-    used: set[str] = set()
-    for out_meta in (_cl_meta(o) for o in _outputs(nb)):
-        if out_meta.get("kind") != "table" or not isinstance(out_meta.get("table"), dict):
-            continue
-        name = _sheet_name(out_meta.get("sheet") or out_meta.get("caption") or f"Table {len(out) + 1}", used)
-        used.add(name.casefold())
-        out.append({"sheet": name, "caption": out_meta.get("caption"), "data": out_meta["table"]})
-    return out
-
-
-_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
-
-
-def _sheet_name(name: str, used: set[str]) -> str:
-    base = " ".join(_SHEET_FORBIDDEN.sub(" ", str(name)).split()).strip("'")[:31].strip() or "Table"
-    candidate, n = base, 2
-    while candidate.casefold() in used:
-        suffix = f" ({n})"
-        candidate, n = base[: 31 - len(suffix)] + suffix, n + 1
-    return candidate
-
-
-def _number_format(fmt: str) -> str | None:
-    kind, _, digits = fmt.partition(":")
-    decimals = int(digits or 0)
-    fraction = "." + "0" * decimals if decimals else ""
-    if kind == "percent":
-        return f"0{fraction}%"
-    if kind == "number":
-        return f"#,##0{fraction}"
-    return None
-
-
-def export_xlsx(nb: Any, path: str | os.PathLike[str], *, lang: str) -> Path | None:
-    """Write every table of a report into one workbook, a sheet per table (atomically).
-
-    Headers are as the report shows them (in its language), numbers are stored as numbers with
-    the report's number of decimals as the cell format (Excel shows them in the reader's own
-    locale), missing values are empty cells, marked cells (``*`` in the report) are highlighted
-    and carry a comment.  Nothing is written when the report has no table.
-
-    Parameters
-    ----------
-    nb : nbformat.NotebookNode
-        The executed notebook.
-    path : path
-        The ``.xlsx`` file, normally the report's path with the suffix changed.
-    lang : {"tr", "en"}
-        Language of the workbook's properties and of the note on marked cells.
-
-    Returns
-    -------
-    Path or None
-        The file written, or None when there was no table.
-    """
-    from openpyxl import Workbook
-    from openpyxl.comments import Comment
-    from openpyxl.styles import Font, PatternFill
-
-    from clusterlib.cellsafe import excel_safe
-
-    lang = i18n.check_language(lang)
-    tables = report_tables(clean_notebook(nb))
-    if not tables:
-        return None
-    book = Workbook()
-    book.remove(book.active)
-    marked_fill = PatternFill("solid", fgColor="FFF2CC")
-    for item in tables:
-        sheet = book.create_sheet(item["sheet"])
-        data = item["data"]
-        row_offset = 1
-        if item.get("caption"):
-            excel_safe(sheet.cell(row=1, column=1, value=str(item["caption"]))).font = Font(italic=True)
-            row_offset = 2
-        for j, header in enumerate(data["columns"], start=1):
-            excel_safe(sheet.cell(row=row_offset, column=j, value=str(header))).font = Font(bold=True)
-            sheet.column_dimensions[sheet.cell(row=row_offset, column=j).column_letter].width = min(
-                max(10, len(str(header)) + 2), 60
-            )
-        formats = [_number_format(f) for f in data["formats"]]
-        for i, row in enumerate(data["rows"]):
-            for j, value in enumerate(row):
-                cell = excel_safe(sheet.cell(row=row_offset + 1 + i, column=j + 1, value=value))
-                if formats[j] and isinstance(value, (int, float)) and not isinstance(value, bool):
-                    cell.number_format = formats[j]
-        for i, j in data.get("marks", []):
-            cell = sheet.cell(row=row_offset + 1 + i, column=j + 1)
-            cell.fill = marked_fill
-            cell.comment = Comment(i18n.t("report.xlsx_marked", lang), "clusterlib")
-        sheet.freeze_panes = sheet.cell(row=row_offset + 1, column=1)
-    book.properties.creator = "clusterlib"
-    book.properties.language = lang
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(handle)
-    try:
-        book.save(temporary)
-        os.chmod(temporary, 0o644)  # mkstemp makes it 0600
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return target
-
-
 def _has_figures(nb: Any) -> bool:
     for out in _outputs(nb):
         if _cl_meta(out).get("kind") == "figure":
@@ -244,6 +134,81 @@ def _has_figures(nb: Any) -> bool:
         if "plotly-graph-div" in ("".join(html) if isinstance(html, list) else html):
             return True
     return False
+
+
+#: The " (sample, d2348bbb153c)" the runner appends to the bundled sample's data source: the header
+#: shows the version on its own line.  A user's data folder keeps its name in the header.
+_RUN_SUFFIX = re.compile(r" \(sample, [0-9a-f]{6,}\)$")
+
+#: The four steps of the methodology, in order, as the navigation bar lists them.
+STEP_IDS: tuple[str, ...] = ("needs_assessment", "sector_selection", "value_chain_mapping", "monitoring_benchmarking")
+
+
+@cache
+def _plotly_js() -> str:
+    from clusterlib.report.runner import plotly_js_path
+
+    text = plotly_js_path().read_text(encoding="utf-8")
+    return text.replace("</script", "<\\/script")
+
+
+def _visible_text(nb: Any) -> str:
+    """The text a reader sees in the report's outputs (findings, headings, tables, paragraphs)."""
+    parts = []
+    for out in _outputs(nb):
+        meta = _cl_meta(out)
+        if meta.get("kind") == "figure":
+            continue
+        plain = out.get("data", {}).get("text/plain", "") or out.get("text", "")
+        parts.append("".join(plain) if isinstance(plain, list) else str(plain))
+    return "\n".join(parts)
+
+
+def finding_items(text: str) -> dict:
+    """A key finding as its lead sentence and its bullet lines (``"\\n• …"``), for a nested list.
+
+    Examples
+    --------
+    >>> finding_items("Needs and actors:\\n• R&D → university\\n• Export → none\\nEvery need is met.")
+    {'text': 'Needs and actors: Every need is met.', 'bullets': ['R&D → university', 'Export → none']}
+    >>> finding_items("One sentence.")
+    {'text': 'One sentence.', 'bullets': []}
+    """
+    lead, items = [], []
+    for line in (part.strip() for part in text.split("\n")):
+        if line.startswith(("• ", "- ")):
+            items.append(line[2:].strip())
+        elif line:
+            lead.append(line)
+    return {"text": " ".join(lead), "bullets": items}
+
+
+def navigation(province: str, step: str | None, lang: str) -> dict:
+    """The links of a report's navigation bar: the province's four steps, the national page, the index.
+
+    Paths are relative to ``<lang>/<province>/<step>.html`` (the runner's layout).
+
+    Examples
+    --------
+    >>> nav = navigation("Samsun", "sector_selection", "tr")
+    >>> [(s["n"], s["title"], s["current"]) for s in nav["steps"]][:2]
+    [(1, 'İhtiyaç analizi', False), (2, 'Sektör seçimi', True)]
+    >>> nav["national"]["href"], nav["index"]["href"]
+    ('../national.html', '../index.html')
+    """
+    from clusterlib.report.steps import step_title
+
+    steps = [
+        {"n": n, "id": sid, "title": step_title(sid, lang), "href": f"{sid}.html", "current": sid == step}
+        for n, sid in enumerate(STEP_IDS, start=1)
+    ]
+    return {
+        "label": i18n.t("nav.label", lang),
+        "province": province,
+        "steps": steps,
+        "national": {"title": i18n.t("nav.national", lang), "href": "../national.html"},
+        "index": {"title": i18n.t("nav.index", lang), "href": "../index.html"},
+    }
 
 
 @cache
@@ -287,6 +252,8 @@ def export_html(
     data_source: str,
     data_version: str,
     xlsx_name: str | None = None,
+    step: str | None = None,
+    plotly: str = "inline",
 ) -> str:
     """Render an executed notebook as a report page.
 
@@ -308,19 +275,31 @@ def export_html(
         ``"sha256:…"`` version of the input data (:func:`clusterlib.report.data_version`).
     xlsx_name : str, optional
         File name of the report's workbook beside it (:func:`export_xlsx`); the page links to it.
+    step : str, optional
+        Id of the step (``"sector_selection"``): the navigation bar marks it as the current page.
+    plotly : {"inline", "beside"}, default "inline"
+        ``"inline"`` writes plotly.js into the page, so that a report e-mailed on its own still
+        draws every chart (about 4.7 MB a page); ``"beside"`` loads it from
+        ``assets/plotly.min.js`` next to the report (smaller pages, but the folder must travel).
 
     Returns
     -------
     str
-        The HTML page.  It references one file, ``assets/plotly.min.js`` (only when the report
-        has charts); everything else is inline.
+        The HTML page.  With ``plotly="inline"`` it references no file but its workbook and the
+        pages of the navigation bar.
     """
     lang = i18n.check_language(lang)
-    clean = clean_notebook(nb)
+    if plotly not in ("inline", "beside"):
+        raise ValueError(f"'plotly' must be one of ['inline', 'beside'], got {plotly!r}")
+    synthetic = is_sample(nb)
+    clean = mark_outputs(clean_notebook(nb), lang, synthetic=synthetic)
     labels = {
         key: i18n.t(f"report.{key}", lang)
         for key in ("key_findings", "generated", "data_source", "data_version", "figure_fallback", "xlsx")
     }
+    labels["synthetic"] = i18n.t("mark.synthetic_long", lang)
+    labels["glossary"] = i18n.t("report.glossary", lang)
+    figures = _has_figures(clean)
     version = _version()
     labels["footer"] = i18n.t("report.footer", lang, version=version)
     resources = {
@@ -329,11 +308,15 @@ def export_html(
             "title": title,
             "province": province,
             "generated": i18n.format_date(generated, lang, time=True, zone=generated.tzinfo is not None),
-            "data_source": data_source,
+            "data_source": _RUN_SUFFIX.sub("", data_source),
             "data_version": data_version,
             "data_version_short": data_version.split(":", 1)[-1][:12],
-            "findings": findings(clean),
-            "plotly_src": PLOTLY_SRC if _has_figures(clean) else "",
+            "findings": [finding_items(text) for text in findings(clean)],
+            "glossary": glossary_for(_visible_text(clean), lang),
+            "synthetic": synthetic,
+            "nav": navigation(province, step, lang),
+            "plotly_src": PLOTLY_SRC if figures and plotly == "beside" else "",
+            "plotly_inline": _plotly_js() if figures and plotly == "inline" else "",
             "css": _css(),
             "xlsx": xlsx_name or "",
             "labels": labels,
@@ -368,7 +351,17 @@ def render_report(
         The HTML page of :func:`export_html`, linking to the workbook when one was written.
     """
     target = Path(path).with_suffix(".xlsx")
-    workbook = export_xlsx(nb, target, lang=lang)
+    workbook = export_xlsx(
+        nb,
+        target,
+        lang=lang,
+        province=province,
+        title=title,
+        generated=generated,
+        data_source=_RUN_SUFFIX.sub("", data_source),
+        data_version=data_version,
+        synthetic=is_sample(nb),
+    )
     if workbook is None:
         target.unlink(missing_ok=True)  # a workbook left from an earlier run would not match this page
     return export_html(
@@ -380,6 +373,7 @@ def render_report(
         data_source=data_source,
         data_version=data_version,
         xlsx_name=workbook.name if workbook is not None else None,
+        step=Path(path).stem,
     )
 
 

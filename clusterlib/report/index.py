@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import re
 import zoneinfo
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
@@ -51,10 +52,39 @@ i18n.add_strings(
         "status.up_to_date": {"tr": "Güncel", "en": "Up to date"},
         "index.summary_up_to_date": {"tr": "{up_to_date} rapor güncel", "en": "{up_to_date} up to date"},
         "index.zone": {"tr": "TSİ", "en": "TRT"},
-        "index.page.national": {"tr": "Ulusal genel bakış", "en": "National overview"},
+        "index.page.national": {"tr": "Ulusal görünüm", "en": "National overview"},
         "index.page.knowledge_base": {
-            "tr": "Küme girişimleri bilgi bankası",
+            "tr": "Kümelenme girişimleri bilgi bankası",
             "en": "Knowledge base of cluster initiatives",
+        },
+        "index.intro": {
+            "tr": "Kümelenme programının dört adımı, her il için ayrı bir raporda. Her rapor tek başına açılır, "
+            "yazdırılır ve e-postayla gönderilebilir; tabloları yanındaki Excel dosyasındadır.",
+            "en": "The four steps of the cluster programme, one report per province and step. Each report opens, "
+            "prints and can be e-mailed on its own; its tables are in the Excel file beside it.",
+        },
+        "index.steps_title": {"tr": "Dört adım", "en": "The four steps"},
+        "index.pages_title": {"tr": "Türkiye geneli sayfalar", "en": "Pages for all of Türkiye"},
+        "index.grid_title": {"tr": "İllerin raporları", "en": "Reports by province"},
+        "index.run_details": {"tr": "Çalıştırma ayrıntıları", "en": "Run details"},
+        "index.step.needs_assessment": {
+            "tr": "İldeki destek kurumları kimler, kümenin firmaları neye ihtiyaç duyuyor, hangi ihtiyacı "
+            "kimse karşılamıyor.",
+            "en": "Who the local support bodies are, what the cluster's firms need, and which need nobody meets.",
+        },
+        "index.step.sector_selection": {
+            "tr": "İlin hangi sektörlerde uzmanlaştığı ve büyüdüğü; kümelenme için en uygun aday sektörler.",
+            "en": "Where the province is specialised and growing; the best candidate sectors for a cluster.",
+        },
+        "index.step.value_chain_mapping": {
+            "tr": "Kümenin firmaları birbirine nasıl bağlı, kim aracılık ediyor, girdiler nereden geliyor.",
+            "en": "How the cluster's firms are linked, who brokers, where the inputs come from.",
+        },
+        "index.step.monitoring_benchmarking": {
+            "tr": "Göstergeler hedeflerine göre nerede; küme Türkiye'deki ve dünyadaki benzerleriyle nasıl "
+            "karşılaştırılıyor.",
+            "en": "Where the indicators stand against their targets; how the cluster compares in Türkiye "
+            "and abroad.",
         },
         "index.summary_interrupted": {
             "tr": "{interrupted} rapor yarıda kesildi",
@@ -245,11 +275,13 @@ def _context(
         for other in LANGUAGES
         if other != lang and (out_dir / other / STATUS_FILE).is_file()
     ]
+    spots = sorted(p.stem for p in (out_dir / lang).glob("info_spot_*.html"))
     pages = [
-        {"name": i18n.t(f"index.page.{stem}", lang), "href": f"{prefix}{stem}.html"}
-        for stem in EXTRA_PAGES
+        {"name": _page_title(out_dir / lang / f"{stem}.html") or i18n.t(f"index.page.{stem}", lang),
+         "href": f"{prefix}{stem}.html"}
+        for stem in (*EXTRA_PAGES, *spots)
         if (out_dir / lang / f"{stem}.html").is_file()
-    ]
+    ]  # fmt: skip
     labels = {
         key: i18n.t(key, lang)
         for key in (
@@ -258,6 +290,11 @@ def _context(
             "index.language",
             "index.other_languages",
             "index.legend",
+            "index.intro",
+            "index.steps_title",
+            "index.pages_title",
+            "index.grid_title",
+            "index.run_details",
             "report.province",
             "report.data_source",
             "report.data_version",
@@ -270,15 +307,32 @@ def _context(
         "css": (_TEMPLATES / "report.css").read_text(encoding="utf-8"),
         "run_date": _date(run["date"], lang),
         "language": i18n.language_name(lang),
-        "data_source": run["data_source"],
+        "data_source": re.sub(r" \(sample, [0-9a-f]{6,}\)$", "", run["data_source"]),  # version: run details
         "data_version": run["data_version"],
         "data_version_short": short_version(run["data_version"]),
         "summary": summary,
-        "steps": [{"id": s, "title": titles.get(s) or step_title(s, lang)} for s in step_ids],
+        "steps": [
+            {
+                "id": s,
+                "title": titles.get(s) or step_title(s, lang),
+                "blurb": i18n.t(f"index.step.{s}", lang) if i18n.has_string(f"index.step.{s}") else "",
+            }
+            for s in step_ids
+        ],
         "rows": list(rows.values()),
         "others": others,
         "pages": pages,
     }
+
+
+def _page_title(path: Path) -> str:
+    """The ``<title>`` of a page beside the reports (its own name for itself), or ``""``."""
+    import html
+
+    with path.open(encoding="utf-8") as handle:
+        head = handle.read(4096)
+    match = re.search(r"<title>(.*?)</title>", head, flags=re.S)
+    return html.unescape(match.group(1)).strip() if match else ""
 
 
 def write_index(

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from clusterlib.charts import PALETTE, fit_map, outline_province
+from clusterlib.charts import PALETTE, fit_map, map_notes, outline_province
 from clusterlib.i18n import add_strings, hover_values, plotly_layout, t
 
 __all__ = ["eci_map", "opportunity_chart"]
@@ -43,6 +43,11 @@ add_strings(
         "diversification.chart.other": {"tr": "Diğer aday sektörler", "en": "Other candidate sectors"},
         "diversification.chart.builds_on": {"tr": "Dayandığı", "en": "Builds on"},
         "diversification.chart.eci": {"tr": "EKE", "en": "ECI"},
+        "diversification.chart.eci_map_title": {
+            "tr": "Ekonomik karmaşıklık endeksi (EKE: ilin sektörlerinin ne kadar çeşitli ve nadir olduğu), "
+            "illere göre",
+            "en": "Economic complexity index (ECI: how diverse and rare the province's sectors are), by province",
+        },
         "diversification.chart.rank": {"tr": "Sıra", "en": "Rank"},
     }
 )
@@ -161,8 +166,10 @@ def eci_map(
     highlight_plate: int | None = None,
     lang: str = "tr",
     title: str | None = None,
+    source: str | None = None,
 ) -> go.Figure:
-    """Choropleth of the provinces' ECI (diverging around 0), the report's province outlined.
+    """Choropleth of the provinces' ECI (diverging around 0), the report's province outlined, with a
+    title, a source line and the boundaries' OpenStreetMap attribution.
 
     Parameters
     ----------
@@ -202,6 +209,8 @@ def eci_map(
     if highlight_plate is not None:
         outline_province(fig, geojson, highlight_plate)
     fit_map(fig, geojson)
-    fig = _style(fig, lang, title=title, height=440)
-    fig.update_layout(margin={"l": 0, "r": 0, "t": 50 if title else 10, "b": 0})
+    title = title or _label("eci_map_title", lang)
+    fig = _style(fig, lang, title=title, height=460)
+    map_notes(fig, lang, source=source, title=title)
+    fig.update_layout(margin={"l": 0, "r": 0, "t": 50, "b": 50})
     return fig

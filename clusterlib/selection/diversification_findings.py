@@ -86,7 +86,8 @@ add_strings(
             "en": "Both lists name {shared|lower|list}.",
         },
         "diversification.finding.ranking_complexity": {
-            "tr": "Sıralamanın ilk {k} sektöründen {n} tanesi ilin ortalama karmaşıklığının üzerinde (PCI > EKE).",
+            "tr": "Sıralamanın ilk {k} sektörünün {n|poss} ilin ortalama karmaşıklığından daha karmaşık "
+            "(PCI > EKE).",
             "en": "{n} of the ranking's top {k} sectors are more complex than the province's average "
             "(PCI above its ECI).",
         },
@@ -95,7 +96,7 @@ add_strings(
             "en": "This section ranks what could grow; the four-criteria ranking ranks what exists.",
         },
         "diversification.finding.robustness": {
-            "tr": "Diğer ayarlarda ({settings}) ilk {k} fırsattan {kept} tanesi aynı kalıyor; {rank}",
+            "tr": "Diğer ayarlarda ({settings}) ilk {k} fırsatın yalnız {kept|poss} aynı kalıyor; {rank}",
             "en": "Under the other settings ({settings}) {kept} of the top {k} opportunities stay the same; {rank}",
         },
         "diversification.finding.rank_moves": {

@@ -129,8 +129,9 @@ class DiversificationReport:
 
         d = self.diversification
         return eci_map(
-            d.eci_map, geo.to_geojson(geo.province_shapes()), highlight_plate=d.province.plate, lang=self.lang
-        )
+            d.eci_map, geo.to_geojson(geo.province_shapes()), highlight_plate=d.province.plate, lang=self.lang,
+            source=t("selection.map_source", self.lang, year=d.year),
+        )  # fmt: skip
 
     def opportunity_table(self, top: int = 10) -> Table:
         """The best ``top`` opportunities as the committee reads them."""

@@ -27,6 +27,10 @@ __all__ = ["ReportFindings", "SelectionReport", "present"]
 
 add_strings(
     {
+        "selection.map_source": {
+            "tr": "Kaynak: SGK 4/a sigortalı istihdamı, il × NACE bölümü, {year}",
+            "en": "Source: SGK 4/a insured employment, province × NACE division, {year}",
+        },
         "selection.col.rank": {"tr": "Sıra", "en": "Rank"},
         "selection.col.sector": {"tr": "Sektör", "en": "Sector"},
         "selection.col.nace": {"tr": "NACE", "en": "NACE"},
@@ -214,6 +218,7 @@ class SelectionReport:
             geo.to_geojson(geo.province_shapes()),
             lang=self.lang,
             highlight_plate=s.province.plate,
+            source=t("selection.map_source", self.lang, year=s.year),
         )
 
     def _labelled_map(self) -> pd.DataFrame:

@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 
 from clusterlib import nace
 from clusterlib.charts import PALETTE
-from clusterlib.i18n import add_strings, plotly_layout, t
+from clusterlib.i18n import add_strings, axis_ticks, hover_values, plotly_layout, t
 from clusterlib.report.display import Omitted
 from clusterlib.valuechain.findings import short_name, stage_name
 from clusterlib.valuechain.stages import STAGES, stage_of
@@ -459,5 +459,10 @@ def extraction_chart(
         y=labels, x=extraction["output_loss_share"].reindex(data.index), orientation="h",
         name=_label("national", lang), marker_color=PALETTE["blue"],
     )  # fmt: skip
-    fig.update_layout(barmode="group", xaxis_title=_label("loss", lang), xaxis_tickformat=".0%")
+    fig.update_layout(barmode="group", xaxis_title=_label("loss", lang))
+    high = max((max((v for v in trace.x if v == v), default=0) for trace in fig.data), default=0)
+    fig.update_xaxes(**axis_ticks(0, max(float(high), 0.05), lang, kind="percent", decimals=0))
+    for trace in fig.data:  # hovers written by the one formatter (Turkish %12,5)
+        trace.customdata = hover_values(trace.x, lang, kind="percent", decimals=1)
+        trace.hovertemplate = "%{y}: %{customdata}<extra>" + str(trace.name) + "</extra>"
     return _style(fig, lang, height=640, title=title)

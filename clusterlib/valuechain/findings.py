@@ -58,17 +58,20 @@ add_strings(
         "valuechain.density.dense": {"tr": "yoğun", "en": "dense"},
         "valuechain.finding.network": {
             "tr": "Haritada {firms} küme firması ve {partners} dış ortak arasında {ties} ilişki var. Ağ {word}: "
-            "olası ilişkilerin {density} kadarı mevcut. Firmalar {components} ayrı parçaya bölünüyor; en büyük "
-            "parça {largest} firmayı birleştiriyor, {isolates} firma hiçbir ilişki bildirmedi ve kimse onları "
-            "anmadı.",
+            "olası ilişkilerin yalnız {density|poss} kurulmuş. Ağ {components} ayrı parçaya bölünüyor; en büyük "
+            "parçada {largest} aktör (küme firması ve dış ortak) var. {isolates} firmanın hiçbir ilişkisi kayıtlı "
+            "değil: görüşmelerde ilişki bildirmediler ya da görüşülmediler ve hiçbir firma onları anmadı; "
+            "bağları bilinmiyor.",
             "en": "The map holds {ties} ties among {firms} cluster firms and {partners} outside partners. The "
-            "network is {word}: {density} of the possible ties exist. It falls into {components} separate "
-            "parts; the largest joins {largest} firms, and {isolates} firms reported no tie and were named by "
-            "no one.",
+            "network is {word}: only {density} of the possible ties exist. It falls into {components} separate "
+            "parts; the largest holds {largest} actors (cluster firms and outside partners). For {isolates} firms "
+            "no tie is recorded: they reported none or were not interviewed, and no firm named them; their ties "
+            "are unknown.",
         },
         "valuechain.finding.central": {
-            "tr": "Zinciri bir arada tutan firmalar: {hubs}. En çok aracılık yapan firma {broker}; başka türlü "
-            "bağlantısı olmayan {pairs} firma çiftini birbirine bağlıyor (en çok {role} rolünde).",
+            "tr": "Zinciri bir arada tutan firmalar: {hubs}. En çok aracılık yapan firma {broker}: doğrudan bağı "
+            "olmayan {pairs} firma çifti arasında köprü kuruyor (çoğunlukla \"{role}\" rolünde; roller "
+            "Terimler kutusunda).",
             "en": "The firms that hold the chain together: {hubs}. The strongest broker is {broker}, linking "
             "{pairs} pairs of firms that have no direct tie (mostly as {role}).",
         },
@@ -98,8 +101,8 @@ add_strings(
             "en": "firms mostly work with each other",
         },
         "valuechain.ei.balanced": {
-            "tr": "küme içi ve dışı ilişkiler dengeli",
-            "en": "ties inside and outside the cluster are balanced",
+            "tr": "küme içi ve dışı ilişkiler dengeye yakın",
+            "en": "ties inside and outside the cluster are close to balanced",
         },
         "valuechain.ei.outward": {
             "tr": "firmalar çoğunlukla küme dışıyla çalışıyor",
@@ -128,8 +131,10 @@ add_strings(
             "stage.",
         },
         "valuechain.finding.local": {
-            "tr": "İlişkilerin {local} kadarı il içinde. E–I endeksi {ei}: {meaning}.",
-            "en": "{local} of the ties are within the province. The E–I index is {ei}: {meaning}.",
+            "tr": "İlişkilerin {local|poss} il içinde. E–I endeksi (−1: bütün ilişkiler küme içinde, +1: bütünü "
+            "dışında) {ei}: {meaning}.",
+            "en": "{local} of the ties are within the province. The E–I index (−1: all ties inside the cluster, "
+            "+1: all outside) is {ei}: {meaning}.",
         },
         "valuechain.finding.vertical": {
             "tr": "Aşamalar arası (dikey) ilişkilerin payı {vertical}, aynı aşama içindeki (yatay) ilişkilerin "
