@@ -14,8 +14,8 @@ from importlib import resources
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
+from clusterlib.configfile import read_yaml
 from clusterlib.i18n import check_language, format_date, t
 from clusterlib.knowledge import labels  # noqa: F401  (registers the strings)
 from clusterlib.knowledge.schema import KINDS, need_area_name, need_areas
@@ -60,9 +60,9 @@ def load_programmes(path: str | Path | None = None) -> pd.DataFrame:
     """
     if path is None:
         text = resources.files("clusterlib").joinpath(_FILE).read_text(encoding="utf-8")
+        document = read_yaml(text, file=_FILE)
     else:
-        text = Path(path).read_text(encoding="utf-8")
-    document = yaml.safe_load(text)
+        document = read_yaml(Path(path))
     columns = KINDS["programme"].all_columns
     areas = set(need_areas())
     rows, problems = [], []

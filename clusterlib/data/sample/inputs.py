@@ -9,9 +9,9 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import yaml
 
 from clusterlib import nace, regions
+from clusterlib.configfile import read_yaml
 
 #: Seed of the bundled sample (the date of the project's web pages, 26 May 2013).
 SEED: int = 20130526
@@ -107,8 +107,7 @@ def _calibration() -> dict[str, object]:
 
 
 def _pilot_config() -> dict[str, object]:
-    with open(_cal_path("pilot_clusters.yaml"), encoding="utf-8") as handle:
-        document = yaml.safe_load(handle)
+    document = read_yaml(_cal_path("pilot_clusters.yaml"))
     pilots = nace.clusters()
     pilots = pilots[pilots["pilot"]]
     ids = pilots["id"].tolist()
