@@ -40,6 +40,7 @@ from clusterlib.monitoring.management import holding_back, management_scorecard
 from clusterlib.monitoring.plan import direction_conflicts, indicator_summary, monitoring_plan
 from clusterlib.regions import Province, provinces
 from clusterlib.regions import province as resolve_province
+from clusterlib.report import atomic_write
 from clusterlib.report.cellsafe import excel_safe
 
 __all__ = ["MonitoringBenchmarking", "MonitoringFindings", "analyse_monitoring", "cluster_of"]
@@ -226,7 +227,8 @@ class MonitoringBenchmarking:
         paths = []
         for name, frame in (("plan", self.plan), ("scorecard", self.scorecard), ("peers", self.peers)):
             path = directory / f"{stem}_{name}.csv"
-            excel_safe(frame).to_csv(path, index=False, lineterminator="\n")
+            with atomic_write(path) as handle:  # nothing half-written if the run is interrupted
+                excel_safe(frame).to_csv(handle, index=False, lineterminator="\n")
             paths.append(path)
         return paths
 

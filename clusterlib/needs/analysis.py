@@ -32,6 +32,7 @@ from clusterlib.needs.stakeholders import (
 )
 from clusterlib.regions import Province
 from clusterlib.regions import province as resolve_province
+from clusterlib.report import atomic_write
 from clusterlib.report.cellsafe import excel_safe
 
 __all__ = ["NeedsAssessment", "NeedsFindings", "analyse_needs_assessment"]
@@ -283,7 +284,8 @@ class NeedsAssessment:
         written = []
         for name, frame in tables.items():
             path = target / f"needs_{self.province.plate:02d}_{name}.csv"
-            excel_safe(frame).to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+            with atomic_write(path) as handle:  # nothing half-written if the run is interrupted
+                excel_safe(frame).to_csv(handle, index=False, lineterminator="\n")
             written.append(path)
         return written
 
