@@ -199,7 +199,7 @@ def _load(path: Path) -> tuple[bool, Any]:
 
 
 def _store(path: Path, value: Any) -> None:
-    from clusterlib.report._files import atomic_write
+    from clusterlib.files import atomic_write
 
     with (
         contextlib.suppress(pickle.PicklingError, TypeError, AttributeError, OSError),

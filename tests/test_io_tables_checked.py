@@ -115,3 +115,14 @@ def test_negative_value_added_is_refused_with_its_row(tmp_path):
 
 def test_the_bundled_table_passes():
     assert len(read_io_table(SAMPLE_DIR / "io_table.csv")) > 0
+
+
+def test_a_section_without_a_row_is_named(tmp_path):
+    """Red-team observation io_nonsquare: the message named section A's imbalance, not 'S has no row'."""
+    path = _io_file(tmp_path, "from,to,value\nA,A,10\nA,S,5\nA,FD,85\nVA,A,90\nVA,S,5\n")
+    with pytest.raises(DataValidationError) as info:
+        read_io_table(path)
+    assert str(info.value) == (
+        "io_table.csv, column 'from': is not square: section(s) S have a column (purchases) but no row (sales); "
+        "every section must appear as a row (from) and as a column (to)"
+    )

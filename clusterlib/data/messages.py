@@ -430,6 +430,18 @@ add_strings(
             "en": "an actual value for {year}, after the run date {today}: only years that have begun can have "
             "actual values (later years have targets); correct the year or move the value to 'target'",
         },
+        "data.error.io_no_row": {
+            "tr": "kare değil: {sections} kısmının sütunu (alımları) var ama satırı (satışları) yok; her kısım hem "
+            "satır (from) hem sütun (to) olarak yer almalı",
+            "en": "is not square: section(s) {sections} have a column (purchases) but no row (sales); every section "
+            "must appear as a row (from) and as a column (to)",
+        },
+        "data.error.io_no_column": {
+            "tr": "kare değil: {sections} kısmının satırı (satışları) var ama sütunu (alımları) yok; her kısım hem "
+            "satır (from) hem sütun (to) olarak yer almalı",
+            "en": "is not square: section(s) {sections} have a row (sales) but no column (purchases); every section "
+            "must appear as a row (from) and as a column (to)",
+        },
         "data.error.negative_va": {
             "tr": "{section} kısmının katma değeri (VA) negatif ({value}); girdi-çıktı çarpanları negatif katma "
             "değerle yorumlanamaz: tabloyu ve birimleri kontrol edin",

@@ -200,6 +200,19 @@ def _io_balanced(ch: Checker) -> None:
     rows = frame.groupby("from")["value"].sum()
     columns = frame.groupby("to")["value"].sum()
     present = [s for s in sections if s in rows.index or s in columns.index]
+    for side, missing in (
+        ("row", [s for s in present if s not in rows.index]),
+        ("column", [s for s in present if s not in columns.index]),
+    ):
+        if missing:  # said before the balance, which it would upset elsewhere
+            raise DataValidationError(
+                msg(f"data.error.io_no_{side}", sections=", ".join(missing)),
+                file=ch.raw.file,
+                sheet=ch.raw.sheet,
+                column="from" if side == "row" else "to",
+                expected="every section as a row (from) and as a column (to)",
+                got=missing,
+            )
     for section in present:
         output_by_row, output_by_column = rows.get(section, 0.0), columns.get(section, 0.0)
         scale = max(abs(output_by_row), abs(output_by_column), 1e-9)

@@ -69,8 +69,8 @@ add_strings(
             "tr": "{year|loc} {n} göstergenin {green|poss} hedefini tuttu (● yeşil), {amber|poss} hedefe yakın "
             "(▲ sarı: hedefe giden yolun en az {amber_share|poss} alındı), {red|poss} hedefin gerisinde "
             "(■ kırmızı); {grey} göstergenin verisi yok (○).",
-            "en": "In {year}, {green} of {n} indicators met their target (● green), {amber} are close (▲ amber: at "
-            "least {amber_share} of the way), {red} are behind (■ red) and {grey} have no data (○).",
+            "en": "For {year}, of {n} indicators: {green} met the target (● green), {amber} close to it (▲ amber: at "
+            "least {amber_share} of the way), {red} behind (■ red), {grey} without data (○).",
         },
         "monitoring.finding.no_plan": {
             "tr": "Bu küme için izleme planı (başlangıç, hedef ve gerçekleşen değerler) verilerde yok; izleme "

@@ -513,6 +513,9 @@ def analyse_needs_assessment(
     Returns
     -------
     NeedsAssessment
+        With fewer than ``THRESHOLDS.min_firms`` answering firms in the wave there is no ranking, no
+        Cronbach's alpha and no change between waves; the findings and data notes say so.  Problems
+        and notes of the survey are written in ``lang``.
 
     Raises
     ------

@@ -14,13 +14,18 @@ its Turkish or English text, also inside a grid heading ``"Title [text]"`` or a 
 reworded questions)::
 
     firm: Firma kodu            # heading of the firm-id column
-    wave: 2019                  # or `wave_column: Yıl`; default: the year of the timestamp column
+    wave: 2019                  # or `wave_column: Yıl`; default: the one year of all the timestamps
     items:                      # heading (as written) -> item id of the questionnaire
       "Q1[SQ001]": training_technical
     answers:                    # extra answer codes -> 1..5, dont_know or missing
       A1: 1
       A6: dont_know
     skip: [Not]                 # further columns left out on purpose
+
+One export is one survey wave: without ``wave`` or a wave column, the wave is the year of all the
+tool's timestamps together, and a campaign crossing 31 December stops with the fix to make
+(:mod:`clusterlib.needs.campaign`).  The firm register decides each respondent's cluster, and a
+submission with no answer is no respondent (a note names both).
 
 The result is pure and language-free: answers are codes 1–5, "don't know" and "no answer" are a
 status, never a number, and nothing is dropped silently — a problem is a
@@ -482,11 +487,11 @@ def read_survey(
     questionnaire : Questionnaire or path, optional
         Items, blocks and answer labels (default :func:`load_questionnaire`).
     firms : DataFrame, optional
-        The firm register (``firm_id``, ``cluster``): every respondent must be in it, and the
-        cluster is taken from it when the file has none.
+        The firm register (``firm_id``, ``cluster``): every respondent must be in it, and its
+        cluster wins over the file's or ``cluster`` (a note names the firms it moves).
     wave : int, optional
         The survey year when the file does not say (default: a ``year``/``wave`` column, else the
-        year of the tool's timestamp column).
+        one year of all the tool's timestamps; timestamps of two years are an error).
     cluster : str, optional
         The cluster of every respondent, when neither the file nor ``firms`` says.
     sheet : str or int, optional
