@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 
 from clusterlib import geo
 
-__all__ = ["Marker", "turkiye_svg"]
+__all__ = ["Marker", "star_points", "turkiye_svg"]
 
 _WIDTH = 960.0
 _KX = math.cos(math.radians(39.0))
@@ -46,7 +46,8 @@ def _ring(coords: Iterable[tuple[float, float]], project) -> str:
     return "M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in points) + "Z"
 
 
-def _star(x: float, y: float, r: float) -> str:
+def star_points(x: float, y: float, r: float) -> str:
+    """The points of a five-pointed star centred at (x, y) with outer radius r, for an SVG ``polygon``."""
     points = []
     for k in range(10):
         radius = r if k % 2 == 0 else r * 0.45
@@ -103,6 +104,6 @@ def turkiye_svg(markers: Iterable[Marker] = (), *, fills: Mapping[int, str] | No
             parts.append(f'<rect x="{x - s / 2:.1f}" y="{y - s / 2:.1f}" width="{s:.1f}" height="{s:.1f}" '
                          f"{common}>{tip}</rect>")
         else:
-            parts.append(f'<polygon points="{_star(x, y, m.size * 1.8)}" {common}>{tip}</polygon>')
+            parts.append(f'<polygon points="{star_points(x, y, m.size * 1.8)}" {common}>{tip}</polygon>')
     parts.append("</svg>")
     return "".join(parts)

@@ -22,6 +22,7 @@ from functools import cache
 import numpy as np
 
 from clusterlib import geo, regions
+from clusterlib.monitoring.svgmap import star_points
 
 __all__ = [
     "LQ_BREAKS", "LQ_COLOURS", "NO_DATA_COLOUR", "MapPoint", "geometry_defs", "lq_class", "lq_colour", "province_map",
@@ -98,15 +99,6 @@ def geometry_defs() -> str:
     return f'<svg width="0" height="0" style="position:absolute" aria-hidden="true"><defs>{body}</defs></svg>'
 
 
-def _star(x: float, y: float, r: float) -> str:
-    points = []
-    for k in range(10):
-        radius = r if k % 2 == 0 else r * 0.45
-        angle = math.pi / 2 + k * math.pi / 5
-        points.append(f"{x + radius * math.cos(angle):.1f},{y - radius * math.sin(angle):.1f}")
-    return " ".join(points)
-
-
 def province_map(fills: Mapping[int, str], *, titles: Mapping[int, str], links: Mapping[int, str] | None = None,
                  points: Iterable[MapPoint] = (), label: str = "", outline: Iterable[int] = ()) -> str:
     """One map of the 81 provinces drawn from :func:`geometry_defs` (which the page must contain).
@@ -150,7 +142,7 @@ def province_map(fills: Mapping[int, str], *, titles: Mapping[int, str], links: 
         x, y = _project(point.lon, point.lat)
         tip = f"<title>{html.escape(point.title)}</title>"
         if point.shape == "star":
-            parts.append(f'<polygon points="{_star(x, y, 7.5)}" fill="#E69F00" stroke="#1f2933" '
+            parts.append(f'<polygon points="{star_points(x, y, 7.5)}" fill="#E69F00" stroke="#1f2933" '
                          f'stroke-width="0.8">{tip}</polygon>')
         else:
             parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4.2" fill="#111" stroke="#fff" '

@@ -156,7 +156,7 @@ def national_measures(employment: pd.DataFrame, exports: pd.DataFrame | None, *,
 
 
 def load_measures(data_dir: str | Path | None = None, *, year: int | None = None, period: int = 5,
-                  strong_percentile: float = 75) -> pd.DataFrame:
+                  strong_percentile: float = 75, lang: str | None = None) -> pd.DataFrame:
     """:func:`national_measures` on the employment and exports tables of a data folder.
 
     Parameters
@@ -165,6 +165,8 @@ def load_measures(data_dir: str | Path | None = None, *, year: int | None = None
         Input tables (default: the bundled synthetic sample); read and checked by
         :func:`clusterlib.data.load_tables`, whose errors name the file, row and column.  The
         exports table is optional: without it exports are missing (never zero).
+    lang : {"tr", "en"}, optional
+        Language of the error messages (default: English).
 
     Returns
     -------
@@ -172,6 +174,6 @@ def load_measures(data_dir: str | Path | None = None, *, year: int | None = None
         As :func:`national_measures`.
     """
     directory = Path(data_dir) if data_dir else SAMPLE_DIR
-    tables = load_tables(directory, required=["employment"], optional=["exports"])
+    tables = load_tables(directory, required=["employment"], optional=["exports"], lang=lang)
     return national_measures(tables["employment"], tables.get("exports"), year=year, period=period,
                              strong_percentile=strong_percentile)

@@ -80,7 +80,7 @@ def write_national_pages(out_dir: str | Path, *, lang: str = "tr", data_dir: str
     lang_dir = Path(out_dir) / lang
     if view is None:
         try:
-            view = national_view(data_dir)
+            view = national_view(data_dir, lang=lang)
         except DataValidationError as error:  # the data lack what the measures need: say so on the page
             return [_write_text(lang_dir / "national.html", unavailable_page(str(error), lang=lang))]
     pages = [_write_text(lang_dir / "national.html", national_page(view, lang=lang))]

@@ -75,8 +75,11 @@ class NationalView:
         return self.registry[self.registry["plate"] == plate].reset_index(drop=True)
 
 
-def national_view(data_dir: str | Path | None = None, *, year: int | None = None, period: int = 5) -> NationalView:
+def national_view(data_dir: str | Path | None = None, *, year: int | None = None, period: int = 5,
+                  lang: str | None = None) -> NationalView:
     """Compute the national benchmarking of a data folder (default: the bundled synthetic sample).
+
+    ``lang`` is the language of the error messages (default: English); the view itself has none.
 
     Raises
     ------
@@ -84,7 +87,7 @@ def national_view(data_dir: str | Path | None = None, *, year: int | None = None
         When the employment table is missing or invalid (the message names the file, row and column).
     """
     directory = Path(data_dir) if data_dir else SAMPLE_DIR
-    measures = load_measures(directory, year=year, period=period)
+    measures = load_measures(directory, year=year, period=period, lang=lang)
     context = province_context()
     try:
         registry_path = default_registry_path(directory)
