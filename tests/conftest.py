@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from clusterlib.config import PROJECT_ROOT
+from tests._shared import shared_data_dir
 
 # Property tests draw the same examples on every run (a test command must not pass or fail by
 # chance); HYPOTHESIS_PROFILE=explore draws new ones, as when looking for counter-examples.
@@ -23,11 +23,6 @@ settings.register_profile("explore", derandomize=False)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 REFERENCE_DIR = Path(__file__).resolve().parent / "fixtures" / "reference"
-
-
-def shared_data_dir() -> Path:
-    """The real reference data beside the checkout (``../shared/data``), or ``$CLUSTERLIB_SHARED_DATA``."""
-    return Path(os.environ.get("CLUSTERLIB_SHARED_DATA", PROJECT_ROOT.parent / "shared" / "data"))
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,6 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import shared_data_dir
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -35,6 +34,7 @@ from clusterlib.monitoring import (
     sector_by_province,
     trajectory,
 )
+from tests._shared import shared_data_dir
 
 # ----------------------------------------------------------------------------------------------- RAG
 

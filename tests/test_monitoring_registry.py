@@ -7,11 +7,11 @@ import re
 
 import pandas as pd
 import pytest
-from conftest import shared_data_dir
 
 from clusterlib.data import DataValidationError
 from clusterlib.monitoring import load_initiatives, registry_problems
 from clusterlib.monitoring.initiatives import default_registry_path
+from tests._shared import shared_data_dir
 
 #: The initiatives of seed 003 ("Clustering in Turkey", items 1–18), by item: (province plate or None, year or None).
 SEED_003 = {

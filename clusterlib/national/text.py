@@ -267,7 +267,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "workbook.clusters": {"tr": "Kümeler", "en": "Clusters"},
     "workbook.peers": {"tr": "Emsaller", "en": "Peers"},
     "workbook.initiatives": {"tr": "Girişimler", "en": "Initiatives"},
-    "workbook.generated": {"tr": "Üretildiği an", "en": "Generated"},
+    "workbook.generated": {"tr": "Oluşturulma tarihi", "en": "Generated"},
     "workbook.sheet": {"tr": "Sayfa", "en": "Sheet"},
     "workbook.content": {"tr": "İçerik", "en": "Content"},
 }

@@ -14,8 +14,8 @@ from clusterlib.data import (
     read_province_factors,
 )
 from clusterlib.data.notes import source_of
+from tests.data._data_helpers import FAULTS, FIXTURES
 from tests.data.bad_inputs import _write
-from tests.data.helpers import FAULTS, FIXTURES
 
 # ------------------------------------------------------------------------- issue 9: no silent wrong numbers
 # Fixtures: tests/fixtures/data/faults/ (make_fixtures.write_faults), one per way a real folder went wrong.

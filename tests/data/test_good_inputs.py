@@ -17,8 +17,8 @@ from clusterlib.data import (
     read_grid,
 )
 from clusterlib.data.numbers import parse_numbers
+from tests.data._data_helpers import EXPECTED_TIDY, FIXTURES, _long
 from tests.data.bad_inputs import _write
-from tests.data.helpers import EXPECTED_TIDY, FIXTURES, _long
 
 # ------------------------------------------------------------------------------------------ good inputs
 

@@ -15,8 +15,8 @@ from clusterlib.data import (
     require_years,
 )
 from clusterlib.data.notes import MissingTable, source_of
+from tests.data._data_helpers import FAULTS, FIXTURES
 from tests.data.bad_inputs import BAD_INPUTS, _write
-from tests.data.helpers import FAULTS, FIXTURES
 
 # ----------------------------------------------------------------------- messages in the user's language
 

@@ -11,7 +11,7 @@ from clusterlib.data import (
     DataValidationError,
     read_employment,
 )
-from tests.data.helpers import FIXTURES
+from tests.data._data_helpers import FIXTURES
 
 # --------------------------------------------------------------------------------------- workbook errors
 

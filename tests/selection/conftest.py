@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from clusterlib.selection import Criteria, load_criteria, parse_criteria
-from tests.selection.helpers import _spec
+from tests.selection._selection_helpers import _spec
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from clusterlib.selection import (
     load_criteria,
     parse_criteria,
 )
-from tests.selection.helpers import DEFAULT_IDS, _indicator, _spec, _write
+from tests.selection._selection_helpers import DEFAULT_IDS, _indicator, _spec, _write
 
 
 # --------------------------------------------------------------------------------------------------

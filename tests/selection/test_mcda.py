@@ -21,7 +21,7 @@ from clusterlib.selection import (
     topsis,
     weighted_sum,
 )
-from tests.selection.helpers import matrices
+from tests.selection._selection_helpers import matrices
 
 
 # --------------------------------------------------------------------------------------------------

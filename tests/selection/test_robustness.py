@@ -22,7 +22,7 @@ from clusterlib.selection import (
     topsis,
     weight_sensitivity,
 )
-from tests.selection.helpers import _spec, _table
+from tests.selection._selection_helpers import _spec, _table
 
 
 # --------------------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from clusterlib.selection import (
     weight_sensitivity,
     weighted_sum,
 )
-from tests.selection.helpers import _spec, _table, _write
+from tests.selection._selection_helpers import _spec, _table, _write
 
 
 # --------------------------------------------------------------------------------------------------
