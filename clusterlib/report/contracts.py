@@ -142,7 +142,7 @@ class NotebookParameter:
     --------
     >>> p = NotebookParameter("n_boot", "int", 2000, "replicates", bounds="[1, 100000]", low=1, high=100000)
     >>> p.describe(), p.within(0), p.within(100000)
-    ("n_boot: int = 2000 in [1, 100000]  (replicates)", False, True)
+    ('n_boot: int = 2000 in [1, 100000]  (replicates)', False, True)
     """
 
     name: str
