@@ -276,8 +276,10 @@ def _analysis_key(
     if arguments.get("tables") is not None:
         raise TypeError("already loaded tables")
     arguments.pop("tables", None)
-    if language_free:
-        arguments.pop("lang", None)
+    if language_free and "lang" in arguments:
+        from clusterlib.i18n import check_language
+
+        check_language(arguments.pop("lang"))  # a wrong language still fails, cached result or not
     data_dir = arguments.pop("data_dir", None)
     files = {}
     for name in [n for n in arguments if n.endswith("_file")]:
