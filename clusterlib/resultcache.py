@@ -20,7 +20,8 @@ store each result (pickled) as ``<folder>/<name>/<key>.pickle``, where the key i
   of every file given as a ``*_file`` argument;
 * every other argument (``lang`` too unless the result is language-free);
 * the clusterlib version and a digest of clusterlib's source and resource files (a changed method
-  is a changed result, even before the version number moves).
+  is a changed result, even before the version number moves), and the versions of numpy, pandas,
+  scipy, networkx and pymcdm.
 
 A cached result is therefore never stale: change any of these and the key changes.  An argument
 the key cannot represent (already loaded ``tables``, an object) bypasses the cache.
@@ -144,13 +145,25 @@ def tables_digest(data_dir: str | os.PathLike[str] | None, names: Iterable[str])
     return found
 
 
+#: Libraries whose version can change a computed number (a new numpy random stream, a scipy fix).
+_NUMERIC_LIBRARIES = ("numpy", "pandas", "scipy", "networkx", "pymcdm")
+
+
 @functools.cache
 def source_digest() -> str:
-    """SHA-256 over clusterlib's version and the bytes of its source and resource files."""
+    """SHA-256 over clusterlib's version, the bytes of its source and resource files and the
+    versions of the numerical libraries it computes with."""
+    from importlib import metadata
+
     import clusterlib
 
     root = Path(clusterlib.__file__).parent
     digest = hashlib.sha256(clusterlib.__version__.encode())
+    for name in _NUMERIC_LIBRARIES:
+        try:
+            digest.update(f"{name}={metadata.version(name)}\n".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name}=\n".encode())
     for path in sorted(root.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts and path.suffix not in (".pyc", ".lock"):
             digest.update(f"{path.relative_to(root).as_posix()}\0".encode())
@@ -276,8 +289,10 @@ def _analysis_key(
     if arguments.get("tables") is not None:
         raise TypeError("already loaded tables")
     arguments.pop("tables", None)
-    if language_free:
-        arguments.pop("lang", None)
+    if language_free and "lang" in arguments:
+        from clusterlib.i18n import check_language
+
+        check_language(arguments.pop("lang"))  # a wrong language still fails, cached result or not
     data_dir = arguments.pop("data_dir", None)
     files = {}
     for name in [n for n in arguments if n.endswith("_file")]:

@@ -170,3 +170,11 @@ def test_a_two_language_run_computes_each_analysis_once(tmp_path):
     for lang in ("tr", "en"):
         for step in ("needs_assessment", "sector_selection"):
             assert (tmp_path / "out" / lang / "corum" / f"{step}.html").is_file()
+
+
+def test_a_wrong_language_or_province_still_fails_with_the_cache_on(cache):
+    analyse_sector_selection("Çorum", n_simulations=100)
+    with pytest.raises(ValueError, match="'lang' must be one of"):
+        analyse_sector_selection("Çorum", lang="xx", n_simulations=100)
+    with pytest.raises(LookupError, match="not a Turkish province"):
+        analyse_sector_selection("Atlantis", n_simulations=100)

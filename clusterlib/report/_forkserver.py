@@ -135,7 +135,8 @@ def _kernel_child(request: dict, fds: list[int]) -> None:
 def warm_up() -> None:
     """Load what the libraries load on first use, not at import: plotly's trace and layout
     validators (a figure of every trace type the reports draw, then dropped) and Babel's Turkish
-    and English locale data.  Library caches only: no input data, nothing of a notebook."""
+    and English locale data, and the digest of clusterlib's code that keys the result cache.  Library
+    caches only: no input data, nothing of a notebook."""
     import plotly.graph_objects as go
     from babel import Locale, numbers
 
@@ -151,6 +152,9 @@ def warm_up() -> None:
         Locale.parse(locale).number_symbols  # noqa: B018 - loads the locale data
         numbers.format_decimal(1234.5, locale=locale)
         numbers.format_percent(0.5, locale=locale)
+    from clusterlib.resultcache import source_digest
+
+    source_digest()  # the result cache's code digest: the server restarts when the source changes
 
 
 def serve(path: str, preload: tuple[str, ...] = PRELOAD) -> None:

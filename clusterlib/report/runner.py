@@ -25,7 +25,14 @@ holding the error and traceback, to ``…/<lang>/failed/``.
 
 Stopping a run (Ctrl-C, SIGTERM) stops the workers and their kernels, records the unfinished
 tasks as interrupted in the index and ``run.json``, removes temporary files and the temporary
-kernel folder, and raises :class:`RunInterrupted`.
+kernel folder, and raises :class:`RunInterrupted`.  Killing the runner (SIGKILL) kills its workers
+and their kernels with it.
+
+A report whose inputs did not change since it was rendered (:mod:`clusterlib.report.freshness`)
+is not rendered again but listed as ``up_to_date``; ``force=True`` renders it anyway.  The
+kernels share the analyses' results through :mod:`clusterlib.resultcache`
+(``<processed_dir>/results``), so every language of a (province, step) uses one computation where
+the result is language-free.
 """
 
 from __future__ import annotations
