@@ -43,13 +43,13 @@ const found = [];
 document.querySelectorAll('.jp-Notebook .jp-Cell').forEach((cell, i) => {
   cell.querySelectorAll('[data-mime-type="application/vnd.jupyter.stderr"],'
                         + '[data-mime-type="application/vnd.jupyter.error"], .jp-OutputArea-output.jp-mod-error')
-      .forEach(o => found.push(`cell ${i}: error output: ${o.innerText.slice(0, 400)}`));
-  if (cell.innerText.includes('Error displaying widget'))
+      .forEach(o => found.push(`cell ${i}: error output: ${o.textContent.slice(0, 400)}`));
+  if (cell.textContent.includes('Error displaying widget'))
     found.push(`cell ${i}: Error displaying widget`);
 });
 document.querySelectorAll('.cl-view-error').forEach(e => {
   const view = [...e.closest('.cl-view').classList].find(c => c.startsWith('cl-view-') && c !== 'cl-view');
-  found.push(`${view}: ${e.innerText.slice(0, 400)}`);
+  found.push(`${view}: ${e.textContent.slice(0, 400)}`);
 });
 return found;
 """
@@ -148,7 +148,7 @@ class Page:
         self.driver = driver
         self.lang = lang
         self.timings: list[dict] = []
-        self._wait = lambda seconds: WebDriverWait(driver, seconds, poll_frequency=0.1,
+        self._wait = lambda seconds: WebDriverWait(driver, seconds, poll_frequency=0.25,
                                                    ignored_exceptions=(StaleElementReferenceException,))
 
     def check_errors(self) -> None:
@@ -179,6 +179,8 @@ class Page:
 
     def figures_have_data(self, key: str, *, minimum: int = 1) -> dict:
         seen: list[dict] = []
+
+        self.driver.execute_script("document.querySelector(arguments[0]).scrollIntoView();", f".cl-view-{key}")
 
         def ready():
             seen[:] = [self.state(key)]
