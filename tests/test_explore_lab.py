@@ -111,7 +111,9 @@ def driver():
     for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--window-size=1400,1000",
                  "--disable-background-networking", "--disable-component-update", f"--user-data-dir={profile}"):
         options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+    # Only the console log: Chrome's "performance" log (DevTools network capture) made large widget
+    # messages arrive empty, so figures drew without data; requests are read from the page instead.
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     chrome = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
     try:
         yield chrome
@@ -130,12 +132,9 @@ def workdir():
 
 
 def _requested_urls(driver) -> set[str]:
-    urls = set()
-    for entry in driver.get_log("performance"):
-        message = json.loads(entry["message"])["message"]
-        if message["method"] == "Network.requestWillBeSent":
-            urls.add(message["params"]["request"]["url"])
-    return urls
+    """Every resource the page loaded (scripts, styles, fonts, XHR, images) and the page itself."""
+    return set(driver.execute_script(
+        "return [location.href, ...performance.getEntriesByType('resource').map(e => e.name)];"))
 
 
 class Page:

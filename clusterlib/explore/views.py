@@ -109,6 +109,23 @@ def _apply(widget: go.FigureWidget, figure: go.Figure) -> None:
         widget.layout = figure.layout
 
 
+def _resend_on_first_view(change: Mapping[str, object]) -> None:
+    """Send a figure's traces and layout again when the browser shows it for the first time.
+
+    A ``FigureWidget`` sends its data right after its comm opens; when the browser is still loading
+    the widget's front-end module, that message can be lost and the figure draws empty (seen under
+    load).  Re-adding the traces once the first view exists goes through the messages every view
+    listens to, so the figure always draws its data.
+    """
+    widget = change["owner"]
+    if not change["old"] and change["new"]:
+        snapshot = go.Figure(widget)
+        widget.data = ()
+        widget.add_traces(snapshot.data)
+        with widget.batch_update():
+            widget.layout = snapshot.layout
+
+
 def value_label(control: widgets.ValueWidget, lang: str) -> str:
     """The value of a control as the expert reads it: the option's label, or the number in ``lang``.
 
@@ -202,10 +219,8 @@ class View:
             control.observe(self._changed, names="value")
 
     def _add_figure(self, figure: go.Figure | None = None) -> None:
-        # A FigureWidget is created holding its figure: changes sent to a widget that the browser
-        # has not shown yet can be lost (its front-end module loads asynchronously), which left
-        # some figures empty.
         widget = go.FigureWidget(figure)
+        widget.observe(_resend_on_first_view, names="_view_count")
         self.figures.append(widget)
         self._boxes.append(widgets.Box([widget], layout=widgets.Layout(width="100%")))
 
