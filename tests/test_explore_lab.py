@@ -83,14 +83,19 @@ return {finding, table, plots: plots.length, filled, drawn, traces,
 _TIMER_JS = """
 window.__cl = {t0: {}, last: {}};
 document.querySelectorAll('.cl-view').forEach(view => {
-  const key = [...view.classList].find(c => c.startsWith('cl-view-') && c !== 'cl-view');
+  const key = [...view.classList].find(c => c.startsWith('cl-view-') && c !== 'cl-view').slice('cl-view-'.length);
   for (const ev of ['mousedown', 'keydown', 'change'])
     view.addEventListener(ev, () => {
       if (window.__cl.t0[key] == null) window.__cl.t0[key] = performance.now();
     }, true);
+  // only what the user reads: the finding, the table and the figures' data, legend and titles
+  const seen = r => {
+    const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+    return el && (el.closest('.cartesianlayer, .legend, .infolayer, .cl-finding, .cl-table-wrap')
+                  || (el.querySelector && el.querySelector(':scope > .cl-finding, :scope > .cl-table-wrap')));
+  };
   new MutationObserver(records => {
-    if (records.some(r => !(r.target.closest && r.target.closest('.hoverlayer, .cl-view-status'))))
-      window.__cl.last[key] = performance.now();
+    if (records.some(seen)) window.__cl.last[key] = performance.now();
   }).observe(view, {subtree: true, childList: true, characterData: true});
 });
 """
@@ -204,11 +209,11 @@ class Page:
 
         after = self.until(redrawn, f"the {key} view did not redraw after: {what}")
         self.until(lambda: self.driver.execute_script(
-            "const c = window.__cl; return c.last[arguments[0]] && performance.now() - c.last[arguments[0]] > 400;",
+            "const c = window.__cl; return performance.now() - (c.last[arguments[0]] || 0) > 400;",
             key), f"the {key} view kept changing after: {what}")
         t0, last = self.driver.execute_script(
             "return [window.__cl.t0[arguments[0]], window.__cl.last[arguments[0]]];", key)
-        if t0 is not None:
+        if t0 is not None and last is not None and last > t0:
             self.timings.append({"lang": self.lang, "view": key, "change": what, "ms": round(last - t0)})
         return after
 
