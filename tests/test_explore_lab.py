@@ -377,8 +377,13 @@ def _drive_every_view(page: Page, *, pilot: bool, saved_to: Path) -> None:
         folder.clear()
         folder.send_keys(str(saved_to), Keys.TAB)
         page.view(key).find_element(By.CSS_SELECTOR, ".widget-button").click()
-        page.until(lambda k=key: any(p.suffix == ".html" for p in saved_to.glob("*.html"))
-                   and ("Saved:" if en else "Kaydedildi:") in page.state(k)["status"], f"Save in the {key} view")
+        try:
+            page.until(lambda k=key, w=("Saved:" if en else "Kaydedildi:"): any(saved_to.glob("*.html"))
+                       and w in page.state(k)["status"],
+                       f"Save in the {key} view")
+        except pytest.fail.Exception as err:
+            raise AssertionError(f"{err}; files: {[p.name for p in saved_to.iterdir()]}; "
+                                 f"status: {page.state(key)['status'][-300:]}") from None
         html_files = sorted(saved_to.glob("*.html"), key=lambda p: p.stat().st_mtime)
         words = ("OpenStreetMap",) if key == "sector" else ()
         _open_saved_page_offline(page, html_files[-1], figures, ("SYNTHETIC" if en else "SENTETİK", *words))
@@ -415,8 +420,15 @@ def test_workbench_views_work_and_redraw_in_jupyterlab(driver, workdir: Path, pr
         stamp = stored.stat().st_mtime_ns
         driver.find_element(By.CSS_SELECTOR, ".jp-Notebook .jp-Cell .jp-InputArea-prompt").click()
         ActionChains(driver).key_down(Keys.CONTROL).send_keys("s").key_up(Keys.CONTROL).perform()
-        page.until(lambda: stored.stat().st_mtime_ns != stamp, "the notebook was saved")
-        saved_nb = nbformat.read(stored, as_version=4)
+        def written():
+            if stored.stat().st_mtime_ns == stamp:
+                return None
+            try:
+                return nbformat.read(stored, as_version=4)
+            except nbformat.reader.NotJSONError:  # still being written
+                return None
+
+        saved_nb = page.until(written, "the notebook was saved")
         assert all(not c.get("outputs") for c in saved_nb.cells), "Lab saved outputs into the notebook"
         assert "widgets" not in saved_nb.metadata
 
