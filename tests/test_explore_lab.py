@@ -43,13 +43,13 @@ const found = [];
 document.querySelectorAll('.jp-Notebook .jp-Cell').forEach((cell, i) => {
   cell.querySelectorAll('[data-mime-type="application/vnd.jupyter.stderr"],'
                         + '[data-mime-type="application/vnd.jupyter.error"], .jp-OutputArea-output.jp-mod-error')
-      .forEach(o => found.push(`cell ${i}: error output: ${o.innerText.slice(0, 400)}`));
-  if (cell.innerText.includes('Error displaying widget'))
+      .forEach(o => found.push(`cell ${i}: error output: ${o.textContent.slice(0, 400)}`));
+  if (cell.textContent.includes('Error displaying widget'))
     found.push(`cell ${i}: Error displaying widget`);
 });
 document.querySelectorAll('.cl-view-error').forEach(e => {
   const view = [...e.closest('.cl-view').classList].find(c => c.startsWith('cl-view-') && c !== 'cl-view');
-  found.push(`${view}: ${e.innerText.slice(0, 400)}`);
+  found.push(`${view}: ${e.textContent.slice(0, 400)}`);
 });
 return found;
 """
@@ -83,14 +83,19 @@ return {finding, table, plots: plots.length, filled, drawn, traces,
 _TIMER_JS = """
 window.__cl = {t0: {}, last: {}};
 document.querySelectorAll('.cl-view').forEach(view => {
-  const key = [...view.classList].find(c => c.startsWith('cl-view-') && c !== 'cl-view');
+  const key = [...view.classList].find(c => c.startsWith('cl-view-') && c !== 'cl-view').slice('cl-view-'.length);
   for (const ev of ['mousedown', 'keydown', 'change'])
     view.addEventListener(ev, () => {
       if (window.__cl.t0[key] == null) window.__cl.t0[key] = performance.now();
     }, true);
+  // only what the user reads: the finding, the table and the figures' data, legend and titles
+  const seen = r => {
+    const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+    return el && (el.closest('.cartesianlayer, .legend, .infolayer, .cl-finding, .cl-table-wrap')
+                  || (el.querySelector && el.querySelector(':scope > .cl-finding, :scope > .cl-table-wrap')));
+  };
   new MutationObserver(records => {
-    if (records.some(r => !(r.target.closest && r.target.closest('.hoverlayer, .cl-view-status'))))
-      window.__cl.last[key] = performance.now();
+    if (records.some(seen)) window.__cl.last[key] = performance.now();
   }).observe(view, {subtree: true, childList: true, characterData: true});
 });
 """
@@ -111,7 +116,9 @@ def driver():
     for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--window-size=1400,1000",
                  "--disable-background-networking", "--disable-component-update", f"--user-data-dir={profile}"):
         options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+    # Only the console log: Chrome's "performance" log (DevTools network capture) made large widget
+    # messages arrive empty, so figures drew without data; requests are read from the page instead.
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     chrome = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
     try:
         yield chrome
@@ -130,12 +137,9 @@ def workdir():
 
 
 def _requested_urls(driver) -> set[str]:
-    urls = set()
-    for entry in driver.get_log("performance"):
-        message = json.loads(entry["message"])["message"]
-        if message["method"] == "Network.requestWillBeSent":
-            urls.add(message["params"]["request"]["url"])
-    return urls
+    """Every resource the page loaded (scripts, styles, fonts, XHR, images) and the page itself."""
+    return set(driver.execute_script(
+        "return [location.href, ...performance.getEntriesByType('resource').map(e => e.name)];"))
 
 
 class Page:
@@ -148,7 +152,7 @@ class Page:
         self.driver = driver
         self.lang = lang
         self.timings: list[dict] = []
-        self._wait = lambda seconds: WebDriverWait(driver, seconds, poll_frequency=0.1,
+        self._wait = lambda seconds: WebDriverWait(driver, seconds, poll_frequency=0.25,
                                                    ignored_exceptions=(StaleElementReferenceException,))
 
     def check_errors(self) -> None:
@@ -180,6 +184,8 @@ class Page:
     def figures_have_data(self, key: str, *, minimum: int = 1) -> dict:
         seen: list[dict] = []
 
+        self.driver.execute_script("document.querySelector(arguments[0]).scrollIntoView();", f".cl-view-{key}")
+
         def ready():
             seen[:] = [self.state(key)]
             s = seen[0]
@@ -203,11 +209,11 @@ class Page:
 
         after = self.until(redrawn, f"the {key} view did not redraw after: {what}")
         self.until(lambda: self.driver.execute_script(
-            "const c = window.__cl; return c.last[arguments[0]] && performance.now() - c.last[arguments[0]] > 400;",
+            "const c = window.__cl; return performance.now() - (c.last[arguments[0]] || 0) > 400;",
             key), f"the {key} view kept changing after: {what}")
         t0, last = self.driver.execute_script(
             "return [window.__cl.t0[arguments[0]], window.__cl.last[arguments[0]]];", key)
-        if t0 is not None:
+        if t0 is not None and last is not None and last > t0:
             self.timings.append({"lang": self.lang, "view": key, "change": what, "ms": round(last - t0)})
         return after
 
@@ -371,8 +377,13 @@ def _drive_every_view(page: Page, *, pilot: bool, saved_to: Path) -> None:
         folder.clear()
         folder.send_keys(str(saved_to), Keys.TAB)
         page.view(key).find_element(By.CSS_SELECTOR, ".widget-button").click()
-        page.until(lambda k=key: any(p.suffix == ".html" for p in saved_to.glob("*.html"))
-                   and ("Saved:" if en else "Kaydedildi:") in page.state(k)["status"], f"Save in the {key} view")
+        try:
+            page.until(lambda k=key, w=("Saved:" if en else "Kaydedildi:"): any(saved_to.glob("*.html"))
+                       and w in page.state(k)["status"],
+                       f"Save in the {key} view")
+        except pytest.fail.Exception as err:
+            raise AssertionError(f"{err}; files: {[p.name for p in saved_to.iterdir()]}; "
+                                 f"status: {page.state(key)['status'][-300:]}") from None
         html_files = sorted(saved_to.glob("*.html"), key=lambda p: p.stat().st_mtime)
         words = ("OpenStreetMap",) if key == "sector" else ()
         _open_saved_page_offline(page, html_files[-1], figures, ("SYNTHETIC" if en else "SENTETİK", *words))
@@ -409,8 +420,15 @@ def test_workbench_views_work_and_redraw_in_jupyterlab(driver, workdir: Path, pr
         stamp = stored.stat().st_mtime_ns
         driver.find_element(By.CSS_SELECTOR, ".jp-Notebook .jp-Cell .jp-InputArea-prompt").click()
         ActionChains(driver).key_down(Keys.CONTROL).send_keys("s").key_up(Keys.CONTROL).perform()
-        page.until(lambda: stored.stat().st_mtime_ns != stamp, "the notebook was saved")
-        saved_nb = nbformat.read(stored, as_version=4)
+        def written():
+            if stored.stat().st_mtime_ns == stamp:
+                return None
+            try:
+                return nbformat.read(stored, as_version=4)
+            except nbformat.reader.NotJSONError:  # still being written
+                return None
+
+        saved_nb = page.until(written, "the notebook was saved")
         assert all(not c.get("outputs") for c in saved_nb.cells), "Lab saved outputs into the notebook"
         assert "widgets" not in saved_nb.metadata
 

@@ -220,7 +220,7 @@ def survey_explorer(
     folder = None if data_dir is None else str(data_dir)
     plate = province(province_key).plate
     blocks = _assessment(plate, lang, folder).questionnaire.blocks
-    style = {"description_width": "7em"}
+    style = {"description_width": "9em"}
     controls = {
         "plate": widgets.Dropdown(
             options=province_options(), value=plate, description=t("explore.needs.province", lang), style=style

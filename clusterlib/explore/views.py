@@ -109,6 +109,23 @@ def _apply(widget: go.FigureWidget, figure: go.Figure) -> None:
         widget.layout = figure.layout
 
 
+def _resend_on_first_view(change: Mapping[str, object]) -> None:
+    """Send a figure's traces and layout again when the browser shows it for the first time.
+
+    A ``FigureWidget`` sends its data right after its comm opens; when the browser is still loading
+    the widget's front-end module, that message can be lost and the figure draws empty (seen under
+    load).  Re-adding the traces once the first view exists goes through the messages every view
+    listens to, so the figure always draws its data.
+    """
+    widget = change["owner"]
+    if not change["old"] and change["new"]:
+        snapshot = go.Figure(widget)
+        widget.data = ()
+        widget.add_traces(snapshot.data)
+        with widget.batch_update():
+            widget.layout = snapshot.layout
+
+
 def value_label(control: widgets.ValueWidget, lang: str) -> str:
     """The value of a control as the expert reads it: the option's label, or the number in ``lang``.
 
@@ -191,7 +208,7 @@ class View:
         self.save_button.on_click(lambda _button: self._guarded(self.save))
         self.figures: list[go.FigureWidget] = []
         self._boxes: list[widgets.Box] = []
-        self._add_figures(n_figures)
+        self._n_figures = n_figures
         self.readouts: dict[str, widgets.HTML] = {}
         for key_, control in self.controls.items():
             if isinstance(control, widgets.FloatSlider):  # the slider's own readout has a decimal point
@@ -201,11 +218,22 @@ class View:
         for control in self.controls.values():
             control.observe(self._changed, names="value")
 
-    def _add_figures(self, n: int) -> None:
-        while len(self.figures) < n:
-            figure = go.FigureWidget()
-            self.figures.append(figure)
-            self._boxes.append(widgets.Box([figure], layout=widgets.Layout(width="100%")))
+    def _add_figure(self, figure: go.Figure | None = None) -> None:
+        widget = go.FigureWidget(figure)
+        widget.observe(_resend_on_first_view, names="_view_count")
+        self.figures.append(widget)
+        self._boxes.append(widgets.Box([widget], layout=widgets.Layout(width="100%")))
+
+    def _show(self, figures: tuple[go.Figure, ...]) -> None:
+        for index, figure in enumerate(figures):
+            if index < len(self.figures):
+                _apply(self.figures[index], figure)
+            else:
+                self._add_figure(figure)
+        while len(self.figures) < self._n_figures:
+            self._add_figure()
+        for index, box in enumerate(self._boxes):  # a notice hides the figures it leaves out
+            box.layout.display = None if index < len(figures) else "none"
 
     def _guarded(self, action: Callable[[], object]) -> None:
         """Run a control's action; on an error say so in the view (the browser test looks for it)."""
@@ -237,11 +265,7 @@ class View:
             drawing = self._draw(**self.values())
         finally:
             self._busy = False
-        self._add_figures(len(drawing.figures))
-        for widget, figure in zip(self.figures, drawing.figures, strict=False):
-            _apply(widget, figure)
-        for index, box in enumerate(self._boxes):  # a notice hides the figures it leaves out
-            box.layout.display = None if index < len(drawing.figures) else "none"
+        self._show(drawing.figures)
         for key_, readout in self.readouts.items():
             readout.value = value_label(self.controls[key_], self.lang)
         self.finding.value = f'<p class="cl-finding"><strong>{html.escape(drawing.finding)}</strong></p>'
