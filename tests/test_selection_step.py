@@ -195,6 +195,6 @@ def test_headline_marks_candidates_that_depend_on_the_weights():
     assert [c for c, _ in finding.fragile] == fragile
     text = finding.text("tr")
     assert text.count("ağırlıklara duyarlı") == len(fragile)
-    for code, share in finding.fragile:
+    for _code, share in finding.fragile:
         assert f"%{round(share * 100)}'" in text
     assert fragile, "the sample's no. 2 candidate is fragile; the test would be vacuous otherwise"
