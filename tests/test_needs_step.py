@@ -66,7 +66,7 @@ def test_needs_map_links_needs_to_actors_and_gaps(corum):
     assert first["block"] == "exports" and first["function"] == "export_promotion" and first["gap"]
     rnd = a.needs_map.set_index("block").loc["rnd"]
     assert rnd["actors"] == ("Hitit Üniversitesi",) and not rnd["gap"]
-    assert "GAP" in a.findings.summary and "Export promotion" in a.findings.summary
+    assert "no local actor (gap)" in a.findings.summary and "Export promotion" in a.findings.summary
     assert (a.needs_map["share"].diff().dropna() <= 0).all()
 
 
