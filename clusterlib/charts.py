@@ -550,7 +550,10 @@ def criteria_groups_chart(
         )
     fig.update_layout(barmode="stack", xaxis_title=_label("score", lang), legend_traceorder="normal")
     fig = _layout(fig, lang, title=title, height=max(400, 30 * len(data) + 200))
-    fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0}, margin={"b": 90})
+    fig.update_layout(  # legend above the bars: below, it ran into the axis title on A4
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "xref": "container"},
+        margin={"t": 110, "b": 50},
+    )
     return fig
 
 

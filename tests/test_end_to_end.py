@@ -42,7 +42,7 @@ def test_every_figure_carries_its_data_and_plotly_is_local(samsun):
     for result in samsun:
         html = result.output.read_text(encoding="utf-8")
         figures = plotly_figures(html)
-        assert len(figures) >= 6, result.step
+        assert len(figures) >= (5 if result.step == "monitoring_benchmarking" else 6), result.step  # grid: a table
         for div_id, traces in figures.items():
             assert traces, f"{result.step}: figure {div_id} has no traces"
             assert any(
@@ -54,8 +54,7 @@ def test_every_figure_carries_its_data_and_plotly_is_local(samsun):
             ) or any(
                 len((trace.get("link") or {}).get("value") or []) > 0 for trace in traces  # a Sankey's links
             ), f"{result.step}: figure {div_id} has no data"
-        assert '<script src="assets/plotly.min.js"' in html
-        assert (result.output.parent / "assets" / "plotly.min.js").is_file()
+        assert "<script src=" not in html and len(html) > 1_000_000  # plotly.js inline: the page travels alone
         assert external_references(html) == []
 
 
@@ -109,7 +108,7 @@ def test_report_tables_come_as_one_workbook_beside_the_html(samsun):
     html = report.read_text(encoding="utf-8")
     assert f'href="{workbook_path.name}"' in html
     book = openpyxl.load_workbook(workbook_path)
-    assert book.sheetnames == ["Ölçütler", "Sıralama", "Göstergeler", "Fırsatlar", "Çeşitlenme duyarlılığı"]
+    assert book.sheetnames == ["Hakkında", "Ölçütler", "Sıralama", "Göstergeler", "Fırsatlar", "Çeşitlenme duyarlılığı"]
     opportunities = book["Fırsatlar"]
     assert opportunities.cell(row=1, column=1).value.startswith("Skor:")  # the caption above the header
     assert [c.value for c in opportunities[2]][:3] == ["Sıra", "Sektör", "NACE"]
@@ -160,7 +159,7 @@ def test_report_prints_on_a4_without_cut_figures(samsun):
     flat = " ".join(text.split())
     assert "Temel bulgular" in flat and "Samsun" in flat
     assert "Sonuç sıralaması" in flat
-    assert "sector_selection.xlsx" in flat  # links are written out on paper
+    assert "sector_selection.xlsx" not in flat  # a relative link means nothing on paper (committee review)
     assert "Produced with Plotly" not in flat and "Download plot as a png" not in flat
 
 

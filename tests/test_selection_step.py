@@ -192,3 +192,19 @@ def test_min_employment_parameter_filters_candidates(tables):
     assert (selection.indicators["employment"] >= 2000).all()
     assert selection.parameters()["min_employment"] == 2000
     assert len(selection.indicators) < len(sector_indicators(tables, "Çorum", selection.year))
+
+
+def test_headline_marks_candidates_that_depend_on_the_weights():
+    """Committee review, problem 8: the headline named no. 2 'Bilgisayar…' as a top candidate though it
+    stayed in the top 5 in only 69 % of the weight scenarios.  Every top-3 sector below the robustness
+    threshold is named as weight-sensitive with its share, and no robust one is."""
+    s = analyse_sector_selection("Samsun")
+    finding = s.findings.ranking
+    shares = s.robustness["p_top_k"].reindex(list(finding.top))
+    fragile = [c for c, p in shares.items() if p < 0.8]
+    assert [c for c, _ in finding.fragile] == fragile
+    text = finding.text("tr")
+    assert text.count("ağırlıklara duyarlı") == len(fragile)
+    for _code, share in finding.fragile:
+        assert f"%{round(share * 100)}'" in text
+    assert fragile, "the sample's no. 2 candidate is fragile; the test would be vacuous otherwise"

@@ -85,7 +85,7 @@ add_strings(
             "in time. Not met on this trend: {off}.",
         },
         "monitoring.finding.national": {
-            "tr": "{sector|lower} sektöründe {province}, istihdamda {of} il arasında {rank}. sırada (yüzdelik sıra "
+            "tr": "{sector} sektöründe {province}, istihdamda {of} il arasında {rank}. sırada (yüzdelik sıra "
             "{pct}). En güçlü yanı: {best|lower}; en zayıf yanı: {worst|lower}. "
             "{strong_text}; Avrupa Küme Gözlemevi ölçütlerinden {stars} yıldız alıyor (en çok 5).",
             "en": "In {sector}, {province} ranks {rank|ord} of {of} provinces by employment ({pct}th percentile). "

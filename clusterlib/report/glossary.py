@@ -51,9 +51,15 @@ GLOSSARY: tuple[Entry, ...] = (
        "How few provinces hold the sector, and how diverse those provinces are; a high value is a sector "
        "that is hard to build and valuable."),
     _e(("EKE", "ECI"), "Ekonomik karmaşıklık endeksi (EKE)", "Economic complexity index (ECI)",
-       "İlin sektörlerinin ne kadar çeşitli ve nadir olduğu; örnek veride 81 ilin sıralaması sentetiktir.",
-       "How diverse and rare the province's sectors are; in the sample data the ranking of the 81 provinces "
-       "is synthetic."),
+       "İlin sektörlerinin ne kadar çeşitli ve nadir olduğu. İşareti, EKE ilin çeşitliliğiyle (uzmanlaştığı "
+       "sektör sayısıyla) birlikte artacak biçimde seçilir (Hidalgo ve Hausmann 2009). Sentetik örnek veride "
+       "ikisi zayıf ilişkilidir (Spearman 0,22): sıralama sanayi illerini (Düzce, Tekirdağ, Sakarya) hizmet "
+       "ekonomilerinden (İstanbul, Antalya, Ankara) ayırır; bir gelişmişlik sıralaması olarak okunmamalıdır.",
+       "How diverse and rare the province's sectors are. Its sign is chosen so that the ECI rises with the "
+       "province's diversity (the number of sectors it is specialised in; Hidalgo and Hausmann 2009). In the "
+       "synthetic sample the two are only weakly related (Spearman 0.22): the ranking separates industrial "
+       "provinces (Düzce, Tekirdağ, Sakarya) from service economies (İstanbul, Antalya, Ankara); do not read "
+       "it as a ranking of development."),
     _e(("COG",), "Karmaşıklık kazancı (COG)", "Complexity outlook gain (COG)",
        "Bu sektöre girmenin ilin gelecekte girebileceği karmaşık sektörlere katkısı.",
        "How much entering the sector opens the way to other complex sectors for the province."),

@@ -69,6 +69,8 @@ _NUMBER = {
     "en": re.compile(r"^(?P<sign>[+\u2212-]?)(?P<pre>)(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<dec>\d+))?(?P<post>%?)$"),
 }
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+#: Headers of code columns, whose digits are not quantities.
+_CODE_HEADER = re.compile(r"(?:^|[_\s(])(?:nace|kod|code|plaka|plate|id)(?:$|[_\s)])", re.IGNORECASE)
 
 
 def _meta(output: Any) -> dict:
@@ -286,8 +288,8 @@ def export_xlsx(
         column_formats = [_number_format(f) for f in data["formats"]]
         cell_formats: dict[tuple[int, int], str | None] = {}
         for j, fmt in enumerate(data["formats"]):
-            if fmt != "text":
-                continue
+            if fmt != "text" or _CODE_HEADER.search(str(data["columns"][j])):
+                continue  # codes (NACE 32, plate 55) stay as written
             for i, row in enumerate(rows_):  # numbers a step handed over written out: back to numbers
                 row[j], kind = _cell_as_number(row[j], lang)
                 if kind is not None:

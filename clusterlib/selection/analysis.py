@@ -402,7 +402,7 @@ def analyse_sector_selection(
         )
         if result is not None and additive is not None
         else None,
-        ranking=ranking_finding(result, criteria) if result is not None else None,
+        ranking=ranking_finding(result, criteria, robustness=robustness) if result is not None else None,
         robustness=robustness_finding(robustness, selection_top[0]) if robustness is not None else None,
         agreement=agreement_finding(agreement) if agreement is not None else None,
     )

@@ -131,6 +131,12 @@ add_strings(
             "tr": "Kümelenme için en uygun aday sektörler: {top|lower|list}. {why}",
             "en": "The best candidates for a cluster are {top|lower|list}. {why}",
         },
+        "selection.finding.fragile": {
+            "tr": "Ancak {rank}. sıradaki {sector|lower}, ağırlıklar değiştirildiğinde senaryoların yalnız "
+            "{p|pct:0|poss_loc} ilk {k|loc} kalıyor; bu aday ağırlıklara duyarlı.",
+            "en": "But {sector|lower}, ranked {rank|ord}, stays in the top {k} in only {p|pct:0} of the weight "
+            "scenarios; this candidate depends on the weights.",
+        },
         "selection.finding.agreement_high": {
             "tr": _METHODS_TR + " büyük ölçüde örtüşüyor: " + _TAU_TR + ".",
             "en": _METHODS_EN + " largely agree: " + _TAU_EN + ".",
@@ -463,20 +469,43 @@ class RankingFinding:
     top: tuple[str, ...]
     result: object  # SelectionResult (kept untyped here to avoid a cycle with scoring)
     criteria: Criteria
+    #: Sectors of ``top`` that stay in the top ``k`` in fewer than :attr:`THRESHOLDS.robust` of the
+    #: weight scenarios, with that share: the headline marks them as sensitive to the weights.
+    fragile: tuple[tuple[str, float], ...] = ()
+    k: int = 5
 
     def text(self, lang: str) -> str:
-        """The sentence in ``lang``, with the explanation of the first sector."""
+        """The sentence in ``lang``, with the explanation of the first sector and the fragile ranks marked."""
         from clusterlib.selection.scoring import explain
 
         names = {c: sector_name(c, lang) for c in self.result.scores.index}  # type: ignore[attr-defined]
         why = explain(self.result, self.criteria, sector=self.top[0], lang=lang, names=names)  # type: ignore[arg-type]
-        return t("selection.finding.ranking", lang, top=[sector_name(c, lang) for c in self.top], why=why)
+        text = t("selection.finding.ranking", lang, top=[sector_name(c, lang) for c in self.top], why=why)
+        for code, share in self.fragile:
+            rank = self.top.index(code) + 1
+            text += " " + t(
+                "selection.finding.fragile", lang, sector=sector_name(code, lang), rank=rank, p=share, k=self.k
+            )
+        return text
 
 
-def ranking_finding(result: object, criteria: Criteria, *, n: int = 3) -> RankingFinding:
-    """The first ``n`` sectors of a :class:`~clusterlib.selection.SelectionResult`."""
-    return RankingFinding(
-        top=tuple(str(c) for c in result.scores.index[:n]),  # type: ignore[attr-defined]
-        result=result,
-        criteria=criteria,
-    )
+def ranking_finding(
+    result: object,
+    criteria: Criteria,
+    *,
+    n: int = 3,
+    robustness: pd.DataFrame | None = None,
+    threshold: float = THRESHOLDS.robust,
+) -> RankingFinding:
+    """The first ``n`` sectors of a :class:`~clusterlib.selection.SelectionResult`; with the
+    ``robustness`` table of :func:`clusterlib.selection.weight_sensitivity`, those that stay in the top
+    ``k`` in fewer than ``threshold`` of the weight scenarios are marked fragile (committee review:
+    the no. 2 candidate was in the top 5 in only 69 % of the scenarios, and the headline did not say so)."""
+    top = tuple(str(c) for c in result.scores.index[:n])  # type: ignore[attr-defined]
+    fragile: tuple[tuple[str, float], ...] = ()
+    k = 5
+    if robustness is not None and "p_top_k" in robustness:
+        k = int(robustness.attrs.get("top_k", k))
+        shares = robustness["p_top_k"].reindex(list(top))
+        fragile = tuple((c, float(p)) for c, p in shares.items() if pd.notna(p) and p < threshold)
+    return RankingFinding(top=top, result=result, criteria=criteria, fragile=fragile, k=k)

@@ -169,22 +169,27 @@ add_strings(
         },
         "valuechain.finding.linkages": {
             "tr": "{sector} sektörüne 1 TL'lik nihai talep Türkiye'de toplam {national} TL üretim yaratıyor "
-            "(geriye bağlantı); {province} ilinde ise bunun yalnızca {regional} TL'si il içinde kalıyor "
-            "(FLQ, δ = {delta}). Aradaki fark il dışından alınan girdilerdir.",
+            "(geriye bağlantı; ulusal girdi-çıktı tablosu); {province} ilinde ise bunun yalnızca {regional} TL'si "
+            "il içinde kalıyor (ulusal tablo ilin büyüklüğüne göre Flegg yöntemiyle – FLQ, δ = {delta} – "
+            "uyarlandı). Aradaki fark il dışından alınan girdilerdir.",
             "en": "Each 1 TRY of final demand for {sector} generates {national} TRY of output across Türkiye "
             "(backward linkage); in {province} only {regional} TRY of it stays in the province (FLQ, "
             "δ = {delta}). The difference is inputs bought outside the province.",
         },
         "valuechain.finding.key_sector": {
-            "tr": "{sector} bir kilit sektör: hem girdi talebiyle (yayılma gücü {power}) hem de diğer sektörlere "
+            "tr": "Türkiye girdi-çıktı tablosuna göre (ulusal, il için değil) {sector|lower} bir kilit sektör: "
+            "hem girdi talebiyle (yayılma gücü {power}) hem de diğer sektörlere "
             "sattığı girdilerle (yayılma duyarlılığı {sensitivity}) ortalamanın üzerinde. Kilit sektörler: {keys}.",
-            "en": "{sector} is a key sector: above average both in what it buys (power of dispersion {power}) and "
+            "en": "By Türkiye's input-output table (national, not the province's), {sector} is a key sector: "
+            "above average both in what it buys (power of dispersion {power}) and "
             "in what it sells to other sectors (sensitivity of dispersion {sensitivity}). Key sectors: {keys}.",
         },
         "valuechain.finding.not_key_sector": {
-            "tr": "{sector} kilit sektör değil (yayılma gücü {power}, yayılma duyarlılığı {sensitivity}; ikisi de "
+            "tr": "Türkiye girdi-çıktı tablosuna göre (ulusal) {sector|lower} kilit sektör değil "
+            "(yayılma gücü {power}, yayılma duyarlılığı {sensitivity}; ikisi de "
             "1'in üzerinde olmalı). Kilit sektörler: {keys}.",
-            "en": "{sector} is not a key sector (power of dispersion {power}, sensitivity of dispersion "
+            "en": "By Türkiye's input-output table (national), {sector} is not a key sector "
+            "(power of dispersion {power}, sensitivity of dispersion "
             "{sensitivity}; both must exceed 1). Key sectors: {keys}.",
         },
         "valuechain.finding.extraction": {
