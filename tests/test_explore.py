@@ -147,7 +147,7 @@ def test_saved_view_carries_about_sheet_full_data_and_turkish_csv(tmp_path):
     assert book.sheetnames == ["Görünüm", "81 il", "LQ il × sektör", "Hakkında"]
     about = {row[0]: row[1] for row in book["Hakkında"].iter_rows(min_row=2, values_only=True)}
     assert about["İl"] == "Hakkari" and about["Sektör"].startswith("10 –")
-    assert about["Veri"].startswith("Yazılımla birlikte gelen SENTETİK")
+    assert "SENTETİK örnek veri" in about["Veri"] and "resmî istatistik değildir" in about["Veri"]
     assert about["Harita"] == MAP_ATTRIBUTION and len(about["Veri sürümü"]) == 12
     assert book["81 il"].max_row == 82 and book["LQ il × sektör"].max_row == 82
     assert book["Görünüm"]["C2"].number_format.endswith("%")  # the share is a percentage, stored as a number
