@@ -341,8 +341,8 @@ def analyse_monitoring(
 
     benchmarks = tables["benchmarks"]
     if summary.empty:
-        gaps = pd.DataFrame(columns=["indicator", "name_en", "name_tr", "actual", "reference", "country", "value",
-                                     "gap"])
+        gaps = pd.DataFrame(columns=["indicator", "name_en", "name_tr", "year", "actual", "reference", "country",
+                                     "value", "gap"])
     else:
         gaps = international_gaps(summary, benchmarks, sector=name_en.lower())
     try:
