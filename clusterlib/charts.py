@@ -17,7 +17,6 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from clusterlib.i18n import (
-    add_strings,
     axis_ticks,
     format_as,
     hover_values,
@@ -26,6 +25,7 @@ from clusterlib.i18n import (
 )
 
 __all__ = [
+    "FONT",
     "PALETTE",
     "criteria_groups_chart",
     "fit_map",
@@ -37,6 +37,7 @@ __all__ = [
     "ranking_robustness_chart",
     "sector_structure_chart",
     "shift_share_chart",
+    "style",
 ]
 
 #: Colour-blind-safe palette (Okabe & Ito 2008), used consistently across reports.
@@ -49,69 +50,63 @@ PALETTE: dict[str, str] = {
     "purple": "#CC79A7",
     "yellow": "#F0E442",
     "grey": "#7F7F7F",
+    "text_muted": "#555555",
+    "light_grey": "#EEEEEE",
 }
-_GROUP_COLOURS = [PALETTE["blue"], PALETTE["orange"], PALETTE["green"], PALETTE["purple"]]
 
-add_strings(
-    {
-        f"chart.{key}": texts
-        for key, texts in {
-            "share_province": {"tr": "İldeki pay", "en": "Share in province"},
-            "share_national": {"tr": "Türkiye'deki pay", "en": "Share in Türkiye"},
-            "employment_share": {"tr": "İstihdam payı", "en": "Share of employment"},
-            "lq": {"tr": "Yerelleşme katsayısı (LQ)", "en": "Location quotient (LQ)"},
-            "growth": {
-                "tr": "İstihdamın yıllık bileşik büyüme oranı (YBBO)",
-                "en": "Compound annual growth rate of employment (CAGR)",
-            },
-            "employment": {"tr": "İstihdam", "en": "Employment"},
-            "national_growth": {"tr": "Türkiye ortalaması", "en": "National average"},
-            "national_share": {"tr": "Ulusal büyüme etkisi", "en": "National share"},
-            "industry_mix": {"tr": "Sektörel yapı (endüstri karması) etkisi", "en": "Industry-mix effect"},
-            "regional_share": {"tr": "Bölgesel rekabet etkisi", "en": "Regional (competitive) share"},
-            "allocation": {"tr": "Tahsis etkisi", "en": "Allocation effect"},
-            "actual_change": {"tr": "Gerçekleşen değişim", "en": "Actual change"},
-            "change_jobs": {"tr": "İstihdam değişimi (kişi)", "en": "Change in employment (jobs)"},
-            "score": {
-                "tr": "Grup katkısı (ağırlıklı toplam puanı, 0–1)",
-                "en": "Group contribution (weighted-sum score, 0–1)",
-            },
-            "p_top": {"tr": "İlk {k|loc} yer alma olasılığı", "en": "Probability of ranking in the top {k}"},
-            "rank": {"tr": "Sıra", "en": "Rank"},
-            "rank_interval": {
-                "tr": "Sıra aralığı (5.–95. yüzdelik)",
-                "en": "Rank interval (5th–95th percentile)",
-            },
-            "province": {"tr": "İl", "en": "Province"},
-            "lq_map_title": {
-                "tr": "Yerelleşme katsayısı (LQ), illere göre; 1'in üstü (kırmızı): ilde Türkiye ortalamasından yoğun",
-                "en": "Location quotient (LQ) by province; above 1 (red): more concentrated than in Türkiye",
-            },
-            "specialised": {"tr": "uzmanlaşmış", "en": "specialised"},
-            "growing": {"tr": "büyüyen", "en": "growing"},
-            "q_stars": {"tr": "Uzmanlaşmış ve büyüyen", "en": "Specialised and growing"},
-            "q_mature": {"tr": "Uzmanlaşmış, yavaş büyüyen", "en": "Specialised, growing slower"},
-            "q_emerging": {"tr": "Yükselen", "en": "Emerging"},
-            "q_weak": {"tr": "Uzmanlaşmamış, yavaş büyüyen", "en": "Not specialised, growing slower"},
-        }.items()
-    }
-)
+#: The font of every chart (the reports' own font stack).
+FONT = "Segoe UI, Helvetica, Arial, sans-serif"
+_GROUP_COLOURS = [PALETTE["blue"], PALETTE["orange"], PALETTE["green"], PALETTE["purple"]]
 
 
 def _label(key: str, lang: str, **values: object) -> str:
     return t(f"chart.{key}", lang, **values)
 
 
-def _layout(fig: go.Figure, lang: str, *, title: str | None = None, height: int = 480) -> go.Figure:
+def style(
+    fig: go.Figure,
+    lang: str,
+    *,
+    title: str | None = None,
+    height: int = 480,
+    source: str | None = None,
+) -> go.Figure:
+    """The house style of every chart of every step: one look, the report language's number formats.
+
+    White template, the report font, a horizontal legend above the plot, numbers written in full
+    with the language's separators (``15.000``, never plotly's SI ``15k``), and an optional source
+    line under the plot (``"Kaynak: TÜİK, ..."``).  Colours come from :data:`PALETTE`; ticks and
+    hovers from :func:`clusterlib.i18n.axis_ticks` and :func:`clusterlib.i18n.hover_values`.
+
+    Examples
+    --------
+    >>> fig = style(go.Figure(go.Bar(x=[1], y=[2])), "tr", title="Başlık", height=300, source="Kaynak: TÜİK")
+    >>> fig.layout.height, fig.layout.separators, fig.layout.annotations[0].text
+    (300, ',.', 'Kaynak: TÜİK')
+    """
     fig.update_layout(
-        title=title,
+        title=title if title is not None else fig.layout.title.text,
         height=height,
         template="plotly_white",
         **plotly_layout(lang),
-        margin={"l": 10, "r": 10, "t": 60 if title else 20, "b": 10},
-        font={"family": "Segoe UI, Helvetica, Arial, sans-serif", "size": 13},
+        margin={"l": 10, "r": 10, "t": 60 if title or fig.layout.title.text else 20, "b": 70 if source else 10},
+        font={"family": FONT, "size": 13},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
     )
+    fig.update_yaxes(exponentformat="none", separatethousands=True)
+    if source:
+        fig.add_annotation(
+            text=source,
+            xref="paper",
+            yref="paper",
+            x=0,
+            y=0,
+            yshift=-38,
+            yanchor="top",
+            showarrow=False,
+            font={"size": 11, "color": PALETTE["text_muted"]},
+            align="left",
+        )
     return fig
 
 
@@ -156,7 +151,7 @@ def sector_structure_chart(
     high = float(np.nanmax([data["share"].max(), data["national_share"].max(), 0.01])) if len(data) else 0.01
     fig.update_layout(barmode="group", xaxis_title=_label("employment_share", lang))
     fig.update_xaxes(**axis_ticks(0, high, lang, kind="percent"))
-    return _layout(fig, lang, title=title, height=max(380, 28 * len(data) + 120))
+    return style(fig, lang, title=title, height=max(380, 28 * len(data) + 120))
 
 
 def portfolio_chart(
@@ -276,7 +271,7 @@ def portfolio_chart(
         title=_label("growth", lang),
         **axis_ticks(float(growth.min()), float(growth.max()), lang, kind="percent"),
     )
-    return _layout(fig, lang, title=title, height=560)
+    return style(fig, lang, title=title, height=560)
 
 
 def lq_map(
@@ -372,7 +367,7 @@ def lq_map(
             ]
         )
     fit_map(fig, geojson)
-    fig = _layout(fig, lang, title=fig.layout.title.text, height=480)
+    fig = style(fig, lang, title=fig.layout.title.text, height=480)
     fig.update_layout(margin={"l": 0, "r": 0, "t": 90 if len(labels) > 1 else 60, "b": 50})
     if len(labels) > 1:
         fig.update_layout(updatemenus=[{**fig.layout.updatemenus[0].to_plotly_json(), "y": 1.0, "yanchor": "bottom"}])
@@ -506,7 +501,7 @@ def shift_share_chart(
     )
     # "," groups thousands with the layout's separators (1.000 in Turkish); Plotly draws minus as U+2212
     fig.update_layout(barmode="relative", xaxis_title=_label("change_jobs", lang), xaxis_tickformat=",")
-    fig = _layout(fig, lang, title=title, height=max(420, 30 * len(data) + 200))
+    fig = style(fig, lang, title=title, height=max(420, 30 * len(data) + 200))
     # four legend entries span the width: below the plot, where the modebar (top right) cannot cover them
     fig.update_layout(
         legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0, "xanchor": "left"},
@@ -549,7 +544,7 @@ def criteria_groups_chart(
             hovertemplate="%{y}: %{customdata}<extra>" + group_names.get(group, group) + "</extra>",
         )
     fig.update_layout(barmode="stack", xaxis_title=_label("score", lang), legend_traceorder="normal")
-    fig = _layout(fig, lang, title=title, height=max(400, 30 * len(data) + 200))
+    fig = style(fig, lang, title=title, height=max(400, 30 * len(data) + 200))
     fig.update_layout(  # legend above the bars: below, it ran into the axis title on A4
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "xref": "container"},
         margin={"t": 110, "b": 50},
@@ -594,4 +589,4 @@ def ranking_robustness_chart(
         },
         showlegend=False,
     )
-    return _layout(fig, lang, title=title, height=max(360, 30 * len(data) + 120))
+    return style(fig, lang, title=title, height=max(360, 30 * len(data) + 120))

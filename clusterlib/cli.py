@@ -334,16 +334,6 @@ def run_command(
         sys.exit(1)
 
 
-i18n.add_strings(
-    {
-        "cli.interrupted": {
-            "tr": "Çalıştırma durduruldu; tamamlanmayan adımlar dizinde 'Yarıda kesildi' olarak işaretlendi.",
-            "en": "The run was stopped; the steps that did not finish are marked 'Interrupted' in the index.",
-        }
-    }
-)
-
-
 @cli.command("steps", context_settings=_SETTINGS)
 @click.option(
     "--notebooks",

@@ -50,7 +50,6 @@ from pydantic import BaseModel, ValidationError
 
 from clusterlib.data.errors import DataValidationError
 from clusterlib.data.messages import messages_in, msg
-from clusterlib.i18n import add_strings
 
 __all__ = ["MAX_NODES", "ConfigError", "check", "raise_all", "read_yaml", "shorten", "show"]
 
@@ -312,49 +311,3 @@ def raise_all(problems: Sequence[ConfigError]) -> None:
         raise type(problems[0]).collect(list(problems))
 
 
-add_strings(
-    {
-        "config.yaml.place": {
-            "tr": "{line}. satır, {column}. sütun: ",
-            "en": "line {line}, column {column}: ",
-        },
-        "config.yaml.invalid": {"tr": "geçerli bir YAML değil: {problem}", "en": "not valid YAML: {problem}"},
-        "config.yaml.duplicate": {
-            "tr": "{key} anahtarı iki kez yazılmış",
-            "en": "not valid YAML: duplicate key {key}",
-        },
-        "config.yaml.alias": {
-            "tr": "bu dosyada çapa ve takma adlar (&ad, *ad) kullanılamaz; her değeri açıkça yazın",
-            "en": "anchors and aliases (&name, *name) are not allowed in this file; write each value out",
-        },
-        "config.yaml.too_many": {
-            "tr": "{limit} değerden fazlası var: bu bir yapılandırma dosyası değil",
-            "en": "more than {limit} values: this is not a configuration file",
-        },
-        "config.missing": {"tr": "zorunlu {key} anahtarı eksik", "en": "missing required key {key}"},
-        "config.unknown": {
-            "tr": "bilinmeyen anahtar {key}; geçerli anahtarlar: {allowed}{hint}",
-            "en": "unknown key {key}; allowed keys are {allowed}{hint}",
-        },
-        "config.did_you_mean": {"tr": "; {key} mi demek istediniz?", "en": "; did you mean {key}?"},
-        "config.mapping": {
-            "tr": "{keys} anahtarlarını içeren bir eşleme bekleniyordu, {got} bulundu",
-            "en": "expected a mapping with keys {keys}, got {got}",
-        },
-        "config.list": {
-            "tr": "boş olmayan bir {name} listesi bekleniyordu, {got} bulundu",
-            "en": "expected a non-empty list of {name}, got {got}",
-        },
-        "config.bool": {
-            "tr": "true ya da false bekleniyordu, {got} bulundu",
-            "en": "expected true or false, got {got}",
-        },
-        "config.number": {"tr": "bir sayı bekleniyordu, {got} bulundu", "en": "expected a number, got {got}"},
-        "config.text": {"tr": "bir metin bekleniyordu, {got} bulundu", "en": "expected a text, got {got}"},
-        "config.choice": {
-            "tr": "şunlardan biri olmalı: {allowed}; {got} bulundu",
-            "en": "must be one of {allowed}, got {got}",
-        },
-        "config.got": {"tr": "bulunan: {got}", "en": "got {got}"},
-    }
-)

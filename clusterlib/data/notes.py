@@ -16,63 +16,13 @@ from typing import Literal
 
 import pandas as pd
 
-from clusterlib.i18n import add_strings, check_language, format_number, has_string, t
+from clusterlib.i18n import check_language, format_number, has_string, t
 
 __all__ = ["MissingTable", "ReadNote", "SourceInfo", "source_of"]
 
 NoteKind = Literal[
     "dash_as_zero", "dash_as_missing", "suppressed", "empty", "missing_column", "hidden_sheets", "coverage"
 ]
-
-add_strings(
-    {
-        "data.note.dash_as_zero": {
-            "tr": "{where}: '-' yazılı {count} hücre sıfır olarak okundu (TÜİK/SGK işaretiyle 'yok'){rows}.",
-            "en": "{where}: {count} cell(s) written '-' were read as zero (TÜİK/SGK sign for 'nil'){rows}.",
-        },
-        "data.note.dash_as_missing": {
-            "tr": "{where}: '-' yazılı {count} hücre boş (değersiz) bırakıldı{rows}.",
-            "en": "{where}: {count} cell(s) written '-' were left missing{rows}.",
-        },
-        "data.note.suppressed": {
-            "tr": "{where}: gizlilik nedeniyle verilmeyen ('*') {count} hücre sıfır sayılmadı, boş bırakıldı{rows}.",
-            "en": "{where}: {count} cell(s) withheld for confidentiality ('*') were left missing, not read as "
-            "zero{rows}.",
-        },
-        "data.note.empty": {
-            "tr": "{where}: {count} hücre boş; sıfır sayılmadı, boş bırakıldı{rows}.",
-            "en": "{where}: {count} cell(s) are empty; they were left missing, not read as zero{rows}.",
-        },
-        "data.note.missing_column": {
-            "tr": "{file}: isteğe bağlı '{column}' sütunu yok; ona dayanan ölçütler kullanılmadı.",
-            "en": "{file}: the optional column '{column}' is absent; the criteria that need it were left out.",
-        },
-        "data.note.hidden_sheets": {
-            "tr": "{file}: gizli sayfalar ({items}) atlandı; '{sheet}' sayfası okundu.",
-            "en": "{file}: hidden sheets ({items}) were passed over; sheet '{sheet}' was read.",
-        },
-        "data.note.coverage": {
-            "tr": "{where}, {year}: {count} il yok ({items}); ulusal toplamlar yalnızca verilen illeri kapsıyor.",
-            "en": "{where}, {year}: {count} province(s) absent ({items}); national totals cover only the "
-            "provinces given.",
-        },
-        "data.note.rows": {"tr": " (satırlar: {rows})", "en": " (rows {rows})"},
-        "data.note.sheet": {"tr": "{file} ('{sheet}' sayfası)", "en": "{file} (sheet '{sheet}')"},
-        "data.note.column": {"tr": "{file}, '{column}' sütunu", "en": "{file}, column '{column}'"},
-        "data.source": {"tr": "{file}, '{sheet}' sayfası", "en": "{file}, sheet '{sheet}'"},
-        "data.missing_table": {
-            "tr": "{file} yok: {needed}. Resmî kaynak: {source}.",
-            "en": "{file} is missing: {needed}. Official source: {source}.",
-        },
-        "data.missing_table.required": {"tr": "{steps} için gerekli", "en": "required for {steps}"},
-        "data.missing_table.needed": {"tr": "gerekli", "en": "required"},
-        "data.missing_table.left_out": {"tr": "isteğe bağlı, çıkarıldı", "en": "optional, left out"},
-        "data.missing_table.optional": {
-            "tr": "{steps} onsuz çalışır, ona dayanan kısım çıkarıldı",
-            "en": "{steps} runs without it, leaving out what depends on it",
-        },
-    }
-)
 
 
 def _shown(items: tuple[object, ...], limit: int = 10) -> str:

@@ -272,12 +272,9 @@ def parse_numbers(
             "data.error.disagree",
             certain=repr(values[i]),
             ambiguous=repr(values[j]),
-            mark_en="point" if decimal_point else "comma",
-            mark_tr="nokta" if decimal_point else "virgül",
+            point=1 if decimal_point else -1,
             as_decimal=f"{_to_float(token, decimal):g}",
             sep=decimal,
-            habit_en="Turkish" if decimal_point else "English",
-            habit_tr="Türkçe" if decimal_point else "İngilizce",
             as_thousands=token.replace(".", "").replace(",", ""),
         )
         return problem(

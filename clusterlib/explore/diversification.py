@@ -20,7 +20,7 @@ import plotly.graph_objects as go
 from clusterlib import nace
 from clusterlib.explore.panel import province_options
 from clusterlib.explore.views import Drawing, View, notice
-from clusterlib.i18n import add_strings, format_number, plotly_layout, t
+from clusterlib.i18n import format_number, plotly_layout, t
 from clusterlib.regions import province
 from clusterlib.relatedness import ComplexityError
 from clusterlib.selection import analyse_diversification
@@ -29,41 +29,6 @@ from clusterlib.selection.diversification import Diversification
 __all__ = ["ATTRACTIVENESS", "diversification_explorer", "diversification_view"]
 
 ATTRACTIVENESS = ("pci", "cog")
-
-add_strings(
-    {
-        "explore.div.title": {"tr": "Çeşitlenme fırsatları: yakınlık ve karmaşıklık",
-                              "en": "Diversification opportunities: relatedness and complexity"},
-        "explore.div.province": {"tr": "İl", "en": "Province"},
-        "explore.div.measure": {"tr": "Çekicilik ölçüsü", "en": "Attractiveness"},
-        "explore.div.pci": {"tr": "Sektör karmaşıklığı (PCI)", "en": "Sector complexity (PCI)"},
-        "explore.div.cog": {"tr": "Karmaşıklık kazancı (COG)", "en": "Complexity outlook gain (COG)"},
-        "explore.div.top": {"tr": "Etiketlenen fırsat", "en": "Labelled opportunities"},
-        "explore.div.density": {"tr": "Yakınlık yoğunluğu (%): ilin sahip olduğu ilişkili sektörlerin payı",
-                                "en": "Relatedness density (%): share of related sectors the province holds"},
-        "explore.div.others": {"tr": "Diğer aday sektörler", "en": "Other candidate sectors"},
-        "explore.div.best": {"tr": "En iyi fırsatlar", "en": "Best opportunities"},
-        "explore.div.col.rank": {"tr": "Sıra", "en": "Rank"},
-        "explore.div.col.sector": {"tr": "Sektör", "en": "Sector"},
-        "explore.div.col.density": {"tr": "Yakınlık yoğunluğu (%)", "en": "Relatedness density (%)"},
-        "explore.div.col.score": {"tr": "Fırsat puanı", "en": "Opportunity score"},
-        "explore.div.col.builds_on": {"tr": "Dayandığı sektörler", "en": "Builds on"},
-        "explore.div.col.eci": {"tr": "ECI", "en": "ECI"},
-        "explore.div.col.eci_rank": {"tr": "ECI sırası", "en": "ECI rank"},
-        "explore.div.sheet.all": {"tr": "Tüm aday sektörler", "en": "All candidate sectors"},
-        "explore.div.sheet.eci": {"tr": "81 ilin ECI değeri", "en": "ECI of 81 provinces"},
-        "explore.div.finding": {
-            "tr": "{province} ekonomik karmaşıklıkta 81 il arasında {rank}. sırada (ECI {eci}); en iyi çeşitlenme "
-                  "fırsatı {best} (yakınlık yoğunluğu %{density}, {measure} {value}).",
-            "en": "{province} ranks {rank} of 81 provinces by economic complexity (ECI {eci}); its best "
-                  "diversification opportunity is {best} (relatedness density {density} %, {measure} {value}).",
-        },
-        "explore.div.none": {
-            "tr": "{province} için çeşitlenme analizi yapılamıyor: {reason}",
-            "en": "No diversification analysis for {province}: {reason}",
-        },
-    }
-)  # fmt: skip
 
 
 @cache

@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 
 from clusterlib.explore.panel import province_options
 from clusterlib.explore.views import Drawing, View
-from clusterlib.i18n import add_strings, format_number, hover_values, plotly_layout, t
+from clusterlib.i18n import format_number, hover_values, plotly_layout, t
 from clusterlib.monitoring import MonitoringBenchmarking, analyse_monitoring, rag_status
 from clusterlib.monitoring.rag import status_colour, status_symbol
 from clusterlib.regions import province
@@ -26,51 +26,6 @@ __all__ = ["PEER_GROUPS", "latest_status", "monitoring_explorer", "monitoring_vi
 #: Peer groups: the province's NUTS-2 region, the provinces closest in GDP per capita and SES, all 81.
 PEER_GROUPS = ("same_nuts2", "similar", "all")
 METRICS = ("employment", "lq", "growth", "avg_wage", "workplaces", "exports_usd")
-
-add_strings(
-    {
-        "explore.mon.title": {"tr": "İzleme: gösterge, eşik ve emsal iller",
-                              "en": "Monitoring: indicator, threshold and peers"},
-        "explore.mon.indicator": {"tr": "Gösterge", "en": "Indicator"},
-        "explore.mon.amber": {"tr": "Sarı eşiği", "en": "Amber threshold"},
-        "explore.mon.peers": {"tr": "Emsal grubu", "en": "Peer group"},
-        "explore.mon.metric": {"tr": "Karşılaştırma", "en": "Compare on"},
-        "explore.mon.same_nuts2": {"tr": "Aynı İBBS-2 bölgesi", "en": "Same NUTS-2 region"},
-        "explore.mon.similar": {"tr": "GSYH ve SES'e göre en yakın iller", "en": "Closest in GDP per capita and SES"},
-        "explore.mon.all": {"tr": "81 il", "en": "All 81 provinces"},
-        "explore.mon.metric.employment": {"tr": "Sektör istihdamı", "en": "Sector employment"},
-        "explore.mon.metric.lq": {"tr": "Yoğunlaşma katsayısı (LQ)", "en": "Location quotient (LQ)"},
-        "explore.mon.metric.growth": {"tr": "İstihdam büyümesi", "en": "Employment growth"},
-        "explore.mon.metric.avg_wage": {"tr": "Ortalama ücret", "en": "Average wage"},
-        "explore.mon.metric.workplaces": {"tr": "İşyeri sayısı", "en": "Workplaces"},
-        "explore.mon.metric.exports_usd": {"tr": "İhracat (ABD doları)", "en": "Exports (USD)"},
-        "explore.mon.target": {"tr": "Hedef yolu", "en": "Target path"},
-        "explore.mon.actual": {"tr": "Gerçekleşen", "en": "Actual"},
-        "explore.mon.col.year": {"tr": "Yıl", "en": "Year"},
-        "explore.mon.col.target": {"tr": "Hedef", "en": "Target"},
-        "explore.mon.col.actual": {"tr": "Gerçekleşen", "en": "Actual"},
-        "explore.mon.col.progress": {"tr": "İlerleme", "en": "Progress"},
-        "explore.mon.col.status": {"tr": "Durum", "en": "Status"},
-        "explore.mon.status.green": {"tr": "yeşil: hedefte", "en": "green: on target"},
-        "explore.mon.status.amber": {"tr": "sarı: hedefe yakın", "en": "amber: close to target"},
-        "explore.mon.status.red": {"tr": "kırmızı: hedefin gerisinde", "en": "red: behind target"},
-        "explore.mon.status.grey": {"tr": "gri: veri yok", "en": "grey: no data"},
-        "explore.mon.province": {"tr": "İl", "en": "Province"},
-        "explore.mon.peers_of": {"tr": "{sector}: {metric}", "en": "{sector}: {metric}"},
-        "explore.mon.no_plan": {
-            "tr": "{province} için izleme göstergesi verisi yok (veri klasöründe bu ilin kümesine ait hedef ve "
-                  "gerçekleşme bulunmuyor); aşağıda yalnız emsal illerle karşılaştırma gösteriliyor.",
-            "en": "There are no monitoring indicators for {province} (the data folder holds no targets or actual "
-                  "values for its cluster); only the comparison with peer provinces is shown below.",
-        },
-        "explore.mon.finding": {
-            "tr": "Sarı eşiği {amber} iken “{indicator}” göstergesinde {green} yıl yeşil, {amber_n} yıl sarı, "
-                  "{red} yıl kırmızı; son durum: {last}.",
-            "en": "With the amber threshold at {amber}, “{indicator}” has {green} green, {amber_n} amber and {red} red "
-                  "years; latest status: {last}.",
-        },
-    }
-)  # fmt: skip
 
 
 @cache

@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 
 from clusterlib.explore.panel import province_options
 from clusterlib.explore.views import Drawing, View, notice
-from clusterlib.i18n import add_strings, axis_ticks, format_percent, hover_values, plotly_layout, t
+from clusterlib.i18n import axis_ticks, format_percent, hover_values, plotly_layout, t
 from clusterlib.needs import NeedsAssessment, analyse_needs_assessment, likert_summary
 from clusterlib.needs.findings import label
 from clusterlib.regions import province
@@ -31,45 +31,6 @@ MIN_GROUP_FIRMS = 10
 _ORDER = {"size_class": ("micro", "small", "medium", "large"),
           "stage": ("inputs", "manufacturing", "services", "distribution")}
 _LABEL_KIND = {"size_class": "size", "stage": "stage"}
-
-add_strings(
-    {
-        "explore.needs.title": {"tr": "Anket: firma gruplarına göre ihtiyaçlar", "en": "Survey: needs by firm group"},
-        "explore.needs.by": {"tr": "Gruplama", "en": "Break down by"},
-        "explore.needs.block": {"tr": "Konu", "en": "Topic"},
-        "explore.needs.all_blocks": {"tr": "Tüm konular", "en": "All topics"},
-        "explore.needs.none": {"tr": "Tüm firmalar", "en": "All firms"},
-        "explore.needs.size_class": {"tr": "Ölçek (KOSGEB)", "en": "Size class (KOSGEB)"},
-        "explore.needs.stage": {"tr": "Değer zinciri aşaması", "en": "Value-chain stage"},
-        "explore.needs.axis": {"tr": "Katılıyorum + kesinlikle katılıyorum payı (%95 Wilson aralığı)",
-                               "en": "Share agreeing or strongly agreeing (95 % Wilson interval)"},
-        "explore.needs.col.item": {"tr": "Soru", "en": "Item"},
-        "explore.needs.col.group": {"tr": "Grup", "en": "Group"},
-        "explore.needs.col.valid": {"tr": "Geçerli yanıt", "en": "Valid answers"},
-        "explore.needs.col.top2": {"tr": "Katılan payı", "en": "Share agreeing"},
-        "explore.needs.col.low": {"tr": "Alt sınır", "en": "Lower bound"},
-        "explore.needs.col.high": {"tr": "Üst sınır", "en": "Upper bound"},
-        "explore.needs.province": {"tr": "İl", "en": "Province"},
-        "explore.needs.group_n": {"tr": "{group} (n={n})", "en": "{group} (n={n})"},
-        "explore.needs.unknown": {"tr": "bilinmiyor", "en": "unknown"},
-        "explore.needs.none_here": {
-            "tr": "{province} için ihtiyaç anketi verisi yok (veri klasöründe bu ilin firmalarına ait anket yanıtı "
-                  "bulunmuyor); diğer görünümler çalışmaya devam eder.",
-            "en": "There are no needs-survey data for {province} (the data folder holds no survey answers from its "
-                  "firms); the other views still work.",
-        },
-        "explore.needs.too_few": {
-            "tr": "Hiçbir grupta en az {n} firma yok; bu gruplamadan bulgu çıkarılmadı (n değerlerine bakın).",
-            "en": "No group has at least {n} firms; no finding is drawn from this breakdown (see the n values).",
-        },
-        "explore.needs.finding": {
-            "tr": "{wave} anketinde en çok dile getirilen ihtiyaç: “{item}” ({group}; katılan payı {share}, %95 güven "
-                  "aralığı {low}–{high}; en az {min_n} firmalı gruplar arasında).",
-            "en": "The need most often stated in the {wave} survey: “{item}” ({group}; {share} agree, 95 % interval "
-                  "{low}–{high}; among groups of at least {min_n} firms).",
-        },
-    }
-)  # fmt: skip
 
 
 @cache

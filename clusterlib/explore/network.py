@@ -22,7 +22,7 @@ import plotly.graph_objects as go
 from clusterlib.data import load_tables
 from clusterlib.explore.panel import province_options, turkish_sort_key
 from clusterlib.explore.views import Drawing, View, notice
-from clusterlib.i18n import add_strings, format_number, t
+from clusterlib.i18n import format_number, t
 from clusterlib.regions import province
 from clusterlib.valuechain import firm_network
 from clusterlib.valuechain.centrality import betweenness
@@ -40,64 +40,6 @@ _STAGE_COLOURS = {
 }
 _LAYOUT_SEED = 20130526
 NOBODY = ""
-
-add_strings(
-    {
-        "explore.net.title": {"tr": "Firma ağı: filtreler ve bir firmanın çevresi",
-                              "en": "Firm network: filters and a firm's neighbourhood"},
-        "explore.net.kinds": {"tr": "Bağ türü", "en": "Tie type"},
-        "explore.net.kind.supply": {"tr": "tedarik (satıcı → alıcı)", "en": "supply (seller → buyer)"},
-        "explore.net.kind.cooperation": {"tr": "iş birliği", "en": "cooperation"},
-        "explore.net.stages": {"tr": "Aşama", "en": "Stage"},
-        "explore.net.stage.inputs": {"tr": "girdi", "en": "inputs"},
-        "explore.net.stage.manufacturing": {"tr": "imalat", "en": "manufacturing"},
-        "explore.net.stage.services": {"tr": "hizmet", "en": "services"},
-        "explore.net.stage.distribution": {"tr": "dağıtım", "en": "distribution"},
-        "explore.net.stage.external": {"tr": "il dışı / kayıt dışı", "en": "outside the province or register"},
-        "explore.net.origin": {"tr": "Firmalar", "en": "Firms"},
-        "explore.net.origin.all": {"tr": "tümü", "en": "all"},
-        "explore.net.origin.local": {"tr": "yalnız il içi", "en": "local only"},
-        "explore.net.origin.external": {"tr": "yalnız il dışı", "en": "external only"},
-        "explore.net.firm": {"tr": "Firma", "en": "Firm"},
-        "explore.net.nobody": {"tr": "— seçilmedi —", "en": "— none —"},
-        "explore.net.local": {"tr": "il içi", "en": "local"},
-        "explore.net.external": {"tr": "il dışı", "en": "external"},
-        "explore.net.col.firm": {"tr": "Firma", "en": "Firm"},
-        "explore.net.col.stage": {"tr": "Aşama", "en": "Stage"},
-        "explore.net.col.where": {"tr": "Konum", "en": "Location"},
-        "explore.net.col.degree": {"tr": "Bağlantı sayısı", "en": "Partners"},
-        "explore.net.col.betweenness": {"tr": "Aracılık (betweenness)", "en": "Betweenness"},
-        "explore.net.col.tie": {"tr": "İlişki", "en": "Tie"},
-        "explore.net.tie.sells_to": {"tr": "bu firmaya satar", "en": "sells to this firm"},
-        "explore.net.tie.buys_from": {"tr": "bu firmadan alır", "en": "buys from this firm"},
-        "explore.net.tie.cooperates": {"tr": "iş birliği yapar", "en": "cooperates"},
-        "explore.net.finding": {
-            "tr": "Gösterilen ağda {firms} firma ve {ties} bağ var (yoğunluk {density}); aracılık değeri en yüksek "
-                  "firma {top}.",
-            "en": "The network shown has {firms} firms and {ties} ties (density {density}); the firm with the "
-                  "highest betweenness is {top}.",
-        },
-        "explore.net.province": {"tr": "İl", "en": "Province"},
-        "explore.net.col.from": {"tr": "Kimden (satıcı)", "en": "From (seller)"},
-        "explore.net.col.to": {"tr": "Kime (alıcı)", "en": "To (buyer)"},
-        "explore.net.sheet.firms": {"tr": "Firmalar", "en": "Firms"},
-        "explore.net.sheet.ties": {"tr": "Bağlar", "en": "Ties"},
-        "explore.net.none_here": {
-            "tr": "{province} için firma görüşmesi verisi yok (veri klasöründe bu ilin firmaları ve aralarındaki "
-                  "bağlar bulunmuyor); diğer görünümler çalışmaya devam eder.",
-            "en": "There are no firm-interview data for {province} (the data folder holds no firms or ties there); "
-                  "the other views still work.",
-        },
-        "explore.net.finding.empty": {"tr": "Bu filtrelerle gösterilecek bağ yok.",
-                                      "en": "No ties match these filters."},
-        "explore.net.finding.firm": {
-            "tr": "{firm}: {suppliers} tedarikçi, {customers} müşteri, {partners} iş birliği ortağı; bunların "
-                  "{external} tanesi il dışında.",
-            "en": "{firm}: {suppliers} suppliers, {customers} customers, {partners} cooperation partners; {external} "
-                  "of them outside the province.",
-        },
-    }
-)  # fmt: skip
 
 
 @cache

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 
 from clusterlib.explore.panel import NationalPanel, national_panel, province_options
 from clusterlib.explore.views import Drawing, View, notice
-from clusterlib.i18n import add_strings, format_number, hover_values, plotly_layout, t
+from clusterlib.i18n import format_number, hover_values, plotly_layout, t
 from clusterlib.regions import province
 
 __all__ = ["MAX_PROVINCES", "compare_provinces", "province_comparison"]
@@ -20,42 +20,6 @@ __all__ = ["MAX_PROVINCES", "compare_provinces", "province_comparison"]
 MAX_PROVINCES = 5
 #: One colour per place in the pick order (Okabe–Ito, colour-blind safe); a province keeps its colour.
 COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00")
-
-add_strings(
-    {
-        "explore.compare.title": {"tr": "İlleri karşılaştırın", "en": "Compare provinces"},
-        "explore.compare.provinces": {"tr": "İller (en çok 5)", "en": "Provinces (up to 5)"},
-        "explore.compare.hint": {"tr": "Birden çok il seçmek için Ctrl (Mac'te ⌘) tuşuna basılı tutarak tıklayın. "
-                                       "Seçilenler: {chosen}",
-                                 "en": "Hold Ctrl (⌘ on a Mac) and click to choose several provinces. "
-                                       "Chosen: {chosen}"},
-        "explore.compare.none": {"tr": "Karşılaştırmak için listeden en az bir il seçin.",
-                                 "en": "Choose at least one province in the list to compare."},
-        "explore.compare.one": {
-            "tr": "{year} yılında {province} ilinin Herfindahl endeksi {h} (düşük değer çeşitlenmiş, yüksek değer "
-                  "yoğunlaşmış bir ekonomi demektir); karşılaştırmak için başka il ekleyin.",
-            "en": "In {year} the Herfindahl index of {province} is {h} (low means diversified, high concentrated); "
-                  "add provinces to compare.",
-        },
-        "explore.compare.sheet.lq": {"tr": "LQ sektör × il", "en": "LQ sector × province"},
-        "explore.compare.sheet.all": {"tr": "81 il özeti", "en": "81 provinces summary"},
-        "explore.compare.top": {"tr": "Sektör sayısı", "en": "Sectors shown"},
-        "explore.compare.kept": {
-            "tr": "En çok {n} il karşılaştırılabilir; ilk {n} il gösteriliyor.",
-            "en": "At most {n} provinces can be compared; the first {n} are shown.",
-        },
-        "explore.compare.finding": {
-            "tr": "{year} yılında en çeşitlenmiş il {diverse} (Herfindahl {h_low}), en yoğunlaşmış il {focused} "
-                  "(Herfindahl {h_high}).",
-            "en": "In {year} the most diversified province is {diverse} (Herfindahl {h_low}) and the most "
-                  "concentrated {focused} (Herfindahl {h_high}).",
-        },
-        "explore.col.total": {"tr": "Toplam istihdam", "en": "Total employment"},
-        "explore.col.cagr": {"tr": "Yıllık ortalama büyüme", "en": "Average yearly growth"},
-        "explore.col.top_sector": {"tr": "En uzmanlaşmış sektör", "en": "Most specialised sector"},
-        "explore.lq_axis": {"tr": "Yoğunlaşma katsayısı (LQ)", "en": "Location quotient (LQ)"},
-    }
-)  # fmt: skip
 
 
 def _summary(panel: NationalPanel, plates: Sequence[int], year: int, lang: str) -> pd.DataFrame:

@@ -32,7 +32,7 @@ from plotly.offline import get_plotlyjs
 
 from clusterlib.cellsafe import excel_safe
 from clusterlib.config import SAMPLE_DIR
-from clusterlib.i18n import add_strings, t
+from clusterlib.i18n import t
 from clusterlib.report import atomic_write
 from clusterlib.report.tables import table_data, table_html
 
@@ -40,22 +40,6 @@ __all__ = ["MAP_ATTRIBUTION", "SavedView", "about_rows", "file_stem", "save_view
 
 #: The province outlines come from OpenStreetMap (see clusterlib.geo); the licence asks for this line.
 MAP_ATTRIBUTION = "© OpenStreetMap contributors, ODbL 1.0 (https://www.openstreetmap.org/copyright)"
-
-add_strings(
-    {
-        "explore.about": {"tr": "Hakkında", "en": "About"},
-        "explore.about.view": {"tr": "Görünüm", "en": "View"},
-        "explore.about.data_dir": {"tr": "Veri klasörü", "en": "Data folder"},
-        "explore.about.version": {"tr": "Veri sürümü", "en": "Data version"},
-        "explore.about.saved": {"tr": "Kaydedildiği an", "en": "Saved at"},
-        "explore.about.data": {"tr": "Veri", "en": "Data"},
-        "explore.about.map": {"tr": "Harita", "en": "Map"},
-        "explore.about.software": {"tr": "Yazılım", "en": "Software"},
-        "explore.about.field": {"tr": "Bilgi", "en": "Field"},
-        "explore.about.value": {"tr": "Değer", "en": "Value"},
-        "explore.sheet.view": {"tr": "Görünüm", "en": "View"},
-    }
-)
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ import plotly.graph_objects as go
 from clusterlib import nace
 from clusterlib.explore.panel import NationalPanel, national_panel, province_options, province_outlines
 from clusterlib.explore.views import Drawing, View
-from clusterlib.i18n import add_strings, format_number, plotly_layout, t
+from clusterlib.i18n import format_number, plotly_layout, t
 from clusterlib.regions import pilots, province
 
 __all__ = ["LQ_BANDS", "MIN_EMPLOYMENT", "default_sector", "lq_band", "sector_explorer", "sector_view"]
@@ -42,35 +42,6 @@ LQ_BANDS: tuple[tuple[float, str, str], ...] = (
     (np.inf, "explore.band.strong", "#034e7b"),
 )
 _NONE_COLOUR = "#f0f0f0"
-
-add_strings(
-    {
-        "explore.sector.title": {"tr": "Bir sektör Türkiye genelinde", "en": "A sector across Türkiye"},
-        "explore.sector": {"tr": "Sektör", "en": "Sector"},
-        "explore.year": {"tr": "Yıl", "en": "Year"},
-        "explore.province": {"tr": "İl", "en": "Province"},
-        "explore.band.under": {"tr": "LQ < 0,8: payı düşük", "en": "LQ < 0.8: under-represented"},
-        "explore.band.par": {"tr": "0,8–1,25: Türkiye payına yakın", "en": "0.8–1.25: about the national share"},
-        "explore.band.spec": {"tr": "1,25–2: uzmanlaşmış", "en": "1.25–2: specialised"},
-        "explore.band.strong": {"tr": "LQ ≥ 2: güçlü uzmanlaşma", "en": "LQ ≥ 2: strongly specialised"},
-        "explore.band.none": {"tr": "istihdam yok", "en": "no employment"},
-        "explore.col.employment": {"tr": "İstihdam", "en": "Employment"},
-        "explore.col.share": {"tr": "İl istihdamındaki payı", "en": "Share of the province's employment"},
-        "explore.col.band": {"tr": "Sınıf", "en": "Band"},
-        "explore.lq_over_time": {"tr": "Yoğunlaşma katsayısı (LQ), yıllara göre",
-                                 "en": "Location quotient (LQ) over the years"},
-        "explore.sector.finding": {
-            "tr": "{year} yılında {sector} sektöründe {n} il uzmanlaşmış (LQ ≥ 1,25); en yüksek LQ {top} ilinde "
-                  "({lq}). {province} ilinde LQ {own}.",
-            "en": "In {year}, {n} provinces specialise in {sector} (LQ ≥ 1.25); the highest LQ is in {top} "
-                  "({lq}). In {province} the LQ is {own}.",
-        },
-        "explore.sector.matrix": {"tr": "LQ il × sektör", "en": "LQ province × sector"},
-        "explore.sector.all": {"tr": "81 il", "en": "81 provinces"},
-        "explore.sector.chosen_year": {"tr": "seçilen yıl", "en": "chosen year"},
-        "explore.lq_one": {"tr": "LQ = 1 (Türkiye payı)", "en": "LQ = 1 (national share)"},
-    }
-)  # fmt: skip
 
 
 def lq_band(lq: pd.Series, employment: pd.Series) -> pd.Series:

@@ -27,19 +27,11 @@ import plotly.graph_objects as go
 from clusterlib.config import PROCESSED_DIR, SAMPLE_DIR
 from clusterlib.data import data_fingerprint
 from clusterlib.explore.saving import SavedView, save_view
-from clusterlib.i18n import add_strings, format_number, t
+from clusterlib.i18n import format_number, t
 from clusterlib.report.tables import table_html
 
 __all__ = ["Drawing", "View", "notice"]
 
-add_strings(
-    {
-        "explore.save": {"tr": "Görünümü kaydet", "en": "Save this view"},
-        "explore.folder": {"tr": "Klasör", "en": "Folder"},
-        "explore.saved": {"tr": "Kaydedildi: {files}", "en": "Saved: {files}"},
-        "explore.redrawn": {"tr": "{seconds} saniyede yeniden çizildi.", "en": "Redrawn in {seconds} s."},
-    }
-)
 
 #: The report's table look, for the tables inside the views (JupyterLab does not load the report CSS).
 VIEW_CSS = """<style>

@@ -20,37 +20,13 @@ import plotly.graph_objects as go
 
 from clusterlib.explore.panel import province_options
 from clusterlib.explore.views import Drawing, View, notice
-from clusterlib.i18n import add_strings, format_number, hover_values, plotly_layout, t
+from clusterlib.i18n import format_number, hover_values, plotly_layout, t
 from clusterlib.regions import province
 from clusterlib.selection import analyse_sector_selection
 from clusterlib.selection.presentation import SelectionReport
 from clusterlib.selection.scoring import score_sectors
 
 __all__ = ["weights_explorer", "weights_ranking", "weights_view"]
-
-add_strings(
-    {
-        "explore.weights.title": {"tr": "Sektör seçimi: ölçüt ağırlıkları ve sıralama",
-                                  "en": "Sector selection: criteria weights and the ranking"},
-        "explore.weights.province": {"tr": "İl", "en": "Province"},
-        "explore.weights.moved": {"tr": "Sıra değişimi", "en": "Change in rank"},
-        "explore.weights.effective": {"tr": "{name} {weight}", "en": "{name} {weight}"},
-        "explore.weights.finding": {
-            "tr": "Toplamı 1 olacak şekilde ölçeklenen ağırlıklarla ({weights}) ilk sırada {first} var; "
-                  "{moved} sektörün sırası raporun sıralamasına göre değişti.",
-            "en": "With the weights rescaled to sum to 1 ({weights}), {first} ranks first; {moved} sectors moved "
-                  "from the report's ranking.",
-        },
-        "explore.weights.zero": {"tr": "Tüm ağırlıklar sıfır; en az bir ölçüt grubuna ağırlık verin.",
-                                 "en": "All weights are zero; give at least one criteria group a weight."},
-        "explore.weights.axis": {"tr": "Puan (0–1)", "en": "Score (0–1)"},
-        "explore.weights.col.report_rank": {"tr": "Rapordaki sıra", "en": "Rank in the report"},
-        "explore.weights.col.weight": {"tr": "Ağırlık (ölçeklenmiş)", "en": "Weight (rescaled)"},
-        "explore.weights.col.group": {"tr": "Ölçüt grubu", "en": "Criteria group"},
-        "explore.weights.sheet.all": {"tr": "Tüm sektörler", "en": "All sectors"},
-        "explore.weights.sheet.weights": {"tr": "Ağırlıklar", "en": "Weights"},
-    }
-)  # fmt: skip
 
 
 def weights_ranking(report: SelectionReport, weights: Mapping[str, float], *, top: int = 10) -> Drawing:

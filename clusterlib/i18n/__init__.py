@@ -16,8 +16,9 @@ recomputes a number.
 
 Writing a sentence of a report (rules that ``tests/test_i18n_catalogue.py`` checks):
 
-* Register it with :func:`add_strings` in both languages and pass **raw values** to :func:`t`; the
-  slot formats them once: ``{total|num}``, ``{share|pct}``, ``{lq|num:2}``, ``{ratio|ratio}``.
+* Write it in both languages in its catalogue file (``resources/strings/<module>.yaml``) and pass
+  **raw values** to :func:`t`; the slot formats them once: ``{total|num}``, ``{share|pct}``,
+  ``{lq|num:2}``, ``{ratio|ratio}``.
 * Never write a suffix after a slot or a number (``{k}'da``): write ``{k|loc}``, ``{p|pct:0|poss_loc}``,
   ``{province|loc}``, ``{sector|lower|gen}`` — the suffix follows the displayed text's last spoken word.
 * A quantity with a sign and a verb: ``{change|abs|num} kişi {change|sign:arttı:azaldı}``; signed

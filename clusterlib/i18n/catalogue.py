@@ -1,6 +1,8 @@
 """The string catalogue: every user-facing text in Turkish and English, filled through slots.
 
-Modules register their texts with :func:`add_strings`; :func:`t` looks one up and fills its
+The texts live in catalogue files, ``clusterlib/resources/strings/<module>.yaml`` (one per module
+that uses them, ``key: {tr: ..., en: ...}``), loaded once when this module is imported;
+:func:`add_strings` registers further texts at run time.  :func:`t` looks one up and fills its
 slots.  A slot is ``{field}`` or ``{field|filter|filter:arg:arg}``; filters run left to right:
 
 ========================  ==================================================================
@@ -27,6 +29,9 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Iterable, Mapping
+from importlib import resources
+
+import yaml
 
 from clusterlib.config import DEFAULT_LANGUAGE, LANGUAGES
 from clusterlib.i18n import formatting as fmt
@@ -41,12 +46,17 @@ from clusterlib.i18n.turkish import (
 )
 
 __all__ = [
+    "CATALOGUE_FOLDER",
     "FILTERS",
     "add_strings",
+    "catalogue_files",
+    "catalogue_problems",
     "has_string",
     "language_name",
+    "read_catalogue",
     "registered_keys",
     "render",
+    "slot_fields",
     "t",
     "template",
 ]
@@ -90,6 +100,81 @@ def add_strings(strings: Mapping[str, Mapping[str, str]]) -> None:
         if known is not None and known != new:
             raise ValueError(f"string {key!r} is already registered with other texts: {known}")
         _STRINGS[key] = new
+
+
+#: The package folder of the catalogue files.
+CATALOGUE_FOLDER = "resources/strings"
+
+
+def catalogue_files() -> list[str]:
+    """Names of the catalogue files (``needs.findings.yaml`` …), sorted."""
+    folder = resources.files("clusterlib").joinpath(CATALOGUE_FOLDER)
+    return sorted(entry.name for entry in folder.iterdir() if entry.name.endswith(".yaml"))
+
+
+def read_catalogue(name: str) -> dict[str, dict[str, str]]:
+    """The entries of one catalogue file, ``{key: {"tr": text, "en": text}}``.
+
+    Raises
+    ------
+    ValueError
+        When the file is not a mapping of keys to ``{tr, en}`` texts (naming the file and key).
+    """
+    path = resources.files("clusterlib").joinpath(CATALOGUE_FOLDER, name)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
+    if not isinstance(data, dict):
+        raise ValueError(f"{CATALOGUE_FOLDER}/{name}: expected a mapping of keys to texts")
+    problems = [p for p in catalogue_problems(data) if "slots differ" not in p]  # slots: tests/ check them
+    if problems:
+        raise ValueError(f"{CATALOGUE_FOLDER}/{name}: " + "; ".join(problems))
+    return data
+
+
+def slot_fields(text: str) -> set[str]:
+    """The field names of the slots of a template (filters and format specs left out).
+
+    Examples
+    --------
+    >>> sorted(slot_fields("{sector|lower|loc} {p|pct:0} {year} {x:.1f} {{literal}}"))
+    ['p', 'sector', 'x', 'year']
+    """
+    fields = set()
+    for match in _SLOT.finditer(text):
+        if match.group(1) is not None:
+            fields.add(match.group(1).split("|")[0].split(":")[0].strip())
+    return fields
+
+
+def catalogue_problems(entries: Mapping[str, object]) -> list[str]:
+    """Every problem of catalogue entries: a missing or empty language, slots that differ.
+
+    Examples
+    --------
+    >>> catalogue_problems({"a.b": {"tr": "{n} firma", "en": "{count} firms"}, "a.c": {"tr": "x"}})
+    ["'a.b': the slots differ (tr: n; en: count)", "'a.c': needs a text in tr and en"]
+    """
+    problems = []
+    for key, texts in entries.items():
+        if not isinstance(texts, Mapping) or set(texts) != set(LANGUAGES) or not all(
+            isinstance(texts[lang], str) and texts[lang].strip() for lang in LANGUAGES
+        ):
+            problems.append(f"{key!r}: needs a text in {' and '.join(LANGUAGES)}")
+            continue
+        fields = {lang: slot_fields(texts[lang]) for lang in LANGUAGES}
+        if len({frozenset(f) for f in fields.values()}) > 1:
+            shown = "; ".join(f"{lang}: {', '.join(sorted(f)) or '-'}" for lang, f in fields.items())
+            problems.append(f"{key!r}: the slots differ ({shown})")
+    return problems
+
+
+def _load_catalogues() -> None:
+    for name in catalogue_files():
+        entries = read_catalogue(name)
+        clash = sorted(set(entries) & set(_STRINGS))
+        if clash:
+            raise ValueError(f"{CATALOGUE_FOLDER}/{name}: keys defined twice: {clash[:5]}")
+        add_strings(entries)
 
 
 def has_string(key: str) -> bool:
@@ -310,3 +395,6 @@ def _render(text: str, lang: str, key: str, fields: Mapping[str, object]) -> str
         return _fill(match.group(1), lang, key, fields)
 
     return _SLOT.sub(replace, text)
+
+
+_load_catalogues()

@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from clusterlib.i18n import add_strings, format_number, format_percent, plotly_layout, t
+from clusterlib.i18n import format_number, format_percent, plotly_layout, t
 from clusterlib.monitoring.international import reference_names
 from clusterlib.monitoring.management import AREAS, EXCELLENCE
 from clusterlib.monitoring.rag import status_colour, status_symbol
@@ -24,31 +24,6 @@ __all__ = ["economy_chart", "gaps_chart", "management_radar", "rag_grid", "score
 
 _BLUE, _ORANGE, _GREEN, _GREY, _PURPLE = "#0072B2", "#E69F00", "#009E73", "#7F7F7F", "#CC79A7"
 _LIGHT = {"green": "#c7e9c0", "amber": "#fee391", "red": "#fcbba1", "grey": "#eeeeee"}
-
-add_strings(
-    {
-        "monitoring.chart.indicator": {"tr": "Gösterge", "en": "Indicator"},
-        "monitoring.chart.grid_sheet": {"tr": "Göstergeler yıllara göre", "en": "Indicators by year"},
-        "monitoring.chart.actual": {"tr": "Gerçekleşen", "en": "Actual"},
-        "monitoring.chart.target": {"tr": "Hedef", "en": "Target"},
-        "monitoring.chart.trajectory": {"tr": "Hedefe düz yol", "en": "Straight path to target"},
-        "monitoring.chart.projection": {"tr": "Son eğilim", "en": "Latest trend"},
-        "monitoring.chart.percentile": {"tr": "81 il arasında yüzdelik sıra",
-                                        "en": "Percentile rank among 81 provinces"},
-        "monitoring.chart.quartiles": {"tr": "Çeyrek sınırları (25, 75)", "en": "Quartiles (25, 75)"},
-        "monitoring.chart.growth": {"tr": "Reel katma değer artışı, yıllık (2004–2023)",
-                                    "en": "Real value-added growth a year (2004–2023)"},
-        "monitoring.chart.province": {"tr": "İl", "en": "Province"},
-        "monitoring.chart.turkiye": {"tr": "Türkiye", "en": "Türkiye"},
-        "monitoring.chart.gap": {"tr": "Referansa göre fark (artı: küme önde)",
-                                 "en": "Gap to reference (positive: cluster ahead)"},
-        "monitoring.chart.cluster": {"tr": "Küme (öz değerlendirme)", "en": "Cluster (self-assessment)"},
-        "monitoring.chart.gold_threshold": {"tr": "Altın eşiği", "en": "Gold threshold"},
-        "monitoring.chart.median": {"tr": "{label} etiket medyanı", "en": "{label} label median"},
-        "monitoring.chart.source_tuik": {"tr": "Kaynak: TÜİK", "en": "Source: TÜİK"},
-        "monitoring.chart.no_data": {"tr": "Bu bölüm için veri yok", "en": "No data for this section"},
-    }
-)
 
 
 def _layout(fig: go.Figure, lang: str, *, height: int = 460) -> go.Figure:

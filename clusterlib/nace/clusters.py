@@ -18,7 +18,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 from clusterlib import regions
 from clusterlib.configfile import ConfigError, check, read_yaml, show
 from clusterlib.data.messages import msg
-from clusterlib.i18n import add_strings, check_language
+from clusterlib.i18n import check_language
 
 from .codes import is_within, normalize_code
 from .tables import NACE_DIR
@@ -290,31 +290,3 @@ def pilot_division(province_or_cluster: str, *, path: str | Path | None = None) 
     return matches[0].main_division
 
 
-add_strings(
-    {
-        "nace.cluster.text": {
-            "tr": "boş olmayan bir metin olmalı, {got} bulundu",
-            "en": "must be a non-empty text, got {got}",
-        },
-        "nace.cluster.id": {
-            "tr": "'gaziantep_footwear' gibi küçük harfli ASCII ve alt çizgiyle yazılmalı, {got} bulundu",
-            "en": "must be snake_case ASCII like 'gaziantep_footwear', got {got}",
-        },
-        "nace.cluster.float_code": {
-            "tr": "{got}: YAML bu kodu sayı olarak okudu; tırnak içinde yazın (tırnaksız 15.20, 15.2 grubu olur)",
-            "en": "{got}: YAML read this code as a number; write it in quotes (15.20 unquoted becomes 15.2, a group)",
-        },
-        "nace.cluster.duplicate_code": {
-            "tr": "{codes} kodları birden çok kez yazılmış",
-            "en": "code(s) {codes} listed more than once",
-        },
-        "nace.cluster.main_division": {
-            "tr": "'main_division' {main}, kodlarından birinin bölümü olmalı: {divisions}",
-            "en": "'main_division' {main} must be the division of one of its codes {divisions}",
-        },
-        "nace.cluster.id_twice": {
-            "tr": "{ids} kimlikleri iki kez kullanılmış",
-            "en": "id(s) {ids} used twice",
-        },
-    }
-)

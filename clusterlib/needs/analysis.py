@@ -15,7 +15,7 @@ import pandas as pd
 from clusterlib import nace
 from clusterlib.config import SAMPLE_DIR
 from clusterlib.data import load_tables, messages_in
-from clusterlib.i18n import add_strings, check_language, t
+from clusterlib.i18n import check_language, t
 from clusterlib.needs import findings as fx
 from clusterlib.needs.context import ProvinceContext, province_context
 from clusterlib.needs.findings import THRESHOLDS, write_findings
@@ -36,117 +36,6 @@ from clusterlib.regions import province as resolve_province
 from clusterlib.resultcache import cached_analysis
 
 __all__ = ["NeedsAssessment", "NeedsFindings", "analyse_needs_assessment"]
-
-add_strings(
-    {
-        "needs.h.title": {
-            "tr": "{province}: yerel aktörler ve firma ihtiyaçları ({cluster})",
-            "en": "{province}: local actors and firm needs ({cluster})",
-        },
-        "needs.h.intro": {
-            "tr": "Metodolojinin ilk adımı: yerel aktörlerin rolleri, sorumlulukları ve konumları ile küme "
-            "firmalarının ihtiyaçları. Sonuçlar Kümelenme Bilgi Merkezi açılırken yerel danışma kuruluna "
-            "(ticaret ve sanayi odaları, kalkınma ajansı, üniversiteler, STK'lar) sunulur.",
-            "en": "The first step of the methodology: the roles, responsibilities and location of the local actors, "
-            "and the needs of the cluster's firms. The results go to the local advisory committee (chambers of "
-            "commerce and industry, the development agency, universities, NGOs) when the Cluster Info Spot opens.",
-        },
-        "needs.h.context": {"tr": "Rakamlarla il (TÜİK)", "en": "The province in figures (TÜİK)"},
-        "needs.h.actors": {"tr": "Yerel aktörler ve işlevleri", "en": "Local actors and their functions"},
-        "needs.h.grid": {"tr": "Etki–ilgi matrisi (Mendelow)", "en": "Influence–interest grid (Mendelow)"},
-        "needs.h.firms": {"tr": "Kümenin firmaları", "en": "The cluster's firms"},
-        "needs.h.response": {
-            "tr": "Anket: yanıt ve eksik yanıt oranları",
-            "en": "Survey: response and missing answers",
-        },
-        "needs.h.answers": {
-            "tr": "Anket: ifadelere verilen yanıtlar",
-            "en": "Survey: answers to the statements",
-        },
-        "needs.h.top": {"tr": "Öncelikli ihtiyaçlar", "en": "Priority needs"},
-        "needs.h.groups": {
-            "tr": "Ölçeğe ve değer zinciri aşamasına göre ihtiyaçlar",
-            "en": "Needs by firm size and value-chain stage",
-        },
-        "needs.h.clusters": {
-            "tr": "Küme, diğer kümelerin yanında",
-            "en": "The cluster beside the other clusters",
-        },
-        "needs.h.reliability": {
-            "tr": "Alanların güvenilirliği (Cronbach alfa)",
-            "en": "Reliability of the areas (Cronbach's alpha)",
-        },
-        "needs.h.waves": {"tr": "Anket dalgaları arasındaki değişim", "en": "Change between survey waves"},
-        "needs.h.summary": {
-            "tr": "Özet: ihtiyaç → kim karşılayabilir → boşluklar",
-            "en": "Summary: need → who could meet it → gaps",
-        },
-        "needs.h.notes": {"tr": "Veri notları", "en": "Data notes"},
-        "needs.no_cluster": {"tr": "kayıtlı küme yok", "en": "no cluster in the register"},
-        "needs.col.actor": {"tr": "Aktör", "en": "Actor"},
-        "needs.col.note": {"tr": "Not", "en": "Note"},
-        "needs.col.type": {"tr": "Tür", "en": "Type"},
-        "needs.col.role": {"tr": "Rol", "en": "Role"},
-        "needs.col.responsibilities": {"tr": "Sorumluluklar", "en": "Responsibilities"},
-        "needs.col.district": {"tr": "İlçe", "en": "District"},
-        "needs.col.covering": {"tr": "Kapsayan aktör sayısı", "en": "Actors covering"},
-        "needs.col.need": {"tr": "İhtiyaç alanı", "en": "Need area"},
-        "needs.col.share": {"tr": "Katılan payı", "en": "Share agreeing"},
-        "needs.col.interval": {"tr": "%95 güven aralığı", "en": "95% interval"},
-        "needs.col.rank_range": {"tr": "Sıra aralığı (%5–%95)", "en": "Rank range (5–95%)"},
-        "needs.col.function": {"tr": "İşlev", "en": "Function"},
-        "needs.col.actors": {"tr": "Karşılayabilecek yerel aktörler", "en": "Local actors who could meet it"},
-        "needs.col.gap": {"tr": "Boşluk", "en": "Gap"},
-        "needs.col.items": {"tr": "Madde", "en": "Items"},
-        "needs.col.respondents": {"tr": "Tam yanıtlayan firma", "en": "Firms answering all items"},
-        "needs.col.alpha": {"tr": "Cronbach alfa", "en": "Cronbach's alpha"},
-        "needs.col.wave": {"tr": "Dalga", "en": "Wave"},
-        "needs.col.eligible": {"tr": "Kayıtlı firma", "en": "Firms in register"},
-        "needs.col.answered": {"tr": "Yanıtlayan", "en": "Respondents"},
-        "needs.col.response_rate": {"tr": "Yanıt oranı", "en": "Response rate"},
-        "needs.col.dont_know_rate": {"tr": '"Fikrim yok" payı', "en": '"Don\'t know" share'},
-        "needs.col.missing_rate": {"tr": "Boş yanıt payı", "en": "Blank share"},
-        "needs.col.statement": {"tr": "İfade", "en": "Statement"},
-        "needs.col.valid": {"tr": "Geçerli N", "en": "Valid N"},
-        "needs.col.dont_know": {"tr": "Fikrim yok", "en": "Don't know"},
-        "needs.col.missing": {"tr": "Boş", "en": "Blank"},
-        "needs.col.median": {"tr": "Medyan", "en": "Median"},
-        "needs.col.iqr": {"tr": "Çeyrekler arası", "en": "IQR"},
-        "needs.col.before": {"tr": "Önce", "en": "Before"},
-        "needs.col.after": {"tr": "Sonra", "en": "After"},
-        "needs.col.p_adjusted": {"tr": "Düzeltilmiş p", "en": "Adjusted p"},
-        "needs.col.verdict": {"tr": "Sonuç", "en": "Verdict"},
-        "needs.col.indicator": {"tr": "Gösterge", "en": "Indicator"},
-        "needs.col.value": {"tr": "Değer", "en": "Value"},
-        "needs.col.year": {"tr": "Yıl", "en": "Year"},
-        "needs.col.quadrant": {"tr": "Mendelow alanı", "en": "Mendelow quadrant"},
-        "needs.col.scores": {"tr": "Etki / ilgi", "en": "Influence / interest"},
-        "needs.verdict.beyond": {"tr": "gürültüyü aşıyor", "en": "beyond noise"},
-        "needs.verdict.noise": {"tr": "gürültü içinde", "en": "within noise"},
-        "needs.yes": {"tr": "evet", "en": "yes"},
-        "needs.assumed": {"tr": "varsayılan", "en": "default"},
-        "needs.note.read": {
-            "tr": "Anket: {file} ({layout}); kümenin firmalarından {answers} yanıt: {valid} geçerli, {dont_know} "
-            '"fikrim yok", {missing} boş. Hiçbir yanıt sessizce atılmadı.',
-            "en": "Survey: {file} ({layout}); {answers} answers of the cluster's firms: {valid} valid, {dont_know} "
-            '"don\'t know", {missing} blank. No answer was dropped silently.',
-        },
-        "needs.note.scores_assumed": {
-            "tr": "{names}: etki ve ilgi puanı kayıtta yok, kurum türüne göre varsayılan kullanıldı.",
-            "en": "{names}: no influence or interest score in the register; the default for the actor type is used.",
-        },
-        "needs.note.functions_assumed": {
-            "tr": "{names}: işlevler kayıtta yok, kurum türüne göre varsayılan kullanıldı.",
-            "en": "{names}: no functions in the register; the default for the actor type is used.",
-        },
-        "needs.note.alpha_missing": {
-            "tr": "{blocks}: Cronbach alfa hesaplanamadı (iki maddeden az ya da tüm maddeleri yanıtlayan "
-            "firma sayısı yetersiz).",
-            "en": "{blocks}: Cronbach's alpha could not be computed (fewer than two items or too few firms "
-            "answering all of them).",
-        },
-    }
-)
 
 
 @dataclass(frozen=True)

@@ -18,46 +18,8 @@ from __future__ import annotations
 import pandas as pd
 
 from clusterlib.data.messages import msg
-from clusterlib.i18n import add_strings
 
 __all__ = ["empty_submissions", "register_clusters", "timestamp_wave"]
-
-add_strings(
-    {
-        "needs.survey.across_years": {
-            "tr": "tek bir dışa aktarım tek bir anket dalgasıdır, ama '{column}' zaman damgaları {first} ile {last} "
-            "arasında ({years} yıllarına yayılıyor); anket dalgasını eşleme dosyasında 'wave:' ile belirtin "
-            "(ör. wave: {first_year}) ya da dosyaya bir dalga/yıl sütunu ekleyin",
-            "en": "one export is one survey wave, but its timestamps ('{column}') run from {first} to {last} "
-            "(years {years}); set 'wave:' in the mapping file (e.g. wave: {first_year}) or add a wave/year "
-            "column",
-        },
-        "needs.survey.no_wave": {
-            "tr": "anket dalgası yok ({got} bulundu; {count} satır: {rows}); beklenen: bir yıl, ör. 2019 — "
-            "eşleme dosyasında 'wave:' ile verin",
-            "en": "has no survey wave (got {got}; {count} row(s): {rows}); expected a year, e.g. 2019 — give "
-            "'wave:' in the mapping file",
-        },
-        "needs.survey.other_cluster": {
-            "tr": "{file}: {firms} firma kaydında başka bir kümede ({clusters}), {cluster} kümesinde değil; "
-            "yanıtları bu kümenin rakamlarına katılmadı",
-            "en": "{file}: {firms} belong(s) to another cluster in the firm register ({clusters}), not to "
-            "{cluster}; their answers are left out of this cluster's figures",
-        },
-        "needs.survey.empty_form": {
-            "tr": "{file}: {firms} {wave} dalgasında boş form gönderdi (hiçbir ifade yanıtlanmadı); boş form "
-            "dışarıda bırakıldı, yanıt sayılmadı",
-            "en": "{file}: {firms} submitted an empty form in wave {wave} (no statement answered); the empty "
-            "form is left out and does not count as a response",
-        },
-        "needs.survey.duplicate": {
-            "tr": "{file}: {firm} firması {wave} dalgasını aynı yanıtlarla birden çok kez gönderdi ({rows}. "
-            "satırlar); bir kez sayıldı",
-            "en": "{file}: firm {firm} answered wave {wave} more than once with the same answers (rows {rows}); "
-            "counted once",
-        },
-    }
-)
 
 
 def _shown(stamps: pd.Series) -> tuple[str, str]:

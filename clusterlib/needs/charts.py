@@ -14,7 +14,7 @@ from plotly.subplots import make_subplots
 
 from clusterlib import geo, official
 from clusterlib.charts import PALETTE
-from clusterlib.i18n import add_strings, axis_ticks, format_percent, hover_values, plotly_layout, t
+from clusterlib.i18n import axis_ticks, format_percent, hover_values, plotly_layout, t
 from clusterlib.needs import findings as fx
 from clusterlib.needs.likert import SCALE
 from clusterlib.needs.ranking import MIN_GROUP_FIRMS
@@ -33,45 +33,6 @@ __all__ = [
     "waves_chart",
 ]
 
-add_strings(
-    {
-        f"needs.chart.{key}": texts
-        for key, texts in {
-            "population": {"tr": "Nüfus (kişi, 31 Aralık)", "en": "Population (persons, 31 December)"},
-            "usd": {"tr": "ABD doları", "en": "US dollars"},
-            "gdp": {"tr": "Kişi başına GSYH (ABD doları)", "en": "GDP per capita (US dollars)"},
-            "rate": {"tr": "Oran (%), %95 güven aralığı", "en": "Rate (%), 95% interval"},
-            "share_answers": {"tr": "Geçerli yanıtların payı", "en": "Share of valid answers"},
-            "share_agree": {
-                "tr": "Katılanların payı (4–5), %95 güven aralığı",
-                "en": "Share agreeing (4–5), 95% interval",
-            },
-            "influence": {"tr": "Etki (1–5)", "en": "Influence (1–5)"},
-            "interest": {"tr": "İlgi (1–5)", "en": "Interest (1–5)"},
-            "firms": {"tr": "Firma sayısı", "en": "Firms"},
-            "size": {"tr": "Ölçek (çalışan)", "en": "Size (employees)"},
-            "age": {"tr": "Firma yaşı (yıl)", "en": "Firm age (years)"},
-            "stage": {"tr": "Değer zinciri aşaması", "en": "Value-chain stage"},
-            "export_share": {
-                "tr": "İhracatın satışlardaki payı (ihracatçılar)",
-                "en": "Exports in sales (exporters)",
-            },
-            "gap": {"tr": "boşluk: yerel aktör yok", "en": "gap: no local actor"},
-            "covered": {"tr": "yerel aktör var", "en": "local actor exists"},
-            "assumed": {"tr": "varsayılan puan", "en": "default score"},
-            "scored": {"tr": "kayıttaki puan", "en": "score in register"},
-            "significant": {"tr": "* gürültüyü aşan fark", "en": "* difference beyond noise"},
-            "before": {"tr": "{wave}", "en": "{wave}"},
-            "beyond": {"tr": "gürültüyü aşan değişim", "en": "change beyond noise"},
-            "noise": {"tr": "gürültü içinde", "en": "within noise"},
-            "too_few": {"tr": "test için çok az firma", "en": "too few firms to test"},
-            "computed": {
-                "tr": "Bölge ve Türkiye: illerin nüfus ağırlıklı ortalaması",
-                "en": "Region and Türkiye: population-weighted mean of the provinces",
-            },
-        }.items()
-    }
-)
 
 _SCALE_COLOURS = {
     1: "#A6611A",

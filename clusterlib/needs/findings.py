@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from clusterlib.i18n import add_strings, format_number, format_percent, t
+from clusterlib.i18n import format_number, format_percent, t
 
 __all__ = ["THRESHOLDS", "Thresholds", "label"]
 
@@ -96,13 +96,6 @@ _LABELS = {
         "unemployment_rate": ("İşsizlik oranı", "Unemployment rate"),
     },
 }
-add_strings(
-    {
-        f"needs.{kind}.{key}": {"tr": tr, "en": en}
-        for kind, entries in _LABELS.items()
-        for key, (tr, en) in entries.items()
-    }
-)
 
 
 def label(kind: str, key: str, lang: str) -> str:
@@ -114,188 +107,6 @@ def label(kind: str, key: str, lang: str) -> str:
     ('İhracatı geliştirme', 'Monitor')
     """
     return t(f"needs.{kind}.{key}", lang)
-
-
-add_strings(
-    {
-        "needs.finding.context": {
-            "tr": "{province} ilinin nüfusu {pop_year} sonunda {population} (81 il arasında {pop_rank}. sırada; "
-            "{first_year}–{pop_year} döneminde değişim {pop_change}). Kişi başına GSYH {gdp_year} yılında "
-            "{gdp_usd} ABD doları: Türkiye ortalamasının {gdp_ratio} düzeyinde, 81 il arasında {gdp_rank}. "
-            "sırada ({region} bölgesi: {region_usd} dolar). Sosyo-ekonomik statü puanında 81 il arasında "
-            "{ses_rank}. sırada. {lf_year} yılında istihdam oranı %{emp} (%95 güven aralığı {emp_low}–{emp_high}), "
-            "işsizlik oranı %{unemp}; Türkiye: %{tr_emp} ve %{tr_unemp}. Kaynak: TÜİK.",
-            "en": "{province} had {population} inhabitants at the end of {pop_year} (rank {pop_rank} of 81; "
-            "change {first_year}–{pop_year}: {pop_change}). GDP per capita was {gdp_usd} US dollars in {gdp_year}: "
-            "{gdp_ratio} of the Türkiye average, rank {gdp_rank} of 81 (NUTS-2 region {region}: {region_usd} "
-            "dollars). Socio-economic status: rank {ses_rank} of 81. In {lf_year} the employment rate was "
-            "{emp}% (95% interval {emp_low}–{emp_high}), the unemployment rate {unemp}%; Türkiye: {tr_emp}% "
-            "and {tr_unemp}%. Source: TÜİK.",
-        },
-        "needs.finding.lf_caution": {
-            "tr": " TÜİK bu il tahminlerinin küçük örnekleme dayandığını belirtiyor; aralıklar geniştir.",
-            "en": " TÜİK flags these province estimates as resting on a small sample; the intervals are wide.",
-        },
-        "needs.finding.actors": {
-            "tr": "{province|proper|loc} {n} yerel aktör kayıtlı; bunların {k|poss} {cluster|lower} kümesini "
-            "destekliyor. Hiçbir yerel aktörün üstlenmediği işlevler: {gaps|lower}.",
-            "en": "{n} local actors are registered in {province}; {k} of them support the {cluster} cluster. "
-            "Functions no local actor covers: {gaps}.",
-        },
-        "needs.finding.actors_nogap": {
-            "tr": "{province|proper|loc} {n} yerel aktör kayıtlı; bunların {k|poss} {cluster|lower} kümesini "
-            "destekliyor. Her işlevi en az bir yerel aktör üstleniyor; en az kapsanan işlev: {thin|lower}.",
-            "en": "{n} local actors are registered in {province}; {k} of them support the {cluster} cluster. "
-            "Every function is covered by at least one local actor; the thinnest cover: {thin}.",
-        },
-        "needs.finding.grid": {
-            "tr": "Yakından yönetilmesi gerekenler (etkisi ve ilgisi yüksek): {close}. {assumed}",
-            "en": "To manage closely (high influence and high interest): {close}. {assumed}",
-        },
-        "needs.finding.grid_assumed": {
-            "tr": "{m} aktörün etki ve ilgi puanı kayıtta yok; kurum türüne göre belgelenmiş varsayılan değerler "
-            "kullanıldı (grafikte içi boş işaret).",
-            "en": "{m} actors have no influence or interest score in the register; the documented defaults by "
-            "actor type are used (hollow markers on the chart).",
-        },
-        "needs.finding.firms": {
-            "tr": "{cluster} kümesinin kaydında {n} firma var: {sizes}. Firmaların yarısı {age} yıldan genç; "
-            "{exporters} ihracat yapıyor. En kalabalık değer zinciri aşaması: {stage} ({stage_n} firma).",
-            "en": "The register of the {cluster} cluster holds {n} firms: {sizes}. Half of the firms are younger "
-            "than {age} years; {exporters} export. The most populated value-chain stage: {stage} ({stage_n} firms).",
-        },
-        "needs.finding.response": {
-            "tr": "{wave} anketine kayıtlı {eligible} firmanın {respondents|poss} yanıt verdi (yanıt oranı "
-            '{rate}). Yanıtların {dk|poss} "fikrim yok", {missing|poss} boş; bunlar yüzdelere katılmadı ve '
-            "aşağıda ayrıca gösteriliyor.",
-            "en": "{respondents} of the {eligible} firms in the register answered the {wave} survey (response rate "
-            '{rate}). {dk} of the answers were "don\'t know" and {missing} were left blank; both are kept out of '
-            "the percentages and shown separately below.",
-        },
-        "needs.finding.top": {
-            "tr": "{wave} anketinde en çok dile getirilen ihtiyaçlar: {needs}. {first} ihtiyacının, firmalar "
-            "yeniden örneklendiğinde ilk üçte kalma olasılığı {p_top}.",
-            "en": "The needs firms voiced most in {wave}: {needs}. {first} is among the top three in {p_top} of "
-            "the bootstrap samples.",
-        },
-        "needs.finding.need_item": {
-            "tr": "{name} ({share}; %95 güven aralığı {low}–{high})",
-            "en": "{name} ({share}, 95% interval {low}–{high})",
-        },
-        "needs.finding.items": {
-            "tr": 'En çok katılınan ifade: "{best}" ({best_share} katılıyor). En az katılınan: "{worst}" '
-            "({worst_share}).",
-            "en": 'The statement most agreed with: "{best}" ({best_share} agree). The least: "{worst}" '
-            "({worst_share}).",
-        },
-        "needs.finding.groups": {
-            "tr": "{by} göre ihtiyaçlar şu alanlarda anlamlı biçimde farklı: {blocks} (Kruskal–Wallis testi, Holm "
-            "düzeltmesi, p < {level}). Diğer farklar istatistiksel olarak anlamlı değil.",
-            "en": "By {by}, needs differ beyond noise in: {blocks} (Kruskal–Wallis, Holm-corrected, p < {level}). "
-            "The other differences are within noise.",
-        },
-        "needs.finding.groups_none": {
-            "tr": "{by} göre görülen farkların hiçbiri istatistiksel olarak anlamlı değil (Kruskal–Wallis testi, "
-            "Holm düzeltmesi; hiçbir alanda p < {level} değil).",
-            "en": "By {by}, none of the differences goes beyond noise (Kruskal–Wallis, Holm-corrected: no area "
-            "with p < {level}).",
-        },
-        "needs.by.size": {"tr": "Firma ölçeğine", "en": "firm size"},
-        "needs.by.stage": {"tr": "Değer zinciri aşamasına", "en": "value-chain stage"},
-        "needs.finding.clusters": {
-            "tr": "Diğer {n} küme ile karşılaştırıldığında {cluster} firmaları en belirgin biçimde {block} "
-            "ihtiyacını öne çıkarıyor ({share}; diğer kümelerin medyanı {others}).",
-            "en": "Compared with the other {n} clusters, the {cluster} firms stand out most on {block} ({share}; "
-            "median of the other clusters {others}).",
-        },
-        "needs.finding.clusters_none": {
-            "tr": "Ankette başka küme yok; karşılaştırma yapılamıyor.",
-            "en": "The survey holds no other cluster to compare with.",
-        },
-        "needs.finding.reliability": {
-            "tr": "{k} alanın {ok|poss_loc} Cronbach alfa (aynı alandaki soruların birbiriyle tutarlılığı) "
-            "{threshold} eşiğini aşıyor (en düşük: {low_block}, α = {low}); bu alanlarda soruların ortalaması tek "
-            "bir ihtiyaç ölçüsü olarak okunabilir.{weak}",
-            "en": "In {ok} of {k} areas Cronbach's alpha reaches {threshold} (lowest: {low_block}, α = {low}); there "
-            "the mean of the items can be read as one measure of the need.{weak}",
-        },
-        "needs.finding.reliability_weak": {
-            "tr": " Eşiğin altında kalan alanlarda maddeleri tek tek okuyun: {blocks}.",
-            "en": " Read the items one by one where alpha is below it: {blocks}.",
-        },
-        "needs.finding.waves": {
-            "tr": "{before}–{after} arasında {n} ifadedeki değişim gürültüyü aşıyor: {items}. Diğer {m} ifadedeki "
-            "değişim örnekleme gürültüsü içinde (Mann–Whitney U, Holm düzeltmesi, p < {level}).",
-            "en": "Between {before} and {after}, {n} statements changed beyond noise: {items}. The changes of the "
-            "other {m} are within noise (Mann–Whitney U, Holm-corrected, p < {level}).",
-        },
-        "needs.finding.waves_one": {
-            "tr": "{before}–{after} arasında bir ifadedeki değişim gürültüyü aşıyor: {items}. Diğer {m} ifadedeki "
-            "değişim örnekleme gürültüsü içinde (Mann–Whitney U, Holm düzeltmesi, p < {level}).",
-            "en": "Between {before} and {after}, one statement changed beyond noise: {items}. The changes of the "
-            "other {m} are within noise (Mann–Whitney U, Holm-corrected, p < {level}).",
-        },
-        "needs.finding.waves_none": {
-            "tr": "{before}–{after} arasındaki değişimlerin hiçbiri örnekleme gürültüsünü aşmıyor (Mann–Whitney U, "
-            "Holm düzeltmesi, p < {level} olan ifade yok).",
-            "en": "None of the changes between {before} and {after} goes beyond noise (Mann–Whitney U, "
-            "Holm-corrected: no statement with p < {level}).",
-        },
-        "needs.finding.waves_single": {
-            "tr": "Tek bir anket dalgası var; dalgalar arası değişim hesaplanamıyor.",
-            "en": "There is a single survey wave; change between waves cannot be computed.",
-        },
-        "needs.finding.summary_line": {
-            "tr": "{need} ({share}) → {function}: {actors}",
-            "en": "{need} ({share}) → {function}: {actors}",
-        },
-        "needs.finding.summary_gap": {
-            "tr": "yerel aktör yok (boşluk)",
-            "en": "no local actor (gap)",
-        },
-        "needs.finding.summary": {
-            "tr": "İhtiyaç → karşılayabilecek aktörler → boşluk:\n{lines}",
-            "en": "Need → who could meet it → gaps:\n{lines}",
-        },
-        "needs.finding.summary_gaps": {
-            "tr": "Öncelikli ihtiyaçlardan yerelde karşılanmayanlar: {gaps}. Komite bu işlevler için il dışındaki "
-            "kurumlarla (ör. bölgedeki ihracatçı birlikleri, ulusal programlar) bağlantı kurmayı görüşebilir.",
-            "en": "Priority needs no local actor meets: {gaps}. The committee may discuss links to institutions "
-            "outside the province for these functions (e.g. the region's exporters' associations, national "
-            "programmes).",
-        },
-        "needs.finding.summary_nogaps": {
-            "tr": "Öncelikli ihtiyaçların her birini en az bir yerel aktör karşılayabilir.",
-            "en": "At least one local actor could meet each priority need.",
-        },
-        "needs.finding.actors_none": {
-            "tr": "Paydaş kaydında {province} iline ait yerel aktör yok (stakeholders tablosu); roller, işlevler ve "
-            "boşluklar için aktörleri kayda ekleyin.",
-            "en": "The stakeholder register holds no local actor of {province} (stakeholders table); add them to map "
-            "roles, functions and gaps.",
-        },
-        "needs.finding.summary_nosurvey": {
-            "tr": "Anket yanıtı olmadan ihtiyaçlar sıralanamıyor. Hiçbir yerel aktörün üstlenmediği işlevler: {gaps}.",
-            "en": "Without survey answers the needs cannot be ranked. Functions no local actor covers: {gaps}.",
-        },
-        "needs.finding.too_few": {
-            "tr": "{wave} dalgasında kümenin yalnızca {n} firması yanıt verdi. İhtiyaç sıralaması, Cronbach alfa ve "
-            "dalgalar arası değişim en az {min} firmanın yanıtıyla gösterilir; daha az firmadan hesaplanan "
-            "değerler yanıltıcı olur.",
-            "en": "Only {n} of the cluster's firms answered in {wave}. The ranking of needs, Cronbach's alpha and "
-            "the change between waves are shown from {min} answering firms on; figures from fewer firms would "
-            "mislead.",
-        },
-        "needs.note.too_few_alpha": {
-            "tr": "{blocks}: Cronbach alfa gösterilmedi; bütün maddeleri yanıtlayan firma sayısı {min} altında.",
-            "en": "{blocks}: Cronbach's alpha is not shown; fewer than {min} firms answered all the area's items.",
-        },
-        "needs.finding.no_survey": {
-            "tr": "{province} için anket yanıtı yok; firma ihtiyaçları bölümleri boş kaldı.",
-            "en": "There are no survey answers for {province}; the sections on firm needs are left empty.",
-        },
-    }
-)
 
 
 def percent(x: float, lang: str, decimals: int = 0) -> str:

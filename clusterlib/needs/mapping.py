@@ -18,7 +18,6 @@ import yaml
 
 from clusterlib.data.errors import DataValidationError
 from clusterlib.data.messages import msg
-from clusterlib.i18n import add_strings
 
 if TYPE_CHECKING:
     from clusterlib.needs.inputs import Questionnaire
@@ -29,56 +28,6 @@ __all__ = ["MAPPING_KEYS", "STATUS_CODES", "read_mapping"]
 MAPPING_KEYS = ("firm", "wave", "wave_column", "cluster", "items", "answers", "skip", "blocks", "tool")
 #: Answer codes a mapping may give besides the scale's numbers.
 STATUS_CODES = ("dont_know", "missing")
-
-add_strings(
-    {
-        "needs.mapping.not_yaml": {
-            "tr": "YAML eşleme dosyası olarak okunamıyor: {reason}",
-            "en": "cannot be read as a YAML mapping: {reason}",
-        },
-        "needs.mapping.not_a_mapping": {
-            "tr": "firm, wave, items, answers, skip anahtarlarını içeren bir YAML eşlemesi olmalı; {got} bulundu",
-            "en": "must be a YAML mapping with keys firm, wave, items, answers, skip; got {got}",
-        },
-        "needs.mapping.unknown_keys": {
-            "tr": "bilinmeyen anahtarlar {keys}; kabul edilenler: {allowed}",
-            "en": "has unknown keys {keys}; allowed: {allowed}",
-        },
-        "needs.mapping.section_not_mapping": {
-            "tr": "'{section}' bir eşleme olmalı (başlık: değer satırları); {got} bulundu",
-            "en": "'{section}' must be a mapping (heading: value lines); got {got}",
-        },
-        "needs.mapping.code_outside": {
-            "tr": "{section} altındaki {key}: {value} ölçeğin ({low}–{high}) dışında; kabul edilen değerler: {allowed}",
-            "en": "{section} {key}: {value} is outside the scale {low}–{high}; accepted values: {allowed}",
-        },
-        "needs.mapping.code_unknown": {
-            "tr": "{section} altındaki {key}: {value} kabul edilen bir değer değil{hint}; kabul edilen değerler: "
-            "{allowed}",
-            "en": "{section} {key}: {value} is not an accepted value{hint}; accepted values: {allowed}",
-        },
-        "needs.mapping.not_item": {
-            "tr": "{section} altındaki {key}: {value}, {questionnaire} anketinin bir maddesi değil{hint}",
-            "en": "{section} {key}: {value} is not an item of {questionnaire}{hint}",
-        },
-        "needs.mapping.not_block": {
-            "tr": "{section} altındaki {key}: {value} bir alan (blok) değil; kabul edilenler: {allowed}",
-            "en": "{section} {key}: {value} is not a block; accepted: {allowed}",
-        },
-        "needs.mapping.not_year": {
-            "tr": "wave: {value} bir yıl değil; 2019 gibi bir yıl bekleniyor",
-            "en": "wave: {value} is not a year; expected a year such as 2019",
-        },
-        "needs.mapping.not_text": {
-            "tr": "{section}: {value} bir sütun başlığı (metin) olmalı",
-            "en": "{section}: {value} must be a column heading (text)",
-        },
-        "needs.mapping.did_you_mean": {
-            "tr": " ({options} mı demek istediniz?)",
-            "en": " (did you mean {options}?)",
-        },
-    }
-)
 
 
 def _hint(value: object, options: list[str]) -> str:

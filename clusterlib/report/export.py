@@ -36,22 +36,6 @@ __all__ = [
     "write_report",
 ]
 
-i18n.add_strings(
-    {
-        "report.xlsx": {
-            "tr": "Bu rapordaki tablolar (Excel, sayfa başına bir tablo)",
-            "en": "The tables of this report (Excel, one sheet per table)",
-        },
-        "nav.label": {"tr": "Raporlar arasında gezinme", "en": "Report navigation"},
-        "report.glossary": {"tr": "Terimler", "en": "Terms"},
-        "nav.national": {"tr": "Ulusal görünüm", "en": "National overview"},
-        "nav.index": {"tr": "Tüm raporlar", "en": "All reports"},
-        "report.xlsx_marked": {
-            "tr": "Raporda * ile işaretli: doldurulmuş eksik değer.",
-            "en": "Marked * in the report: a missing value that was filled in.",
-        },
-    }
-)
 
 TEMPLATES_DIR = RESOURCES_DIR / "templates"
 TEMPLATE_NAME = "clreport"

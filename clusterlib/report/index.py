@@ -46,57 +46,6 @@ _LOCK_TIMEOUT = 120
 #: Pages beside the grid that the index links when a run wrote them (``<lang>/<stem>.html``).
 EXTRA_PAGES: tuple[str, ...] = ("national", "knowledge_base")
 
-i18n.add_strings(
-    {
-        "status.interrupted": {"tr": "Yarıda kesildi", "en": "Interrupted"},
-        "status.up_to_date": {"tr": "Güncel", "en": "Up to date"},
-        "index.summary_up_to_date": {"tr": "{up_to_date} rapor güncel", "en": "{up_to_date} up to date"},
-        "index.zone": {"tr": "TSİ", "en": "TRT"},
-        "index.page.national": {"tr": "Ulusal görünüm", "en": "National overview"},
-        "index.page.knowledge_base": {
-            "tr": "Kümelenme girişimleri bilgi bankası",
-            "en": "Knowledge base of cluster initiatives",
-        },
-        "index.intro": {
-            "tr": "Kümelenme programının dört adımı, her il için ayrı bir raporda. Her rapor tek başına açılır, "
-            "yazdırılır ve e-postayla gönderilebilir; tabloları yanındaki Excel dosyasındadır.",
-            "en": "The four steps of the cluster programme, one report per province and step. Each report opens, "
-            "prints and can be e-mailed on its own; its tables are in the Excel file beside it.",
-        },
-        "index.steps_title": {"tr": "Dört adım", "en": "The four steps"},
-        "index.pages_title": {"tr": "Türkiye geneli sayfalar", "en": "Pages for all of Türkiye"},
-        "index.grid_title": {"tr": "İllerin raporları", "en": "Reports by province"},
-        "index.run_details": {"tr": "Çalıştırma ayrıntıları", "en": "Run details"},
-        "index.step.needs_assessment": {
-            "tr": "İldeki destek kurumları kimler, kümenin firmaları neye ihtiyaç duyuyor, hangi ihtiyacı "
-            "kimse karşılamıyor.",
-            "en": "Who the local support bodies are, what the cluster's firms need, and which need nobody meets.",
-        },
-        "index.step.sector_selection": {
-            "tr": "İlin hangi sektörlerde uzmanlaştığı ve büyüdüğü; kümelenme için en uygun aday sektörler.",
-            "en": "Where the province is specialised and growing; the best candidate sectors for a cluster.",
-        },
-        "index.step.value_chain_mapping": {
-            "tr": "Kümenin firmaları birbirine nasıl bağlı, kim aracılık ediyor, girdiler nereden geliyor.",
-            "en": "How the cluster's firms are linked, who brokers, where the inputs come from.",
-        },
-        "index.step.monitoring_benchmarking": {
-            "tr": "Göstergeler hedeflerine göre nerede; küme Türkiye'deki ve dünyadaki benzerleriyle nasıl "
-            "karşılaştırılıyor.",
-            "en": "Where the indicators stand against their targets; how the cluster compares in Türkiye "
-            "and abroad.",
-        },
-        "index.summary_interrupted": {
-            "tr": "{interrupted} rapor yarıda kesildi",
-            "en": "{interrupted} interrupted",
-        },
-        "index.interrupted": {
-            "tr": "Çalıştırma durduruldu; bu adım tamamlanmadı.",
-            "en": "The run was stopped before this step finished.",
-        },
-    }
-)
-
 
 def local_now() -> _dt.datetime:
     """Now in Türkiye time (Europe/Istanbul), to the second."""

@@ -27,17 +27,6 @@ from clusterlib.report.display import METADATA_KEY
 
 __all__ = ["badge", "is_sample", "mark_outputs", "official_source"]
 
-i18n.add_strings(
-    {
-        "mark.synthetic": {"tr": "SENTETİK ÖRNEK VERİ", "en": "SYNTHETIC SAMPLE DATA"},
-        "mark.synthetic_long": {
-            "tr": "SENTETİK ÖRNEK VERİ: resmî istatistik değildir, alıntılanmamalıdır",
-            "en": "SYNTHETIC SAMPLE DATA: not official statistics, do not quote",
-        },
-        "mark.official": {"tr": "Resmî veri: {source}", "en": "Official data: {source}"},
-    }
-)
-
 
 def is_sample(nb: Any) -> bool:
     """Whether the executed notebook ran on the bundled synthetic sample.

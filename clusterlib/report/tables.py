@@ -21,7 +21,7 @@ import pandas as pd
 from clusterlib import i18n
 from clusterlib.report.display import Notice, Omitted, check_text, notice, publish
 
-__all__ = ["Table", "table", "table_data", "table_html"]
+__all__ = ["KINDS", "Table", "column_formats", "table", "table_data", "table_html"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -31,6 +31,17 @@ class Table:
     ``report.table(Table(...))`` displays it; the fields are the keyword arguments of :func:`table`.
     ``marks`` is a boolean frame of the same shape: marked cells get a ``*`` (imputed values…).
     ``sheet`` names the table's sheet in the report's XLSX (default: the caption, else "Table n").
+
+    The template's way: ``frame`` keeps language-free column ids and raw numbers; ``kinds`` gives
+    every column its kind by id (:data:`KINDS`: count, money, number, ratio, percent, code, text),
+    ``labels`` the shown header of each id in the report's language.  Then nothing is guessed:
+    the HTML and the XLSX (numbers as numbers, with a number format) come from the same kinds.
+    ``decimals``/``percent_cols``/``text_cols`` are the older way (dtype-guessed formats).
+
+    >>> frame = pd.DataFrame({"year": [2024], "share": [0.125]})
+    >>> spec = Table(frame, "tr", kinds={"year": "code", "share": "percent"}, labels={"year": "Yıl", "share": "Pay"})
+    >>> "<td>2024</td>" in table_html(spec.frame, lang="tr", kinds=spec.kinds, labels=spec.labels)
+    True
     """
 
     frame: pd.DataFrame
@@ -41,6 +52,109 @@ class Table:
     text_cols: Iterable[object] = ()
     marks: pd.DataFrame | None = None
     sheet: str | None = None
+    kinds: Mapping[object, str] | None = None
+    labels: Mapping[object, str] | None = None
+
+
+#: The kinds a column can have (``kinds={"employment": "count", "share": "percent"}``), with the
+#: format each gives; ``"<kind>:<d>"`` sets the digits after the decimal mark (``"ratio:3"``).
+KINDS: dict[str, str] = {
+    "count": "number:0",
+    "money": "number:0",
+    "number": "number",
+    "ratio": "number:2",
+    "percent": "percent:1",
+    "code": "text",
+    "text": "text",
+}
+# A "code" column (years, plates, NACE codes) is text shown as written, never read back as a number.
+
+
+def column_formats(
+    frame: pd.DataFrame,
+    kinds: Mapping[object, str] | None = None,
+    *,
+    decimals: int | Mapping[object, int] | None = None,
+    percent_cols: Iterable[object] = (),
+    text_cols: Iterable[object] = (),
+) -> list[str]:
+    """The format of each column of ``frame``: ``"text"``, ``"code"``, ``"number:<d>"`` or ``"percent:<d>"``.
+
+    With ``kinds`` (column id -> one of :data:`KINDS`, optionally ``"kind:<digits>"``) every column
+    must have a kind and nothing is guessed; without it (older callers) the format follows the
+    dtype, ``percent_cols``, ``text_cols`` and ``decimals``.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"year": [2024], "firms": [1234], "share": [0.25], "lq": [1.234]})
+    >>> column_formats(frame, {"year": "code", "firms": "count", "share": "percent", "lq": "ratio:3"})
+    ['code', 'number:0', 'percent:1', 'number:3']
+    """
+    if kinds is not None:
+        missing = [c for c in frame.columns if c not in kinds]
+        extra = [c for c in kinds if c not in frame.columns]
+        if missing or extra:
+            raise ValueError(
+                f"'kinds' must give a kind to every column of the table {list(frame.columns)}: "
+                f"missing {missing}, unknown {extra}"
+            )
+        formats = []
+        for position, column in enumerate(frame.columns):
+            kind, _, digits = str(kinds[column]).partition(":")
+            if kind not in KINDS or (digits and not digits.isdigit()):
+                raise ValueError(
+                    f"the kind of column {column!r} must be one of {sorted(KINDS)} (optionally "
+                    f"'kind:<digits>'), got {kinds[column]!r}"
+                )
+            base = KINDS[kind]
+            if base == "text":
+                formats.append("code" if kind == "code" else "text")
+            elif digits:
+                formats.append(f"{base.split(':')[0]}:{int(digits)}")
+            elif base == "number":
+                formats.append(f"number:{_auto_decimals(frame.iloc[:, position])}")
+            else:
+                formats.append(base)
+        return formats
+    percent = list(percent_cols)
+    verbatim = list(text_cols)
+    per_column = dict(decimals) if isinstance(decimals, Mapping) else {}
+    default = decimals if isinstance(decimals, numbers.Integral) and not isinstance(decimals, bool) else None
+    formats = []
+    for position, column in enumerate(frame.columns):
+        series = frame.iloc[:, position]
+        if column in percent:
+            formats.append(f"percent:{per_column.get(column, default if default is not None else 1)}")
+        elif column in verbatim or _is_code_column(column, series):
+            formats.append("code")
+        elif not _is_number_column(series):
+            formats.append("text")
+        else:
+            dec = per_column.get(column, default if default is not None else _auto_decimals(series))
+            formats.append(f"number:{dec}")
+    return formats
+
+
+def _formatter(spec: str, lang: str) -> tuple[bool, Any]:
+    """(is a number column, the cell formatter) of a column format."""
+    kind, _, digits = spec.partition(":")
+    if kind == "percent":
+        return True, lambda v, d=int(digits): i18n.format_percent(v, lang, decimals=d)
+    if kind == "number":
+        return True, lambda v, d=int(digits): i18n.format_number(v, lang, decimals=d)
+    if kind == "code":  # shown as written: 2024, not 2.024
+        return False, lambda v: i18n.MISSING if _cell_text(v, lang) == i18n.MISSING else str(v)
+    return False, lambda v: _cell_text(v, lang)
+
+
+def _shown(frame: pd.DataFrame, labels: Mapping[object, str] | None) -> pd.DataFrame:
+    """The frame with its column ids replaced by the shown labels (ids without a label kept)."""
+    if not labels:
+        return frame
+    unknown = [c for c in labels if c not in frame.columns]
+    if unknown:
+        raise ValueError(f"'labels' must name columns of the table {list(frame.columns)}, got {unknown}")
+    return frame.rename(columns=lambda c: labels.get(c, c))
 
 
 _NUM = ' class="num"'
@@ -97,17 +211,13 @@ def _check_marks(frame: pd.DataFrame, marks: pd.DataFrame | None) -> pd.DataFram
     return marks.fillna(False).astype(bool)
 
 
-def _table_html(
+def _check_options(
     frame: pd.DataFrame,
-    lang: str,
-    caption: str | None,
     decimals: int | Mapping[object, int] | None,
-    percent_cols: Iterable[object],
-    text_cols: Iterable[object] = (),
-    marks: pd.DataFrame | None = None,
-) -> str:
-    percent = list(percent_cols)
-    verbatim = list(text_cols)
+    percent: list[object],
+    verbatim: list[object],
+) -> None:
+    """Refuse ``percent_cols``, ``text_cols`` or ``decimals`` that name no column, or bad digits."""
     unknown_text = [c for c in verbatim if c not in frame.columns]
     if unknown_text:
         raise ValueError(
@@ -122,36 +232,36 @@ def _table_html(
         bad = [c for c in decimals if c not in frame.columns]
         if bad:
             raise ValueError(f"'decimals' keys must be columns of the table {list(frame.columns)}, got {bad}")
-        per_column = dict(decimals)
+        checked = list(decimals.items())
     elif decimals is None or (isinstance(decimals, numbers.Integral) and not isinstance(decimals, bool)):
-        per_column = {}
+        checked = [(None, decimals)] if decimals is not None else []
     else:
         raise TypeError(
             f"'decimals' must be None, an integer or a mapping of column to integer, got {decimals!r}"
         )
-    for col, dec in [(None, decimals)] if isinstance(decimals, numbers.Integral) else per_column.items():
+    for col, dec in checked:
         if isinstance(dec, bool) or not isinstance(dec, numbers.Integral) or dec < 0:
             raise ValueError(f"'decimals' must be non-negative integers, got {dec!r} for {col!r}")
 
+
+def _table_html(
+    frame: pd.DataFrame,
+    lang: str,
+    caption: str | None,
+    decimals: int | Mapping[object, int] | None,
+    percent_cols: Iterable[object],
+    text_cols: Iterable[object] = (),
+    marks: pd.DataFrame | None = None,
+    kinds: Mapping[object, str] | None = None,
+    labels: Mapping[object, str] | None = None,
+) -> str:
+    if kinds is None:
+        _check_options(frame, decimals, list(percent_cols), list(text_cols))
+    formats = column_formats(frame, kinds, decimals=decimals, percent_cols=percent_cols, text_cols=text_cols)
+    frame = _shown(frame, labels)
     show_index = _shows_index(frame)
     marked = _check_marks(frame, marks)
-    formatters = []
-    for position, column in enumerate(frame.columns):
-        series = frame.iloc[:, position]
-        if column in percent:
-            dec = per_column.get(column, decimals if isinstance(decimals, numbers.Integral) else 1)
-            formatters.append((True, lambda v, d=dec: i18n.format_percent(v, lang, decimals=d)))
-        elif column in verbatim or _is_code_column(column, series):
-            formatters.append(
-                (False, lambda v: i18n.MISSING if _cell_text(v, lang) == i18n.MISSING else str(v))
-            )
-        elif _is_number_column(series):
-            dec = per_column.get(
-                column, decimals if isinstance(decimals, numbers.Integral) else _auto_decimals(series)
-            )
-            formatters.append((True, lambda v, d=dec: i18n.format_number(v, lang, decimals=d)))
-        else:
-            formatters.append((False, lambda v: _cell_text(v, lang)))
+    formatters = [_formatter(spec, lang) for spec in formats]
 
     esc = html.escape
     wide = " cl-wide" if len(frame.columns) + show_index > _WIDE_COLUMNS else ""
@@ -206,6 +316,8 @@ def table_data(
     percent_cols: Iterable[object] = (),
     text_cols: Iterable[object] = (),
     marks: pd.DataFrame | None = None,
+    kinds: Mapping[object, str] | None = None,
+    labels: Mapping[object, str] | None = None,
 ) -> dict[str, Any]:
     """The table as plain JSON data for the report's XLSX: headers as shown, numbers as numbers.
 
@@ -213,43 +325,36 @@ def table_data(
     -------
     dict
         ``columns`` (header texts; the index first when it is shown), ``rows`` (lists of numbers,
-        texts or None), ``formats`` (one per column: ``"text"``, ``"percent:<d>"`` or
-        ``"number:<d>"``) and ``marks`` (``[row, column]`` pairs of marked cells).
+        texts or None), ``formats`` (one per column, from :func:`column_formats`: ``"text"``,
+        ``"code"``, ``"percent:<d>"`` or ``"number:<d>"``) and ``marks`` (``[row, column]`` pairs
+        of marked cells).
 
     Examples
     --------
     >>> data = table_data(pd.DataFrame({"Sector": ["a"], "Share": [0.25]}), percent_cols=["Share"])
     >>> data["columns"], data["rows"], data["formats"]
     (['Sector', 'Share'], [['a', 0.25]], ['text', 'percent:1'])
+    >>> frame = pd.DataFrame({"sector": ["a"], "share": [0.25]})
+    >>> data = table_data(frame, kinds={"sector": "text", "share": "percent"}, labels={"share": "Pay"})
+    >>> data["columns"], data["formats"]
+    (['sector', 'Pay'], ['text', 'percent:1'])
     """
-    percent = list(percent_cols)
-    verbatim = list(text_cols)
-    per_column = dict(decimals) if isinstance(decimals, Mapping) else {}
-    default = decimals if isinstance(decimals, numbers.Integral) and not isinstance(decimals, bool) else None
-    show_index = _shows_index(frame)
-    columns = ([_label(frame.index.name or "")] if show_index else []) + [_label(c) for c in frame.columns]
-    formats = ["text"] if show_index else []
-    for position, column in enumerate(frame.columns):
-        series = frame.iloc[:, position]
-        if column in percent:
-            formats.append(f"percent:{per_column.get(column, default if default is not None else 1)}")
-        elif column in verbatim or _is_code_column(column, series) or not _is_number_column(series):
-            formats.append("text")
-        else:
-            dec = per_column.get(column, default if default is not None else _auto_decimals(series))
-            formats.append(f"number:{dec}")
+    formats = column_formats(frame, kinds, decimals=decimals, percent_cols=percent_cols, text_cols=text_cols)
+    shown = _shown(frame, labels)
+    show_index = _shows_index(shown)
+    columns = ([_label(shown.index.name or "")] if show_index else []) + [_label(c) for c in shown.columns]
     rows = []
-    for index_value, row in zip(frame.index, frame.itertuples(index=False, name=None), strict=True):
+    for index_value, row in zip(shown.index, shown.itertuples(index=False, name=None), strict=True):
         values = [_json_value(v) for v in row]
         rows.append(([_label(index_value)] if show_index else []) + values)
-    marked = _check_marks(frame, marks)
+    marked = _check_marks(shown, marks)
     offset = 1 if show_index else 0
     pairs = (
         []
         if marked is None
         else [[int(i), int(j) + offset] for i, j in zip(*marked.to_numpy().nonzero(), strict=True)]
     )
-    return {"columns": columns, "rows": rows, "formats": formats, "marks": pairs}
+    return {"columns": columns, "rows": rows, "formats": (["text"] if show_index else []) + formats, "marks": pairs}
 
 
 def table_html(
@@ -261,6 +366,8 @@ def table_html(
     percent_cols: Iterable[object] = (),
     text_cols: Iterable[object] = (),
     marks: pd.DataFrame | None = None,
+    kinds: Mapping[object, str] | None = None,
+    labels: Mapping[object, str] | None = None,
 ) -> str:
     """The HTML of :func:`table` without displaying it (for widgets and other pages).
 
@@ -271,7 +378,7 @@ def table_html(
     (True, True)
     """
     lang = i18n.check_language(lang)
-    return _table_html(df, lang, caption, decimals, percent_cols, text_cols, marks)
+    return _table_html(df, lang, caption, decimals, percent_cols, text_cols, marks, kinds, labels)
 
 
 def table(
@@ -284,6 +391,8 @@ def table(
     text_cols: Iterable[object] = (),
     marks: pd.DataFrame | None = None,
     sheet: str | None = None,
+    kinds: Mapping[object, str] | None = None,
+    labels: Mapping[object, str] | None = None,
 ) -> None:
     """Display a table with the number formats of ``lang`` and every text HTML-escaped.
 
@@ -312,6 +421,12 @@ def table(
         the caption).
     sheet : str, optional
         Name of the table's sheet in the report's XLSX (default: the caption, else "Table n").
+    kinds : mapping of column id to kind, optional
+        Every column's kind (:data:`KINDS`, e.g. ``{"firms": "count", "share": "percent:0"}``);
+        when given, ``decimals``, ``percent_cols`` and ``text_cols`` are not used and nothing is
+        guessed from the dtype or the column name.
+    labels : mapping of column id to header, optional
+        The header shown for each column id (in the report's language).
 
     ``df`` may also be a :class:`Table` (its fields replace the keyword arguments) or a
     :class:`~clusterlib.report.display.Notice` (displayed as a note instead of a table), or an
@@ -338,14 +453,17 @@ def table(
         spec = df
         df, lang, caption, decimals = spec.frame, spec.lang, spec.caption, spec.decimals
         percent_cols, text_cols, marks, sheet = spec.percent_cols, spec.text_cols, spec.marks, spec.sheet
+        kinds, labels = spec.kinds, spec.labels
     lang = i18n.check_language(lang)
     if isinstance(df, pd.Series):
         df = df.to_frame()
     if not isinstance(df, pd.DataFrame):
         raise TypeError(f"'df' must be a pandas DataFrame or Series, got {type(df).__name__}")
     percent_cols, text_cols = list(percent_cols), list(text_cols)
-    markup = _table_html(df, lang, caption, decimals, percent_cols, text_cols, marks)
-    data = table_data(df, decimals=decimals, percent_cols=percent_cols, text_cols=text_cols, marks=marks)
+    markup = _table_html(df, lang, caption, decimals, percent_cols, text_cols, marks, kinds, labels)
+    data = table_data(
+        df, decimals=decimals, percent_cols=percent_cols, text_cols=text_cols, marks=marks, kinds=kinds, labels=labels
+    )
     publish(
         {"text/html": markup, "text/plain": df.to_string(max_rows=30)},
         "table",

@@ -28,37 +28,6 @@ from clusterlib.report.display import METADATA_KEY
 
 __all__ = ["export_xlsx", "parse_shown_number", "report_tables"]
 
-i18n.add_strings(
-    {
-        "workbook.about": {"tr": "Hakkında", "en": "About"},
-        "workbook.province": {"tr": "İl", "en": "Province"},
-        "workbook.step": {"tr": "Adım", "en": "Step"},
-        "workbook.generated": {"tr": "Oluşturulma tarihi", "en": "Generated"},
-        "workbook.source": {"tr": "Veri kaynağı", "en": "Data source"},
-        "workbook.version": {"tr": "Veri sürümü", "en": "Data version"},
-        "workbook.warning": {"tr": "Uyarı", "en": "Warning"},
-        "workbook.synthetic": {
-            "tr": "SENTETİK ÖRNEK VERİ: bu çalışma kitabındaki rakamlar yazılımla gelen sentetik örnek veriden "
-            "hesaplanmıştır; resmî istatistik değildir ve alıntılanmamalıdır (TÜİK kaynaklı tablolar hariç; "
-            "bunlar kaynak satırında belirtilir).",
-            "en": "SYNTHETIC SAMPLE DATA: the figures in this workbook are computed from the synthetic sample "
-            "shipped with the software; they are not official statistics and must not be quoted (except the "
-            "tables from TÜİK, which say so in their source line).",
-        },
-        "workbook.units": {"tr": "Sayılar", "en": "Numbers"},
-        "workbook.units_text": {
-            "tr": "Sayılar sayı olarak saklanır (toplanabilir, sıralanabilir); yüzdeler Excel yüzde biçimindedir "
-            "(0,25 = %25). Boş hücre: veri yok. Sarı hücre: doldurulmuş eksik değer.",
-            "en": "Numbers are stored as numbers (they can be summed and sorted); percentages use Excel's per-cent "
-            "format (0.25 = 25%). Empty cell: no data. Yellow cell: a missing value that was filled in.",
-        },
-        "workbook.sheets": {"tr": "Sayfalar", "en": "Sheets"},
-        "workbook.sheet": {"tr": "Sayfa", "en": "Sheet"},
-        "workbook.content": {"tr": "İçerik", "en": "Content"},
-        "workbook.table": {"tr": "Tablo {n}", "en": "Table {n}"},
-        "workbook.footer_synthetic": {"tr": "SENTETİK ÖRNEK VERİ", "en": "SYNTHETIC SAMPLE DATA"},
-    }
-)
 
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 _MINUS = "\u2212"

@@ -14,43 +14,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from clusterlib.charts import PALETTE, fit_map, map_notes, outline_province
-from clusterlib.i18n import add_strings, hover_values, plotly_layout, t
+from clusterlib.i18n import hover_values, plotly_layout, t
 
 __all__ = ["eci_map", "opportunity_chart"]
-
-add_strings(
-    {
-        "diversification.chart.density": {
-            "tr": "Uygulanabilirlik: ilişkili yoğunluk (0–100)",
-            "en": "Feasibility: relatedness density (0–100)",
-        },
-        "diversification.chart.pci": {
-            "tr": "Çekicilik: sektörün karmaşıklığı (PCI)",
-            "en": "Attractiveness: sector complexity (PCI)",
-        },
-        "diversification.chart.cog": {
-            "tr": "Çekicilik: karmaşıklık görünüm kazancı (COG)",
-            "en": "Attractiveness: complexity outlook gain (COG)",
-        },
-        "diversification.chart.eci_line": {
-            "tr": "İlin ortalama karmaşıklığı (EKE)",
-            "en": "The province's average complexity (ECI)",
-        },
-        "diversification.chart.top": {
-            "tr": "Öne çıkan fırsatlar (numara: tablodaki sıra)",
-            "en": "Leading opportunities (number: rank in the table)",
-        },
-        "diversification.chart.other": {"tr": "Diğer aday sektörler", "en": "Other candidate sectors"},
-        "diversification.chart.builds_on": {"tr": "Dayandığı", "en": "Builds on"},
-        "diversification.chart.eci": {"tr": "EKE", "en": "ECI"},
-        "diversification.chart.eci_map_title": {
-            "tr": "Ekonomik karmaşıklık endeksi (EKE: ilin sektörlerinin ne kadar çeşitli ve nadir olduğu), "
-            "illere göre",
-            "en": "Economic complexity index (ECI: how diverse and rare the province's sectors are), by province",
-        },
-        "diversification.chart.rank": {"tr": "Sıra", "en": "Rank"},
-    }
-)
 
 
 _AROUND = ("top center", "middle right", "bottom center", "middle left", "top right")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from clusterlib.i18n import add_strings, format_number, t
+from clusterlib.i18n import format_number, t
 from clusterlib.selection.findings import sector_name
 
 __all__ = [
@@ -29,96 +29,6 @@ __all__ = [
 #: (the table shows more).
 NAMED: int = 3
 NAMED_BASES: int = 2
-
-add_strings(
-    {
-        "diversification.finding.caveat": {
-            "tr": "Ekonomik karmaşıklık ülkelerin ihracatı için geliştirildi; aynı ülkenin illerine ne ölçüde "
-            "uygulanabileceği henüz açık bir araştırma sorusudur. Buradaki değerler ilin uzmanlaşma örüntüsünü "
-            "betimler (istihdam, {n} NACE bölümü, RCA ≥ {threshold}); bir ölçüm değil, tartışma için bir "
-            "başlangıç noktasıdır.",
-            "en": "Economic complexity was developed for countries' exports; how far it carries over to the "
-            "provinces of one country is an open research question. The values here describe the province's "
-            "pattern of specialisation (employment, {n} NACE divisions, RCA ≥ {threshold}); read them as a "
-            "starting point for discussion, not as a measurement.",
-        },
-        "diversification.finding.synthetic": {
-            "tr": "Bu bölümün verileri sentetik örnek veridir, resmî istatistik değildir.",
-            "en": "The data of this section are the synthetic sample, not official statistics.",
-        },
-        "diversification.finding.eci": {
-            "tr": "{province}, ekonomik karmaşıklık endeksine göre {n} il arasında {rank}. sırada (EKE {eci}); "
-            "il {diversity} sektörde uzmanlaşmış.",
-            "en": "{province} ranks {rank} of {n} provinces by economic complexity (ECI {eci}); it is "
-            "specialised in {diversity} sectors.",
-        },
-        "diversification.finding.opportunities": {
-            "tr": "İlin henüz uzmanlaşmadığı sektörler arasında hem uygulanabilirliği (ilişkili sektörlerin "
-            "yoğunluğu) hem de çekiciliği ({attractiveness}) yüksek olanlar: {items}.",
-            "en": "Among the sectors where the province does not yet specialise, those both feasible "
-            "(relatedness density) and attractive ({attractiveness}) are: {items}.",
-        },
-        "diversification.attractiveness.pci": {"tr": "karmaşıklık", "en": "complexity"},
-        "diversification.attractiveness.cog": {"tr": "görünüm kazancı", "en": "outlook gain"},
-        "diversification.finding.opportunities_none": {
-            "tr": "İlin uzmanlaşmadığı aday sektör kalmadı.",
-            "en": "There is no candidate sector left in which the province is not specialised.",
-        },
-        "diversification.item": {
-            "tr": "{sector|lower} ({sectors|lower|list} birikimine dayanarak)",
-            "en": "{sector|lower} (building on {sectors|lower|list})",
-        },
-        "diversification.item_alone": {"tr": "{sector|lower}", "en": "{sector|lower}"},
-        "diversification.finding.comparison": {
-            "tr": "Dört ölçütlü sıralama ilde var olanı sıralar (başta {ranking|lower|list}); bu bölüm ise "
-            "büyüyebilecek olanı ({opportunities|lower|list}). {overlap} {complex}",
-            "en": "The four-criteria ranking ranks what exists (led by {ranking|lower|list}); this section ranks "
-            "what could grow ({opportunities|lower|list}). {overlap} {complex}",
-        },
-        "diversification.finding.no_overlap": {
-            "tr": "İki liste örtüşmüyor: biri bugünkü güçlü yanları, diğeri yeni yönleri gösterir; birlikte "
-            "okunmalıdır.",
-            "en": "The two lists do not overlap: one shows today's strengths, the other new directions; read "
-            "them together.",
-        },
-        "diversification.finding.overlap": {
-            "tr": "İki listede ortak sektörler: {shared|lower|list}.",
-            "en": "Both lists name {shared|lower|list}.",
-        },
-        "diversification.finding.ranking_complexity": {
-            "tr": "Sıralamanın ilk {k} sektörünün {n|poss} ilin ortalama karmaşıklığından daha karmaşık "
-            "(PCI > EKE).",
-            "en": "{n} of the ranking's top {k} sectors are more complex than the province's average "
-            "(PCI above its ECI).",
-        },
-        "diversification.finding.comparison_none": {
-            "tr": "Bu bölüm büyüyebilecek sektörleri sıralar; dört ölçütlü sıralama ise ilde var olanları.",
-            "en": "This section ranks what could grow; the four-criteria ranking ranks what exists.",
-        },
-        "diversification.finding.robustness": {
-            "tr": "Diğer ayarlarda ({settings}) ilk {k} fırsatın yalnız {kept|poss} aynı kalıyor; {rank}",
-            "en": "Under the other settings ({settings}) {kept} of the top {k} opportunities stay the same; {rank}",
-        },
-        "diversification.finding.rank_moves": {
-            "tr": "ilin EKE sırası {low} ile {high} arasında değişiyor.",
-            "en": "the province's ECI rank moves between {low} and {high}.",
-        },
-        "diversification.finding.rank_stays": {
-            "tr": "ilin EKE sırası değişmiyor ({rank}).",
-            "en": "the province's ECI rank stays {rank}.",
-        },
-        "diversification.finding.undefined": {
-            "tr": "EKE şu ayarlarda tanımsız: {settings}.",
-            "en": "The ECI is not defined for: {settings}.",
-        },
-        "diversification.finding.missing": {
-            "tr": "Verilerde bu tablo yok, bu yüzden duyarlılık tablosunda yer almıyor: {data}.",
-            "en": "The data have no table for this, so it is left out of the robustness table: {data}.",
-        },
-        "diversification.measure.employment": {"tr": "İstihdam", "en": "Employment"},
-        "diversification.measure.exports": {"tr": "İhracat", "en": "Exports"},
-    }
-)
 
 
 def threshold_text(value: float, lang: str) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from clusterlib.i18n import add_strings, check_language, join_list, t
+from clusterlib.i18n import check_language, join_list, t
 from clusterlib.report.tables import Table
 from clusterlib.selection.diversification import MISSING_TABLE, TOP_OPPORTUNITIES, Diversification
 from clusterlib.selection.diversification_charts import eci_map, opportunity_chart
@@ -20,66 +20,6 @@ from clusterlib.selection.diversification_findings import threshold_text
 from clusterlib.selection.findings import sector_name
 
 __all__ = ["DiversificationReport", "DiversificationText", "present"]
-
-add_strings(
-    {
-        "diversification.h.title": {"tr": "Çeşitlenme fırsatları", "en": "Diversification opportunities"},
-        "diversification.h.chart": {
-            "tr": "Uygulanabilirlik ve çekicilik: ilin henüz uzmanlaşmadığı sektörler",
-            "en": "Feasibility and attractiveness: sectors where the province does not yet specialise",
-        },
-        "diversification.h.map": {
-            "tr": "İllerin ekonomik karmaşıklık endeksi (EKE, {year})",
-            "en": "Economic complexity index (ECI) of the provinces ({year})",
-        },
-        "diversification.h.comparison": {
-            "tr": "Dört ölçütlü sıralama ile karşılaştırma",
-            "en": "Compared with the four-criteria ranking",
-        },
-        "diversification.h.robustness": {
-            "tr": "Sonuç seçimlere ne kadar duyarlı?",
-            "en": "How the result moves with the choices",
-        },
-        "diversification.col.rank": {"tr": "Sıra", "en": "Rank"},
-        "diversification.col.sector": {"tr": "Sektör", "en": "Sector"},
-        "diversification.col.nace": {"tr": "NACE", "en": "NACE"},
-        "diversification.col.density": {
-            "tr": "İlişkili yoğunluk (0–100)",
-            "en": "Relatedness density (0–100)",
-        },
-        "diversification.col.pci": {"tr": "Karmaşıklık (PCI)", "en": "Complexity (PCI)"},
-        "diversification.col.cog": {"tr": "Görünüm kazancı (COG)", "en": "Outlook gain (COG)"},
-        "diversification.col.builds_on": {"tr": "Dayandığı sektörler", "en": "Builds on"},
-        "diversification.col.measure": {"tr": "Veri", "en": "Data"},
-        "diversification.col.threshold": {"tr": "RCA eşiği", "en": "RCA threshold"},
-        "diversification.col.eci_rank": {"tr": "EKE sırası", "en": "ECI rank"},
-        "diversification.col.top": {"tr": "İlk {k} fırsat", "en": "Top {k} opportunities"},
-        "diversification.col.kept": {
-            "tr": "Temel ilk {k} ile ortak",
-            "en": "Shared with the baseline top {k}",
-        },
-        "diversification.undefined": {"tr": "EKE tanımsız", "en": "ECI undefined"},
-        "diversification.missing": {"tr": "veri yok", "en": "no data"},
-        "diversification.sheet.opportunities": {"tr": "Fırsatlar", "en": "Opportunities"},
-        "diversification.sheet.robustness": {
-            "tr": "Çeşitlenme duyarlılığı",
-            "en": "Diversification robustness",
-        },
-        "diversification.caption.opportunities": {
-            "tr": "Skor: ilişkili yoğunluk ve çekiciliğin eşit ağırlıklı standart puanı; dayandığı sektörler ilin "
-            "uzmanlaştığı, en yakın (yakınlık φ) sektörlerdir.",
-            "en": "Score: equal-weight standard scores of relatedness density and attractiveness; the sectors "
-            "built on are the province's specialisations closest to it (proximity φ).",
-        },
-        "diversification.caption.robustness": {
-            "tr": "İstihdam ve ihracat, RCA eşiği 1 ve 0,75; ihracat yalnızca mal üreten bölümleri kapsar. NACE "
-            "bölümleri (2 haneli) kullanıldı: sınıflarda (4 haneli) yalnızca bir ilde bulunan sektör sayısı artar.",
-            "en": "Employment and exports, RCA threshold 1 and 0.75; exports cover goods-producing divisions only. "
-            "NACE divisions (2-digit) are used: with classes (4-digit) more sectors would be present in one "
-            "province only.",
-        },
-    }
-)
 
 
 @dataclass(frozen=True)

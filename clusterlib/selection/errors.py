@@ -8,39 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from clusterlib.i18n import DEFAULT_LANGUAGE, add_strings, check_language, t
+from clusterlib.i18n import DEFAULT_LANGUAGE, check_language, t
 
 __all__ = ["SelectionInputError", "years_text"]
-
-add_strings(
-    {
-        "selection.error.year_absent": {
-            "tr": "'year' {year} istihdam tablosunda yok; tablodaki yıllar: {years}.",
-            "en": "'year' {year} is not in the employment table; years present: {years}.",
-        },
-        "selection.error.period": {
-            "tr": "'period' en az 1 yıl olmalı, {period} verildi.",
-            "en": "'period' must be at least 1 year, got {period}.",
-        },
-        "selection.error.base_absent": {
-            "tr": "{period} yıllık büyüme için {base} yılı gerekiyor, ancak istihdam tablosundaki yıllar: {years}; "
-            "'period' değerini en çok {longest} seçin.",
-            "en": "growth over {period} years needs {base}, but the employment table holds the years {years}; "
-            "choose 'period' ≤ {longest}.",
-        },
-        "selection.error.exports_years": {
-            "tr": "İhracat tablosu {base} ve {year} yıllarını kapsamalı (dönem {period} yıl); tablodaki yıllar: "
-            "{years}.",
-            "en": "The exports table must cover {base} and {year} (period {period}); years present: {years}.",
-        },
-        "selection.error.no_candidates": {
-            "tr": "{province} ilinde {year} yılında {sections} bölümlerinden en az {min_employment} çalışanı "
-            "olan sektör yok; 'min_employment' değerini düşürün ya da bölümleri genişletin.",
-            "en": "{province} has no sector of sections {sections} with at least {min_employment} employees in "
-            "{year}; lower 'min_employment' or widen 'sections'.",
-        },
-    }
-)
 
 
 def years_text(years: Sequence[int]) -> str:

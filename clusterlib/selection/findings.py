@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from clusterlib import nace
-from clusterlib.i18n import add_strings, format_percent, t
+from clusterlib.i18n import format_percent, t
 from clusterlib.regions import Province
 from clusterlib.selection.criteria import Criteria
 from clusterlib.selection.portfolio import portfolio_quadrants
@@ -50,115 +50,6 @@ _TAU_TR = (
 _METHODS_EN = "The ranking methods (TOPSIS and the weighted sum, with several normalisations)"
 _TAU_EN = (
     "the lowest rank correlation between methods (Kendall τ; 1 = same order, 0 = unrelated) is {tau|num:2}"
-)
-
-add_strings(
-    {
-        "selection.finding.structure": {
-            "tr": "{province|loc} {year} yılında {total|num} sigortalı çalışan bulunuyor. En çok istihdam "
-            "sağlayan sektör {largest|lower} ({largest_jobs|num} kişi; il istihdamının {largest_share|pct|poss}); "
-            "{specialised}",
-            "en": "{province} had {total|num} insured employees in {year}. The largest employer is "
-            "{largest|lower} ({largest_jobs|num} jobs; {largest_share|pct} of the province's employment); "
-            "{specialised}",
-        },
-        "selection.finding.specialised": {
-            "tr": "istihdamın en az {min_share} payını tutan sektörler arasında en belirgin uzmanlaşma "
-            "{sector|lower|loc}: yerelleşme katsayısı (LQ) {lq|num:2}, yani sektörün il istihdamındaki payı "
-            "Türkiye'deki payının {lq|num:2} katı.",
-            "en": "among sectors with at least {min_share} of employment the strongest specialisation is in "
-            "{sector|lower}: its location quotient (LQ) is {lq|num:2}, i.e. the sector's share of the "
-            "province's employment is {lq|num:2} times its share of Türkiye's.",
-        },
-        "selection.finding.portfolio": {
-            "tr": "İstihdamın en az {min_share} payını tutan sektörlerden hem uzmanlaşmış (LQ > {lq|num}) hem "
-            "de Türkiye ortalamasından (yılda {national|pct}) daha hızlı büyüyen {count} sektör var; istihdamı "
-            "en yüksek olanlar: {sectors|lower|list}.",
-            "en": "{count} sectors with at least {min_share} of employment are both specialised "
-            "(LQ > {lq|num}) and growing faster than the national average ({national|pct} a year); the "
-            "largest: {sectors|lower|list}.",
-        },
-        "selection.finding.portfolio_one": {
-            "tr": "İstihdamın en az {min_share} payını tutan sektörlerden hem uzmanlaşmış (LQ > {lq|num}) hem "
-            "de Türkiye ortalamasından (yılda {national|pct}) daha hızlı büyüyen tek sektör var: "
-            "{sectors|lower|list}.",
-            "en": "One sector with at least {min_share} of employment is both specialised (LQ > {lq|num}) "
-            "and growing faster than the national average ({national|pct} a year): {sectors|lower|list}.",
-        },
-        "selection.finding.portfolio_none": {
-            "tr": "İstihdamın en az {min_share} payını tutan sektörler arasında hem uzmanlaşmış "
-            "(LQ > {lq|num}) hem de Türkiye ortalamasından (yılda {national|pct}) daha hızlı büyüyen bir "
-            "sektör yok.",
-            "en": "No sector with at least {min_share} of employment is both specialised (LQ > {lq|num}) "
-            "and growing faster than the national average ({national|pct} a year).",
-        },
-        "selection.finding.map": {
-            "tr": "{province}, {sector|lower|loc} yerelleşme katsayısına göre {n} il arasında {rank}. sırada "
-            "(LQ = {lq|num:2}).",
-            "en": "{province} ranks {rank|ord} of {n} provinces by location quotient in {sector|lower} "
-            "(LQ = {lq|num:2}).",
-        },
-        "selection.finding.shift_share": {
-            "tr": "{start}–{end} döneminde ildeki istihdam {change|abs|num} kişi "
-            "{change|sign:arttı:azaldı:değişmedi}. Türkiye geneliyle aynı hızda büyüseydi {national|abs|num} "
-            "kişi {national|sign:artacaktı:azalacaktı:değişmeyecekti}; sektörel yapı (endüstri karması) etkisi "
-            "{mix|signed} kişi, bölgesel rekabet etkisi {regional|signed} kişi. Bölgesel rekabet etkisi en "
-            "yüksek sektör: {leader|lower} ({leader_value|signed} kişi).",
-            "en": "Between {start} and {end} employment in the province {change|sign:rose:fell:did not change} "
-            "by {change|abs|num} jobs. Growing at the national rate it would have "
-            "{national|sign:gained:lost:kept} {national|abs|num} jobs; the industry-mix effect is {mix|signed} "
-            "and the regional (competitive) effect {regional|signed} jobs. Largest regional (competitive) "
-            "effect: {leader|lower} ({leader_value|signed} jobs).",
-        },
-        "selection.finding.robustness": {
-            "tr": "{n|num} farklı ağırlık senaryosunun {p|pct:0|poss_loc} {sector|lower} ilk {k|loc} yer alıyor; "
-            "senaryoların en az {threshold|pct:0|poss_loc} ilk {k|loc} kalan sektör sayısı {stable_count}.",
-            "en": "{sector|cap} stays in the top {k} in {p|pct:0} of {n|num} weight scenarios; {stable_count} "
-            "{stable_count|plural:sector is:sectors are} in the top {k} in at least {threshold|pct:0} of the "
-            "scenarios.",
-        },
-        "selection.finding.group_weight": {
-            "tr": "{group|lower} {weight|pct:0}",
-            "en": "{group|lower} {weight|pct:0}",
-        },
-        "selection.finding.criteria": {
-            "tr": "{n} gösterge {groups} ölçüt grubunda toplanıyor (grup ağırlıkları: {weights|list}). "
-            "{sector|common|gen} puanına en çok katkıyı {group|lower} grubu yapıyor.",
-            "en": "{n} indicators in {groups} groups (group weights: {weights|list}). The largest part of the "
-            "score of {sector|lower} comes from the {group|lower} group.",
-        },
-        "selection.finding.ranking": {
-            "tr": "Kümelenme için en uygun aday sektörler: {top|lower|list}. {why}",
-            "en": "The best candidates for a cluster are {top|lower|list}. {why}",
-        },
-        "selection.finding.fragile": {
-            "tr": "Ancak {rank}. sıradaki {sector|lower}, ağırlıklar değiştirildiğinde senaryoların yalnız "
-            "{p|pct:0|poss_loc} ilk {k|loc} kalıyor; bu aday ağırlıklara duyarlı.",
-            "en": "But {sector|lower}, ranked {rank|ord}, stays in the top {k} in only {p|pct:0} of the weight "
-            "scenarios; this candidate depends on the weights.",
-        },
-        "selection.finding.agreement_high": {
-            "tr": _METHODS_TR + " büyük ölçüde örtüşüyor: " + _TAU_TR + ".",
-            "en": _METHODS_EN + " largely agree: " + _TAU_EN + ".",
-        },
-        "selection.finding.agreement_moderate": {
-            "tr": _METHODS_TR + " ancak kısmen örtüşüyor: " + _TAU_TR + ".",
-            "en": _METHODS_EN + " agree only in part: " + _TAU_EN + ".",
-        },
-        "selection.finding.agreement_low": {
-            "tr": _METHODS_TR + " belirgin biçimde ayrışıyor: " + _TAU_TR + "; sıralamayı tek bir yönteme "
-            "dayanarak okumayın.",
-            "en": _METHODS_EN
-            + " disagree markedly: "
-            + _TAU_EN
-            + "; do not read the ranking from one method "
-            "alone.",
-        },
-        "selection.finding.agreement_unknown": {
-            "tr": "Sıralama yöntemlerinin uyumu ölçülemedi (karşılaştırılacak yeterli sıralama yok).",
-            "en": "The agreement between ranking methods could not be measured (too few rankings to compare).",
-        },
-    }
 )
 
 

@@ -5,70 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from clusterlib.i18n import add_strings, format_number, lower_first, lower_first_en, t
+from clusterlib.i18n import format_number, lower_first, lower_first_en, t
 from clusterlib.selection.criteria import Criteria
 from clusterlib.selection.findings import sector_name
 
 __all__ = ["Imputed", "LeftOut", "TooFewSectors"]
-
-add_strings(
-    {
-        "selection.note.left_out": {
-            "tr": "Puanlamaya alınmayan ölçütler: {names} — {reason}. Kalan ölçütler göreli ağırlıklarını "
-            "koruyor.",
-            "en": "Left out of the scoring: {names} — {reason}. The other criteria keep their relative weights.",
-        },
-        "selection.note.need.avg_wage": {
-            "tr": "istihdam tablosunda ortalama ücret ('avg_wage' sütunu) yok",
-            "en": "the employment table has no average wages (column 'avg_wage')",
-        },
-        "selection.note.need.workplaces": {
-            "tr": "istihdam tablosunda işyeri sayısı ('workplaces' sütunu) yok",
-            "en": "the employment table has no number of workplaces (column 'workplaces')",
-        },
-        "selection.note.need.exports": {
-            "tr": "ihracat tablosu yok",
-            "en": "there is no exports table",
-        },
-        "selection.note.need.institutions": {
-            "tr": "paydaş (stakeholders) ve girişim (initiatives) tabloları yok",
-            "en": "there is neither a stakeholders nor an initiatives table",
-        },
-        "selection.note.imputed": {
-            "tr": "{count} eksik değer, göstergesinin adaylar arasındaki en kötü değeriyle dolduruldu (veri yoksa "
-            "puan kazandırmaz); tabloda * ile işaretli: {cells}.",
-            "en": "{count} {count|plural:missing value was:missing values were} filled with the worst value of "
-            "their indicator among the candidates (no evidence earns no credit); marked * in the table: {cells}.",
-        },
-        "selection.note.imputed_median": {
-            "tr": "{count} eksik değer, göstergesinin adaylar arasındaki ortanca değeriyle dolduruldu; tabloda * "
-            "ile işaretli: {cells}.",
-            "en": "{count} {count|plural:missing value was:missing values were} filled with the median of their "
-            "indicator among the candidates; marked * in the table: {cells}.",
-        },
-        "selection.note.too_few": {
-            "tr": "Puanlama sektörleri karşılaştırır ve en az {min_sectors} aday sektör gerektirir; {province} "
-            "ilinde {year} yılında {sections} bölümlerinden en az {min_employment} çalışanı olan {count} sektör "
-            "var{names}. Sıralama, sağlamlık ve ölçüt grafikleri bu yüzden bu raporda yok. {advice}",
-            "en": "Scoring compares sectors and needs at least {min_sectors} candidate sectors; {province} has "
-            "{count} sector(s) of sections {sections} with at least {min_employment} employees in {year}"
-            "{names}. The ranking, robustness and criteria charts are therefore not in this report. {advice}",
-        },
-        "selection.note.advice_lower": {
-            "tr": "'min_employment' değerini {suggestion} ya da altına indirirseniz {min_sectors} sektör "
-            "karşılaştırılabilir.",
-            "en": "Lower 'min_employment' to {suggestion} or less to compare {min_sectors} sectors.",
-        },
-        "selection.note.advice_sections": {
-            "tr": "Bu bölümlerde ilde yeterli sektör yok: 'sections' ile aday bölümleri genişletin.",
-            "en": "The province has too few sectors in these sections: widen the candidate 'sections'.",
-        },
-        "selection.note.unavailable": {
-            "tr": "Bu bölüm için en az {min_sectors} aday sektör gerekir (yukarıdaki nota bakın).",
-            "en": "This section needs at least {min_sectors} candidate sectors (see the note above).",
-        },
-    }
-)
 
 
 def _names(criteria: Criteria, ids: tuple[str, ...], lang: str) -> str:

@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from clusterlib import charts
-from clusterlib.i18n import add_strings, check_language, t, turkish_capitalize
+from clusterlib.i18n import check_language, t, turkish_capitalize
 from clusterlib.report.display import Notice, Omitted
 from clusterlib.report.tables import Table
 from clusterlib.selection.analysis import SectorSelection
@@ -24,90 +24,6 @@ from clusterlib.selection.findings import sector_name
 from clusterlib.selection.scoring import explain
 
 __all__ = ["ReportFindings", "SelectionReport", "present"]
-
-add_strings(
-    {
-        "selection.map_source": {
-            "tr": "Kaynak: SGK 4/a sigortalı istihdamı, il × NACE bölümü, {year}",
-            "en": "Source: SGK 4/a insured employment, province × NACE division, {year}",
-        },
-        "selection.col.rank": {"tr": "Sıra", "en": "Rank"},
-        "selection.col.sector": {"tr": "Sektör", "en": "Sector"},
-        "selection.col.nace": {"tr": "NACE", "en": "NACE"},
-        "selection.col.score": {"tr": "Puan", "en": "Score"},
-        "selection.col.p_top": {"tr": "İlk {k|loc} yer alma olasılığı", "en": "Probability in top {k}"},
-        "selection.col.rank_low": {"tr": "En iyi sıra (5. yüzdelik)", "en": "Best rank (5th percentile)"},
-        "selection.col.rank_high": {
-            "tr": "En kötü sıra (95. yüzdelik)",
-            "en": "Worst rank (95th percentile)",
-        },
-        "selection.col.why": {"tr": "Gerekçe", "en": "Why"},
-        "selection.col.employment": {"tr": "İstihdam", "en": "Employment"},
-        "selection.col.value": {"tr": "Değer", "en": "Value"},
-        "selection.col.indicator": {"tr": "Gösterge", "en": "Indicator"},
-        "selection.col.group": {"tr": "Ölçüt grubu", "en": "Criteria group"},
-        "selection.col.weight": {"tr": "Ağırlık", "en": "Weight"},
-        "selection.col.direction": {"tr": "Yön", "en": "Direction"},
-        "selection.direction.benefit": {
-            "tr": "Yüksek değer olumlu (fayda)",
-            "en": "Higher is better (benefit)",
-        },
-        "selection.direction.cost": {"tr": "Düşük değer olumlu (maliyet)", "en": "Lower is better (cost)"},
-        "selection.col.method": {"tr": "Yöntem", "en": "Method"},
-        "selection.h.title": {
-            "tr": "{province}: kümelenme için sektör seçimi ({year})",
-            "en": "{province}: sector selection for cluster development ({year})",
-        },
-        "selection.h.intro": {
-            "tr": "Amaç ciroya göre en büyük sektörleri değil, kümelenme yaklaşımına uygun sektörleri "
-            "belirlemektir. Aday sektörler {count} ölçüt grubunda puanlanır: {groups|lower|list}.",
-            "en": "The aim is not to find the largest sectors by turnover but those that suit a cluster "
-            "approach. Candidate sectors are scored on {count} criteria groups: {groups|lower|list}.",
-        },
-        "selection.h.structure": {"tr": "İlin sektör yapısı", "en": "The province's sector structure"},
-        "selection.h.portfolio": {
-            "tr": "Sektör portföyü: uzmanlaşma ve büyüme",
-            "en": "Sector portfolio: specialisation and growth",
-        },
-        "selection.h.map": {
-            "tr": "Öne çıkan adayların illere göre yerelleşme katsayısı",
-            "en": "Location quotient of the leading candidates across provinces",
-        },
-        "selection.h.shift_share": {
-            "tr": "Değişim-payı (shift-share) analizi ({start}–{end})",
-            "en": "Shift-share analysis ({start}–{end})",
-        },
-        "selection.h.data": {"tr": "Veriler ve eksik değerler", "en": "Data and missing values"},
-        "selection.h.criteria": {"tr": "Ölçütler ve grup puanları", "en": "Criteria and group scores"},
-        "selection.h.ranking": {"tr": "Sonuç sıralaması", "en": "Final ranking"},
-        "selection.h.indicators": {
-            "tr": "Adayların gösterge değerleri",
-            "en": "Indicator values of the candidates",
-        },
-        "selection.h.robustness": {
-            "tr": "Sıralamanın sağlamlığı (duyarlılık analizi)",
-            "en": "How robust the ranking is (sensitivity analysis)",
-        },
-        "selection.h.explore": {"tr": "Ağırlıkları deneyin", "en": "Try other weights"},
-        "selection.note.complete": {
-            "tr": "Tüm ölçütler veriden hesaplandı; eksik değer doldurulmadı.",
-            "en": "Every criterion was computed from the data; no missing value was filled in.",
-        },
-        "selection.caption.indicators": {
-            "tr": "Ham gösterge değerleri; * doldurulmuş eksik değer.",
-            "en": "Raw indicator values; * a missing value that was filled in.",
-        },
-        "selection.chart.groups": {
-            "tr": "Ölçüt gruplarının katkısı (ağırlıklı toplam, min-maks); sıra: TOPSIS sonucu",
-            "en": "Contribution of the criteria groups (weighted sum, min–max); order: final TOPSIS rank",
-        },
-        "selection.sheet.criteria": {"tr": "Ölçütler", "en": "Criteria"},
-        "selection.sheet.ranking": {"tr": "Sıralama", "en": "Ranking"},
-        "selection.sheet.indicators": {"tr": "Göstergeler", "en": "Indicators"},
-        "selection.sheet.robustness": {"tr": "Sağlamlık", "en": "Robustness"},
-        "selection.sheet.structure": {"tr": "Sektör yapısı", "en": "Sector structure"},
-    }
-)
 
 
 @dataclass(frozen=True)

@@ -163,13 +163,6 @@ def prepare_indicators(
     return values, imputed, normalized
 
 
-def _ordinal(rank: int, lang: str) -> str:
-    if lang == "tr":
-        return f"{rank}."
-    suffix = "th" if 10 <= rank % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(rank % 10, "th")
-    return f"{rank}{suffix}"
-
-
 # --------------------------------------------------------------------------------------------------
 # Public functions
 # --------------------------------------------------------------------------------------------------
@@ -402,7 +395,6 @@ def explain(
         lang,
         sector=label,
         rank=rank,
-        ordinal=_ordinal(rank, lang),
         strengths=[phrase(s) for s in strengths],
         count=len(strengths),
         weakest=phrase(weakest) if weakest is not None else "",

@@ -19,65 +19,9 @@ Examples
 
 from __future__ import annotations
 
-from clusterlib.i18n import add_strings, format_as, has_string, t
+from clusterlib.i18n import format_as, has_string, t
 
 __all__ = ["indicator_phrase"]
-
-add_strings(
-    {
-        "selection.value.employment": {"tr": "{shown} kişi", "en": "{shown} jobs"},
-        "selection.value.relative_wage": {
-            "tr": "il ortalamasının {shown} katı",
-            "en": "{shown} times the provincial average",
-        },
-        "selection.value.employment_cagr": {"tr": "yıllık {shown}", "en": "{shown} a year"},
-        "selection.value.export_cagr": {"tr": "yıllık {shown}", "en": "{shown} a year"},
-        "selection.value.national_growth": {"tr": "yıllık {shown}", "en": "{shown} a year"},
-        "selection.value.workplace_cagr": {"tr": "yıllık {shown}", "en": "{shown} a year"},
-        "selection.value.rca": {"tr": "AKÜ {shown}", "en": "RCA {shown}"},
-        "selection.value.relatedness_density": {
-            "tr": "0–100 ölçeğinde {shown}",
-            "en": "{shown} on a 0–100 scale",
-        },
-        "selection.value.support_institutions": {
-            "tr": "{shown} paydaş ve girişim",
-            "en": "{shown} stakeholders and initiatives",
-        },
-        "selection.value.avg_firm_size": {
-            "tr": "işyeri başına {shown} çalışan",
-            "en": "{shown} employees per workplace",
-        },
-        "selection.value.skills_pool": {
-            "tr": "yerelleşme katsayısı {shown}",
-            "en": "location quotient {shown}",
-        },
-        "selection.value.wage_cost": {
-            "tr": "sektörün Türkiye ortalamasının {shown} katı",
-            "en": "{shown} times the sector's national average",
-        },
-        "selection.phrase": {"tr": "{name} ({detail}{mark})", "en": "{name} ({detail}{mark})"},
-        "selection.phrase.imputed": {"tr": "; doldurulmuş eksik değer", "en": "; imputed"},
-        "selection.explain.strengths_weakest": {
-            "tr": "{sector|cap} {rank}. sırada; güçlü {count|plural:yönü:yönleri}: {strengths|list}; en zayıf "
-            "yönü: {weakest}.",
-            "en": "{sector|cap} ranks {ordinal}, carried by {strengths|list}; its weakest side is {weakest}.",
-        },
-        "selection.explain.strengths": {
-            "tr": "{sector|cap} {rank}. sırada; güçlü {count|plural:yönü:yönleri}: {strengths|list}.",
-            "en": "{sector|cap} ranks {ordinal}, carried by {strengths|list}.",
-        },
-        "selection.explain.no_strength_weakest": {
-            "tr": "{sector|cap} {rank}. sırada; hiçbir ölçütte en zayıf sektörün önüne geçemiyor; en zayıf "
-            "yönü: {weakest}.",
-            "en": "{sector|cap} ranks {ordinal}; no criterion lifts it above the weakest sector; its weakest side "
-            "is {weakest}.",
-        },
-        "selection.explain.no_strength": {
-            "tr": "{sector|cap} {rank}. sırada; hiçbir ölçütte en zayıf sektörün önüne geçemiyor.",
-            "en": "{sector|cap} ranks {ordinal}; no criterion lifts it above the weakest sector.",
-        },
-    }
-)
 
 
 def indicator_phrase(

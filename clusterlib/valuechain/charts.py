@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 
 from clusterlib import nace
 from clusterlib.charts import PALETTE
-from clusterlib.i18n import add_strings, axis_ticks, hover_values, plotly_layout, t
+from clusterlib.i18n import axis_ticks, hover_values, plotly_layout, t
 from clusterlib.report.display import Omitted
 from clusterlib.valuechain.findings import short_name, stage_name
 from clusterlib.valuechain.stages import STAGES, stage_of
@@ -43,57 +43,6 @@ STAGE_COLOURS: dict[str, str] = {
     "local_other": PALETTE["grey"],
 }
 _HOLE = PALETTE["vermillion"]
-
-add_strings(
-    {
-        f"valuechain.chart.{key}": texts
-        for key, texts in {
-            "supply": {"tr": "Tedarik ilişkisi (satıcı → alıcı)", "en": "Supply tie (seller → buyer)"},
-            "cooperation": {"tr": "İş birliği", "en": "Cooperation"},
-            "in_province": {"tr": "● il içinde", "en": "● in the province"},
-            "outside": {"tr": "◆ il dışında", "en": "◆ outside the province"},
-            "hub": {"tr": "○ merkez firma (en çok ortak)", "en": "○ hub (most partners)"},
-            "broker": {"tr": "□ aracı (en çok aracılık)", "en": "□ broker (most brokerage)"},
-            "partners": {"tr": "ortak", "en": "partners"},
-            "pairs": {"tr": "Aracılık ettiği firma çifti", "en": "Pairs of firms brokered"},
-            "betweenness": {"tr": "arasındalık", "en": "betweenness"},
-            "suppliers_out": {"tr": "Dış tedarikçiler", "en": "Outside suppliers"},
-            "customers_out": {"tr": "Dış müşteriler", "en": "Outside customers"},
-            "hole": {"tr": "⚠ yerel tedarik açığı", "en": "⚠ local sourcing hole"},
-            "sells": {"tr": "satan", "en": "sells"},
-            "buys": {"tr": "alan", "en": "buys"},
-            "ties": {"tr": "ilişki", "en": "ties"},
-            "national": {"tr": "Türkiye", "en": "Türkiye"},
-            "regional": {"tr": "İl (FLQ, δ = {delta})", "en": "Province (FLQ, δ = {delta})"},
-            "backward": {
-                "tr": "Geriye bağlantı (1 TL nihai talebin yarattığı üretim, TL)",
-                "en": "Backward linkage (output per 1 TRY of final demand, TRY)",
-            },
-            "power": {
-                "tr": "Yayılma gücü (geriye bağlantı / ortalama)",
-                "en": "Power of dispersion (backward / mean)",
-            },
-            "sensitivity": {
-                "tr": "Yayılma duyarlılığı (ileriye bağlantı / ortalama)",
-                "en": "Sensitivity of dispersion (forward / mean)",
-            },
-            "key": {"tr": "Kilit sektörler", "en": "Key sectors"},
-            "backward_q": {"tr": "Geriye bağlı", "en": "Backward-linked"},
-            "forward_q": {"tr": "İleriye bağlı", "en": "Forward-linked"},
-            "weak_q": {"tr": "Zayıf bağlı", "en": "Weakly linked"},
-            "sectors": {"tr": "Sektörler", "en": "Sectors"},
-            "cluster_sector": {"tr": "Kümenin sektörü", "en": "The cluster's sector"},
-            "no_data": {
-                "tr": "Veri yok: girdi-çıktı tablosu bulunamadı",
-                "en": "No data: the input-output table is missing",
-            },
-            "loss": {
-                "tr": "Sektör çıkarılırsa kaybedilen üretim (toplam üretimin payı)",
-                "en": "Output lost without the sector (share of total output)",
-            },
-        }.items()
-    }
-)
 
 
 def _label(key: str, lang: str, **values: object) -> str:

@@ -211,7 +211,7 @@ def test_explain_english_sentence(footwear):
     result, criteria = footwear
     text = explain(result, criteria, sector="15", lang="en", names={"15": "Footwear"})
     assert text == (
-        "Footwear ranks 1st, carried by lq en (LQ 6.2) and rca en (RCA 4.1); "
+        "Footwear ranks 1st; its strengths are lq en (LQ 6.2) and rca en (RCA 4.1); "
         "its weakest side is wage_cost en (1.12 times the sector's national average)."
     )
 
