@@ -336,8 +336,8 @@ def explain(
     >>> table = pd.DataFrame({"lq": [6.2, 1.0, 2.0], "wage_cost": [1.1, 1.3, 0.9]}, index=["15", "10", "28"])
     >>> result = score_sectors(table, crit, method="weighted_sum")
     >>> explain(result, crit, sector="15", lang="en", names={"15": "Footwear"}, n_strengths=1)
-    "Footwear ranks 1st, carried by specialisation (LQ 6.2); its weakest side is wage cost (1.1 times the
-    sector's national average)."
+    "Footwear ranks 1st; its strength is specialisation (LQ 6.2); its weakest side is wage cost (1.1 times
+    the sector's national average)."
     >>> explain(result, crit, sector="15", lang="tr", names={"15": "Ayakkabı"}, n_strengths=1)
     'Ayakkabı 1. sırada; güçlü yönü: uzmanlaşma (LQ 6,2); en zayıf yönü: ücret maliyeti (sektörün
     Türkiye ortalamasının 1,1 katı).'
