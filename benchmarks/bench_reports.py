@@ -32,9 +32,11 @@ import time
 from pathlib import Path
 
 from clusterlib.config import NOTEBOOKS_DIR, SAMPLE_DIR
-from clusterlib.report import discover_steps, resolve_provinces, run
-from clusterlib.report.runner import KERNEL_NAME, _kernel_dir, default_jobs
 from clusterlib.resultcache import LOG_ENV
+from clusterlib.run import discover_steps, resolve_provinces, run
+from clusterlib.run.kernels import KERNEL_NAME
+from clusterlib.run.kernels import kernel_dir as make_kernel_dir
+from clusterlib.run.plan import default_jobs
 
 
 def sequential_loop(provinces: list, steps: list, *, lang: str, data: Path, out: Path) -> float:
@@ -45,7 +47,7 @@ def sequential_loop(provinces: list, steps: list, *, lang: str, data: Path, out:
     import papermill as pm
     from nbconvert import HTMLExporter
 
-    kernel_dir = _kernel_dir(fork_launcher=False)  # the runner's interpreter, as ipykernel always starts
+    kernel_dir = make_kernel_dir(fork_launcher=False)  # the runner's interpreter, as ipykernel always starts
     os.environ["JUPYTER_PATH"] = os.pathsep.join(
         p for p in (kernel_dir, os.environ.get("JUPYTER_PATH", "")) if p
     )

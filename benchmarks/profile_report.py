@@ -25,13 +25,14 @@ import time
 from pathlib import Path
 
 from clusterlib.config import NOTEBOOKS_DIR, PACKAGE_DIR, SAMPLE_DIR
-from clusterlib.report import _worker, discover_steps
-from clusterlib.report._forkserver import stop_kernel_server
-from clusterlib.report._worker import run_task
-from clusterlib.report.contracts import ReportTask
-from clusterlib.report.runner import KERNEL_NAME, _kernel_dir, check_data
+from clusterlib.run import discover_steps, worker
+from clusterlib.run.contracts import ReportTask
+from clusterlib.run.forkserver import stop_kernel_server
+from clusterlib.run.kernels import KERNEL_NAME, kernel_dir
+from clusterlib.run.runner import check_data
+from clusterlib.run.worker import run_task
 
-_KERNELS = _kernel_dir()
+_KERNELS = kernel_dir()
 
 STAGES = """
 import time, os, tempfile
@@ -129,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
                 task = _task(step, args.province, Path(tmp), preload=preload)
                 run_task(task)  # warm: the worker's imports and, when preloading, its kernel server
                 timer = _Timer()
-                with timer.wrap(_worker, "_execute"), timer.wrap(_worker, "_publish"):
+                with timer.wrap(worker, "_execute"), timer.wrap(worker, "_publish"):
                     outcome = run_task(task)
                 nb = json.loads(Path(task.executed).read_text(encoding="utf-8"))
                 in_cells = sum(

@@ -8,8 +8,6 @@ geometry), ``charts``, ``report`` (runner, HTML),
 is imported on demand.
 """
 
-__version__ = "0.1.0"  # first: modules imported below read it (the result cache keys on it)
-
 from clusterlib import (
     charts,
     data,
@@ -27,11 +25,13 @@ from clusterlib import (
     valuechain,
 )
 from clusterlib.regions import PILOT_PROVINCES, Province, UnknownProvinceError, province, provinces
+from clusterlib.version import __version__
 
 __all__ = [
     "PILOT_PROVINCES",
     "Province",
     "UnknownProvinceError",
+    "__version__",
     "charts",
     "data",
     "geo",

@@ -35,7 +35,7 @@ _SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 110}
 
 
 def _step_ids(notebooks: Path) -> list[str]:
-    from clusterlib.report.steps import discover_steps
+    from clusterlib.run.steps import discover_steps
 
     try:
         return [s.id for s in discover_steps(notebooks)]
@@ -59,8 +59,9 @@ def cli() -> None:
 
 
 def _resolve(provinces: Sequence[str], steps: Sequence[str] | None, notebooks: Path) -> tuple[list, list]:
-    from clusterlib.report.runner import resolve_provinces
-    from clusterlib.report.steps import NotebookContractError, check_contract, discover_steps, resolve_steps
+    from clusterlib.run.parameters import check_contract
+    from clusterlib.run.plan import resolve_provinces
+    from clusterlib.run.steps import NotebookContractError, discover_steps, resolve_steps
 
     try:
         chosen = resolve_provinces(list(provinces) or ["pilots"])
@@ -121,6 +122,9 @@ def _summary(results: Sequence, lang: str, out: Path) -> str:
         lines.append("  ".join([*cells, str(row[4])]).rstrip())
     lines.insert(1, "  ".join("-" * w for w in widths) + "  " + "-" * len(header[4]))
     lines.append("")
+    from clusterlib.run.hooks import failed_hooks
+
+    lines += [i18n.t("cli.hook_failed", lang, hook=h.hook, code=h.lang, error=h.error) for h in failed_hooks(out)]
     lines.append(f"{i18n.t('cli.index', lang)}: {shown(out / 'index.html')}")
     return "\n".join(lines)
 
@@ -259,9 +263,9 @@ def run_command(
     OUT/run.json; exits with 1 when a step failed (its earlier report, if any, is kept).
     """
     from clusterlib.data import DataValidationError
-    from clusterlib.report.runner import RunInterrupted, run
-    from clusterlib.report.spec import RunSpecError, load_spec, parse_param
-    from clusterlib.report.steps import NotebookContractError
+    from clusterlib.run import RunInterrupted, run
+    from clusterlib.run.spec import RunSpecError, load_spec, parse_param
+    from clusterlib.run.steps import NotebookContractError
 
     def given(name: str) -> bool:
         return ctx.get_parameter_source(name) == ParameterSource.COMMANDLINE
@@ -350,12 +354,8 @@ def run_command(
 )
 def steps_command(notebooks: Path, show_parameters: bool) -> None:
     """List the steps (one notebook NN_<step>.ipynb each), in the order they run."""
-    from clusterlib.report.steps import (
-        REQUIRED_PARAMETERS,
-        NotebookContractError,
-        discover_steps,
-        notebook_parameters,
-    )
+    from clusterlib.run.parameters import notebook_parameters
+    from clusterlib.run.steps import REQUIRED_PARAMETERS, NotebookContractError, discover_steps
 
     found = discover_steps(notebooks)
     if not found:

@@ -155,10 +155,11 @@ def source_digest() -> str:
     versions of the numerical libraries it computes with."""
     from importlib import metadata
 
-    import clusterlib
+    from clusterlib.config import PACKAGE_DIR
+    from clusterlib.version import __version__
 
-    root = Path(clusterlib.__file__).parent
-    digest = hashlib.sha256(clusterlib.__version__.encode())
+    root = PACKAGE_DIR
+    digest = hashlib.sha256(__version__.encode())
     for name in _NUMERIC_LIBRARIES:
         try:
             digest.update(f"{name}={metadata.version(name)}\n".encode())
@@ -280,8 +281,8 @@ def cached_analysis(step: str, *, language_free: bool = True, reads: str | None 
 def _analysis_key(
     bound: inspect.BoundArguments, step: str, reads: str, language_free: bool
 ) -> dict[str, Any]:
-    from clusterlib import __version__
     from clusterlib.regions import province
+    from clusterlib.version import __version__
 
     bound.apply_defaults()
     arguments = dict(bound.arguments)

@@ -16,7 +16,7 @@ from nbformat.v4 import new_code_cell, new_notebook
 
 from clusterlib.cli import cli
 from clusterlib.config import NOTEBOOKS_DIR
-from clusterlib.report import discover_steps
+from clusterlib.run import discover_steps
 
 FIXTURES = Path(__file__).parent / "fixtures" / "notebooks"
 

@@ -16,7 +16,7 @@ import pytest
 from _reportpage import chromium, external_references, open_page, plotly_figures
 
 from clusterlib.config import NOTEBOOKS_DIR
-from clusterlib.report import discover_steps, run
+from clusterlib.run import discover_steps, run
 
 pytestmark = pytest.mark.slow
 

@@ -17,7 +17,7 @@ import re
 import pytest
 
 from clusterlib import i18n
-from clusterlib.report import run
+from clusterlib.run import run
 
 pytestmark = pytest.mark.slow
 

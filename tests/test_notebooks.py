@@ -9,7 +9,7 @@ import nbformat
 import pytest
 
 from clusterlib.config import NOTEBOOKS_DIR
-from clusterlib.report import REQUIRED_PARAMETERS
+from clusterlib.run import REQUIRED_PARAMETERS
 
 NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb"))
 

@@ -13,7 +13,7 @@ import pytest
 from _reportpage import chromium, open_page
 
 from clusterlib.i18n import format_number, format_percent
-from clusterlib.report import run
+from clusterlib.run import run
 
 FIXTURES = Path(__file__).parent / "fixtures" / "notebooks"
 

@@ -26,7 +26,7 @@ from _reportpage import (
     printed_overflow,
 )
 
-from clusterlib.report import run
+from clusterlib.run import run
 
 pytestmark = pytest.mark.slow
 

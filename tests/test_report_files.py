@@ -1,4 +1,4 @@
-"""Tests of content hashes and atomic writes (clusterlib.report._files)."""
+"""Tests of content hashes and atomic writes (clusterlib.run.files)."""
 
 from __future__ import annotations
 
@@ -11,15 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clusterlib.data import TABLES
-from clusterlib.report._files import (
-    atomic_write,
-    atomic_write_text,
-    data_version,
-    link_or_copy,
-    sha256_file,
-    short_version,
-    sweep_temporary_files,
-)
+from clusterlib.data.version import data_version, sha256_file, short_version
+from clusterlib.files import atomic_write, atomic_write_text
+from clusterlib.run.files import sweep_temporary_files
 
 
 def test_sha256_fips_180_2_two_block_message(tmp_path):
@@ -146,13 +140,3 @@ def test_atomic_write_creates_folders_and_binary(tmp_path):
     with atomic_write(target, "wb") as handle:
         handle.write(b"\x00\x01")
     assert target.read_bytes() == b"\x00\x01"
-
-
-def test_link_or_copy(tmp_path):
-    source = tmp_path / "plotly.min.js"
-    source.write_text("js")
-    target = tmp_path / "tr" / "corum" / "assets" / "plotly.min.js"
-    link_or_copy(source, target)
-    link_or_copy(source, target)  # idempotent
-    assert target.read_text() == "js"
-    assert sorted(p.name for p in target.parent.iterdir()) == ["plotly.min.js"]

@@ -30,7 +30,7 @@ from clusterlib.knowledge.store import Change, Entry, KnowledgeStore
 from clusterlib.monitoring.pages import INFO_SPOTS
 from clusterlib.monitoring.pages_text import fold, spot_slug
 from clusterlib.monitoring.svgmap import Marker, turkiye_svg
-from clusterlib.report.steps import step_title
+from clusterlib.report.titles import step_title
 
 __all__ = ["info_spot_page", "knowledge_base_page", "safe_link", "write_knowledge_pages"]
 

@@ -28,7 +28,7 @@ from clusterlib.monitoring.analysis import MonitoringBenchmarking, analyse_monit
 from clusterlib.monitoring.benchmarking import METRICS
 from clusterlib.monitoring.findings import format_metric
 from clusterlib.monitoring.pages_text import spot_slug
-from clusterlib.report.steps import step_title
+from clusterlib.report.titles import step_title
 
 __all__ = [
     "INFO_SPOTS",

@@ -13,7 +13,7 @@ from clusterlib.national.pages import national_page, unavailable_page
 from clusterlib.national.province import province_page
 from clusterlib.national.view import NationalView, national_view
 from clusterlib.national.workbook import national_workbook, province_workbook
-from clusterlib.report.steps import step_title
+from clusterlib.report.titles import step_title
 
 __all__ = ["PROVINCE_FOLDER", "step_reports", "write_national_pages"]
 

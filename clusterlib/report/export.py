@@ -130,7 +130,7 @@ STEP_IDS: tuple[str, ...] = ("needs_assessment", "sector_selection", "value_chai
 
 @cache
 def _plotly_js() -> str:
-    from clusterlib.report.runner import plotly_js_path
+    from clusterlib.report.assets import plotly_js_path
 
     text = plotly_js_path().read_text(encoding="utf-8")
     return text.replace("</script", "<\\/script")
@@ -180,7 +180,7 @@ def navigation(province: str, step: str | None, lang: str) -> dict:
     >>> nav["national"]["href"], nav["index"]["href"]
     ('../national.html', '../index.html')
     """
-    from clusterlib.report.steps import step_title
+    from clusterlib.report.titles import step_title
 
     steps = [
         {"n": n, "id": sid, "title": step_title(sid, lang), "href": f"{sid}.html", "current": sid == step}
@@ -221,9 +221,9 @@ def _exporter() -> Any:
 
 
 def _version() -> str:
-    import clusterlib
+    from clusterlib.version import __version__
 
-    return str(getattr(clusterlib, "__version__", "unknown"))
+    return __version__
 
 
 def export_html(
@@ -382,7 +382,7 @@ def write_report(
     list of Path
         The HTML page, then the workbook if one was written.
     """
-    from clusterlib.report._files import atomic_write_text
+    from clusterlib.files import atomic_write_text
 
     page = Path(path)
     html = render_report(

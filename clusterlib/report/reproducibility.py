@@ -13,7 +13,7 @@ from pathlib import Path
 
 from clusterlib import i18n
 from clusterlib.config import DEFAULT_LANGUAGE, PROJECT_ROOT
-from clusterlib.report._files import data_version, sha256_file
+from clusterlib.data.version import data_version, sha256_file
 from clusterlib.report.display import publish
 
 __all__ = ["PROVENANCE_PACKAGES", "provenance"]
@@ -67,9 +67,9 @@ def _package_versions() -> dict[str, str]:
             versions[name] = importlib.metadata.version(name)
         except importlib.metadata.PackageNotFoundError:
             if name == "clusterlib":
-                import clusterlib
+                from clusterlib.version import __version__
 
-                versions[name] = getattr(clusterlib, "__version__", "unknown")
+                versions[name] = __version__
     return versions
 
 

@@ -3,7 +3,7 @@
 A report spends more time starting its kernel and importing clusterlib, pandas, scipy and plotly
 (about 1.5 s on the bundled sample) than on its analysis.  The worker therefore starts this
 server once; the server imports those libraries, then waits on a Unix socket.  For each notebook
-the runner's kernel spec starts :mod:`clusterlib.report._forkkernel`, which asks the server for
+the runner's kernel spec starts :mod:`clusterlib.run.forkkernel`, which asks the server for
 a kernel; the server forks, and the child becomes a fresh ipykernel on the given connection
 file.  Each notebook still gets a new process with an empty namespace (what it imports is
 already in memory, copy-on-write), so papermill's semantics stay: one kernel per notebook,
@@ -40,7 +40,7 @@ import time
 from pathlib import Path
 
 from clusterlib.config import PACKAGE_DIR
-from clusterlib.report._forkkernel import SERVER_ENV
+from clusterlib.run.forkkernel import SERVER_ENV
 
 __all__ = ["PRELOAD", "SERVER_ENV", "kernel_server", "stop_kernel_server"]
 
@@ -250,7 +250,7 @@ def _kernel_server(timeout: float) -> str | None:
     path = str(folder / "socket")
     stamp = _source_stamp()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "clusterlib.report._forkserver", path],
+        [sys.executable, "-m", "clusterlib.run.forkserver", path],
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         cwd=str(folder),

@@ -22,11 +22,13 @@ from nbformat.v4 import new_code_cell, new_notebook
 from clusterlib.cli import cli
 from clusterlib.config import NOTEBOOKS_DIR, PACKAGE_DIR, RAW_DIR, SAMPLE_DIR
 from clusterlib.data import DataValidationError
-from clusterlib.report import run, runner
-from clusterlib.report.contracts import ReportTask, TaskOutcome
-from clusterlib.report.index import STATUS_FILE
+from clusterlib.run import plan, run
+from clusterlib.run.contracts import ReportTask, TaskOutcome
+from clusterlib.run.index import STATUS_FILE
+from clusterlib.run.outdir import check_out_dir
+from clusterlib.run.results import result_of
 
-FIXTURES = Path(__file__).parent / "fixtures" / "notebooks"
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "notebooks"
 ROOT = str(PACKAGE_DIR.parent)
 KERNEL = {
     "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
@@ -44,8 +46,8 @@ def _env(tmp: Path) -> dict[str, str]:
 _RECORDER = textwrap.dedent(
     """
     import sys
-    from clusterlib.report.contracts import ReportTask, TaskOutcome
-    from clusterlib.report.index import publish_and_record
+    from clusterlib.run.contracts import ReportTask, TaskOutcome
+    from clusterlib.run.index import publish_and_record
 
     out, first, count = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     for plate in range(first, first + count):
@@ -108,7 +110,7 @@ SLOW = [
         metadata={"tags": ["parameters"]},
     ),
     new_code_cell(
-        "import time\nfrom pathlib import Path\nfrom clusterlib.report._files import atomic_write\n"
+        "import time\nfrom pathlib import Path\nfrom clusterlib.files import atomic_write\n"
         "with atomic_write(Path(processed_dir) / 'slow' / f'{province}.csv') as fh:\n"
         "    fh.write('half a table')\n"
         "    time.sleep(120)"
@@ -177,7 +179,7 @@ def test_interrupted_run_stops_workers_and_kernels_and_records_it(tmp_path, sign
 )
 def test_out_must_not_be_a_dangerous_place(out, message):
     with pytest.raises(ValueError, match=message):
-        runner.check_out_dir(out, forbidden={"data/raw/": RAW_DIR, "the notebooks folder": NOTEBOOKS_DIR})
+        check_out_dir(out, forbidden={"data/raw/": RAW_DIR, "the notebooks folder": NOTEBOOKS_DIR})
 
 
 def test_out_inside_the_data_folder_or_unwritable_fails_before_any_kernel(tmp_path):
@@ -211,20 +213,20 @@ def test_bad_data_file_fails_the_run_once_before_any_notebook(tmp_path):
 
 
 def test_jobs_are_capped_by_memory_and_it_is_said(monkeypatch):
-    assert runner.memory_jobs(int(4.2 * 2**30)) == 8 and runner.memory_jobs(10) == 1
+    assert plan.memory_jobs(int(4.2 * 2**30)) == 8 and plan.memory_jobs(10) == 1
     said: list[str] = []
-    monkeypatch.setattr(runner, "memory_jobs", lambda: 3)
-    assert runner._check_jobs(8, scheduler=None, say=said.append) == 3
+    monkeypatch.setattr(plan, "memory_jobs", lambda: 3)
+    assert plan.check_jobs(8, scheduler=None, say=said.append) == 3
     assert said == ["--jobs 8 lowered to 3: the available memory holds 3 reports at about 0.5 GB each"]
-    assert runner._check_jobs(2, scheduler=None, say=said.append) == 2 and len(said) == 1
-    assert runner._check_jobs(None, scheduler=None, say=said.append) <= 3 and len(said) == 1
+    assert plan.check_jobs(2, scheduler=None, say=said.append) == 2 and len(said) == 1
+    assert plan.check_jobs(None, scheduler=None, say=said.append) <= 3 and len(said) == 1
 
 
 def test_interrupted_outcomes_are_recorded_in_the_index(tmp_path):
     """What the runner writes for tasks no worker finished: 'Yarıda kesildi', in the grid and the
     summary, and a previous good report stays linked."""
-    from clusterlib.report.index import publish_and_record, write_index
-    from clusterlib.report.steps import Step
+    from clusterlib.run.index import publish_and_record, write_index
+    from clusterlib.run.steps import Step
 
     out = tmp_path / "out"
     task = ReportTask(
@@ -234,7 +236,7 @@ def test_interrupted_outcomes_are_recorded_in_the_index(tmp_path):
     )  # fmt: skip
     publish_and_record(task, TaskOutcome(status="ok", report=task.report), "<p>old</p>")
     stopped = TaskOutcome(status="interrupted", error="the run was interrupted")
-    result = runner._result(task, stopped)
+    result = result_of(task, stopped)
     write_index(
         out,
         lang="tr",

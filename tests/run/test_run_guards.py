@@ -23,12 +23,13 @@ from nbformat.v4 import new_code_cell, new_notebook
 from clusterlib.cli import cli
 from clusterlib.config import NOTEBOOKS_DIR, PACKAGE_DIR
 from clusterlib.configfile import ConfigError, read_yaml
-from clusterlib.report import run
-from clusterlib.report.outdir import MARKER, OutDirError, check_out_dir, is_report_folder
-from clusterlib.report.spec import RunSpecError, load_spec, parse_param
-from clusterlib.report.steps import NotebookContractError, check_parameters, discover_steps
+from clusterlib.run import run
+from clusterlib.run.outdir import MARKER, OutDirError, check_out_dir, is_report_folder
+from clusterlib.run.parameters import check_parameters
+from clusterlib.run.spec import RunSpecError, load_spec, parse_param
+from clusterlib.run.steps import NotebookContractError, discover_steps
 
-FIXTURES = Path(__file__).parent / "fixtures" / "notebooks"
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "notebooks"
 KERNEL = {
     "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
     "language_info": {"name": "python"},
@@ -236,7 +237,7 @@ def test_kill_9_of_the_runner_leaves_no_process_running_or_writing(tmp_path, ker
 def test_reports_and_index_are_readable_whatever_the_umask(tmp_path):
     out, processed = tmp_path / "out", tmp_path / "processed"
     code = (
-        "import os, sys; os.umask(0o077); from clusterlib.report import run; "
+        "import os, sys; os.umask(0o077); from clusterlib.run import run; "
         f"run(['19'], ['overview'], notebooks_dir={str(FIXTURES)!r}, data_dir={str(FIXTURES / 'data')!r}, "
         f"out_dir={str(out)!r}, processed_dir={str(processed)!r}, jobs=1, progress=False, validate_data=False)"
     )

@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from clusterlib.report import runner
-from clusterlib.report.contracts import ReportTask, TaskOutcome
-from clusterlib.report.index import publish_and_record, write_index
-from clusterlib.report.runner import resolve_provinces
-from clusterlib.report.steps import Step
+from clusterlib.run.contracts import ReportTask, TaskOutcome
+from clusterlib.run.index import publish_and_record, write_index
+from clusterlib.run.plan import resolve_provinces
+from clusterlib.run.results import result_of
+from clusterlib.run.steps import Step
 
 STEPS = [
     Step(1, "needs_assessment", Path("/nb/01_needs_assessment.ipynb")),
@@ -39,7 +39,7 @@ def test_national_index_links_every_report_and_marks_every_failure(tmp_path):
             )
             pairs.append((task, publish_and_record(task, outcome, None if failed else f"<p>{row.name}</p>")))
     (out / "tr" / "national.html").write_text("<p>map</p>", encoding="utf-8")
-    results = [runner._result(t, o) for t, o in pairs]
+    results = [result_of(t, o) for t, o in pairs]
     write_index(
         out,
         lang="tr",
@@ -64,32 +64,3 @@ def test_national_index_links_every_report_and_marks_every_failure(tmp_path):
     assert f"Son çalıştırma: 324 rapor, {324 - len(failures)} başarılı, {len(failures)} başarısız" in index
     assert re.search(r'href="tr/national.html">(Ulusal görünüm[^<]*)</a>', index)  # named as the page names itself
     assert len(index.encode()) < 600_000  # opens at once
-
-
-def test_post_run_pages_are_called_and_a_failing_writer_does_not_fail_the_run(tmp_path, monkeypatch, capsys):
-    seen = []
-
-    def national(summary):
-        seen.append((summary.lang, [s.id for s in summary.steps], len(summary.provinces)))
-        return tmp_path / "national.html"
-
-    def broken(summary):
-        raise OSError("disk full")
-
-    monkeypatch.setattr(runner, "POST_RUN_PAGES", [broken, national])
-    summary = runner.RunSummary(
-        out_dir=tmp_path, lang="en", results=(), steps=tuple(STEPS), provinces=tuple(resolve_provinces("pilots")),
-        data_version="sha256:ab", data_source="t", generated="2026-11-28T09:00:00+03:00",
-    )  # fmt: skip
-    runner._post_run_pages(summary)
-    assert seen == [("en", [s.id for s in STEPS], 5)]
-    assert "post-run page 'broken' failed: OSError: disk full" in capsys.readouterr().err
-
-
-def test_monitoring_pages_only_after_runs_with_the_monitoring_step(tmp_path):
-    assert [runner.monitoring_pages] == runner.POST_RUN_PAGES
-    summary = runner.RunSummary(
-        out_dir=tmp_path, lang="tr", results=(), steps=tuple(STEPS[:2]), provinces=(),
-        data_version="sha256:ab", data_source="t", generated="2026-11-28T09:00:00+03:00",
-    )  # fmt: skip
-    assert runner.monitoring_pages(summary) is None and not any(tmp_path.iterdir())

@@ -1,4 +1,4 @@
-"""A small pool of worker processes (``python -m clusterlib.report._worker``) fed over pipes.
+"""A small pool of worker processes (``python -m clusterlib.run.worker``) fed over pipes.
 
 Workers are plain subprocesses rather than ``multiprocessing`` children, so the runner works the
 same from a script without a ``__main__`` guard, from ``python -`` or from a notebook: nothing is
@@ -12,7 +12,7 @@ left of them and their kernels after a grace period, and reports the unfinished 
 ``interrupted``.
 
 When the runner itself is killed (SIGKILL, out of memory), each worker is killed by the operating
-system at once (``PR_SET_PDEATHSIG``, :func:`clusterlib.report._forkkernel.die_with_parent`), and
+system at once (``PR_SET_PDEATHSIG``, :func:`clusterlib.run.forkkernel.die_with_parent`), and
 so is each kernel launcher, whose kernel ends with it: nothing keeps computing or writes into the
 output folder behind a dead runner.
 """
@@ -32,8 +32,8 @@ from pathlib import Path
 from typing import IO
 
 from clusterlib.config import PACKAGE_DIR, PROJECT_ROOT
-from clusterlib.report._forkkernel import PARENT_ENV
-from clusterlib.report.contracts import ReportTask, TaskOutcome
+from clusterlib.run.contracts import ReportTask, TaskOutcome
+from clusterlib.run.forkkernel import PARENT_ENV
 
 __all__ = ["PRELOAD_ENV", "Progress", "RunInterrupted", "StartedWorkers", "run_pool", "stop_process_tree"]
 
@@ -124,7 +124,7 @@ class Progress:
 
 def _spawn(log: object, *, preload: bool = True) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "clusterlib.report._worker"],
+        [sys.executable, "-m", "clusterlib.run.worker"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=log,  # type: ignore[arg-type]
@@ -193,7 +193,7 @@ class _Pool:
         self.lock = threading.Lock()
 
     def worker(self, k: int) -> None:
-        from clusterlib.report._worker import RESULT_MARK
+        from clusterlib.run.worker import RESULT_MARK
 
         log_path = self.log_dir / f"worker-{k + 1}.log"
         ahead = self.started.take(k) if self.started else None

@@ -23,9 +23,11 @@ from typing import Any
 
 from clusterlib import i18n
 from clusterlib.config import LANGUAGES, RESOURCES_DIR
-from clusterlib.report._files import atomic_write_text, short_version
-from clusterlib.report.contracts import ReportTask, TaskOutcome
-from clusterlib.report.steps import Step, step_title
+from clusterlib.data.version import short_version
+from clusterlib.files import atomic_write_text
+from clusterlib.report.titles import step_title
+from clusterlib.run.contracts import ReportTask, TaskOutcome
+from clusterlib.run.steps import Step
 
 __all__ = [
     "STATUS_FILE",

@@ -1,4 +1,4 @@
-"""Kernels forked from the worker's kernel server (:mod:`clusterlib.report._forkserver`).
+"""Kernels forked from the worker's kernel server (:mod:`clusterlib.run.forkserver`).
 
 What must hold for papermill's semantics to stay: every notebook gets a new process with an
 empty namespace, in the notebook's folder, with the worker's environment of the moment; interrupts
@@ -20,9 +20,10 @@ import pytest
 from jupyter_client import KernelManager
 
 from clusterlib.config import NOTEBOOKS_DIR, SAMPLE_DIR
-from clusterlib.report import _forkserver, runner
-from clusterlib.report._forkserver import SERVER_ENV, kernel_server, stop_kernel_server
-from clusterlib.report.runner import _kernel_dir, run
+from clusterlib.run import forkserver as _forkserver
+from clusterlib.run import run, runner
+from clusterlib.run.forkserver import SERVER_ENV, kernel_server, stop_kernel_server
+from clusterlib.run.kernels import KERNEL_NAME, kernel_dir
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="kernels are forked only where fork exists")
 
@@ -35,7 +36,7 @@ PROBE = (
 
 @pytest.fixture
 def server(monkeypatch):
-    monkeypatch.setenv("JUPYTER_PATH", _kernel_dir())
+    monkeypatch.setenv("JUPYTER_PATH", kernel_dir())
     monkeypatch.setenv("PYDEVD_DISABLE_FILE_VALIDATION", "1")
     path = kernel_server()
     assert path is not None, "the kernel server did not start"
@@ -45,7 +46,7 @@ def server(monkeypatch):
 
 
 def _start(cwd: Path) -> tuple[KernelManager, object]:
-    km = KernelManager(kernel_name=runner.KERNEL_NAME)
+    km = KernelManager(kernel_name=KERNEL_NAME)
     km.start_kernel(cwd=str(cwd))
     kc = km.client()
     kc.start_channels()
@@ -96,7 +97,7 @@ def test_each_kernel_is_a_new_process_of_the_server_with_the_libraries_imported(
 
 
 def test_a_kernel_without_a_server_starts_from_scratch(monkeypatch, tmp_path):
-    monkeypatch.setenv("JUPYTER_PATH", _kernel_dir())
+    monkeypatch.setenv("JUPYTER_PATH", kernel_dir())
     monkeypatch.delenv(SERVER_ENV, raising=False)
     km, kc = _start(tmp_path)
     try:

@@ -24,12 +24,12 @@ from pathlib import Path
 from typing import Any
 
 from clusterlib.config import PACKAGE_DIR
-from clusterlib.report._files import atomic_write_text
-from clusterlib.report._forkkernel import PARENT_ENV, die_with_parent
-from clusterlib.report._forkserver import SERVER_ENV, kernel_server, stop_kernel_server
-from clusterlib.report._pool import PRELOAD_ENV
-from clusterlib.report.contracts import ReportTask, TaskOutcome
-from clusterlib.report.index import publish_and_record
+from clusterlib.files import atomic_write_text
+from clusterlib.run.contracts import ReportTask, TaskOutcome
+from clusterlib.run.forkkernel import PARENT_ENV, die_with_parent
+from clusterlib.run.forkserver import SERVER_ENV, kernel_server, stop_kernel_server
+from clusterlib.run.index import publish_and_record
+from clusterlib.run.pool import PRELOAD_ENV
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 _KERNEL_START_ERRORS = (
@@ -137,7 +137,7 @@ def _failure(task: ReportTask, partial: Path, err: BaseException) -> dict[str, A
 def _execute(task: ReportTask, partial: Path) -> Any:
     import papermill as pm
 
-    from clusterlib.report._kernelclient import ReadyKernelManager
+    from clusterlib.run.kernelclient import ReadyKernelManager
 
     return pm.execute_notebook(
         task.notebook,
@@ -250,7 +250,7 @@ def _publish(task: ReportTask, nb: Any) -> str:
     """The report page of an executed notebook (written by :func:`publish_and_record`); the report's
     workbook ``<report>.xlsx`` is written beside it now, when the report has tables."""
     from clusterlib.report.export import render_report
-    from clusterlib.report.steps import step_title
+    from clusterlib.report.titles import step_title
 
     return render_report(
         nb,

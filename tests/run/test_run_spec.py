@@ -12,10 +12,10 @@ from nbformat.v4 import new_code_cell, new_notebook
 
 from clusterlib.cli import cli
 from clusterlib.config import NOTEBOOKS_DIR, PROJECT_ROOT
-from clusterlib.report import run
-from clusterlib.report.runner import _parameter_plan, resolve_provinces
-from clusterlib.report.spec import RunSpecError, load_spec, parse_param
-from clusterlib.report.steps import NotebookContractError, discover_steps
+from clusterlib.run import run
+from clusterlib.run.plan import parameter_plan, resolve_provinces
+from clusterlib.run.spec import RunSpecError, load_spec, parse_param
+from clusterlib.run.steps import NotebookContractError, discover_steps
 
 PILOTS_SPEC = PROJECT_ROOT / "runs" / "pilots.yml"
 
@@ -60,7 +60,7 @@ def test_committed_pilots_spec_fits_the_notebooks():
     assert arguments["provinces"] == ["pilots"] and arguments["lang"] == ["tr"] and arguments["steps"] is None
     assert "out_dir" not in arguments and "data_dir" not in arguments  # reports/ and the bundled sample
     steps = discover_steps(NOTEBOOKS_DIR)
-    plan = _parameter_plan(
+    plan = parameter_plan(
         steps,
         resolve_provinces("pilots"),
         params=arguments["params"],

@@ -28,10 +28,10 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from clusterlib.report._files import sha256_file
-from clusterlib.report.contracts import ReportTask, TaskOutcome
-from clusterlib.report.index import STATUS_FILE
+from clusterlib.data.version import sha256_file
 from clusterlib.resultcache import source_digest, step_reads, tables_digest
+from clusterlib.run.contracts import ReportTask, TaskOutcome
+from clusterlib.run.index import STATUS_FILE
 
 __all__ = ["UP_TO_DATE", "report_fingerprint", "up_to_date"]
 

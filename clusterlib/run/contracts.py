@@ -21,7 +21,7 @@ from typing import Any, Literal
 __all__ = ["STATUSES", "NotebookParameter", "ReportTask", "Status", "TaskOutcome"]
 
 #: ``ok``: report published; ``up_to_date``: not rendered, the report of an earlier run depends on
-#: nothing that changed (:mod:`clusterlib.report.freshness`); ``failed``: the notebook or its export
+#: nothing that changed (:mod:`clusterlib.run.freshness`); ``failed``: the notebook or its export
 #: failed; ``interrupted``: the run was stopped (Ctrl-C, SIGTERM) before the task finished;
 #: ``not_run``: never started.
 Status = Literal["ok", "up_to_date", "failed", "interrupted", "not_run"]
@@ -69,7 +69,7 @@ class ReportTask:
     table_cache: str | None = None  # the run's validated Parquet tables (clusterlib.data.cache)
     preloaded_kernel: bool = True  # fork the kernel from a server with the libraries imported
     result_cache: str | None = None  # folder of the analyses' result cache (clusterlib.resultcache)
-    fingerprint: str = ""  # what the report depends on (clusterlib.report.freshness), recorded with it
+    fingerprint: str = ""  # what the report depends on (clusterlib.run.freshness), recorded with it
 
     @property
     def label(self) -> str:

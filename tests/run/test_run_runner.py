@@ -19,11 +19,12 @@ import pytest
 from _reportpage import external_references, plotly_figures
 
 from clusterlib import UnknownProvinceError
-from clusterlib.report import _worker, data_version, run
-from clusterlib.report.contracts import ReportTask
-from clusterlib.report.runner import resolve_provinces
+from clusterlib.data.version import data_version
+from clusterlib.run import run, worker
+from clusterlib.run.contracts import ReportTask
+from clusterlib.run.plan import resolve_provinces
 
-FIXTURES = Path(__file__).parent / "fixtures" / "notebooks"
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "notebooks"
 XSS = "<script>alert(1)</script>"
 
 
@@ -109,8 +110,8 @@ def test_worker_retries_once_when_the_kernel_does_not_start(tmp_path, monkeypatc
         nbformat.write(nb, partial)
         return nb
 
-    monkeypatch.setattr(_worker, "_execute", flaky)
-    result = _worker.run_task(_task(tmp_path))
+    monkeypatch.setattr(worker, "_execute", flaky)
+    result = worker.run_task(_task(tmp_path))
     assert result.status == "ok" and result.attempts == 2 and result.recorded
     assert Path(result.report).read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     status = json.loads((tmp_path / "out" / "tr" / "status.json").read_text(encoding="utf-8"))
@@ -121,8 +122,8 @@ def test_worker_does_not_retry_a_kernel_that_stays_down(tmp_path, monkeypatch):
     def dead(task, partial):
         raise RuntimeError("Kernel died before replying to kernel_info")
 
-    monkeypatch.setattr(_worker, "_execute", dead)
-    result = _worker.run_task(_task(tmp_path))
+    monkeypatch.setattr(worker, "_execute", dead)
+    result = worker.run_task(_task(tmp_path))
     assert result.status == "failed" and result.attempts == 2
     assert "Kernel died" in result.error and Path(result.log).is_file()
 
@@ -133,15 +134,15 @@ def test_worker_does_not_retry_a_cell_timeout(tmp_path, monkeypatch):
     def slow(task, partial):
         raise CellTimeoutError("A cell timed out while it was being executed, after 60 seconds.")
 
-    monkeypatch.setattr(_worker, "_execute", slow)
-    result = _worker.run_task(_task(tmp_path))
+    monkeypatch.setattr(worker, "_execute", slow)
+    result = worker.run_task(_task(tmp_path))
     assert result.status == "failed" and result.attempts == 1
     assert result.error.startswith("CellTimeoutError: A cell timed out")
 
 
 @pytest.mark.slow
 def test_a_crashing_worker_fails_its_task_and_is_replaced(tmp_path):
-    from clusterlib.report._pool import run_pool
+    from clusterlib.run.pool import run_pool
 
     broken = dataclasses.replace(_task(tmp_path), executed=None)  # the worker dies on it
     results = run_pool([broken, broken], jobs=1, progress=False, log_dir=tmp_path)
@@ -160,9 +161,9 @@ def test_interrupted_step_keeps_the_earlier_report(tmp_path, monkeypatch):
         Path(partial).write_text("{half a notebook", encoding="utf-8")
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(_worker, "_execute", interrupted)
+    monkeypatch.setattr(worker, "_execute", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        _worker.run_task(task)
+        worker.run_task(task)
     assert report.read_text(encoding="utf-8") == "earlier good report"
     assert sorted(p.name for p in report.parent.iterdir()) == ["overview.html"]
     assert not any(Path(task.executed).parent.glob("*partial*"))
@@ -182,9 +183,9 @@ def test_failed_export_keeps_the_earlier_report(tmp_path, monkeypatch):
     def broken_export(task, nb):
         raise OSError("disk full")
 
-    monkeypatch.setattr(_worker, "_execute", executed)
-    monkeypatch.setattr(_worker, "_publish", broken_export)
-    result = _worker.run_task(task)
+    monkeypatch.setattr(worker, "_execute", executed)
+    monkeypatch.setattr(worker, "_publish", broken_export)
+    result = worker.run_task(task)
     assert result.status == "failed" and result.error == "HTML export failed: OSError: disk full"
     assert report.read_text(encoding="utf-8") == "earlier good report"
 

@@ -1,8 +1,8 @@
 """The same report tasks on an existing ``dask.distributed`` cluster (``clusterlib run --scheduler``).
 
-Each :class:`~clusterlib.report.contracts.ReportTask` travels as JSON (absolute paths and validated
+Each :class:`~clusterlib.run.contracts.ReportTask` travels as JSON (absolute paths and validated
 parameters only) and runs on a Dask worker through the very function a local worker process runs
-(:func:`clusterlib.report._worker.run_task`): papermill with the ``parameters`` tag, one retry
+(:func:`clusterlib.run.worker.run_task`): papermill with the ``parameters`` tag, one retry
 when a kernel does not start (the port race), the failing cell in the outcome, and atomic writes
 of the report and the status entry into the shared output folder.  What must be shared between
 the client and the workers: the notebooks, the data folder, the output and processed folders (same
@@ -22,8 +22,8 @@ import uuid
 from collections.abc import Sequence
 from pathlib import Path
 
-from clusterlib.report._pool import Progress, RunInterrupted
-from clusterlib.report.contracts import ReportTask, TaskOutcome
+from clusterlib.run.contracts import ReportTask, TaskOutcome
+from clusterlib.run.pool import Progress, RunInterrupted
 
 __all__ = ["run_on_scheduler"]
 
@@ -35,7 +35,7 @@ def _worker_kernel_dir() -> str:
     """This worker process's own kernel spec (its interpreter, not the client's)."""
     global _KERNEL_DIR
     if _KERNEL_DIR is None or not Path(_KERNEL_DIR).is_dir():
-        from clusterlib.report.runner import _kernel_dir
+        from clusterlib.run.runner import _kernel_dir
 
         _KERNEL_DIR = _kernel_dir()
     return _KERNEL_DIR
@@ -43,7 +43,7 @@ def _worker_kernel_dir() -> str:
 
 def run_remote(task_json: str) -> str:
     """Run one task on a Dask worker; JSON in, JSON out (the worker needs only clusterlib)."""
-    from clusterlib.report._worker import run_task
+    from clusterlib.run.worker import run_task
 
     task = dataclasses.replace(ReportTask.from_json(task_json), jupyter_path=_worker_kernel_dir())
     with _ONE_AT_A_TIME:

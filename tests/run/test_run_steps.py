@@ -1,4 +1,4 @@
-"""Tests of step discovery and of the notebooks' parameter contract (clusterlib.report.steps)."""
+"""Tests of step discovery and of the notebooks' parameter contract (clusterlib.run.steps)."""
 
 from __future__ import annotations
 
@@ -8,17 +8,11 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from clusterlib.report.steps import (
-    NotebookContractError,
-    check_contract,
-    check_parameters,
-    discover_steps,
-    notebook_parameters,
-    resolve_steps,
-    step_title,
-)
+from clusterlib.report.titles import step_title
+from clusterlib.run.parameters import check_contract, check_parameters, notebook_parameters
+from clusterlib.run.steps import NotebookContractError, discover_steps, resolve_steps
 
-FIXTURES = Path(__file__).parent / "fixtures" / "notebooks"
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "notebooks"
 PARAMS = 'province = "Çorum"\nlang = "tr"\ndata_dir = ""\nprocessed_dir: str = ""'
 
 

@@ -18,10 +18,10 @@ import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
 from clusterlib.config import PACKAGE_DIR
-from clusterlib.report import run, runner
-from clusterlib.report.index import TIME_ZONE
+from clusterlib.run import run, runner
+from clusterlib.run.index import TIME_ZONE
 
-FIXTURES = Path(__file__).parent / "fixtures" / "notebooks"
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "notebooks"
 FIXED = dt.datetime(2026, 11, 28, 11, 0, tzinfo=TIME_ZONE)
 
 pytestmark = pytest.mark.slow
@@ -129,7 +129,7 @@ def test_worker_killed_mid_task_run_completes_without_partial_reports(cluster, t
                     kernels = [
                         c
                         for c in psutil.Process(pid).children()
-                        # the kernel spec's launcher (clusterlib.report._forkkernel), or a plain kernel
+                        # the kernel spec's launcher (clusterlib.run.forkkernel), or a plain kernel
                         if any(k in " ".join(c.cmdline()) for k in ("_forkkernel", "ipykernel_launcher"))
                     ]
                     if kernels:

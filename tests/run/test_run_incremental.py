@@ -13,10 +13,10 @@ from click.testing import CliRunner
 
 from clusterlib.cli import cli
 from clusterlib.config import NOTEBOOKS_DIR, SAMPLE_DIR
-from clusterlib.report import run
-from clusterlib.report.contracts import ReportTask
-from clusterlib.report.freshness import report_fingerprint, up_to_date
 from clusterlib.resultcache import STEP_READS
+from clusterlib.run import run
+from clusterlib.run.contracts import ReportTask
+from clusterlib.run.freshness import report_fingerprint, up_to_date
 
 STEPS = ["needs_assessment", "sector_selection"]
 PARAMS = {"n_boot": 200, "n_simulations": 200}

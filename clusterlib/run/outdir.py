@@ -15,8 +15,8 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-from clusterlib import __version__
-from clusterlib.report._files import atomic_write_text
+from clusterlib.files import atomic_write_text
+from clusterlib.version import __version__
 
 __all__ = ["MARKER", "OutDirError", "check_out_dir", "is_report_folder", "mark_report_folder"]
 

@@ -77,7 +77,7 @@ class ReadyKernelClient(AsyncKernelClient):
 class ReadyKernelManager(AsyncKernelManager):
     """An asynchronous kernel manager whose clients are :class:`ReadyKernelClient`."""
 
-    client_class = DottedObjectName("clusterlib.report._kernelclient.ReadyKernelClient")
+    client_class = DottedObjectName("clusterlib.run.kernelclient.ReadyKernelClient")
 
     @default("client_factory")
     def _client_factory_default(self) -> type:

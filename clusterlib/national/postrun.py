@@ -1,0 +1,25 @@
+"""The national overview as a post-run hook: ``<out>/<lang>/national.html`` and the 81 province pages.
+
+Registered in ``pyproject.toml`` under the entry-point group ``clusterlib.post_run`` (read by
+:mod:`clusterlib.run.hooks`); written after runs that include the monitoring step, whose benchmarks
+the overview extends to the 81 provinces.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+__all__ = ["national_pages"]
+
+
+def national_pages(summary: Any) -> list[Path] | None:
+    """Write the national overview of a run (:func:`clusterlib.national.write_national_pages`) after a
+    run that included the monitoring step; None otherwise."""
+    from clusterlib.monitoring.postrun import ran_monitoring
+
+    if not ran_monitoring(summary):
+        return None
+    from clusterlib.national.publish import write_national_pages
+
+    return write_national_pages(summary.out_dir, lang=summary.lang, data_dir=summary.data_dir)

@@ -1,0 +1,148 @@
+"""Discovery of the methodology steps: one notebook ``NN_<step>.ipynb`` per step.
+
+Adding ``notebooks/05_benchmarking.ipynb`` adds the step ``benchmarking`` (run fifth) to every
+report run and to the command line, with no change to the pipeline.  Each notebook must follow
+the parameter contract (:data:`REQUIRED_PARAMETERS`), checked before any kernel starts.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from clusterlib.config import NOTEBOOKS_DIR
+from clusterlib.report.titles import step_title
+
+__all__ = [
+    "REQUIRED_PARAMETERS",
+    "NotebookContractError",
+    "Step",
+    "discover_steps",
+    "resolve_steps",
+]
+
+#: Names the first code cell (tagged ``parameters``) of every step notebook must assign.
+REQUIRED_PARAMETERS: tuple[str, ...] = ("province", "lang", "data_dir", "processed_dir")
+
+_NAME = re.compile(r"^(\d{2})_([a-z][a-z0-9_]*)\.ipynb$")
+
+
+class NotebookContractError(ValueError):
+    """A step notebook that does not follow the parameter contract."""
+
+
+@dataclass(frozen=True)
+class Step:
+    """One methodology step: its order number, id and notebook."""
+
+    number: int
+    id: str
+    path: Path
+
+    @property
+    def stem(self) -> str:
+        """File name without suffix, e.g. ``02_sector_selection``."""
+        return self.path.stem
+
+    def title(self, lang: str) -> str:
+        """Title in ``lang`` (see :func:`step_title`), reading the notebook's metadata."""
+        try:
+            metadata = json.loads(self.path.read_text(encoding="utf-8")).get("metadata", {})
+        except (OSError, ValueError):
+            metadata = {}
+        return step_title(self.id, lang, metadata=metadata)
+
+
+def discover_steps(notebooks_dir: str | Path = NOTEBOOKS_DIR) -> list[Step]:
+    """The step notebooks ``NN_<step>.ipynb`` in ``notebooks_dir``, ordered by ``NN``.
+
+    Other files (drafts, checkpoints, ``scratch.ipynb``) are ignored.
+
+    Parameters
+    ----------
+    notebooks_dir : path, default ``config.NOTEBOOKS_DIR``
+
+    Returns
+    -------
+    list of Step
+
+    Raises
+    ------
+    FileNotFoundError
+        When the directory does not exist.
+    ValueError
+        When two notebooks define the same step id.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> root = pathlib.Path(tempfile.mkdtemp())
+    >>> for name in ("02_sector_selection.ipynb", "01_needs_assessment.ipynb", "draft.ipynb"):
+    ...     _ = (root / name).write_text("{}")
+    >>> [(s.number, s.id) for s in discover_steps(root)]
+    [(1, 'needs_assessment'), (2, 'sector_selection')]
+    """
+    root = Path(notebooks_dir)
+    if not root.is_dir():
+        raise FileNotFoundError(f"'notebooks_dir' {str(root)!r} is not a directory")
+    steps: dict[str, Step] = {}
+    for path in sorted(root.iterdir()):
+        match = _NAME.match(path.name)
+        if not match or not path.is_file():
+            continue
+        step = Step(int(match.group(1)), match.group(2), path.resolve())
+        if step.id in steps:
+            raise ValueError(f"step {step.id!r} is defined twice: {steps[step.id].path.name} and {path.name}")
+        steps[step.id] = step
+    return sorted(steps.values(), key=lambda s: (s.number, s.id))
+
+
+def resolve_steps(keys: Iterable[str] | str | None, available: list[Step]) -> list[Step]:
+    """Pick steps by id (``sector_selection``), number (``2``, ``"02"``) or file stem.
+
+    ``None`` or ``"all"`` selects every step.  The result keeps the notebooks' order.
+
+    Raises
+    ------
+    ValueError
+        For an unknown step; the message lists the valid choices.
+
+    Examples
+    --------
+    >>> steps = [Step(1, "needs_assessment", Path("01_needs_assessment.ipynb")),
+    ...          Step(2, "sector_selection", Path("02_sector_selection.ipynb"))]
+    >>> [s.id for s in resolve_steps(["02", "needs_assessment"], steps)]
+    ['needs_assessment', 'sector_selection']
+    """
+    if not available:
+        raise ValueError("no step notebooks (NN_<step>.ipynb) were found")
+    if keys is None:
+        return list(available)
+    if isinstance(keys, str):
+        keys = [keys]
+    wanted: set[str] = set()
+    for raw in keys:
+        for key in (k.strip() for k in str(raw).split(",")):
+            if not key:
+                continue
+            if key.lower() == "all":
+                wanted.update(s.id for s in available)
+                continue
+            match = next(
+                (s for s in available if key in (s.id, s.stem) or (key.isdigit() and int(key) == s.number)),
+                None,
+            )
+            if match is None:
+                choices = [s.id for s in available]
+                close = difflib.get_close_matches(key, choices, n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                raise ValueError(f"'steps' must be among {choices} (or 'all'), got {key!r}{hint}")
+            wanted.add(match.id)
+    if not wanted:
+        raise ValueError(f"'steps' is empty; choose among {[s.id for s in available]} or 'all'")
+    return [s for s in available if s.id in wanted]
+
