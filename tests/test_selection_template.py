@@ -9,7 +9,6 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from clusterlib import charts
 from clusterlib.data import DataValidationError, load_tables
 from clusterlib.regions import provinces
 from clusterlib.report import Notice, Omitted
@@ -17,6 +16,7 @@ from clusterlib.selection import (
     THRESHOLDS,
     SelectionInputError,
     analyse_sector_selection,
+    charts,
     load_criteria,
     portfolio_quadrants,
 )

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from clusterlib import charts
 from clusterlib.i18n import check_language, t, turkish_capitalize
 from clusterlib.report.display import Notice, Omitted
 from clusterlib.report.tables import Table
+from clusterlib.selection import charts, maps
 from clusterlib.selection.analysis import SectorSelection
 from clusterlib.selection.findings import sector_name
 from clusterlib.selection.scoring import explain
@@ -129,7 +129,7 @@ class SelectionReport:
         s = self.selection
         if s.lq_map.empty:
             return self._unavailable()
-        return charts.lq_map(
+        return maps.lq_map(
             self._labelled_map(),
             geo.to_geojson(geo.province_shapes()),
             lang=self.lang,
