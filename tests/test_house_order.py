@@ -25,7 +25,9 @@ MAX_EXCEPTIONS = 3
 #: monitoring) and the runner are being brought onto the template in parallel branches; add them here
 #: when they are.
 SIZED = ("selection", "national", "knowledge", "nace", "specialization", "data", "charts.py", "cli.py")
-SIZED_REPORT = ("tables.py", "workbook.py", "display.py", "reproducibility.py", "export.py", "exporting.py")
+SIZED_REPORT = ("tables.py", "columns.py", "workbook.py", "display.py", "reproducibility.py", "export.py")
+#: Being rewritten in a parallel branch (issue 19's wording); add it back when that is merged.
+NOT_YET = ("selection/findings.py",)
 
 
 def _is_private(name: str) -> bool:
@@ -136,8 +138,8 @@ def _sized_modules() -> list[Path]:
     for name in SIZED:
         target = ROOT / name
         paths += [target] if target.suffix == ".py" else sorted(target.rglob("*.py"))
-    paths += [ROOT / "report" / name for name in SIZED_REPORT if (ROOT / "report" / name).exists()]
-    return paths
+    paths += [ROOT / "report" / name for name in SIZED_REPORT]
+    return [p for p in paths if p.relative_to(ROOT).as_posix() not in NOT_YET]
 
 
 def test_modules_stay_under_400_lines_with_at_most_three_stated_exceptions():

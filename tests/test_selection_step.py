@@ -16,7 +16,8 @@ from clusterlib import nace
 from clusterlib.data import load_tables
 from clusterlib.regions import PILOT_PROVINCES, province
 from clusterlib.selection import analyse_sector_selection, load_criteria, score_sectors
-from clusterlib.selection.inputs import lq_by_province, sector_indicators, sector_profile, sector_shift_share
+from clusterlib.selection.comparison import lq_by_province, sector_shift_share
+from clusterlib.selection.inputs import sector_indicators, sector_profile
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,7 @@
 """Reading one input table against its schema: find the header row, type and check every cell.
 
 The readers of :mod:`clusterlib.data.tables` and :mod:`clusterlib.data.step_tables` are built on
-:func:`read_table` (and :func:`read_checked` for the tables whose firm ids must be in the register).
+:func:`read_schema_table` (and :func:`read_checked` for the tables whose firm ids must be in the register).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from clusterlib.data.schemas import SCHEMAS
 from clusterlib.data.validation import Schema, validate
 from clusterlib.regions import normalize_name
 
-__all__ = ["find_header", "raw_table", "read_checked", "read_table"]
+__all__ = ["find_header", "raw_table", "read_checked", "read_schema_table"]
 
 
 def find_header(grid: Grid, schema: Schema, *, rows: int = 10, partial: bool = False) -> int | None:
@@ -49,7 +49,7 @@ def raw_table(path: str | Path, schema: Schema, sheet: str | int | None) -> RawT
     return table_from_grid(grid, 0 if header is None else header)
 
 
-def read_table(name: str, path: str | Path, sheet: str | int | None) -> pd.DataFrame:
+def read_schema_table(name: str, path: str | Path, sheet: str | int | None) -> pd.DataFrame:
     schema = SCHEMAS[name]
     return validate(raw_table(path, schema, sheet), schema)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from clusterlib.data.schema_reading import read_checked, read_table
+from clusterlib.data.schema_reading import read_checked, read_schema_table
 
 __all__ = [
     "read_benchmarks",
@@ -110,7 +110,7 @@ def read_stakeholders(path: str | Path, *, sheet: str | int | None = None) -> pd
     DataValidationError
         For a file that cannot be read or a cell that breaks the schema, with file, row and column.
     """
-    return read_table("stakeholders", path, sheet)
+    return read_schema_table("stakeholders", path, sheet)
 
 
 def read_io_table(path: str | Path, *, sheet: str | int | None = None) -> pd.DataFrame:
@@ -152,7 +152,7 @@ def read_io_table(path: str | Path, *, sheet: str | int | None = None) -> pd.Dat
     >>> read_io_table(path)["value"].tolist()
     [10.0, 90.0, 90.0]
     """
-    return read_table("io_table", path, sheet)
+    return read_schema_table("io_table", path, sheet)
 
 
 def read_monitoring(path: str | Path, *, sheet: str | int | None = None) -> pd.DataFrame:
@@ -177,7 +177,7 @@ def read_monitoring(path: str | Path, *, sheet: str | int | None = None) -> pd.D
     DataValidationError
         For a file that cannot be read or a cell that breaks the schema, with file, row and column.
     """
-    return read_table("monitoring", path, sheet)
+    return read_schema_table("monitoring", path, sheet)
 
 
 def read_benchmarks(path: str | Path, *, sheet: str | int | None = None) -> pd.DataFrame:
@@ -201,7 +201,7 @@ def read_benchmarks(path: str | Path, *, sheet: str | int | None = None) -> pd.D
     DataValidationError
         For a file that cannot be read or a cell that breaks the schema, with file, row and column.
     """
-    return read_table("benchmarks", path, sheet)
+    return read_schema_table("benchmarks", path, sheet)
 
 
 def read_initiatives(path: str | Path, *, sheet: str | int | None = None) -> pd.DataFrame:
@@ -226,7 +226,7 @@ def read_initiatives(path: str | Path, *, sheet: str | int | None = None) -> pd.
     DataValidationError
         For a file that cannot be read or a cell that breaks the schema, with file, row and column.
     """
-    return read_table("initiatives", path, sheet)
+    return read_schema_table("initiatives", path, sheet)
 
 
 def read_province_factors(path: str | Path, *, sheet: str | int | None = None) -> pd.DataFrame:
@@ -250,4 +250,4 @@ def read_province_factors(path: str | Path, *, sheet: str | int | None = None) -
     DataValidationError
         For a file that cannot be read or a cell that breaks the schema, with file, row and column.
     """
-    return read_table("province_factors", path, sheet)
+    return read_schema_table("province_factors", path, sheet)

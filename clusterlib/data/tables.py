@@ -14,12 +14,12 @@ from typing import Literal
 
 import pandas as pd
 
-from clusterlib.data import sgk
+from clusterlib.data import sgk, sgk_totals
 from clusterlib.data.coverage import Coverage, sheetless, with_coverage
 from clusterlib.data.errors import DataValidationError
 from clusterlib.data.notes import SourceInfo, source_of
 from clusterlib.data.readers import read_grid, table_from_grid, visible_sheets
-from clusterlib.data.schema_reading import find_header, read_table
+from clusterlib.data.schema_reading import find_header, read_schema_table
 from clusterlib.data.schemas import SCHEMAS
 from clusterlib.data.step_tables import (
     read_benchmarks,
@@ -154,7 +154,7 @@ def read_employment(
             problems.append(error)
         if check_totals is not False:
             try:
-                sgk.check_totals(parsed)
+                sgk_totals.check_totals(parsed)
             except DataValidationError as error:
                 problems.append(error)
         if problems:
@@ -248,7 +248,7 @@ def read_exports(path: str | Path, *, sheet: str | int | None = None) -> pd.Data
     --------
     read_employment : the accepted layouts and number formats.
     """
-    return read_table("exports", path, sheet)
+    return read_schema_table("exports", path, sheet)
 
 
 def read_firms(path: str | Path, *, sheet: str | int | None = None) -> pd.DataFrame:
@@ -275,7 +275,7 @@ def read_firms(path: str | Path, *, sheet: str | int | None = None) -> pd.DataFr
     DataValidationError
         For a file that cannot be read or a cell that breaks the schema, with file, row and column.
     """
-    return read_table("firms", path, sheet)
+    return read_schema_table("firms", path, sheet)
 
 
 #: The reader of each table, by name.
