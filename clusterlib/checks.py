@@ -1,4 +1,4 @@
-"""Argument checks shared by every package: one wording for "must be one of".
+"""Argument checks shared by every package: one wording for "must be one of" and "needs columns".
 
 Examples
 --------
@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-__all__ = ["check_choice"]
+import pandas as pd
+
+__all__ = ["check_choice", "require_columns"]
 
 
 def check_choice(value: object, allowed: Sequence[str], *, name: str) -> str:
@@ -22,3 +24,18 @@ def check_choice(value: object, allowed: Sequence[str], *, name: str) -> str:
     if not isinstance(value, str) or value not in allowed:
         raise ValueError(f"'{name}' must be one of {list(allowed)}, got {value!r}")
     return value
+
+
+def require_columns(frame: pd.DataFrame, columns: Sequence[str], *, name: str) -> None:
+    """Raise ``ValueError`` naming the argument ``name`` if ``frame`` lacks any of ``columns``.
+
+    Examples
+    --------
+    >>> require_columns(pd.DataFrame(columns=["lq"]), ["lq", "growth"], name="portfolio")
+    Traceback (most recent call last):
+    ...
+    ValueError: 'portfolio' needs columns ['lq', 'growth']; missing ['growth']
+    """
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise ValueError(f"'{name}' needs columns {list(columns)}; missing {missing}")

@@ -32,6 +32,14 @@ from clusterlib.regions import UnknownProvinceError
 __all__ = ["cli", "main"]
 
 _SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 110}
+#: The --notebooks option of the commands that read the step notebooks (one definition).
+_NOTEBOOKS_OPTION = click.option(
+    "--notebooks",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=NOTEBOOKS_DIR,
+    show_default="notebooks/",
+    help="Folder of the step notebooks.",
+)
 
 
 def _step_ids(notebooks: Path) -> list[str]:
@@ -192,13 +200,7 @@ def _summary(results: Sequence, lang: str, out: Path) -> str:
     default=None,
     help="Your data folder, instead of the bundled sample data.",
 )
-@click.option(
-    "--notebooks",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=NOTEBOOKS_DIR,
-    show_default="notebooks/",
-    help="Folder of the step notebooks.",
-)
+@_NOTEBOOKS_OPTION
 @click.option(
     "--processed",
     type=click.Path(file_okay=False, path_type=Path),
@@ -339,13 +341,7 @@ def run_command(
 
 
 @cli.command("steps", context_settings=_SETTINGS)
-@click.option(
-    "--notebooks",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=NOTEBOOKS_DIR,
-    show_default="notebooks/",
-    help="Folder of the step notebooks.",
-)
+@_NOTEBOOKS_OPTION
 @click.option(
     "--parameters",
     "show_parameters",

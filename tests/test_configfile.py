@@ -10,7 +10,8 @@ import pytest
 from clusterlib import nace
 from clusterlib.configfile import ConfigError, read_yaml
 from clusterlib.data import messages_in
-from clusterlib.selection.criteria import CriteriaError, load_criteria
+from clusterlib.selection.criteria import CriteriaError
+from clusterlib.selection.criteria_file import load_criteria
 
 # The "billion laughs" document: nine levels of nine aliases expand to 9**9 strings if aliases are
 # followed (PyYAML does follow them), so a loader that accepts aliases eats the memory.

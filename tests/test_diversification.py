@@ -132,9 +132,12 @@ def test_robustness_table_covers_threshold_and_exports(analysis, corum):
     assert list(zip(frame["measure"], frame["rca_threshold"], strict=True)) == list(ROBUSTNESS_SETTINGS)
     assert frame["kept"].iloc[0] == TOP_OPPORTUNITIES  # the baseline against itself
     assert (frame["kept"] <= TOP_OPPORTUNITIES).all()
-    table = corum["tr"].robustness_table().frame
-    assert list(table.columns) == ["Veri", "RCA eşiği", "EKE sırası", "İlk 3 fırsat", "Temel ilk 5 ile ortak"]
-    assert table["RCA eşiği"].tolist() == ["1", "0,75", "1", "0,75"]
+    shown = corum["tr"].robustness_table()
+    table = shown.frame
+    assert list(table.columns) == ["measure", "threshold", "eci_rank", "top", "kept"]  # language-free ids
+    assert list(shown.labels.values()) == ["Veri", "RCA eşiği", "EKE sırası", "İlk 3 fırsat", "Temel ilk 5 ile ortak"]
+    assert shown.kinds["kept"] == "count" and shown.kinds["eci_rank"] == "code"
+    assert table["threshold"].tolist() == ["1", "0,75", "1", "0,75"]
     kept = f"{int(frame['kept'].iloc[1:].min())}–{int(frame['kept'].iloc[1:].max())}"
     assert re.search(rf"ilk 5 fırsatın yalnız {kept}'\w+ aynı kalıyor", corum["tr"].findings.robustness)
     assert "(İstihdam RCA ≥ 0,75; İhracat RCA ≥ 1; İhracat RCA ≥ 0,75)" in corum["tr"].findings.robustness
@@ -193,12 +196,14 @@ def test_charts(analysis, corum):
 
 def test_opportunity_table_for_the_committee(analysis, corum):
     table = corum["tr"].opportunity_table(top=4)
-    assert list(table.frame.columns) == [
+    assert list(table.frame.columns) == ["rank", "sector", "nace", "density", "pci", "cog", "builds_on"]
+    assert list(table.labels.values()) == [
         "Sıra", "Sektör", "NACE", "İlişkili yoğunluk (0–100)", "Karmaşıklık (PCI)", "Görünüm kazancı (COG)",
         "Dayandığı sektörler",
     ]
-    assert table.frame["Sıra"].tolist() == [1, 2, 3, 4]
-    assert table.frame["NACE"].tolist() == analysis.top[:4]
+    assert table.frame["rank"].tolist() == [1, 2, 3, 4]
+    assert table.frame["nace"].tolist() == analysis.top[:4]
+    assert pd.api.types.is_float_dtype(table.frame["density"]) and table.kinds["density"] == "number:1"
     assert table.lang == "tr" and table.sheet == "Fırsatlar"
 
 

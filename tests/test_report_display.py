@@ -283,3 +283,15 @@ def test_a_finding_marked_not_key_stays_in_its_section():
     assert published(finding, "Main")[1]["clusterlib"]["key"] is True
     with pytest.raises(TypeError, match="'key' must be True or False, got 'no'"):
         finding("x", key="no")
+
+
+@pytest.mark.parametrize(("lang", "size"), [("tr", "1.234"), ("en", "1,234")])
+def test_provenance_tables_come_from_the_one_table_writer(tmp_path, lang, size):
+    """The file size is a count in the report's number format, right-aligned; the tables are compact."""
+    source = tmp_path / "employment.csv"
+    source.write_bytes(b"x" * 1234)
+    data, _ = published(provenance, {"lang": lang, "year": 2024}, [source])
+    markup = data["text/html"]
+    assert f'<td class="num">{size}</td>' in markup
+    assert markup.count('<table class="cl-table cl-compact">') == 3
+    assert "<td>2024</td>" in markup  # a parameter value is shown as written, never as 2.024

@@ -33,6 +33,8 @@ from scipy.stats import spearmanr
 from clusterlib import nace
 from clusterlib.config import PROJECT_ROOT, RESOURCES_DIR, SAMPLE_DIR
 from clusterlib.data import load_tables, sample
+from clusterlib.data.sample import inputs as sample_inputs
+from clusterlib.data.sample.firms import firm_name
 from clusterlib.official import OFFICIAL_DIR
 
 YEARS = list(range(2013, 2025))
@@ -510,13 +512,13 @@ def test_calibration_must_list_all_divisions(tmp_path, monkeypatch):
     path = tmp_path / "calibration" / "assumptions_divisions.csv"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     path.write_text("".join(line for line in lines if not line.startswith("99,")), encoding="utf-8")
-    monkeypatch.setattr(sample, "_CAL", tmp_path / "calibration")
-    sample._calibration.cache_clear()
+    monkeypatch.setattr(sample_inputs, "CALIBRATION_DIR", tmp_path / "calibration")
+    sample_inputs.calibration.cache_clear()
     try:
         with pytest.raises(ValueError, match="must list the 88 NACE divisions"):
-            sample._calibration()
+            sample_inputs.calibration()
     finally:
-        sample._calibration.cache_clear()
+        sample_inputs.calibration.cache_clear()
 
 
 def test_pilot_settings_must_match_the_pilot_clusters(tmp_path, monkeypatch):
@@ -525,15 +527,15 @@ def test_pilot_settings_must_match_the_pilot_clusters(tmp_path, monkeypatch):
     document = yaml.safe_load(path.read_text(encoding="utf-8"))
     del document["clusters"]["samsun_medical"]
     path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
-    monkeypatch.setattr(sample, "_CAL", tmp_path / "calibration")
+    monkeypatch.setattr(sample_inputs, "CALIBRATION_DIR", tmp_path / "calibration")
     with pytest.raises(ValueError, match="must configure the pilot clusters"):
-        sample._pilot_config()
+        sample_inputs.pilot_config()
 
 
 def test_firm_names_that_cannot_be_unique_raise():
     rng = np.random.default_rng(0)
     with pytest.raises(RuntimeError, match="unique firm name"):
-        sample._firm_name(rng, ["Kaya"], ["Makine"], "inputs", True, {"Kaya Makine San. ve Tic. A.Ş."})
+        firm_name(rng, ["Kaya"], ["Makine"], "inputs", True, {"Kaya Makine San. ve Tic. A.Ş."})
 
 
 @settings(max_examples=50, deadline=None)

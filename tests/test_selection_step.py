@@ -16,7 +16,8 @@ from clusterlib import nace
 from clusterlib.data import load_tables
 from clusterlib.regions import PILOT_PROVINCES, province
 from clusterlib.selection import analyse_sector_selection, load_criteria, score_sectors
-from clusterlib.selection.inputs import lq_by_province, sector_indicators, sector_profile, sector_shift_share
+from clusterlib.selection.comparison import lq_by_province, sector_shift_share
+from clusterlib.selection.inputs import sector_indicators, sector_profile
 
 
 @pytest.fixture(scope="module")
@@ -129,10 +130,13 @@ def test_group_weights_move_the_ranking(selections):
 
 def test_ranking_table_and_saved_tables(selections, tmp_path):
     selection = selections["Samsun"]
-    table = selection.present("en").ranking_table().frame
-    assert list(table["Rank"]) == sorted(table["Rank"])
-    assert table["Why"].str.contains("ranks").all()
-    assert pd.api.types.is_float_dtype(table["Score"])  # numbers stay numbers until display
+    shown = selection.present("en").ranking_table()
+    table = shown.frame
+    assert list(table["rank"]) == sorted(table["rank"])
+    assert table["why"].str.contains("ranks").all()
+    assert pd.api.types.is_float_dtype(table["score"])  # numbers stay numbers until display
+    assert shown.kinds["score"] == "ratio:3" and shown.kinds["p_top"] == "percent:0"
+    assert shown.labels["rank"] == "Rank" and shown.labels["why"] == "Why"
     paths = selection.save(tmp_path)
     assert [p.name for p in paths] == [
         f"55_samsun_{selection.year}_{n}.csv" for n in ("indicators", "scores", "profile", "shift_share")

@@ -9,7 +9,6 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from clusterlib import charts
 from clusterlib.data import DataValidationError, load_tables
 from clusterlib.regions import provinces
 from clusterlib.report import Notice, Omitted
@@ -17,6 +16,7 @@ from clusterlib.selection import (
     THRESHOLDS,
     SelectionInputError,
     analyse_sector_selection,
+    charts,
     load_criteria,
     portfolio_quadrants,
 )
@@ -57,11 +57,14 @@ def test_language_never_changes_a_number(tables, samsun):
     assert dataclasses.asdict(samsun.findings.structure) == dataclasses.asdict(english.findings.structure)
     tr, en = samsun.present("tr"), samsun.present("en")
     for name in ("ranking_table", "criteria_table", "indicator_table"):
-        a, b = getattr(tr, name)().frame, getattr(en, name)().frame
+        shown_tr, shown_en = getattr(tr, name)(), getattr(en, name)()
+        a, b = shown_tr.frame, shown_en.frame
         numbers_tr = a.select_dtypes("number").to_numpy()
         numbers_en = b.select_dtypes("number").to_numpy()
         np.testing.assert_array_equal(numbers_tr, numbers_en)
-        assert list(a.columns) != list(b.columns)  # headers are translated
+        assert list(a.columns) == list(b.columns)  # language-free column ids ...
+        assert shown_tr.kinds == shown_en.kinds  # ... with the same kinds
+        assert shown_tr.labels != shown_en.labels  # and translated headers
     assert tr.portfolio_chart().data[0].y.tolist() == en.portfolio_chart().data[0].y.tolist()
 
 

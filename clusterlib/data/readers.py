@@ -161,12 +161,7 @@ def _sniff_separator(lines: Sequence[str], file: str) -> str:
 
 
 def _legacy_xls(file: str) -> DataValidationError:
-    return DataValidationError(
-        msg("data.error.legacy_xls"),
-        file=file,
-        expected=".csv or .xlsx",
-        got=".xls",
-    )
+    return DataValidationError(msg("data.error.legacy_xls"), file=file, expected=".csv or .xlsx", got=".xls")
 
 
 def _read_csv_grid(path: Path) -> Grid:

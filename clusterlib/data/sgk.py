@@ -17,14 +17,12 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from clusterlib.data.errors import DataValidationError
 from clusterlib.data.messages import msg
-from clusterlib.data.numbers import parse_numbers
 from clusterlib.data.readers import Grid, RawTable
 from clusterlib.data.validation import resolve_division
 from clusterlib.regions import UnknownProvinceError, normalize_name, province
 
-__all__ = ["WideTable", "check_totals", "looks_wide", "parse_wide"]
+__all__ = ["WideTable", "looks_wide", "parse_wide"]
 
 #: Headings that mark a total row or column.
 _TOTALS = {
@@ -379,60 +377,3 @@ def parse_wide(grid: Grid, *, year: int | None = None) -> WideTable:
     totals = {measure: (j, label(j)) for j, measure in measure_of.items() if roles[j][0] == "total"}
     per_measure = {m: [cell_of[(c, m)] for c in codes if (c, m) in cell_of] for m in measures}
     return WideTable(raw, grid, totals, total_row, data_rows, per_measure)
-
-
-def check_totals(table: WideTable, *, tolerance: float = 0.5) -> None:
-    """Require the ``Toplam`` column to equal each row's sum and the ``Toplam`` row each column's sum.
-
-    Only counts are checked (employment, workplaces); averages are not additive.
-
-    Raises
-    ------
-    DataValidationError
-        At the first total cell that differs from its sum by more than ``tolerance``.
-    """
-    grid = table.grid
-
-    def numbers(cells: list[object]) -> np.ndarray:
-        values, problem = parse_numbers(cells, integer=True, dash_is_zero=True)
-        if problem:
-            raise grid.error(f"total check: {problem['message']}", expected="numbers", got=problem["got"])
-        return np.nan_to_num(values)
-
-    for measure in ("employment", "workplaces"):
-        columns = table.value_columns.get(measure)
-        if not columns:
-            continue
-        block = np.column_stack([numbers([grid.rows[i][j] for i in table.data_rows]) for j in columns])
-        if measure in table.total_columns:
-            j, total_label = table.total_columns[measure]
-            stated = numbers([grid.rows[i][j] for i in table.data_rows])
-            differ = np.flatnonzero(np.abs(block.sum(axis=1) - stated) > tolerance)
-            if differ.size:
-                k = int(differ[0])
-                row = table.data_rows[k]
-                raise grid.error(
-                    msg("data.error.row_total", stated=_fmt(stated[k]), sum=_fmt(block[k].sum())),
-                    row=grid.numbers[row],
-                    column=total_label,
-                    expected=block[k].sum(),
-                    got=stated[k],
-                )
-        if table.total_row is not None:
-            stated = numbers([grid.rows[table.total_row][j] for j in columns])
-            differ = np.flatnonzero(np.abs(block.sum(axis=0) - stated) > tolerance)
-            if differ.size:
-                k = int(differ[0])
-                raise DataValidationError(
-                    msg("data.error.column_total", stated=_fmt(stated[k]), sum=_fmt(block[:, k].sum())),
-                    file=grid.file,
-                    sheet=grid.sheet,
-                    row=grid.numbers[table.total_row],
-                    column=str(table.raw.labels[measure][k]),
-                    expected=block[:, k].sum(),
-                    got=stated[k],
-                )
-
-
-def _fmt(value: float) -> str:
-    return f"{value:,.0f}"

@@ -14,6 +14,7 @@ import html
 import json
 import math
 import os
+import string
 from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
@@ -21,6 +22,7 @@ from pathlib import Path
 from markupsafe import Markup, escape
 
 from clusterlib import geo, nace, regions
+from clusterlib.charts import PALETTE
 from clusterlib.config import RESOURCES_DIR
 from clusterlib.i18n import ZONE_LABEL, check_language, format_date, format_number, t, turkish_sort_key
 from clusterlib.knowledge import labels  # noqa: F401  (registers the strings)
@@ -35,9 +37,9 @@ from clusterlib.report.titles import step_title
 __all__ = ["info_spot_page", "knowledge_base_page", "safe_link", "write_knowledge_pages"]
 
 _TEMPLATES = RESOURCES_DIR / "templates"
-_PILOT_COLOUR, _OTHER_COLOUR = "#E69F00", "#0072B2"
+_PILOT_COLOUR, _OTHER_COLOUR = PALETTE["orange"], PALETTE["blue"]
 _STATE = "knowledge_state.json"
-_CSS = """
+_CSS = string.Template("""
 .cl-map { width: 100%; height: auto; border: 1px solid var(--cl-line); background: #fbfcfd; }
 .kb-controls { display: flex; flex-wrap: wrap; gap: 0.8rem; align-items: end; margin: 1rem 0; }
 .kb-controls label { display: flex; flex-direction: column; font-size: 0.9rem; color: var(--cl-muted); }
@@ -47,11 +49,11 @@ table.cl-side th, table.cl-side td { border-bottom: 1px solid var(--cl-line); pa
   vertical-align: top; text-align: left; }
 .cl-legend span { margin-right: 1.5rem; }
 nav.cl-nav a { margin-right: 1rem; }
-.kb-changes { border-left: 4px solid #0072B2; padding-left: 0.8rem; }
-.kb-warning { border: 1px solid #E69F00; padding: 0.5rem; }
+.kb-changes { border-left: 4px solid $blue; padding-left: 0.8rem; }
+.kb-warning { border: 1px solid $orange; padding: 0.5rem; }
 .kb-programme dt { font-weight: bold; } .kb-unsafe { color: var(--cl-muted); }
 @media print { .kb-controls { display: none; } details > *:not(summary) { display: block; } }
-"""
+""").substitute(blue=PALETTE["blue"], orange=PALETTE["orange"])
 
 
 def safe_link(url: str) -> dict[str, object] | None:

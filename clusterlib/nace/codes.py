@@ -11,7 +11,7 @@ import numbers
 import re
 from functools import cache
 
-from clusterlib.config import LANGUAGES
+from clusterlib.i18n import check_language
 
 from .tables import (
     Division,
@@ -222,12 +222,6 @@ def division(code: object) -> Division:
     return Division(code=str(row.name), **fields)
 
 
-def _check_lang(lang: str) -> str:
-    if lang not in LANGUAGES:
-        raise ValueError(f"'lang' must be one of {list(LANGUAGES)}, got {lang!r}")
-    return lang
-
-
 def name(code: object, *, lang: str = "tr", short: bool = False) -> str:
     """The official title of a section, division, group or class, in Turkish or English.
 
@@ -252,7 +246,7 @@ def name(code: object, *, lang: str = "tr", short: bool = False) -> str:
     >>> name("C15.20", lang="en"), name("C")
     ('Manufacture of footwear', 'İmalat')
     """
-    column = f"name_{_check_lang(lang)}"
+    column = f"name_{check_language(lang)}"
     if _is_section_letter(code):
         if short:
             raise ValueError(f"short labels exist for divisions only, got section {code!r}")

@@ -22,6 +22,7 @@ from functools import cache
 import numpy as np
 
 from clusterlib import geo, regions
+from clusterlib.charts import PALETTE
 from clusterlib.monitoring.svgmap import star_points
 
 __all__ = [
@@ -33,6 +34,8 @@ LQ_BREAKS: tuple[float, ...] = (0.25, 0.5, 0.8, 1.25, 2.0, 4.0)
 #: One colour per class, lowest first (ColorBrewer RdBu, 7 classes, blue = below average).
 LQ_COLOURS: tuple[str, ...] = ("#2166ac", "#67a9cf", "#d1e5f0", "#f7f7f7", "#fddbc7", "#ef8a62", "#b2182b")
 NO_DATA_COLOUR = "#bdbdbd"
+#: The star of an initiative on the map (the palette's orange).
+_STAR_COLOUR = PALETTE["orange"]
 _WIDTH = 960.0
 _KX = math.cos(math.radians(39.0))
 
@@ -142,7 +145,7 @@ def province_map(fills: Mapping[int, str], *, titles: Mapping[int, str], links: 
         x, y = _project(point.lon, point.lat)
         tip = f"<title>{html.escape(point.title)}</title>"
         if point.shape == "star":
-            parts.append(f'<polygon points="{star_points(x, y, 7.5)}" fill="#E69F00" stroke="#1f2933" '
+            parts.append(f'<polygon points="{star_points(x, y, 7.5)}" fill="{_STAR_COLOUR}" stroke="#1f2933" '
                          f'stroke-width="0.8">{tip}</polygon>')
         else:
             parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4.2" fill="#111" stroke="#fff" '

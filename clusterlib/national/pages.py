@@ -8,6 +8,7 @@ page's language; the workbooks (:mod:`clusterlib.national.workbook`) carry the s
 from __future__ import annotations
 
 import json
+import string
 from functools import cache
 from importlib import resources
 from itertools import pairwise
@@ -15,6 +16,7 @@ from itertools import pairwise
 import pandas as pd
 
 from clusterlib import regions
+from clusterlib.charts import PALETTE
 from clusterlib.i18n import check_language, format_number, has_string, t
 from clusterlib.national import text  # noqa: F401  (registers the strings)
 from clusterlib.national.maps import (
@@ -31,7 +33,7 @@ from clusterlib.national.view import NationalView
 
 __all__ = ["category_caveat", "national_page", "stars_text", "unavailable_page"]
 
-_CSS = """
+_CSS = string.Template("""
 .cl-map { width: 100%; height: auto; background: #fbfcfd; }
 table.cl-side { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
 table.cl-side th, table.cl-side td { border-bottom: 1px solid var(--cl-line); padding: 0.3rem 0.45rem;
@@ -45,8 +47,8 @@ nav.cl-nav a { margin-right: 1rem; }
 .nb-badge { display: inline-block; padding: 0.2rem 0.5rem; border-radius: 3px; font-size: 0.9rem; }
 .nb-synthetic { background: #fff3cd; border: 1px solid #e0a800; }
 .nb-official { background: #e3f2e6; border: 1px solid #2e7d32; }
-.nb-finding { font-size: 1.05rem; border-left: 4px solid #0072B2; padding-left: 0.6rem; }
-.nb-tag { font-size: 0.75rem; border: 1px solid #E69F00; border-radius: 3px; padding: 0 0.25rem; }
+.nb-finding { font-size: 1.05rem; border-left: 4px solid $blue; padding-left: 0.6rem; }
+.nb-tag { font-size: 0.75rem; border: 1px solid $orange; border-radius: 3px; padding: 0 0.25rem; }
 button.nb-sort { font: inherit; font-weight: 600; background: none; border: 0; padding: 0; cursor: pointer;
   text-align: inherit; color: inherit; }
 button.nb-sort::after { content: " ⇅"; color: var(--cl-muted); font-weight: normal; }
@@ -66,7 +68,7 @@ table.nb-facts { width: auto; }
   table.cl-side tr { break-inside: avoid; } table.cl-side thead { display: table-header-group; }
   a[href]::after, button.nb-sort::after { content: none !important; }  /* addresses mean nothing on paper */
   .nb-badge, .nb-legend i, .cl-map { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
-"""
+""").substitute(blue=PALETTE["blue"], orange=PALETTE["orange"])
 
 _SCRIPT = """
 (function () {

@@ -21,6 +21,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from clusterlib.charts import PALETTE
+
 __all__ = [
     "METADATA_KEY",
     "Notice",
@@ -202,7 +204,7 @@ def _finding_html(text: str) -> str:
     body = "".join(f"<p>{html.escape(p).replace(chr(10), '<br>')}</p>" for p in paragraphs)
     return (
         '<div class="cl-finding" role="note" '
-        'style="border-left:4px solid #0072B2;background:#eef6fb;padding:0.4em 1em;margin:0.8em 0">'
+        f'style="border-left:4px solid {PALETTE["blue"]};background:#eef6fb;padding:0.4em 1em;margin:0.8em 0">'
         f"{body}</div>"
     )
 

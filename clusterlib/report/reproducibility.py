@@ -11,10 +11,13 @@ import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+import pandas as pd
+
 from clusterlib import i18n
 from clusterlib.config import DEFAULT_LANGUAGE, PROJECT_ROOT
 from clusterlib.data.version import data_version, sha256_file
 from clusterlib.report.display import publish
+from clusterlib.report.tables import table_html
 
 __all__ = ["PROVENANCE_PACKAGES", "provenance"]
 
@@ -30,9 +33,6 @@ PROVENANCE_PACKAGES: tuple[str, ...] = (
     "pymcdm",
     "openpyxl",
 )
-
-_NUM = ' class="num"'
-
 
 def _display_path(path: Path) -> str:
     """A path as a report may show it: relative to the project, else its last two parts — never a
@@ -83,18 +83,9 @@ def _jsonable(value: object) -> object:
     return str(value)
 
 
-def _rows_html(header: tuple[str, ...], rows: list[tuple[str, ...]], numeric: tuple[int, ...] = ()) -> str:
-    esc = html.escape
-    head = "".join(
-        f'<th scope="col"{_NUM if i in numeric else ""}>{esc(h)}</th>' for i, h in enumerate(header)
-    )
-    body = "".join(
-        "<tr>"
-        + "".join(f"<td{_NUM if i in numeric else ''}>{esc(c)}</td>" for i, c in enumerate(r))
-        + "</tr>"
-        for r in rows
-    )
-    return f'<table class="cl-table cl-compact"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+def _compact(frame: pd.DataFrame, lang: str, kinds: dict[str, str], labels: dict[str, str]) -> str:
+    """A small table of the provenance box, through the one table writer (smaller type)."""
+    return table_html(frame, lang=lang, kinds=kinds, labels=labels, compact=True)
 
 
 def provenance(
@@ -142,28 +133,44 @@ def provenance(
         records.append({"path": _display_path(path), "sha256": digest, "bytes": size})
     versions = _package_versions()
     tr = lambda key: i18n.t(key, lang)  # noqa: E731
+    parameters = pd.DataFrame(
+        {"name": [i18n.parameter_label(str(k), lang) for k in params], "value": [_shown(v) for v in params.values()]}
+    )
+    files = pd.DataFrame(
+        {
+            "file": [r["path"] for r in records],
+            "bytes": pd.array([r["bytes"] for r in records], dtype="Int64"),
+            "sha256": [r["sha256"].split(":", 1)[1][:12] for r in records],
+        }
+    )
+    packages = pd.DataFrame({"package": list(versions), "version": list(versions.values())})
     markup = (
         f'<details class="cl-provenance"><summary>{html.escape(tr("provenance.title"))}</summary>'
         f"<h4>{html.escape(tr('provenance.parameters'))}</h4>"
-        + _rows_html(
-            (tr("provenance.name"), tr("provenance.value")),
-            [(i18n.parameter_label(str(k), lang), _shown(v)) for k, v in params.items()],
+        + _compact(
+            parameters,
+            lang,
+            {"name": "text", "value": "code"},
+            {"name": tr("provenance.name"), "value": tr("provenance.value")},
         )
         + (
             f"<h4>{html.escape(tr('provenance.inputs'))}</h4>"
-            + _rows_html(
-                (tr("provenance.file"), tr("provenance.size"), tr("provenance.sha256")),
-                [
-                    (r["path"], i18n.format_number(r["bytes"], lang), r["sha256"].split(":", 1)[1][:12])
-                    for r in records
-                ],
-                numeric=(1,),
+            + _compact(
+                files,
+                lang,
+                {"file": "code", "bytes": "count", "sha256": "code"},
+                {"file": tr("provenance.file"), "bytes": tr("provenance.size"), "sha256": tr("provenance.sha256")},
             )
             if records
             else ""
         )
         + f"<h4>{html.escape(tr('provenance.packages'))}</h4>"
-        + _rows_html((tr("provenance.package"), tr("provenance.version")), list(versions.items()))
+        + _compact(
+            packages,
+            lang,
+            {"package": "code", "version": "code"},
+            {"package": tr("provenance.package"), "version": tr("provenance.version")},
+        )
         + "</details>"
     )
     plain = "\n".join(

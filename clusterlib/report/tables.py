@@ -11,7 +11,6 @@ import datetime as _dt
 import html
 import math
 import numbers
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -19,6 +18,14 @@ from typing import Any
 import pandas as pd
 
 from clusterlib import i18n
+from clusterlib.report.columns import (
+    KINDS,
+    cell_formatter,
+    cell_text,
+    check_legacy_options,
+    column_formats,
+    header_text,
+)
 from clusterlib.report.display import Notice, Omitted, check_text, notice, publish
 
 __all__ = ["KINDS", "Table", "column_formats", "table", "table_data", "table_html"]
@@ -56,97 +63,6 @@ class Table:
     labels: Mapping[object, str] | None = None
 
 
-#: The kinds a column can have (``kinds={"employment": "count", "share": "percent"}``), with the
-#: format each gives; ``"<kind>:<d>"`` sets the digits after the decimal mark (``"ratio:3"``).
-KINDS: dict[str, str] = {
-    "count": "number:0",
-    "money": "number:0",
-    "number": "number",
-    "ratio": "number:2",
-    "percent": "percent:1",
-    "code": "text",
-    "text": "text",
-}
-# A "code" column (years, plates, NACE codes) is text shown as written, never read back as a number.
-
-
-def column_formats(
-    frame: pd.DataFrame,
-    kinds: Mapping[object, str] | None = None,
-    *,
-    decimals: int | Mapping[object, int] | None = None,
-    percent_cols: Iterable[object] = (),
-    text_cols: Iterable[object] = (),
-) -> list[str]:
-    """The format of each column of ``frame``: ``"text"``, ``"code"``, ``"number:<d>"`` or ``"percent:<d>"``.
-
-    With ``kinds`` (column id -> one of :data:`KINDS`, optionally ``"kind:<digits>"``) every column
-    must have a kind and nothing is guessed; without it (older callers) the format follows the
-    dtype, ``percent_cols``, ``text_cols`` and ``decimals``.
-
-    Examples
-    --------
-    >>> frame = pd.DataFrame({"year": [2024], "firms": [1234], "share": [0.25], "lq": [1.234]})
-    >>> column_formats(frame, {"year": "code", "firms": "count", "share": "percent", "lq": "ratio:3"})
-    ['code', 'number:0', 'percent:1', 'number:3']
-    """
-    if kinds is not None:
-        missing = [c for c in frame.columns if c not in kinds]
-        extra = [c for c in kinds if c not in frame.columns]
-        if missing or extra:
-            raise ValueError(
-                f"'kinds' must give a kind to every column of the table {list(frame.columns)}: "
-                f"missing {missing}, unknown {extra}"
-            )
-        formats = []
-        for position, column in enumerate(frame.columns):
-            kind, _, digits = str(kinds[column]).partition(":")
-            if kind not in KINDS or (digits and not digits.isdigit()):
-                raise ValueError(
-                    f"the kind of column {column!r} must be one of {sorted(KINDS)} (optionally "
-                    f"'kind:<digits>'), got {kinds[column]!r}"
-                )
-            base = KINDS[kind]
-            if base == "text":
-                formats.append("code" if kind == "code" else "text")
-            elif digits:
-                formats.append(f"{base.split(':')[0]}:{int(digits)}")
-            elif base == "number":
-                formats.append(f"number:{_auto_decimals(frame.iloc[:, position])}")
-            else:
-                formats.append(base)
-        return formats
-    percent = list(percent_cols)
-    verbatim = list(text_cols)
-    per_column = dict(decimals) if isinstance(decimals, Mapping) else {}
-    default = decimals if isinstance(decimals, numbers.Integral) and not isinstance(decimals, bool) else None
-    formats = []
-    for position, column in enumerate(frame.columns):
-        series = frame.iloc[:, position]
-        if column in percent:
-            formats.append(f"percent:{per_column.get(column, default if default is not None else 1)}")
-        elif column in verbatim or _is_code_column(column, series):
-            formats.append("code")
-        elif not _is_number_column(series):
-            formats.append("text")
-        else:
-            dec = per_column.get(column, default if default is not None else _auto_decimals(series))
-            formats.append(f"number:{dec}")
-    return formats
-
-
-def _formatter(spec: str, lang: str) -> tuple[bool, Any]:
-    """(is a number column, the cell formatter) of a column format."""
-    kind, _, digits = spec.partition(":")
-    if kind == "percent":
-        return True, lambda v, d=int(digits): i18n.format_percent(v, lang, decimals=d)
-    if kind == "number":
-        return True, lambda v, d=int(digits): i18n.format_number(v, lang, decimals=d)
-    if kind == "code":  # shown as written: 2024, not 2.024
-        return False, lambda v: i18n.MISSING if _cell_text(v, lang) == i18n.MISSING else str(v)
-    return False, lambda v: _cell_text(v, lang)
-
-
 def _shown(frame: pd.DataFrame, labels: Mapping[object, str] | None) -> pd.DataFrame:
     """The frame with its column ids replaced by the shown labels (ids without a label kept)."""
     if not labels:
@@ -163,43 +79,6 @@ _NUM = ' class="num"'
 _WIDE_COLUMNS = 8
 
 
-def _is_number_column(series: pd.Series) -> bool:
-    return pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series)
-
-
-#: Integer columns named like this are codes or years, shown as written (2024, not 2.024).
-_CODE_NAME = re.compile(r"(?:^|[_\s])(?:year|yıl|yil|plate|plaka|code|kod|nace|id)(?:$|[_\s])", re.IGNORECASE)
-
-
-def _is_code_column(column: object, series: pd.Series) -> bool:
-    return pd.api.types.is_integer_dtype(series) and bool(_CODE_NAME.search(_label(column)))
-
-
-def _auto_decimals(series: pd.Series) -> int:
-    values = pd.to_numeric(series, errors="coerce").dropna()
-    if pd.api.types.is_integer_dtype(series) or values.empty:
-        return 0
-    finite = values[values.abs() != float("inf")]
-    return 0 if bool((finite == finite.round()).all()) else 2
-
-
-def _cell_text(value: object, lang: str) -> str:
-    if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
-        return i18n.MISSING
-    if isinstance(value, (_dt.date, pd.Timestamp)):
-        return i18n.format_date(value, lang)
-    if isinstance(value, numbers.Real) and not isinstance(value, bool):  # a number in a text column
-        decimals = 0 if float(value).is_integer() else 2
-        return i18n.format_number(value, lang, decimals=decimals)
-    return str(value)
-
-
-def _label(value: object) -> str:
-    if isinstance(value, tuple):
-        return " / ".join(str(v) for v in value)
-    return str(value)
-
-
 def _check_marks(frame: pd.DataFrame, marks: pd.DataFrame | None) -> pd.DataFrame | None:
     if marks is None:
         return None
@@ -209,39 +88,6 @@ def _check_marks(frame: pd.DataFrame, marks: pd.DataFrame | None) -> pd.DataFram
             f"'marks' must be a boolean DataFrame of the table's shape {frame.shape}, got {shape}"
         )
     return marks.fillna(False).astype(bool)
-
-
-def _check_options(
-    frame: pd.DataFrame,
-    decimals: int | Mapping[object, int] | None,
-    percent: list[object],
-    verbatim: list[object],
-) -> None:
-    """Refuse ``percent_cols``, ``text_cols`` or ``decimals`` that name no column, or bad digits."""
-    unknown_text = [c for c in verbatim if c not in frame.columns]
-    if unknown_text:
-        raise ValueError(
-            f"'text_cols' must name columns of the table {list(frame.columns)}, got {unknown_text}"
-        )
-    unknown = [c for c in percent if c not in frame.columns]
-    if unknown:
-        raise ValueError(
-            f"'percent_cols' must name columns of the table {list(frame.columns)}, got {unknown}"
-        )
-    if isinstance(decimals, Mapping):
-        bad = [c for c in decimals if c not in frame.columns]
-        if bad:
-            raise ValueError(f"'decimals' keys must be columns of the table {list(frame.columns)}, got {bad}")
-        checked = list(decimals.items())
-    elif decimals is None or (isinstance(decimals, numbers.Integral) and not isinstance(decimals, bool)):
-        checked = [(None, decimals)] if decimals is not None else []
-    else:
-        raise TypeError(
-            f"'decimals' must be None, an integer or a mapping of column to integer, got {decimals!r}"
-        )
-    for col, dec in checked:
-        if isinstance(dec, bool) or not isinstance(dec, numbers.Integral) or dec < 0:
-            raise ValueError(f"'decimals' must be non-negative integers, got {dec!r} for {col!r}")
 
 
 def _table_html(
@@ -254,32 +100,34 @@ def _table_html(
     marks: pd.DataFrame | None = None,
     kinds: Mapping[object, str] | None = None,
     labels: Mapping[object, str] | None = None,
+    compact: bool = False,
 ) -> str:
     if kinds is None:
-        _check_options(frame, decimals, list(percent_cols), list(text_cols))
+        check_legacy_options(frame, decimals, list(percent_cols), list(text_cols))
     formats = column_formats(frame, kinds, decimals=decimals, percent_cols=percent_cols, text_cols=text_cols)
     frame = _shown(frame, labels)
     show_index = _shows_index(frame)
     marked = _check_marks(frame, marks)
-    formatters = [_formatter(spec, lang) for spec in formats]
+    formatters = [cell_formatter(spec, lang) for spec in formats]
 
     esc = html.escape
     wide = " cl-wide" if len(frame.columns) + show_index > _WIDE_COLUMNS else ""
+    wide += " cl-compact" if compact else ""
     parts = [f'<div class="cl-table-wrap"><table class="cl-table{wide}">']
     if caption is not None:
         parts.append(f"<caption>{esc(check_text(caption, 'caption'))}</caption>")
-    header = [f'<th scope="col">{esc(_label(frame.index.name or ""))}</th>'] if show_index else []
+    header = [f'<th scope="col">{esc(header_text(frame.index.name or ""))}</th>'] if show_index else []
     header += [
-        f'<th scope="col"{_NUM if is_num else ""}>{esc(_label(c))}</th>'
+        f'<th scope="col"{_NUM if is_num else ""}>{esc(header_text(c))}</th>'
         for c, (is_num, _) in zip(frame.columns, formatters, strict=True)
     ]
     parts.append(f"<thead><tr>{''.join(header)}</tr></thead><tbody>")
     for i, (index_value, row) in enumerate(
         zip(frame.index, frame.itertuples(index=False, name=None), strict=True)
     ):
-        cells = [f'<th scope="row">{esc(_cell_text(_label(index_value), lang))}</th>'] if show_index else []
+        cells = [f'<th scope="row">{esc(cell_text(header_text(index_value), lang))}</th>'] if show_index else []
         for j, (value, (is_num, fmt)) in enumerate(zip(row, formatters, strict=True)):
-            text = fmt(value) if not is_num or not isinstance(value, str) else _cell_text(value, lang)
+            text = fmt(value) if not is_num or not isinstance(value, str) else cell_text(value, lang)
             star = marked is not None and bool(marked.iat[i, j])
             classes = " ".join(c for c in ("num" if is_num else "", "cl-marked" if star else "") if c)
             attr = f' class="{classes}"' if classes else ""
@@ -342,11 +190,11 @@ def table_data(
     formats = column_formats(frame, kinds, decimals=decimals, percent_cols=percent_cols, text_cols=text_cols)
     shown = _shown(frame, labels)
     show_index = _shows_index(shown)
-    columns = ([_label(shown.index.name or "")] if show_index else []) + [_label(c) for c in shown.columns]
+    columns = ([header_text(shown.index.name or "")] if show_index else []) + [header_text(c) for c in shown.columns]
     rows = []
     for index_value, row in zip(shown.index, shown.itertuples(index=False, name=None), strict=True):
         values = [_json_value(v) for v in row]
-        rows.append(([_label(index_value)] if show_index else []) + values)
+        rows.append(([header_text(index_value)] if show_index else []) + values)
     marked = _check_marks(shown, marks)
     offset = 1 if show_index else 0
     pairs = (
@@ -368,8 +216,11 @@ def table_html(
     marks: pd.DataFrame | None = None,
     kinds: Mapping[object, str] | None = None,
     labels: Mapping[object, str] | None = None,
+    compact: bool = False,
 ) -> str:
     """The HTML of :func:`table` without displaying it (for widgets and other pages).
+
+    ``compact=True`` sets smaller type (class ``cl-compact``), as in a report's technical details.
 
     Examples
     --------
@@ -378,7 +229,7 @@ def table_html(
     (True, True)
     """
     lang = i18n.check_language(lang)
-    return _table_html(df, lang, caption, decimals, percent_cols, text_cols, marks, kinds, labels)
+    return _table_html(df, lang, caption, decimals, percent_cols, text_cols, marks, kinds, labels, compact)
 
 
 def table(

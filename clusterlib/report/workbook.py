@@ -7,9 +7,11 @@
   synthetic-data warning (bundled sample) and how numbers are stored;
 * one sheet per table, named after its sheet name, caption or section heading (Turkish in a
   Turkish report, at most 31 characters, unique, free of the characters Excel forbids);
-* numbers as numbers with a number format (``0%``, ``#,##0``, ``0.00``) -- also those a step
-  handed over already written out as text (``"%82"``, ``"2.053"``, ``"−0,23"``), each cell read
-  back with the report's own number format (a range such as ``"46,2–51,2"`` stays text);
+* numbers as numbers with a number format (``0%``, ``#,##0``, ``0.00``): a table made with column
+  kinds (:class:`clusterlib.report.tables.Table` with ``kinds=``) hands over raw numbers and one
+  format per column, so nothing is read back.  Only legacy ``"text"`` columns (a step that still
+  writes its numbers out as text, ``"%82"``, ``"2.053"``, ``"−0,23"``) are read back cell by cell
+  with :func:`parse_shown_number` (a range such as ``"46,2–51,2"`` stays text);
 * fitted column widths, a frozen header row and an autofilter;
 * written atomically, readable by a web server (mode 0644).
 """
@@ -94,6 +96,9 @@ def report_tables(nb: Any, *, lang: str = "tr") -> list[dict]:
 
 def parse_shown_number(text: object, lang: str) -> tuple[float, str] | None:
     """A number written as the report writes it, read back: ``(value, kind)`` or None.
+
+    Only for legacy ``"text"`` columns: tables made with column kinds carry raw numbers and need no
+    read-back.  Remove it when no step hands over numbers written as text.
 
     ``kind`` is ``"percent:<d>"`` (the value a proportion) or ``"number:<d>"`` with ``d`` the
     decimals shown.  Only whole cells that are one number parse; ``"46,2–51,2"`` does not.

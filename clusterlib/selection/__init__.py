@@ -30,9 +30,8 @@ from clusterlib.selection.criteria import (
     Criteria,
     CriteriaError,
     Group,
-    load_criteria,
-    parse_criteria,
 )
+from clusterlib.selection.criteria_file import load_criteria, parse_criteria
 from clusterlib.selection.diversification import (
     Diversification,
     DiversificationFindings,

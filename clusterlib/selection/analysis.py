@@ -9,7 +9,6 @@ number.  The notebook ``02_sector_selection`` only chooses what to display.
 
 from __future__ import annotations
 
-import math
 import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -25,7 +24,9 @@ from clusterlib.processed import save_tables
 from clusterlib.regions import Province
 from clusterlib.regions import province as resolve_province
 from clusterlib.resultcache import cached_analysis
-from clusterlib.selection.criteria import Criteria, load_criteria
+from clusterlib.selection.comparison import lq_by_province, sector_shift_share
+from clusterlib.selection.criteria import Criteria
+from clusterlib.selection.criteria_file import load_criteria
 from clusterlib.selection.errors import SelectionInputError
 from clusterlib.selection.findings import (
     AgreementFinding,
@@ -48,12 +49,9 @@ from clusterlib.selection.findings import (
 from clusterlib.selection.inputs import (
     CANDIDATE_SECTIONS,
     check_years,
-    lq_by_province,
     national_growth_rate,
     sector_indicators,
     sector_profile,
-    sector_shift_share,
-    unavailable_indicators,
 )
 from clusterlib.selection.notes import Imputed, LeftOut, TooFewSectors
 from clusterlib.selection.portfolio import portfolio_quadrants
@@ -217,41 +215,6 @@ class SectorSelection:
         return save_tables("sector_selection", self.province, tables, processed_dir, qualifier=self.year)
 
 
-def _left_out(tables: Mapping[str, pd.DataFrame], criteria: Criteria) -> LeftOut:
-    by_need: dict[str, list[str]] = {}
-    for indicator, need in unavailable_indicators(tables).items():
-        if indicator in criteria.indicators["source"].to_numpy():
-            ids = criteria.indicators.index[criteria.indicators["source"] == indicator]
-            by_need.setdefault(need, []).extend(ids)
-    return LeftOut(items=tuple((need, tuple(ids)) for need, ids in by_need.items()), criteria=criteria)
-
-
-def _too_few(
-    place: Province,
-    year: int,
-    profile: pd.DataFrame,
-    indicators: pd.DataFrame,
-    *,
-    min_employment: float,
-    sections: Sequence[str],
-) -> TooFewSectors:
-    from clusterlib import nace
-
-    needed = THRESHOLDS.min_sectors
-    in_sections = profile[[nace.section_of(c) in set(sections) for c in profile["nace"]]]
-    sizes = in_sections["employment"].sort_values(ascending=False)
-    suggestion = float(math.floor(sizes.iloc[needed - 1])) if len(sizes) >= needed else None
-    return TooFewSectors(
-        province=place.name,
-        year=year,
-        candidates=tuple(indicators.index),
-        min_employment=float(min_employment),
-        min_sectors=needed,
-        sections=tuple(sections),
-        suggestion=suggestion if suggestion is not None and suggestion >= 1 else None,
-    )
-
-
 #: The columns of each table the step reads (a loader's note about another column is not shown).
 _USED_COLUMNS: dict[str, frozenset[str]] = {
     "employment": frozenset({"plate", "nace", "year", "employment", "workplaces", "avg_wage"}),
@@ -357,7 +320,7 @@ def analyse_sector_selection(
     except SelectionInputError as err:
         raise err.in_language(lang) from None
 
-    left_out = _left_out(tables, full_criteria)
+    left_out = LeftOut.from_tables(tables, full_criteria)
     criteria = full_criteria.without(left_out.ids)
     profile = sector_profile(tables, place, year, period=period)
     national = national_growth_rate(tables, year, period=period)
@@ -384,7 +347,9 @@ def analyse_sector_selection(
         flagged = result.imputed.stack()
         cells = tuple((str(s), str(i)) for s, i in flagged[flagged].index)
     else:
-        too_few = _too_few(place, year, profile, indicators, min_employment=min_employment, sections=sections)
+        too_few = TooFewSectors.from_profile(
+            place, year, profile, indicators, min_employment=min_employment, sections=sections
+        )
 
     selection_top = (
         list(result.scores.index[:top_k])

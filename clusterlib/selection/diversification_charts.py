@@ -13,8 +13,10 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from clusterlib.charts import PALETTE, fit_map, map_notes, outline_province
+from clusterlib.charts import PALETTE
+from clusterlib.checks import require_columns
 from clusterlib.i18n import hover_values, plotly_layout, t
+from clusterlib.selection.maps import fit_map, map_notes, outline_province
 
 __all__ = ["eci_map", "opportunity_chart"]
 
@@ -67,10 +69,9 @@ def opportunity_chart(
         NACE codes of the leading opportunities: diamonds numbered with their rank (names would
         overlap; the table below the chart names them, the hover shows them).
     """
-    needed = ["nace", "label", "rank", "density", attractiveness, "builds_on_labels"]
-    missing = [c for c in needed if c not in opportunities.columns]
-    if missing:
-        raise ValueError(f"'opportunities' needs columns {needed}; missing {missing}")
+    require_columns(
+        opportunities, ["nace", "label", "rank", "density", attractiveness, "builds_on_labels"], name="opportunities"
+    )
     chosen = opportunities["nace"].isin(list(highlight))
     fig = go.Figure()
     for selected, colour, symbol, key in (
@@ -146,10 +147,7 @@ def eci_map(
     highlight_plate : int, optional
         The province drawn with a thick black outline.
     """
-    needed = ["plate", "province", "eci", "rank"]
-    missing = [c for c in needed if c not in values.columns]
-    if missing:
-        raise ValueError(f"'values' needs columns {needed}; missing {missing}")
+    require_columns(values, ["plate", "province", "eci", "rank"], name="values")
     bound = float(np.nanmax(np.abs(values["eci"]))) if len(values) else 1.0
     fig = go.Figure()
     fig.add_choropleth(

@@ -77,27 +77,31 @@ class DiversificationReport:
         """The best ``top`` opportunities as the committee reads them."""
         lang = self.lang
         frame = self.diversification.opportunities.head(top)
-        col = {
-            k: t(f"diversification.col.{k}", lang)
-            for k in ("rank", "sector", "nace", "density", "pci", "cog")
-        }
         table = pd.DataFrame(
             {
-                col["rank"]: frame["rank"].astype(int).to_numpy(),
-                col["sector"]: [self.label(c) for c in frame.index],
-                col["nace"]: list(frame.index),
-                col["density"]: frame["density"].to_numpy(dtype=float),
-                col["pci"]: frame["pci"].to_numpy(dtype=float),
-                col["cog"]: frame["cog"].to_numpy(dtype=float),
-                t("diversification.col.builds_on", lang): [self._bases(c) for c in frame["builds_on"]],
+                "rank": frame["rank"].astype(int).to_numpy(),
+                "sector": [self.label(c) for c in frame.index],
+                "nace": list(frame.index),
+                "density": frame["density"].to_numpy(dtype=float),
+                "pci": frame["pci"].to_numpy(dtype=float),
+                "cog": frame["cog"].to_numpy(dtype=float),
+                "builds_on": [self._bases(c) for c in frame["builds_on"]],
             }
         )
         return Table(
             table,
             lang=lang,
             caption=t("diversification.caption.opportunities", lang),
-            decimals={col["density"]: 1, col["pci"]: 2, col["cog"]: 2},
-            text_cols=[col["rank"], col["nace"]],
+            kinds={
+                "rank": "code",
+                "sector": "text",
+                "nace": "code",
+                "density": "number:1",
+                "pci": "ratio",
+                "cog": "ratio",
+                "builds_on": "text",
+            },
+            labels={c: t(f"diversification.col.{c}", lang) for c in table.columns},
             sheet=t("diversification.sheet.opportunities", lang),
         )
 
@@ -112,30 +116,30 @@ class DiversificationReport:
         """ECI rank and top opportunities under each setting (employment/exports × threshold)."""
         lang = self.lang
         frame = self.diversification.robustness
-        top_col = t("diversification.col.top", lang, k=show)
-        kept_col = t("diversification.col.kept", lang, k=TOP_OPPORTUNITIES)
-        rank_col = t("diversification.col.eci_rank", lang)
         table = pd.DataFrame(
             {
-                t("diversification.col.measure", lang): [
-                    t(f"diversification.measure.{m}", lang) for m in frame["measure"]
-                ],
-                t("diversification.col.threshold", lang): [
-                    threshold_text(v, lang) for v in frame["rca_threshold"]
-                ],
-                rank_col: frame["eci_rank"].astype("Int64"),
-                top_col: [
+                "measure": [t(f"diversification.measure.{m}", lang) for m in frame["measure"]],
+                "threshold": [threshold_text(v, lang) for v in frame["rca_threshold"]],
+                "eci_rank": frame["eci_rank"].astype("Int64"),
+                "top": [
                     self._top(tuple(codes)[:show], reason)
                     for codes, reason in zip(frame["top"], frame["reason"], strict=True)
                 ],
-                kept_col: frame["kept"].astype("Int64"),
+                "kept": frame["kept"].astype("Int64"),
             }
         )
         return Table(
             table,
             lang=lang,
             caption=t("diversification.caption.robustness", lang),
-            text_cols=[rank_col],
+            kinds={"measure": "text", "threshold": "text", "eci_rank": "code", "top": "text", "kept": "count"},
+            labels={
+                "measure": t("diversification.col.measure", lang),
+                "threshold": t("diversification.col.threshold", lang),
+                "eci_rank": t("diversification.col.eci_rank", lang),
+                "top": t("diversification.col.top", lang, k=show),
+                "kept": t("diversification.col.kept", lang, k=TOP_OPPORTUNITIES),
+            },
             sheet=t("diversification.sheet.robustness", lang),
         )
 

@@ -23,7 +23,7 @@ import pandas as pd
 
 from clusterlib import nace
 from clusterlib.data import require_years
-from clusterlib.regions import Province, provinces
+from clusterlib.regions import Province
 from clusterlib.regions import province as resolve_province
 from clusterlib.relatedness import proximity, related_employment_quotient, relatedness_density
 from clusterlib.selection.errors import SelectionInputError, years_text
@@ -31,7 +31,6 @@ from clusterlib.specialization import (
     cagr,
     location_quotient,
     revealed_comparative_advantage,
-    shift_share_components,
     to_matrix,
 )
 
@@ -39,12 +38,13 @@ __all__ = [
     "CANDIDATE_SECTIONS",
     "REQUIREMENTS",
     "check_years",
-    "lq_by_province",
     "national_growth_rate",
     "sector_indicators",
+    "sector_labels",
     "sector_profile",
-    "sector_shift_share",
     "unavailable_indicators",
+    "value_matrix",
+    "with_labels",
 ]
 
 #: NACE sections whose divisions are candidates for a cluster by default: tradable goods
@@ -119,20 +119,20 @@ def check_years(employment: pd.DataFrame, place: Province, year: int, period: in
     return base, year
 
 
-def _matrix(table: pd.DataFrame, value: str, year: int, columns: Iterable[str] | None = None) -> pd.DataFrame:
+def value_matrix(table: pd.DataFrame, value: str, year: int, columns: Iterable[str] | None = None) -> pd.DataFrame:
     matrix = to_matrix(table, value=value, year=year, region="plate", sector="nace")
     if columns is not None:
         matrix = matrix.reindex(columns=list(columns), fill_value=0.0)
     return matrix.astype(float)
 
 
-def _labels(codes: Iterable[str], lang: str) -> list[str]:
+def sector_labels(codes: Iterable[str], lang: str) -> list[str]:
     return [nace.name(code, lang=lang, short=True) for code in codes]
 
 
-def _with_labels(frame: pd.DataFrame, lang: str | None) -> pd.DataFrame:
+def with_labels(frame: pd.DataFrame, lang: str | None) -> pd.DataFrame:
     if lang is not None:
-        frame.insert(1, "label", _labels(frame["nace"], lang))
+        frame.insert(1, "label", sector_labels(frame["nace"], lang))
     return frame
 
 
@@ -193,12 +193,12 @@ def sector_profile(
     place = resolve_province(province)
     employment = tables["employment"]
     base, year = check_years(employment, place, year, period)
-    now = _matrix(employment, "employment", year)
-    then = _matrix(employment, "employment", base, now.columns)
+    now = value_matrix(employment, "employment", year)
+    then = value_matrix(employment, "employment", base, now.columns)
     row = now.loc[place.plate]
     nation = now.sum(axis=0)
     if _has_column(employment, "workplaces"):
-        workplaces = _matrix(employment, "workplaces", year, now.columns).loc[place.plate].to_numpy()
+        workplaces = value_matrix(employment, "workplaces", year, now.columns).loc[place.plate].to_numpy()
     else:
         workplaces = np.full(len(now.columns), np.nan)
     frame = pd.DataFrame(
@@ -214,7 +214,7 @@ def sector_profile(
         }
     )
     frame = frame[frame["employment"] > 0]
-    return _with_labels(frame.sort_values("employment", ascending=False, ignore_index=True), lang)
+    return with_labels(frame.sort_values("employment", ascending=False, ignore_index=True), lang)
 
 
 def sector_indicators(
@@ -280,9 +280,9 @@ def sector_indicators(
     employment = tables["employment"]
     base, year = check_years(employment, place, year, period)
     left_out = unavailable_indicators(tables)
-    now = _matrix(employment, "employment", year)
+    now = value_matrix(employment, "employment", year)
     codes = now.columns
-    then = _matrix(employment, "employment", base, codes)
+    then = value_matrix(employment, "employment", base, codes)
     plate = place.plate
     lq = location_quotient(now)
     phi = proximity((lq >= 1).astype(int))
@@ -297,8 +297,8 @@ def sector_indicators(
     if "relative_wage" not in left_out:
         columns.update(_wages(employment, plate, year, codes))
     if "workplaces" not in left_out:
-        firms_now = _matrix(employment, "workplaces", year, codes)
-        firms_then = _matrix(employment, "workplaces", base, codes)
+        firms_now = value_matrix(employment, "workplaces", year, codes)
+        firms_then = value_matrix(employment, "workplaces", base, codes)
         columns["workplaces"] = firms_now.loc[plate]
         columns["avg_firm_size"] = now.loc[plate] / firms_now.loc[plate].replace(0, np.nan)
         columns["workplace_cagr"] = cagr(firms_then.loc[plate], firms_now.loc[plate], period)
@@ -332,8 +332,8 @@ def sector_indicators(
 def _wages(employment: pd.DataFrame, plate: int, year: int, codes: pd.Index) -> dict[str, pd.Series]:
     """Relative wage and wage cost from a wage bill and the employment of the same rows."""
     reported = employment[employment["avg_wage"].notna()]
-    bill = _matrix(reported.assign(_bill=reported["employment"] * reported["avg_wage"]), "_bill", year, codes)
-    paid = _matrix(reported, "employment", year, codes)
+    bill = value_matrix(reported.assign(_bill=reported["employment"] * reported["avg_wage"]), "_bill", year, codes)
+    paid = value_matrix(reported, "employment", year, codes)
     with np.errstate(invalid="ignore", divide="ignore"):
         wage = bill.loc[plate] / paid.loc[plate].replace(0, np.nan)
         national = bill.sum(axis=0) / paid.sum(axis=0).replace(0, np.nan)
@@ -350,8 +350,8 @@ def _exports(
         raise SelectionInputError(
             "exports_years", {"base": base, "year": year, "period": period, "years": years_text(export_years)}
         )
-    x_now = _matrix(exports, "exports_usd", year)
-    x_then = _matrix(exports, "exports_usd", base, x_now.columns)
+    x_now = value_matrix(exports, "exports_usd", year)
+    x_then = value_matrix(exports, "exports_usd", base, x_now.columns)
     rca = revealed_comparative_advantage(x_now)
     own_now = x_now.loc[plate] if plate in x_now.index else pd.Series(np.nan, index=x_now.columns)
     own_then = x_then.loc[plate] if plate in x_then.index else pd.Series(np.nan, index=x_now.columns)
@@ -378,72 +378,3 @@ def _support(tables: Mapping[str, pd.DataFrame], place: Province, codes: Iterabl
             supported = {d.strip() for d in str(value).split(";") if d.strip()}
             counts[counts.index.isin(supported)] += 1
     return counts
-
-
-def lq_by_province(
-    tables: Mapping[str, pd.DataFrame], year: int, codes: Sequence[str], *, lang: str | None = None
-) -> pd.DataFrame:
-    """Location quotients of some sectors in all 81 provinces (for a choropleth).
-
-    Returns
-    -------
-    DataFrame
-        Columns ``plate, province, nace, lq`` (and ``label`` when ``lang`` is given), one row per
-        province × sector, in the order of ``codes``.
-    """
-    names = provinces().set_index("plate")["name"]
-    lq = location_quotient(_matrix(tables["employment"], "employment", year))
-    missing = [c for c in codes if c not in lq.columns]
-    if missing:
-        raise ValueError(f"'codes' {missing} have no employment in {year}")
-    parts = [
-        pd.DataFrame(
-            {
-                "plate": lq.index.astype(int),
-                "province": names.reindex(lq.index).to_numpy(),
-                "nace": code,
-                "lq": lq[code].to_numpy(),
-            }
-        )
-        for code in codes
-    ]
-    frame = (
-        pd.concat(parts, ignore_index=True)
-        if parts
-        else pd.DataFrame(columns=["plate", "province", "nace", "lq"])
-    )
-    if lang is not None:
-        frame.insert(3, "label", _labels(frame["nace"], lang))
-    return frame
-
-
-def sector_shift_share(
-    tables: Mapping[str, pd.DataFrame],
-    province: str | int | Province,
-    start: int,
-    end: int,
-    *,
-    method: str = "dunn",
-    lang: str | None = None,
-) -> pd.DataFrame:
-    """Shift-share components of each sector of a province between two years.
-
-    Returns
-    -------
-    DataFrame
-        One row per division: ``nace`` (then ``label`` when ``lang`` is given), ``actual_change,
-        national_share, industry_mix, regional_share`` (and ``allocation`` for
-        ``method="esteban"``), ``net_shift``; the components of each row sum to ``actual_change``.
-    """
-    place = resolve_province(province)
-    if start == end:
-        raise ValueError(f"shift-share needs two different years, got {start} twice")
-    employment = tables["employment"]
-    first = _matrix(employment, "employment", start)
-    last = _matrix(employment, "employment", end, first.columns)
-    first.index.name, first.columns.name = "plate", "nace"
-    last.index.name, last.columns.name = "plate", "nace"
-    parts = shift_share_components(first, last, method=method)
-    local = parts[parts["plate"] == place.plate].drop(columns=["plate"]).copy()
-    local["nace"] = local["nace"].astype(str)
-    return _with_labels(local.reset_index(drop=True), lang)

@@ -15,13 +15,19 @@ lack z-scores); the tests check both against pymcdm.
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 
 from clusterlib.checks import check_choice
+from clusterlib.selection.mcda_checks import (
+    as_matrix,
+    check_benefit,
+    check_domain,
+    check_weights,
+    warn_constant,
+)
 
 __all__ = [
     "NORMALIZATIONS",
@@ -44,7 +50,6 @@ NORMALIZATIONS: dict[str, str] = {
     "max": "x/max; cost: 1 − x/max (needs x ≥ 0)",
 }
 
-_WEIGHT_TOL = 1e-6
 
 
 # --------------------------------------------------------------------------------------------------
@@ -125,128 +130,12 @@ def topsis_closeness(normalized: np.ndarray, weights: np.ndarray) -> np.ndarray:
         return np.where(total > 0, d_worst / total, 0.5)
 
 
-# --------------------------------------------------------------------------------------------------
-# Input checks shared by the public functions of the package (public: scoring and robustness use them)
-# --------------------------------------------------------------------------------------------------
-def as_matrix(matrix: pd.DataFrame | np.ndarray | Sequence, *, name: str = "matrix") -> pd.DataFrame:
-    """A numeric, finite, non-empty DataFrame (alternatives × criteria) or a clear error."""
-    if isinstance(matrix, pd.DataFrame):
-        frame = matrix
-    else:
-        array = np.asarray(matrix)
-        if array.ndim != 2:
-            raise ValueError(
-                f"'{name}' must be 2-D (alternatives × criteria), got an array of shape {array.shape}"
-            )
-        frame = pd.DataFrame(array)
-    if frame.shape[0] == 0 or frame.shape[1] == 0:
-        raise ValueError(f"'{name}' must have at least one row and one column, got shape {frame.shape}")
-    if frame.columns.has_duplicates:
-        dup = [str(c) for c in frame.columns[frame.columns.duplicated()].unique()]
-        raise ValueError(f"'{name}' has duplicated column(s) {dup}; each criterion must appear once")
-    not_numeric = [
-        str(c)
-        for c in frame.columns
-        if not pd.api.types.is_numeric_dtype(frame[c]) or pd.api.types.is_bool_dtype(frame[c])
-    ]
-    if not_numeric:
-        raise ValueError(f"'{name}' columns must be numeric, got non-numeric column(s) {not_numeric}")
-    values = frame.to_numpy(dtype=float, na_value=np.nan)
-    missing = ~np.isfinite(values)
-    if missing.any():
-        i, j = np.argwhere(missing)[0]
-        raise ValueError(
-            f"'{name}' has {int(missing.sum())} missing or infinite value(s), e.g. row {frame.index[i]!r}, "
-            f"column {frame.columns[j]!r}; fill or drop them first "
-            "(score_sectors offers missing='median' or missing='worst')"
-        )
-    return pd.DataFrame(values, index=frame.index, columns=frame.columns)
-
-
-def _labelled(values: object, columns: pd.Index, *, name: str) -> np.ndarray:
-    """Align a Series to ``columns`` by label, or take a sequence positionally; checks the length."""
-    if isinstance(values, pd.Series):
-        missing = [str(c) for c in columns if c not in values.index]
-        unexpected = [str(c) for c in values.index if c not in columns]
-        if missing or unexpected:
-            raise ValueError(
-                f"'{name}' labels must match the criteria (columns of 'matrix'): "
-                f"missing {missing}, unexpected {unexpected}"
-            )
-        return values.reindex(columns).to_numpy()
-    array = np.asarray(values, dtype=object).ravel()
-    if array.size != len(columns):
-        raise ValueError(
-            f"'{name}' has {array.size} entries but 'matrix' has {len(columns)} criteria (columns)"
-        )
-    return array
-
-
-def _check_weights(weights: object, columns: pd.Index) -> np.ndarray:
-    """Weights as a float array: one per criterion, finite, non-negative and summing to 1."""
-    raw = _labelled(weights, columns, name="weights")
-    try:
-        w = raw.astype(float)
-    except (TypeError, ValueError):
-        raise ValueError(f"'weights' must be numbers, got {list(raw)}") from None
-    if not np.all(np.isfinite(w)):
-        raise ValueError(f"'weights' must be finite numbers, got {w.tolist()}")
-    if np.any(w < 0):
-        j = int(np.argmax(w < 0))
-        raise ValueError(f"'weights' must be non-negative, got {w[j]:g} for criterion {columns[j]!r}")
-    total = w.sum()
-    if abs(total - 1.0) > _WEIGHT_TOL:
-        raise ValueError(
-            f"'weights' must sum to 1, got {total:g}; divide them by their sum if they are relative "
-            "importances"
-        )
-    return w
-
-
-def _check_benefit(benefit: object, columns: pd.Index) -> np.ndarray:
-    """Benefit flags as a bool array (all True when None)."""
-    if benefit is None:
-        return np.ones(len(columns), dtype=bool)
-    raw = _labelled(benefit, columns, name="benefit")
-    for j, flag in enumerate(raw):
-        if not isinstance(flag, bool | np.bool_):
-            raise ValueError(
-                f"'benefit' must hold booleans (True = benefit, False = cost), got {flag!r} for criterion "
-                f"{columns[j]!r}; for pymcdm-style types (1/-1) pass [t == 1 for t in types]"
-            )
-    return raw.astype(bool)
-
-
-def check_domain(frame: pd.DataFrame, method: str) -> None:
-    """Method-specific conditions on the raw values."""
-    if method == "max":
-        lows = frame.min(axis=0)
-        if (lows < 0).any():
-            col = lows.index[int(np.argmax((lows < 0).to_numpy()))]
-            raise ValueError(
-                f"'max' normalisation needs non-negative values, column {col!r} has minimum {lows[col]:g}; "
-                "use 'minmax' or 'zscore' for growth rates and other signed indicators"
-            )
-
-
-def warn_constant(columns: pd.Index, constant: np.ndarray, *, stacklevel: int) -> None:
-    """Warn that the ``constant`` columns cannot discriminate (they were set to 0)."""
-    if constant.any():
-        names = [str(c) for c in columns[constant]]
-        warnings.warn(
-            f"criteria {names} have the same value for every alternative; they cannot discriminate and are "
-            "set to 0 after normalisation (they add nothing to any score)",
-            UserWarning,
-            stacklevel=stacklevel + 1,
-        )
-
-
 def _normalized_frame(
     matrix: object, benefit: object, normalization: str, *, stacklevel: int
 ) -> tuple[pd.DataFrame, np.ndarray]:
     check_choice(normalization, list(NORMALIZATIONS), name="normalization")
     frame = as_matrix(matrix)
-    flags = _check_benefit(benefit, frame.columns)
+    flags = check_benefit(benefit, frame.columns)
     check_domain(frame, normalization)
     values, constant = normalize_values(frame.to_numpy(), flags, normalization)
     warn_constant(frame.columns, constant, stacklevel=stacklevel + 1)
@@ -376,7 +265,7 @@ def weighted_sum(
     [0.5, 0.25, 0.75]
     """
     normalized, _ = _normalized_frame(matrix, benefit, normalization, stacklevel=2)
-    w = _check_weights(weights, normalized.columns)
+    w = check_weights(weights, normalized.columns)
     return pd.Series(weighted_sum_scores(normalized.to_numpy(), w), index=normalized.index, name="score")
 
 
@@ -437,5 +326,5 @@ def topsis(
     [0.5, 0.5, 1.0]
     """
     normalized, _ = _normalized_frame(matrix, benefit, normalization, stacklevel=2)
-    w = _check_weights(weights, normalized.columns)
+    w = check_weights(weights, normalized.columns)
     return pd.Series(topsis_closeness(normalized.to_numpy(), w), index=normalized.index, name="closeness")

@@ -3,11 +3,19 @@ too few candidates.  Numbers and ids here, sentences from the i18n catalogue at 
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+import pandas as pd
+
+from clusterlib import nace
 from clusterlib.i18n import format_number, lower_first, lower_first_en, t
+from clusterlib.regions import Province
 from clusterlib.selection.criteria import Criteria
 from clusterlib.selection.findings import sector_name
+from clusterlib.selection.inputs import unavailable_indicators
+from clusterlib.selection.thresholds import THRESHOLDS
 
 __all__ = ["Imputed", "LeftOut", "TooFewSectors"]
 
@@ -26,6 +34,16 @@ class LeftOut:
 
     items: tuple[tuple[str, tuple[str, ...]], ...]
     criteria: Criteria
+
+    @classmethod
+    def from_tables(cls, tables: Mapping[str, pd.DataFrame], criteria: Criteria) -> LeftOut:
+        """The criteria of ``criteria`` whose indicator needs a table or column ``tables`` lack."""
+        by_need: dict[str, list[str]] = {}
+        for indicator, need in unavailable_indicators(tables).items():
+            if indicator in criteria.indicators["source"].to_numpy():
+                ids = criteria.indicators.index[criteria.indicators["source"] == indicator]
+                by_need.setdefault(need, []).extend(ids)
+        return cls(items=tuple((need, tuple(ids)) for need, ids in by_need.items()), criteria=criteria)
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -76,6 +94,32 @@ class TooFewSectors:
     min_sectors: int
     sections: tuple[str, ...]
     suggestion: float | None
+
+    @classmethod
+    def from_profile(
+        cls,
+        place: Province,
+        year: int,
+        profile: pd.DataFrame,
+        indicators: pd.DataFrame,
+        *,
+        min_employment: float,
+        sections: Sequence[str],
+    ) -> TooFewSectors:
+        """The note for too few candidates, with the employment floor that would give enough of them."""
+        needed = THRESHOLDS.min_sectors
+        in_sections = profile[[nace.section_of(c) in set(sections) for c in profile["nace"]]]
+        sizes = in_sections["employment"].sort_values(ascending=False)
+        suggestion = float(math.floor(sizes.iloc[needed - 1])) if len(sizes) >= needed else None
+        return cls(
+            province=place.name,
+            year=year,
+            candidates=tuple(indicators.index),
+            min_employment=float(min_employment),
+            min_sectors=needed,
+            sections=tuple(sections),
+            suggestion=suggestion if suggestion is not None and suggestion >= 1 else None,
+        )
 
     def text(self, lang: str) -> str:
         """The note in ``lang``: why there is no ranking, and what to change."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from clusterlib.checks import require_columns
 from clusterlib.selection.thresholds import THRESHOLDS
 
 __all__ = ["QUADRANTS", "classify_quadrants", "portfolio_quadrants"]
@@ -69,9 +70,7 @@ def portfolio_quadrants(
     >>> portfolio_quadrants(frame, national_growth=0.0286).tolist()
     ['stars', 'weak']
     """
-    missing = [c for c in ("lq", "growth") if c not in portfolio.columns]
-    if missing:
-        raise ValueError(f"'portfolio' needs columns ['lq', 'growth']; missing {missing}")
+    require_columns(portfolio, ["lq", "growth"], name="portfolio")
     if not np.isfinite(national_growth):
         raise ValueError(f"'national_growth' must be a finite number, got {national_growth!r}")
     codes = classify_quadrants(

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from clusterlib import charts
 from clusterlib.i18n import check_language, t, turkish_capitalize
 from clusterlib.report.display import Notice, Omitted
 from clusterlib.report.tables import Table
+from clusterlib.selection import charts, maps
 from clusterlib.selection.analysis import SectorSelection
 from clusterlib.selection.findings import sector_name
 from clusterlib.selection.scoring import explain
@@ -129,7 +129,7 @@ class SelectionReport:
         s = self.selection
         if s.lq_map.empty:
             return self._unavailable()
-        return charts.lq_map(
+        return maps.lq_map(
             self._labelled_map(),
             geo.to_geojson(geo.province_shapes()),
             lang=self.lang,
@@ -168,25 +168,22 @@ class SelectionReport:
 
     # ------------------------------------------------------------------------------------ tables
     def criteria_table(self) -> Table:
-        """The criteria scored by, with group, direction and global weight."""
+        """The criteria scored by, with group, direction and global weight (a proportion, shown in per cent)."""
         ind = self.selection.criteria.indicators
         lang = self.lang
         frame = pd.DataFrame(
             {
-                t("selection.col.group", lang): [self.selection.criteria.name(g, lang) for g in ind["group"]],
-                t("selection.col.indicator", lang): [capitalize(str(n), lang) for n in ind[f"name_{lang}"]],
-                t("selection.col.direction", lang): [
-                    t(f"selection.direction.{d}", lang) for d in ind["direction"]
-                ],
-                t("selection.col.weight", lang): ind["weight"].to_numpy(dtype=float),
+                "group": [self.selection.criteria.name(g, lang) for g in ind["group"]],
+                "indicator": [capitalize(str(n), lang) for n in ind[f"name_{lang}"]],
+                "direction": [t(f"selection.direction.{d}", lang) for d in ind["direction"]],
+                "weight": ind["weight"].to_numpy(dtype=float),
             }
         )
-        weight = t("selection.col.weight", lang)  # global weights as percentages, as the text writes them
         return Table(
             frame,
             lang=lang,
-            decimals={weight: 1},
-            percent_cols=[weight],
+            kinds={"group": "text", "indicator": "text", "direction": "text", "weight": "percent:1"},
+            labels={c: t(f"selection.col.{c}", lang) for c in frame.columns},
             sheet=t("selection.sheet.criteria", lang),
         )
 
@@ -198,56 +195,70 @@ class SelectionReport:
         scores = s.result.scores.head(top)
         robust = s.robustness.reindex(scores.index)
         names = {c: self.label(c) for c in s.result.scores.index}
-        col = {
-            k: t(f"selection.col.{k}", lang)
-            for k in ("rank", "sector", "nace", "score", "rank_low", "rank_high")
-        }
-        p_top = t("selection.col.p_top", lang, k=s.top_k)
         frame = pd.DataFrame(
             {
-                col["rank"]: scores["rank"].astype(int).to_numpy(),
-                col["sector"]: [names[c] for c in scores.index],
-                col["nace"]: list(scores.index),
-                col["score"]: scores["score"].to_numpy(dtype=float),
-                p_top: robust["p_top_k"].to_numpy(dtype=float),
-                col["rank_low"]: robust["rank_low"].astype(int).to_numpy(),
-                col["rank_high"]: robust["rank_high"].astype(int).to_numpy(),
-                t("selection.col.why", lang): [
-                    explain(s.result, s.criteria, sector=c, lang=lang, names=names) for c in scores.index
-                ],
+                "rank": scores["rank"].astype(int).to_numpy(),
+                "sector": [names[c] for c in scores.index],
+                "nace": list(scores.index),
+                "score": scores["score"].to_numpy(dtype=float),
+                "p_top": robust["p_top_k"].to_numpy(dtype=float),
+                "rank_low": robust["rank_low"].astype(int).to_numpy(),
+                "rank_high": robust["rank_high"].astype(int).to_numpy(),
+                "why": [explain(s.result, s.criteria, sector=c, lang=lang, names=names) for c in scores.index],
             }
         )
+        labels = {c: t(f"selection.col.{c}", lang) for c in frame.columns if c != "p_top"}
         return Table(
             frame,
             lang=lang,
-            decimals={col["score"]: 3, p_top: 0},
-            percent_cols=[p_top],
-            text_cols=[col["nace"], col["rank"], col["rank_low"], col["rank_high"]],
+            kinds=_RANKING_KINDS,
+            labels={**labels, "p_top": t("selection.col.p_top", lang, k=s.top_k)},
             sheet=t("selection.sheet.ranking", lang),
         )
 
     def indicator_table(self) -> Table | Notice:
-        """The candidates' raw indicator values in rank order, imputed cells marked ``*``."""
+        """The candidates' raw indicator values in rank order, imputed cells marked ``*``.
+
+        Columns are the criteria's ids (their ``source`` indicator), shown with their names; each
+        column's kind follows the criteria file's ``format`` (per cent or a number of decimals).
+        """
         s, lang = self.selection, self.lang
         if s.result is None:
             return self._unavailable()
         criteria = s.criteria.indicators
-        raw = s.indicators.reindex(s.result.scores.index)[criteria["source"].tolist()]
-        raw.columns = [capitalize(str(criteria.at[i, f"name_{lang}"]), lang) for i in criteria.index]
+        sources = criteria["source"].tolist()
+        raw = s.indicators.reindex(s.result.scores.index)[sources]
         marks = s.result.imputed.reindex(index=raw.index).copy()
         marks.columns = raw.columns
-        formats = [_decimals(str(f)) for f in criteria["format"]]
         raw.index = pd.Index([self.label(c) for c in raw.index], name=t("selection.col.sector", lang))
         marks.index = raw.index
+        kinds = {}
+        for source, fmt in zip(sources, criteria["format"], strict=True):
+            percent, decimals = _decimals(str(fmt))
+            kinds[source] = f"{'percent' if percent else 'number'}:{decimals}"
+        names = [capitalize(str(n), lang) for n in criteria[f"name_{lang}"]]
         return Table(
             raw,
             lang=lang,
             caption=t("selection.caption.indicators", lang),
-            decimals={c: d for c, (_, d) in zip(raw.columns, formats, strict=True)},
-            percent_cols=[c for c, (pct, _) in zip(raw.columns, formats, strict=True) if pct],
+            kinds=kinds,
+            labels=dict(zip(sources, names, strict=True)),
             marks=marks,
             sheet=t("selection.sheet.indicators", lang),
         )
+
+
+#: The kind of each column of the ranking table (ranks and NACE codes are shown as written).
+_RANKING_KINDS = {
+    "rank": "code",
+    "sector": "text",
+    "nace": "code",
+    "score": "ratio:3",
+    "p_top": "percent:0",
+    "rank_low": "code",
+    "rank_high": "code",
+    "why": "text",
+}
 
 
 def _data_text(selection: SectorSelection, lang: str) -> str:

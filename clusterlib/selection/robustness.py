@@ -248,7 +248,7 @@ def rank_agreement(rankings: pd.DataFrame) -> pd.DataFrame:
     -------
     pandas.DataFrame
         One row per pair of columns (``a``, ``b``) with ``kendall_tau`` (tau-b, handles ties),
-        ``spearman`` and, when :mod:`pymcdm` is installed, ``ws``: the WS rank similarity coefficient
+        ``spearman`` and ``ws``: the WS rank similarity coefficient
         of ``b`` against the reference ranking ``a`` (Sałabun & Urbaniak 2020; it weights
         disagreements at the top more heavily, which matters when only the top sectors are selected).
 

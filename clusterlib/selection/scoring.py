@@ -111,9 +111,7 @@ def prepare_indicators(
     if not isinstance(criteria, Criteria):
         raise TypeError(f"'criteria' must be a Criteria (from load_criteria), got {type(criteria).__name__}")
     if not isinstance(indicators, pd.DataFrame):
-        raise TypeError(
-            f"'indicators' must be a DataFrame indexed by sector, got {type(indicators).__name__}"
-        )
+        raise TypeError(f"'indicators' must be a DataFrame indexed by sector, got {type(indicators).__name__}")
     check_choice(missing, MISSING, name="missing")
     check_choice(normalization, list(NORMALIZATIONS), name="normalization")
     if indicators.index.has_duplicates:
@@ -156,9 +154,7 @@ def prepare_indicators(
     values = as_matrix(raw, name="indicators")
     values.columns = raw.columns
     check_domain(values, normalization)
-    normalized, constant = normalize_values(
-        values.to_numpy(), table["benefit"].to_numpy(dtype=bool), normalization
-    )
+    normalized, constant = normalize_values(values.to_numpy(), table["benefit"].to_numpy(dtype=bool), normalization)
     warn_constant(values.columns, constant, stacklevel=stacklevel + 1)
     return values, imputed, normalized
 

@@ -36,16 +36,8 @@ on every machine.  Run ``python -m clusterlib.data.sample [--out DIR] [--seed N]
 
 from __future__ import annotations
 
-from clusterlib import config
 from clusterlib.data.sample.build import build_tables, generate, main
-from clusterlib.data.sample.firms import _firm_name as _firm_name
 from clusterlib.data.sample.inputs import SEED, TABLES, YEARS
-from clusterlib.data.sample.inputs import _calibration as _calibration
-from clusterlib.data.sample.inputs import _pilot_config as _pilot_config
 from clusterlib.data.sample.writing import write_table
 
 __all__ = ["SEED", "TABLES", "YEARS", "build_tables", "generate", "main", "write_table"]
-
-#: Folder of the calibration tables.  Every reader looks it up here at call time (see
-#: :func:`clusterlib.data.sample.inputs._cal_path`), so pointing it elsewhere redirects them all.
-_CAL = config.RESOURCES_DIR / "calibration"

@@ -13,7 +13,7 @@ import pandas as pd
 
 from clusterlib import config
 from clusterlib.data.sample.firms import _firms, _survey
-from clusterlib.data.sample.inputs import SEED, TABLES, _cal_path
+from clusterlib.data.sample.inputs import SEED, TABLES, calibration_path
 from clusterlib.data.sample.institutions import _initiatives, _stakeholders
 from clusterlib.data.sample.io_table import _io_table
 from clusterlib.data.sample.monitoring import _benchmarks, _monitoring
@@ -77,7 +77,7 @@ def _cached(name: str, seed: int) -> pd.DataFrame:
 
 
 def _readme(tables: dict[str, pd.DataFrame], seed: int) -> str:
-    template = _cal_path("sample_readme.md").read_text(encoding="utf-8")
+    template = calibration_path("sample_readme.md").read_text(encoding="utf-8")
     employment = tables["employment"].groupby("year")["employment"].sum()
     exports = tables["exports"].groupby("year")["exports_usd"].sum() / 1e9
     firms = tables["firms"].groupby("cluster").size()

@@ -9,7 +9,7 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
-from clusterlib.data.sample.inputs import _pilot_config, _rng
+from clusterlib.data.sample.inputs import _rng, pilot_config
 
 # ------------------------------------------------------------------------------------------------ firms
 
@@ -27,7 +27,7 @@ def _size_class(employees: int) -> str:
     return "medium" if employees < 250 else "large"
 
 
-def _firm_name(
+def firm_name(
     rng: np.random.Generator,
     roots: Sequence[str],
     words: Sequence[str],
@@ -75,7 +75,7 @@ def _firms_of(seed: int, k: int, cluster_id: str, settings: dict, document: dict
     names, shares = [], []
     for i in range(n):
         joint_stock = bool(rng.random() < _JOINT_STOCK_P[size[i]])
-        names.append(_firm_name(rng, roots, classes[which[i]][3], stage[i], joint_stock, taken))
+        names.append(firm_name(rng, roots, classes[which[i]][3], stage[i], joint_stock, taken))
         scale = 0.5 + 0.15 * math.log(employees[i])
         mean = float(settings["export_level"]) * _STAGE_EXPORT[stage[i]] * scale
         mean = min(max(mean, 0.02), 0.85)
@@ -105,7 +105,7 @@ def _firms_of(seed: int, k: int, cluster_id: str, settings: dict, document: dict
 
 @cache
 def _all_firms(seed: int) -> pd.DataFrame:
-    document = _pilot_config()
+    document = pilot_config()
     frames = [
         _firms_of(seed, k, cid, document["clusters"][cid], document)
         for k, cid in enumerate(sorted(document["clusters"]))
@@ -175,7 +175,7 @@ def _block_needs(seed: int) -> pd.DataFrame:
 
     Kept draw for draw so that who responded in each wave, and hence ``relations``, stays the same.
     """
-    document = _pilot_config()
+    document = pilot_config()
     firms = _all_firms(seed)
     frames = []
     for k, cid in enumerate(sorted(document["clusters"])):

@@ -3,14 +3,13 @@ as arrays aligned on plates, divisions and years, the pilot-cluster settings, an
 
 from __future__ import annotations
 
-import sys
 from functools import cache
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from clusterlib import nace, regions
+from clusterlib import config, nace, regions
 from clusterlib.configfile import read_yaml
 
 #: Seed of the bundled sample (the date of the project's web pages, 26 May 2013).
@@ -39,21 +38,22 @@ _A10_SHORT = {name: "BDE" if code == "BCDE" else code for name, code in nace.A10
 _GROWTH_2024 = 0.03
 
 
-def _cal_path(name: str) -> Path:
-    """Path of a calibration file, in the folder ``clusterlib.data.sample._CAL``.
+#: Folder of the calibration tables.  Every reader looks it up here at call time (see
+#: :func:`calibration_path`), so pointing it elsewhere (the tests do, with ``monkeypatch``) redirects them all.
+CALIBRATION_DIR: Path = config.RESOURCES_DIR / "calibration"
 
-    The folder is read from the package at call time, so that redirecting ``_CAL`` on the package
-    (as the tests do with ``monkeypatch``) redirects every reader.
-    """
-    return sys.modules[__package__]._CAL / name
+
+def calibration_path(name: str) -> Path:
+    """Path of the calibration file ``name`` in :data:`CALIBRATION_DIR`, read at call time."""
+    return CALIBRATION_DIR / name
 
 
 def _read_cal(name: str, **kwargs: object) -> pd.DataFrame:
-    return pd.read_csv(_cal_path(name), comment="#", encoding="utf-8", **kwargs)
+    return pd.read_csv(calibration_path(name), comment="#", encoding="utf-8", **kwargs)
 
 
 @cache
-def _calibration() -> dict[str, object]:
+def calibration() -> dict[str, object]:
     """The calibration tables, as arrays aligned on plates 1–81, divisions and years."""
     divs = nace.divisions()
     codes = divs["code"].tolist()
@@ -106,8 +106,8 @@ def _calibration() -> dict[str, object]:
     }
 
 
-def _pilot_config() -> dict[str, object]:
-    document = read_yaml(_cal_path("pilot_clusters.yaml"))
+def pilot_config() -> dict[str, object]:
+    document = read_yaml(calibration_path("pilot_clusters.yaml"))
     pilots = nace.clusters()
     pilots = pilots[pilots["pilot"]]
     ids = pilots["id"].tolist()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from clusterlib.data.sample.inputs import _GROUPS, _calibration, _rng
+from clusterlib.data.sample.inputs import _GROUPS, _rng, calibration
 
 _SECTIONS = tuple("ABCDEFGHIJKLMNOPQRS")
 #: Split of TÜİK's A10 value added over sections (T and U folded into S).
@@ -181,7 +181,7 @@ def _ras(prior: np.ndarray, rows: np.ndarray, columns: np.ndarray, *, iterations
 
 def _io_table(seed: int) -> pd.DataFrame:
     rng = _rng(seed, 6)
-    gva = _calibration()["gva"].sum(0)  # national value added 2023 by A10 sector, million TRY
+    gva = calibration()["gva"].sum(0)  # national value added 2023 by A10 sector, million TRY
     value_added = np.zeros(len(_SECTIONS))
     for g, split in _SECTION_SPLIT.items():
         for section, share in split.items():

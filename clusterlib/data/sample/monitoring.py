@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from clusterlib.data.sample.firms import _all_firms
-from clusterlib.data.sample.inputs import _pilot_config, _rng
+from clusterlib.data.sample.inputs import _rng, pilot_config
 from clusterlib.data.sample.provinces import _employment, _exports
 from clusterlib.i18n import turkish_lower
 
@@ -24,7 +24,7 @@ def _round_unit(value: float, unit: str) -> float:
 
 @cache
 def _monitoring(seed: int) -> pd.DataFrame:
-    document = _pilot_config()
+    document = pilot_config()
     firms = _all_firms(seed)
     employment = _employment(seed)
     exports = _exports(seed)
@@ -117,7 +117,7 @@ _LABELS = {"gold": (78.0, 92.0), "silver": (64.0, 78.0), "bronze": (50.0, 64.0)}
 
 def _benchmarks(seed: int) -> pd.DataFrame:
     rng = _rng(seed, 8)
-    document = _pilot_config()
+    document = pilot_config()
     monitoring = _monitoring(seed)
     note = "synthetic reference value for benchmarking practice, not an observed statistic"
     rows = []

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from clusterlib import nace
-from clusterlib.data.sample.inputs import _GROUPS, YEARS, _calibration, _rng
+from clusterlib.data.sample.inputs import _GROUPS, YEARS, _rng, calibration
 
 # ------------------------------------------------------------------------------------------------ employment
 
@@ -66,7 +66,7 @@ def _province_totals(cal: dict[str, object]) -> tuple[np.ndarray, np.ndarray]:
 @cache
 def _employment_model(seed: int) -> dict[str, np.ndarray]:
     """Employment, workplaces and wages as arrays (81 provinces × 88 divisions × years)."""
-    cal = _calibration()
+    cal = calibration()
     rng = _rng(seed, 1)
     codes, group, assumed = cal["codes"], cal["group"], cal["assumed"]
     n_prov, n_div, n_year = 81, len(codes), len(YEARS)
@@ -146,7 +146,7 @@ def _employment_model(seed: int) -> dict[str, np.ndarray]:
 
 def _long(arrays: dict[str, np.ndarray], codes: Sequence[str]) -> pd.DataFrame:
     """Province × division × year arrays as a long frame sorted by plate, nace, year."""
-    cal = _calibration()
+    cal = calibration()
     n_prov, n_div, n_year = next(iter(arrays.values())).shape
     plate = np.repeat(np.arange(1, n_prov + 1), n_div * n_year)
     frame = pd.DataFrame(
@@ -165,7 +165,7 @@ def _long(arrays: dict[str, np.ndarray], codes: Sequence[str]) -> pd.DataFrame:
 @cache
 def _employment(seed: int) -> pd.DataFrame:
     model = _employment_model(seed)
-    return _long({k: model[k] for k in ("employment", "workplaces", "avg_wage")}, _calibration()["codes"])
+    return _long({k: model[k] for k in ("employment", "workplaces", "avg_wage")}, calibration()["codes"])
 
 
 # ------------------------------------------------------------------------------------------------ exports
@@ -173,7 +173,7 @@ def _employment(seed: int) -> pd.DataFrame:
 
 @cache
 def _exports(seed: int) -> pd.DataFrame:
-    cal = _calibration()
+    cal = calibration()
     rng = _rng(seed, 2)
     model = _employment_model(seed)
     codes, assumed = cal["codes"], cal["assumed"]
@@ -208,7 +208,7 @@ _RD_HUBS = {6: 1.8, 34: 1.3, 41: 1.6, 26: 1.5, 61: 1.2, 16: 1.2, 35: 1.2, 38: 1.
 
 def _province_factors(seed: int) -> pd.DataFrame:
     rng = _rng(seed, 7)
-    cal = _calibration()
+    cal = calibration()
     _, relative = _province_totals(cal)
     pop = cal["pop"]
     t = np.array(YEARS, dtype=float) - 2013.0

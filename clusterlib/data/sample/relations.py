@@ -6,8 +6,8 @@ import numpy as np
 import pandas as pd
 
 from clusterlib import regions
-from clusterlib.data.sample.firms import _all_firms, _firm_name, _survey
-from clusterlib.data.sample.inputs import _pilot_config, _rng
+from clusterlib.data.sample.firms import _all_firms, _survey, firm_name
+from clusterlib.data.sample.inputs import _rng, pilot_config
 
 _RELATIONS = ("supplier", "customer", "cooperation")
 _RELATION_P = {
@@ -38,7 +38,7 @@ def _externals(rng: np.random.Generator, settings: dict, document: dict) -> list
     taken: set[str] = set()
     partners = []
     for j, (words, province_name, role) in enumerate(settings["externals"]):
-        name = _firm_name(rng, document["name_roots"], [words], "inputs", bool(rng.random() < 0.6), taken)
+        name = firm_name(rng, document["name_roots"], [words], "inputs", bool(rng.random() < 0.6), taken)
         partners.append(
             {
                 "id": f"EXT-{settings['prefix']}-{j + 1:03d}",
@@ -51,7 +51,7 @@ def _externals(rng: np.random.Generator, settings: dict, document: dict) -> list
 
 
 def _relations(seed: int) -> pd.DataFrame:
-    document = _pilot_config()
+    document = pilot_config()
     firms = _all_firms(seed)
     survey = _survey(seed)
     rows = []

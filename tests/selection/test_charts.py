@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from clusterlib import charts, geo
+from clusterlib import geo
+from clusterlib.selection import charts, maps
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +51,7 @@ def test_lq_map_layers_and_bounds_of_turkiye():
         }
     )
     values.loc[81:, "lq"] = 2.0  # sector B
-    fig = charts.lq_map(values, geo.to_geojson(shapes), highlight_plate=27)
+    fig = maps.lq_map(values, geo.to_geojson(shapes), highlight_plate=27)
     assert len(fig.data) == 2  # one layer of 81 provinces, and the outline of the report's province
     assert len(fig.data[0].geojson["features"]) == 81 and list(fig.data[0].z) == [0.0] * 81  # log2(1)
     assert [f["properties"]["plate"] for f in fig.data[1].geojson["features"]] == [27]
@@ -69,7 +70,7 @@ def test_lq_map_colours_are_centred_at_lq_one():
     shapes = geo.province_shapes()
     lq = [0.0, 0.5, 1.0, 1.2, 1.4, 2.0, 2.83] + [1.0] * 74
     values = pd.DataFrame({"plate": range(1, 82), "province": "x", "label": "A", "lq": lq})
-    fig = charts.lq_map(values, geo.to_geojson(shapes), lang="tr")
+    fig = maps.lq_map(values, geo.to_geojson(shapes), lang="tr")
     layer = fig.data[0]
     assert layer.zmin == -layer.zmax  # symmetric: the middle of RdBu is z = 0, LQ = 1
     z = list(layer.z)
@@ -115,7 +116,7 @@ def test_missing_columns_are_named():
     with pytest.raises(ValueError, match=r"'portfolio' needs columns .* missing \['growth'\]"):
         charts.portfolio_chart(pd.DataFrame(columns=["nace", "label", "lq", "employment"]), national_growth=0)
     with pytest.raises(ValueError, match="'geojson' has no polygon coordinates"):
-        charts.lq_map(
+        maps.lq_map(
             pd.DataFrame({"plate": [1], "province": ["a"], "label": ["A"], "lq": [1.0]}),
             {"type": "FeatureCollection", "features": []},
         )
