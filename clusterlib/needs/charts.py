@@ -29,6 +29,7 @@ from clusterlib.needs.chart_parts import (
 from clusterlib.needs.labels import label, significant_blocks
 from clusterlib.needs.likert import SCALE
 from clusterlib.needs.ranking import MIN_GROUP_FIRMS
+from clusterlib.needs.thresholds import THRESHOLDS
 
 if TYPE_CHECKING:
     from clusterlib.needs.analysis import NeedsAssessment
@@ -167,7 +168,7 @@ def groups_chart(a: NeedsAssessment, lang: str, by: str = "size") -> go.Figure:
     fig.update_xaxes(**percent_axis(lang))
     if significant:
         fig.add_annotation(
-            text=chart_label("significant", lang),
+            text=chart_label("significant", lang, level=THRESHOLDS.significance),
             xref="paper",
             yref="paper",
             x=1,

@@ -53,14 +53,18 @@ def gdp_chart(a: NeedsAssessment, lang: str) -> go.Figure:
         "nuts2": (PALETTE["sky"], "/"),
         "country": (PALETTE["grey"], "."),
     }
+    region = a.findings.context.region_provinces if a.findings is not None else ()
+    names = {
+        "province": a.province.name,
+        "nuts2": chart_label("region", lang, region=a.province.nuts2, provinces=list(region) or ["–"]),
+        "country": "Türkiye",
+    }
     for level, (colour, pattern) in styles.items():
         part = gdp[gdp["level"] == level]
         fig.add_bar(
             x=part["year"],
             y=part["gdp_per_capita_usd"],
-            name=f"{label('level', level, lang)}: {part['area'].iloc[0]}"
-            if level != "country"
-            else "Türkiye",
+            name=names[level],
             marker={"color": colour, "pattern": {"shape": pattern}},
             customdata=hover_values(part["gdp_per_capita_usd"], lang, kind="number", decimals=0),
             hovertemplate="%{x}: %{customdata} " + chart_label("usd", lang) + "<extra></extra>",
