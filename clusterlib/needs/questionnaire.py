@@ -16,7 +16,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from clusterlib.config import RESOURCES_DIR
-from clusterlib.configfile import ConfigError, check, raise_all, read_yaml
+from clusterlib.configfile import ConfigError, check, raise_all, read_yaml, shorten
 from clusterlib.data.messages import msg
 from clusterlib.needs.labels import Text
 from clusterlib.regions import normalize_name
@@ -81,25 +81,33 @@ class QuestionnaireFile(_Strict):
     items: dict[str, Item]
 
 
-def _rules(spec: QuestionnaireFile, file: str) -> list[ConfigError]:
-    """Rules between the sections: every item's block exists, every block's function is known."""
+def _entries(document: object, section: str) -> dict:
+    value = document.get(section) if isinstance(document, dict) else None
+    return {k: v for k, v in value.items() if isinstance(v, dict)} if isinstance(value, dict) else {}
+
+
+def _rules(document: object, file: str) -> list[ConfigError]:
+    """Rules between the sections (every item's block exists, every block's function is known), checked
+    on the document as read, so that they are reported with the model's problems."""
     from clusterlib.needs.stakeholders import FUNCTIONS
 
+    blocks = _entries(document, "blocks")
     problems = []
-    for key, item in spec.items.items():
-        if item.block not in spec.blocks:
+    for key, item in _entries(document, "items").items():
+        if "block" in item and item["block"] not in blocks:
             problems.append(
                 ConfigError(
-                    msg("needs.questionnaire.block", block=repr(item.block), allowed=list(spec.blocks)),
+                    msg("needs.questionnaire.block", block=shorten(item["block"], 40), allowed=list(blocks)),
                     file=file,
                     key=f"items.{key}.block",
                 )
             )
-    for key, block in spec.blocks.items():
-        if block.function is not None and block.function not in FUNCTIONS:
+    for key, block in blocks.items():
+        if block.get("function") is not None and block["function"] not in FUNCTIONS:
             problems.append(
                 ConfigError(
-                    msg("needs.questionnaire.function", function=repr(block.function), allowed=list(FUNCTIONS)),
+                    msg("needs.questionnaire.function", function=shorten(block["function"], 40),
+                        allowed=list(FUNCTIONS)),
                     file=file,
                     key=f"blocks.{key}.function",
                 )
@@ -169,8 +177,13 @@ def load_questionnaire(path: str | Path | None = None) -> Questionnaire:
     (21, ['training', 'procurement', 'exports'], 5, 'dont_know')
     """
     source = Path(path) if path is not None else DEFAULT_QUESTIONNAIRE
-    spec = check(QuestionnaireFile, read_yaml(source, file=source.name), file=source.name)
-    raise_all(_rules(spec, source.name))
+    document = read_yaml(source, file=source.name)
+    problems: list[ConfigError] = []
+    try:
+        spec = check(QuestionnaireFile, document, file=source.name)
+    except ConfigError as err:
+        problems.extend(err.problems)  # type: ignore[arg-type]
+    raise_all([*problems, *_rules(document, source.name)])
     blocks = pd.DataFrame(
         [{"block": key, "tr": b.tr, "en": b.en, "function": b.function} for key, b in spec.blocks.items()],
         columns=["block", "tr", "en", "function"],

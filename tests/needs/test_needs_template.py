@@ -129,7 +129,9 @@ def test_a_mapping_with_three_mistakes_gets_three_messages(tmp_path):
         analyse_needs_assessment("Samsun", survey_file=export, mapping_file=mapping, lang="tr", n_boot=100)
 
 
-def test_a_questionnaire_reports_every_problem_with_its_key(tmp_path):
+def test_a_questionnaire_with_three_mistakes_gets_three_messages(tmp_path):
+    """A neutral code outside the scale (model), an item of an undefined block and a block's unknown
+    function (rules between sections): all three at once, each with its key path."""
     text = load_questionnaire().source.read_text(encoding="utf-8")
     bad = (text.replace("block: rnd,", "block: research,", 1).replace("function: finance}", "function: money}", 1)
            .replace("neutral: 3", "neutral: 7", 1))  # fmt: skip
@@ -137,9 +139,7 @@ def test_a_questionnaire_reports_every_problem_with_its_key(tmp_path):
     path.write_text(bad, encoding="utf-8")
     with pytest.raises(ConfigError) as info:
         load_questionnaire(path)
-    assert "q.yaml" in str(info.value) and "neutral code 7" in str(info.value)
-    path.write_text(text.replace("block: rnd,", "block: research,", 1).replace("function: finance}",
-                                                                               "function: money}", 1))
-    with pytest.raises(ConfigError) as info:
-        load_questionnaire(path)
-    assert [p.key for p in info.value.problems] == ["items.rnd_product.block", "blocks.finance.function"]
+    assert str(info.value).startswith("q.yaml: 3 problems:\n")
+    assert [p.key for p in info.value.problems] == ["scale", "items.rnd_product.block", "blocks.finance.function"]
+    assert "neutral code 7" in str(info.value.problems[0])
+    assert "'research' is not a defined block" in str(info.value.problems[1])
