@@ -25,6 +25,16 @@ if TYPE_CHECKING:
 
 __all__ = ["actor_map", "firms_chart", "gdp_chart", "labour_chart", "mendelow_chart", "population_chart"]
 
+def _tint(colour: str, alpha: float) -> str:
+    """A palette colour made light (``rgba`` with ``alpha``), as the fill under markers.
+
+    >>> _tint("#56B4E9", 0.3)
+    'rgba(86, 180, 233, 0.3)'
+    """
+    red, green, blue = (int(colour.lstrip("#")[k : k + 2], 16) for k in (0, 2, 4))
+    return f"rgba({red}, {green}, {blue}, {alpha})"
+
+
 def population_chart(a: NeedsAssessment, lang: str) -> go.Figure:
     """Registered population of the province, 2007–2025 (TÜİK ADNKS)."""
     pop = a.context.population
@@ -138,7 +148,7 @@ def actor_map(a: NeedsAssessment, lang: str) -> go.Figure:
         featureidkey="properties.plate",
         locations=near["plate"],
         z=(near["plate"] == a.province.plate).astype(int),
-        colorscale=[[0, PALETTE["light_grey"]], [1, PALETTE["sky"]]],
+        colorscale=[[0, PALETTE["light_grey"]], [1, _tint(PALETTE["sky"], 0.3)]],
         showscale=False,
         marker_line_color=PALETTE["grey"],
         marker_line_width=1,
