@@ -31,6 +31,10 @@ __all__ = [
 ]
 
 
+#: Waves (survey years) are "text": shown as written in the HTML, stored as a year (format ``0``) in the
+#: XLSX, never "2.019".
+
+
 def _labels(lang: str, *ids: str, **named: str) -> dict[str, str]:
     """Shown headers: ``needs.col.<id>`` for each id, plus the ``named`` ones as given."""
     return {**{i: t(f"needs.col.{i}", lang) for i in ids}, **named}
@@ -85,7 +89,7 @@ def response_table(a: NeedsAssessment, lang: str) -> Table:
             "missing_rate": r["missing_rate"].astype(float),
         }
     )
-    kinds = {"wave": "code", "eligible": "count", "answered": "count", "response_rate": "percent:0",
+    kinds = {"wave": "text", "eligible": "count", "answered": "count", "response_rate": "percent:0",
              "dont_know_rate": "percent:1", "missing_rate": "percent:1"}  # fmt: skip
     return _table(frame, lang, kinds, _labels(lang, *frame.columns), "response")
 
@@ -128,7 +132,7 @@ def reliability_table(a: NeedsAssessment, lang: str) -> Table:
             "alpha_high": r["alpha_high"].astype(float),
         }
     )
-    kinds = {"wave": "code", "need": "text", "items": "count", "respondents": "count", "alpha": "ratio:2",
+    kinds = {"wave": "text", "need": "text", "items": "count", "respondents": "count", "alpha": "ratio:2",
              "alpha_low": "ratio:2", "alpha_high": "ratio:2"}  # fmt: skip
     return _table(frame, lang, kinds, _labels(lang, *frame.columns), "reliability")
 
