@@ -92,7 +92,8 @@ def test_the_key_changes_with_parameters_tables_and_files(cache, monkeypatch):
     assert len(scored) == 5
 
 
-def test_a_result_in_sentences_is_keyed_by_language_but_its_bootstrap_is_shared(cache, monkeypatch):
+def test_the_needs_assessment_is_computed_once_for_both_languages(cache, monkeypatch):
+    """The needs result holds no language (issue 18): a Turkish and an English report share one result."""
     booted = _counting(monkeypatch, ranking, "_bootstrap_shares")
     from clusterlib.needs import analyse_needs_assessment
 
@@ -100,11 +101,9 @@ def test_a_result_in_sentences_is_keyed_by_language_but_its_bootstrap_is_shared(
     first = len(booted)
     english = analyse_needs_assessment("Çorum", lang="en", n_boot=200)
     assert first > 0 and len(booted) == first  # no bootstrap replicate drawn twice
-    assert turkish.lang == "tr" and english.lang == "en"
-    assert turkish.ranking.equals(english.ranking) and turkish.findings != english.findings
-    assert _computed(cache)["needs_assessment"] == 2
-    assert analyse_needs_assessment("Çorum", lang="en", n_boot=200).findings == english.findings
-    assert _computed(cache)["needs_assessment"] == 2  # the second English call: from the cache
+    assert not hasattr(turkish, "lang") and turkish.ranking.equals(english.ranking)
+    assert _computed(cache)["needs_assessment"] == 1
+    assert turkish.present("tr").findings.top != english.present("en").findings.top
 
 
 def test_without_a_folder_nothing_is_cached(tmp_path, monkeypatch):
@@ -150,8 +149,8 @@ def test_step_reads_lists_every_table_an_analysis_opens(function):
 @pytest.mark.slow
 def test_a_two_language_run_computes_each_analysis_once(tmp_path):
     """Turkish and English reports of two steps for one province: the sector selection (its Monte
-    Carlo) and the diversification once, the needs bootstrap once; the needs assessment itself twice,
-    because its result holds its sentences in the report's language."""
+    Carlo), the diversification, the needs bootstrap and the needs assessment once each (the results
+    hold no language)."""
     log = tmp_path / "computed.log"
     env = {**os.environ, "PYTHONPATH": str(PACKAGE_DIR.parent), resultcache.LOG_ENV: str(log)}
     done = subprocess.run(
@@ -165,7 +164,7 @@ def test_a_two_language_run_computes_each_analysis_once(tmp_path):
     lines = [line.split()[:2] for line in log.read_text(encoding="utf-8").splitlines()]
     per_name = Counter(name for name, _ in lines)
     assert per_name["sector_selection"] == 1 and per_name["diversification"] == 1
-    assert per_name["needs_ranking"] >= 1 and per_name["needs_assessment"] == 2
+    assert per_name["needs_ranking"] >= 1 and per_name["needs_assessment"] == 1
     assert max(Counter(map(tuple, lines)).values()) == 1  # no result computed twice
     for lang in ("tr", "en"):
         for step in ("needs_assessment", "sector_selection"):

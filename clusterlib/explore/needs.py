@@ -20,7 +20,7 @@ from clusterlib.explore.panel import province_options
 from clusterlib.explore.views import Drawing, View, notice
 from clusterlib.i18n import axis_ticks, format_percent, hover_values, plotly_layout, t
 from clusterlib.needs import NeedsAssessment, analyse_needs_assessment, likert_summary
-from clusterlib.needs.findings import label
+from clusterlib.needs.labels import label
 from clusterlib.regions import province
 
 __all__ = ["BREAKDOWNS", "MIN_GROUP_FIRMS", "survey_breakdown", "survey_explorer"]

@@ -8,9 +8,11 @@ intervals, differences by size, stage and survey wave with corrected tests).
 
 from clusterlib.needs.analysis import NeedsAssessment, NeedsFindings, analyse_needs_assessment
 from clusterlib.needs.context import ProvinceContext, province_context
-from clusterlib.needs.findings import THRESHOLDS
-from clusterlib.needs.inputs import Questionnaire, SurveyTable, load_questionnaire, read_survey
+from clusterlib.needs.inputs import SurveyTable, read_survey
 from clusterlib.needs.likert import likert_summary, response_rates, wilson_interval
+from clusterlib.needs.notes import Note
+from clusterlib.needs.presentation import NeedsReport, present
+from clusterlib.needs.questionnaire import Questionnaire, load_questionnaire
 from clusterlib.needs.ranking import adjust_pvalues, compare_groups, compare_waves, rank_needs
 from clusterlib.needs.reliability import alpha_interval, block_reliability, cronbach_alpha
 from clusterlib.needs.stakeholders import (
@@ -20,12 +22,15 @@ from clusterlib.needs.stakeholders import (
     function_gaps,
     mendelow_grid,
 )
+from clusterlib.needs.thresholds import THRESHOLDS
 
 __all__ = [
     "FUNCTIONS",
     "THRESHOLDS",
     "NeedsAssessment",
     "NeedsFindings",
+    "NeedsReport",
+    "Note",
     "ProvinceContext",
     "Questionnaire",
     "SurveyTable",
@@ -42,6 +47,7 @@ __all__ = [
     "likert_summary",
     "load_questionnaire",
     "mendelow_grid",
+    "present",
     "province_context",
     "rank_needs",
     "read_survey",

@@ -1,26 +1,30 @@
-"""The needs-assessment step for one province, end to end: what notebook 01 shows.
+"""The needs-assessment step for one province, end to end: the numbers the report shows.
 
-:func:`analyse_needs_assessment` reads and checks the data, computes every table and writes the
-findings; the notebook only chooses what to display.
+:func:`analyse_needs_assessment` reads and checks the data, computes every table and derives the
+findings, all language-free; the result, a frozen :class:`NeedsAssessment`, is then presented in
+Turkish or English (:meth:`NeedsAssessment.present`, :mod:`clusterlib.needs.presentation`) without
+recomputing a number.  The notebook ``01_needs_assessment`` only chooses what to display.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
 import pandas as pd
 
 from clusterlib import nace
 from clusterlib.config import SAMPLE_DIR
 from clusterlib.data import load_tables, messages_in
-from clusterlib.i18n import check_language, t
-from clusterlib.needs import findings as fx
+from clusterlib.i18n import DEFAULT_LANGUAGE, check_language
 from clusterlib.needs.context import ProvinceContext, province_context
-from clusterlib.needs.findings import THRESHOLDS, write_findings
-from clusterlib.needs.inputs import Questionnaire, load_questionnaire, read_survey
+from clusterlib.needs.derive import NeedsFindings, derive_findings, derive_notes
+from clusterlib.needs.inputs import read_survey
+from clusterlib.needs.labels import Text
 from clusterlib.needs.likert import likert_summary, response_rates
+from clusterlib.needs.notes import Note, note
+from clusterlib.needs.questionnaire import Questionnaire, load_questionnaire
 from clusterlib.needs.ranking import SEED, compare_clusters, compare_groups, compare_waves, rank_needs
 from clusterlib.needs.reliability import block_reliability
 from clusterlib.needs.stakeholders import (
@@ -30,44 +34,48 @@ from clusterlib.needs.stakeholders import (
     function_gaps,
     mendelow_grid,
 )
+from clusterlib.needs.thresholds import THRESHOLDS
 from clusterlib.processed import save_tables
 from clusterlib.regions import Province
 from clusterlib.regions import province as resolve_province
 from clusterlib.resultcache import cached_analysis
 
+if TYPE_CHECKING:
+    from clusterlib.needs.presentation import NeedsReport
+
 __all__ = ["NeedsAssessment", "NeedsFindings", "analyse_needs_assessment"]
 
 
-@dataclass(frozen=True)
-class NeedsFindings:
-    """The report's sentences, one named field per section (already in the report's language)."""
-
-    context: str
-    actors: str
-    grid: str
-    firms: str
-    response: str
-    items: str
-    top: str
-    by_size: str
-    by_stage: str
-    by_cluster: str
-    reliability: str
-    waves: str
-    summary: str
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class NeedsAssessment:
-    """Everything the needs-assessment report shows for one province and its cluster.
+    """Everything the needs-assessment report shows for one province and its cluster, language-free.
 
-    Tables are tidy and language-free; the ``*_table`` methods give the report's translated views.
+    Attributes
+    ----------
+    province : Province
+    cluster : str or None
+        Cluster id (``None``: the province's firms belong to no cluster of the register).
+    wave : int
+        The survey wave ranked (the latest by default).
+    questionnaire : Questionnaire
+        Items, blocks (need areas) and answer scale, with their Turkish and English texts.
+    context : ProvinceContext
+        Official figures of the province (TÜİK).
+    register, matrix, gaps, grid
+        Local actors, actor × function matrix, functions no actor covers, Mendelow grid.
+    firms, survey
+        The cluster's firms (with ``age``) and its survey answers (long form, every wave).
+    items, ranking, by_size, by_stage, by_cluster, reliability, response, waves, needs_map
+        The survey's tables (``items``: :func:`likert_summary` of the ranked wave); empty, ``waves``
+        ``None``, when there is no survey or too few firms.
+    findings : NeedsFindings
+        Typed findings (``.text(lang)``).
+    notes : tuple of Note
+        Data notes (``.text(lang)``): what the reader repaired, default scores, missing alphas.
     """
 
     province: Province
-    cluster: str
-    cluster_name: str
-    lang: str
+    cluster: str | None
     wave: int
     data_dir: Path
     questionnaire: Questionnaire
@@ -78,7 +86,7 @@ class NeedsAssessment:
     grid: pd.DataFrame
     firms: pd.DataFrame
     survey: pd.DataFrame
-    summary: pd.DataFrame
+    items: pd.DataFrame
     ranking: pd.DataFrame
     by_size: pd.DataFrame
     by_stage: pd.DataFrame
@@ -87,44 +95,34 @@ class NeedsAssessment:
     response: pd.DataFrame
     waves: pd.DataFrame | None
     needs_map: pd.DataFrame
-    findings: NeedsFindings
-    notes: tuple[str, ...] = ()
-    parameters_: dict = field(default_factory=dict)
+    findings: NeedsFindings | None = None
+    notes: tuple[Note, ...] = ()
+    survey_file: Path | None = None
+    layout: str = "long"
+    mapping_file: Path | None = None
+    n_boot: int = 2000
+    seed: int = SEED
 
-    # ------------------------------------------------------------------------------------ labels
-    def heading(self, key: str) -> str:
-        """Section heading ``key`` (``title``, ``intro``, ``context``, ``actors`` …) in the report's language."""
-        return t(f"needs.h.{key}", self.lang, province=self.province.name, cluster=self.cluster_name)
+    # --------------------------------------------------------------------------------- names
+    @property
+    def cluster_text(self) -> Text:
+        """The cluster's name in both languages."""
+        from clusterlib.i18n import t
 
-    def block_name(self, block: str) -> str:
-        """Name of a need area (block) in the report's language."""
-        names = self.questionnaire.blocks.set_index("block")[self.lang]
-        return str(names.get(block, block))
+        if self.cluster is None:
+            return Text(t("needs.no_cluster", "tr"), t("needs.no_cluster", "en"))
+        record = nace.cluster(self.cluster)
+        return Text(record.name_tr, record.name_en)
 
-    def item_text(self, item: str) -> str:
-        """The statement of an item in the report's language."""
-        texts = self.questionnaire.items.set_index("item")[f"text_{self.lang}"]
-        return str(texts.get(item, item))
+    def block_text(self, block: str) -> Text:
+        """Name of a need area (block) in both languages (the id itself for an unknown block)."""
+        return self.questionnaire.block_text(block)
 
-    def notes_text(self) -> str:
-        """What was read and every data note, as one text (blank-line separated)."""
-        counts = self.survey["status"].value_counts()
-        read = t(
-            "needs.note.read",
-            self.lang,
-            file=Path(self.parameters_.get("survey_file", "survey.csv")).name,
-            layout=self.parameters_.get("layout", ""),
-            answers=fx.number(len(self.survey), self.lang),
-            valid=fx.number(int(counts.get("valid", 0)), self.lang),
-            dont_know=fx.number(int(counts.get("dont_know", 0)), self.lang),
-            missing=fx.number(int(counts.get("missing", 0)), self.lang),
-        )
-        return "\n\n".join([read, *self.notes])
+    def item_text(self, item: str) -> Text:
+        """The statement of an item in both languages (the id itself for an unknown item)."""
+        return self.questionnaire.item_text(item)
 
-    def notes_table(self) -> pd.DataFrame:
-        """What was read and every data note, one per row (for the report's "Data notes")."""
-        return pd.DataFrame({self._c("note"): self.notes_text().split("\n\n")})
-
+    # --------------------------------------------------------------------------------- state
     @property
     def has_survey(self) -> bool:
         """True when enough of the cluster's firms answered the survey in :attr:`wave` for a ranking
@@ -138,8 +136,36 @@ class NeedsAssessment:
             return 0
         return int(self.survey.loc[self.survey["wave"] == self.wave, "firm_id"].nunique())
 
-    def summary_text(self) -> str:
-        """A short language-free digest of the results (checked by nbval, so changes show in review)."""
+    @property
+    def survey_missing(self) -> Note | None:
+        """Why the survey sections are empty (no answers, or too few firms), ``None`` when they are not."""
+        if self.has_survey:
+            return None
+        if self.respondents:
+            return note("needs.finding.too_few", wave=self.wave, n=self.respondents, min=THRESHOLDS.min_firms)
+        return note("needs.finding.no_survey", province=self.province.name)
+
+    @property
+    def read_note(self) -> Note:
+        """What was read: answers of the cluster's firms, valid, "don't know" and blank."""
+        counts = self.survey["status"].value_counts()
+        return note(
+            "needs.note.read",
+            answers=len(self.survey),
+            valid=int(counts.get("valid", 0)),
+            dont_know=int(counts.get("dont_know", 0)),
+            missing=int(counts.get("missing", 0)),
+        )
+
+    # --------------------------------------------------------------------------------- outputs
+    def summary(self) -> str:
+        """A short language-free digest of the results (checked by nbval, so changes show in review).
+
+        Examples
+        --------
+        >>> analyse_needs_assessment("Hakkari", n_boot=100).summary().split(" | ")[:3]
+        ['Hakkari', 'None', 'no survey']
+        """
         if not self.has_survey:
             survey = f"too few respondents ({self.respondents})" if self.respondents else "no survey"
             return f"{self.province.name} | {self.cluster} | {survey} | gaps: {', '.join(self.gaps) or '-'}"
@@ -148,198 +174,43 @@ class NeedsAssessment:
         changed = int(self.waves["significant"].sum()) if self.waves is not None else 0
         return (
             f"{self.province.name} | {self.cluster} | wave {self.wave} | firms {len(self.firms)} | "
-            f"respondents {self.survey.loc[self.survey['wave'] == self.wave, 'firm_id'].nunique()} | "
+            f"respondents {self.respondents} | "
             f"top: {top} | gaps: {', '.join(self.gaps) or '-'} | alpha {alpha.min():.2f}-{alpha.max():.2f} | "
             f"changes beyond noise: {changed}"
         )
 
-    def parameters(self) -> dict:
-        """The parameters of the run, for the provenance box."""
-        return dict(self.parameters_)
+    def parameters(self) -> dict[str, object]:
+        """The settings of this analysis, for the provenance box."""
+        return {
+            "province": self.province.name,
+            "cluster": self.cluster,
+            "data_dir": str(self.data_dir),
+            "survey_file": str(self.survey_file or ""),
+            "layout": self.layout,
+            "mapping_file": str(self.mapping_file or ""),
+            "wave": self.wave,
+            "n_boot": self.n_boot,
+            "seed": self.seed,
+        }
+
+    def present(self, lang: str) -> NeedsReport:
+        """This analysis in ``lang``: sentences, labels and number formats, no number recomputed."""
+        from clusterlib.needs.presentation import present
+
+        return present(self, lang)
 
     def save(self, processed_dir: str | Path | None = None) -> list[Path]:
-        """Write the step's tables (needs map, item summary, reliability, actor matrix) as CSV.
+        """Write the step's tables (needs map, item summary, reliability, actor matrix) as CSV, atomically.
 
         See :func:`clusterlib.processed.save_tables` for the folder and file names.
         """
         tables = {
             "needs_map": self.needs_map.assign(actors=self.needs_map["actors"].map(";".join)),
-            "items": self.summary,
+            "items": self.items,
             "reliability": self.reliability,
             "actor_functions": self.matrix.reset_index(),
         }
         return save_tables("needs_assessment", self.province, tables, processed_dir)
-
-    # ------------------------------------------------------------------------------------ tables
-    def _c(self, key: str) -> str:
-        return t(f"needs.col.{key}", self.lang)
-
-    def context_table(self) -> pd.DataFrame:
-        """The province's official figures beside Türkiye's (values formatted per column)."""
-        c = self.context
-        lf = c.labour.sort_values("year")
-        rows = []
-        for indicator in ("employment_rate", "unemployment_rate"):
-            for area in ("province", "country"):
-                row = lf[(lf["indicator"] == indicator) & (lf["area"] == area)].iloc[-1]
-                rows.append(
-                    {
-                        self._c("indicator"): fx.label("indicator", indicator, self.lang),
-                        self._c("year"): int(row["year"]),
-                        fx.label("level", "province", self.lang): None,
-                        "area": area,
-                        "value": row["value"] / 100,
-                        "low": row["ci95_low"] / 100,
-                        "high": row["ci95_high"] / 100,
-                    }
-                )
-        frame = pd.DataFrame(rows)
-        wide = frame.pivot_table(
-            index=[self._c("indicator"), self._c("year")], columns="area", values=["value", "low", "high"]
-        )
-        table = pd.DataFrame(
-            {
-                self.province.name: wide[("value", "province")].map(lambda v: fx.percent(v, self.lang, 1)),
-                f"{self.province.name} · {self._c('interval')}": [
-                    f"{fx.percent(lo, self.lang, 1)} – {fx.percent(hi, self.lang, 1)}"
-                    for lo, hi in zip(wide[("low", "province")], wide[("high", "province")], strict=True)
-                ],
-                "Türkiye": wide[("value", "country")].map(lambda v: fx.percent(v, self.lang, 1)),
-            }
-        )
-        return table
-
-    def actor_table(self) -> pd.DataFrame:
-        """Register of local actors: name, type, role, responsibilities, district, functions, Mendelow quadrant."""
-        lang = self.lang
-        grid = self.grid
-        return pd.DataFrame(
-            {
-                self._c("actor"): grid["name"],
-                self._c("type"): grid["type"].map(lambda k: fx.label("type", k, lang)),
-                self._c("role"): grid[f"role_{lang}"],
-                self._c("responsibilities"): grid[f"responsibilities_{lang}"],
-                self._c("district"): grid["district"],
-                self._c("quadrant"): [
-                    fx.label("quadrant", q, lang) + (f" ({t('needs.assumed', lang)})" if a else "")
-                    for q, a in zip(grid["quadrant"], grid["scores_assumed"], strict=True)
-                ],
-            }
-        )
-
-    def matrix_table(self) -> pd.DataFrame:
-        """Actor × function matrix with ✓, and a last row counting the actors per function (0 = gap)."""
-        lang = self.lang
-        marks = self.matrix.map(lambda covered: "✓" if covered else "")
-        counts = self.matrix.sum(axis=0)
-        marks.loc[self._c("covering")] = [
-            f"{int(n)} — {t('needs.col.gap', lang).upper()}" if n == 0 else str(int(n)) for n in counts
-        ]
-        marks.columns = [fx.label("function", f, lang) for f in marks.columns]
-        marks.index.name = self._c("actor")
-        return marks
-
-    def needs_table(self) -> pd.DataFrame:
-        """Needs ranked, with interval, rank range, the matching function, actors and gap."""
-        lang = self.lang
-        frame = self.needs_map
-        return pd.DataFrame(
-            {
-                self._c("need"): frame["block"].map(self.block_name),
-                self._c("share"): frame["share"].map(lambda v: fx.percent(v, lang)),
-                self._c("interval"): [
-                    f"{fx.percent(lo, lang)} – {fx.percent(hi, lang)}"
-                    for lo, hi in zip(frame["low"], frame["high"], strict=True)
-                ],
-                self._c("rank_range"): [
-                    f"{a}–{b}" if a != b else str(a)
-                    for a, b in zip(frame["rank_low"], frame["rank_high"], strict=True)
-                ],
-                self._c("function"): frame["function"].map(lambda f: fx.label("function", f, lang)),
-                self._c("actors"): frame["actors"].map(lambda a: ", ".join(a) if a else "—"),
-                self._c("gap"): frame["gap"].map(lambda g: t("needs.yes", lang).upper() if g else ""),
-            }
-        )
-
-    def reliability_table(self) -> pd.DataFrame:
-        """Cronbach's alpha per block and wave with the Feldt interval."""
-        lang = self.lang
-        frame = self.reliability
-        return pd.DataFrame(
-            {
-                self._c("wave"): frame["wave"].astype(int).astype(str),
-                self._c("need"): frame["block"].map(self.block_name),
-                self._c("items"): frame["items"],
-                self._c("respondents"): frame["respondents"],
-                self._c("alpha"): frame["alpha"].map(lambda v: "–" if np.isnan(v) else fx.number(v, lang, 2)),
-                self._c("interval"): [
-                    "–" if np.isnan(lo) else f"{fx.number(lo, lang, 2)} – {fx.number(hi, lang, 2)}"
-                    for lo, hi in zip(frame["alpha_low"], frame["alpha_high"], strict=True)
-                ],
-            }
-        )
-
-    def response_table(self) -> pd.DataFrame:
-        """Response and missing-answer rates per wave."""
-        frame = self.response
-        return pd.DataFrame(
-            {
-                self._c("wave"): frame["wave"].astype(str),
-                self._c("eligible"): frame["eligible"],
-                self._c("answered"): frame["respondents"],
-                self._c("response_rate"): frame["response_rate"].map(lambda v: fx.percent(v, self.lang)),
-                self._c("dont_know_rate"): frame["dont_know_rate"].map(lambda v: fx.percent(v, self.lang, 1)),
-                self._c("missing_rate"): frame["missing_rate"].map(lambda v: fx.percent(v, self.lang, 1)),
-            }
-        )
-
-    def item_table(self) -> pd.DataFrame:
-        """Per statement of the latest wave: valid N, don't know, blank, top-2-box with interval, median, IQR."""
-        lang = self.lang
-        frame = self.summary.sort_values(["top2", "item"], ascending=[False, True], ignore_index=True)
-        return pd.DataFrame(
-            {
-                self._c("statement"): frame["item"].map(self.item_text),
-                self._c("valid"): frame["n_valid"],
-                self._c("dont_know"): frame["n_dont_know"],
-                self._c("missing"): frame["n_missing"],
-                self._c("share"): frame["top2"].map(lambda v: fx.percent(v, lang)),
-                self._c("interval"): [
-                    f"{fx.percent(lo, lang)} – {fx.percent(hi, lang)}"
-                    for lo, hi in zip(frame["top2_low"], frame["top2_high"], strict=True)
-                ],
-                self._c("median"): frame["median"].map(lambda v: fx.number(v, lang, 1)),
-                self._c("iqr"): [
-                    f"{fx.number(a, lang, 1)} – {fx.number(b, lang, 1)}"
-                    for a, b in zip(frame["q1"], frame["q3"], strict=True)
-                ],
-            }
-        )
-
-    def waves_table(self) -> pd.DataFrame:
-        """Per statement: top-2-box share before and after, adjusted p and the verdict."""
-        lang = self.lang
-        frame = (
-            self.waves
-            if self.waves is not None
-            else pd.DataFrame(columns=["item", "top2_before", "top2_after", "p_adjusted", "significant"])
-        )
-        frame = frame.sort_values(["p_adjusted", "item"], ignore_index=True)
-        return pd.DataFrame(
-            {
-                self._c("statement"): frame["item"].map(self.item_text),
-                f"{self._c('before')} ({frame.attrs.get('before', '')})": frame["top2_before"].map(
-                    lambda v: fx.percent(v, lang)
-                ),
-                f"{self._c('after')} ({frame.attrs.get('after', '')})": frame["top2_after"].map(
-                    lambda v: fx.percent(v, lang)
-                ),
-                self._c("p_adjusted"): frame["p_adjusted"].map(lambda v: fx.number(v, lang, 3)),
-                self._c("verdict"): frame["significant"].map(
-                    lambda s: t("needs.verdict.beyond" if s else "needs.verdict.noise", lang)
-                ),
-            }
-        )
 
 
 def _cluster_of(firms: pd.DataFrame, place: Province, cluster: str | None) -> str | None:
@@ -364,12 +235,12 @@ _EMPTY = {
 }  # fmt: skip
 
 
-@cached_analysis("needs_assessment", language_free=False)  # holds its sentences in ``lang``
+@cached_analysis("needs_assessment")  # language-free: one result for every language
 def analyse_needs_assessment(
     province: str | int | Province,
     *,
     cluster: str | None = None,
-    lang: str = "tr",
+    lang: str = DEFAULT_LANGUAGE,
     data_dir: str | Path | None = None,
     survey_file: str | Path | None = None,
     mapping_file: str | Path | None = None,
@@ -378,7 +249,7 @@ def analyse_needs_assessment(
     n_boot: int = 2000,
     seed: int = SEED,
 ) -> NeedsAssessment:
-    """Run the needs assessment of one province and its cluster.
+    """Run the needs assessment of one province and its cluster (language-free).
 
     Parameters
     ----------
@@ -386,7 +257,9 @@ def analyse_needs_assessment(
         Any spelling, plate code or NUTS-3 code.
     cluster : str, optional, keyword-only
         Cluster id; default: the cluster of the province's firms in the register.
-    lang : {"tr", "en"}
+    lang : {"tr", "en"}, default "tr"
+        Language of the error messages only: the result is the same in every language (present it
+        with :meth:`NeedsAssessment.present`).
     data_dir : path, optional
         Folder with ``firms``, ``stakeholders`` and ``survey`` tables; default the bundled sample.
     survey_file, mapping_file : path, optional
@@ -403,30 +276,24 @@ def analyse_needs_assessment(
     -------
     NeedsAssessment
         With fewer than ``THRESHOLDS.min_firms`` answering firms in the wave there is no ranking, no
-        Cronbach's alpha and no change between waves; the findings and data notes say so.  Problems
-        and notes of the survey are written in ``lang``.
+        Cronbach's alpha and no change between waves; :attr:`NeedsAssessment.survey_missing` says why.
 
     Raises
     ------
     DataValidationError
-        For bad input data (file, row, column, expected).
+        For bad input data (file, row, column, expected), in ``lang``.
     ValueError
         For an unknown cluster, a province without firms, or a wave absent from the survey.
     """
     lang = check_language(lang)
     place = province if isinstance(province, Province) else resolve_province(province)
     directory = Path(data_dir) if data_dir else SAMPLE_DIR
-    tables = load_tables(directory, tables=["firms", "stakeholders"])
-    all_firms = tables["firms"]
-    cluster_id = _cluster_of(all_firms, place, cluster)
-    if cluster_id is not None:
-        record = nace.cluster(cluster_id)
-        cluster_name = record.name_tr if lang == "tr" else record.name_en
-    else:
-        cluster_name = t("needs.no_cluster", lang)
-    questionnaire = load_questionnaire(questionnaire_file)
-    source = Path(survey_file) if survey_file else directory / "survey.csv"
-    with messages_in(lang):  # problems and notes in the report's language
+    with messages_in(lang):  # problems in the language of the run
+        tables = load_tables(directory, tables=["firms", "stakeholders"])
+        all_firms = tables["firms"]
+        cluster_id = _cluster_of(all_firms, place, cluster)
+        questionnaire = load_questionnaire(questionnaire_file)
+        source = Path(survey_file) if survey_file else directory / "survey.csv"
         read = read_survey(
             source,
             mapping=mapping_file,
@@ -450,8 +317,6 @@ def analyse_needs_assessment(
 
     register = actor_register(tables["stakeholders"], place.plate, cluster=cluster_id)
     matrix = actor_function_matrix(register)
-    gaps = tuple(function_gaps(matrix))
-    grid = mendelow_grid(register)
 
     by_cluster = compare_clusters(read.answers[read.answers["wave"] == wave], n_boot=n_boot, seed=seed)
     if len(current) and enough:
@@ -463,12 +328,11 @@ def analyse_needs_assessment(
         reliability = block_reliability(answers, min_respondents=THRESHOLDS.min_firms)
         response = response_rates(answers, firms)
         compared = [w for w in waves_present if answers.loc[answers["wave"] == w, "firm_id"].nunique()
-                    >= THRESHOLDS.min_firms]
+                    >= THRESHOLDS.min_firms]  # fmt: skip
         waves = compare_waves(answers[answers["wave"].isin(compared)]) if len(compared) > 1 else None
     else:  # no cluster, no answers or too few: context and actors only, the report says what is missing
         summary, ranking, by_size, reliability, response = (
-            pd.DataFrame(columns=_EMPTY[k])
-            for k in ("summary", "ranking", "groups", "reliability", "response")
+            pd.DataFrame(columns=_EMPTY[k]) for k in ("summary", "ranking", "groups", "reliability", "response")
         )
         by_stage, waves = by_size.copy(), None
         if len(current):
@@ -481,42 +345,20 @@ def analyse_needs_assessment(
         actors=lambda r: r["function"].map(lambda f: tuple(covering.get(f, []))),
         gap=lambda r: r["actors"].map(len).eq(0),
     )
-    notes = list(read.notes)
-    if not len(current):
-        notes.append(t("needs.finding.no_survey", lang, province=place.name))
-    elif not enough:
-        n = int(current["firm_id"].nunique())
-        notes.append(t("needs.finding.too_few", lang, wave=wave, n=n, min=THRESHOLDS.min_firms))
-    assumed = register.loc[register["scores_assumed"], "name"].tolist()
-    if assumed:
-        notes.append(t("needs.note.scores_assumed", lang, names=", ".join(assumed)))
-    assumed_f = register.loc[register["functions_assumed"], "name"].tolist()
-    if assumed_f:
-        notes.append(t("needs.note.functions_assumed", lang, names=", ".join(assumed_f)))
-    thin = reliability["respondents"] < THRESHOLDS.min_firms
-    no_alpha = reliability.loc[reliability["alpha"].isna() & ~thin, "block"].unique().tolist()
-    if no_alpha:
-        notes.append(t("needs.note.alpha_missing", lang, blocks=", ".join(no_alpha)))
-    too_few_alpha = reliability.loc[thin & (reliability["items"] >= 2), "block"].unique().tolist()
-    if too_few_alpha:
-        notes.append(t("needs.note.too_few_alpha", lang, blocks=", ".join(too_few_alpha), min=THRESHOLDS.min_firms))
-
     assessment = NeedsAssessment(
         province=place,
         cluster=cluster_id,
-        cluster_name=cluster_name,
-        lang=lang,
         wave=wave,
         data_dir=directory,
         questionnaire=questionnaire,
         context=province_context(place),
         register=register,
         matrix=matrix,
-        gaps=gaps,
-        grid=grid,
+        gaps=tuple(function_gaps(matrix)),
+        grid=mendelow_grid(register),
         firms=firms,
         survey=answers,
-        summary=summary,
+        items=summary,
         ranking=ranking,
         by_size=by_size,
         by_stage=by_stage,
@@ -525,23 +367,10 @@ def analyse_needs_assessment(
         response=response,
         waves=waves,
         needs_map=needs_map,
-        findings=NeedsFindings(*([""] * 13)),
-        notes=tuple(notes),
-        parameters_={
-            "province": place.name,
-            "cluster": cluster_id,
-            "lang": lang,
-            "data_dir": str(directory),
-            "survey_file": str(source),
-            "layout": read.layout,
-            "mapping_file": str(mapping_file or ""),
-            "wave": wave,
-            "n_boot": n_boot,
-            "seed": seed,
-        },
+        survey_file=source,
+        layout=read.layout,
+        mapping_file=Path(mapping_file) if mapping_file else None,
+        n_boot=n_boot,
+        seed=seed,
     )
-    return _with_findings(assessment, write_findings(assessment))
-
-
-def _with_findings(assessment: NeedsAssessment, found: NeedsFindings) -> NeedsAssessment:
-    return replace(assessment, findings=found)
+    return replace(assessment, findings=derive_findings(assessment), notes=derive_notes(assessment, read.notes))

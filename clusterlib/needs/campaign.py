@@ -10,7 +10,8 @@
   case with no item answered as non-response (AAPOR 2023, *Standard Definitions*, 10th ed., §
   "Partial interviews and breakoffs"); a note names the firm.
 
-Messages and notes are written in the run's language (:func:`clusterlib.data.messages_in`).
+Problems are written in the run's language (:func:`clusterlib.data.messages_in`); notes are
+:class:`~clusterlib.needs.notes.Note` values, worded when the report is presented.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 import pandas as pd
 
 from clusterlib.data.messages import msg
+from clusterlib.needs.notes import Note, note
 
 __all__ = ["empty_submissions", "register_clusters", "timestamp_wave"]
 
@@ -67,7 +69,7 @@ def timestamp_wave(stamps: pd.Series, years: pd.Series, *, column: str) -> tuple
 
 def register_clusters(
     firm_ids: pd.Series, given: pd.Series, register: dict[str, object], *, file: str
-) -> tuple[pd.Series, str | None]:
+) -> tuple[pd.Series, Note | None]:
     """Each answer's cluster: the register's for a firm it places, else the one given; and a note
     naming the firms whose given cluster the register contradicts.
 
@@ -75,12 +77,12 @@ def register_clusters(
     --------
     >>> ids = pd.Series(["SAM-001", "COR-001", "NEW-1"])
     >>> register = {"SAM-001": "samsun_medical", "COR-001": "corum_food_machinery", "NEW-1": None}
-    >>> clusters, note = register_clusters(ids, pd.Series(["samsun_medical"] * 3), register, file="e.csv")
+    >>> clusters, found = register_clusters(ids, pd.Series(["samsun_medical"] * 3), register, file="e.csv")
     >>> clusters.tolist()
     ['samsun_medical', 'corum_food_machinery', 'samsun_medical']
-    >>> note
-    "e.csv: COR-001 belong(s) to another cluster in the firm register (corum_food_machinery), not to
-    samsun_medical; their answers are left out of this cluster's figures"
+    >>> print(found.text("en"))
+    e.csv: COR-001 belong(s) to another cluster in the firm register (corum_food_machinery), not to
+    samsun_medical; their answers are left out of this cluster's figures
     """
     registered = firm_ids.map(register)
     known = registered.notna()
@@ -90,19 +92,19 @@ def register_clusters(
         return clusters, None
     firms = list(dict.fromkeys(firm_ids[differs]))
     stated = list(dict.fromkeys(given[differs].astype(str)))
-    note = msg(
+    found = note(
         "needs.survey.other_cluster",
         file=file,
         firms=", ".join(firms),
         clusters=", ".join(dict.fromkeys(registered[differs].astype(str))),
         cluster=", ".join(stated),
     )
-    return clusters, note
+    return clusters, found
 
 
 def empty_submissions(
     answers: pd.DataFrame, *, file: str, by: str = "firm_id"
-) -> tuple[pd.Series, list[str]]:
+) -> tuple[pd.Series, list[Note]]:
     """Rows of submissions with no answer at all (every statement blank), and a note per wave.
 
     ``answers`` has ``firm_id, wave, status`` and the column ``by`` that tells submissions apart
@@ -114,7 +116,7 @@ def empty_submissions(
     >>> a = pd.DataFrame({"firm_id": ["A", "A", "B", "B"], "wave": 2019,
     ...     "status": ["valid", "missing", "missing", "missing"]})
     >>> drop, notes = empty_submissions(a, file="e.csv")
-    >>> drop.tolist(), notes
+    >>> drop.tolist(), [n.text("en") for n in notes]
     ([False, False, True, True], ['e.csv: B submitted an empty form in wave 2019 (no statement answered);
     the empty form is left out and does not count as a response'])
     """
@@ -124,5 +126,5 @@ def empty_submissions(
     notes = []
     for wave, part in answers[drop].groupby("wave", sort=True):
         firms = ", ".join(dict.fromkeys(part["firm_id"].astype(str)))
-        notes.append(msg("needs.survey.empty_form", file=file, firms=firms, wave=wave))
+        notes.append(note("needs.survey.empty_form", file=file, firms=firms, wave=int(wave)))
     return drop, notes

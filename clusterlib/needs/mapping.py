@@ -1,33 +1,76 @@
 """The YAML mapping file of a survey export, read and checked before any answer is.
 
-A mapping ties an export's headings to the questionnaire (see :mod:`clusterlib.needs.inputs`).
-Every value it gives is checked against the questionnaire: an answer code outside the scale, a
-misspelt status (``dont know`` for ``dont_know``), an item or block the questionnaire does not
-have, a wave that is not a year.  All problems of the file come in one
-:class:`~clusterlib.data.DataValidationError` that names the file, the key and the accepted values,
-in the language of the run (:func:`clusterlib.data.messages_in`).
+A mapping ties an export's headings to the questionnaire (see :mod:`clusterlib.needs.inputs`).  The
+file is read by :func:`clusterlib.configfile.read_yaml` (no anchors, aliases or duplicate keys) and
+validated by the pydantic model :class:`SurveyMapping` (``extra="forbid"``); the values it gives
+are then checked against the questionnaire: an answer code outside the scale, a misspelt status
+(``dont know`` for ``dont_know``), an item or block the questionnaire does not have, a wave that is
+not a year.  All problems of the file come in one :class:`~clusterlib.configfile.ConfigError` that
+names the file, the key path and the accepted values, in the language of the run
+(:func:`clusterlib.data.messages_in`).
 """
 
 from __future__ import annotations
 
 import difflib
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-import yaml
+from pydantic import BaseModel, ConfigDict, field_validator
 
-from clusterlib.data.errors import DataValidationError
+from clusterlib.configfile import ConfigError, check, raise_all, read_yaml, shorten
 from clusterlib.data.messages import msg
 
 if TYPE_CHECKING:
-    from clusterlib.needs.inputs import Questionnaire
+    from clusterlib.needs.questionnaire import Questionnaire
 
-__all__ = ["MAPPING_KEYS", "STATUS_CODES", "read_mapping"]
+__all__ = ["MAPPING_KEYS", "STATUS_CODES", "SurveyMapping", "read_mapping"]
 
-#: Keys a mapping file may have.
-MAPPING_KEYS = ("firm", "wave", "wave_column", "cluster", "items", "answers", "skip", "blocks", "tool")
 #: Answer codes a mapping may give besides the scale's numbers.
 STATUS_CODES = ("dont_know", "missing")
+
+
+class SurveyMapping(BaseModel):
+    """A survey mapping file as written (every key optional).
+
+    ``firm``, ``wave_column``, ``cluster``: headings or ids; ``wave``: a year; ``items``: heading →
+    item id; ``answers``: answer text → code 1…k, ``dont_know`` or ``missing``; ``skip``: headings
+    left out on purpose; ``blocks``: extra item id → block; ``tool``: the exporting tool (informative).
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    firm: str | None = None
+    wave: int | None = None
+    wave_column: str | None = None
+    cluster: str | None = None
+    items: dict[str, Any] = {}
+    answers: dict[str, Any] = {}
+    skip: list[str] = []
+    blocks: dict[str, Any] = {}
+    tool: str | None = None
+
+    @field_validator("wave", mode="before")
+    @classmethod
+    def _year(cls, value: object) -> object:
+        text = str(value).strip()
+        if value is not None and (isinstance(value, bool) or not text.isdigit() or not 1950 <= int(text) <= 2099):
+            raise ValueError(msg("needs.mapping.not_year", value=shorten(value, 40)))
+        return None if value is None else int(text)
+
+    @field_validator("skip", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: object) -> object:
+        return [] if value is None else [value] if isinstance(value, str) else value
+
+    @field_validator("items", "answers", "blocks", mode="before")
+    @classmethod
+    def _empty(cls, value: object) -> object:
+        return {} if value is None else value
+
+
+#: Keys a mapping file may have.
+MAPPING_KEYS = tuple(SurveyMapping.model_fields)
 
 
 def _hint(value: object, options: list[str]) -> str:
@@ -35,8 +78,12 @@ def _hint(value: object, options: list[str]) -> str:
     return msg("needs.mapping.did_you_mean", options=repr(close[0])) if close else ""
 
 
-def _answer_code(value: object, scale: list[int]) -> int | str | None:
-    """The code a mapping value stands for, or None when it is not an accepted value."""
+def answer_code(value: object) -> int | str | None:
+    """The code a mapping value stands for (an integer or a status), ``None`` when it is neither.
+
+    >>> answer_code("5"), answer_code(" dont_know"), answer_code("dont know"), answer_code(True)
+    (5, 'dont_know', None, None)
+    """
     if isinstance(value, bool):
         return None
     if isinstance(value, str) and value.strip() in STATUS_CODES:
@@ -48,6 +95,51 @@ def _answer_code(value: object, scale: list[int]) -> int | str | None:
     return value if isinstance(value, int) else None
 
 
+def _section(document: dict, key: str) -> dict:
+    value = document.get(key)
+    return value if isinstance(value, dict) else {}
+
+
+def _rules(document: dict, questionnaire: Questionnaire, file: str) -> tuple[dict, list[ConfigError]]:
+    """The answer codes of ``answers``, and every value that the questionnaire does not accept."""
+    problems: list[ConfigError] = []
+    scale = questionnaire.codes
+    allowed = ", ".join([*map(str, scale), *STATUS_CODES])
+    answers: dict[str, int | str] = {}
+    for key, value in _section(document, "answers").items():
+        code = answer_code(value)
+        where = f"answers.{key}"
+        if isinstance(code, int) and code not in scale:
+            text = msg("needs.mapping.code_outside", value=code, low=scale[0], high=scale[-1], allowed=allowed)
+            problems.append(ConfigError(text, file=file, key=where, expected=allowed, got=value))
+        elif code is None:
+            text = msg(
+                "needs.mapping.code_unknown",
+                value=shorten(value, 40),
+                hint=_hint(value, list(STATUS_CODES)),
+                allowed=allowed,
+            )
+            problems.append(ConfigError(text, file=file, key=where, expected=allowed, got=value))
+        else:
+            answers[str(key)] = code
+    blocks = list(questionnaire.blocks["block"])
+    for key, value in _section(document, "blocks").items():
+        if value not in blocks:
+            text = msg("needs.mapping.not_block", value=shorten(value, 40), allowed=", ".join(blocks))
+            problems.append(ConfigError(text, file=file, key=f"blocks.{key}", expected=blocks, got=value))
+    known = [*questionnaire.items["item"], *map(str, _section(document, "blocks"))]
+    for key, value in _section(document, "items").items():
+        if not isinstance(value, str) or value not in known:
+            text = msg(
+                "needs.mapping.not_item",
+                value=shorten(value, 40),
+                questionnaire=questionnaire.source.name,
+                hint=_hint(value, known),
+            )
+            problems.append(ConfigError(text, file=file, key=f"items.{key}", expected="an item id", got=value))
+    return answers, problems
+
+
 def read_mapping(path: str | Path | None, questionnaire: Questionnaire) -> dict:
     """Read and check a survey's mapping file; ``{}`` for no file.
 
@@ -55,133 +147,47 @@ def read_mapping(path: str | Path | None, questionnaire: Questionnaire) -> dict:
 
     Raises
     ------
-    DataValidationError
-        For a file that is not YAML or not a mapping, an unknown key, an answer code outside the
-        scale or not accepted, an item or block the questionnaire lacks, a wave that is not a year —
-        every problem of the file at once, naming the key and the accepted values.
+    ConfigError
+        For a file that is not YAML or not a mapping, an unknown key, a value of the wrong type, an
+        answer code outside the scale or not accepted, an item or block the questionnaire lacks, a
+        wave that is not a year — every problem of the file at once, each with its key path.
 
     Examples
     --------
     >>> import tempfile, pathlib
     >>> from clusterlib.needs import load_questionnaire
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "mapping.yml"
-    >>> _ = path.write_text("answers:\\n  A5: 7\\n  A6: dont know\\n", encoding="utf-8")
+    >>> _ = path.write_text("answers:\\n  A5: 7\\n  A6: dont know\\nwave: soon\\n", encoding="utf-8")
     >>> try:
     ...     read_mapping(path, load_questionnaire())
-    ... except DataValidationError as error:
+    ... except ConfigError as error:
     ...     print(error)
-    mapping.yml: 2 problems:
-      answers 'A5': 7 is outside the scale 1–5; accepted values: 1, 2, 3, 4, 5, dont_know, missing
-      answers 'A6': 'dont know' is not an accepted value (did you mean 'dont_know'?); accepted values:
-      1, 2, 3, 4, 5, dont_know, missing
+    mapping.yml: 3 problems:
+      wave: 'soon' is not a year; expected a year such as 2019
+      answers.A5: 7 is outside the scale 1–5; accepted values: 1, 2, 3, 4, 5, dont_know, missing
+      answers.A6: 'dont know' is not an accepted value (did you mean 'dont_know'?); accepted values: 1, 2,
+      3, 4, 5, dont_know, missing
     """
     if path is None:
         return {}
     source = Path(path)
     try:
-        document = yaml.safe_load(source.read_text(encoding="utf-8")) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
-        reason = str(err).splitlines()[0][:200]
-        raise DataValidationError(msg("needs.mapping.not_yaml", reason=reason), file=source.name) from None
+        document = read_yaml(source, file=source.name)
+    except FileNotFoundError:
+        raise ConfigError(msg("needs.mapping.not_found"), file=source.name) from None
+    document = {} if document is None else document
+    problems: list[ConfigError] = []
+    spec = None
+    try:
+        spec = check(SurveyMapping, document, file=source.name)
+    except ConfigError as err:
+        problems.extend(err.problems)  # type: ignore[arg-type]
     if not isinstance(document, dict):
-        raise DataValidationError(
-            msg("needs.mapping.not_a_mapping", got=type(document).__name__),
-            file=source.name,
-            got=type(document).__name__,
-        )
-    problems: list[DataValidationError] = []
-
-    def fail(text: str, *, expected: object = None, got: object = None) -> None:
-        problems.append(DataValidationError(text, file=source.name, expected=expected, got=got))
-
-    unknown = sorted(str(k) for k in set(document) - set(MAPPING_KEYS))
-    if unknown:
-        fail(msg("needs.mapping.unknown_keys", keys=unknown, allowed=", ".join(MAPPING_KEYS)), got=unknown)
-    for key in ("items", "answers", "blocks"):
-        if document.get(key) is not None and not isinstance(document[key], dict):
-            fail(msg("needs.mapping.section_not_mapping", section=key, got=repr(document[key])[:80]))
-            document[key] = {}
-    for key in ("firm", "wave_column", "cluster"):
-        if document.get(key) is not None and not isinstance(document[key], str):
-            fail(msg("needs.mapping.not_text", section=key, value=repr(document[key])[:80]))
-    skip = document.get("skip")
-    document["skip"] = [] if skip is None else [skip] if isinstance(skip, str) else list(skip)
-
-    scale = questionnaire.codes
-    low, high = scale[0], scale[-1]
-    allowed = ", ".join([*map(str, scale), *STATUS_CODES])
-    answers = {}
-    for key, value in (document.get("answers") or {}).items():
-        code = _answer_code(value, scale)
-        if isinstance(code, int) and code not in scale:
-            fail(
-                msg(
-                    "needs.mapping.code_outside",
-                    section="answers",
-                    key=repr(str(key)),
-                    value=code,
-                    low=low,
-                    high=high,
-                    allowed=allowed,
-                ),
-                expected=allowed,
-                got=value,
-            )
-        elif code is None:
-            fail(
-                msg(
-                    "needs.mapping.code_unknown",
-                    section="answers",
-                    key=repr(str(key)),
-                    value=repr(value),
-                    hint=_hint(value, list(STATUS_CODES)),
-                    allowed=allowed,
-                ),
-                expected=allowed,
-                got=value,
-            )
-        else:
-            answers[str(key)] = code
-    document["answers"] = answers
-
-    blocks = list(questionnaire.blocks["block"])
-    for key, value in (document.get("blocks") or {}).items():
-        if value not in blocks:
-            fail(
-                msg(
-                    "needs.mapping.not_block",
-                    section="blocks",
-                    key=repr(str(key)),
-                    value=repr(value),
-                    allowed=", ".join(blocks),
-                ),
-                expected=blocks,
-                got=value,
-            )
-    known = [*questionnaire.items["item"], *map(str, (document.get("blocks") or {}))]
-    for key, value in (document.get("items") or {}).items():
-        if not isinstance(value, str) or value not in known:
-            fail(
-                msg(
-                    "needs.mapping.not_item",
-                    section="items",
-                    key=repr(str(key)),
-                    value=repr(value),
-                    questionnaire=questionnaire.source.name,
-                    hint=_hint(value, known),
-                ),
-                expected="an item id",
-                got=value,
-            )
-
-    wave = document.get("wave")
-    if wave is not None:
-        text = str(wave).strip()
-        if isinstance(wave, bool) or not text.isdigit() or not 1950 <= int(text) <= 2099:
-            fail(msg("needs.mapping.not_year", value=repr(wave)), expected="a year", got=wave)
-        else:
-            document["wave"] = int(text)
-    if problems:
-        raise DataValidationError.collect(problems)
-    document["_file"] = source.name
-    return document
+        raise_all(problems)
+    answers, rules = _rules(document, questionnaire, source.name)
+    raise_all([*problems, *rules])
+    assert spec is not None
+    settings = spec.model_dump()
+    settings["answers"] = answers
+    settings["_file"] = source.name
+    return settings

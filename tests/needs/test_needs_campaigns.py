@@ -91,15 +91,14 @@ def test_a_firm_of_another_cluster_is_left_out_with_a_note(tmp_path):
     )
     a = analyse_needs_assessment("Samsun", survey_file=path, n_boot=200, lang="en")
     assert a.respondents == 10 and "COR-001" not in set(a.survey["firm_id"])
-    top2 = a.summary.set_index("item").loc["training_technical", "top2"]
+    top2 = a.items.set_index("item").loc["training_technical", "top2"]
     assert top2 == pytest.approx(4 / 10)
-    note = next(n for n in a.notes if "COR-001" in n)
+    note = next(n.text("en") for n in a.notes if "COR-001" in n.text("en"))
     assert note == (
         "form.csv: COR-001 belong(s) to another cluster in the firm register (corum_food_machinery), not to "
         "samsun_medical; their answers are left out of this cluster's figures"
     )
-    tr = analyse_needs_assessment("Samsun", survey_file=path, n_boot=200, lang="tr")
-    assert any("COR-001 firma kaydında başka bir kümede" in n for n in tr.notes)
+    assert any("COR-001 firma kaydında başka bir kümede" in n.text("tr") for n in a.notes)
 
 
 def _lime(tmp_path: Path, mapping: str) -> tuple[Path, Path]:
@@ -123,7 +122,7 @@ def test_a_mapping_code_outside_the_scale_is_refused(tmp_path):
     with pytest.raises(DataValidationError) as info:
         read_survey(export, mapping=mapping)
     assert str(info.value) == (
-        "mapping.yml: answers 'A5': 7 is outside the scale 1–5; accepted values: 1, 2, 3, 4, 5, dont_know, "
+        "mapping.yml: answers.A5: 7 is outside the scale 1–5; accepted values: 1, 2, 3, 4, 5, dont_know, "
         "missing"
     )
     assert info.value.file == "mapping.yml" and info.value.got == 7
@@ -141,12 +140,12 @@ def test_a_mapping_typo_names_the_file_the_key_and_the_accepted_values(tmp_path)
     text = str(info.value)
     assert text.startswith("mapping.yml: 4 problems:\n")
     assert (
-        "answers 'A6': 'dont know' is not an accepted value (did you mean 'dont_know'?); accepted values: 1, 2, "
+        "answers.A6: 'dont know' is not an accepted value (did you mean 'dont_know'?); accepted values: 1, 2, "
         "3, 4, 5, dont_know, missing" in text
     )
-    assert "items 'NEEDS[SQ002]': 'exports_fair' is not an item of questionnaire.yaml (did you mean " in text
+    assert "items.NEEDS[SQ002]: 'exports_fair' is not an item of questionnaire.yaml (did you mean " in text
     assert "wave: '2019-2020' is not a year" in text
-    assert "blocks 'extra_item': 'research' is not a block" in text
+    assert "blocks.extra_item: 'research' is not a block" in text
     assert all(p.file == "mapping.yml" for p in info.value.problems)
     with messages_in("tr"), pytest.raises(DataValidationError, match="kabul edilen bir değer değil"):
         read_survey(export, mapping=mapping)
@@ -173,7 +172,7 @@ def test_an_empty_submission_is_not_a_respondent(tmp_path):
     assert row["missing_rate"] == pytest.approx(1 / 60)
     assert row["response_rate"] == pytest.approx(10 / int((samsun["founded"] < 2019).sum()))
     assert any(
-        n
+        n.text("en")
         == f"form.csv: {SAMSUN[10]} submitted an empty form in wave 2019 (no statement answered); the empty "
         "form is left out and does not count as a response"
         for n in a.notes
@@ -194,14 +193,14 @@ def test_no_ranking_or_alpha_from_a_handful_of_firms(tmp_path):
     path = _form(tmp_path, rows)
     en = analyse_needs_assessment("Samsun", survey_file=path, n_boot=200, lang="en")
     assert en.ranking.empty and en.reliability.empty and en.waves is None and en.respondents == 2
-    assert en.findings.top == (
+    assert en.findings.top is None and en.findings.reliability is None
+    assert en.present("en").findings.survey.text == (
         "Only 2 of the cluster's firms answered in 2019. The ranking of needs, Cronbach's alpha and the change "
         "between waves are shown from 10 answering firms on; figures from fewer firms would mislead."
     )
-    assert en.findings.reliability == en.findings.top
-    tr = analyse_needs_assessment("Samsun", survey_file=path, n_boot=200, lang="tr")
-    assert "yalnızca 2 firması yanıt verdi" in tr.findings.top and "en az 10 firmanın" in tr.findings.top
-    assert int(tr.response.loc[0, "respondents"]) == 2  # the response rate is still shown
+    tr = en.present("tr").findings.survey.text
+    assert "yalnızca 2 firması yanıt verdi" in tr and "en az 10 firmanın" in tr
+    assert int(en.response.loc[0, "respondents"]) == 2  # the response rate is still shown
 
 
 def test_alpha_needs_the_minimum_of_complete_answers():
@@ -224,24 +223,19 @@ def test_alpha_needs_the_minimum_of_complete_answers():
 
 def test_every_report_call_runs_for_a_handful_of_firms(tmp_path):
     """What notebook 01 calls, for an export of two firms: tables and charts render, nothing is ranked."""
-    from clusterlib.needs import charts
+    from clusterlib.report.display import Omitted
+    from clusterlib.report.tables import Table
 
     rows = [(f"0{k + 1}.12.2019 10:00:00", SAMSUN[k], _answers(k)) for k in range(2)]
     a = analyse_needs_assessment("Samsun", survey_file=_form(tmp_path, rows), n_boot=200, lang="tr")
+    view = a.present("tr")
     for chart in ("firms_chart", "diverging_chart", "needs_chart", "clusters_chart", "waves_chart"):
-        getattr(charts, chart)(a)
-    charts.groups_chart(a, "size")
-    for table in (
-        "response_table",
-        "item_table",
-        "reliability_table",
-        "waves_table",
-        "needs_table",
-        "notes_table",
-    ):
-        getattr(a, table)()
-    assert a.summary_text().startswith("Samsun | samsun_medical | too few respondents (2)")
-    assert len(a.response_table()) == 1 and a.needs_table().empty
+        getattr(view, chart)()
+    view.groups_chart("size")
+    for table in ("response_table", "item_table", "reliability_table", "waves_table", "needs_table", "notes_table"):
+        assert isinstance(getattr(view, table)(), Table | Omitted), table
+    assert a.summary().startswith("Samsun | samsun_medical | too few respondents (2)")
+    assert len(view.response_table().frame) == 1 and isinstance(view.needs_table(), Omitted)
     assert a.save(tmp_path / "out")
 
 
@@ -252,5 +246,6 @@ def test_a_questionnaire_with_a_bad_scale_code_names_the_file(tmp_path):
     text = load_questionnaire().source.read_text(encoding="utf-8").replace("    5: {", "    five: {", 1)
     path = tmp_path / "q.yaml"
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(DataValidationError, match=r"^q\.yaml: cannot be read as a questionnaire \(ValueError: "):
+    with pytest.raises(DataValidationError, match=r"^q\.yaml: scale\.codes\.five") as error:
         load_questionnaire(path)
+    assert "number" in str(error.value)

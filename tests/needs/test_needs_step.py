@@ -17,7 +17,8 @@ from clusterlib import official
 from clusterlib.config import NOTEBOOKS_DIR, PROJECT_ROOT, RESOURCES_DIR
 from clusterlib.data import DataValidationError
 from clusterlib.i18n import format_number
-from clusterlib.needs import FUNCTIONS, NeedsAssessment, analyse_needs_assessment, charts
+from clusterlib.needs import FUNCTIONS, NeedsAssessment, NeedsReport, analyse_needs_assessment
+from clusterlib.report.display import Omitted
 
 OFFICIAL = RESOURCES_DIR / "official"
 
@@ -29,72 +30,74 @@ def _shared_official() -> Path | None:
 
 
 @pytest.fixture(scope="module")
-def corum() -> dict[str, NeedsAssessment]:
-    return {lang: analyse_needs_assessment("Çorum", lang=lang, n_boot=400) for lang in ("tr", "en")}
+def corum() -> NeedsAssessment:
+    return analyse_needs_assessment("Çorum", n_boot=400)
 
 
-def test_analysis_is_frozen_with_typed_findings(corum):
-    tr = corum["tr"]
+@pytest.fixture(scope="module")
+def views(corum) -> dict[str, NeedsReport]:
+    return {lang: corum.present(lang) for lang in ("tr", "en")}
+
+
+def test_analysis_is_frozen_with_typed_findings(corum, views):
     with pytest.raises(AttributeError):
-        tr.wave = 2013  # type: ignore[misc]
-    for name, text in vars(tr.findings).items():
-        assert isinstance(text, str) and text.strip(), name
-    assert tr.cluster == "corum_food_machinery" and tr.wave == 2019
-    assert "Kaynak: TÜİK" in tr.findings.context and "Source: TÜİK" in corum["en"].findings.context
+        corum.wave = 2013  # type: ignore[misc]
+    for name, finding in vars(corum.findings).items():
+        assert finding is not None and not isinstance(finding, str), name
+        for lang in ("tr", "en"):
+            assert finding.text(lang).strip(), (name, lang)
+    assert corum.cluster == "corum_food_machinery" and corum.wave == 2019
+    assert "Kaynak: TÜİK" in views["tr"].findings.context and "Source: TÜİK" in views["en"].findings.context
 
 
-def test_english_report_recomputes_nothing(corum):
-    tr, en = corum["tr"], corum["en"]
-    for name in (
-        "ranking",
-        "summary",
-        "reliability",
-        "response",
-        "by_size",
-        "by_stage",
-        "by_cluster",
-        "matrix",
-    ):
-        pd.testing.assert_frame_equal(getattr(tr, name), getattr(en, name), obj=name)
-    assert tr.gaps == en.gaps and tr.summary_text() == en.summary_text()
+def test_english_report_recomputes_nothing(corum, views):
+    """Both views present the one analysis: the tables they show hold the same numbers."""
+    tr, en = views["tr"], views["en"]
+    assert tr.assessment is en.assessment is corum
+    for name in ("response_table", "item_table", "reliability_table", "waves_table", "needs_table"):
+        a, b = getattr(tr, name)(), getattr(en, name)()
+        numbers = [c for c, kind in a.kinds.items() if kind.split(":")[0] in ("count", "percent", "ratio", "number")]
+        assert numbers, name
+        pd.testing.assert_frame_equal(a.frame[numbers], b.frame[numbers], obj=name)
 
 
-def test_needs_map_links_needs_to_actors_and_gaps(corum):
-    a = corum["en"]
+def test_needs_map_links_needs_to_actors_and_gaps(corum, views):
+    a = corum
     assert a.gaps == ("export_promotion",)  # no exporters' or cluster association in Çorum
     first = a.needs_map.iloc[0]
     assert first["block"] == "exports" and first["function"] == "export_promotion" and first["gap"]
     rnd = a.needs_map.set_index("block").loc["rnd"]
     assert rnd["actors"] == ("Hitit Üniversitesi",) and not rnd["gap"]
-    assert "no local actor (gap)" in a.findings.summary and "Export promotion" in a.findings.summary
+    summary = views["en"].findings.summary
+    assert "no local actor (gap)" in summary and "export promotion" in summary
     assert (a.needs_map["share"].diff().dropna() <= 0).all()
 
 
 def test_survey_tables_keep_dont_know_apart(corum):
-    a = corum["en"]
+    a = corum
     current = a.survey[a.survey["wave"] == a.wave]
-    summary = a.summary
-    assert summary["n_asked"].sum() == len(current)
-    assert summary["n_dont_know"].sum() == (current["status"] == "dont_know").sum()
-    shares = summary[[f"share_{c}" for c in range(1, 6)]].sum(axis=1)
+    items = a.items
+    assert items["n_asked"].sum() == len(current)
+    assert items["n_dont_know"].sum() == (current["status"] == "dont_know").sum()
+    shares = items[[f"share_{c}" for c in range(1, 6)]].sum(axis=1)
     assert np.allclose(shares, 1.0)
     row = a.response.set_index("wave").loc[a.wave]
     assert row["respondents"] == current["firm_id"].nunique() <= row["eligible"]
 
 
-def test_context_figures_are_the_carried_tuik_tables(corum):
+def test_context_figures_are_the_carried_tuik_tables(corum, views):
     """The province figures of the report equal the TÜİK files carried in clusterlib/resources/official."""
-    a = corum["tr"]
+    a = corum
     pop = pd.read_csv(OFFICIAL / "tuik_adnks_population_province_2007_2025_wide.csv")
     assert a.context.population_last == int(pop.loc[pop["plate"] == 19, "pop_2025"].item())
     gdp = pd.read_csv(OFFICIAL / "tuik_province_gdp_per_capita_2020_2024_try_usd.csv")
     assert a.context.gdp_last("province") == pytest.approx(gdp.loc[gdp["plate"] == 19, "usd_2024"].item())
-    assert format_number(a.context.population_last, "tr") in a.findings.context
+    assert format_number(a.context.population_last, "tr") in views["tr"].findings.context
     lf = official.labour_force()
     emp = lf[
         (lf["plate"] == 19).fillna(False) & (lf["indicator"] == "employment_rate") & (lf["year"] == 2024)
     ]
-    assert format_number(emp["value"].item(), "tr", decimals=1) in a.findings.context
+    assert "%" + format_number(emp["value"].item(), "tr", decimals=1) in views["tr"].findings.context
 
 
 def test_context_figures_match_shared_official_data(corum):
@@ -143,16 +146,16 @@ def test_context_figures_match_shared_official_data(corum):
         "clusters_chart",
     ],
 )
-def test_charts_carry_the_data(corum, chart):
-    fig = getattr(charts, chart)(corum["en"])
+def test_charts_carry_the_data(views, chart):
+    fig = getattr(views["en"], chart)()
     assert isinstance(fig, go.Figure) and len(fig.data) >= 1
     assert fig.layout.separators == ".,"
     json.dumps(fig.to_plotly_json(), default=str)  # serialisable for the report
 
 
-def test_diverging_chart_is_centred_on_neutral(corum):
-    a = corum["en"]
-    fig = charts.diverging_chart(a)
+def test_diverging_chart_is_centred_on_neutral(corum, views):
+    a = corum
+    fig = views["en"].diverging_chart()
     neutral = [trace for trace in fig.data if trace.name == a.questionnaire.scale_label(3, "en")]
     assert len(neutral) == 2  # split in half across zero
     assert np.allclose(np.asarray(neutral[0].x), -np.asarray(neutral[1].x))
@@ -160,11 +163,11 @@ def test_diverging_chart_is_centred_on_neutral(corum):
     assert all((np.asarray(t.x) <= 0).all() for t in negative)
 
 
-def test_groups_chart_marks_differences_beyond_noise(corum):
-    fig = charts.groups_chart(corum["en"], "stage")
-    assert len(fig.data) == corum["en"].by_stage["group"].nunique()
+def test_groups_chart_marks_differences_beyond_noise(corum, views):
+    fig = views["en"].groups_chart("stage")
+    assert len(fig.data) == corum.by_stage["group"].nunique()
     with pytest.raises(ValueError, match=r"'by' must be one of \['size', 'stage'\]"):
-        charts.groups_chart(corum["en"], "region")
+        views["en"].groups_chart("region")
 
 
 def test_every_pilot_has_a_cluster_and_a_survey():
@@ -192,25 +195,30 @@ def test_bad_inputs_of_the_step(tmp_path):
 
 def test_a_tool_export_feeds_the_step(tmp_path):
     """A Google Forms export of one wave (fixture) runs through the whole step."""
-    fixture = Path(__file__).parent / "fixtures" / "needs" / "google_forms_tr.csv"
+    fixture = Path(__file__).parent.parent / "fixtures" / "needs" / "google_forms_tr.csv"
     a = analyse_needs_assessment("Samsun", survey_file=fixture, n_boot=200, lang="tr")
     assert a.wave == 2019 and a.waves is None and a.parameters()["layout"] == "google_forms"
     # three firms answered: below THRESHOLDS.min_firms no ranking, alpha or wave change is printed
-    assert a.ranking.empty and a.respondents == 3 and not a.has_survey
-    assert a.findings.top.startswith("2019 dalgasında kümenin yalnızca 3 firması yanıt verdi.")
-    assert any("yalnızca 3 firması" in note for note in a.notes)
+    assert a.ranking.empty and a.respondents == 3 and not a.has_survey and a.findings.top is None
+    view = a.present("tr")
+    assert view.findings.survey.text.startswith("2019 dalgasında kümenin yalnızca 3 firması yanıt verdi.")
     assert a.save(tmp_path)[0].relative_to(tmp_path).as_posix() == "needs_assessment/55_samsun_needs_map.csv"
 
 
-def test_notebook_is_thin_and_reads_typed_findings():
+def test_notebook_is_thin_and_reads_the_view():
+    """One library call and one display per cell; headings from the view's attributes, no look-ups."""
     nb = nbformat.read(NOTEBOOKS_DIR / "01_needs_assessment.ipynb", as_version=4)
-    source = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
-    assert "needs.findings." in source and 'findings["' not in source
+    cells = [c.source for c in nb.cells if c.cell_type == "code"]
+    source = "\n".join(cells)
+    assert "view.findings." in source and 'findings["' not in source and "heading(\"" not in source
+    assert "view.headings." in source and "def " not in source and "class " not in source
     assert "report.show(" in source and ".show()" not in source.replace("report.show(", "")
+    displays = [c for c in cells[3:-1]]
+    assert all(c.count("report.") == 1 and "\n" not in c.strip() for c in displays), displays
 
 
-def test_cluster_comparison_uses_every_pilot_of_the_wave(corum):
-    a = corum["en"]
+def test_cluster_comparison_uses_every_pilot_of_the_wave(corum, views):
+    a = corum
     assert sorted(a.by_cluster["cluster"].unique()) == [
         "corum_food_machinery",
         "gaziantep_footwear",
@@ -220,29 +228,23 @@ def test_cluster_comparison_uses_every_pilot_of_the_wave(corum):
     ]
     own = a.by_cluster[a.by_cluster["cluster"] == a.cluster].reset_index(drop=True)
     pd.testing.assert_frame_equal(own[["block", "share"]], a.ranking[["block", "share"]])
-    assert "Compared with the other 4 clusters" in a.findings.by_cluster
+    assert "Compared with the other 4 clusters" in views["en"].findings.by_cluster
 
 
 def test_a_province_without_cluster_gets_context_and_actors_and_says_what_is_missing():
-    """Partial data: Ankara has official figures but no firms, survey or actors in the sample."""
+    """Partial data: Ankara has official figures but no firms, survey or actors in the sample; the report
+    says once that the survey is missing and leaves the survey sections out."""
     a = analyse_needs_assessment("Ankara", lang="en", n_boot=200)
     assert a.cluster is None and not a.has_survey and a.register.empty
     assert a.gaps == tuple(FUNCTIONS)
-    assert "Source: TÜİK" in a.findings.context
-    assert "no local actor of Ankara" in a.findings.actors
-    assert (
-        a.findings.top
-        == a.findings.waves
-        == "There are no survey answers for Ankara; the sections on firm needs are left empty."
-    )
-    for name in (
-        "diverging_chart",
-        "needs_chart",
-        "groups_chart",
-        "clusters_chart",
-        "waves_chart",
-        "firms_chart",
-    ):
-        fig = getattr(charts, name)(a)
-        assert fig.layout.annotations[0].text.startswith("There are no survey answers")
-    assert a.needs_table().empty and len(a.notes_table()) == 2
+    view = a.present("en")
+    assert "Source: TÜİK" in view.findings.context
+    assert "no local actor of Ankara" in view.findings.actors
+    missing = "There are no survey answers for Ankara; the sections on firm needs are left empty."
+    assert view.findings.survey.text == missing
+    shown = [v for v in vars(view.findings).values() if isinstance(v, str)]
+    assert not any("no survey answers" in text for text in shown)  # said once, as the notice
+    for name in ("diverging_chart", "needs_chart", "groups_chart", "clusters_chart", "waves_chart", "firms_chart",
+                 "needs_table", "item_table", "waves_table"):  # fmt: skip
+        assert isinstance(getattr(view, name)(), Omitted), name
+    assert len(view.notes_table().frame) == 1
