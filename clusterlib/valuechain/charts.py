@@ -21,8 +21,9 @@ import plotly.graph_objects as go
 
 from clusterlib import charts
 from clusterlib.i18n import format_number, t
+from clusterlib.valuechain import sankey
 from clusterlib.valuechain.findings import short_name, stage_name
-from clusterlib.valuechain.io_charts import extraction_chart, key_sector_chart, linkages_chart
+from clusterlib.valuechain.io_charts import extraction_chart, key_sector_chart, linkages_chart, styled
 from clusterlib.valuechain.stages import STAGES, stage_of
 from clusterlib.valuechain.thresholds import THRESHOLDS
 
@@ -51,6 +52,8 @@ _HOLE = charts.PALETTE["vermillion"]
 _INK = charts.PALETTE["text_muted"]
 #: The printable size the cluster map is drawn for (A4 portrait, 18 cm of text width at 96 dpi).
 MAP_WIDTH, MAP_HEIGHT = 680, 720
+#: Margins of the cluster map (title and legend above, stage names and source below), in pixels.
+_MAP_TOP, _MAP_BOTTOM = 150, 95
 #: Where the band of firms without a known tie starts (below the connected network, y in [0, 1]).
 _ISOLATE_BAND = -0.06
 
@@ -241,7 +244,7 @@ def cluster_map(
                 hoverinfo="skip",
             )  # fmt: skip
     y_low = min([_ISOLATE_BAND - 0.12, *(p[1] - 0.04 for p in pos.values())])
-    x_range, y_range = (-0.6, len(STAGES) + 1.6), (y_low, 1.06)
+    x_range, y_range = (-0.6, len(STAGES) + 1.6), (y_low, 1.03)
     _firm_labels(fig, G, measures, pos, (hubs, brokers), x_range, y_range)
     if any(d == 0 for d in degree):
         fig.add_hline(y=_ISOLATE_BAND, line={"color": charts.PALETTE["grey"], "dash": "dot", "width": 1})
@@ -260,7 +263,15 @@ def cluster_map(
     fig.update_xaxes(tickvals=ticks, ticktext=[n.replace(" ", "<br>", 1) for n in names], showgrid=False,
                      zeroline=False, range=list(x_range))  # fmt: skip
     fig.update_yaxes(visible=False, range=list(y_range))
-    return charts.style(fig, lang, height=MAP_HEIGHT, title=title, source=source)
+    fig = charts.style(fig, lang, height=MAP_HEIGHT, title=title, source=source)
+    # room above the plot for the title and the four legend rows, below for the stage names and the source
+    fig.update_layout(
+        margin={"t": _MAP_TOP, "b": _MAP_BOTTOM, "l": 10, "r": 10}, title={"y": 0.985, "yanchor": "top"}
+    )
+    for note in fig.layout.annotations:
+        if source and note.text == source:
+            note.yshift = -68  # under the two-line stage names
+    return fig
 
 
 def _firm_labels(fig, G, measures, pos, marked, x_range, y_range) -> None:
@@ -270,7 +281,14 @@ def _firm_labels(fig, G, measures, pos, marked, x_range, y_range) -> None:
     ranked = firms.sort_values(["betweenness", "degree"], ascending=False, kind="stable").index
     wanted = list(dict.fromkeys([*hubs, *brokers, *ranked]))[: THRESHOLDS.labelled]
     texts = {v: short_name(G.nodes[v].get("name", v), 22) for v in wanted if v in pos}
-    where = label_positions(pos, texts, x_range=x_range, y_range=y_range)
+    where = label_positions(
+        pos,
+        texts,
+        x_range=x_range,
+        y_range=y_range,
+        width=MAP_WIDTH - 20,
+        height=MAP_HEIGHT - _MAP_TOP - _MAP_BOTTOM,
+    )
     for position in ("top center", "bottom center"):
         nodes = [v for v in texts if where.get(v) == position]
         if nodes:
@@ -314,7 +332,7 @@ def brokerage_chart(
                     hovertemplate="%{y}: %{customdata}<extra>" + html.escape(t(f"valuechain.role.{role}", lang))
                     + "</extra>")  # fmt: skip
     fig.update_layout(barmode="stack", xaxis_title=_label("pairs", lang))
-    return charts.style(fig, lang, height=160 + 32 * len(data), title=title, source=source)
+    return styled(fig, lang, height=190 + 32 * len(data), title=title, source=source)
 
 
 # --------------------------------------------------------------------------------------- sankey
@@ -328,56 +346,7 @@ def stage_sankey(
 ) -> go.Figure:
     """Supply ties from the sellers' stage (left) to the buyers' stage (right); sourcing holes marked.
 
-    Node positions are fixed (sellers at the left edge, buyers at the right), the labels short and
-    the column headers written above, so that flows and labels stay inside an A4 page.
-
-    Parameters
-    ----------
-    flows : DataFrame
-        :func:`~clusterlib.valuechain.stages.stage_flows` (``from_stage, to_stage, ties``), not empty.
-    sourcing : DataFrame
-        :func:`~clusterlib.valuechain.stages.sourcing` (``hole`` by buying stage).
+    Drawn with static shapes so that flows and labels survive printing
+    (:func:`clusterlib.valuechain.sankey.stage_sankey`).
     """
-    if flows.empty:
-        raise ValueError("'flows' is empty: without supply ties there is no flow to draw")
-    holes = set(sourcing.index[sourcing["hole"]])
-    order = ("outside", "local_other", *STAGES)
-    left = [s for s in order if s in set(flows["from_stage"])]
-    right = [s for s in order if s in set(flows["to_stage"])]
-    labels = [stage_name(s, lang) for s in left]
-    colours = [STAGE_COLOURS[s] for s in left]
-    for s in right:
-        labels.append(f"{stage_name(s, lang)} {_label('hole', lang)}" if s in holes else stage_name(s, lang))
-        colours.append(_HOLE if s in holes else STAGE_COLOURS[s])
-    source_ids = [left.index(s) for s in flows["from_stage"]]
-    target_ids = [len(left) + right.index(s) for s in flows["to_stage"]]
-    link_colour = [
-        "rgba(213,94,0,0.55)" if (a == "outside" and b in holes) else "rgba(120,120,120,0.35)"
-        for a, b in zip(flows["from_stage"], flows["to_stage"], strict=True)
-    ]
-    hover = [f"{html.escape(stage_name(a, lang))} → {html.escape(stage_name(b, lang))}: "
-             f"{format_number(n, lang)} {_label('ties', lang)}"
-             for a, b, n in zip(flows["from_stage"], flows["to_stage"], flows["ties"], strict=True)]  # fmt: skip
-    ys = [(i + 0.5) / len(left) for i in range(len(left))] + [
-        (i + 0.5) / len(right) for i in range(len(right))
-    ]
-    fig = go.Figure(
-        go.Sankey(
-            arrangement="fixed",
-            node={"label": [html.escape(x) for x in labels], "color": colours, "pad": 14, "thickness": 16,
-                  "x": [0.001] * len(left) + [0.999] * len(right), "y": ys,
-                  "hovertemplate": "%{label}<extra></extra>"},
-            link={"source": source_ids, "target": target_ids, "value": flows["ties"].tolist(), "color": link_colour,
-                  "customdata": hover, "hovertemplate": "%{customdata}<extra></extra>"},
-            textfont={"size": 11, "family": charts.FONT},
-        )
-    )  # fmt: skip
-    for x, text, anchor in (
-        (0, _label("sells_column", lang), "left"),
-        (1, _label("buys_column", lang), "right"),
-    ):
-        fig.add_annotation(x=x, y=1.0, xref="paper", yref="paper", yanchor="bottom", xanchor=anchor, showarrow=False,
-                           text=f"<b>{html.escape(text)}</b>", font={"size": 12, "color": _INK})  # fmt: skip
-    fig = charts.style(fig, lang, height=520, title=title, source=source)
-    fig.update_layout(margin={"l": 20, "r": 20})
-    return fig
+    return sankey.stage_sankey(flows, sourcing, colours=STAGE_COLOURS, lang=lang, title=title, source=source)

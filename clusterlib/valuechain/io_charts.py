@@ -17,13 +17,25 @@ import plotly.graph_objects as go
 from clusterlib import charts, nace
 from clusterlib.i18n import axis_ticks, format_number, hover_values, t
 
-__all__ = ["extraction_chart", "key_sector_chart", "linkages_chart"]
+__all__ = ["extraction_chart", "key_sector_chart", "linkages_chart", "styled"]
 
 _HOLE = charts.PALETTE["vermillion"]
 
 
 def _label(key: str, lang: str, **values: object) -> str:
     return t(f"valuechain.chart.{key}", lang, **values)
+
+
+def styled(fig: go.Figure, lang: str, *, height: int, title: str | None, source: str | None) -> go.Figure:
+    """:func:`clusterlib.charts.style`, with the source line moved under the x-axis title when the
+    figure has one (the two overlapped on paper)."""
+    fig = charts.style(fig, lang, height=height, title=title, source=source)
+    if source and fig.layout.xaxis.title.text:
+        for note in fig.layout.annotations:
+            if note.text == source:
+                note.yshift = -62
+        fig.update_layout(margin={"b": 95})
+    return fig
 
 
 def _no_data(lang: str, title: str | None, source: str | None) -> go.Figure:
@@ -84,7 +96,7 @@ def linkages_chart(
     fig.update_layout(barmode="group", xaxis_title=_label("backward", lang))
     fig.update_xaxes(**axis_ticks(*_range(data["backward"], regional), lang, kind="number"))
     _hovers(fig, lang, "number", 2)
-    return charts.style(fig, lang, height=640, title=title, source=source)
+    return styled(fig, lang, height=640, title=title, source=source)
 
 
 def key_sector_chart(
@@ -131,7 +143,7 @@ def key_sector_chart(
     fig.update_layout(xaxis_title=_label("power", lang), yaxis_title=_label("sensitivity", lang))
     fig.update_xaxes(**axis_ticks(x0, x1, lang, kind="number"))
     fig.update_yaxes(**axis_ticks(y0, y1, lang, kind="number"))
-    return charts.style(fig, lang, height=520, title=title, source=source)
+    return styled(fig, lang, height=520, title=title, source=source)
 
 
 def extraction_chart(
@@ -166,4 +178,4 @@ def extraction_chart(
     _, high = _range(regional, extraction["output_loss_share"])
     fig.update_xaxes(**axis_ticks(0, max(high, 0.05), lang, kind="percent", decimals=0))
     _hovers(fig, lang, "percent", 1)
-    return charts.style(fig, lang, height=640, title=title, source=source)
+    return styled(fig, lang, height=640, title=title, source=source)

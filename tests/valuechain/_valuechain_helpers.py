@@ -32,5 +32,7 @@ def without_supply(case: str) -> dict[str, pd.DataFrame]:
     elif case == "cooperation_only":
         tables["relations"] = relations[relations["relation"] == "cooperation"]
     else:
-        raise ValueError(f"'case' must be one of ['no_relations', 'one_firm', 'cooperation_only'], got {case!r}")
+        raise ValueError(
+            f"'case' must be one of ['no_relations', 'one_firm', 'cooperation_only'], got {case!r}"
+        )
     return tables

@@ -33,7 +33,9 @@ def test_a_cluster_without_supply_ties_gets_its_report(case, tmp_path):
         "are done; the input-output sections are below."
     )
     assert isinstance(view.stage_sankey(), Omitted)
-    assert view.linkages_table().frame["sector"].iloc[0] == "C Manufacturing"  # the input-output sections are there
+    assert (
+        view.linkages_table().frame["sector"].iloc[0] == "C Manufacturing"
+    )  # the input-output sections are there
     assert view.findings.linkages.startswith("Each 1 TRY of final demand for Manufacturing generates")
     assert m.save(tmp_path)  # the processed tables are written
     assert m.present("tr").findings.chain.startswith("Görüşmelerde hiçbir tedarik ilişkisi")
