@@ -138,8 +138,8 @@ def label_positions(
 
     Labels are tried in the order given (the most important first), above then below their node;
     a label whose both places overlap one already placed is left out (the name stays on hover).
-    Boxes are estimated in pixels of a figure of ``width`` × ``height``: 0.6 × ``font`` per
-    character, 1.3 × ``font`` high.
+    Boxes are estimated in pixels of a plot area of ``width`` × ``height``: 0.62 × ``font`` per
+    character plus 8, 2 × ``font`` high, 8 pixels from the node.
 
     Examples
     --------
@@ -156,8 +156,8 @@ def label_positions(
     chosen: dict[object, str] = {}
     for node, text in labels.items():
         x, y = pos[node][0] * sx, pos[node][1] * sy
-        w, h = 0.6 * font * len(text), 1.3 * font
-        for where, centre in (("top center", y + 6 + h / 2), ("bottom center", y - 6 - h / 2)):
+        w, h = 0.62 * font * len(text) + 8, 2.0 * font  # with air around the text (print shrinks the figure)
+        for where, centre in (("top center", y + 8 + h / 2), ("bottom center", y - 8 - h / 2)):
             box = (x - w / 2, centre - h / 2, x + w / 2, centre + h / 2)
             if not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in placed):
                 placed.append(box)
@@ -243,12 +243,12 @@ def cluster_map(
                         "line": {"width": 2.2, "color": colour}},
                 hoverinfo="skip",
             )  # fmt: skip
-    y_low = min([_ISOLATE_BAND - 0.12, *(p[1] - 0.04 for p in pos.values())])
+    y_low = min([_ISOLATE_BAND - 0.16, *(p[1] - 0.08 for p in pos.values())])
     x_range, y_range = (-0.6, len(STAGES) + 1.6), (y_low, 1.03)
     _firm_labels(fig, G, measures, pos, (hubs, brokers), x_range, y_range)
     if any(d == 0 for d in degree):
         fig.add_hline(y=_ISOLATE_BAND, line={"color": charts.PALETTE["grey"], "dash": "dot", "width": 1})
-        fig.add_annotation(x=x_range[0], y=_ISOLATE_BAND, xanchor="left", yanchor="top", showarrow=False,
+        fig.add_annotation(x=x_range[0], y=y_low, xanchor="left", yanchor="bottom", showarrow=False,
                            text=_label("no_known_tie", lang), font={"size": 11, "color": _INK})  # fmt: skip
     for key in ("in_province", "outside"):
         fig.add_scatter(x=[None], y=[None], mode="markers", name=_label(key, lang),

@@ -20,7 +20,7 @@ from clusterlib.i18n import format_number, t
 from clusterlib.valuechain.findings import stage_name
 from clusterlib.valuechain.stages import STAGES
 
-__all__ = ["sankey_geometry", "stage_sankey"]
+__all__ = ["label_places", "sankey_geometry", "stage_sankey"]
 
 _HOLE = charts.PALETTE["vermillion"]
 _ORDER = ("outside", "local_other", *STAGES)
@@ -59,7 +59,7 @@ def sankey_geometry(flows: pd.DataFrame) -> tuple[dict, dict, list[tuple[str, st
     >>> flows = pd.DataFrame({"from_stage": ["inputs", "inputs"], "to_stage": ["manufacturing", "services"],
     ...                       "ties": [3, 1]})
     >>> left, right, bands = sankey_geometry(flows)
-    >>> left["inputs"], [round(b[3][1] - b[3][0], 3) for b in bands]
+    >>> left["inputs"], [round(float(b[4][1] - b[4][0]), 3) for b in bands]  # at the buyers: gaps between
     ((0.0, 1.0), [0.615, 0.205])
     """
     sells = flows.groupby("from_stage")["ties"].sum()
@@ -86,6 +86,25 @@ def sankey_geometry(flows: pd.DataFrame) -> tuple[dict, dict, list[tuple[str, st
         top[b] -= height
     bands = [(a, b, n, starts[a, b], ends[a, b]) for (a, b), n in ties.items()]
     return left, right, bands
+
+
+def label_places(centres: list[float], *, gap: float = 0.08) -> list[float]:
+    """Heights of the labels of one column, top to bottom: at their node's centre, pushed down to
+    at least ``gap`` under the label above (a two-line label of a sourcing hole needs it), and the
+    whole column lifted when that pushes a label under the bottom.
+
+    Examples
+    --------
+    >>> [round(y, 2) for y in label_places([0.9, 0.5, 0.49, 0.48])]
+    [0.9, 0.5, 0.42, 0.34]
+    >>> [round(y, 2) for y in label_places([0.1, 0.05, 0.02])]
+    [0.16, 0.08, 0.0]
+    """
+    places = list(centres)
+    for i in range(1, len(places)):  # each label at least ``gap`` under the one above
+        places[i] = min(places[i], places[i - 1] - gap)
+    shift = max(0.0, -min(places, default=0.0))
+    return [min(y + shift, 1.0) for y in places]
 
 
 def _band_path(start: tuple[float, float], end: tuple[float, float]) -> str:
@@ -132,14 +151,15 @@ def stage_sankey(
         hover_text.append(f"{html.escape(stage_name(a, lang))} → {html.escape(stage_name(b, lang))}: "
                           f"{format_number(n, lang)} {_label('ties', lang)}")  # fmt: skip
     for spans, x, anchor, side in ((left, _LEFT, "right", "left"), (right, _RIGHT, "left", "right")):
-        for stage, (y0, y1) in spans.items():
+        label_y = label_places([(y0 + y1) / 2 for y0, y1 in spans.values()])
+        for (stage, (y0, y1)), text_y in zip(spans.items(), label_y, strict=True):
             hole = side == "right" and stage in holes
             fig.add_shape(type="rect", x0=x, x1=x + _NODE, y0=y0, y1=y1, line={"width": 0},
                           fillcolor=_HOLE if hole else colours[stage])  # fmt: skip
             text = html.escape(stage_name(stage, lang)) + (
                 f"<br><b>{html.escape(_label('hole', lang))}</b>" if hole else ""
             )
-            fig.add_annotation(x=x - 0.01 if side == "left" else x + _NODE + 0.01, y=(y0 + y1) / 2, text=text,
+            fig.add_annotation(x=x - 0.01 if side == "left" else x + _NODE + 0.01, y=text_y, text=text,
                                xanchor=anchor, showarrow=False, align=anchor, font={"size": 11})  # fmt: skip
     fig.add_scatter(x=hover_x, y=hover_y, mode="markers", marker={"size": 14, "opacity": 0}, showlegend=False,
                     hovertext=hover_text, hoverinfo="text")  # fmt: skip
@@ -152,4 +172,4 @@ def stage_sankey(
                            font={"size": 12, "color": charts.PALETTE["text_muted"]})  # fmt: skip
     fig.update_xaxes(visible=False, range=[0, 1], fixedrange=True)
     fig.update_yaxes(visible=False, range=[-0.02, 1.08], fixedrange=True)
-    return charts.style(fig, lang, height=480, title=title, source=source)
+    return charts.style(fig, lang, height=540, title=title, source=source)

@@ -41,7 +41,7 @@ class Thresholds:
         How many firms the report marks as hubs (most partners) and as brokers (most brokered pairs).
     central_rows : int, default 10
         Rows of the central-firms table.
-    labelled : int, default 12
+    labelled : int, default 8
         The network figure writes the names of at most this many firms (the hubs and brokers first,
         then by betweenness); the others show their name on hover, so labels never pile up.
     """
@@ -55,7 +55,7 @@ class Thresholds:
     hole_min_ties: int = 3
     hubs: int = 5
     central_rows: int = 10
-    labelled: int = 12
+    labelled: int = 8
 
     def __post_init__(self) -> None:
         if not self.sparse_density < self.dense_density:
