@@ -133,13 +133,15 @@ def label_positions(
     width: int = MAP_WIDTH,
     height: int = MAP_HEIGHT,
     font: int = 10,
+    offsets: dict[object, float] | None = None,
 ) -> dict[object, str]:
     """Where to write each label (``"top center"`` or ``"bottom center"``) so that no two overlap.
 
     Labels are tried in the order given (the most important first), above then below their node;
     a label whose both places overlap one already placed is left out (the name stays on hover).
     Boxes are estimated in pixels of a plot area of ``width`` × ``height``: 0.62 × ``font`` per
-    character plus 8, 2 × ``font`` high, 8 pixels from the node.
+    character plus 8, 2 × ``font`` high, ``offsets[node]`` pixels (default 8: the node's radius and
+    a gap) from the node's centre.
 
     Examples
     --------
@@ -157,7 +159,8 @@ def label_positions(
     for node, text in labels.items():
         x, y = pos[node][0] * sx, pos[node][1] * sy
         w, h = 0.62 * font * len(text) + 8, 2.0 * font  # with air around the text (print shrinks the figure)
-        for where, centre in (("top center", y + 8 + h / 2), ("bottom center", y - 8 - h / 2)):
+        gap = (offsets or {}).get(node, 8.0)
+        for where, centre in (("top center", y + gap + h / 2), ("bottom center", y - gap - h / 2)):
             box = (x - w / 2, centre - h / 2, x + w / 2, centre + h / 2)
             if not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in placed):
                 placed.append(box)
@@ -281,6 +284,11 @@ def _firm_labels(fig, G, measures, pos, marked, x_range, y_range) -> None:
     ranked = firms.sort_values(["betweenness", "degree"], ascending=False, kind="stable").index
     wanted = list(dict.fromkeys([*hubs, *brokers, *ranked]))[: THRESHOLDS.labelled]
     texts = {v: short_name(G.nodes[v].get("name", v), 22) for v in wanted if v in pos}
+    ringed = set(hubs) | set(brokers)
+    # the label clears the node's marker (a ring is drawn 9 px wider than the node) and 4 px more
+    offsets = {
+        v: (16 if v in ringed else 7) / 2 + 1.6 * np.sqrt(measures.loc[v, "degree"]) + 4 for v in texts
+    }
     where = label_positions(
         pos,
         texts,
@@ -288,13 +296,14 @@ def _firm_labels(fig, G, measures, pos, marked, x_range, y_range) -> None:
         y_range=y_range,
         width=MAP_WIDTH - 20,
         height=MAP_HEIGHT - _MAP_TOP - _MAP_BOTTOM,
+        offsets=offsets,
     )
-    for position in ("top center", "bottom center"):
-        nodes = [v for v in texts if where.get(v) == position]
-        if nodes:
-            fig.add_scatter(x=[pos[v][0] for v in nodes], y=[pos[v][1] for v in nodes], mode="text",
-                            text=[html.escape(texts[v]) for v in nodes], textposition=position,
-                            textfont={"size": 10, "color": "#111111"}, hoverinfo="skip", showlegend=False)  # fmt: skip
+    for v, position in where.items():  # annotations on a white ground: readable over nodes and ties
+        up = position == "top center"
+        fig.add_annotation(x=pos[v][0], y=pos[v][1], text=html.escape(texts[v]), showarrow=False, name="firm_label",
+                           yanchor="bottom" if up else "top", yshift=offsets[v] if up else -offsets[v],
+                           font={"size": 10, "color": "#111111"}, bgcolor="rgba(255,255,255,0.85)",
+                           borderpad=1)  # fmt: skip
 
 
 # ------------------------------------------------------------------------------------ brokerage

@@ -155,26 +155,23 @@ def test_national_input_output_results_are_titled_as_national(samsun):
 def test_the_cluster_map_labels_a_few_firms_without_overlap_and_puts_isolates_apart(samsun):
     fig = samsun.present("tr").cluster_map()
     labelled = [
-        (x, y, t, tr.textposition)
-        for tr in fig.data
-        if tr.mode == "text"
-        for x, y, t in zip(tr.x, tr.y, tr.text, strict=True)
+        (a.x, a.y, a.text, a.yanchor, a.yshift) for a in fig.layout.annotations if a.name == "firm_label"
     ]
     assert 5 <= len(labelled) <= THRESHOLDS.labelled
     (x0, x1), (y0, y1) = fig.layout.xaxis.range, fig.layout.yaxis.range
     boxes = []
     width = 680 - 20  # the printable plot area: A4 text width, the figure's height less its margins
     height = fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
-    for x, y, text, where in labelled:  # estimated label boxes in pixels
-        px, py = (x - x0) / (x1 - x0) * width, (y - y0) / (y1 - y0) * height
+    for x, y, text, anchor, shift in labelled:  # label boxes in pixels: 10 px type, about 6 px a character
+        px, py = (x - x0) / (x1 - x0) * width, (y - y0) / (y1 - y0) * height + shift
         w, h = 6 * len(text), 13
-        cy = py + 6 + h / 2 if where == "top center" else py - 6 - h / 2
-        boxes.append((px - w / 2, cy - h / 2, px + w / 2, cy + h / 2))
+        bottom = py if anchor == "bottom" else py - h
+        boxes.append((px - w / 2, bottom, px + w / 2, bottom + h))
     for i, a in enumerate(boxes):
         for b in boxes[i + 1 :]:
             assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), "two labels overlap"
     names = {samsun.graph.nodes[h]["name"][:10] for h in samsun.hubs}
-    assert all(any(t.startswith(n) for _, _, t, _ in labelled) for n in names)  # the hubs are named
+    assert all(any(t.startswith(n) for _, _, t, *_ in labelled) for n in names)  # the hubs are named
     y_of = {}
     for trace in fig.data:
         if trace.mode == "markers" and trace.hovertext:

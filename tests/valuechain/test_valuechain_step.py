@@ -184,7 +184,8 @@ def test_cluster_map_marks_places_by_symbol_and_escapes_names(gaziantep):
     graph.nodes[first]["name"] = "<script>alert(1)</script>"
     fig = charts.cluster_map(graph, m.measures, hubs=m.hubs, brokers=m.brokers, lang="en")
     texts = " ".join(str(h) for trace in fig.data for h in (trace.hovertext or ()))
-    labels = " ".join(str(h) for trace in fig.data for h in (trace.text or ()))
+    labels = " ".join(str(a.text) for a in fig.layout.annotations if a.name == "firm_label")
+    assert "&lt;script&gt;" in labels  # the hub is named, escaped
     assert "<script>" not in texts and "<script>" not in labels
     assert html.escape("<script>alert(1)</script>") in texts
     symbols = {
