@@ -295,7 +295,7 @@ def _firm_labels(fig, G, measures, pos, marked, x_range, y_range) -> None:
         x_range=x_range,
         y_range=y_range,
         width=MAP_WIDTH - 20,
-        height=MAP_HEIGHT - _MAP_TOP - _MAP_BOTTOM,
+        height=int(0.65 * (MAP_HEIGHT - _MAP_TOP - _MAP_BOTTOM)),  # printed, the plot area is about this high
         offsets=offsets,
     )
     for v, position in where.items():  # annotations on a white ground: readable over nodes and ties

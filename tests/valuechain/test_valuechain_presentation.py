@@ -157,11 +157,11 @@ def test_the_cluster_map_labels_a_few_firms_without_overlap_and_puts_isolates_ap
     labelled = [
         (a.x, a.y, a.text, a.yanchor, a.yshift) for a in fig.layout.annotations if a.name == "firm_label"
     ]
-    assert 5 <= len(labelled) <= THRESHOLDS.labelled
+    assert 4 <= len(labelled) <= THRESHOLDS.labelled
     (x0, x1), (y0, y1) = fig.layout.xaxis.range, fig.layout.yaxis.range
     boxes = []
     width = 680 - 20  # the printable plot area: A4 text width, the figure's height less its margins
-    height = fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
+    height = 0.65 * (fig.layout.height - fig.layout.margin.t - fig.layout.margin.b)  # as measured on paper
     for x, y, text, anchor, shift in labelled:  # label boxes in pixels: 10 px type, about 6 px a character
         px, py = (x - x0) / (x1 - x0) * width, (y - y0) / (y1 - y0) * height + shift
         w, h = 6 * len(text), 13
