@@ -56,17 +56,17 @@ def _zero_b(io: pd.DataFrame) -> pd.DataFrame:
 def test_the_report_notes_the_section_left_out():
     tables = load_tables(tables=["firms", "relations", "io_table", "employment"])
     tables["io_table"] = _zero_b(tables["io_table"])
-    m = analyse_value_chain_mapping("Samsun", tables=tables, lang="en")
+    m = analyse_value_chain_mapping("Samsun", tables=tables)
     assert "B" not in m.linkages.index and len(m.linkages) == 18
     invariant = m.linkages["backward"] / m.linkages["backward"].mean()
     np.testing.assert_allclose(m.linkages["power_of_dispersion"], invariant)
+    english = m.present("en")
     assert (
         "1 section(s) without output left out of the linkage table and of the averages that define the key "
-        "sectors (B)" in m.findings.notes
+        "sectors (B)" in english.findings.notes
     )
-    assert not m.linkages_table().iloc[:, 0].str.startswith("B ").any()
-    tr = analyse_value_chain_mapping("Samsun", tables=tables, lang="tr")
-    assert "üretimi olmayan 1 kısım bağlantı tablosundan" in tr.findings.notes
+    assert not english.linkages_table().frame["sector"].str.startswith("B ").any()
+    assert "üretimi olmayan 1 kısım bağlantı tablosundan" in m.present("tr").findings.notes
 
 
 def _io_file(tmp_path, text: str):

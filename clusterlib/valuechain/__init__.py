@@ -20,12 +20,9 @@ from clusterlib.valuechain.analysis import (
 from clusterlib.valuechain.brokerage import ROLES, brokerage_roles
 from clusterlib.valuechain.coreperiphery import CorePeriphery, core_periphery, core_periphery_fit
 from clusterlib.valuechain.inputoutput import (
-    LQ_METHODS,
     hypothetical_extraction,
     io_linkages,
     leontief_inverse,
-    location_quotients,
-    regionalize,
     technical_coefficients,
 )
 from clusterlib.valuechain.inputs import (
@@ -44,6 +41,7 @@ from clusterlib.valuechain.network import (
     network_summary,
     sole_partners,
 )
+from clusterlib.valuechain.regionalisation import LQ_METHODS, location_quotients, regionalize
 from clusterlib.valuechain.stages import STAGES, linking_firms, sourcing, stage_flows
 
 __all__ = [

@@ -11,6 +11,8 @@ from __future__ import annotations
 import networkx as nx
 import pandas as pd
 
+from clusterlib.valuechain.thresholds import THRESHOLDS
+
 __all__ = [
     "HOLE_MIN_TIES",
     "HOLE_THRESHOLD",
@@ -24,10 +26,10 @@ __all__ = [
 #: Value-chain stages, upstream first.
 STAGES: tuple[str, ...] = ("inputs", "services", "manufacturing", "distribution")
 #: A stage is a sourcing hole when more than this share of its supply ties come from outside the
-#: province (a local-supplier development opportunity) …
-HOLE_THRESHOLD = 0.5
-#: … and it names at least this many supply ties (fewer say too little).
-HOLE_MIN_TIES = 3
+#: province … (:class:`~clusterlib.valuechain.thresholds.Thresholds`)
+HOLE_THRESHOLD = THRESHOLDS.hole_share
+#: … and it names at least this many supply ties.
+HOLE_MIN_TIES = THRESHOLDS.hole_min_ties
 
 
 def stage_of(G: nx.DiGraph, node: object) -> str:

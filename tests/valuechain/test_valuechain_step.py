@@ -1,4 +1,6 @@
-"""The value-chain step end to end on the bundled sample: analysis, findings, charts, saved tables."""
+"""The value-chain step end to end on the bundled sample: analysis, findings, charts, saved tables.
+
+The analysis is language-free; sentences, tables and charts come from ``result.present(lang)``."""
 
 from __future__ import annotations
 
@@ -9,46 +11,55 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from clusterlib.data import DataValidationError, load_tables
+from clusterlib.charts import PALETTE
+from clusterlib.data import DataValidationError
 from clusterlib.valuechain import (
     ValueChainFindings,
     analyse_value_chain_mapping,
     charts,
     sole_partners,
 )
-
-PILOTS = ["Çorum", "Gaziantep", "Kahramanmaraş", "Samsun", "Trabzon"]
+from clusterlib.valuechain.findings import short_name
+from tests.valuechain._valuechain_helpers import PILOTS, sample_tables
 
 
 @pytest.fixture(scope="module")
 def tables():
-    return load_tables(tables=["firms", "relations", "io_table", "employment"])
+    return sample_tables()
 
 
 @pytest.fixture(scope="module")
 def gaziantep(tables):
-    return analyse_value_chain_mapping("Gaziantep", lang="en", tables=tables)
+    return analyse_value_chain_mapping("Gaziantep", tables=tables)
+
+
+@pytest.fixture(scope="module")
+def gaziantep_en(gaziantep):
+    return gaziantep.present("en")
 
 
 @pytest.mark.parametrize("province", PILOTS)
 def test_every_pilot_has_a_map_of_60_to_150_firms_and_all_findings(province, tables):
     mapping = analyse_value_chain_mapping(province, tables=tables)
-    assert 60 <= mapping.summary.firms <= 150
+    assert 60 <= mapping.network.firms <= 150
     assert isinstance(mapping.findings, ValueChainFindings)
-    for name, text in dataclasses.asdict(mapping.findings).items():
-        assert isinstance(text, str) and text.strip(), name
-        assert ".." not in text.replace("…", ""), name
+    for lang in ("tr", "en"):
+        for name, text in dataclasses.asdict(mapping.present(lang).findings).items():
+            assert isinstance(text, str) and text.strip(), name
+            assert ".." not in text.replace("…", ""), name
+            assert "nan" not in text.lower().split(), name
     assert set(mapping.hubs) <= set(mapping.measures.index[mapping.measures["in_register"]])
     assert mapping.sector == "C"
 
 
-def test_english_report_shows_the_same_numbers_as_the_turkish(tables, gaziantep):
-    turkish = analyse_value_chain_mapping("Gaziantep", lang="tr", tables=tables)
-    assert turkish.summary == gaziantep.summary
-    pd.testing.assert_frame_equal(turkish.linkages, gaziantep.linkages)
-    assert turkish.hubs == gaziantep.hubs
+def test_english_report_shows_the_same_numbers_as_the_turkish(gaziantep, gaziantep_en):
+    turkish = gaziantep.present("tr")
     assert "Gaziantep" in turkish.findings.linkages and "δ = 0,30" in turkish.findings.linkages
-    assert "δ = 0.30" in gaziantep.findings.linkages
+    assert "δ = 0.30" in gaziantep_en.findings.linkages
+    tr_table, en_table = turkish.linkages_table(), gaziantep_en.linkages_table()
+    pd.testing.assert_frame_equal(
+        tr_table.frame.drop(columns="sector"), en_table.frame.drop(columns="sector")
+    )
 
 
 def test_regional_linkages_never_exceed_national(gaziantep):
@@ -58,12 +69,12 @@ def test_regional_linkages_never_exceed_national(gaziantep):
     assert 0 < gaziantep.lambda_flq < 1
 
 
-def test_dependence_sentence_names_the_firm_with_most_sole_partners(gaziantep):
+def test_dependence_sentence_names_the_firm_with_most_sole_partners(gaziantep, gaziantep_en):
     table = sole_partners(gaziantep.graph)
     table = table[gaziantep.measures.loc[table.index, "in_register"].to_numpy()]
     top = table.index[0]
-    name = gaziantep.measures.loc[top, "name"]
-    assert gaziantep.findings.dependence.startswith(
+    name = short_name(gaziantep.measures.loc[top, "name"], 40)
+    assert gaziantep_en.findings.dependence.startswith(
         f"If {name} left, {table.loc[top, 'customers_lost']} firms"
     )
 
@@ -85,7 +96,8 @@ def test_data_notes_reach_the_report(tables):
     mapping = analyse_value_chain_mapping("Samsun", lang="en", tables=changed)
     kinds = [note.kind for note in mapping.notes]
     assert kinds == ["duplicate", "outside_register"]
-    assert "SAM-999" in mapping.findings.notes and "several types" in mapping.findings.notes
+    notes = mapping.present("en").findings.notes
+    assert "SAM-999" in notes and "several types" in notes
 
 
 def test_bad_relations_file_is_a_data_validation_error(tmp_path, tables):
@@ -112,31 +124,37 @@ def test_province_without_firm_interviews_gets_the_input_output_part_and_says_wh
     of 0, no sentence repeated in every section), and the input-output part still runs."""
     from clusterlib.report import Omitted
 
+    m = analyse_value_chain_mapping("Ankara", tables=tables)
+    assert m.cluster_id is None and m.graph.number_of_nodes() == 0 and not m.interviewed
+    assert m.sector == "C" and np.isfinite(m.linkages_regional.loc["C", "backward"])
+    assert m.linkages.loc["C", "backward"] >= m.linkages_regional.loc["C", "backward"]
     for lang, word in (("tr", "görüşme"), ("en", "interviews")):
-        m = analyse_value_chain_mapping("Ankara", tables=tables, lang=lang)
-        assert m.cluster_id is None and m.graph.number_of_nodes() == 0
-        assert word in m.findings.network and isinstance(m.findings.central, Omitted)
+        view = m.present(lang)
+        assert word in view.findings.network and isinstance(view.findings.central, Omitted)
         network_findings = ("central", "dependence", "core", "local", "integration", "chain")
-        assert all(isinstance(getattr(m.findings, k), Omitted) for k in network_findings)
-        assert m.heading("title").startswith("Ankara") and isinstance(m.heading("map"), str)
-        assert all(isinstance(m.heading(k), Omitted) for k in ("central", "structure", "chain", "notes"))
-        assert isinstance(m.heading("io"), str)
-        for shown in (charts.cluster_map(m.graph, m.measures, lang=lang), charts.brokerage_chart(m.measures, lang=lang),
-                      charts.stage_sankey(m.flows, m.sourcing, lang=lang), m.central_table(), m.structure_table()):
+        assert all(isinstance(getattr(view.findings, k), Omitted) for k in network_findings)
+        h = view.headings
+        assert h.title.startswith("Ankara") and isinstance(h.map, str) and isinstance(h.io, str)
+        assert all(isinstance(getattr(h, k), Omitted) for k in ("central", "structure", "chain", "notes"))
+        for shown in (view.cluster_map(), view.brokerage_chart(), view.stage_sankey(), view.central_table(),
+                      view.structure_table()):  # fmt: skip
             assert isinstance(shown, Omitted)
-        assert m.sector == "C" and np.isfinite(m.linkages_regional.loc["C", "backward"])
-        assert m.linkages.loc["C", "backward"] >= m.linkages_regional.loc["C", "backward"]
-        assert "%" in m.findings.extraction
+        assert "%" in view.findings.extraction
 
 
-def test_tables_for_the_report(gaziantep):
-    central = gaziantep.central_table()
-    assert len(central) == 10 and central.columns[0] == "Firm"
-    assert central["Partners"].iloc[0] == gaziantep.measures.loc[gaziantep.hubs[0], "degree"]
-    structure = gaziantep.structure_table()
-    assert structure.iloc[0].tolist() == ["Density", f"{gaziantep.summary.density:.1%}"]
-    linkages = gaziantep.linkages_table()
-    assert linkages.iloc[0, 0] == "C Manufacturing" and len(linkages) == 19
+def test_tables_for_the_report_keep_raw_numbers_and_carry_kinds(gaziantep, gaziantep_en):
+    central = gaziantep_en.central_table()
+    assert len(central.frame) == 10 and central.labels["firm"] == "Firm"
+    assert central.frame["degree"].iloc[0] == gaziantep.measures.loc[gaziantep.hubs[0], "degree"]
+    assert central.kinds["betweenness"] == "ratio:3" and central.frame["betweenness"].dtype == float
+    structure = gaziantep_en.structure_table()
+    assert structure.frame["density"].iloc[0] == pytest.approx(gaziantep.network.density)
+    assert structure.kinds["density"].startswith("percent") and structure.labels["density"] == "Density"
+    linkages = gaziantep_en.linkages_table()
+    assert linkages.frame["sector"].iloc[0] == "C Manufacturing" and len(linkages.frame) == 19
+    assert linkages.frame["backward_national"].iloc[0] == pytest.approx(
+        gaziantep.linkages.loc["C", "backward"]
+    )
 
 
 def test_save_writes_the_derived_tables(tmp_path, gaziantep):
@@ -153,25 +171,9 @@ def test_save_writes_the_derived_tables(tmp_path, gaziantep):
 
 
 # ------------------------------------------------------------------------------------------ charts
-def test_every_chart_has_data(gaziantep):
-    m = gaziantep
-    figures = [
-        charts.cluster_map(m.graph, m.measures, hubs=m.hubs, brokers=m.brokers, lang="en"),
-        charts.stage_sankey(m.flows, m.sourcing, lang="en"),
-        charts.brokerage_chart(m.measures, lang="en"),
-        charts.linkages_chart(m.linkages, m.linkages_regional, sector=m.sector, delta=m.delta, lang="en"),
-        charts.key_sector_chart(m.linkages, sector=m.sector, lang="en"),
-        charts.extraction_chart(
-            m.extraction, m.extraction_regional, sector=m.sector, delta=m.delta, lang="en"
-        ),
-    ]
-    for fig in figures:
-        sizes = [
-            len(trace.node.label)
-            if trace.type == "sankey"
-            else int(np.sum(pd.notna(np.asarray(trace.x, dtype=object))))
-            for trace in fig.data
-        ]
+def test_every_chart_has_data(gaziantep_en):
+    for fig in gaziantep_en.figures().values():
+        sizes = [int(np.sum(pd.notna(np.asarray(trace.x, dtype=object)))) for trace in fig.data]
         assert max(sizes) > 0, fig.layout.title
 
 
@@ -182,7 +184,8 @@ def test_cluster_map_marks_places_by_symbol_and_escapes_names(gaziantep):
     graph.nodes[first]["name"] = "<script>alert(1)</script>"
     fig = charts.cluster_map(graph, m.measures, hubs=m.hubs, brokers=m.brokers, lang="en")
     texts = " ".join(str(h) for trace in fig.data for h in (trace.hovertext or ()))
-    labels = " ".join(str(h) for trace in fig.data for h in (trace.text or ()))
+    labels = " ".join(str(a.text) for a in fig.layout.annotations if a.name == "firm_label")
+    assert "&lt;script&gt;" in labels  # the hub is named, escaped
     assert "<script>" not in texts and "<script>" not in labels
     assert html.escape("<script>alert(1)</script>") in texts
     symbols = {
@@ -204,12 +207,13 @@ def test_layout_is_deterministic_and_layered_by_stage(gaziantep):
     assert {round(first[v][0]) for v in manufacturing} == {3}
 
 
-def test_sankey_marks_the_sourcing_holes_in_words(gaziantep):
-    fig = charts.stage_sankey(gaziantep.flows, gaziantep.sourcing, lang="en")
-    labels = list(fig.data[0].node.label)
+def test_sankey_marks_the_sourcing_holes_in_words(gaziantep, gaziantep_en):
+    fig = gaziantep_en.stage_sankey()
+    labels = [note.text for note in fig.layout.annotations]
     holes = [s for s in gaziantep.sourcing.index if gaziantep.sourcing.loc[s, "hole"]]
     assert holes and sum("local sourcing hole" in label for label in labels) == len(holes)
-    assert np.sum(fig.data[0].link.value) == gaziantep.flows["ties"].sum()
+    hole_nodes = [s for s in fig.layout.shapes if s.type == "rect" and s.fillcolor == PALETTE["vermillion"]]
+    assert len(hole_nodes) == len(holes)  # in words and in colour
 
 
 def test_relations_from_an_adjacency_matrix_give_the_same_network(tmp_path, tables):
@@ -229,7 +233,8 @@ def test_relations_from_an_adjacency_matrix_give_the_same_network(tmp_path, tabl
     from_matrix = analyse_value_chain_mapping("Samsun", tables=tables, relations_file=path)
     from_list = analyse_value_chain_mapping("Samsun", tables=tables)
     for field in ("firms", "partners", "ties", "supply_ties", "cooperation_ties", "density", "components"):
-        assert getattr(from_matrix.summary, field) == getattr(from_list.summary, field), field
+        assert getattr(from_matrix.network, field) == getattr(from_list.network, field), field
+    assert not from_matrix.synthetic and from_list.synthetic  # the user's own file is not the sample
     assert from_matrix.inputs()[-1] == path and from_matrix.parameters()["relations_file"] == str(path)
 
 
@@ -245,14 +250,15 @@ def test_partial_data_runs_and_says_what_was_left_out(tmp_path, present):
     for name in ("firms.csv", "relations.csv", *(f"{p}.csv" for p in present)):
         shutil.copy(SAMPLE_DIR / name, tmp_path / name)
     mapping = analyse_value_chain_mapping("Trabzon", lang="en", data_dir=tmp_path)
-    assert mapping.summary.firms == 64
+    assert mapping.network.firms == 64
+    view = mapping.present("en")
     if present:
-        assert "no employment table" in mapping.findings.notes
-        assert "provincial table was not computed" in mapping.findings.linkages
+        assert "no employment table" in view.findings.notes
+        assert "provincial table for Trabzon was not computed" in view.findings.linkages
         assert mapping.linkages.loc["C", "backward"] > 1
+        assert mapping.linkages_regional["backward"].isna().all()  # missing, never 0
     else:
-        assert "no input-output table" in mapping.findings.notes
-        assert mapping.findings.linkages.startswith("This section was left out")
-        fig = charts.key_sector_chart(mapping.linkages, sector=mapping.sector, lang="en")
-        assert "No data" in fig.layout.annotations[0].text
-    table(mapping.linkages_table(), lang="en")  # displays without error
+        assert "no input-output table" in view.findings.notes
+        assert view.findings.linkages.startswith("This section was left out")
+        assert "No data" in view.key_sector_chart().layout.annotations[0].text
+    table(view.linkages_table())  # displays without error
