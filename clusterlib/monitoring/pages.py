@@ -26,8 +26,8 @@ from clusterlib.i18n import check_language, format_number, t
 from clusterlib.monitoring import labels  # noqa: F401  (registers the strings)
 from clusterlib.monitoring.analysis import MonitoringBenchmarking, analyse_monitoring
 from clusterlib.monitoring.benchmarking import METRICS
-from clusterlib.monitoring.findings import format_metric
 from clusterlib.monitoring.pages_text import spot_slug
+from clusterlib.monitoring.wording import format_metric
 from clusterlib.report.steps import step_title
 
 __all__ = [
@@ -39,7 +39,6 @@ __all__ = [
 
 #: The two Cluster Info Spots and their pilot provinces (plates).
 INFO_SPOTS: dict[str, tuple[int, ...]] = {"Black Sea": (19, 55, 61), "East Mediterranean": (27, 46)}
-_PILOT_COLOUR, _OTHER_COLOUR = "#E69F00", "#0072B2"
 
 
 def _spot_name(spot: str, lang: str) -> str:
@@ -65,7 +64,7 @@ def _side_by_side(results: Sequence[MonitoringBenchmarking], lang: str,
         return f'<p class="cl-muted">{html.escape(t("pages.no_scorecards", lang, reason=missing or "–"))}</p>'
     head = "<th></th>" + "".join(f"<th>{html.escape(r.province.name)}</th>" for r in results)
     lines: list[tuple[str, list[str]]] = [
-        (t("pages.row.cluster", lang), [html.escape(r.sector_name) for r in results]),
+        (t("pages.row.cluster", lang), [html.escape(r.sector_name(lang)) for r in results]),
         (t("pages.row.host", lang), [html.escape((r.province.host_tr if lang == "tr" else r.province.host_en) or "")
                                       for r in results]),
     ]
@@ -75,15 +74,14 @@ def _side_by_side(results: Sequence[MonitoringBenchmarking], lang: str,
             row = r.scorecard.set_index("metric").loc[metric]
             value = row["value"]
             shown = format_metric(metric, value, lang)
-            pct = "" if pd.isna(row["percentile"]) else t("pages.pct", lang,
-                                                          p=format_number(row["percentile"], lang, decimals=0))
+            pct = "" if pd.isna(row["percentile"]) else t("pages.pct", lang, p=row["percentile"] / 100.0)
             cells.append(f"{shown}<br><small>{pct}</small>")
         lines.append((t(f"monitoring.metric.{metric}", lang), cells))
     lines.append((t("pages.row.strong", lang), [t("pages.yes" if r.strong else "pages.no", lang) for r in results]))
     lines.append((t("pages.row.stars", lang), [_stars(int(r.stars["stars"])) for r in results]))
     monitoring = []
     for r in results:
-        counts = r.summary["status"].value_counts() if not r.summary.empty else pd.Series(dtype=int)
+        counts = r.indicators["status"].value_counts() if not r.indicators.empty else pd.Series(dtype=int)
         monitoring.append(" ".join(f"{sym} {int(counts.get(s, 0))}" for s, sym in
                                    (("green", "●"), ("amber", "▲"), ("red", "■"), ("grey", "○"))))
     lines.append((t("pages.row.monitoring", lang), monitoring))
