@@ -41,6 +41,21 @@ def empty_chart(lang: str, *, title: str | None = None) -> go.Figure:
     return style(fig, lang, title=title, height=180)
 
 
+def _below_axis_title(fig: go.Figure, source: str | None, *, extra: int = 0) -> go.Figure:
+    """Move the source line under an x-axis title (and ``extra`` pixels of legend), so that they do not overlap."""
+    if source:
+        fig.update_annotations(selector={"text": source}, yshift=-62 - extra)
+    fig.update_layout(margin={"b": (100 if source else 60) + extra})
+    return fig
+
+
+def _legend_under_title(fig: go.Figure) -> go.Figure:
+    """Room between the title and a legend above the plot, so that they do not overlap."""
+    if fig.layout.title.text:
+        fig.update_layout(margin={"t": 110}, title={"y": 0.98, "yanchor": "top"})
+    return fig
+
+
 def _short(text: str, width: int = 38) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
@@ -87,7 +102,10 @@ def trajectories_chart(plan: pd.DataFrame, summary: pd.DataFrame, *, lang: str, 
                                      name=t("monitoring.chart.projection", lang), legendgroup="trend",
                                      showlegend=first), row=r, col=c)
     fig.update_annotations(font_size=12)
-    return style(fig, lang, title=title, height=max(340, 270 * rows), source=source)
+    style(fig, lang, title=title, height=max(340, 270 * rows) + 60, source=source)
+    fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.06, "x": 0},  # the panel titles are above
+                      margin={"b": 110 if source else 60})
+    return fig
 
 
 def scorecard_chart(scorecard: pd.DataFrame, *, lang: str, title: str | None = None,
@@ -102,7 +120,7 @@ def scorecard_chart(scorecard: pd.DataFrame, *, lang: str, title: str | None = N
         fig.add_vline(x=q, line={"dash": "dot", "color": PALETTE["grey"]})
     fig.update_xaxes(range=[0, 108], title=t("monitoring.chart.percentile", lang),
                      **axis_ticks(0, 100, lang, decimals=0))
-    return style(fig, lang, title=title, height=360, source=source)
+    return _below_axis_title(style(fig, lang, title=title, height=380, source=source), source)
 
 
 def economy_chart(growth: pd.DataFrame, names: dict[str, str], *, province: str, lang: str,
@@ -121,7 +139,7 @@ def economy_chart(growth: pd.DataFrame, names: dict[str, str], *, province: str,
     low, high = min(0.0, float(values.min())), max(0.0, float(values.max()))
     fig.update_xaxes(title=t("monitoring.chart.growth", lang), **axis_ticks(low, high, lang, kind="percent"))
     fig.update_layout(barmode="group")
-    return style(fig, lang, title=title, height=660, source=source)
+    return _legend_under_title(_below_axis_title(style(fig, lang, title=title, height=700, source=source), source))
 
 
 def gaps_chart(gaps: pd.DataFrame, *, lang: str, clip: float = 2.0, title: str | None = None,
@@ -150,9 +168,10 @@ def gaps_chart(gaps: pd.DataFrame, *, lang: str, clip: float = 2.0, title: str |
     fig.update_xaxes(title=t("monitoring.chart.gap", lang), range=[-clip * 1.05, clip * 1.05],
                      **axis_ticks(-clip, clip, lang, kind="percent"))
     fig.update_layout(barmode="group")
-    style(fig, lang, title=title, height=max(380, 22 * len(frame) + 220), source=source)
+    legend_rows = frame["shown_reference"].nunique()
+    style(fig, lang, title=title, height=max(380, 22 * len(frame) + 220) + 40 * legend_rows, source=source)
     fig.update_layout(legend={"orientation": "h", "y": -0.12, "yanchor": "top", "x": 0})
-    return fig
+    return _below_axis_title(fig, source, extra=40 * legend_rows)
 
 
 def management_radar(table: pd.DataFrame | None, *, gold: float, lang: str, title: str | None = None,
@@ -180,4 +199,4 @@ def management_radar(table: pd.DataFrame | None, *, gold: float, lang: str, titl
                                   line={"color": PALETTE["blue"], "width": 3}, marker={"size": 9},
                                   name=t("monitoring.chart.cluster", lang)))
     fig.update_polars(radialaxis={"range": [0, 100]})
-    return style(fig, lang, title=title, height=540, source=source)
+    return _legend_under_title(style(fig, lang, title=title, height=580, source=source))

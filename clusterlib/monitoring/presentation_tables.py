@@ -174,9 +174,9 @@ def peers_table(result: MonitoringBenchmarking, lang: str) -> Table:
     why: dict[int, list[str]] = {p: [] for p in plates}
     for row in result.peers.itertuples(index=False):
         if row.same_nuts2:
-            why[row.plate].append(t("monitoring.why.region", lang))
+            why[row.plate].append(t("monitoring.why.region_short", lang))
         if row.similar:
-            why[row.plate].append(t("monitoring.why.similar", lang))
+            why[row.plate].append(t("monitoring.why.similar_short", lang))
     table = result.sector_table.reindex(plates)
     frame = pd.DataFrame({"province": table["province"].to_numpy(), "why": [", ".join(why[p]) for p in plates]})
     for metric in METRICS:
@@ -184,7 +184,8 @@ def peers_table(result: MonitoringBenchmarking, lang: str) -> Table:
     frame["stars"] = result.stars_all.reindex(plates)["stars"].to_numpy()
     kinds = {"province": "text", "why": "text", **{m: METRIC_KINDS[m] for m in METRICS}, "stars": "count"}
     labels = {**_labels(["province", "why", "stars"], lang), **{m: metric_name(m, lang) for m in METRICS}}
-    return Table(frame, lang, kinds=kinds, labels=labels, sheet=t("monitoring.sheet.peers", lang))
+    caption = t("monitoring.caption.peers", lang, nuts2=result.province.nuts2)
+    return Table(frame, lang, caption=caption, kinds=kinds, labels=labels, sheet=t("monitoring.sheet.peers", lang))
 
 
 def economy_table(result: MonitoringBenchmarking, lang: str) -> Table:
