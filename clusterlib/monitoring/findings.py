@@ -57,7 +57,6 @@ def _names(frame: pd.DataFrame, ids: object) -> tuple[Name, ...]:
     return tuple(Name(str(rows.at[i, "name_en"]), str(rows.at[i, "name_tr"])) for i in ids)
 
 
-# ---------------------------------------------------------------------------------------------- plan
 @dataclass(frozen=True)
 class Conflict:
     """An indicator whose direction contradicts its targets."""
@@ -141,7 +140,6 @@ def trajectory_finding(summary: pd.DataFrame, *, window: int) -> TrajectoryFindi
                              n=len(summary), off=_names(summary, summary.loc[~on_time, "indicator"]))
 
 
-# ------------------------------------------------------------------------------------------ national
 @dataclass(frozen=True)
 class NationalFinding:
     """Rank by employment, strongest and weakest metric (with percentile), strong-cluster flag and stars."""
@@ -246,7 +244,6 @@ def economy_finding(growth: pd.DataFrame, structure: pd.DataFrame, gdp: dict, se
                           ses_rank=int(ses["rank"]), sector=str(top["sector"]), lq=float(top["lq"]))
 
 
-# ------------------------------------------------------------------------------------- international
 @dataclass(frozen=True)
 class UnitMismatch:
     """A reference left out because its unit is not the indicator's."""
@@ -320,7 +317,6 @@ def international_finding(gaps: pd.DataFrame, summary: pd.DataFrame) -> Internat
         actual=float(row["actual"]), value=float(row["value"]), gap=float(row["gap"]), skipped=skipped)
 
 
-# ----------------------------------------------------------------------------------------- management
 @dataclass(frozen=True)
 class ManagementFinding:
     """Overall management score, its label and the areas below the Gold threshold, furthest behind first."""

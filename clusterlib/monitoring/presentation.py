@@ -85,6 +85,11 @@ class MonitoringReport:
         return Notice(t("monitoring.note.synthetic", self.lang))
 
     @property
+    def terms(self) -> Notice:
+        """The technical terms of the report explained in plain words (a "Terimler" box)."""
+        return Notice(t("monitoring.terms", self.lang))
+
+    @property
     def thresholds(self) -> str:
         """The status thresholds, in words (they are parameters, shown in the report)."""
         return t("monitoring.thresholds", self.lang, amber=self.result.amber)

@@ -194,3 +194,16 @@ def test_unknown_cluster_province_and_table_group():
         analyse_monitoring_benchmarking("Atlantis")
     with pytest.raises(ValueError, match="'group' must be one of"):
         analyse_monitoring_benchmarking("Samsun").present("en").monitoring_table("tonnes")
+
+
+@pytest.mark.parametrize("lang", ["tr", "en"])
+def test_the_terms_box_explains_every_abbreviation_of_the_findings(samsun, lang):
+    """Issue 19, item 6: ESCA, A10, İBBS/NUTS-2, SES, LQ … explained in plain words in a "Terimler" box."""
+    view = samsun.present(lang)
+    text = " ".join(getattr(view.findings, f.name) for f in dataclasses.fields(view.findings))
+    used = set(re.findall(r"\b[A-ZÇĞİÖŞÜ]{2,}[0-9]*\b", text))
+    known = {"TÜİK", "NACE", "ABD", "US", "KOSGEB", "GSYH", "GDP", "AB", "EU", "USD"}  # names, not terms
+    assert used - known, "the findings should use some technical abbreviations"
+    missing = {a for a in used - known if not re.fullmatch(r"TR\d+", a) and a not in view.terms.text}
+    assert missing == set()
+    assert view.terms.text.startswith("Terimler" if lang == "tr" else "Terms")
