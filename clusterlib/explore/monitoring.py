@@ -29,8 +29,8 @@ METRICS = ("employment", "lq", "growth", "avg_wage", "workplaces", "exports_usd"
 
 
 @cache
-def _monitoring(plate: int, lang: str, data_dir: str | None) -> MonitoringBenchmarking:
-    return analyse_monitoring(plate, lang=lang, data_dir=data_dir)
+def _monitoring(plate: int, data_dir: str | None) -> MonitoringBenchmarking:
+    return analyse_monitoring(plate, data_dir=data_dir)  # language-free: one result for both languages
 
 
 def _status_text(status: object, lang: str) -> str:
@@ -85,7 +85,7 @@ def _peer_bars(result: MonitoringBenchmarking, peers: str, metric: str, lang: st
     )
     bars.update_layout(
         height=360,
-        title=t("explore.mon.peers_of", lang, sector=result.sector_name,
+        title=t("explore.mon.peers_of", lang, sector=result.sector_name(lang),
                 metric=t(f"explore.mon.metric.{metric}", lang)),
         margin={"l": 50, "r": 10, "t": 50, "b": 90},
         xaxis={"automargin": True},
@@ -230,7 +230,7 @@ def monitoring_explorer(
     """
     folder = None if data_dir is None else str(data_dir)
     plate = province(province_key).plate
-    result = _monitoring(plate, lang, folder)
+    result = _monitoring(plate, folder)
     style = {"description_width": "8em"}
     controls = {
         "plate": widgets.Dropdown(
@@ -267,7 +267,7 @@ def monitoring_explorer(
     }
 
     def draw(plate: int, indicator: str | None, amber: float, peers: str, metric: str) -> Drawing:
-        result = _monitoring(plate, lang, folder)
+        result = _monitoring(plate, folder)
         options = _indicator_options(result, lang)
         picker = controls["indicator"]
         if [value for _, value in options] != [value for _, value in picker.options]:

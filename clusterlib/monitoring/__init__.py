@@ -8,13 +8,21 @@ clusters (:func:`international_gaps`) and the six areas of ESCA cluster-manageme
 (:func:`management_scorecard`); the knowledge base of Türkiye's cluster initiatives
 (:func:`load_initiatives`) and its offline pages (:func:`write_run_pages`).
 
-Modules: ``rag``, ``plan``, ``benchmarking``, ``economy``, ``international``, ``management``,
-``initiatives``, ``findings``, ``charts``, ``pages`` and ``analysis`` (the whole step for one province,
-as the notebook shows it).
+The step follows the template of :mod:`clusterlib.selection`: ``inputs`` (the tables, language-free),
+the methods (``rag``, ``plan``, ``benchmarking``, ``economy``, ``international``, ``management``),
+``thresholds`` (every threshold in one place), ``findings`` (typed findings with ``.text(lang)``),
+``analysis`` (:func:`analyse_monitoring_benchmarking`, a frozen language-free result) and
+``presentation`` (:func:`present`: the report view in one language, with ``presentation_tables`` and
+``charts``); ``initiatives`` and ``pages`` serve the knowledge base and the offline pages.
 """
 
 from clusterlib.monitoring import charts
-from clusterlib.monitoring.analysis import MonitoringBenchmarking, MonitoringFindings, analyse_monitoring
+from clusterlib.monitoring.analysis import (
+    MonitoringBenchmarking,
+    MonitoringFindings,
+    analyse_monitoring,
+    analyse_monitoring_benchmarking,
+)
 from clusterlib.monitoring.benchmarking import (
     METRICS,
     national_scorecard,
@@ -28,15 +36,21 @@ from clusterlib.monitoring.international import international_gaps, reference_na
 from clusterlib.monitoring.management import AREAS, label_of, management_scorecard
 from clusterlib.monitoring.pages import show_page_links, write_run_pages
 from clusterlib.monitoring.plan import indicator_summary, monitoring_plan, projection, trajectory
+from clusterlib.monitoring.presentation import MonitoringReport, present
 from clusterlib.monitoring.rag import STATUSES, progress, rag_status, status_symbol
+from clusterlib.monitoring.thresholds import THRESHOLDS, Thresholds
 
 __all__ = [
     "AREAS",
     "METRICS",
     "STATUSES",
+    "THRESHOLDS",
     "MonitoringBenchmarking",
     "MonitoringFindings",
+    "MonitoringReport",
+    "Thresholds",
     "analyse_monitoring",
+    "analyse_monitoring_benchmarking",
     "charts",
     "gva_growth",
     "gva_structure",
@@ -49,6 +63,7 @@ __all__ = [
     "national_scorecard",
     "peer_provinces",
     "percentile_rank",
+    "present",
     "progress",
     "projection",
     "province_rank",

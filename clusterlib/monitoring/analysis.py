@@ -1,9 +1,12 @@
-"""The monitoring and benchmarking step for one province, end to end: what notebook 04 shows.
+"""The monitoring and benchmarking step for one province, end to end: the numbers the report shows.
 
-:func:`analyse_monitoring` reads and validates the data, builds the cluster's monitoring plan with
-its statuses and projections, benchmarks the cluster's sector against the 81 provinces and its peers,
-the province's economy on real TÜİK statistics, the indicators against international clusters and the
-cluster management against the ESCA labels, and writes the findings.
+:func:`analyse_monitoring_benchmarking` reads the data (:mod:`clusterlib.monitoring.inputs`), builds
+the cluster's monitoring plan with its statuses and projections, benchmarks the cluster's sector
+against the 81 provinces and its peers, the province's economy on real TÜİK statistics, the
+indicators against international clusters and the cluster management against the ESCA labels, and
+derives the findings, all language-free.  The frozen :class:`MonitoringBenchmarking` is then
+presented in Turkish or English (:meth:`MonitoringBenchmarking.present`,
+:mod:`clusterlib.monitoring.presentation`) without recomputing a number.
 """
 
 from __future__ import annotations
@@ -11,74 +14,121 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from clusterlib import nace, official
+from clusterlib import official
 from clusterlib.config import SAMPLE_DIR
-from clusterlib.data import load_tables
-from clusterlib.i18n import check_language, t
-from clusterlib.monitoring.benchmarking import METRICS, national_scorecard, peer_provinces, sector_by_province
+from clusterlib.data import messages_in
+from clusterlib.i18n import DEFAULT_LANGUAGE, check_language
+from clusterlib.monitoring.benchmarking import national_scorecard, peer_provinces, sector_by_province
 from clusterlib.monitoring.economy import gva_growth, gva_structure, province_rank
 from clusterlib.monitoring.findings import (
-    PEERS_K,
+    EconomyFinding,
+    InternationalFinding,
+    ManagementFinding,
+    NationalFinding,
+    NextStepsFinding,
+    PeersFinding,
+    PlanFinding,
+    TrajectoryFinding,
     economy_finding,
-    format_metric,
     international_finding,
     management_finding,
     national_finding,
     next_steps_finding,
     peers_finding,
     plan_finding,
-    stale_label,
-    status_label,
     trajectory_finding,
 )
-from clusterlib.monitoring.international import international_gaps, reference_names
-from clusterlib.monitoring.labels import unit_label
+from clusterlib.monitoring.inputs import (
+    MonitoredCluster,
+    cluster_of,
+    cluster_plan,
+    load_monitoring_tables,
+    monitored_cluster,
+    peer_economy,
+)
+from clusterlib.monitoring.international import GAP_COLUMNS, international_gaps
 from clusterlib.monitoring.management import holding_back, management_scorecard
-from clusterlib.monitoring.plan import direction_conflicts, indicator_summary, monitoring_plan
+from clusterlib.monitoring.thresholds import THRESHOLDS
+from clusterlib.monitoring.wording import Name
 from clusterlib.processed import save_tables
 from clusterlib.regions import Province, provinces
 from clusterlib.regions import province as resolve_province
 from clusterlib.resultcache import cached_analysis
 
-__all__ = ["MonitoringBenchmarking", "MonitoringFindings", "analyse_monitoring", "cluster_of"]
+if TYPE_CHECKING:
+    from clusterlib.monitoring.presentation import MonitoringReport
 
-ECONOMY_START, ECONOMY_END = 2004, 2023
+__all__ = [
+    "MonitoringBenchmarking",
+    "MonitoringFindings",
+    "analyse_monitoring",
+    "analyse_monitoring_benchmarking",
+    "cluster_of",
+]
 
+ECONOMY_START, ECONOMY_END = THRESHOLDS.economy_start, THRESHOLDS.economy_end
 
 
 @dataclass(frozen=True)
 class MonitoringFindings:
-    """The plain-language finding on top of each section of the report."""
+    """The step's findings, one per report section, as numbers (each has ``.text(lang)``)."""
 
-    plan: str
-    trajectory: str
-    national: str
-    peers: str
-    economy: str
-    international: str
-    management: str
-    next_steps: str
+    plan: PlanFinding
+    trajectory: TrajectoryFinding
+    national: NationalFinding
+    peers: PeersFinding
+    economy: EconomyFinding
+    international: InternationalFinding
+    management: ManagementFinding
+    next_steps: NextStepsFinding
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class MonitoringBenchmarking:
-    """Everything the monitoring and benchmarking report shows for one province and cluster."""
+    """Everything the monitoring and benchmarking report shows for one province and cluster, language-free.
+
+    Attributes
+    ----------
+    province : Province
+    cluster : MonitoredCluster
+        The cluster (``cluster.id`` is ``None`` without a defined cluster: the province is then
+        monitored on its most specialised manufacturing division).
+    year, period, amber, window, gold : settings of the run (:mod:`clusterlib.monitoring.thresholds`).
+    plan, indicators, conflicts : DataFrame
+        The monitoring plan by indicator and year, the latest status per indicator
+        (:func:`~clusterlib.monitoring.indicator_summary`) and the indicators whose direction
+        contradicts their targets; empty without a monitoring plan.
+    sector_table, scorecard, ranks, stars_all : DataFrame
+        The sector in the 81 provinces and the province's national scorecard.
+    strong : bool
+    stars : Series
+    peers : DataFrame
+    gva_growth, gva_structure : DataFrame
+        Real value-added growth and structure by A10 sector (TÜİK).
+    gdp_per_capita, ses : dict
+        Value, rank and percentile among the provinces (TÜİK).
+    gaps : DataFrame
+        International reference values and the relative gaps.
+    management : DataFrame or None
+        The six ESCA areas (``None`` without a self-assessment); ``management_score`` their mean
+        (NaN without) and ``management_label`` the label reached.
+    findings : MonitoringFindings
+    """
 
     province: Province
-    cluster: str | None
-    sector_name: str
-    divisions: tuple[str, ...]
-    lang: str
+    cluster: MonitoredCluster
     year: int
     period: int
     amber: float
     window: int
     gold: float
     plan: pd.DataFrame
-    summary: pd.DataFrame
+    indicators: pd.DataFrame
+    conflicts: pd.DataFrame
     sector_table: pd.DataFrame
     scorecard: pd.DataFrame
     ranks: pd.DataFrame
@@ -97,127 +147,44 @@ class MonitoringBenchmarking:
     findings: MonitoringFindings
     data_dir: Path
 
-    # ------------------------------------------------------------------ presentation helpers
-    def heading(self, key: str) -> str:
-        """A section heading in the report's language."""
-        return t(f"monitoring.h.{key}", self.lang, province=self.province.name, sector=self.sector_name)
+    @property
+    def cluster_id(self) -> str | None:
+        """The monitored cluster's id (``None``: no cluster is defined in the province)."""
+        return self.cluster.id
 
-    def thresholds(self) -> str:
-        """The status thresholds, in words (they are parameters, shown in the report)."""
-        return t("monitoring.thresholds", self.lang, amber=f"{self.amber:g}".replace(".", "," if self.lang == "tr"
-                                                                                     else "."))
+    @property
+    def divisions(self) -> tuple[str, ...]:
+        """The NACE divisions the cluster is benchmarked on."""
+        return self.cluster.divisions
 
-    def indicator_names(self) -> pd.Series:
-        """Indicator names in the report's language, by indicator id."""
-        column = f"name_{self.lang}"
-        return self.summary.set_index("indicator")[column] if not self.summary.empty else pd.Series(dtype=str)
+    def sector_name(self, lang: str) -> str:
+        """The cluster's (or sector's) name in ``lang``."""
+        return self.cluster.name(lang)
 
-    def summary_line(self) -> str:
-        """One deterministic line (checked by nbval): province, cluster, statuses, strong flag and stars."""
-        counts = self.summary["status"].value_counts().to_dict() if not self.summary.empty else {}
+    def summary(self) -> str:
+        """One deterministic line (checked by nbval): province, cluster, statuses, strong flag and stars.
+
+        Examples
+        --------
+        >>> analyse_monitoring_benchmarking("Çorum").summary()  # doctest: +ELLIPSIS
+        'Çorum corum_food_machinery divisions=28 green=5 amber=0 red=4 grey=0 strong=... management=...'
+        """
+        counts = self.indicators["status"].value_counts().to_dict() if not self.indicators.empty else {}
         status = " ".join(f"{s}={counts.get(s, 0)}" for s in ("green", "amber", "red", "grey"))
-        return (f"{self.province.name} {self.cluster} divisions={','.join(self.divisions)} {status} "
+        return (f"{self.province.name} {self.cluster.id} divisions={','.join(self.divisions)} {status} "
                 f"strong={self.strong} stars={int(self.stars['stars'])} management={self.management_label}")
-
-    def monitoring_table(self) -> pd.DataFrame:
-        """The latest status of every indicator, with symbol and words beside the colour."""
-        columns = ("indicator", "latest_year", "latest_target", "latest_actual", "progress", "status", "final_target",
-                   "year_met")
-        if self.summary.empty:
-            return pd.DataFrame(columns=[t(f"monitoring.col.{c}", self.lang) for c in columns])
-        s = self.summary
-        conflicting = set(direction_conflicts(self.plan)["indicator"])
-        frame = pd.DataFrame({
-            "indicator": [
-                f"{n} ({unit_label(u, self.lang)})" for n, u in zip(s[f"name_{self.lang}"], s["unit"], strict=True)
-            ],
-            "latest_year": s["latest_year"], "latest_target": s["latest_target"], "latest_actual": s["latest_actual"],
-            "progress": s["progress"],
-            "status": [(stale_label(r, self.lang) if r.status == "grey" and pd.notna(r.latest_year)
-                        else status_label(r.status, self.lang))
-                       + (f" — {t('monitoring.status.conflict', self.lang)}" if r.indicator in conflicting else "")
-                       for r in s.itertuples(index=False)],
-            "final_target": s["final_target"],
-            "year_met": s["year_met"],
-        })
-        return frame.rename(columns=lambda c: t(f"monitoring.col.{c}", self.lang))
-
-    def scorecard_table(self) -> pd.DataFrame:
-        """The national scorecard with translated metric names."""
-        card = self.scorecard.copy()
-        for column in ("value", "median"):
-            card[column] = [format_metric(m, v, self.lang) for m, v in zip(card["metric"], card[column], strict=True)]
-        card["metric"] = [t(f"monitoring.metric.{m}", self.lang) for m in card["metric"]]
-        return card.rename(columns=lambda c: t(f"monitoring.col.{c}", self.lang))
-
-    def peers_table(self) -> pd.DataFrame:
-        """The province and its peers side by side on the scorecard metrics and the percentile ranks."""
-        plates = [self.province.plate, *self.peers["plate"].tolist()]
-        why = {p: [] for p in plates}
-        for row in self.peers.itertuples(index=False):
-            if row.same_nuts2:
-                why[row.plate].append(t("monitoring.why.region", self.lang))
-            if row.similar:
-                why[row.plate].append(t("monitoring.why.similar", self.lang))
-        table = self.sector_table.reindex(plates)
-        out = pd.DataFrame({"province": table["province"], "why": [", ".join(why[p]) for p in plates]})
-        for metric in METRICS:
-            name = t(f"monitoring.metric.{metric}", self.lang)
-            out[name] = [format_metric(metric, v, self.lang) for v in table[metric]]
-        out["stars"] = self.stars_all.reindex(plates)["stars"].to_numpy()
-        out = out.reset_index(drop=True)
-        return out.rename(columns=lambda c: t(f"monitoring.col.{c}", self.lang) if c in ("province", "why", "stars")
-                          else c)
-
-    def economy_table(self) -> pd.DataFrame:
-        """Real growth and structure of value added by A10 sector, with the official source."""
-        names = a10_names(self.lang)
-        merged = self.gva_structure.merge(self.gva_growth, on="sector", how="left")
-        out = pd.DataFrame({
-            "sector": [names[s] for s in merged["sector"]], "share": merged["share"],
-            "turkiye_share": merged["turkiye_share"], "lq": merged["lq"], "province_cagr": merged["province_cagr"],
-            "turkiye_cagr": merged["turkiye_cagr"],
-        })
-        return out.rename(columns=lambda c: t(f"monitoring.col.{c}", self.lang))
-
-    def a10_names(self) -> dict[str, str]:
-        """Names of the A10 sectors in the report's language."""
-        return a10_names(self.lang)
-
-    def economy_percent_columns(self) -> list[str]:
-        """Columns of :meth:`economy_table` that hold proportions."""
-        return [t(f"monitoring.col.{c}", self.lang) for c in ("share", "turkiye_share", "province_cagr",
-                                                                "turkiye_cagr")]
-
-    def gaps_table(self) -> pd.DataFrame:
-        """International reference values and the cluster's gap to each."""
-        g = self.gaps
-        out = pd.DataFrame({
-            "indicator": g[f"name_{self.lang}"], "latest_year": g["year"], "latest_actual": g["actual"],
-            "reference": reference_names(g, self.lang),
-            "country": g["country"], "reference_value": g["value"], "gap": g["gap"],
-        })
-        return out.rename(columns=lambda c: t(f"monitoring.col.{c}", self.lang))
-
-    def management_table(self) -> pd.DataFrame:
-        """The six ESCA areas: self-assessment, label medians and gap to the Gold threshold."""
-        if self.management is None:
-            return pd.DataFrame()
-        m = self.management
-        names = self.indicator_names().to_dict()
-        out = pd.DataFrame({
-            "area": [t(f"monitoring.area.{a}", self.lang) for a in m["area"]], "score": m["score"],
-            "gold_median": m["gold_median"], "silver_median": m["silver_median"], "gap_to_gold": m["gap_to_gold"],
-            "holds_back": [t("monitoring.yes" if b else "monitoring.no", self.lang) for b in m["holds_back"]],
-            "held_back_by": [", ".join(names.get(i, i) for i in ids) for ids in m["held_back_by"]],
-        })
-        return out.rename(columns=lambda c: t(f"monitoring.col.{c}", self.lang))
 
     def parameters(self) -> dict[str, object]:
         """The parameters of the run, for the provenance cell."""
-        return {"province": self.province.name, "cluster": self.cluster, "divisions": list(self.divisions),
+        return {"province": self.province.name, "cluster": self.cluster.id, "divisions": list(self.divisions),
                 "year": self.year, "period": self.period, "amber": self.amber, "window": self.window,
-                "gold": self.gold, "lang": self.lang, "data_dir": str(self.data_dir)}
+                "gold": self.gold, "data_dir": str(self.data_dir)}
+
+    def present(self, lang: str) -> MonitoringReport:
+        """This analysis in ``lang``: sentences, labels and number formats, no number recomputed."""
+        from clusterlib.monitoring.presentation import present
+
+        return present(self, lang)
 
     def save(self, processed_dir: str | Path | None = None) -> list[Path]:
         """Write the plan, the scorecard and the peers as CSV (see :func:`clusterlib.processed.save_tables`)."""
@@ -225,44 +192,29 @@ class MonitoringBenchmarking:
         return save_tables("monitoring_benchmarking", self.province, tables, processed_dir)
 
 
-
-def a10_names(lang: str) -> dict[str, str]:
-    """Names of the A10 sectors (and ``total_gva``) in ``lang``."""
-    table = nace.a10()
-    names = dict(zip(table["code"], table[f"name_{lang}"], strict=True))
-    names["total_gva"] = "Toplam katma değer" if lang == "tr" else "Total value added"
-    return names
-
-
-def cluster_of(province: Province) -> tuple[str | None, str, str, tuple[str, ...]]:
-    """The cluster monitored in a province: its pilot cluster, else the first cluster defined there.
-
-    Returns ``(cluster id or None, name_en, name_tr, divisions)``; a province without a defined
-    cluster returns ``None`` and empty names (the caller picks its most specialised division).
-    """
-    table = nace.clusters()
-    here = table[[province.name in list(p) for p in table["provinces"]]]
-    if here.empty:
-        return None, "", "", ()
-    here = here.sort_values("pilot", ascending=False, kind="stable")
-    row = here.iloc[0]
-    return str(row["id"]), str(row["name_en"]), str(row["name_tr"]), (str(row["main_division"]),)
+def _management(benchmarks: pd.DataFrame, cluster: str | None, summary: pd.DataFrame,
+                gold: float) -> tuple[pd.DataFrame | None, float, str]:
+    try:
+        management, score, label = management_scorecard(benchmarks, cluster or "", gold=gold)
+    except ValueError:  # no self-assessment for this cluster: the report says so
+        return None, math.nan, "none"
+    return management.assign(held_back_by=holding_back(management, summary).to_numpy()), score, label
 
 
-@cached_analysis("monitoring", language_free=False, reads="monitoring_benchmarking")  # sentences in ``lang``
-def analyse_monitoring(
+@cached_analysis("monitoring", reads="monitoring_benchmarking")  # language-free: one result for every language
+def analyse_monitoring_benchmarking(
     province: str | int | Province,
     *,
     cluster: str | None = None,
     year: int | None = None,
-    period: int = 5,
-    amber: float = 0.75,
-    window: int = 3,
-    gold: float = 0.80,
-    lang: str = "tr",
+    period: int | None = None,
+    amber: float | None = None,
+    window: int | None = None,
+    gold: float | None = None,
+    lang: str = DEFAULT_LANGUAGE,
     data_dir: str | Path | None = None,
 ) -> MonitoringBenchmarking:
-    """Monitoring and benchmarking of one province's cluster (methodology step 4).
+    """Monitoring and benchmarking of one province's cluster (methodology step 4), language-free.
 
     Parameters
     ----------
@@ -273,67 +225,50 @@ def analyse_monitoring(
         the first cluster defined in the province, else its most specialised manufacturing division).
     year : int, optional
         Year of the national benchmark (default: the latest year of the employment table).
-    period : int, default 5
-        Years of employment growth.
-    amber : float, default 0.75
-        Lowest progress that is amber (:func:`~clusterlib.monitoring.rag.rag_status`).
-    window : int, default 3
-        Years the projection's trend is fitted on.
-    gold : float, default 0.80
-        Share of the excellence score the ESCA Gold label needs.
+    period : int, optional
+        Years of employment growth (default :attr:`Thresholds.period`, 5).
+    amber : float, optional
+        Lowest progress that is amber (:func:`~clusterlib.monitoring.rag.rag_status`; default
+        :attr:`Thresholds.amber`, 0.75).
+    window : int, optional
+        Years the projection's trend is fitted on (default :attr:`Thresholds.window`, 3).
+    gold : float, optional
+        Share of the excellence score the ESCA Gold label needs (default :attr:`Thresholds.gold`, 0.80).
     lang : {"tr", "en"}
+        Language of the error messages only: the result is the same in every language (present it
+        with :meth:`MonitoringBenchmarking.present`).
     data_dir : str or pathlib.Path, optional
         Input tables (default: the bundled synthetic sample).
 
     Returns
     -------
     MonitoringBenchmarking
+
+    Raises
+    ------
+    clusterlib.data.DataValidationError
+        When an input table has problems (all of a file at once, in ``lang``).
     """
     lang = check_language(lang)
     place = resolve_province(province)
+    period = THRESHOLDS.period if period is None else int(period)
+    amber = THRESHOLDS.amber if amber is None else float(amber)
+    window = THRESHOLDS.window if window is None else int(window)
+    gold = THRESHOLDS.gold if gold is None else float(gold)
     directory = Path(data_dir) if data_dir else SAMPLE_DIR
-    tables = load_tables(directory, tables=["employment", "exports", "monitoring", "benchmarks"])
+    with messages_in(lang):
+        tables = load_monitoring_tables(directory)
     employment, exports = tables["employment"], tables["exports"]
     year = int(year) if year else int(employment["year"].max())
+    monitored = monitored_cluster(place, employment, year, cluster=cluster)
+    plan = cluster_plan(tables["monitoring"], monitored.id, amber=amber, window=window)
+    summary = plan.summary
 
-    if cluster is not None:
-        spec = nace.cluster(cluster)
-        cid, name_en, name_tr, divisions = spec.id, spec.name_en, spec.name_tr, (spec.main_division,)
-    else:
-        cid, name_en, name_tr, divisions = cluster_of(place)
-    if not divisions:
-        here = employment[(employment["plate"] == place.plate) & (employment["year"] == year)]
-        national = employment[employment["year"] == year].groupby("nace")["employment"].sum()
-        lq = (here.set_index("nace")["employment"] / here["employment"].sum()) / (national / national.sum())
-        big = here.set_index("nace")["employment"] >= 100
-        manufacturing = [d for d in lq.index if nace.is_manufacturing(d)]
-        candidates = lq[big.reindex(lq.index, fill_value=False) & lq.index.isin(manufacturing)]
-        division = str(candidates.idxmax() if len(candidates) else lq.idxmax())
-        divisions = (division,)
-        name_en, name_tr = nace.name(division, lang="en", short=True), nace.name(division, lang="tr", short=True)
-    sector_name = name_tr if lang == "tr" else name_en
+    sector_table = sector_by_province(employment, exports, monitored.divisions, year=year, period=period)
+    card = national_scorecard(sector_table, place.plate, strong_percentile=THRESHOLDS.strong_percentile)
+    peers = peer_provinces(place.plate, provinces(), peer_economy(), k=THRESHOLDS.peers_k)
 
-    monitoring = tables["monitoring"]
-    if cid is not None and cid in set(monitoring["cluster"]):
-        plan = monitoring_plan(monitoring, cid, amber=amber)
-        summary = indicator_summary(plan, window=window)
-        conflicts = direction_conflicts(plan)
-    else:
-        conflicts = None
-        plan = pd.DataFrame(columns=["indicator", "year", "status"])
-        summary = pd.DataFrame(columns=["indicator", "status", "latest_year", "final_year", "year_met"])
-
-    sector_table = sector_by_province(employment, exports, divisions, year=year, period=period)
-    card = national_scorecard(sector_table, place.plate)
-
-    gdp = official.gdp_per_capita()
-    ses = official.ses()
-    latest_gdp = gdp[gdp["year"] == gdp["year"].max()]
-    economy = latest_gdp[["plate", "gdp_per_capita_try"]].rename(columns={"gdp_per_capita_try": "gdp_per_capita"})
-    economy = economy.merge(ses[["plate", "ses_score_mean"]].rename(columns={"ses_score_mean": "ses"}), on="plate")
-    economy = economy.astype({"plate": int})
-    peers = peer_provinces(place.plate, provinces(), economy, k=PEERS_K)
-
+    gdp, ses = official.gdp_per_capita(), official.ses()
     growth = gva_growth(official.gva_a10_volume(), place.plate, start=ECONOMY_START, end=ECONOMY_END)
     structure = gva_structure(official.gva_a10_current(), place.plate)
     gdp_rank = province_rank(gdp, "gdp_per_capita_try", place.plate)
@@ -341,40 +276,35 @@ def analyse_monitoring(
 
     benchmarks = tables["benchmarks"]
     if summary.empty:
-        gaps = pd.DataFrame(columns=["indicator", "name_en", "name_tr", "year", "actual", "reference", "country",
-                                     "value", "gap"])
+        gaps = pd.DataFrame(columns=list(GAP_COLUMNS))
     else:
-        gaps = international_gaps(summary, benchmarks, sector=name_en.lower())
-    try:
-        management, score, label = management_scorecard(benchmarks, cid or "", gold=gold)
-    except ValueError:
-        management, score, label = None, math.nan, "none"
-    if management is not None:
-        management = management.assign(held_back_by=holding_back(management, summary).to_numpy())
+        gaps = international_gaps(summary, benchmarks, sector=monitored.name_en.lower())
+    management, score, label = _management(benchmarks, monitored.id, summary, gold)
 
-    names = summary.set_index("indicator")[f"name_{lang}"] if not summary.empty else pd.Series(dtype=str)
-    summary_by_name = summary.set_index("indicator") if not summary.empty else summary
     latest = int(summary["report_year"].max()) if not summary.empty and summary["report_year"].notna().any() else None
     stars = card["stars"]
     findings = MonitoringFindings(
-        plan=plan_finding(summary, year=latest, amber=amber, lang=lang, conflicts=conflicts),
-        trajectory=trajectory_finding(summary_by_name, names, window=window, lang=lang),
-        national=national_finding(card["scorecard"], sector=sector_name, province=place.name, strong=card["strong"],
-                                  stars=int(stars["stars"]), lang=lang),
-        peers=peers_finding(peers, sector_table, plate=place.plate, province=place.name, lang=lang),
+        plan=plan_finding(summary, year=latest, amber=amber, conflicts=plan.conflicts),
+        trajectory=trajectory_finding(summary, window=window),
+        national=national_finding(card["scorecard"], sector=Name(monitored.name_en, monitored.name_tr),
+                                  division=monitored.divisions[0], province=place.name, strong=card["strong"],
+                                  stars=int(stars["stars"])),
+        peers=peers_finding(peers, sector_table, plate=place.plate, province=place.name, nuts2=place.nuts2),
         economy=economy_finding(growth, structure, gdp_rank, ses_rank, province=place.name, start=ECONOMY_START,
-                                end=ECONOMY_END, sector_names=a10_names(lang), lang=lang),
-        international=international_finding(gaps, names.to_dict(), lang),
-        management=management_finding(management, score, label, gold=gold, lang=lang),
-        next_steps=next_steps_finding(summary_by_name, names, management, card["scorecard"], lang),
+                                end=ECONOMY_END),
+        international=international_finding(gaps, summary),
+        management=management_finding(management, score, label, gold=gold),
+        next_steps=next_steps_finding(summary, management, card["scorecard"]),
     )
-    result = MonitoringBenchmarking(
-        province=place, cluster=cid, sector_name=sector_name, divisions=tuple(divisions), lang=lang, year=year,
-        period=period, amber=amber, window=window, gold=gold, plan=plan, summary=summary, sector_table=sector_table,
+    return MonitoringBenchmarking(
+        province=place, cluster=monitored, year=year, period=period, amber=amber, window=window, gold=gold,
+        plan=plan.plan, indicators=summary, conflicts=plan.conflicts, sector_table=sector_table,
         scorecard=card["scorecard"], ranks=card["ranks"], strong=card["strong"], stars=stars,
-        stars_all=card["stars_all"], peers=peers,
-        gva_growth=growth, gva_structure=structure, gdp_per_capita=gdp_rank, ses=ses_rank, gaps=gaps,
-        management=management, management_score=score, management_label=label, findings=findings,
-        data_dir=directory.resolve(),
+        stars_all=card["stars_all"], peers=peers, gva_growth=growth, gva_structure=structure,
+        gdp_per_capita=gdp_rank, ses=ses_rank, gaps=gaps, management=management, management_score=score,
+        management_label=label, findings=findings, data_dir=directory.resolve(),
     )
-    return result
+
+
+#: The step's former name, kept so that existing code and notebooks keep working.
+analyse_monitoring = analyse_monitoring_benchmarking

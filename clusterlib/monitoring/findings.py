@@ -1,204 +1,398 @@
-"""Plain-language findings of the monitoring and benchmarking step, in Turkish and English.
+"""Plain-language findings of the monitoring and benchmarking step: numbers first, sentences at the end.
 
-Every threshold a sentence uses is defined here, once: :data:`STRONG_PERCENTILE` and
-:data:`WEAK_PERCENTILE` (a metric is a strength at or above the 75th percentile of the provinces, a
-weakness at or below the 25th — the quartiles of the US Cluster Mapping rule), and
-:data:`PEERS_K`, the number of provinces closest in GDP per capita and SES.
+Each ``*_finding`` function reads the step's tables and returns a small frozen dataclass of numbers,
+ids and names in both languages (language-free); its :meth:`text` method writes the sentence in
+Turkish or English from the catalogue (``resources/strings/monitoring.findings.yaml``), with the
+number formats and suffixes of the language.  Thresholds come from
+:mod:`clusterlib.monitoring.thresholds`; the sentences print the value they used.
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import pandas as pd
 
-from clusterlib.i18n import format_number, format_percent, t
-from clusterlib.monitoring.international import reference_names
-from clusterlib.monitoring.labels import unit_label
+from clusterlib import nace
+from clusterlib.i18n import t
+from clusterlib.monitoring.labels import format_unit_value, unit_label
+from clusterlib.monitoring.thresholds import THRESHOLDS
+from clusterlib.monitoring.wording import Name, a10_name, area_name, metric_name, names_text
 
 __all__ = [
     "PEERS_K",
     "STRONG_PERCENTILE",
     "WEAK_PERCENTILE",
+    "Conflict",
+    "EconomyFinding",
+    "InternationalFinding",
+    "ManagementFinding",
+    "NationalFinding",
+    "NextStepsFinding",
+    "PeersFinding",
+    "PlanFinding",
+    "TrajectoryFinding",
+    "UnitMismatch",
     "economy_finding",
-    "format_metric",
     "international_finding",
     "management_finding",
     "national_finding",
     "next_steps_finding",
     "peers_finding",
     "plan_finding",
-    "stale_label",
-    "status_label",
     "trajectory_finding",
 ]
 
-#: A scorecard metric at or above this percentile rank is a strength of the province.
-STRONG_PERCENTILE = 75.0
-#: A scorecard metric at or below this percentile rank is a weakness of the province.
-WEAK_PERCENTILE = 25.0
-#: Number of provinces closest in GDP per capita and SES shown as peers.
-PEERS_K = 5
+#: A scorecard metric at or above this percentile rank is a strength (:attr:`Thresholds.strong_percentile`).
+STRONG_PERCENTILE = THRESHOLDS.strong_percentile
+#: A scorecard metric at or below this percentile rank is a weakness (:attr:`Thresholds.weak_percentile`).
+WEAK_PERCENTILE = THRESHOLDS.weak_percentile
+#: Number of provinces closest in GDP per capita and SES shown as peers (:attr:`Thresholds.peers_k`).
+PEERS_K = THRESHOLDS.peers_k
 
 
-def format_metric(metric: str, value: object, lang: str) -> str:
-    """A scorecard value as text: growth as a percentage, LQ with two decimals, others whole numbers.
-
-    Examples
-    --------
-    >>> format_metric("growth", 0.0734, "tr"), format_metric("lq", 2.5, "en"), format_metric("employment", None, "en")
-    ('%7,3', '2.50', '–')
-    """
-    if value is None or pd.isna(value):
-        return "–"
-    if metric == "growth":
-        return format_percent(float(value), lang, decimals=1)
-    return format_number(float(value), lang, decimals=2 if metric == "lq" else 0)
+def _names(frame: pd.DataFrame, ids: object) -> tuple[Name, ...]:
+    rows = frame.set_index("indicator") if "indicator" in frame.columns else frame
+    return tuple(Name(str(rows.at[i, "name_en"]), str(rows.at[i, "name_tr"])) for i in ids)
 
 
-def status_label(status: object, lang: str) -> str:
-    """The status as symbol and words (colour is never the only signal); missing: an empty string."""
-    if not isinstance(status, str):
-        return ""
-    return t(f"monitoring.status.{status}", lang)
+@dataclass(frozen=True)
+class Conflict:
+    """An indicator whose direction contradicts its targets."""
+
+    name: Name
+    direction: str
+    baseline: float
+    final_target: float
 
 
-def stale_label(row: object, lang: str) -> str:
-    """The status of an indicator without a value for the report year: grey, with its last value's year.
+@dataclass(frozen=True)
+class PlanFinding:
+    """How many indicators are green, amber, red and grey in the report year (``n == 0``: no plan)."""
 
-    ``row`` has ``report_year`` and ``latest_year`` (a row of
-    :func:`~clusterlib.monitoring.plan.indicator_summary`).
-    """
-    return t("monitoring.status.stale", lang, year=int(row.report_year), last=int(row.latest_year))
+    year: int | None
+    n: int
+    green: int
+    amber: int
+    red: int
+    grey: int
+    amber_share: float
+    conflicts: tuple[Conflict, ...] = ()
+
+    def text(self, lang: str) -> str:
+        """The sentence in ``lang``; a count of zero leaves its clause out."""
+        if self.n == 0:
+            return t("monitoring.finding.no_plan", lang)
+        parts = [t(f"monitoring.finding.plan_{s}", lang, count=getattr(self, s), amber_share=self.amber_share)
+                 for s in ("green", "amber", "red") if getattr(self, s)]
+        grey = (t("monitoring.finding.plan_grey", lang, count=self.grey) if self.grey
+                else t("monitoring.finding.plan_all_data", lang))
+        text = t("monitoring.finding.plan", lang, year=self.year, n=self.n, parts=", ".join(parts), grey=grey)
+        if not self.conflicts:
+            return text
+        items = [t("monitoring.finding.direction_item", lang, name=c.name.text(lang), direction=c.direction,
+                   baseline=c.baseline, target=c.final_target,
+                   way=t(f"monitoring.way.{'rise' if c.final_target > c.baseline else 'fall'}", lang))
+                 for c in self.conflicts]
+        return f"{text} {t('monitoring.finding.direction_conflict', lang, items='; '.join(items))}"
 
 
-def _names(items: list[str], lang: str) -> str:
-    return ", ".join(items) if items else t("monitoring.none", lang)
+def plan_finding(summary: pd.DataFrame, *, year: int | None, amber: float,
+                 conflicts: pd.DataFrame | None = None) -> PlanFinding:
+    """Count the statuses of :func:`~clusterlib.monitoring.indicator_summary`; ``conflicts`` from
+    :func:`~clusterlib.monitoring.plan.direction_conflicts`."""
+    counts = summary["status"].value_counts() if not summary.empty else pd.Series(dtype=int)
+    found = () if conflicts is None or conflicts.empty else tuple(
+        Conflict(Name(str(r["name_en"]), str(r["name_tr"])), str(r["direction"]), float(r["baseline"]),
+                 float(r["final_target"])) for r in conflicts.to_dict("records"))
+    return PlanFinding(year=year, n=len(summary), amber_share=float(amber), conflicts=found,
+                       **{s: int(counts.get(s, 0)) for s in ("green", "amber", "red", "grey")})
 
 
-def plan_finding(summary: pd.DataFrame, *, year: int | None, amber: float, lang: str,
-                 conflicts: pd.DataFrame | None = None) -> str:
-    """How many indicators are green, amber, red and grey in the report year, and the indicators whose
-    direction contradicts their targets (``conflicts``, :func:`~clusterlib.monitoring.plan.direction_conflicts`)."""
+@dataclass(frozen=True)
+class TrajectoryFinding:
+    """How many final targets the latest trend meets in time, and which it misses (``n == 0``: no plan)."""
+
+    window: int
+    final_year: int | None
+    on_time: int
+    n: int
+    off: tuple[Name, ...]
+
+    def text(self, lang: str) -> str:
+        """The sentence in ``lang``."""
+        if self.n == 0:
+            return t("monitoring.finding.no_plan", lang)
+        if not self.off:
+            return t("monitoring.finding.trajectory_all", lang, window=self.window, final_year=self.final_year,
+                     n=self.n)
+        return t("monitoring.finding.trajectory", lang, window=self.window, final_year=self.final_year,
+                 on_time=self.on_time, n=self.n, off=[n.text(lang) for n in self.off])
+
+
+def trajectory_finding(summary: pd.DataFrame, *, window: int) -> TrajectoryFinding:
+    """Read :func:`~clusterlib.monitoring.indicator_summary`'s ``year_met`` against the final year."""
     if summary.empty:
-        return t("monitoring.finding.no_plan", lang)
-    counts = summary["status"].value_counts()
-    text = t("monitoring.finding.plan", lang, year=year, n=len(summary),
-             amber_share=format_percent(amber, lang, decimals=0),
-             **{s: int(counts.get(s, 0)) for s in ("green", "amber", "red", "grey")})
-    if conflicts is None or conflicts.empty:
-        return text
-    items = [t("monitoring.finding.direction_item", lang, name=r[f"name_{lang}"], direction=r["direction"],
-               baseline=format_number(r["baseline"], lang, decimals=1),
-               target=format_number(r["final_target"], lang, decimals=1),
-               way=t(f"monitoring.way.{'rise' if r['final_target'] > r['baseline'] else 'fall'}", lang))
-             for r in conflicts.to_dict("records")]
-    return f"{text} {t('monitoring.finding.direction_conflict', lang, items='; '.join(items))}"
-
-
-def trajectory_finding(summary: pd.DataFrame, names: pd.Series, *, window: int, lang: str) -> str:
-    """How many final targets the latest trend meets in time, and which it misses."""
-    if summary.empty:
-        return t("monitoring.finding.no_plan", lang)
-    final_year = int(summary["final_year"].max())
+        return TrajectoryFinding(window, None, 0, 0, ())
     on_time = summary["year_met"].notna() & (summary["year_met"].fillna(9999) <= summary["final_year"])
-    off = [names[i] for i in summary.index[~on_time]]
-    return t("monitoring.finding.trajectory", lang, window=window, final_year=final_year,
-             on_time=int(on_time.sum()), n=len(summary), off=_names(off, lang))
+    return TrajectoryFinding(window=window, final_year=int(summary["final_year"].max()), on_time=int(on_time.sum()),
+                             n=len(summary), off=_names(summary, summary.loc[~on_time, "indicator"]))
 
 
-def national_finding(scorecard: pd.DataFrame, *, sector: str, province: str, strong: bool, stars: int,
-                     lang: str) -> str:
-    """Rank by employment, strongest and weakest metric, strong-cluster flag and stars."""
+@dataclass(frozen=True)
+class NationalFinding:
+    """Rank by employment, strongest and weakest metric (with percentile), strong-cluster flag and stars."""
+
+    sector: Name
+    division: str
+    province: str
+    rank: int
+    of: int
+    percentile: float
+    best: tuple[str, float] | None
+    worst: tuple[str, float] | None
+    strong: bool
+    stars: int
+
+    def text(self, lang: str) -> str:
+        """The sentence in ``lang``."""
+        def side(item: tuple[str, float] | None) -> str:
+            if item is None:
+                return t("monitoring.none", lang)
+            return t("monitoring.finding.side", lang, metric=metric_name(item[0], lang), p=item[1])
+
+        return t("monitoring.finding.national", lang, sector=self.sector.text(lang), division=self.division,
+                 division_name=nace.name(self.division, lang=lang, short=True), province=self.province,
+                 rank=self.rank, of=self.of, share=self.percentile / 100.0, best=side(self.best),
+                 worst=side(self.worst), strong_text=t("monitoring.is_strong" if self.strong else
+                                                         "monitoring.not_strong", lang), stars=self.stars)
+
+
+def national_finding(scorecard: pd.DataFrame, *, sector: Name, division: str, province: str, strong: bool,
+                     stars: int) -> NationalFinding:
+    """Read :func:`~clusterlib.monitoring.national_scorecard`'s table."""
     card = scorecard.set_index("metric")
     ranked = card["percentile"].dropna()
-    best = ranked.idxmax() if len(ranked) else None
-    worst = ranked.idxmin() if len(ranked) else None
-
-    def label(metric: str | None) -> str:
-        if metric is None:
-            return t("monitoring.none", lang)
-        return f"{t(f'monitoring.metric.{metric}', lang)} ({format_number(ranked[metric], lang, decimals=0)})"
-
+    best = (str(ranked.idxmax()), float(ranked.max())) if len(ranked) else None
+    worst = (str(ranked.idxmin()), float(ranked.min())) if len(ranked) else None
     employment = card.loc["employment"]
-    return t("monitoring.finding.national", lang, sector=sector, province=province,
-             rank=int(employment["rank"]), of=int(employment["of"]),
-             pct=format_number(employment["percentile"], lang, decimals=0), best=label(best), worst=label(worst),
-             strong_text=t("monitoring.is_strong" if strong else "monitoring.not_strong", lang), stars=stars)
+    return NationalFinding(sector=sector, division=division, province=province, rank=int(employment["rank"]),
+                           of=int(employment["of"]), percentile=float(employment["percentile"]), best=best,
+                           worst=worst, strong=bool(strong), stars=int(stars))
 
 
-def peers_finding(peers: pd.DataFrame, table: pd.DataFrame, *, plate: int, province: str, lang: str) -> str:
+@dataclass(frozen=True)
+class PeersFinding:
     """Which provinces are peers and how many of them the province leads on the sector's LQ."""
-    region = peers.loc[peers["same_nuts2"], "province"].tolist()
-    similar = peers.loc[peers["similar"], "province"].tolist()
+
+    province: str
+    nuts2: str
+    region: tuple[str, ...]
+    similar: tuple[str, ...]
+    ahead: int
+    n: int
+
+    def text(self, lang: str) -> str:
+        """The sentence in ``lang``."""
+        key = "all" if self.n and self.ahead == self.n else "none" if self.ahead == 0 else "some"
+        lead = t(f"monitoring.finding.peers_{key}", lang, province=self.province, ahead=self.ahead, n=self.n)
+        return t("monitoring.finding.peers", lang, nuts2=self.nuts2, region=names_text(self.region, lang),
+                 k=len(self.similar), similar=names_text(self.similar, lang), lead=lead)
+
+
+def peers_finding(peers: pd.DataFrame, table: pd.DataFrame, *, plate: int, province: str, nuts2: str) -> PeersFinding:
+    """Read :func:`~clusterlib.monitoring.peer_provinces` and the sector's LQ by province."""
     lq = table["lq"]
     plates = [p for p in peers["plate"] if p in lq.index and pd.notna(lq.loc[p])]
-    ahead = sum(1 for p in plates if lq.loc[plate] > lq.loc[p])
-    return t("monitoring.finding.peers", lang, region=_names(region, lang), k=len(similar),
-             similar=_names(similar, lang), province=province, ahead=ahead, n=len(plates))
+    return PeersFinding(province=province, nuts2=nuts2,
+                        region=tuple(peers.loc[peers["same_nuts2"], "province"]),
+                        similar=tuple(peers.loc[peers["similar"], "province"]),
+                        ahead=sum(1 for p in plates if lq.loc[plate] > lq.loc[p]), n=len(plates))
+
+
+@dataclass(frozen=True)
+class EconomyFinding:
+    """Real growth of value added against Türkiye, GDP per capita and SES ranks, most specialised A10 sector."""
+
+    province: str
+    start: int
+    end: int
+    growth: float
+    national: float
+    gdp_year: int
+    gdp_rank: int
+    ses_rank: int
+    sector: str
+    lq: float
+
+    def text(self, lang: str) -> str:
+        """The sentence in ``lang``."""
+        return t("monitoring.finding.economy", lang, province=self.province, start=self.start, end=self.end,
+                 growth=self.growth, national=self.national, gdp_year=self.gdp_year, gdp_rank=self.gdp_rank,
+                 ses_rank=self.ses_rank, sector=a10_name(self.sector, lang), lq=self.lq)
 
 
 def economy_finding(growth: pd.DataFrame, structure: pd.DataFrame, gdp: dict, ses: dict, *, province: str,
-                    start: int, end: int, sector_names: dict[str, str], lang: str) -> str:
-    """Real growth of value added against Türkiye, GDP per capita and SES ranks, most specialised sector."""
+                    start: int, end: int) -> EconomyFinding:
+    """Read :func:`~clusterlib.monitoring.gva_growth`, :func:`~clusterlib.monitoring.gva_structure` and the
+    ranks of :func:`~clusterlib.monitoring.province_rank` (manufacturing is part of industry: left out)."""
     total = growth.set_index("sector").loc["total_gva"]
     top = structure[structure["sector"] != "C_manufacturing"].sort_values("lq", ascending=False).iloc[0]
-    return t("monitoring.finding.economy", lang, province=province, start=start, end=end,
-             growth=format_percent(total["province_cagr"], lang, decimals=1),
-             national=format_percent(total["turkiye_cagr"], lang, decimals=1), gdp_year=gdp["year"],
-             gdp_rank=gdp["rank"], ses_rank=ses["rank"], sector=sector_names[top["sector"]],
-             lq=format_number(top["lq"], lang, decimals=2))
+    return EconomyFinding(province=province, start=start, end=end, growth=float(total["province_cagr"]),
+                          national=float(total["turkiye_cagr"]), gdp_year=int(gdp["year"]), gdp_rank=int(gdp["rank"]),
+                          ses_rank=int(ses["rank"]), sector=str(top["sector"]), lq=float(top["lq"]))
 
 
-def international_finding(gaps: pd.DataFrame, names: dict[str, str], lang: str) -> str:
-    """How many references the cluster leads and trails, and its largest gap; and the references left
-    out because their unit is not the indicator's (``gaps.attrs["unit_mismatch"]``)."""
-    skipped = gaps.attrs.get("unit_mismatch", [])
-    note = ""
-    if skipped:
-        items = [f"{names.get(r['indicator'], r['indicator'])} ({unit_label(r['unit'], lang)}) ↔ {r['reference']} "
-                 f"({'–' if pd.isna(r['reference_unit']) else unit_label(r['reference_unit'], lang)})"
-                 for r in skipped]
-        note = " " + t("monitoring.finding.unit_mismatch", lang, n=len(skipped), items="; ".join(items))
+@dataclass(frozen=True)
+class UnitMismatch:
+    """A reference left out because its unit is not the indicator's."""
+
+    name: Name
+    unit: str
+    reference: str
+    reference_unit: str | None
+
+    def text(self, lang: str) -> str:
+        """``name (unit) ↔ reference (unit)``."""
+        other = "–" if self.reference_unit is None else unit_label(self.reference_unit, lang)
+        return f"{self.name.text(lang)} ({unit_label(self.unit, lang)}) ↔ {self.reference} ({other})"
+
+
+@dataclass(frozen=True)
+class InternationalFinding:
+    """How many references the cluster leads and trails, and its largest gap (with both values)."""
+
+    n: int
+    ahead: int
+    worst: Name | None = None
+    reference: Name | None = None
+    country: str | None = None
+    unit: str | None = None
+    actual: float = math.nan
+    value: float = math.nan
+    gap: float = math.nan
+    skipped: tuple[UnitMismatch, ...] = ()
+
+    def text(self, lang: str) -> str:
+        """The sentences in ``lang``."""
+        note = ""
+        if self.skipped:
+            note = " " + t("monitoring.finding.unit_mismatch", lang, n=len(self.skipped),
+                           items="; ".join(s.text(lang) for s in self.skipped))
+        if self.n == 0 or self.worst is None or self.reference is None:
+            return t("monitoring.finding.no_international", lang) + note
+        behind = self.n - self.ahead
+        key = "all_behind" if self.ahead == 0 else "all_ahead" if behind == 0 else "mixed"
+        head = t(f"monitoring.finding.international_{key}", lang, n=self.n, ahead=self.ahead, behind=behind)
+        worst = t("monitoring.finding.international_gap", lang, indicator=self.worst.text(lang),
+                  actual=format_unit_value(self.actual, self.unit, lang), reference=self.reference.text(lang),
+                  value=format_unit_value(self.value, self.unit, lang),
+                  gap=self.gap)
+        return f"{head} {worst}{note}"
+
+
+def international_finding(gaps: pd.DataFrame, summary: pd.DataFrame) -> InternationalFinding:
+    """Read :func:`~clusterlib.monitoring.international_gaps` (``attrs["unit_mismatch"]``: references left out;
+    their indicators' names from ``summary``)."""
+    named = summary.set_index("indicator") if not summary.empty else pd.DataFrame(columns=["name_en", "name_tr"])
+
+    def name(indicator: str) -> Name:
+        if indicator in named.index:
+            return Name(str(named.at[indicator, "name_en"]), str(named.at[indicator, "name_tr"]))
+        return Name(indicator, indicator)
+
+    skipped = tuple(UnitMismatch(name(str(r["indicator"])), str(r["unit"]), str(r["reference"]),
+                                 None if pd.isna(r["reference_unit"]) else str(r["reference_unit"]))
+                    for r in gaps.attrs.get("unit_mismatch", []))
     known = gaps.dropna(subset=["gap"])
     if known.empty:
-        return t("monitoring.finding.no_international", lang) + note
-    worst = known["gap"].idxmin()
-    return t("monitoring.finding.international", lang, n=len(known), ahead=int((known["gap"] >= 0).sum()),
-             behind=int((known["gap"] < 0).sum()), indicator=names[known.loc[worst, "indicator"]],
-             reference=reference_names(known, lang)[worst], gap=format_percent(known.loc[worst, "gap"], lang,
-                                                                              decimals=0)) + note
+        return InternationalFinding(n=0, ahead=0, skipped=skipped)
+    row = known.loc[known["gap"].idxmin()]
+    reference_tr = row.get("reference_tr")
+    return InternationalFinding(
+        n=len(known), ahead=int((known["gap"] >= 0).sum()), worst=Name(str(row["name_en"]), str(row["name_tr"])),
+        reference=Name(str(row["reference"]), str(reference_tr if pd.notna(reference_tr) else row["reference"])),
+        country=None if pd.isna(row["country"]) else str(row["country"]), unit=str(row["unit"]),
+        actual=float(row["actual"]), value=float(row["value"]), gap=float(row["gap"]), skipped=skipped)
 
 
-def management_finding(table: pd.DataFrame | None, score: float, label: str, *, gold: float, lang: str) -> str:
-    """Overall management score, label and the areas below the Gold threshold."""
+@dataclass(frozen=True)
+class ManagementFinding:
+    """Overall management score, its label and the areas below the Gold threshold, furthest behind first."""
+
+    score: float
+    label: str
+    gold: float
+    behind: tuple[str, ...]
+    areas: int
+
+    def text(self, lang: str) -> str:
+        """The sentences in ``lang``."""
+        if math.isnan(self.score):
+            return t("monitoring.finding.no_management", lang)
+        head = t("monitoring.finding.management", lang, score=self.score, label=t(f"monitoring.label.{self.label}",
+                                                                                 lang), gold=self.gold * 100)
+        names = "; ".join(area_name(a, lang) for a in self.behind)
+        if not self.behind:
+            tail = t("monitoring.finding.management_none_behind", lang)
+        elif len(self.behind) == self.areas:
+            tail = t("monitoring.finding.management_all_behind", lang, n=self.areas, areas=names)
+        else:
+            tail = t("monitoring.finding.management_behind", lang, areas=names)
+        return f"{head} {tail} {t('monitoring.finding.management_not_indicator', lang)}"
+
+
+def management_finding(table: pd.DataFrame | None, score: float, label: str, *, gold: float) -> ManagementFinding:
+    """Read :func:`~clusterlib.monitoring.management_scorecard` (``None``: no self-assessment)."""
     if table is None or math.isnan(score):
-        return t("monitoring.finding.no_management", lang)
+        return ManagementFinding(math.nan, label, gold, (), 0)
     behind = table[table["holds_back"]].sort_values("gap_to_gold")
-    areas = [t(f"monitoring.area.{a}", lang) for a in behind["area"]]
-    return t("monitoring.finding.management", lang, score=format_number(score, lang, decimals=0),
-             label=t(f"monitoring.label.{label}", lang), gold=format_percent(gold, lang, decimals=0),
-             areas=_names(areas, lang))
+    return ManagementFinding(float(score), label, float(gold), tuple(behind["area"]), len(table))
 
 
-def next_steps_finding(summary: pd.DataFrame, names: pd.Series, management: pd.DataFrame | None,
-                       scorecard: pd.DataFrame, lang: str) -> str:
-    """What to do next: the red indicators, the weakest management area, the weakest national metric."""
-    parts = []
-    if not summary.empty:
-        red = [names[i] for i in summary.index[summary["status"] == "red"]]
-        if red:
-            parts.append(t("monitoring.next.red", lang, names=", ".join(red)))
-        if (summary["status"] == "grey").any():
+@dataclass(frozen=True)
+class NextStepsFinding:
+    """What to do next: the red indicators, missing data, the weakest management area and national metric."""
+
+    red: tuple[Name, ...]
+    missing_data: bool
+    area: str | None
+    area_gap: float
+    weak_metric: str | None
+    weak_percentile: float
+
+    def text(self, lang: str) -> str:
+        """The sentences in ``lang``."""
+        parts = []
+        if self.red:
+            parts.append(t("monitoring.next.red", lang, names=[n.text(lang) for n in self.red]))
+        if self.missing_data:
             parts.append(t("monitoring.next.data", lang))
+        if self.area is not None:
+            parts.append(t("monitoring.next.area", lang, area=area_name(self.area, lang), gap=self.area_gap))
+        if self.weak_metric is not None:
+            parts.append(t("monitoring.next.weak", lang, metric=metric_name(self.weak_metric, lang),
+                           p=self.weak_percentile))
+        return " ".join(parts) if parts else t("monitoring.next.data", lang)
+
+
+def next_steps_finding(summary: pd.DataFrame, management: pd.DataFrame | None,
+                       scorecard: pd.DataFrame) -> NextStepsFinding:
+    """The red indicators, the weakest management area below Gold, the weakest metric in the bottom quartile."""
+    red: tuple[Name, ...] = ()
+    missing = False
+    if not summary.empty:
+        red = _names(summary, summary.loc[summary["status"] == "red", "indicator"])
+        missing = bool((summary["status"] == "grey").any())
+    area, gap = None, math.nan
     if management is not None and management["score"].notna().any():
         weakest = management.loc[management["gap_to_gold"].idxmin()]
         if weakest["gap_to_gold"] < 0:
-            parts.append(t("monitoring.next.area", lang, area=t(f"monitoring.area.{weakest['area']}", lang),
-                           gap=format_number(-weakest["gap_to_gold"], lang, decimals=0)))
+            area, gap = str(weakest["area"]), float(-weakest["gap_to_gold"])
     ranked = scorecard.dropna(subset=["percentile"])
-    low = ranked[ranked["percentile"] <= WEAK_PERCENTILE]
-    if len(low):
-        metric = low.sort_values("percentile").iloc[0]["metric"]
-        parts.append(t("monitoring.next.weak", lang, metric=t(f"monitoring.metric.{metric}", lang)))
-    return " ".join(parts) if parts else t("monitoring.next.data", lang)
+    low = ranked[ranked["percentile"] <= WEAK_PERCENTILE].sort_values("percentile")
+    metric = str(low.iloc[0]["metric"]) if len(low) else None
+    percentile = float(low.iloc[0]["percentile"]) if len(low) else math.nan
+    return NextStepsFinding(red=red, missing_data=missing, area=area, area_gap=gap, weak_metric=metric,
+                            weak_percentile=percentile)

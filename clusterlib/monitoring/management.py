@@ -15,6 +15,8 @@ from numbers import Real
 import numpy as np
 import pandas as pd
 
+from clusterlib.monitoring.thresholds import THRESHOLDS
+
 __all__ = ["AREAS", "AREA_INDICATORS", "EXCELLENCE", "LABEL_THRESHOLDS", "holding_back", "label_of",
            "management_scorecard"]
 
@@ -24,7 +26,7 @@ AREAS: tuple[str, ...] = ("structure", "governance", "financing", "services", "i
 EXCELLENCE = 100.0
 #: Share of the excellence score a label needs: ESCA Gold at least 80 %; Silver is the workbench's
 #: intermediate step (60 %); below that the benchmarked cluster holds Bronze (participation).
-LABEL_THRESHOLDS: dict[str, float] = {"gold": 0.80, "silver": 0.60}
+LABEL_THRESHOLDS: dict[str, float] = {"gold": THRESHOLDS.gold, "silver": THRESHOLDS.silver}
 
 
 #: Which monitoring indicators (ids of ``monitoring.csv``) speak for each ESCA area; editable.
@@ -77,7 +79,7 @@ def holding_back(table: pd.DataFrame, summary: pd.DataFrame, *,
     return pd.Series(out, name="held_back_by", dtype=object).rename_axis("area")
 
 
-def label_of(score: float, *, gold: float = 0.80, silver: float = 0.60) -> str:
+def label_of(score: float, *, gold: float = THRESHOLDS.gold, silver: float = THRESHOLDS.silver) -> str:
     """The label an overall score (0–100) reaches: ``gold``, ``silver`` or ``bronze`` (NaN: ``none``).
 
     Examples
@@ -97,8 +99,8 @@ def label_of(score: float, *, gold: float = 0.80, silver: float = 0.60) -> str:
     return "silver" if score >= silver * EXCELLENCE else "bronze"
 
 
-def management_scorecard(benchmarks: pd.DataFrame, cluster: str, *, gold: float = 0.80,
-                         silver: float = 0.60) -> tuple[pd.DataFrame, float, str]:
+def management_scorecard(benchmarks: pd.DataFrame, cluster: str, *, gold: float = THRESHOLDS.gold,
+                         silver: float = THRESHOLDS.silver) -> tuple[pd.DataFrame, float, str]:
     """Self-assessment of a cluster's management in the six areas against the labelled clusters.
 
     For each area: the cluster's score (``reference`` = the cluster id, indicator ``cm_<area>``), the

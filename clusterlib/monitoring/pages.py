@@ -7,27 +7,29 @@
   spot's page gets its provinces' scorecards from here;
 * (``national.html``, the national overview of the 81 provinces, is written by :mod:`clusterlib.national`).
 
-Every page is one file with its style and script inline, readable without a server or a network.
+Every page is one file with its style and script inline, readable without a server or a network; the
+scorecards and the links render through the Jinja templates of ``resources/templates/monitoring``.
 """
 
 from __future__ import annotations
 
-import html
 import json
 import math
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from pathlib import Path
 
 import pandas as pd
 
 from clusterlib import regions
 from clusterlib.data import DataValidationError
-from clusterlib.i18n import check_language, format_number, t
-from clusterlib.monitoring import labels  # noqa: F401  (registers the strings)
+from clusterlib.i18n import MISSING, check_language, t
 from clusterlib.monitoring.analysis import MonitoringBenchmarking, analyse_monitoring
 from clusterlib.monitoring.benchmarking import METRICS
-from clusterlib.monitoring.findings import format_metric
 from clusterlib.monitoring.pages_text import spot_slug
+from clusterlib.monitoring.wording import format_metric
 from clusterlib.report.titles import step_title
 
 __all__ = [
@@ -39,7 +41,6 @@ __all__ = [
 
 #: The two Cluster Info Spots and their pilot provinces (plates).
 INFO_SPOTS: dict[str, tuple[int, ...]] = {"Black Sea": (19, 55, 61), "East Mediterranean": (27, 46)}
-_PILOT_COLOUR, _OTHER_COLOUR = "#E69F00", "#0072B2"
 
 
 def _spot_name(spot: str, lang: str) -> str:
@@ -48,60 +49,76 @@ def _spot_name(spot: str, lang: str) -> str:
     return next(p.info_spot_tr for p in regions.pilots() if p.info_spot == spot)
 
 
-def _report_links(plate: int | None, links: Mapping[int, Sequence[tuple[str, str]]], lang: str) -> str:
-    if plate is None or pd.isna(plate):
-        return ""
-    items = links.get(int(plate), ())
-    return " ".join(f'<a href="{html.escape(href)}">{html.escape(step_title(step, lang))}</a>' for step, href in items)
+@cache
+def _environment():
+    import jinja2
+
+    folder = resources.files("clusterlib").joinpath("resources/templates/monitoring")
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(folder)), autoescape=True,
+                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+
+
+@dataclass(frozen=True)
+class _Cell:
+    """One cell of the side-by-side scorecards: a value, an optional note under it, or links."""
+
+    text: str = ""
+    note: str = ""
+    links: tuple[tuple[str, str], ...] = ()
 
 
 def _stars(n: int) -> str:
     return "★" * n + "☆" * (5 - n) + f" {n}/5"
 
 
-def _side_by_side(results: Sequence[MonitoringBenchmarking], lang: str,
-                  links: Mapping[int, Sequence[tuple[str, str]]], missing: str | None = None) -> str:
-    if not results:  # the data lack what the scorecards need: say why instead of an empty table
-        return f'<p class="cl-muted">{html.escape(t("pages.no_scorecards", lang, reason=missing or "–"))}</p>'
-    head = "<th></th>" + "".join(f"<th>{html.escape(r.province.name)}</th>" for r in results)
-    lines: list[tuple[str, list[str]]] = [
-        (t("pages.row.cluster", lang), [html.escape(r.sector_name) for r in results]),
-        (t("pages.row.host", lang), [html.escape((r.province.host_tr if lang == "tr" else r.province.host_en) or "")
-                                      for r in results]),
-    ]
+def _status_counts(result: MonitoringBenchmarking, lang: str) -> str:
+    counts = result.indicators["status"].value_counts() if not result.indicators.empty else pd.Series(dtype=int)
+    return t("pages.statuses", lang, **{s: int(counts.get(s, 0)) for s in ("green", "amber", "red", "grey")})
+
+
+def _rows(results: Sequence[MonitoringBenchmarking], lang: str,
+          links: Mapping[int, Sequence[tuple[str, str]]]) -> list[dict[str, object]]:
+    def row(label: str, cells: list[_Cell]) -> dict[str, object]:
+        return {"label": label, "cells": cells}
+
+    rows = [row(t("pages.row.cluster", lang), [_Cell(r.sector_name(lang)) for r in results]),
+            row(t("pages.row.host", lang), [_Cell((r.province.host_tr if lang == "tr" else r.province.host_en) or "")
+                                            for r in results])]
     for metric in METRICS:
         cells = []
         for r in results:
-            row = r.scorecard.set_index("metric").loc[metric]
-            value = row["value"]
-            shown = format_metric(metric, value, lang)
-            pct = "" if pd.isna(row["percentile"]) else t("pages.pct", lang,
-                                                          p=format_number(row["percentile"], lang, decimals=0))
-            cells.append(f"{shown}<br><small>{pct}</small>")
-        lines.append((t(f"monitoring.metric.{metric}", lang), cells))
-    lines.append((t("pages.row.strong", lang), [t("pages.yes" if r.strong else "pages.no", lang) for r in results]))
-    lines.append((t("pages.row.stars", lang), [_stars(int(r.stars["stars"])) for r in results]))
-    monitoring = []
-    for r in results:
-        counts = r.summary["status"].value_counts() if not r.summary.empty else pd.Series(dtype=int)
-        monitoring.append(" ".join(f"{sym} {int(counts.get(s, 0))}" for s, sym in
-                                   (("green", "●"), ("amber", "▲"), ("red", "■"), ("grey", "○"))))
-    lines.append((t("pages.row.monitoring", lang), monitoring))
-    lines.append((t("pages.row.management", lang), [
-        "–" if math.isnan(r.management_score) else
-        f"{format_number(r.management_score, lang, decimals=0)} ({t(f'monitoring.label.{r.management_label}', lang)})"
-        for r in results]))
-    lines.append((t("pages.row.gdp", lang), [f"{r.gdp_per_capita['rank']} / {r.gdp_per_capita['of']} "
-                                              f"({r.gdp_per_capita['year']})" for r in results]))
-    lines.append((t("pages.row.ses", lang), [f"{r.ses['rank']} / {r.ses['of']}" for r in results]))
-    lines.append((t("pages.row.growth", lang), [
-        format_metric("growth", r.gva_growth.set_index("sector").loc["total_gva", "province_cagr"], lang)
-        for r in results]))
-    lines.append((t("pages.row.reports", lang), [_report_links(r.province.plate, links, lang) for r in results]))
-    body = "".join(f"<tr><th>{html.escape(label)}</th>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
-                   for label, cells in lines)
-    return (f'<div class="cl-table-wrap"><table class="cl-side"><thead><tr>{head}</tr></thead>'
-            f"<tbody>{body}</tbody></table></div>")
+            card = r.scorecard.set_index("metric").loc[metric]
+            note = "" if pd.isna(card["percentile"]) else t("pages.pct", lang, p=card["percentile"] / 100.0)
+            cells.append(_Cell(format_metric(metric, card["value"], lang), note))
+        rows.append(row(t(f"monitoring.metric.{metric}", lang), cells))
+    rows += [
+        row(t("pages.row.strong", lang), [_Cell(t("pages.yes" if r.strong else "pages.no", lang)) for r in results]),
+        row(t("pages.row.stars", lang), [_Cell(_stars(int(r.stars["stars"]))) for r in results]),
+        row(t("pages.row.monitoring", lang), [_Cell(_status_counts(r, lang)) for r in results]),
+        row(t("pages.row.management", lang), [_Cell(MISSING if math.isnan(r.management_score) else t(
+            "pages.management", lang, score=r.management_score, label=t(f"monitoring.label.{r.management_label}",
+                                                                        lang))) for r in results]),
+        row(t("pages.row.gdp", lang), [_Cell(t("pages.rank", lang, rank=r.gdp_per_capita["rank"],
+                                               of=r.gdp_per_capita["of"], year=r.gdp_per_capita["year"]))
+                                       for r in results]),
+        row(t("pages.row.ses", lang), [_Cell(t("pages.rank", lang, rank=r.ses["rank"], of=r.ses["of"],
+                                               year=r.ses["year"])) for r in results]),
+        row(t("pages.row.growth", lang), [_Cell(format_metric(
+            "growth", r.gva_growth.set_index("sector").loc["total_gva", "province_cagr"], lang)) for r in results]),
+        row(t("pages.row.reports", lang), [_Cell(links=tuple((href, step_title(step, lang)) for step, href in
+                                                             links.get(r.province.plate, ()))) for r in results]),
+    ]
+    return rows
+
+
+def _side_by_side(results: Sequence[MonitoringBenchmarking], lang: str,
+                  links: Mapping[int, Sequence[tuple[str, str]]], missing: str | None = None) -> str:
+    """The scorecards of ``results`` side by side (HTML through ``templates/monitoring/scorecards.html.j2``);
+    without results, why (``missing``: the data lack a table the scorecards need)."""
+    template = _environment().get_template("scorecards.html.j2")
+    if not results:
+        return template.render(columns=[], rows=[], missing=t("pages.no_scorecards", lang, reason=missing or MISSING))
+    return template.render(columns=[r.province.name for r in results], rows=_rows(results, lang, links), missing="")
 
 
 def _links(lang_dir: Path, status: Mapping[str, object] | None) -> dict[int, list[tuple[str, str]]]:
@@ -132,8 +149,7 @@ def page_links_html(province: regions.Province | str | int, *, lang: str) -> str
                                                                                              lang))]
     links += [(f"../info_spot_{spot_slug(s)}.html", t("pages.spot.title", lang, spot=_spot_name(s, lang)))
               for s in spots]
-    items = "".join(f'<li><a href="{href}">{html.escape(text)}</a></li>' for href, text in links)
-    return f'<nav class="cl-pages" aria-label="{html.escape(t("pages.nav", lang))}"><ul>{items}</ul></nav>'
+    return _environment().get_template("page_links.html.j2").render(label=t("pages.nav", lang), links=links).strip()
 
 
 def show_page_links(province: regions.Province | str | int, *, lang: str) -> None:

@@ -46,7 +46,8 @@ def test_an_indicator_without_an_actual_for_the_report_year_is_no_data_with_its_
 
     folder = _folder(tmp_path, blank)
     mon = analyse_monitoring("Samsun", data_dir=folder, lang="en")
-    row = mon.summary.set_index("indicator").loc["employment"]
+    en, tr = mon.present("en"), mon.present("tr")
+    row = mon.indicators.set_index("indicator").loc["employment"]
     assert (row["status"], row["latest_status"], int(row["latest_year"]), int(row["report_year"])) == (
         "grey",
         "green",
@@ -54,19 +55,19 @@ def test_an_indicator_without_an_actual_for_the_report_year_is_no_data_with_its_
         2024,
     )
     assert row["latest_actual"] == 2039 and row["progress"] == pytest.approx((2039 - 1594) / (1867 - 1594))
-    table = mon.monitoring_table().set_index("Indicator")
+    table = en.monitoring_table("count").frame.set_index("indicator")
     shown = table.loc[table.index.str.startswith("Insured employment")].iloc[0]
-    assert shown["Latest year"] == 2023 and shown["Status"] == "○ grey: no 2024 value (last value 2023)"
+    assert shown["latest_year"] == 2023 and shown["status"] == "○ grey: no 2024 value (last value 2023)"
     # by hand: the indicators of the plan without a 2024 actual
     raw = pd.read_csv(folder / "monitoring.csv")
     samsun = raw[raw["cluster"] == SAMSUN]
     with_2024 = set(samsun.loc[(samsun["year"] == 2024) & samsun["actual"].notna(), "indicator"])
     without = samsun["indicator"].nunique() - len(with_2024)
-    assert without >= 1 and f"{without} without data (○)" in mon.findings.plan
-    assert mon.findings.plan.startswith(f"For 2024, of {samsun['indicator'].nunique()} indicators")
-    tr = analyse_monitoring("Samsun", data_dir=folder, lang="tr")
-    assert "○ gri: 2024 verisi yok (son değer 2023)" in tr.monitoring_table().iloc[:, 5].tolist()
-    assert "Son yıl" in tr.gaps_table().columns  # the international comparison shows its year too
+    assert without >= 1 and f"{without} without data (○)" in en.findings.plan
+    assert en.findings.plan.startswith(f"For 2024, of {samsun['indicator'].nunique()} indicators")
+    assert "○ gri: 2024 verisi yok (son değer 2023)" in tr.monitoring_table("count").frame["status"].tolist()
+    gaps = tr.gaps_table("count")  # the international comparison shows its year too
+    assert gaps.labels["latest_year"] == "Son yıl" and gaps.frame["latest_year"].notna().all()
 
 
 def test_actual_values_dated_after_the_run_date_are_refused(tmp_path):
@@ -114,13 +115,14 @@ def test_a_direction_that_contradicts_the_targets_is_flagged_in_the_report(tmp_p
 
     folder = _folder(tmp_path, rising)
     mon = analyse_monitoring("Samsun", data_dir=folder, lang="en")
+    en, tr = mon.present("en"), mon.present("tr")
     assert (
         "Check the plan: Share of imported inputs has direction 'decrease' but its targets rise from the "
-        "baseline 33.3 to 40.3." in mon.findings.plan
+        "baseline 33.3 to 40.3." in en.findings.plan
     )
-    status = mon.monitoring_table().set_index("Indicator").filter(like="imported", axis=0)["Status"].iloc[0]
+    table = en.monitoring_table("percent").frame.set_index("indicator")
+    status = table.filter(like="imported", axis=0)["status"].iloc[0]
     assert status.endswith("— ⚠ direction contradicts targets")
-    tr = analyse_monitoring("Samsun", data_dir=folder, lang="tr")
     assert "İthal girdi payı göstergesinin yönü 'decrease' ama hedefler" in tr.findings.plan
 
 
@@ -137,7 +139,7 @@ def test_a_reference_in_another_unit_is_not_compared(tmp_path):
     skipped = mon.gaps.attrs["unit_mismatch"]
     assert skipped and {r["indicator"] for r in skipped} == {"exports_musd"}
     assert f"{len(skipped)} reference value(s) were not compared because their unit differs" in (
-        mon.findings.international
+        mon.present("en").findings.international
     )
     same = analyse_monitoring("Samsun", data_dir=_folder(_fresh(tmp_path)), lang="en")
     assert "exports_musd" in set(same.gaps["indicator"])  # the sample's own units match

@@ -184,3 +184,18 @@ def test_pages_with_data_lacking_the_tables_say_why(tmp_path):
     assert kb.count('class="kb-row"') == 26
     spot = (tmp_path / "out" / "en" / "info_spot_black_sea.html").read_text(encoding="utf-8")
     assert "could not be computed from these data" in spot and "employment.csv" in spot
+
+
+def test_the_pages_render_through_templates_not_f_strings():
+    """Issue 18: the scorecards and links are Jinja templates (autoescaped), not ``<table>`` built in code."""
+    import inspect
+
+    from clusterlib.monitoring import pages
+    from clusterlib.monitoring.pages import page_links_html
+
+    source = inspect.getsource(pages)
+    assert "<table" not in source and "<tr>" not in source and "<li>" not in source
+    nav = page_links_html("Çorum", lang="tr")
+    assert nav.startswith('<nav class="cl-pages" aria-label="Sayfalar">')
+    assert nav.index("Karadeniz") < nav.index("Doğu Akdeniz")  # the province's own info spot first
+    assert 'href="../national.html"' in nav and 'href="../knowledge_base.html"' in nav

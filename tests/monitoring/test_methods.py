@@ -372,10 +372,10 @@ def test_references_are_named_in_the_report_language():
     assert reference_names(gaps, "en").tolist() == ["EU median", "Leading cluster, Ireland"]
     without = international_gaps(summary, benchmarks.drop(columns="reference_tr"))
     assert reference_names(without, "tr").tolist() == ["EU median", "Leading cluster, Ireland"]
-    tr, en = analyse_monitoring("Samsun", lang="tr"), analyse_monitoring("Samsun", lang="en")
-    assert "İrlanda" in tr.findings.international and "Ireland" not in tr.findings.international
-    assert "Ireland" in en.findings.international
-    assert tr.gaps["gap"].equals(en.gaps["gap"])
+    result = analyse_monitoring("Samsun")
+    tr, en = result.present("tr").findings, result.present("en").findings
+    assert "İrlanda" in tr.international and "Ireland" not in tr.international
+    assert "Ireland" in en.international and "İrlanda" not in en.international
 
 
 def test_management_scorecard_labels_and_areas():
@@ -412,8 +412,8 @@ def test_indicators_holding_back_each_area():
     sample = load_tables(tables=["monitoring"])["monitoring"]
     assert monitored == set(sample["indicator"])  # every sample indicator belongs to an area
     mon = analyse_monitoring("Kahramanmaraş", lang="en")
-    red = set(mon.summary.loc[mon.summary["status"] == "red", "indicator"])
+    red = set(mon.indicators.loc[mon.indicators["status"] == "red", "indicator"])
     listed = {i for ids in mon.management["held_back_by"] for i in ids}
-    assert listed <= red | set(mon.summary.loc[mon.summary["status"] == "amber", "indicator"])
+    assert listed <= red | set(mon.indicators.loc[mon.indicators["status"] == "amber", "indicator"])
     assert mon.management["holds_back"].all()  # every area below Gold in this sample…
     assert red <= listed  # …so every red indicator shows under its area
