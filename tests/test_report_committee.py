@@ -113,7 +113,8 @@ def _marked_table_page(spacer: int, *, old_rule: bool = False) -> str:
     if old_rule:
         marked = badge("synthetic", "tr") + body
         css += "@media print { .cl-badge { display: inline-block !important; } }"
-    return f"<html><head><meta charset='utf-8'><style>{css}</style></head><body><div style='height:{spacer}px'></div>{marked}</body></html>"
+    head = f"<html><head><meta charset='utf-8'><style>{css}</style></head>"
+    return f"{head}<body><div style='height:{spacer}px'></div>{marked}</body></html>"
 
 
 def test_a_mark_prints_with_its_table(browser, tmp_path):
