@@ -29,6 +29,7 @@ PALETTE: dict[str, str] = {
     "grey": "#7F7F7F",
     "text_muted": "#555555",
     "light_grey": "#EEEEEE",
+    "black": "#000000",
 }
 
 #: The font of every chart (the reports' own font stack).

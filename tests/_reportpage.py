@@ -182,3 +182,37 @@ def page_fill(pdf: bytes) -> list[float]:
         height = float(page.mediabox.height)
         shares.append((max(ys) - min(ys)) / height if len(ys) > 1 else 0.0)
     return shares
+
+
+def orphaned_marks(pdf: bytes, marks: list[str]) -> list[tuple[int, str]]:
+    """Pages (1-based, all but the last) whose lowest line of text belongs to one of ``marks``.
+
+    A mark (the synthetic-data badge, a table caption) at the foot of a page, with what it marks on
+    the next page, is orphaned: the reader of the printed page sees a label with nothing under it.
+    """
+    import io
+
+    from pypdf import PdfReader
+
+    def squash(text: str) -> str:
+        return re.sub(r"\s+", "", text)
+
+    wanted = [squash(m) for m in marks if squash(m)]
+    pages = list(PdfReader(io.BytesIO(pdf)).pages)
+    found = []
+    for number, page in enumerate(pages[:-1], start=1):
+        items: list[tuple[float, str]] = []
+
+        def visit(text, cm, tm, font, size, items=items):
+            if text.strip():
+                items.append((round(cm[1] * tm[4] + cm[3] * tm[5] + cm[5], 1), text))
+
+        page.extract_text(visitor_text=visit)
+        if not items:
+            continue
+        lowest = min(y for y, _ in items)
+        line = squash("".join(text for y, text in items if abs(y - lowest) < 2))
+        hit = next((m for m in wanted if len(line) >= 6 and line in m), None)
+        if hit is not None:
+            found.append((number, hit))
+    return found

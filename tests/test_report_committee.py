@@ -8,6 +8,7 @@ tests fail, never skip, without them.
 
 from __future__ import annotations
 
+import html as html_
 import io
 import json
 import re
@@ -20,6 +21,7 @@ from _reportpage import (
     chromium,
     last_rows,
     open_page,
+    orphaned_marks,
     page_fill,
     plotly_figures,
     print_to_pdf,
@@ -81,6 +83,58 @@ def test_step_report_prints_on_a4(browser, samsun, step, tmp_path):
     empty = [(n, round(share, 2)) for n, share in enumerate(fill[:-1], start=1) if share < NEAR_EMPTY]
     assert empty == [], f"near-empty pages of {step} (page, share of its height used): {empty}"
     assert not re.search(r"<\.\./|<[\w./-]+\.(?:html|xlsx)>", text), "relative links written out on paper"
+    marks = [html_.unescape(m) for m in re.findall(r'class="cl-badge[^"]*">([^<]+)<', html)]
+    captions = [html_.unescape(re.sub(r"<[^>]+>", " ", c)) for c in re.findall(r"<caption>(.*?)</caption>", html)]
+    assert marks, "a sample report without marks cannot test them"
+    assert orphaned_marks(pdf, marks + captions) == [], f"a mark or caption left alone at a page foot of {step}"
+
+
+def _marked_table_page(spacer: int, *, old_rule: bool = False) -> str:
+    """A page of the report's own CSS with a sample table, marked as :func:`mark_outputs` marks it,
+    ``spacer`` pixels down the page; ``old_rule`` rebuilds the layout the committee printed (the badge
+    an inline box before the table's block)."""
+    import nbformat
+    import pandas as pd
+
+    from clusterlib.config import RESOURCES_DIR
+    from clusterlib.report.display import METADATA_KEY
+    from clusterlib.report.marks import badge, mark_outputs
+    from clusterlib.report.tables import table_html
+
+    frame = pd.DataFrame({"Sektör": [f"Sektör {i}" for i in range(40)], "Puan": [i / 40 for i in range(40)]})
+    body = table_html(frame, lang="tr", caption="Sonuç sıralaması")
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("")
+    cell.outputs = [nbformat.v4.new_output("display_data", data={"text/html": body},
+                                           metadata={METADATA_KEY: {"kind": "table"}})]  # fmt: skip
+    nb.cells = [cell]
+    marked = mark_outputs(nb, "tr", synthetic=True).cells[0].outputs[0]["data"]["text/html"]
+    css = (RESOURCES_DIR / "templates" / "report.css").read_text(encoding="utf-8")
+    if old_rule:
+        marked = badge("synthetic", "tr") + body
+        css += "@media print { .cl-badge { display: inline-block !important; } }"
+    head = f"<html><head><meta charset='utf-8'><style>{css}</style></head>"
+    return f"{head}<body><div style='height:{spacer}px'></div>{marked}</body></html>"
+
+
+def test_a_mark_prints_with_its_table(browser, tmp_path):
+    """Issue 19, print: the synthetic-data badge of a table is never left alone at a page foot while its
+    table moves to the next page.  The marked table is printed at every height across the foot of the
+    first A4 page; the committee's layout (an inline badge before the table) is printed the same way
+    and must be caught, so the check can fail."""
+    from clusterlib import i18n
+
+    mark = [i18n.t("mark.synthetic_long", "tr"), "Sonuç sıralaması"]
+    found: dict[bool, list] = {True: [], False: []}
+    for old_rule in (False, True):
+        for spacer in range(880, 1010, 8):
+            page = tmp_path / f"table_{old_rule}_{spacer}.html"
+            page.write_text(_marked_table_page(spacer, old_rule=old_rule), encoding="utf-8")
+            browser.get(page.as_uri())
+            orphans = orphaned_marks(print_to_pdf(browser, page), mark)
+            found[old_rule].extend((spacer, o) for o in orphans)
+    assert found[True], "the check did not catch the committee's orphaned badge"
+    assert found[False] == []
 
 
 def test_page_fill_tells_a_near_empty_page():

@@ -129,5 +129,7 @@ def mark_outputs(nb: Any, lang: str, *, synthetic: bool) -> Any:
         if synthetic and not official:
             for output in outputs:
                 if _meta(output).get("kind") == "table":
-                    _insert(output, '<div class="cl-table-wrap">', badge("synthetic", lang), after=False)
+                    # inside the table's block, so it prints with the table (report.css keeps it
+                    # with the caption and first row)
+                    _insert(output, '<div class="cl-table-wrap">', badge("synthetic", lang), after=True)
     return nb

@@ -45,6 +45,7 @@ from clusterlib.selection.findings import (
     robustness_finding,
     shift_share_finding,
     structure_finding,
+    support_finding,
 )
 from clusterlib.selection.inputs import (
     CANDIDATE_SECTIONS,
@@ -367,7 +368,14 @@ def analyse_sector_selection(
         )
         if result is not None and additive is not None
         else None,
-        ranking=ranking_finding(result, criteria, robustness=robustness) if result is not None else None,
+        ranking=ranking_finding(
+            result,
+            criteria,
+            robustness=robustness,
+            support=support_finding(tables, place, result, criteria, indicators, missing=missing),
+        )
+        if result is not None
+        else None,
         robustness=robustness_finding(robustness, selection_top[0]) if robustness is not None else None,
         agreement=agreement_finding(agreement) if agreement is not None else None,
     )

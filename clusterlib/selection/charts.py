@@ -242,6 +242,8 @@ def criteria_groups_chart(
     lang: str = "tr",
     top: int = 12,
     title: str | None = None,
+    score: pd.Series | None = None,
+    score_name: str | None = None,
 ) -> go.Figure:
     """Stacked bars of each sector's score split into its criteria groups.
 
@@ -255,6 +257,10 @@ def criteria_groups_chart(
         Indexed by sector label, one column per criteria group id with its weighted contribution.
     group_names : mapping
         Group id → display name in the chosen language.
+    score, score_name : Series and str, optional
+        The score the order follows (e.g. TOPSIS closeness), indexed like ``contributions``: drawn as a
+        ◆ marker on each bar, named ``score_name`` in the legend, so the chart shows the number the
+        ranking table ranks beside the additive split.
     """
     data = contributions.head(top).iloc[::-1]
     fig = go.Figure()
@@ -268,11 +274,34 @@ def criteria_groups_chart(
             customdata=hover_values(data[group], lang, decimals=3),
             hovertemplate="%{y}: %{customdata}<extra>" + group_names.get(group, group) + "</extra>",
         )
+    if score is not None:
+        shown = score.reindex(data.index).astype(float)
+        fig.add_scatter(
+            y=data.index,
+            x=shown,
+            mode="markers",
+            marker={"symbol": "diamond", "size": 11, "color": PALETTE["black"], "line": {"width": 1, "color": "white"}},
+            name=score_name or "score",
+            customdata=hover_values(shown, lang, decimals=3),
+            hovertemplate="%{y}: %{customdata}<extra>" + (score_name or "") + "</extra>",
+        )
     fig.update_layout(barmode="stack", xaxis_title=_label("score", lang), legend_traceorder="normal")
-    fig = style(fig, lang, title=title, height=max(400, 30 * len(data) + 200))
-    fig.update_layout(  # legend above the bars: below, it ran into the axis title on A4
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "xref": "container"},
-        margin={"t": 110, "b": 50},
+    height = max(400, 30 * len(data) + 200)
+    fig = style(fig, lang, title=title, height=height)
+    # legend above the bars (below, it ran into the axis title on A4), under the title: room for one
+    # entry per row, as on a narrow page
+    entries = len(data.columns) + (score is not None)
+    fig.update_layout(
+        title={"y": 1 - 8 / height, "yanchor": "top", "yref": "container"},
+        legend={
+            "orientation": "h",
+            "yanchor": "top",
+            "y": 1 - 45 / height,
+            "x": 0,
+            "xref": "container",
+            "yref": "container",
+        },
+        margin={"t": 50 + 21 * entries, "b": 50},
     )
     return fig
 

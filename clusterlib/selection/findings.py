@@ -8,6 +8,8 @@ English from the i18n catalogue, with the number formats of the language.  Thres
 
 from __future__ import annotations
 
+import warnings
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -18,7 +20,7 @@ from clusterlib.i18n import format_percent, t
 from clusterlib.regions import Province
 from clusterlib.selection.criteria import Criteria
 from clusterlib.selection.portfolio import portfolio_quadrants
-from clusterlib.selection.thresholds import THRESHOLDS
+from clusterlib.selection.thresholds import POORLY_COVERED, THRESHOLDS
 
 __all__ = [
     "AgreementFinding",
@@ -29,6 +31,7 @@ __all__ = [
     "RobustnessFinding",
     "ShiftShareFinding",
     "StructureFinding",
+    "SupportFinding",
     "agreement_finding",
     "criteria_finding",
     "map_finding",
@@ -38,20 +41,8 @@ __all__ = [
     "sector_name",
     "shift_share_finding",
     "structure_finding",
+    "support_finding",
 ]
-
-_METHODS_TR = (
-    "Sıralama yöntemlerinin (TOPSIS ve ağırlıklı toplam yöntemi, çeşitli normalizasyon yöntemleriyle) "
-    "sonuçları"
-)
-_TAU_TR = (
-    "yöntemler arasındaki en düşük sıra korelasyonu (Kendall τ; 1 aynı sıra, 0 ilişkisiz sıra) {tau|num:2}"
-)
-_METHODS_EN = "The ranking methods (TOPSIS and the weighted sum, with several normalisations)"
-_TAU_EN = (
-    "the lowest rank correlation between methods (Kendall τ; 1 = same order, 0 = unrelated) is {tau|num:2}"
-)
-
 
 def sector_name(code: str, lang: str) -> str:
     """The short name of a NACE division in ``lang`` (the one naming rule of the step's texts)."""
@@ -136,6 +127,8 @@ class PortfolioFinding:
     def text(self, lang: str) -> str:
         """The sentence in ``lang``."""
         key = {0: "portfolio_none", 1: "portfolio_one"}.get(self.count, "portfolio")
+        if key == "portfolio" and len(self.sectors) == self.count:
+            key = "portfolio_all"  # every sector is named: no "the largest are"
         return t(
             f"selection.finding.{key}",
             lang,
@@ -264,19 +257,29 @@ class RobustnessFinding:
     k: int
     stable_count: int
     threshold: float
+    #: The sectors in the top *k* in at least ``threshold`` of the scenarios, in rank order.
+    stable: tuple[str, ...] = ()
 
     def text(self, lang: str) -> str:
-        """The sentence in ``lang``."""
-        return t(
-            "selection.finding.robustness",
+        """The sentence in ``lang``: how often the first sector stays, and which sectors stay robustly."""
+        first = t(
+            "selection.finding.robustness_always" if self.p >= 1 else "selection.finding.robustness_share",
             lang,
             sector=sector_name(self.sector, lang),
             n=self.n,
             p=self.p,
             k=self.k,
-            stable_count=self.stable_count,
+        )
+        key = {0: "robust_none", 1: "robust_one"}.get(self.stable_count, "robust_many")
+        rest = t(
+            f"selection.finding.{key}",
+            lang,
+            count=self.stable_count,
+            sectors=[sector_name(c, lang) for c in self.stable],
+            k=self.k,
             threshold=self.threshold,
         )
+        return f"{first}; {rest}"
 
 
 def robustness_finding(
@@ -285,13 +288,17 @@ def robustness_finding(
     """From :func:`clusterlib.selection.weight_sensitivity`: ``sector``'s ``p_top_k`` and the count of
     sectors with ``p_top_k ≥ threshold``."""
     first = sector
+    stable = robustness[robustness["p_top_k"] >= threshold]
+    if "rank" in stable:
+        stable = stable.sort_values("rank", kind="stable")
     return RobustnessFinding(
         sector=str(first),
         n=int(robustness.attrs["n"]),
         p=float(robustness.loc[first, "p_top_k"]),
         k=int(robustness.attrs["top_k"]),
-        stable_count=int((robustness["p_top_k"] >= threshold).sum()),
+        stable_count=len(stable),
         threshold=float(threshold),
+        stable=tuple(str(c) for c in stable.index),
     )
 
 
@@ -364,9 +371,15 @@ class RankingFinding:
     #: weight scenarios, with that share: the headline marks them as sensitive to the weights.
     fragile: tuple[tuple[str, float], ...] = ()
     k: int = 5
+    #: Sectors of the ranking table that SGK 4/a employment covers poorly (agriculture, A01–A03:
+    #: :data:`~clusterlib.selection.thresholds.POORLY_COVERED`), with their rank.
+    poorly_covered: tuple[tuple[str, int], ...] = ()
+    #: Where the support-institutions indicator comes from (None when it is not scored).
+    support: SupportFinding | None = None
 
     def text(self, lang: str) -> str:
-        """The sentence in ``lang``, with the explanation of the first sector and the fragile ranks marked."""
+        """The sentence in ``lang``, with the explanation of the first sector, the fragile ranks marked,
+        the sectors SGK 4/a covers poorly and the origin of the support-institutions indicator."""
         from clusterlib.selection.scoring import explain
 
         names = {c: sector_name(c, lang) for c in self.result.scores.index}  # type: ignore[attr-defined]
@@ -377,6 +390,13 @@ class RankingFinding:
             text += " " + t(
                 "selection.finding.fragile", lang, sector=sector_name(code, lang), rank=rank, p=share, k=self.k
             )
+        if self.poorly_covered:
+            ranked = [
+                t("selection.finding.ranked", lang, sector=sector_name(c, lang), rank=r) for c, r in self.poorly_covered
+            ]
+            text += " " + t("selection.finding.sgk_coverage", lang, sectors=ranked, count=len(ranked))
+        if self.support is not None:
+            text += " " + self.support.text(lang)
         return text
 
 
@@ -387,11 +407,18 @@ def ranking_finding(
     n: int = 3,
     robustness: pd.DataFrame | None = None,
     threshold: float = THRESHOLDS.robust,
+    shown: int = THRESHOLDS.ranking_rows,
+    support: SupportFinding | None = None,
 ) -> RankingFinding:
     """The first ``n`` sectors of a :class:`~clusterlib.selection.SelectionResult`; with the
     ``robustness`` table of :func:`clusterlib.selection.weight_sensitivity`, those that stay in the top
     ``k`` in fewer than ``threshold`` of the weight scenarios are marked fragile (committee review:
-    the no. 2 candidate was in the top 5 in only 69 % of the scenarios, and the headline did not say so)."""
+    the no. 2 candidate was in the top 5 in only 69 % of the scenarios, and the headline did not say so).
+    The sectors of the first ``shown`` ranks (the report's ranking table) that SGK 4/a covers poorly
+    are named with a caveat; ``support`` (:func:`support_finding`) says where the support-institutions
+    indicator comes from."""
+    ranks = result.scores["rank"].head(shown)  # type: ignore[attr-defined]
+    poorly = tuple((str(c), int(r)) for c, r in ranks.items() if str(c) in POORLY_COVERED)
     top = tuple(str(c) for c in result.scores.index[:n])  # type: ignore[attr-defined]
     fragile: tuple[tuple[str, float], ...] = ()
     k = 5
@@ -399,4 +426,91 @@ def ranking_finding(
         k = int(robustness.attrs.get("top_k", k))
         shares = robustness["p_top_k"].reindex(list(top))
         fragile = tuple((c, float(p)) for c, p in shares.items() if pd.notna(p) and p < threshold)
-    return RankingFinding(top=top, result=result, criteria=criteria, fragile=fragile, k=k)
+    return RankingFinding(
+        top=top, result=result, criteria=criteria, fragile=fragile, k=k, poorly_covered=poorly, support=support
+    )
+
+
+# ------------------------------------------------------------------------------------------- support
+@dataclass(frozen=True)
+class SupportFinding:
+    """Where the support-institutions indicator of a province comes from, and the ranking without it.
+
+    The indicator counts the province's stakeholder register and cluster initiatives
+    (:func:`clusterlib.selection.inputs.sector_indicators`).  The register is compiled for the
+    needs assessment of the province's own cluster, so that cluster's sectors score on it by
+    construction (committee review: the pilot's own register was counted as evidence for itself).
+    """
+
+    clusters: tuple[str, ...]
+    counted: tuple[tuple[str, float], ...]
+    median: float
+    without: tuple[str, ...]
+    moved: tuple[tuple[str, int, int], ...]
+
+    def text(self, lang: str) -> str:
+        """The sentence in ``lang``."""
+        if not self.counted:
+            return t("selection.finding.support_none", lang)
+        names = [nace.cluster(c).name_tr if lang == "tr" else nace.cluster(c).name_en for c in self.clusters]
+        key = "selection.finding.support_cluster" if names else "selection.finding.support_province"
+        counted = [
+            t("selection.finding.support_count", lang, sector=sector_name(c, lang), value=v) for c, v in self.counted
+        ]
+        moved = [
+            t("selection.finding.support_moved", lang, sector=sector_name(c, lang), old=old, new=new)
+            for c, old, new in self.moved
+        ]
+        text = t(key, lang, clusters=names, counted=counted, median=self.median)
+        text += " " + t("selection.finding.support_without", lang, top=[sector_name(c, lang) for c in self.without])
+        if moved:
+            text += " " + t("selection.finding.support_moves", lang, moved=moved)
+        return text
+
+
+def support_finding(
+    tables: Mapping[str, pd.DataFrame],
+    place: Province,
+    result: object,
+    criteria: Criteria,
+    indicators: pd.DataFrame,
+    *,
+    n: int = 3,
+    missing: str = "worst",
+) -> SupportFinding | None:
+    """Which clusters' records the support-institutions indicator counts, the candidates it lifts, and
+    the first ``n`` sectors when it is not scored (TOPSIS, the same criteria without it).
+
+    Returns None when the criteria do not score ``support_institutions``.
+    """
+    from clusterlib.selection.scoring import score_sectors
+
+    if "support_institutions" not in criteria.ids or "support_institutions" not in indicators:
+        return None
+    values = indicators["support_institutions"].astype(float)
+    counted = values[values > 0].sort_values(ascending=False, kind="stable")
+    ranks = result.scores["rank"]  # type: ignore[attr-defined]
+    order = [c for c in ranks.index if c in counted.index]
+    clusters: list[str] = []
+    register = tables.get("stakeholders")
+    if register is not None and "clusters" in register:
+        named = register.loc[register["plate"] == place.plate, "clusters"].dropna().astype(str)
+        ids = {c.strip() for value in named for c in value.split(";") if c.strip()}
+        known = nace.clusters().set_index("id")
+        clusters = sorted(i for i in ids if i in known.index and place.name in known.at[i, "provinces"])
+    if counted.empty:
+        return SupportFinding(tuple(clusters), (), float(values.median()), (), ())
+    rest = criteria.without(["support_institutions"])
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r".*imputed with the", category=UserWarning)
+        alone = score_sectors(indicators, rest, method="topsis", missing=missing).scores["rank"]
+    moved = tuple(
+        (str(c), int(ranks[c]), int(alone[c])) for c in ranks.index[:n] if c in counted.index and alone[c] != ranks[c]
+    )
+    return SupportFinding(
+        clusters=tuple(clusters),
+        counted=tuple((str(c), float(counted[c])) for c in order),
+        median=float(values.median()),
+        without=tuple(str(c) for c in alone.sort_values(kind="stable").index[:n]),
+        moved=moved,
+    )

@@ -153,8 +153,15 @@ class SelectionReport:
             return self._unavailable()
         frame = s.group_contributions(top)
         frame.index = [self.label(c) for c in frame.index]
+        score = s.result.scores["score"].reindex(s.group_contributions(top).index)  # type: ignore[union-attr]
+        score.index = frame.index
         return charts.criteria_groups_chart(
-            frame, self.group_names(), lang=self.lang, title=t("selection.chart.groups", self.lang)
+            frame,
+            self.group_names(),
+            lang=self.lang,
+            title=t("selection.chart.groups", self.lang),
+            score=score,
+            score_name=t("selection.chart.topsis", self.lang),
         )
 
     def robustness_chart(self, top: int = 10) -> go.Figure | Notice:

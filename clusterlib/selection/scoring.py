@@ -284,11 +284,14 @@ def explain(
 ) -> str:
     """A plain-language sentence on which criteria carry a sector and where it is weakest.
 
-    The strengths are the ``n_strengths`` indicators with the largest contributions (weighted normalised
+    The strengths are, among the indicators on which the sector is better than the median of the scored
+    sectors (direction applied), the ``n_strengths`` with the largest contributions (weighted normalised
     distance above the weakest sector, see :class:`SelectionResult`); the weakest side is the indicator
     on which the sector ranks lowest among the scored sectors, ties broken by the larger weighted
-    shortfall (omitted when the sector is first on every other indicator).  Indicator names, symbols
-    and number formats come from the criteria file in the chosen language; imputed values are marked.
+    shortfall (omitted when the sector is first on every other indicator).  Each value is written with
+    the candidates' median beside it, so a strength reads as relative to the other candidates.
+    Indicator names, symbols and number formats come from the criteria file in the chosen language;
+    imputed values are marked.
 
     Parameters
     ----------
@@ -307,11 +310,10 @@ def explain(
     Returns
     -------
     str
-        E.g. ``"Footwear ranks 1st, carried by specialisation (LQ 6.20) and export advantage (RCA 4.1);
-        its weakest side is wage cost (1.12 times the sector's national average)."`` / ``"Ayakkabı 1.
-        sırada; güçlü yönleri: uzmanlaşma (LQ 6,20) ve ihracatta karşılaştırmalı üstünlük (AKÜ 4,1);
-        en zayıf yönü: ücret maliyeti (sektörün Türkiye ortalamasının 1,12 katı)."``  Indicator
-        phrases come from :func:`clusterlib.selection.wording.indicator_phrase`.
+        E.g. ``"Footwear ranks 1st; compared with the other candidates its strengths are specialisation
+        (LQ 6.20; candidates' median 1.30) and export advantage (RCA 4.1; candidates' median 1.1); its
+        weakest side is wage cost (1.12 times the sector's national average; candidates' median 0.98)."``
+        Indicator phrases come from :func:`clusterlib.selection.wording.indicator_phrase`.
 
     Raises
     ------
@@ -332,11 +334,12 @@ def explain(
     >>> table = pd.DataFrame({"lq": [6.2, 1.0, 2.0], "wage_cost": [1.1, 1.3, 0.9]}, index=["15", "10", "28"])
     >>> result = score_sectors(table, crit, method="weighted_sum")
     >>> explain(result, crit, sector="15", lang="en", names={"15": "Footwear"}, n_strengths=1)
-    "Footwear ranks 1st; its strength is specialisation (LQ 6.2); its weakest side is wage cost (1.1 times
-    the sector's national average)."
+    "Footwear ranks 1st; compared with the other candidates its strength is specialisation (LQ 6.2;
+    candidates' median 2.0); its weakest side is wage cost (1.1 times the sector's national average;
+    candidates' median 1.1)."
     >>> explain(result, crit, sector="15", lang="tr", names={"15": "Ayakkabı"}, n_strengths=1)
-    'Ayakkabı 1. sırada; güçlü yönü: uzmanlaşma (LQ 6,2); en zayıf yönü: ücret maliyeti (sektörün
-    Türkiye ortalamasının 1,1 katı).'
+    'Ayakkabı 1. sırada; adaylara göre güçlü yönü: uzmanlaşma (LQ 6,2; adayların medyanı 2,0); en zayıf
+    yönü: ücret maliyeti (sektörün Türkiye ortalamasının 1,1 katı; adayların medyanı 1,1).'
     """
     lang = check_language(lang)
     if not isinstance(scores, SelectionResult):
@@ -359,6 +362,8 @@ def explain(
     label = str(names.get(sector, sector)) if names else str(sector)
     rank = int(scores.scores.at[sector, "rank"])
 
+    medians = scores.values.median()
+
     def phrase(ind: str) -> str:
         return indicator_phrase(
             str(ind),
@@ -368,10 +373,16 @@ def explain(
             symbol=str(table.at[ind, "symbol"] or ""),
             fmt=str(table.at[ind, "format"]),
             imputed=bool(scores.imputed.at[sector, ind]),
+            median=float(medians[ind]),
         )
 
+    # A strength is relative to the other candidates: the sector is better than their median (direction
+    # applied), not merely above the weakest (committee review: "küçük ölçekli işyeri yapısı (işyeri
+    # başına 23,7 çalışan)" was called a strength while most candidates had smaller workplaces).
+    above = scores.normalized.loc[sector] > scores.normalized.median() + 1e-12
     gains = scores.contributions.loc[sector]
-    gains = gains[gains > 1e-12].sort_values(ascending=False, kind="stable")
+    gains = gains[(gains > 1e-12) & above.reindex(gains.index, fill_value=False)]
+    gains = gains.sort_values(ascending=False, kind="stable")
     strengths = list(gains.index[:n_strengths])
     # The weakest side is where the sector stands lowest among the scored sectors (its rank on the
     # indicator, direction applied), not the largest distance from the best: one outlier sector far

@@ -212,4 +212,6 @@ def test_explain_weakest_side_is_where_the_sector_ranks_lowest():
     )
     result = score_sectors(table, crit, method="weighted_sum")
     text = explain(result, crit, sector="30", lang="en", n_strengths=1)
-    assert text.endswith("its weakest side is wage_cost (1.2 times the sector's national average).")
+    assert text.endswith(
+        "its weakest side is wage_cost (1.2 times the sector's national average; candidates' median 1.1)."
+    )

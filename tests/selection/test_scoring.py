@@ -199,20 +199,53 @@ def footwear(small) -> tuple:
 
 
 def test_explain_names_largest_contributor(footwear):
+    """The strength named first is the largest contribution among the indicators on which the sector is
+    better than the candidates' median; a sector better than the median on nothing says so."""
     result, criteria = footwear
+    above = result.normalized.gt(result.normalized.median(), axis=1)
     for sector in result.scores.index:
-        largest = result.contributions.loc[sector].idxmax()
+        gains = result.contributions.loc[sector][above.loc[sector]]
         for lang in ["en", "tr"]:
             text = explain(result, criteria, sector=sector, lang=lang)
-            assert criteria.name(largest, lang) in text
+            if gains.empty or gains.max() <= 0:
+                assert "not better than the candidates' median" in text or "medyanından iyi değil" in text
+            else:
+                assert criteria.name(gains.idxmax(), lang) in text
+
+
+def test_explain_strength_is_relative_to_the_candidates():
+    """Committee review (shared/reviews/committee-review.md, problem 8): "küçük ölçekli işyeri yapısı
+    (işyeri başına 23,7 çalışan)" was called a strength of a sector whose workplaces were larger than
+    most candidates'.  Above the weakest is not enough: a strength beats the candidates' median, and
+    the sentence gives that median."""
+    from clusterlib.selection import parse_criteria
+
+    def ind(i: str, d: str = "benefit") -> dict:
+        names = ("name_en", "name_tr", "description_en", "description_tr")
+        return {"id": i, **dict.fromkeys(names, i), "direction": d, "weight": 0.5, "format": "{:.1f}"}
+
+    crit = parse_criteria(
+        {"groups": [{"id": "g", "name_en": "G", "name_tr": "G", "weight": 1,
+                     "indicators": [ind("lq"), ind("avg_firm_size", "cost")]}]}
+    )  # fmt: skip
+    table = pd.DataFrame(
+        {"lq": [3.0, 1.0, 1.2, 0.9, 1.1], "avg_firm_size": [23.7, 40.0, 8.0, 9.0, 10.0]},
+        index=["27", "10", "28", "25", "22"],
+    )
+    result = score_sectors(table, crit, method="weighted_sum")
+    assert result.contributions.at["27", "avg_firm_size"] > 0  # above the weakest (40 per workplace) ...
+    text = explain(result, crit, sector="27", lang="tr", n_strengths=2)
+    assert "güçlü yönü: lq (3,0; adayların medyanı 1,1)" in text  # ... but not a strength
+    assert "en zayıf yönü: avg_firm_size (işyeri başına 23,7 çalışan; adayların medyanı 10,0)" in text
 
 
 def test_explain_english_sentence(footwear):
     result, criteria = footwear
     text = explain(result, criteria, sector="15", lang="en", names={"15": "Footwear"})
     assert text == (
-        "Footwear ranks 1st; its strengths are lq en (LQ 6.2) and rca en (RCA 4.1); "
-        "its weakest side is wage_cost en (1.12 times the sector's national average)."
+        "Footwear ranks 1st; compared with the other candidates its strengths are lq en (LQ 6.2; candidates' "
+        "median 1.3) and rca en (RCA 4.1; candidates' median 1.1); its weakest side is wage_cost en (1.12 times "
+        "the sector's national average; candidates' median 0.98)."
     )
 
 
@@ -220,8 +253,9 @@ def test_explain_turkish_sentence(footwear):
     result, criteria = footwear
     text = explain(result, criteria, sector="15", lang="tr", names={"15": "Ayakkabı"})
     assert text == (
-        "Ayakkabı 1. sırada; güçlü yönleri: lq tr (LQ 6,2) ve rca tr (AKÜ 4,1); "
-        "en zayıf yönü: wage_cost tr (sektörün Türkiye ortalamasının 1,12 katı)."
+        "Ayakkabı 1. sırada; adaylara göre güçlü yönleri: lq tr (LQ 6,2; adayların medyanı 1,3) ve rca tr (AKÜ 4,1; "
+        "adayların medyanı 1,1); en zayıf yönü: wage_cost tr (sektörün Türkiye ortalamasının 1,12 katı; adayların "
+        "medyanı 0,98)."
     )
 
 
@@ -244,17 +278,19 @@ def test_explain_turkish_thousands_and_percent():
         index=["a", "b", "c"],
     )
     result = score_sectors(table, criteria, method="weighted_sum")
-    assert "(%4,5 kişi)" in explain(result, criteria, sector="a", lang="tr")  # the file's format, the unit
-    assert "(4.5% jobs)" in explain(result, criteria, sector="a", lang="en")
+    assert "(%4,5 kişi; adayların medyanı %1,0)" in explain(result, criteria, sector="a", lang="tr")  # the unit
+    assert "(4.5% jobs; candidates' median 1.0%)" in explain(result, criteria, sector="a", lang="en")
 
 
 def test_explain_marks_imputed_values(small):
     table = _table(small, m=5)
     table.loc["10", "rca"] = np.nan
+    table.loc["10", [c for c in table.columns if c != "rca"]] = table.max()  # best on every other indicator
+    table.loc["10", "wage_cost"] = table["wage_cost"].min()  # (a cost: the best is the lowest)
     with pytest.warns(UserWarning, match=r"imputed"):
-        result = score_sectors(table, small, missing="median")
+        result = score_sectors(table, small, missing="worst")
     result_text = explain(result, small, sector="10", lang="en", n_strengths=4)
-    assert "imputed)" in result_text
+    assert "; imputed)" in result_text  # the imputed worst value is its weakest side, and marked
 
 
 def test_explain_ordinals():
