@@ -172,3 +172,40 @@ def test_english_csv_uses_comma_and_decimal_point(tmp_path):
     text = view.save(tmp_path).csv.read_text(encoding="utf-8-sig")
     header = text.splitlines()[0]
     assert header.startswith("Year,Target,Actual") and ";" not in header
+
+
+# ------------------------------------------------------------------------------ redraw in place
+def _shown(widget) -> tuple[list[dict], dict]:
+    traces = [{k: v for k, v in trace.to_plotly_json().items() if k != "uid"} for trace in widget.data]
+    return traces, widget.layout.to_plotly_json()
+
+
+@pytest.mark.parametrize("key", ["sector", "compare", "monitoring"])
+def test_a_redraw_that_sends_only_what_changed_leaves_the_figures_equal_to_the_drawing(key):
+    """Redraws update the figure widgets property by property (only what differs from the last
+    drawing is sent); after any sequence of changes each widget must show exactly the drawing's figure."""
+    from clusterlib.explore.views import same_value
+
+    view = EXPLORERS[key]("Çorum", lang="en")
+    changes = {
+        "sector": [("sector", "25"), ("year", 2020), ("plate", 55), ("sector", "10")],
+        "compare": [("plates", (19, 55, 61, 27)), ("top", 5), ("plates", (19,))],
+        "monitoring": [("amber", 0.6), ("peers", "all"), ("amber", 0.9)],
+    }[key]
+    for control, value in changes:
+        before = len(view.timings)
+        view.controls[control].value = value
+        assert len(view.timings) == before + 1, f"{control} → {value} did not redraw"
+        for widget, figure in zip(view.figures, view.drawing.figures, strict=False):
+            traces, layout = _shown(widget)
+            expected = [{k: v for k, v in trace.to_plotly_json().items() if k != "uid"} for trace in figure.data]
+            assert same_value(traces, expected), f"{key}: traces differ after {control} → {value}"
+            assert same_value(layout, figure.layout.to_plotly_json()), f"{key}: layout differs after {control}"
+
+
+def test_sector_map_keeps_its_template_and_changes_only_band_geometry_on_a_year_change():
+    view = explore.sector_explorer("10", "Çorum", lang="en")
+    template = view.figures[0].layout.template
+    view.controls["year"].value = view.controls["year"].options[0]
+    assert view.figures[0].layout.template is template  # not re-sent (nor re-validated) on a redraw
+    assert view.figures[0].layout.template.layout.plot_bgcolor == "white"  # the house style (charts.style)

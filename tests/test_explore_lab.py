@@ -32,6 +32,10 @@ pytestmark = pytest.mark.slow
 NOTEBOOK = NOTEBOOKS_DIR / "explore" / "workbench.ipynb"
 SCREENSHOTS = PROCESSED_DIR / "screenshots"
 TIMINGS = PROCESSED_DIR / "benchmarks" / "explore-browser.json"
+SELECTION = NOTEBOOKS_DIR / "02_sector_selection.ipynb"
+#: The internet is out of reach for the browser: every host name but 127.0.0.1 fails to resolve, so a
+#: map that needs a CDN stays blank in the test as it does for an expert working offline.
+OFFLINE = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
 VIEWS = ("survey", "compare", "sector", "weights", "diversification", "network", "monitoring")
 #: How long one redraw may take before the test calls the view broken (generous: a shared 2-core machine).
 REDRAW_TIMEOUT = 45
@@ -114,7 +118,8 @@ def driver():
     options = Options()
     options.binary_location = str(CHROMIUM)
     for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--window-size=1400,1000",
-                 "--disable-background-networking", "--disable-component-update", f"--user-data-dir={profile}"):
+                 "--disable-background-networking", "--disable-component-update", f"--user-data-dir={profile}",
+                 OFFLINE):
         options.add_argument(flag)
     # Only the console log: Chrome's "performance" log (DevTools network capture) made large widget
     # messages arrive empty, so figures drew without data; requests are read from the page instead.
@@ -250,6 +255,11 @@ class Page:
         chain = ActionChains(self.driver)
         chain = chain.key_down(Keys.CONTROL).click(option).key_up(Keys.CONTROL) if ctrl else chain.click(option)
         chain.perform()
+
+    def screenshot_element(self, element, name: str) -> None:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        self.driver.execute_script("arguments[0].scrollIntoView();", element)
+        element.screenshot(str(SCREENSHOTS / f"{name}-{self.lang}.png"))
 
     def screenshot(self, key: str) -> None:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -455,3 +465,46 @@ def test_workbench_is_stored_without_outputs():
     nb = nbformat.read(NOTEBOOK, as_version=4)
     assert all(c.outputs == [] and c.execution_count is None for c in nb.cells if c.cell_type == "code")
     assert "widgets" not in nb.metadata
+
+
+# The province maps that JupyterLab's plotly renderer (application/vnd.plotly.v1+json) drew: for each
+# geo subplot the number of province shapes with a real outline and a fill, and any error box.
+_MAPS_JS = """
+return [...document.querySelectorAll('.jp-RenderedPlotly')].filter(
+  p => ((p._fullLayout || {})._subplots || {}).geo?.length).map(p => ({
+  provinces: [...p.querySelectorAll('.geolayer path.choroplethlocation')].filter(
+    e => (e.getAttribute('d') || '').length > 20 && !['', 'none'].includes(getComputedStyle(e).fill)).length,
+  text: p.innerText.slice(0, 200)}));
+"""
+
+
+def test_sector_selection_maps_draw_offline_in_jupyterlab(driver, workdir: Path):
+    """Notebook 02's choropleths draw their 81 provinces in JupyterLab with the internet blocked.
+
+    JupyterLab shows these figures with plotly's own renderer, which fetched a world topojson from
+    cdn.plot.ly for every geo subplot; offline the maps stayed blank under "unexpected error while
+    fetching topojson file".  :func:`clusterlib.report.show` now gives geo figures a base map that
+    needs no network.
+    """
+    import nbformat
+    from selenium.webdriver.common.by import By
+
+    nb = nbformat.read(SELECTION, as_version=4)
+    parameters = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+    processed = workdir / "processed"
+    parameters.source += f'\nprocessed_dir = r"{processed}"\nn_simulations = 200'
+    nbformat.write(nb, workdir / SELECTION.name)
+    with jupyterlab(workdir) as lab:
+        driver.get(lab.url(f"lab/tree/{SELECTION.name}"))
+        page = Page(driver, "tr")
+        _run_all_cells(page)
+        maps = page.until(lambda: (m := driver.execute_script(_MAPS_JS)) and len(m) == 2
+                          and all(x["provinces"] >= 81 for x in m) and m,
+                          "both maps of notebook 02 drew their provinces", 300)
+        assert all("topojson" not in m["text"] and "Error" not in m["text"] for m in maps), maps
+        page.screenshot_element(driver.find_elements(By.CSS_SELECTOR, ".jp-RenderedPlotly")[-1], "selection-map")
+        errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+        assert errors == [], errors
+        outside = {u for u in _requested_urls(driver) if u.startswith(("http:", "https:"))
+                   and not u.startswith("http://127.0.0.1:")}
+        assert outside == set(), f"the page tried the network: {sorted(outside)[:5]}"

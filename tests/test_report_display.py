@@ -197,6 +197,29 @@ def test_show_registers_offline_base_map_for_geo_figures():
     assert "cdn.plot.ly" not in markup
 
 
+def test_show_gives_geo_figures_a_topojson_url_that_needs_no_network():
+    """JupyterLab draws ``application/vnd.plotly.v1+json`` with plotly.js' own renderer, which reads the
+    figure's config but runs no script of ours: the base map must come from the config's ``topojsonURL``
+    (a ``data:`` URL whose fragment swallows the file name plotly.js appends)."""
+    import base64
+
+    square = {"type": "Polygon", "coordinates": [[[34, 40], [34, 41], [35, 41], [35, 40], [34, 40]]]}
+    geojson = {"type": "FeatureCollection", "features": [{"type": "Feature", "id": "A", "geometry": square}]}
+    data, _ = published(show, go.Figure(go.Choropleth(geojson=geojson, locations=["A"], z=[1])))
+    url = data["application/vnd.plotly.v1+json"]["config"]["topojsonURL"]
+    head, _, encoded = url.partition(";base64,")
+    assert head == "data:application/json" and encoded.endswith("#")
+    # what plotly.js requests for the default scope: the data, the appended name only as the fragment
+    body, _, fragment = (url + "world_110m.json").partition("#")
+    assert fragment == "world_110m.json"
+    topology = json.loads(base64.b64decode(body.partition(",")[2]))
+    assert topology["type"] == "Topology"
+    assert {"land", "coastlines", "countries", "subunits"} <= set(topology["objects"])
+    assert url in data["text/html"]  # the report's newPlot call gets the same config
+    plain, _ = published(show, go.Figure(go.Bar(x=[1], y=[2])))
+    assert "topojsonURL" not in plain["application/vnd.plotly.v1+json"]["config"]
+
+
 def test_show_rejects_non_figures():
     with pytest.raises(TypeError, match="'fig' must be a plotly Figure, got dict"):
         show({"data": []})

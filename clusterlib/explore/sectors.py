@@ -22,11 +22,14 @@ import ipywidgets as widgets
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.colors import sequential
 
 from clusterlib import nace
+from clusterlib.charts import PALETTE
+from clusterlib.explore.figures import styled_figure
 from clusterlib.explore.panel import NationalPanel, national_panel, province_options, province_outlines
 from clusterlib.explore.views import Drawing, View
-from clusterlib.i18n import format_number, plotly_layout, t
+from clusterlib.i18n import format_number, t
 from clusterlib.regions import pilots, province
 
 __all__ = ["LQ_BANDS", "MIN_EMPLOYMENT", "default_sector", "lq_band", "sector_explorer", "sector_view"]
@@ -36,12 +39,12 @@ MIN_EMPLOYMENT = 100
 
 #: Upper bounds of the LQ bands of the map, and their colours (ColorBrewer PuBu, light to dark).
 LQ_BANDS: tuple[tuple[float, str, str], ...] = (
-    (0.8, "explore.band.under", "#d0d1e6"),
-    (1.25, "explore.band.par", "#a6bddb"),
-    (2.0, "explore.band.spec", "#3690c0"),
-    (np.inf, "explore.band.strong", "#034e7b"),
+    (0.8, "explore.band.under", sequential.PuBu[2]),
+    (1.25, "explore.band.par", sequential.PuBu[3]),
+    (2.0, "explore.band.spec", sequential.PuBu[5]),
+    (np.inf, "explore.band.strong", sequential.PuBu[7]),
 )
-_NONE_COLOUR = "#f0f0f0"
+_NONE_COLOUR = PALETTE["light_grey"]
 
 
 def lq_band(lq: pd.Series, employment: pd.Series) -> pd.Series:
@@ -85,86 +88,80 @@ def default_sector(panel: NationalPanel, plate: int) -> str:
 
 
 def _map(rows: pd.DataFrame, highlight: int, lang: str) -> go.Figure:
+    """The LQ map: one filled trace per band (so each band has its legend entry), hover points, the outline.
+
+    Built from plain trace dicts in one figure (see :func:`styled_figure`); between two redraws of
+    the view only the bands' coordinates, the hover texts and the outline change, and only those
+    are sent to the browser.
+    """
     outlines = province_outlines()
-    fig = go.Figure()
     bands = [
         (-1, "explore.band.none", _NONE_COLOUR),
         *((i, key, c) for i, (_, key, c) in enumerate(LQ_BANDS)),
     ]
+    traces: list[dict] = []
     for band, key, colour in bands:
-        plates = rows.index[rows["band"] == band]
+        plates = rows.index[(rows["band"] == band).to_numpy()]
         # an empty band keeps its legend entry (the scale stays fixed): a speck outside the view
-        lon = np.concatenate([outlines.at[p, "lon"] for p in plates]) if len(plates) else [0.0, 0.1, 0.0]
-        lat = np.concatenate([outlines.at[p, "lat"] for p in plates]) if len(plates) else [0.0, 0.0, 0.1]
-        fig.add_scatter(
-            x=lon,
-            y=lat,
-            mode="lines",
-            fill="toself",
-            fillcolor=colour,
-            name=t(key, lang),
-            line={"color": "white", "width": 0.6},
-            hoverinfo="skip",
-            showlegend=True,
-        )
-    fig.add_scatter(
-        x=outlines.loc[rows.index, "x"],
-        y=outlines.loc[rows.index, "y"],
-        mode="markers",
-        marker={"size": 6, "color": "rgba(0,0,0,0)"},
-        showlegend=False,
-        hoverinfo="text",
-        text=[
-            f"{name}<br>LQ {lq}<br>{band}"
-            for name, lq, band in zip(rows["province"], rows["lq_text"], rows["band_text"], strict=True)
-        ],
-    )
+        lon = np.concatenate(outlines.loc[plates, "lon"].to_list()) if len(plates) else np.array([0.0, 0.1, 0.0])
+        lat = np.concatenate(outlines.loc[plates, "lat"].to_list()) if len(plates) else np.array([0.0, 0.0, 0.1])
+        traces.append({"type": "scatter", "x": lon, "y": lat, "mode": "lines", "fill": "toself",
+                       "fillcolor": colour, "name": t(key, lang), "line": {"color": "white", "width": 0.6},
+                       "hoverinfo": "skip", "showlegend": True})
+    hover = [
+        f"{name}<br>LQ {lq}<br>{band}"
+        for name, lq, band in zip(rows["province"], rows["lq_text"], rows["band_text"], strict=True)
+    ]
+    traces.append({"type": "scatter", "x": outlines.loc[rows.index, "x"].to_numpy(),
+                   "y": outlines.loc[rows.index, "y"].to_numpy(), "mode": "markers",
+                   "marker": {"size": 6, "color": "rgba(0,0,0,0)"}, "showlegend": False,
+                   "hoverinfo": "text", "text": hover})
     own = outlines.loc[highlight]
-    fig.add_scatter(
-        x=own["lon"],
-        y=own["lat"],
-        mode="lines",
-        line={"color": "#111", "width": 2.5},
-        name=rows.at[highlight, "province"],
-        hoverinfo="skip",
-    )
-    fig.add_annotation(text="© OpenStreetMap", x=1, y=0, xref="paper", yref="paper", xanchor="right",
-                       yanchor="bottom", showarrow=False, font={"size": 10, "color": "#555"})
-    fig.update_layout(
+    traces.append({"type": "scatter", "x": own["lon"], "y": own["lat"], "mode": "lines",
+                   "line": {"color": PALETTE["vermillion"], "width": 2.5}, "name": rows.at[highlight, "province"],
+                   "hoverinfo": "skip"})
+    return styled_figure(
+        traces,
+        lang,
         height=430,
         margin={"l": 0, "r": 0, "t": 10, "b": 0},
-        plot_bgcolor="white",
         xaxis={"visible": False, "range": [25.5, 45.0]},
         yaxis={"visible": False, "scaleanchor": "x", "scaleratio": 1.3, "range": [35.7, 42.3]},
-        legend={"orientation": "h", "y": -0.02},
-        **plotly_layout(lang),
+        legend={"orientation": "h", "y": -0.02, "yanchor": "top"},
+        annotations=[{"text": "© OpenStreetMap", "x": 1, "y": 0, "xref": "paper", "yref": "paper",
+                      "xanchor": "right", "yanchor": "bottom", "showarrow": False,
+                      "font": {"size": 10, "color": PALETTE["text_muted"]}}],
     )
-    return fig
 
 
 def _series(panel: NationalPanel, sector: str, plates: list[int], year: int, lang: str) -> go.Figure:
     cells = panel.cells[(panel.cells["nace"] == sector) & panel.cells["plate"].isin(plates)]
-    fig = go.Figure()
+    traces = []
     for plate in plates:
         line = cells[cells["plate"] == plate]
-        fig.add_scatter(
-            x=line["year"],
-            y=line["lq"],
-            mode="lines+markers",
-            name=panel.names[plate],
-            line={"width": 3 if plate == plates[0] else 1.5},
-        )
-    fig.add_hline(y=1, line_dash="dot", annotation_text=t("explore.lq_one", lang))
-    fig.add_vline(x=year, line_color="#999", line_width=6, opacity=0.3,
-                  annotation_text=t("explore.sector.chosen_year", lang), annotation_position="top")
-    fig.update_layout(
+        traces.append({"type": "scatter", "x": line["year"].to_numpy(), "y": line["lq"].to_numpy(),
+                       "mode": "lines+markers", "name": panel.names[plate],
+                       "line": {"width": 3 if plate == plates[0] else 1.5}})
+    return styled_figure(
+        traces,
+        lang,
         height=320,
-        margin={"l": 50, "r": 10, "t": 40, "b": 40},
         title=t("explore.lq_over_time", lang),
-        **plotly_layout(lang),
+        margin={"l": 50, "r": 10, "b": 40},
         xaxis={"dtick": 1},
+        shapes=[
+            {"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": 1, "y1": 1,
+             "line": {"dash": "dot", "color": PALETTE["text_muted"]}},
+            {"type": "line", "yref": "paper", "x0": year, "x1": year, "y0": 0, "y1": 1,
+             "line": {"color": PALETTE["grey"], "width": 6}, "opacity": 0.3},
+        ],
+        annotations=[
+            {"text": t("explore.lq_one", lang), "xref": "paper", "x": 1, "y": 1, "xanchor": "right",
+             "yanchor": "bottom", "showarrow": False},
+            {"text": t("explore.sector.chosen_year", lang), "x": year, "yref": "paper", "y": 1,
+             "yanchor": "bottom", "showarrow": False},
+        ],
     )
-    return fig
 
 
 def sector_view(panel: NationalPanel, sector: str, year: int, plate: int, *, lang: str = "tr") -> Drawing:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import ipywidgets as widgets
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -86,19 +87,73 @@ def notice(text: str) -> Drawing:
     return Drawing(table=pd.DataFrame(), finding=text)
 
 
-def _apply(widget: go.FigureWidget, figure: go.Figure) -> None:
-    """Make ``widget`` show ``figure``, updating traces in place when their number and types match."""
-    same = len(widget.data) == len(figure.data) and all(
-        a.type == b.type for a, b in zip(widget.data, figure.data, strict=True)
+def same_value(a: object, b: object) -> bool:
+    """Whether two plotly property values (plain JSON, lists or numpy arrays, nested) are equal.
+
+    Examples
+    --------
+    >>> same_value({"x": np.array([1.0, np.nan])}, {"x": np.array([1.0, np.nan])})
+    True
+    >>> same_value({"x": [1, 2]}, {"x": [1, 3]}), same_value("a", None)
+    (False, False)
+    """
+    if isinstance(a, dict) or isinstance(b, dict):
+        if not (isinstance(a, dict) and isinstance(b, dict)) or a.keys() != b.keys():
+            return False
+        return all(same_value(a[k], b[k]) for k in a)
+    if isinstance(a, (np.ndarray, list, tuple)) or isinstance(b, (np.ndarray, list, tuple)):
+        if not isinstance(a, (np.ndarray, list, tuple)) or not isinstance(b, (np.ndarray, list, tuple)):
+            return False
+        if len(a) != len(b):
+            return False
+        left, right = np.asarray(a), np.asarray(b)
+        if left.dtype.kind in "fc" and right.dtype.kind in "fc":
+            return bool(np.array_equal(left, right, equal_nan=True))
+        if left.dtype != object and right.dtype != object:
+            return bool(np.array_equal(left, right))
+        return all(same_value(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, float) and isinstance(b, float) and np.isnan(a) and np.isnan(b):
+        return True
+    return type(a) is type(b) and a == b
+
+
+@dataclass
+class _Sent:
+    """What a figure widget was last given: its traces' and its layout's plain JSON."""
+
+    traces: list[dict]
+    layout: dict
+
+
+def _apply(widget: go.FigureWidget, figure: go.Figure, sent: _Sent | None) -> _Sent:
+    """Make ``widget`` show ``figure``, sending only what changed since ``sent``; returns what it now shows.
+
+    When the traces keep their number and types, only the trace and layout properties (top-level
+    keys) that differ from the last drawing are set, in one ``batch_update``: one small message to
+    the browser and no re-validation of the unchanged geometry or of the template.  Otherwise the
+    traces and the layout are replaced.
+    """
+    traces = [trace.to_plotly_json() for trace in figure.data]
+    layout = figure.layout.to_plotly_json()
+    same = (
+        sent is not None
+        and len(widget.data) == len(traces) == len(sent.traces)
+        and all(a.type == b.get("type") for a, b in zip(widget.data, traces, strict=True))
     )
     if not same:
         widget.data = ()
         widget.add_traces(figure.data)
-    with widget.batch_update():
-        if same:
-            for current, new in zip(widget.data, figure.data, strict=True):
-                current.update(new.to_plotly_json(), overwrite=True)
         widget.layout = figure.layout
+        return _Sent(traces, layout)
+    with widget.batch_update():
+        for index, (old, new) in enumerate(zip(sent.traces, traces, strict=True)):
+            for key in old.keys() | new.keys():
+                if key != "uid" and not same_value(old.get(key), new.get(key)):
+                    widget.data[index][key] = new.get(key)
+        for key in sent.layout.keys() | layout.keys():
+            if not same_value(sent.layout.get(key), layout.get(key)):
+                widget.layout[key] = layout.get(key)
+    return _Sent(traces, layout)
 
 
 def _resend_on_first_view(change: Mapping[str, object]) -> None:
@@ -199,6 +254,7 @@ class View:
                                           layout=widgets.Layout(width="auto"))
         self.save_button.on_click(lambda _button: self._guarded(self.save))
         self.figures: list[go.FigureWidget] = []
+        self._sent: list[_Sent | None] = []
         self._boxes: list[widgets.Box] = []
         self._n_figures = n_figures
         self.readouts: dict[str, widgets.HTML] = {}
@@ -214,12 +270,15 @@ class View:
         widget = go.FigureWidget(figure)
         widget.observe(_resend_on_first_view, names="_view_count")
         self.figures.append(widget)
+        self._sent.append(
+            _Sent([t.to_plotly_json() for t in figure.data], figure.layout.to_plotly_json()) if figure else None
+        )
         self._boxes.append(widgets.Box([widget], layout=widgets.Layout(width="100%")))
 
     def _show(self, figures: tuple[go.Figure, ...]) -> None:
         for index, figure in enumerate(figures):
             if index < len(self.figures):
-                _apply(self.figures[index], figure)
+                self._sent[index] = _apply(self.figures[index], figure, self._sent[index])
             else:
                 self._add_figure(figure)
         while len(self.figures) < self._n_figures:

@@ -15,6 +15,7 @@ All text that comes from data is HTML-escaped.  Plotly figures are written as a 
 
 from __future__ import annotations
 
+import base64
 import html
 import json
 from collections.abc import Mapping
@@ -55,6 +56,25 @@ _OFFLINE_GEO_SCRIPT = (
     + json.dumps([s.replace(" ", "-") for s in _GEO_SCOPES])
     + ".forEach(function(s){[50,110].forEach(function(r){var n=s+'_'+r+'m';"
     "if(!g.topojson[n]){g.topojson[n]={type:'Topology',arcs:[],objects:o};}});});})();</script>"
+)
+#: The same empty base map as a plotly.js ``topojsonURL``, for the renderers no script of ours reaches
+#: first (JupyterLab's ``application/vnd.plotly.v1+json`` renderer reads the figure's config, not
+#: the page).  plotly.js fetches ``topojsonURL + "<scope>_<resolution>m.json"``; in a ``data:`` URL
+#: ending in ``#`` the appended name becomes the fragment, which a ``data:`` URL ignores, so every
+#: name reads the same empty topology, without a request to the network.
+_OFFLINE_TOPOJSON_URL = (
+    "data:application/json;base64,"
+    + base64.b64encode(
+        json.dumps(
+            {
+                "type": "Topology",
+                "arcs": [],
+                "objects": {k: {"type": "GeometryCollection", "geometries": []} for k in _GEO_LAYERS},
+            },
+            separators=(",", ":"),
+        ).encode("ascii")
+    ).decode("ascii")
+    + "#"
 )
 _GEO_TRACES = {"choropleth", "scattergeo"}
 #: plotly.js config of every figure: no "Share chart" button (it uploads the data to Plotly Cloud).
@@ -129,9 +149,19 @@ def notice(text: str) -> None:
 
 
 # ----------------------------------------------------------------------------------------- show
+def _is_geo(fig: Any) -> bool:
+    return any(getattr(trace, "type", None) in _GEO_TRACES for trace in fig.data)
+
+
+def _figure_config(fig: Any, config: Mapping[str, Any] | None) -> dict[str, Any]:
+    """The plotly.js config of ``fig``: ours, the offline base map for geo figures, then ``config``."""
+    offline = {"topojsonURL": _OFFLINE_TOPOJSON_URL} if _is_geo(fig) else {}
+    return {**_FIGURE_CONFIG, **offline, **(config or {})}
+
+
 def _figure_html(fig: Any, config: Mapping[str, Any] | None) -> str:
     layout_height = fig.layout.height
-    options = {**_FIGURE_CONFIG, **(config or {})}
+    options = _figure_config(fig, config)
     div = fig.to_html(
         include_plotlyjs=False,
         full_html=False,
@@ -140,8 +170,7 @@ def _figure_html(fig: Any, config: Mapping[str, Any] | None) -> str:
         default_height=f"{layout_height or _FIGURE_HEIGHT}px",
         validate=True,
     )
-    geo = any(getattr(trace, "type", None) in _GEO_TRACES for trace in fig.data)
-    return f'<div class="cl-figure">{_OFFLINE_GEO_SCRIPT if geo else ""}{div}</div>'
+    return f'<div class="cl-figure">{_OFFLINE_GEO_SCRIPT if _is_geo(fig) else ""}{div}</div>'
 
 
 def show(fig: Any, *, config: Mapping[str, Any] | None = None) -> None:
@@ -153,8 +182,10 @@ def show(fig: Any, *, config: Mapping[str, Any] | None = None) -> None:
     6 and later no longer write a figure into a notebook executed without a front end unless a
     renderer is set, so this explicit bundle is what makes figures reach the report.
 
-    Geo figures get empty base-map layers registered first, so plotly.js never fetches its
-    topojson from the internet (maps with their own GeoJSON draw offline).
+    Geo figures get an empty base map, so plotly.js never fetches its topojson from the internet
+    (maps with their own GeoJSON draw offline): in the HTML a script registers empty layers before
+    the map is drawn, and both representations carry a ``topojsonURL`` config that reads the same
+    empty layers from a ``data:`` URL (JupyterLab's plotly renderer runs no script of ours).
 
     Parameters
     ----------
@@ -185,7 +216,7 @@ def show(fig: Any, *, config: Mapping[str, Any] | None = None) -> None:
     import plotly.io as pio
 
     bundle_json = json.loads(pio.to_json(fig, validate=False, remove_uids=False))
-    bundle_json["config"] = {**_FIGURE_CONFIG, **(config or {})}
+    bundle_json["config"] = _figure_config(fig, config)
     title = fig.layout.title.text if fig.layout.title and fig.layout.title.text else ""
     publish(
         {
