@@ -152,8 +152,12 @@ def test_criteria_group_bars_keep_the_given_order_and_say_what_they_are():
     # bars are drawn bottom-up: the first sector of the ranking is at the top even with a smaller sum
     assert list(fig.data[0].y) == ["Ranked second", "Ranked first"]
     assert fig.layout.title.text == "Order: TOPSIS rank"
-    # the legend above the bars: under them it ran into the axis title when printed on A4
-    assert fig.layout.legend.y >= 1 and fig.layout.legend.yanchor == "bottom"
+    # the legend above the bars, in the top margin under the title: under the bars it ran into the
+    # axis title when printed on A4 (the legend's y is relative to the whole figure, the container)
+    legend, layout = fig.layout.legend, fig.layout
+    assert legend.yref == "container" and legend.yanchor == "top"
+    assert legend.y * layout.height > layout.height - layout.margin.t  # inside the top margin
+    assert legend.y < layout.title.y  # under the title
 
 
 def test_portfolio_points_carry_their_quadrant_from_the_shared_classifier(profile):
