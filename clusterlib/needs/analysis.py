@@ -21,7 +21,7 @@ from clusterlib.i18n import DEFAULT_LANGUAGE, check_language
 from clusterlib.needs.context import ProvinceContext, province_context
 from clusterlib.needs.derive import NeedsFindings, derive_findings, derive_notes
 from clusterlib.needs.inputs import read_survey
-from clusterlib.needs.labels import Text
+from clusterlib.needs.labels import Text, cluster_name
 from clusterlib.needs.likert import likert_summary, response_rates
 from clusterlib.needs.notes import Note, note
 from clusterlib.needs.questionnaire import Questionnaire, load_questionnaire
@@ -107,12 +107,7 @@ class NeedsAssessment:
     @property
     def cluster_text(self) -> Text:
         """The cluster's name in both languages."""
-        from clusterlib.i18n import t
-
-        if self.cluster is None:
-            return Text(t("needs.no_cluster", "tr"), t("needs.no_cluster", "en"))
-        record = nace.cluster(self.cluster)
-        return Text(record.name_tr, record.name_en)
+        return Text(cluster_name(self.cluster, "tr"), cluster_name(self.cluster, "en"))
 
     def block_text(self, block: str) -> Text:
         """Name of a need area (block) in both languages (the id itself for an unknown block)."""

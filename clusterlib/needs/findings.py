@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from clusterlib.i18n import t
-from clusterlib.needs.labels import Text, label, name_in_sentence
+from clusterlib.needs.labels import Text, label, lower, name_in_sentence
 from clusterlib.needs.thresholds import THRESHOLDS, Thresholds
 
 __all__ = [
@@ -136,7 +136,7 @@ class FirmsFinding:
         from clusterlib.i18n import join_list
 
         sizes = join_list(
-            [f"{n} {label('size', s, lang).split(' (')[0].lower()}" for s, n in self.sizes], lang
+            [f"{n} {lower(label('size', s, lang).split(' (')[0], lang)}" for s, n in self.sizes], lang
         )
         return t(
             "needs.finding.firms",
