@@ -186,8 +186,10 @@ class ValueChainMapping:
             "measures": measures,
             "flows": self.flows,
             "sourcing": self.sourcing,
-            "linkages": self.linkages.join(self.linkages_regional, rsuffix="_regional"),
-            "extraction": self.extraction.join(self.extraction_regional, rsuffix="_regional"),
+            "linkages": pd.concat([self.linkages, self.linkages_regional.add_suffix("_regional")], axis=1),
+            "extraction": pd.concat(
+                [self.extraction, self.extraction_regional.add_suffix("_regional")], axis=1
+            ),
         }
         return save_tables(
             "value_chain_mapping", self.province, tables, processed_dir, qualifier=self.cluster_id

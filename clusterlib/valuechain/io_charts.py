@@ -27,9 +27,13 @@ def _label(key: str, lang: str, **values: object) -> str:
 
 
 def styled(fig: go.Figure, lang: str, *, height: int, title: str | None, source: str | None) -> go.Figure:
-    """:func:`clusterlib.charts.style`, with the source line moved under the x-axis title when the
-    figure has one (the two overlapped on paper)."""
+    """:func:`clusterlib.charts.style`, with the title above the legend and the source line moved
+    under the x-axis title when the figure has one (they overlapped on paper)."""
     fig = charts.style(fig, lang, height=height, title=title, source=source)
+    if title:
+        fig.update_layout(
+            margin={"t": 100}, title={"y": 1.0, "yref": "container", "yanchor": "top", "pad": {"t": 12}}
+        )
     if source and fig.layout.xaxis.title.text:
         for note in fig.layout.annotations:
             if note.text == source:
