@@ -17,7 +17,7 @@ from clusterlib import official
 from clusterlib.config import SAMPLE_DIR
 from clusterlib.i18n import check_language, t
 from clusterlib.monitoring import charts as step_charts
-from clusterlib.monitoring import presentation_tables as tables
+from clusterlib.monitoring import presentation_tables as ptables
 from clusterlib.monitoring.analysis import MonitoringBenchmarking
 from clusterlib.monitoring.thresholds import THRESHOLDS
 from clusterlib.monitoring.wording import a10_names
@@ -85,11 +85,6 @@ class MonitoringReport:
         return Notice(t("monitoring.note.synthetic", self.lang))
 
     @property
-    def terms(self) -> Notice:
-        """The technical terms of the report explained in plain words (a "Terimler" box)."""
-        return Notice(t("monitoring.terms", self.lang))
-
-    @property
     def thresholds(self) -> str:
         """The status thresholds, in words (they are parameters, shown in the report)."""
         return t("monitoring.thresholds", self.lang, amber=self.result.amber)
@@ -100,36 +95,36 @@ class MonitoringReport:
     # ------------------------------------------------------------------------------------- tables
     def status_grid(self) -> Table | Omitted:
         """Indicators × years with status symbols and values (:func:`presentation_tables.status_grid`)."""
-        return tables.status_grid(self.result, self.lang)
+        return ptables.status_grid(self.result, self.lang)
 
     def monitoring_table(self, group: str = "count") -> Table | Notice | Omitted:
         """Latest status of the indicators measured in one unit kind: ``"count"``, ``"percent"``,
         ``"money"`` or ``"number"`` (:data:`~clusterlib.monitoring.presentation_tables.UNIT_GROUPS`)."""
-        return tables.monitoring_table(self.result, self.lang, group)
+        return ptables.monitoring_table(self.result, self.lang, group)
 
     def scorecard_table(self) -> Table:
         """Rank and percentile rank of each metric among the 81 provinces."""
-        return tables.scorecard_table(self.result, self.lang)
+        return ptables.scorecard_table(self.result, self.lang)
 
     def scorecard_values_table(self) -> Table:
         """The province's value of each metric beside the median of the 81 provinces."""
-        return tables.scorecard_values_table(self.result, self.lang)
+        return ptables.scorecard_values_table(self.result, self.lang)
 
     def peers_table(self) -> Table:
         """The province and its peers on the scorecard metrics."""
-        return tables.peers_table(self.result, self.lang)
+        return ptables.peers_table(self.result, self.lang)
 
     def economy_table(self) -> Table:
         """Structure and real growth of value added by A10 sector (TÜİK)."""
-        return tables.economy_table(self.result, self.lang)
+        return ptables.economy_table(self.result, self.lang)
 
     def gaps_table(self, group: str = "count") -> Table | Notice | Omitted:
         """International references and gaps for the indicators of one unit kind (as :meth:`monitoring_table`)."""
-        return tables.gaps_table(self.result, self.lang, group)
+        return ptables.gaps_table(self.result, self.lang, group)
 
     def management_table(self) -> Table | Notice:
         """The six ESCA areas against the label medians and the Gold threshold."""
-        return tables.management_table(self.result, self.lang)
+        return ptables.management_table(self.result, self.lang)
 
     # ------------------------------------------------------------------------------------- charts
     def trajectories_chart(self) -> go.Figure:
@@ -177,10 +172,10 @@ class MonitoringReport:
     def tables(self) -> dict[str, Table | Notice | Omitted]:
         """Every table of the report by name (for tests and exports)."""
         out: dict[str, Table | Notice | Omitted] = {"grid": self.status_grid()}
-        out.update({f"monitoring_{g}": self.monitoring_table(g) for g in tables.UNIT_GROUPS})
+        out.update({f"monitoring_{g}": self.monitoring_table(g) for g in ptables.UNIT_GROUPS})
         out.update({"scorecard": self.scorecard_table(), "values": self.scorecard_values_table(),
                     "peers": self.peers_table(), "economy": self.economy_table()})
-        out.update({f"gaps_{g}": self.gaps_table(g) for g in tables.UNIT_GROUPS})
+        out.update({f"gaps_{g}": self.gaps_table(g) for g in ptables.UNIT_GROUPS})
         out["management"] = self.management_table()
         return out
 
