@@ -211,3 +211,18 @@ def test_the_reports_glossary_explains_every_abbreviation_of_the_findings(samsun
     explained = " ".join(f"{e['name']} {e.get('text', '')}" for e in glossary_for(text, lang))
     missing = {a for a in used - names if not re.fullmatch(r"TR\d+", a) and a not in explained}
     assert missing == set()
+
+
+def test_the_result_cache_is_language_free(tmp_path, monkeypatch):
+    """One analysis serves the Turkish and the English report: computed once, loaded for the other."""
+    from clusterlib import resultcache
+
+    monkeypatch.setenv(resultcache.CACHE_ENV, str(tmp_path / "results"))
+    monkeypatch.setenv(resultcache.LOG_ENV, str(tmp_path / "computed.log"))
+    turkish = analyse_monitoring_benchmarking("Çorum", lang="tr")
+    english = analyse_monitoring_benchmarking("corum", lang="en")  # any spelling
+    computed = (tmp_path / "computed.log").read_text(encoding="utf-8").splitlines()
+    assert [line.split()[0] for line in computed] == ["monitoring"]
+    assert english is not turkish and english.summary() == turkish.summary()
+    assert english.findings == turkish.findings
+    assert turkish.present("tr").headings.title != english.present("en").headings.title
