@@ -17,7 +17,8 @@ import pandas as pd
 
 from clusterlib.i18n import t, turkish_capitalize
 from clusterlib.monitoring.benchmarking import METRICS
-from clusterlib.monitoring.labels import country_name, unit_kind, unit_label
+from clusterlib.monitoring.international import reference_names
+from clusterlib.monitoring.labels import country_name, format_unit_value, unit_kind, unit_label
 from clusterlib.monitoring.rag import status_symbol
 from clusterlib.monitoring.wording import (
     a10_names,
@@ -88,8 +89,6 @@ def status_grid(result: MonitoringBenchmarking, lang: str) -> Table | Omitted:
     (● ▲ ■ ○) beside the value, never a colour alone.  The cells are text (symbol and value); the
     values as numbers are in :func:`monitoring_table` and the saved plan.
     """
-    from clusterlib.monitoring.labels import format_unit_value
-
     plan = result.plan
     if plan.empty:  # the monitoring table's notice says so, once
         return Omitted("no monitoring plan")
@@ -205,8 +204,6 @@ def economy_table(result: MonitoringBenchmarking, lang: str) -> Table:
 
 def gaps_table(result: MonitoringBenchmarking, lang: str, group: str = "count") -> Table | Notice | Omitted:
     """International reference values and the cluster's gap to each, for the indicators of one unit kind."""
-    from clusterlib.monitoring.international import reference_names
-
     _check_group(group)
     g = result.gaps
     if g.dropna(subset=["gap"]).empty:
