@@ -226,3 +226,31 @@ def test_the_result_cache_is_language_free(tmp_path, monkeypatch):
     assert english is not turkish and english.summary() == turkish.summary()
     assert english.findings == turkish.findings
     assert turkish.present("tr").headings.title != english.present("en").headings.title
+
+
+def test_a_province_without_a_cluster_says_what_it_lacks_and_what_it_shows():
+    """Every province: Hakkari has no cluster and no monitoring plan; the report says so in a plain
+    sentence and names the sector (NACE division) it benchmarks instead."""
+    result = analyse_monitoring_benchmarking("Hakkari")
+    division = result.divisions[0]
+    tr, en = result.present("tr").findings, result.present("en").findings
+    assert tr.plan.startswith("Hakkari'de tanımlı bir küme yok") and f"NACE {division}" in tr.plan
+    assert en.plan.startswith("No cluster is defined in Hakkari") and "monitoring plan" in en.plan
+    assert "izleme planı" in tr.next_steps.lower() and "monitoring plan" in en.next_steps
+    assert tr.trajectory != tr.plan  # said once, not repeated section after section
+
+
+@pytest.mark.parametrize(
+    "settings, message",
+    [
+        ({"amber": 1.2}, "'amber' must be in"),
+        ({"silver": 0.9, "gold": 0.8}, "'silver' and 'gold' must satisfy"),
+        ({"weak_percentile": 80.0}, "'weak_percentile' must be below"),
+        ({"economy_start": 2023, "economy_end": 2004}, "'economy_end' must be after"),
+    ],
+)
+def test_thresholds_refuse_inconsistent_settings(settings, message):
+    from clusterlib.monitoring import Thresholds
+
+    with pytest.raises(ValueError, match=message):
+        Thresholds(**settings)
