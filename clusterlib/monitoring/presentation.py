@@ -85,8 +85,10 @@ class MonitoringReport:
         return Notice(t("monitoring.note.synthetic", self.lang))
 
     @property
-    def thresholds(self) -> str:
-        """The status thresholds, in words (they are parameters, shown in the report)."""
+    def thresholds(self) -> str | Omitted:
+        """The status thresholds, in words (they are parameters, shown in the report); nothing without a plan."""
+        if self.result.indicators.empty:
+            return Omitted("no monitoring plan: no status to explain")
         return t("monitoring.thresholds", self.lang, amber=self.result.amber)
 
     def _source(self, key: str) -> str:
@@ -122,14 +124,17 @@ class MonitoringReport:
         """International references and gaps for the indicators of one unit kind (as :meth:`monitoring_table`)."""
         return ptables.gaps_table(self.result, self.lang, group)
 
-    def management_table(self) -> Table | Notice:
+    def management_table(self) -> Table | Omitted:
         """The six ESCA areas against the label medians and the Gold threshold."""
         return ptables.management_table(self.result, self.lang)
 
     # ------------------------------------------------------------------------------------- charts
-    def trajectories_chart(self) -> go.Figure:
-        """One panel per indicator: actual values, targets, straight path and latest trend."""
+    def trajectories_chart(self) -> go.Figure | Omitted:
+        """One panel per indicator: actual values, targets, straight path and latest trend (nothing without a
+        plan: the section's finding says so)."""
         r = self.result
+        if r.indicators.empty:
+            return Omitted("no monitoring plan")
         return step_charts.trajectories_chart(r.plan, r.indicators, lang=self.lang, window=r.window,
                                               title=t("monitoring.chart.title.trajectories", self.lang),
                                               source=self._source("plan"))
@@ -151,20 +156,25 @@ class MonitoringReport:
                                                                  province=r.province.name),
                                          source=source)
 
-    def gaps_chart(self) -> go.Figure:
-        """Relative gap to each international reference."""
+    def gaps_chart(self) -> go.Figure | Omitted:
+        """Relative gap to each international reference (nothing without one: the finding says so)."""
+        if self.result.gaps.dropna(subset=["gap"]).empty:
+            return Omitted("no international reference values")
         return step_charts.gaps_chart(self.result.gaps, lang=self.lang,
                                       title=t("monitoring.chart.title.gaps", self.lang),
                                       source=self._source("benchmarks"))
 
-    def management_radar(self) -> go.Figure:
-        """The six ESCA areas: the cluster, the label medians and the Gold threshold."""
+    def management_radar(self) -> go.Figure | Omitted:
+        """The six ESCA areas: the cluster, the label medians and the Gold threshold (nothing without a
+        self-assessment: the finding says so)."""
         r = self.result
+        if r.management is None:
+            return Omitted("no self-assessment of the cluster management")
         return step_charts.management_radar(r.management, gold=r.gold, lang=self.lang,
                                             title=t("monitoring.chart.title.management", self.lang),
                                             source=self._source("management"))
 
-    def charts(self) -> dict[str, go.Figure]:
+    def charts(self) -> dict[str, go.Figure | Omitted]:
         """Every chart of the report by name (for tests and exports)."""
         return {"trajectories": self.trajectories_chart(), "scorecard": self.scorecard_chart(),
                 "economy": self.economy_chart(), "gaps": self.gaps_chart(), "management": self.management_radar()}

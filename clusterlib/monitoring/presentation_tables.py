@@ -207,7 +207,7 @@ def gaps_table(result: MonitoringBenchmarking, lang: str, group: str = "count") 
     _check_group(group)
     g = result.gaps
     if g.dropna(subset=["gap"]).empty:
-        return Notice(t("monitoring.table.no_gaps", lang)) if group == "count" else Omitted("no reference values")
+        return Omitted("no reference values: the section's finding says so")
     g = g[[unit_kind(u) == group for u in g["unit"]]]
     if g.empty:
         return Omitted(f"no reference in a {group} unit")
@@ -225,11 +225,12 @@ def gaps_table(result: MonitoringBenchmarking, lang: str, group: str = "count") 
                  labels=_labels(list(frame.columns), lang), sheet=t(f"monitoring.sheet.gaps_{group}", lang))
 
 
-def management_table(result: MonitoringBenchmarking, lang: str) -> Table | Notice:
-    """The six ESCA areas: self-assessment, label medians, gap to the Gold threshold and what holds it back."""
+def management_table(result: MonitoringBenchmarking, lang: str) -> Table | Omitted:
+    """The six ESCA areas: self-assessment, label medians, gap to the Gold threshold and what holds it back
+    (nothing without a self-assessment: the section's finding says so)."""
     m = result.management
     if m is None:
-        return Notice(t("monitoring.finding.no_management", lang))
+        return Omitted("no self-assessment of the cluster management")
     names = (result.indicators.set_index("indicator")[f"name_{lang}"].to_dict()
              if not result.indicators.empty else {})
     frame = pd.DataFrame({
