@@ -284,7 +284,8 @@ def analyse_monitoring_benchmarking(
     latest = int(summary["report_year"].max()) if not summary.empty and summary["report_year"].notna().any() else None
     stars = card["stars"]
     findings = MonitoringFindings(
-        plan=plan_finding(summary, year=latest, amber=amber, conflicts=plan.conflicts),
+        plan=plan_finding(summary, year=latest, amber=amber, conflicts=plan.conflicts,
+                          without_cluster=None if monitored.id else (place.name, monitored.divisions[0])),
         trajectory=trajectory_finding(summary, window=window),
         national=national_finding(card["scorecard"], sector=Name(monitored.name_en, monitored.name_tr),
                                   division=monitored.divisions[0], province=place.name, strong=card["strong"],

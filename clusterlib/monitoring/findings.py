@@ -16,7 +16,7 @@ import pandas as pd
 
 from clusterlib import nace
 from clusterlib.i18n import t
-from clusterlib.monitoring.labels import format_unit_value, unit_label
+from clusterlib.monitoring.gap_findings import InternationalFinding, UnitMismatch, international_finding
 from clusterlib.monitoring.thresholds import THRESHOLDS
 from clusterlib.monitoring.wording import Name, a10_name, area_name, metric_name, names_text
 
@@ -79,9 +79,15 @@ class PlanFinding:
     grey: int
     amber_share: float
     conflicts: tuple[Conflict, ...] = ()
+    #: Set when no cluster is defined in the province: ``(province, NACE division)`` it is benchmarked on.
+    without_cluster: tuple[str, str] | None = None
 
     def text(self, lang: str) -> str:
         """The sentence in ``lang``; a count of zero leaves its clause out."""
+        if self.without_cluster is not None:
+            province, division = self.without_cluster
+            return t("monitoring.finding.no_cluster", lang, province=province, division=division,
+                     name=nace.name(division, lang=lang, short=True))
         if self.n == 0:
             return t("monitoring.finding.no_plan", lang)
         parts = [t(f"monitoring.finding.plan_{s}", lang, count=getattr(self, s), amber_share=self.amber_share)
@@ -99,14 +105,17 @@ class PlanFinding:
 
 
 def plan_finding(summary: pd.DataFrame, *, year: int | None, amber: float,
-                 conflicts: pd.DataFrame | None = None) -> PlanFinding:
+                 conflicts: pd.DataFrame | None = None,
+                 without_cluster: tuple[str, str] | None = None) -> PlanFinding:
     """Count the statuses of :func:`~clusterlib.monitoring.indicator_summary`; ``conflicts`` from
-    :func:`~clusterlib.monitoring.plan.direction_conflicts`."""
+    :func:`~clusterlib.monitoring.plan.direction_conflicts`; ``without_cluster`` (province, division)
+    when no cluster is defined in the province."""
     counts = summary["status"].value_counts() if not summary.empty else pd.Series(dtype=int)
     found = () if conflicts is None or conflicts.empty else tuple(
         Conflict(Name(str(r["name_en"]), str(r["name_tr"])), str(r["direction"]), float(r["baseline"]),
                  float(r["final_target"])) for r in conflicts.to_dict("records"))
     return PlanFinding(year=year, n=len(summary), amber_share=float(amber), conflicts=found,
+                       without_cluster=without_cluster,
                        **{s: int(counts.get(s, 0)) for s in ("green", "amber", "red", "grey")})
 
 
@@ -123,7 +132,7 @@ class TrajectoryFinding:
     def text(self, lang: str) -> str:
         """The sentence in ``lang``."""
         if self.n == 0:
-            return t("monitoring.finding.no_plan", lang)
+            return t("monitoring.finding.no_trajectory", lang)
         if not self.off:
             return t("monitoring.finding.trajectory_all", lang, window=self.window, final_year=self.final_year,
                      n=self.n)
@@ -162,8 +171,11 @@ class NationalFinding:
                 return t("monitoring.none", lang)
             return t("monitoring.finding.side", lang, metric=metric_name(item[0], lang), p=item[1])
 
-        return t("monitoring.finding.national", lang, sector=self.sector.text(lang), division=self.division,
-                 division_name=nace.name(self.division, lang=lang, short=True), province=self.province,
+        name = nace.name(self.division, lang=lang, short=True)
+        nace_text = (t("monitoring.finding.nace", lang, division=self.division) if name == self.sector.text(lang)
+                     else t("monitoring.finding.nace_named", lang, division=self.division, name=name))
+        return t("monitoring.finding.national", lang, sector=self.sector.text(lang), nace=nace_text,
+                 province=self.province,
                  rank=self.rank, of=self.of, share=self.percentile / 100.0, best=side(self.best),
                  worst=side(self.worst), strong_text=t("monitoring.is_strong" if self.strong else
                                                          "monitoring.not_strong", lang), stars=self.stars)
@@ -245,79 +257,6 @@ def economy_finding(growth: pd.DataFrame, structure: pd.DataFrame, gdp: dict, se
 
 
 @dataclass(frozen=True)
-class UnitMismatch:
-    """A reference left out because its unit is not the indicator's."""
-
-    name: Name
-    unit: str
-    reference: str
-    reference_unit: str | None
-
-    def text(self, lang: str) -> str:
-        """``name (unit) ↔ reference (unit)``."""
-        other = "–" if self.reference_unit is None else unit_label(self.reference_unit, lang)
-        return f"{self.name.text(lang)} ({unit_label(self.unit, lang)}) ↔ {self.reference} ({other})"
-
-
-@dataclass(frozen=True)
-class InternationalFinding:
-    """How many references the cluster leads and trails, and its largest gap (with both values)."""
-
-    n: int
-    ahead: int
-    worst: Name | None = None
-    reference: Name | None = None
-    country: str | None = None
-    unit: str | None = None
-    actual: float = math.nan
-    value: float = math.nan
-    gap: float = math.nan
-    skipped: tuple[UnitMismatch, ...] = ()
-
-    def text(self, lang: str) -> str:
-        """The sentences in ``lang``."""
-        note = ""
-        if self.skipped:
-            note = " " + t("monitoring.finding.unit_mismatch", lang, n=len(self.skipped),
-                           items="; ".join(s.text(lang) for s in self.skipped))
-        if self.n == 0 or self.worst is None or self.reference is None:
-            return t("monitoring.finding.no_international", lang) + note
-        behind = self.n - self.ahead
-        key = "all_behind" if self.ahead == 0 else "all_ahead" if behind == 0 else "mixed"
-        head = t(f"monitoring.finding.international_{key}", lang, n=self.n, ahead=self.ahead, behind=behind)
-        worst = t("monitoring.finding.international_gap", lang, indicator=self.worst.text(lang),
-                  actual=format_unit_value(self.actual, self.unit, lang), reference=self.reference.text(lang),
-                  value=format_unit_value(self.value, self.unit, lang),
-                  gap=self.gap)
-        return f"{head} {worst}{note}"
-
-
-def international_finding(gaps: pd.DataFrame, summary: pd.DataFrame) -> InternationalFinding:
-    """Read :func:`~clusterlib.monitoring.international_gaps` (``attrs["unit_mismatch"]``: references left out;
-    their indicators' names from ``summary``)."""
-    named = summary.set_index("indicator") if not summary.empty else pd.DataFrame(columns=["name_en", "name_tr"])
-
-    def name(indicator: str) -> Name:
-        if indicator in named.index:
-            return Name(str(named.at[indicator, "name_en"]), str(named.at[indicator, "name_tr"]))
-        return Name(indicator, indicator)
-
-    skipped = tuple(UnitMismatch(name(str(r["indicator"])), str(r["unit"]), str(r["reference"]),
-                                 None if pd.isna(r["reference_unit"]) else str(r["reference_unit"]))
-                    for r in gaps.attrs.get("unit_mismatch", []))
-    known = gaps.dropna(subset=["gap"])
-    if known.empty:
-        return InternationalFinding(n=0, ahead=0, skipped=skipped)
-    row = known.loc[known["gap"].idxmin()]
-    reference_tr = row.get("reference_tr")
-    return InternationalFinding(
-        n=len(known), ahead=int((known["gap"] >= 0).sum()), worst=Name(str(row["name_en"]), str(row["name_tr"])),
-        reference=Name(str(row["reference"]), str(reference_tr if pd.notna(reference_tr) else row["reference"])),
-        country=None if pd.isna(row["country"]) else str(row["country"]), unit=str(row["unit"]),
-        actual=float(row["actual"]), value=float(row["value"]), gap=float(row["gap"]), skipped=skipped)
-
-
-@dataclass(frozen=True)
 class ManagementFinding:
     """Overall management score, its label and the areas below the Gold threshold, furthest behind first."""
 
@@ -357,6 +296,7 @@ class NextStepsFinding:
 
     red: tuple[Name, ...]
     missing_data: bool
+    has_plan: bool
     area: str | None
     area_gap: float
     weak_metric: str | None
@@ -374,6 +314,8 @@ class NextStepsFinding:
         if self.weak_metric is not None:
             parts.append(t("monitoring.next.weak", lang, metric=metric_name(self.weak_metric, lang),
                            p=self.weak_percentile))
+        if not self.has_plan:
+            parts.insert(0, t("monitoring.next.no_plan", lang))
         return " ".join(parts) if parts else t("monitoring.next.data", lang)
 
 
@@ -394,5 +336,5 @@ def next_steps_finding(summary: pd.DataFrame, management: pd.DataFrame | None,
     low = ranked[ranked["percentile"] <= WEAK_PERCENTILE].sort_values("percentile")
     metric = str(low.iloc[0]["metric"]) if len(low) else None
     percentile = float(low.iloc[0]["percentile"]) if len(low) else math.nan
-    return NextStepsFinding(red=red, missing_data=missing, area=area, area_gap=gap, weak_metric=metric,
-                            weak_percentile=percentile)
+    return NextStepsFinding(red=red, missing_data=missing, has_plan=not summary.empty, area=area, area_gap=gap,
+                            weak_metric=metric, weak_percentile=percentile)

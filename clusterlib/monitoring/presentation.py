@@ -17,7 +17,7 @@ from clusterlib import official
 from clusterlib.config import SAMPLE_DIR
 from clusterlib.i18n import check_language, t
 from clusterlib.monitoring import charts as step_charts
-from clusterlib.monitoring import presentation_tables as tables
+from clusterlib.monitoring import presentation_tables as ptables
 from clusterlib.monitoring.analysis import MonitoringBenchmarking
 from clusterlib.monitoring.thresholds import THRESHOLDS
 from clusterlib.monitoring.wording import a10_names
@@ -85,13 +85,10 @@ class MonitoringReport:
         return Notice(t("monitoring.note.synthetic", self.lang))
 
     @property
-    def terms(self) -> Notice:
-        """The technical terms of the report explained in plain words (a "Terimler" box)."""
-        return Notice(t("monitoring.terms", self.lang))
-
-    @property
-    def thresholds(self) -> str:
-        """The status thresholds, in words (they are parameters, shown in the report)."""
+    def thresholds(self) -> str | Omitted:
+        """The status thresholds, in words (they are parameters, shown in the report); nothing without a plan."""
+        if self.result.indicators.empty:
+            return Omitted("no monitoring plan: no status to explain")
         return t("monitoring.thresholds", self.lang, amber=self.result.amber)
 
     def _source(self, key: str) -> str:
@@ -100,41 +97,44 @@ class MonitoringReport:
     # ------------------------------------------------------------------------------------- tables
     def status_grid(self) -> Table | Omitted:
         """Indicators × years with status symbols and values (:func:`presentation_tables.status_grid`)."""
-        return tables.status_grid(self.result, self.lang)
+        return ptables.status_grid(self.result, self.lang)
 
     def monitoring_table(self, group: str = "count") -> Table | Notice | Omitted:
         """Latest status of the indicators measured in one unit kind: ``"count"``, ``"percent"``,
         ``"money"`` or ``"number"`` (:data:`~clusterlib.monitoring.presentation_tables.UNIT_GROUPS`)."""
-        return tables.monitoring_table(self.result, self.lang, group)
+        return ptables.monitoring_table(self.result, self.lang, group)
 
     def scorecard_table(self) -> Table:
         """Rank and percentile rank of each metric among the 81 provinces."""
-        return tables.scorecard_table(self.result, self.lang)
+        return ptables.scorecard_table(self.result, self.lang)
 
     def scorecard_values_table(self) -> Table:
         """The province's value of each metric beside the median of the 81 provinces."""
-        return tables.scorecard_values_table(self.result, self.lang)
+        return ptables.scorecard_values_table(self.result, self.lang)
 
     def peers_table(self) -> Table:
         """The province and its peers on the scorecard metrics."""
-        return tables.peers_table(self.result, self.lang)
+        return ptables.peers_table(self.result, self.lang)
 
     def economy_table(self) -> Table:
         """Structure and real growth of value added by A10 sector (TÜİK)."""
-        return tables.economy_table(self.result, self.lang)
+        return ptables.economy_table(self.result, self.lang)
 
     def gaps_table(self, group: str = "count") -> Table | Notice | Omitted:
         """International references and gaps for the indicators of one unit kind (as :meth:`monitoring_table`)."""
-        return tables.gaps_table(self.result, self.lang, group)
+        return ptables.gaps_table(self.result, self.lang, group)
 
-    def management_table(self) -> Table | Notice:
+    def management_table(self) -> Table | Omitted:
         """The six ESCA areas against the label medians and the Gold threshold."""
-        return tables.management_table(self.result, self.lang)
+        return ptables.management_table(self.result, self.lang)
 
     # ------------------------------------------------------------------------------------- charts
-    def trajectories_chart(self) -> go.Figure:
-        """One panel per indicator: actual values, targets, straight path and latest trend."""
+    def trajectories_chart(self) -> go.Figure | Omitted:
+        """One panel per indicator: actual values, targets, straight path and latest trend (nothing without a
+        plan: the section's finding says so)."""
         r = self.result
+        if r.indicators.empty:
+            return Omitted("no monitoring plan")
         return step_charts.trajectories_chart(r.plan, r.indicators, lang=self.lang, window=r.window,
                                               title=t("monitoring.chart.title.trajectories", self.lang),
                                               source=self._source("plan"))
@@ -156,20 +156,25 @@ class MonitoringReport:
                                                                  province=r.province.name),
                                          source=source)
 
-    def gaps_chart(self) -> go.Figure:
-        """Relative gap to each international reference."""
+    def gaps_chart(self) -> go.Figure | Omitted:
+        """Relative gap to each international reference (nothing without one: the finding says so)."""
+        if self.result.gaps.dropna(subset=["gap"]).empty:
+            return Omitted("no international reference values")
         return step_charts.gaps_chart(self.result.gaps, lang=self.lang,
                                       title=t("monitoring.chart.title.gaps", self.lang),
                                       source=self._source("benchmarks"))
 
-    def management_radar(self) -> go.Figure:
-        """The six ESCA areas: the cluster, the label medians and the Gold threshold."""
+    def management_radar(self) -> go.Figure | Omitted:
+        """The six ESCA areas: the cluster, the label medians and the Gold threshold (nothing without a
+        self-assessment: the finding says so)."""
         r = self.result
+        if r.management is None:
+            return Omitted("no self-assessment of the cluster management")
         return step_charts.management_radar(r.management, gold=r.gold, lang=self.lang,
                                             title=t("monitoring.chart.title.management", self.lang),
                                             source=self._source("management"))
 
-    def charts(self) -> dict[str, go.Figure]:
+    def charts(self) -> dict[str, go.Figure | Omitted]:
         """Every chart of the report by name (for tests and exports)."""
         return {"trajectories": self.trajectories_chart(), "scorecard": self.scorecard_chart(),
                 "economy": self.economy_chart(), "gaps": self.gaps_chart(), "management": self.management_radar()}
@@ -177,10 +182,10 @@ class MonitoringReport:
     def tables(self) -> dict[str, Table | Notice | Omitted]:
         """Every table of the report by name (for tests and exports)."""
         out: dict[str, Table | Notice | Omitted] = {"grid": self.status_grid()}
-        out.update({f"monitoring_{g}": self.monitoring_table(g) for g in tables.UNIT_GROUPS})
+        out.update({f"monitoring_{g}": self.monitoring_table(g) for g in ptables.UNIT_GROUPS})
         out.update({"scorecard": self.scorecard_table(), "values": self.scorecard_values_table(),
                     "peers": self.peers_table(), "economy": self.economy_table()})
-        out.update({f"gaps_{g}": self.gaps_table(g) for g in tables.UNIT_GROUPS})
+        out.update({f"gaps_{g}": self.gaps_table(g) for g in ptables.UNIT_GROUPS})
         out["management"] = self.management_table()
         return out
 

@@ -17,7 +17,8 @@ import pandas as pd
 
 from clusterlib.i18n import t, turkish_capitalize
 from clusterlib.monitoring.benchmarking import METRICS
-from clusterlib.monitoring.labels import country_name, unit_kind, unit_label
+from clusterlib.monitoring.international import reference_names
+from clusterlib.monitoring.labels import country_name, format_unit_value, unit_kind, unit_label
 from clusterlib.monitoring.rag import status_symbol
 from clusterlib.monitoring.wording import (
     a10_names,
@@ -88,8 +89,6 @@ def status_grid(result: MonitoringBenchmarking, lang: str) -> Table | Omitted:
     (● ▲ ■ ○) beside the value, never a colour alone.  The cells are text (symbol and value); the
     values as numbers are in :func:`monitoring_table` and the saved plan.
     """
-    from clusterlib.monitoring.labels import format_unit_value
-
     plan = result.plan
     if plan.empty:  # the monitoring table's notice says so, once
         return Omitted("no monitoring plan")
@@ -205,12 +204,10 @@ def economy_table(result: MonitoringBenchmarking, lang: str) -> Table:
 
 def gaps_table(result: MonitoringBenchmarking, lang: str, group: str = "count") -> Table | Notice | Omitted:
     """International reference values and the cluster's gap to each, for the indicators of one unit kind."""
-    from clusterlib.monitoring.international import reference_names
-
     _check_group(group)
     g = result.gaps
     if g.dropna(subset=["gap"]).empty:
-        return Notice(t("monitoring.table.no_gaps", lang)) if group == "count" else Omitted("no reference values")
+        return Omitted("no reference values: the section's finding says so")
     g = g[[unit_kind(u) == group for u in g["unit"]]]
     if g.empty:
         return Omitted(f"no reference in a {group} unit")
@@ -228,11 +225,12 @@ def gaps_table(result: MonitoringBenchmarking, lang: str, group: str = "count") 
                  labels=_labels(list(frame.columns), lang), sheet=t(f"monitoring.sheet.gaps_{group}", lang))
 
 
-def management_table(result: MonitoringBenchmarking, lang: str) -> Table | Notice:
-    """The six ESCA areas: self-assessment, label medians, gap to the Gold threshold and what holds it back."""
+def management_table(result: MonitoringBenchmarking, lang: str) -> Table | Omitted:
+    """The six ESCA areas: self-assessment, label medians, gap to the Gold threshold and what holds it back
+    (nothing without a self-assessment: the section's finding says so)."""
     m = result.management
     if m is None:
-        return Notice(t("monitoring.finding.no_management", lang))
+        return Omitted("no self-assessment of the cluster management")
     names = (result.indicators.set_index("indicator")[f"name_{lang}"].to_dict()
              if not result.indicators.empty else {})
     frame = pd.DataFrame({

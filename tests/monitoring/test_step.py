@@ -80,13 +80,15 @@ def test_present_builds_every_table_and_chart(province, lang):
     tables = rendered(view)
     charts = view.charts()
     assert set(charts) == {"trajectories", "scorecard", "economy", "gaps", "management"}
-    assert all(isinstance(f, go.Figure) and len(f.data) + len(f.layout.annotations) > 0 for f in charts.values())
-    assert all(f.layout.title.text for f in charts.values())  # every chart has a title
+    figures = [f for f in charts.values() if not isinstance(f, Omitted)]  # nothing drawn where the finding says why
+    assert all(isinstance(f, go.Figure) and len(f.data) > 0 for f in figures)
+    assert all(f.layout.title.text for f in figures)  # every chart has a title
+    assert len(figures) == (5 if result.cluster.id else 2)
     assert {"scorecard", "values", "peers", "economy"} <= set(tables)
     if result.cluster.id is None:
         assert result.indicators.empty and result.management is None
         assert isinstance(view.monitoring_table("count"), Notice) and isinstance(view.status_grid(), Omitted)
-        assert isinstance(view.management_table(), Notice)
+        assert isinstance(view.management_table(), Omitted) and isinstance(view.thresholds, Omitted)
         assert "monitoring" in view.findings.plan.lower() or "izleme" in view.findings.plan.lower()
     else:
         assert {"grid", "monitoring_count", "monitoring_percent", "monitoring_money", "management"} <= set(tables)
@@ -197,13 +199,60 @@ def test_unknown_cluster_province_and_table_group():
 
 
 @pytest.mark.parametrize("lang", ["tr", "en"])
-def test_the_terms_box_explains_every_abbreviation_of_the_findings(samsun, lang):
-    """Issue 19, item 6: ESCA, A10, İBBS/NUTS-2, SES, LQ … explained in plain words in a "Terimler" box."""
+def test_the_reports_glossary_explains_every_abbreviation_of_the_findings(samsun, lang):
+    """Issue 19, item 6: ESCA, A10, İBBS/NUTS-2, SES, LQ … have an entry in the report's "Terimler" box
+    (:func:`clusterlib.report.glossary.glossary_for`, which every report gets at its end)."""
+    from clusterlib.report.glossary import glossary_for
+
     view = samsun.present(lang)
     text = " ".join(getattr(view.findings, f.name) for f in dataclasses.fields(view.findings))
-    used = set(re.findall(r"\b[A-ZÇĞİÖŞÜ]{2,}[0-9]*\b", text))
-    known = {"TÜİK", "NACE", "ABD", "US", "KOSGEB", "GSYH", "GDP", "AB", "EU", "USD"}  # names, not terms
-    assert used - known, "the findings should use some technical abbreviations"
-    missing = {a for a in used - known if not re.fullmatch(r"TR\d+", a) and a not in view.terms.text}
+    used = set(re.findall(r"\b[A-ZÇĞİÖŞÜ][A-ZÇĞİÖŞÜ0-9]+\b", text))
+    assert "A10" in used and "ESCA" in used
+    names = {"TÜİK", "ABD", "US", "KOSGEB", "AB", "EU", "USD"}  # organisations and currencies, not terms
+    assert used - names, "the findings should use some technical abbreviations"
+    explained = " ".join(f"{e['name']} {e.get('text', '')}" for e in glossary_for(text, lang))
+    missing = {a for a in used - names if not re.fullmatch(r"TR\d+", a) and a not in explained}
     assert missing == set()
-    assert view.terms.text.startswith("Terimler" if lang == "tr" else "Terms")
+
+
+def test_the_result_cache_is_language_free(tmp_path, monkeypatch):
+    """One analysis serves the Turkish and the English report: computed once, loaded for the other."""
+    from clusterlib import resultcache
+
+    monkeypatch.setenv(resultcache.CACHE_ENV, str(tmp_path / "results"))
+    monkeypatch.setenv(resultcache.LOG_ENV, str(tmp_path / "computed.log"))
+    turkish = analyse_monitoring_benchmarking("Çorum", lang="tr")
+    english = analyse_monitoring_benchmarking("corum", lang="en")  # any spelling
+    computed = (tmp_path / "computed.log").read_text(encoding="utf-8").splitlines()
+    assert [line.split()[0] for line in computed] == ["monitoring"]
+    assert english is not turkish and english.summary() == turkish.summary()
+    assert english.findings == turkish.findings
+    assert turkish.present("tr").headings.title != english.present("en").headings.title
+
+
+def test_a_province_without_a_cluster_says_what_it_lacks_and_what_it_shows():
+    """Every province: Hakkari has no cluster and no monitoring plan; the report says so in a plain
+    sentence and names the sector (NACE division) it benchmarks instead."""
+    result = analyse_monitoring_benchmarking("Hakkari")
+    division = result.divisions[0]
+    tr, en = result.present("tr").findings, result.present("en").findings
+    assert tr.plan.startswith("Hakkari'de tanımlı bir küme yok") and f"NACE {division}" in tr.plan
+    assert en.plan.startswith("No cluster is defined in Hakkari") and "monitoring plan" in en.plan
+    assert "izleme planı" in tr.next_steps.lower() and "monitoring plan" in en.next_steps
+    assert tr.trajectory != tr.plan  # said once, not repeated section after section
+
+
+@pytest.mark.parametrize(
+    "settings, message",
+    [
+        ({"amber": 1.2}, "'amber' must be in"),
+        ({"silver": 0.9, "gold": 0.8}, "'silver' and 'gold' must satisfy"),
+        ({"weak_percentile": 80.0}, "'weak_percentile' must be below"),
+        ({"economy_start": 2023, "economy_end": 2004}, "'economy_end' must be after"),
+    ],
+)
+def test_thresholds_refuse_inconsistent_settings(settings, message):
+    from clusterlib.monitoring import Thresholds
+
+    with pytest.raises(ValueError, match=message):
+        Thresholds(**settings)
