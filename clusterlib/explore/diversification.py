@@ -15,12 +15,13 @@ from pathlib import Path
 
 import ipywidgets as widgets
 import pandas as pd
-import plotly.graph_objects as go
 
 from clusterlib import nace
+from clusterlib.charts import PALETTE
+from clusterlib.explore.figures import styled_figure
 from clusterlib.explore.panel import province_options
 from clusterlib.explore.views import Drawing, View, notice
-from clusterlib.i18n import format_number, plotly_layout, t
+from clusterlib.i18n import format_number, t
 from clusterlib.regions import province
 from clusterlib.relatedness import ComplexityError
 from clusterlib.selection import analyse_diversification
@@ -63,29 +64,32 @@ def diversification_view(result: Diversification | str, plate: int, top: int, *,
     axis = t(f"explore.div.{measure}", lang)
     best = opportunities.head(top)
     rest = opportunities.iloc[top:]
-    fig = go.Figure()
-    for part, name, colour, text in (
-        (rest, t("explore.div.others", lang), "#a6bddb", False),
-        (best, t("explore.div.best", lang), "#D55E00", True),
-    ):
-        fig.add_scatter(
-            x=part["density"],
-            y=part[measure],
-            mode="markers+text" if text else "markers",
-            name=name,
-            text=list(part.index) if text else None,
-            textposition="top center",
-            marker={"size": 11 if text else 8, "color": colour, "symbol": "diamond" if text else "circle",
-                    "line": {"color": "#333", "width": 0.6}},
-            customdata=[_label(c, lang) for c in part.index],
-            hovertemplate="%{customdata}<br>%{x:.1f} %, %{y:.2f}<extra></extra>",
+    traces = [
+        {
+            "type": "scatter",
+            "x": part["density"].to_numpy(),
+            "y": part[measure].to_numpy(),
+            "mode": "markers+text" if text else "markers",
+            "name": name,
+            "text": list(part.index) if text else None,
+            "textposition": "top center",
+            "marker": {"size": 11 if text else 8, "color": colour, "symbol": "diamond" if text else "circle",
+                       "line": {"color": PALETTE["text_muted"], "width": 0.6}},
+            "customdata": [_label(c, lang) for c in part.index],
+            "hovertemplate": "%{customdata}<br>%{x:.1f} %, %{y:.2f}<extra></extra>",
+        }
+        for part, name, colour, text in (
+            (rest, t("explore.div.others", lang), PALETTE["sky"], False),
+            (best, t("explore.div.best", lang), PALETTE["vermillion"], True),
         )
-    fig.update_layout(
+    ]
+    fig = styled_figure(
+        traces,
+        lang,
         height=460,
-        xaxis={"title": t("explore.div.density", lang), "automargin": True},
-        yaxis={"title": axis, "automargin": True},
+        xaxis={"title": {"text": t("explore.div.density", lang)}, "automargin": True},
+        yaxis={"title": {"text": axis}, "automargin": True},
         margin={"l": 10, "r": 10, "t": 20, "b": 50},
-        **plotly_layout(lang),
         legend={"orientation": "h", "y": -0.15, "yanchor": "top"},
     )
     columns = {

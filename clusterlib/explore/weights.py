@@ -16,11 +16,12 @@ from pathlib import Path
 
 import ipywidgets as widgets
 import pandas as pd
-import plotly.graph_objects as go
 
+from clusterlib.charts import PALETTE
+from clusterlib.explore.figures import styled_figure
 from clusterlib.explore.panel import province_options
 from clusterlib.explore.views import Drawing, View, notice
-from clusterlib.i18n import format_number, hover_values, plotly_layout, t
+from clusterlib.i18n import format_number, hover_values, t
 from clusterlib.regions import province
 from clusterlib.selection import analyse_sector_selection
 from clusterlib.selection.presentation import SelectionReport
@@ -70,22 +71,22 @@ def weights_ranking(report: SelectionReport, weights: Mapping[str, float], *, to
         }
     )
     head = everything.head(top)
-    fig = go.Figure(
-        go.Bar(
-            x=head[score],
-            y=head[sector],
-            orientation="h",
-            marker={"color": "#0072B2"},
-            customdata=hover_values(head[score], lang, decimals=3),
-            hovertemplate="%{y}<br>%{customdata}<extra></extra>",
-        )
-    )
-    fig.update_layout(
+    fig = styled_figure(
+        [{
+            "type": "bar",
+            "x": head[score].to_numpy(),
+            "y": head[sector].to_list(),
+            "orientation": "h",
+            "marker": {"color": PALETTE["blue"]},
+            "customdata": hover_values(head[score], lang, decimals=3),
+            "hovertemplate": "%{y}<br>%{customdata}<extra></extra>",
+        }],
+        lang,
         height=120 + 30 * len(head),
-        xaxis={"title": t("explore.weights.axis", lang), "range": [0, 1]},
+        xaxis={"title": {"text": t("explore.weights.axis", lang)}, "range": [0, 1]},
         yaxis={"autorange": "reversed", "automargin": True},
         margin={"l": 10, "r": 10, "t": 20, "b": 40},
-        **plotly_layout(lang),
+        showlegend=False,
     )
     groups = {group.id: group.name(lang) for group in selection.criteria.groups}
     weight_text = "; ".join(
