@@ -10,7 +10,7 @@ the table.  All numbers come from :func:`clusterlib.selection.analyse_diversific
 from __future__ import annotations
 
 import warnings
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 
 import ipywidgets as widgets
@@ -18,6 +18,8 @@ import pandas as pd
 
 from clusterlib import nace
 from clusterlib.charts import PALETTE
+from clusterlib.config import SAMPLE_DIR
+from clusterlib.data import data_fingerprint
 from clusterlib.explore.figures import styled_figure
 from clusterlib.explore.panel import province_options
 from clusterlib.explore.views import Drawing, View, notice
@@ -32,14 +34,20 @@ __all__ = ["ATTRACTIVENESS", "diversification_explorer", "diversification_view"]
 ATTRACTIVENESS = ("pci", "cog")
 
 
-@cache
-def _diversification(plate: int, measure: str, data_dir: str | None) -> Diversification | str:
+@lru_cache(maxsize=32)
+def _analysis(plate: int, measure: str, data_dir: str | None, _fingerprint: str) -> Diversification | str:
+    # the data fingerprint in the key: an edited data folder is analysed afresh
     try:
         with warnings.catch_warnings():  # the report lists its own warnings
             warnings.simplefilter("ignore", UserWarning)
             return analyse_diversification(plate, attractiveness=measure, data_dir=data_dir)
     except ComplexityError as err:
         return str(err)
+
+
+def _diversification(plate: int, measure: str, data_dir: str | None) -> Diversification | str:
+    """The province's diversification analysis with ``measure``, cached by province, measure and data version."""
+    return _analysis(plate, measure, data_dir, data_fingerprint(data_dir if data_dir is not None else SAMPLE_DIR))
 
 
 def _label(code: str, lang: str) -> str:

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Mapping
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 
 import ipywidgets as widgets
 import pandas as pd
 
 from clusterlib.charts import PALETTE
+from clusterlib.config import SAMPLE_DIR
+from clusterlib.data import data_fingerprint
 from clusterlib.explore.figures import styled_figure
 from clusterlib.explore.panel import province_options
 from clusterlib.explore.views import Drawing, View, notice
@@ -157,8 +159,14 @@ def weights_view(report: SelectionReport, *, top: int = 10, data_dir: str | Path
     )
 
 
-@cache
 def _selection(plate: int, lang: str, data_dir: str | None, n_simulations: int) -> SelectionReport:
+    """The province's sector selection, cached by province, language, simulations and data version."""
+    fingerprint = data_fingerprint(data_dir if data_dir is not None else SAMPLE_DIR)
+    return _analysis(plate, lang, data_dir, n_simulations, fingerprint)
+
+
+@lru_cache(maxsize=32)
+def _analysis(plate: int, lang: str, data_dir: str | None, n_simulations: int, _fingerprint: str) -> SelectionReport:
     with warnings.catch_warnings():  # the report states its warnings; the view needs only the ranking
         warnings.simplefilter("ignore", UserWarning)
         return analyse_sector_selection(plate, data_dir=data_dir, n_simulations=n_simulations).present(lang)
