@@ -320,6 +320,13 @@ def _drive_every_view(page: Page, *, pilot: bool, saved_to: Path) -> None:
             page.figures_have_data(key)
         page.screenshot(key)
 
+    # the sector map drew the 81 provinces (one closed outline each, at least) with the internet blocked
+    rings = driver.execute_script(
+        "const p = document.querySelector('.cl-view-sector .js-plotly-plot');"
+        "return [...p.querySelectorAll('.scatterlayer path.js-fill')]"
+        ".map(e => ((e.getAttribute('d') || '').match(/M/g) || []).length).reduce((a, b) => a + b, 0);")
+    assert rings >= 81, f"the sector map drew {rings} province outlines"
+
     # survey: the breakdown dropdown; the province picker to a province without a survey and back
     if pilot:
         page.change("survey", lambda: page.select("survey", 1, value_index=2), "breakdown → stage")

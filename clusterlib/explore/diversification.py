@@ -10,17 +10,20 @@ the table.  All numbers come from :func:`clusterlib.selection.analyse_diversific
 from __future__ import annotations
 
 import warnings
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 
 import ipywidgets as widgets
 import pandas as pd
-import plotly.graph_objects as go
 
 from clusterlib import nace
+from clusterlib.charts import PALETTE
+from clusterlib.config import SAMPLE_DIR
+from clusterlib.data import data_fingerprint
+from clusterlib.explore.figures import styled_figure
 from clusterlib.explore.panel import province_options
 from clusterlib.explore.views import Drawing, View, notice
-from clusterlib.i18n import format_number, plotly_layout, t
+from clusterlib.i18n import format_number, t
 from clusterlib.regions import province
 from clusterlib.relatedness import ComplexityError
 from clusterlib.selection import analyse_diversification
@@ -31,14 +34,20 @@ __all__ = ["ATTRACTIVENESS", "diversification_explorer", "diversification_view"]
 ATTRACTIVENESS = ("pci", "cog")
 
 
-@cache
-def _diversification(plate: int, measure: str, data_dir: str | None) -> Diversification | str:
+@lru_cache(maxsize=32)
+def _analysis(plate: int, measure: str, data_dir: str | None, _fingerprint: str) -> Diversification | str:
+    # the data fingerprint in the key: an edited data folder is analysed afresh
     try:
         with warnings.catch_warnings():  # the report lists its own warnings
             warnings.simplefilter("ignore", UserWarning)
             return analyse_diversification(plate, attractiveness=measure, data_dir=data_dir)
     except ComplexityError as err:
         return str(err)
+
+
+def _diversification(plate: int, measure: str, data_dir: str | None) -> Diversification | str:
+    """The province's diversification analysis with ``measure``, cached by province, measure and data version."""
+    return _analysis(plate, measure, data_dir, data_fingerprint(data_dir if data_dir is not None else SAMPLE_DIR))
 
 
 def _label(code: str, lang: str) -> str:
@@ -63,29 +72,32 @@ def diversification_view(result: Diversification | str, plate: int, top: int, *,
     axis = t(f"explore.div.{measure}", lang)
     best = opportunities.head(top)
     rest = opportunities.iloc[top:]
-    fig = go.Figure()
-    for part, name, colour, text in (
-        (rest, t("explore.div.others", lang), "#a6bddb", False),
-        (best, t("explore.div.best", lang), "#D55E00", True),
-    ):
-        fig.add_scatter(
-            x=part["density"],
-            y=part[measure],
-            mode="markers+text" if text else "markers",
-            name=name,
-            text=list(part.index) if text else None,
-            textposition="top center",
-            marker={"size": 11 if text else 8, "color": colour, "symbol": "diamond" if text else "circle",
-                    "line": {"color": "#333", "width": 0.6}},
-            customdata=[_label(c, lang) for c in part.index],
-            hovertemplate="%{customdata}<br>%{x:.1f} %, %{y:.2f}<extra></extra>",
+    traces = [
+        {
+            "type": "scatter",
+            "x": part["density"].to_numpy(),
+            "y": part[measure].to_numpy(),
+            "mode": "markers+text" if text else "markers",
+            "name": name,
+            "text": list(part.index) if text else None,
+            "textposition": "top center",
+            "marker": {"size": 11 if text else 8, "color": colour, "symbol": "diamond" if text else "circle",
+                       "line": {"color": PALETTE["text_muted"], "width": 0.6}},
+            "customdata": [_label(c, lang) for c in part.index],
+            "hovertemplate": "%{customdata}<br>%{x:.1f} %, %{y:.2f}<extra></extra>",
+        }
+        for part, name, colour, text in (
+            (rest, t("explore.div.others", lang), PALETTE["sky"], False),
+            (best, t("explore.div.best", lang), PALETTE["vermillion"], True),
         )
-    fig.update_layout(
+    ]
+    fig = styled_figure(
+        traces,
+        lang,
         height=460,
-        xaxis={"title": t("explore.div.density", lang), "automargin": True},
-        yaxis={"title": axis, "automargin": True},
+        xaxis={"title": {"text": t("explore.div.density", lang)}, "automargin": True},
+        yaxis={"title": {"text": axis}, "automargin": True},
         margin={"l": 10, "r": 10, "t": 20, "b": 50},
-        **plotly_layout(lang),
         legend={"orientation": "h", "y": -0.15, "yanchor": "top"},
     )
     columns = {

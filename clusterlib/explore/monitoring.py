@@ -14,6 +14,7 @@ import ipywidgets as widgets
 import pandas as pd
 import plotly.graph_objects as go
 
+from clusterlib.charts import PALETTE
 from clusterlib.explore.panel import province_options
 from clusterlib.explore.views import Drawing, View
 from clusterlib.i18n import format_number, hover_values, plotly_layout, t
@@ -76,7 +77,7 @@ def _peer_bars(result: MonitoringBenchmarking, peers: str, metric: str, lang: st
             x=rows["province"],
             y=rows[metric],
             marker={
-                "color": ["#034e7b" if p == own else "#a6bddb" for p in rows.index],
+                "color": [PALETTE["blue"] if p == own else PALETTE["sky"] for p in rows.index],
                 "pattern": {"shape": ["/" if p == own else "" for p in rows.index]},
             },
             customdata=hover_values(rows[metric], lang, decimals=2),
@@ -101,7 +102,7 @@ def _trajectory(path: pd.DataFrame, status: pd.Series, name: str, lang: str) -> 
         y=path["trajectory"],
         mode="lines",
         name=t("explore.mon.target", lang),
-        line={"dash": "dash", "color": "#555"},
+        line={"dash": "dash", "color": PALETTE["text_muted"]},
     )
     trajectory.add_scatter(
         x=path["year"],
@@ -112,10 +113,10 @@ def _trajectory(path: pd.DataFrame, status: pd.Series, name: str, lang: str) -> 
         textposition="top center",
         marker={
             "size": 12,
-            "color": [status_colour(s) if isinstance(s, str) else "#bbb" for s in status],
-            "line": {"color": "#333", "width": 1},
+            "color": [status_colour(s) if isinstance(s, str) else PALETTE["grey"] for s in status],
+            "line": {"color": PALETTE["text_muted"], "width": 1},
         },
-        line={"color": "#333"},
+        line={"color": PALETTE["text_muted"]},
     )
     trajectory.update_layout(
         height=330,

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from clusterlib.charts import PALETTE
 from clusterlib.data import load_tables
 from clusterlib.explore.panel import province_options, turkish_sort_key
 from clusterlib.explore.views import Drawing, View, notice
@@ -32,11 +33,11 @@ __all__ = ["KINDS", "STAGE_ORDER", "cluster_network", "network_explorer", "netwo
 KINDS = ("supply", "cooperation")
 STAGE_ORDER = ("inputs", "manufacturing", "services", "distribution", "external")
 _STAGE_COLOURS = {
-    "inputs": "#1b9e77",
-    "manufacturing": "#d95f02",
-    "services": "#7570b3",
-    "distribution": "#e7298a",
-    "external": "#999999",
+    "inputs": PALETTE["green"],
+    "manufacturing": PALETTE["vermillion"],
+    "services": PALETTE["blue"],
+    "distribution": PALETTE["purple"],
+    "external": PALETTE["grey"],
 }
 _LAYOUT_SEED = 20130526
 NOBODY = ""

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import ipywidgets as widgets
 import pandas as pd
-import plotly.graph_objects as go
 
+from clusterlib.charts import PALETTE
+from clusterlib.explore.figures import styled_figure
 from clusterlib.explore.panel import NationalPanel, national_panel, province_options
 from clusterlib.explore.views import Drawing, View, notice
-from clusterlib.i18n import format_number, hover_values, plotly_layout, t
+from clusterlib.i18n import format_number, hover_values, t
 from clusterlib.regions import province
 
 __all__ = ["MAX_PROVINCES", "compare_provinces", "province_comparison"]
@@ -19,7 +20,7 @@ __all__ = ["MAX_PROVINCES", "compare_provinces", "province_comparison"]
 #: More provinces than this make the grouped bars unreadable; the view keeps the first five picked.
 MAX_PROVINCES = 5
 #: One colour per place in the pick order (Okabe–Ito, colour-blind safe); a province keeps its colour.
-COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00")
+COLOURS = tuple(PALETTE[name] for name in ("blue", "orange", "green", "purple", "vermillion"))
 
 
 def _summary(panel: NationalPanel, plates: Sequence[int], year: int, lang: str) -> pd.DataFrame:
@@ -78,30 +79,33 @@ def province_comparison(
     cells = panel.cells[(panel.cells["year"] == year) & panel.cells["plate"].isin(plates)]
     sizeable = cells[cells["employment"] >= 100]
     leading = sizeable.sort_values("lq", ascending=False).drop_duplicates("nace").head(top)["nace"].tolist()
-    fig = go.Figure()
+    traces = []
     for plate in plates:
         part = (
             cells[(cells["plate"] == plate) & cells["nace"].isin(leading)].set_index("nace").reindex(leading)
         )
-        fig.add_bar(
-            y=[panel.sector_label(c, lang) for c in leading],
-            x=part["lq"],
-            orientation="h",
-            name=panel.names[plate],
-            marker={"color": colours.get(plate, "#777")},
-            customdata=hover_values(part["lq"], lang, decimals=2),
-            hovertemplate="%{y}<br>LQ %{customdata}<extra>" + panel.names[plate] + "</extra>",
-        )
-    fig.add_vline(x=1, line_dash="dot")
-    fig.update_layout(
-        barmode="group",
+        traces.append({
+            "type": "bar",
+            "y": [panel.sector_label(c, lang) for c in leading],
+            "x": part["lq"].to_numpy(),
+            "orientation": "h",
+            "name": panel.names[plate],
+            "marker": {"color": colours.get(plate, PALETTE["grey"])},
+            "customdata": hover_values(part["lq"], lang, decimals=2),
+            "hovertemplate": "%{y}<br>LQ %{customdata}<extra>" + panel.names[plate] + "</extra>",
+        })
+    fig = styled_figure(
+        traces,
+        lang,
         height=160 + 18 * len(leading) * len(plates),
-        xaxis_title=t("explore.lq_axis", lang),
+        barmode="group",
+        xaxis={"title": {"text": t("explore.lq_axis", lang)}},
         yaxis={"autorange": "reversed", "automargin": True},
         margin={"l": 10, "r": 10, "t": 20, "b": 40},
         showlegend=True,
-        **plotly_layout(lang),
         legend={"orientation": "h", "y": -0.12, "yanchor": "top"},
+        shapes=[{"type": "line", "x0": 1, "x1": 1, "yref": "paper", "y0": 0, "y1": 1,
+                 "line": {"dash": "dot", "color": PALETTE["text_muted"]}}],
     )
     table = _summary(panel, plates, year, lang)
     h = panel.regions[(panel.regions["year"] == year) & panel.regions["plate"].isin(plates)].set_index("plate")[

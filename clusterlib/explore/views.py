@@ -96,6 +96,8 @@ def same_value(a: object, b: object) -> bool:
     True
     >>> same_value({"x": [1, 2]}, {"x": [1, 3]}), same_value("a", None)
     (False, False)
+    >>> same_value([[1, 2], [3]], [[1, 2], [3]]), same_value([[1, 2], [3]], [[1, 2], [4]])
+    (True, False)
     """
     if isinstance(a, dict) or isinstance(b, dict):
         if not (isinstance(a, dict) and isinstance(b, dict)) or a.keys() != b.keys():
@@ -106,11 +108,14 @@ def same_value(a: object, b: object) -> bool:
             return False
         if len(a) != len(b):
             return False
-        left, right = np.asarray(a), np.asarray(b)
+        try:
+            left, right = np.asarray(a), np.asarray(b)
+        except ValueError:  # ragged nested lists: compare item by item
+            return all(same_value(x, y) for x, y in zip(a, b, strict=True))
         if left.dtype.kind in "fc" and right.dtype.kind in "fc":
             return bool(np.array_equal(left, right, equal_nan=True))
         if left.dtype != object and right.dtype != object:
-            return bool(np.array_equal(left, right))
+            return bool(left.shape == right.shape and np.array_equal(left, right))
         return all(same_value(x, y) for x, y in zip(a, b, strict=True))
     if isinstance(a, float) and isinstance(b, float) and np.isnan(a) and np.isnan(b):
         return True

@@ -11,16 +11,19 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Mapping
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 
 import ipywidgets as widgets
 import pandas as pd
-import plotly.graph_objects as go
 
+from clusterlib.charts import PALETTE
+from clusterlib.config import SAMPLE_DIR
+from clusterlib.data import data_fingerprint
+from clusterlib.explore.figures import styled_figure
 from clusterlib.explore.panel import province_options
 from clusterlib.explore.views import Drawing, View, notice
-from clusterlib.i18n import format_number, hover_values, plotly_layout, t
+from clusterlib.i18n import format_number, hover_values, t
 from clusterlib.regions import province
 from clusterlib.selection import analyse_sector_selection
 from clusterlib.selection.presentation import SelectionReport
@@ -70,22 +73,22 @@ def weights_ranking(report: SelectionReport, weights: Mapping[str, float], *, to
         }
     )
     head = everything.head(top)
-    fig = go.Figure(
-        go.Bar(
-            x=head[score],
-            y=head[sector],
-            orientation="h",
-            marker={"color": "#0072B2"},
-            customdata=hover_values(head[score], lang, decimals=3),
-            hovertemplate="%{y}<br>%{customdata}<extra></extra>",
-        )
-    )
-    fig.update_layout(
+    fig = styled_figure(
+        [{
+            "type": "bar",
+            "x": head[score].to_numpy(),
+            "y": head[sector].to_list(),
+            "orientation": "h",
+            "marker": {"color": PALETTE["blue"]},
+            "customdata": hover_values(head[score], lang, decimals=3),
+            "hovertemplate": "%{y}<br>%{customdata}<extra></extra>",
+        }],
+        lang,
         height=120 + 30 * len(head),
-        xaxis={"title": t("explore.weights.axis", lang), "range": [0, 1]},
+        xaxis={"title": {"text": t("explore.weights.axis", lang)}, "range": [0, 1]},
         yaxis={"autorange": "reversed", "automargin": True},
         margin={"l": 10, "r": 10, "t": 20, "b": 40},
-        **plotly_layout(lang),
+        showlegend=False,
     )
     groups = {group.id: group.name(lang) for group in selection.criteria.groups}
     weight_text = "; ".join(
@@ -156,8 +159,14 @@ def weights_view(report: SelectionReport, *, top: int = 10, data_dir: str | Path
     )
 
 
-@cache
 def _selection(plate: int, lang: str, data_dir: str | None, n_simulations: int) -> SelectionReport:
+    """The province's sector selection, cached by province, language, simulations and data version."""
+    fingerprint = data_fingerprint(data_dir if data_dir is not None else SAMPLE_DIR)
+    return _analysis(plate, lang, data_dir, n_simulations, fingerprint)
+
+
+@lru_cache(maxsize=32)
+def _analysis(plate: int, lang: str, data_dir: str | None, n_simulations: int, _fingerprint: str) -> SelectionReport:
     with warnings.catch_warnings():  # the report states its warnings; the view needs only the ranking
         warnings.simplefilter("ignore", UserWarning)
         return analyse_sector_selection(plate, data_dir=data_dir, n_simulations=n_simulations).present(lang)
