@@ -133,11 +133,13 @@ def test_robustness_table_covers_threshold_and_exports(analysis, corum):
     assert frame["kept"].iloc[0] == TOP_OPPORTUNITIES  # the baseline against itself
     assert (frame["kept"] <= TOP_OPPORTUNITIES).all()
     table = corum["tr"].robustness_table().frame
-    assert list(table.columns) == ["Veri", "RCA eşiği", "EKE sırası", "İlk 3 fırsat", "Temel ilk 5 ile ortak"]
-    assert table["RCA eşiği"].tolist() == ["1", "0,75", "1", "0,75"]
-    kept = f"{int(frame['kept'].iloc[1:].min())}–{int(frame['kept'].iloc[1:].max())}"
-    assert re.search(rf"ilk 5 fırsatın yalnız {kept}'\w+ aynı kalıyor", corum["tr"].findings.robustness)
-    assert "(İstihdam RCA ≥ 0,75; İhracat RCA ≥ 1; İhracat RCA ≥ 0,75)" in corum["tr"].findings.robustness
+    assert list(table.columns) == ["Veri", "AKÜ eşiği", "EKE sırası", "İlk 3 fırsat", "Temel ilk 5 ile ortak"]
+    assert table["AKÜ eşiği"].tolist() == ["1", "0,75", "1", "0,75"]
+    low, high = int(frame["kept"].iloc[1:].min()), int(frame["kept"].iloc[1:].max())
+    kept = f"{low} ya da {high}'\\w+" if low != high else f"{low}'\\w+"  # committee correction 27: no "1–2'si"
+    assert re.search(rf"ilk 5 fırsattan yalnız {kept} aynı kalıyor", corum["tr"].findings.robustness)
+    assert "(İstihdam AKÜ ≥ 0,75; İhracat AKÜ ≥ 1; İhracat AKÜ ≥ 0,75)" in corum["tr"].findings.robustness
+    assert all(len(cell.split("; ")) == 3 for cell in table["İlk 3 fırsat"])  # one separator (correction 28)
     # a lower threshold as the baseline is carried into the first row
     lower = analyse_diversification("Çorum", rca_threshold=0.9)
     assert lower.robustness["rca_threshold"].tolist() == [0.9, 0.75, 1.0, 0.75]
@@ -194,7 +196,8 @@ def test_charts(analysis, corum):
 def test_opportunity_table_for_the_committee(analysis, corum):
     table = corum["tr"].opportunity_table(top=4)
     assert list(table.frame.columns) == [
-        "Sıra", "Sektör", "NACE", "İlişkili yoğunluk (0–100)", "Karmaşıklık (PCI)", "Görünüm kazancı (COG)",
+        "Sıra", "Sektör", "NACE", "İlişkili sektör yoğunluğu (0–100)", "Sektör karmaşıklığı (PCI)",
+        "Karmaşıklık kazancı (COG)",
         "Dayandığı sektörler",
     ]
     assert table.frame["Sıra"].tolist() == [1, 2, 3, 4]
