@@ -89,7 +89,9 @@ def test_section_for_a_pilot_in_both_languages(analysis, corum):
     assert d.eci_map["rank"].tolist() == d.eci_map["eci"].rank(ascending=False, method="min").astype(int).tolist()
     assert len(d.top) == TOP_OPPORTUNITIES
     # one analysis, two languages: the same numbers in both sentences
-    assert f"{d.eci_rank}. sırada" in tr.findings.eci and f"ranks {d.eci_rank} of 81" in en.findings.eci
+    from clusterlib.i18n import ordinal
+
+    assert f"{d.eci_rank}. sırada" in tr.findings.eci and f"ranks {ordinal(d.eci_rank, 'en')} of 81" in en.findings.eci
     eci_tr, eci_en = format_number(d.eci, "tr", decimals=2), format_number(d.eci, "en", decimals=2)
     assert f"(EKE {eci_tr})" in tr.findings.eci and f"(ECI {eci_en})" in en.findings.eci
     assert "açık bir araştırma sorusu" in tr.findings.caveat and "open research question" in en.findings.caveat
