@@ -132,7 +132,7 @@ def test_ranking_table_and_saved_tables(selections, tmp_path):
     table = selection.present("en").ranking_table().frame
     assert list(table["Rank"]) == sorted(table["Rank"])
     assert table["Why"].str.contains("ranks").all()
-    assert pd.api.types.is_float_dtype(table["Score"])  # numbers stay numbers until display
+    assert pd.api.types.is_float_dtype(table["TOPSIS score (0–1)"])  # numbers stay numbers until display
     paths = selection.save(tmp_path)
     assert [p.name for p in paths] == [
         f"55_samsun_{selection.year}_{n}.csv" for n in ("indicators", "scores", "profile", "shift_share")

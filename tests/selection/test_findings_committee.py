@@ -32,7 +32,7 @@ def corum(tables):
 
 def test_contribution_chart_shows_the_score_the_table_ranks(samsun):
     """The committee saw bars of the weighted sum ordered by TOPSIS, with no TOPSIS number: the chart
-    now draws the TOPSIS score of every sector (◆), equal to the ranking table's "Puan", in its order."""
+    now draws the TOPSIS score of every sector (◆), equal to the ranking table's "TOPSIS puanı", in its order."""
     for lang in ("tr", "en"):
         figure = samsun.present(lang).criteria_chart()
         marker = [trace for trace in figure.data if trace.type == "scatter"]
