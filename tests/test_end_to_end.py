@@ -110,12 +110,12 @@ def test_report_tables_come_as_one_workbook_beside_the_html(samsun):
     book = openpyxl.load_workbook(workbook_path)
     assert book.sheetnames == ["Hakkında", "Ölçütler", "Sıralama", "Göstergeler", "Fırsatlar", "Çeşitlenme duyarlılığı"]
     opportunities = book["Fırsatlar"]
-    assert opportunities.cell(row=1, column=1).value.startswith("Skor:")  # the caption above the header
+    assert opportunities.cell(row=1, column=1).value.startswith("Puan:")  # the caption above the header
     assert [c.value for c in opportunities[2]][:3] == ["Sıra", "Sektör", "NACE"]
     assert opportunities.cell(row=3, column=1).value == 1
     ranking = book["Sıralama"]
     header = [c.value for c in ranking[1]]
-    assert header[:4] == ["Sıra", "Sektör", "NACE", "Puan"]
+    assert header[:4] == ["Sıra", "Sektör", "NACE", "TOPSIS puanı (0–1)"]
     first = [c.value for c in ranking[2]]
     assert first[0] == 1 and first[2] == "32" and isinstance(first[3], float) and 0 < first[3] < 1
     assert ranking.cell(row=2, column=4).number_format == "#,##0.000"

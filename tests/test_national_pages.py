@@ -138,7 +138,7 @@ def test_workbooks_hold_numbers_and_an_about_sheet(site, view):
     sheet = book["İl x kategori"]
     assert sheet.max_row == 1 + 81 * 12
     header = [c.value for c in sheet[1]]
-    lq = header.index("Yerelleşme katsayısı (YK)") + 1
+    lq = header.index("Yerelleşme katsayısı (LQ)") + 1
     values = [sheet.cell(row=r, column=lq).value for r in range(2, sheet.max_row + 1)]
     assert all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values)
     expected = view.measures["lq"].tolist()

@@ -137,6 +137,7 @@ def test_ranking_table_and_saved_tables(selections, tmp_path):
     assert pd.api.types.is_float_dtype(table["score"])  # numbers stay numbers until display
     assert shown.kinds["score"] == "ratio:3" and shown.kinds["p_top"] == "percent:0"
     assert shown.labels["rank"] == "Rank" and shown.labels["why"] == "Why"
+    assert shown.labels["score"] == "TOPSIS score (0–1)"
     paths = selection.save(tmp_path)
     assert [p.name for p in paths] == [
         f"55_samsun_{selection.year}_{n}.csv" for n in ("indicators", "scores", "profile", "shift_share")

@@ -286,11 +286,12 @@ def criteria_groups_chart(
             hovertemplate="%{y}: %{customdata}<extra>" + (score_name or "") + "</extra>",
         )
     fig.update_layout(barmode="stack", xaxis_title=_label("score", lang), legend_traceorder="normal")
-    height = max(400, 30 * len(data) + 200)
-    fig = style(fig, lang, title=title, height=height)
     # legend above the bars (below, it ran into the axis title on A4), under the title: room for one
-    # entry per row, as on a narrow page
+    # entry per row, as on a narrow page, added to the height so every bar keeps its label in print
     entries = len(data.columns) + (score is not None)
+    height = max(400, 30 * len(data) + 150) + 21 * entries
+    fig = style(fig, lang, title=title, height=height)
+    fig.update_yaxes(tickmode="linear", dtick=1)  # a label for every sector, never thinned out
     fig.update_layout(
         title={"y": 1 - 8 / height, "yanchor": "top", "yref": "container"},
         legend={

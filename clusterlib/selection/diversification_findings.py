@@ -38,7 +38,12 @@ def threshold_text(value: float, lang: str) -> str:
 
 def setting_text(measure: str, threshold: float, lang: str) -> str:
     """A robustness setting in words: ``Exports RCA ≥ 0.75``."""
-    return f"{t(f'diversification.measure.{measure}', lang)} RCA ≥ {threshold_text(threshold, lang)}"
+    return t(
+        "diversification.setting",
+        lang,
+        measure=t(f"diversification.measure.{measure}", lang),
+        threshold=threshold_text(threshold, lang),
+    )
 
 
 def _names(codes: Sequence[str], lang: str) -> list[str]:
@@ -139,7 +144,12 @@ class ComparisonFinding:
             opportunities=_names(self.opportunities[:NAMED], lang),
             overlap=overlap,
             complex=t(
-                "diversification.finding.ranking_complexity", lang, n=self.more_complex, k=len(self.ranking)
+                "diversification.finding.ranking_complexity_all"
+                if self.more_complex == len(self.ranking)
+                else "diversification.finding.ranking_complexity",
+                lang,
+                n=self.more_complex,
+                k=len(self.ranking),
             ),
         )
 
@@ -171,13 +181,17 @@ class ChoicesFinding:
                 if low == high
                 else t("diversification.finding.rank_moves", lang, low=low, high=high)
             )
+            low_kept, high_kept = self.kept
+            key = "robustness_range" if low_kept != high_kept else "robustness"
+            key = "robustness_all" if low_kept == high_kept == self.k else key
             parts.append(
                 t(
-                    "diversification.finding.robustness",
+                    f"diversification.finding.{key}",
                     lang,
                     settings="; ".join(setting_text(m, th, lang) for m, th in self.compared),
                     k=self.k,
-                    kept=str(self.kept[0]) if self.kept[0] == self.kept[1] else f"{self.kept[0]}–{self.kept[1]}",
+                    low=low_kept,
+                    high=high_kept,
                     rank=rank,
                 )
             )

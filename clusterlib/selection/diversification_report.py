@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from clusterlib.i18n import check_language, join_list, t
+from clusterlib.i18n import check_language, t
 from clusterlib.report.tables import Table
 from clusterlib.selection.diversification import MISSING_TABLE, TOP_OPPORTUNITIES, Diversification
 from clusterlib.selection.diversification_charts import eci_map, opportunity_chart
@@ -51,7 +51,8 @@ class DiversificationReport:
         return t(f"diversification.h.{key}", self.lang, province=d.province.name, year=d.year)
 
     def _bases(self, codes: tuple[str, ...]) -> str:
-        return join_list([self.label(c) for c in codes], self.lang)  # names with commas stay countable
+        # one separator in every cell of a column (committee correction 28), so names with commas stay countable
+        return "; ".join(self.label(c) for c in codes)
 
     def opportunity_chart(self) -> go.Figure:
         """Feasibility against attractiveness of the sectors the province does not hold."""

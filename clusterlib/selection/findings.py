@@ -443,9 +443,12 @@ class SupportFinding:
     """
 
     clusters: tuple[str, ...]
+    #: (sector, count) of the candidates with a count above zero, in rank order.
     counted: tuple[tuple[str, float], ...]
     median: float
+    #: The first sectors when the indicator is not scored.
     without: tuple[str, ...]
+    #: (sector, rank, rank without the indicator) of the first sectors that drop out of them without it.
     moved: tuple[tuple[str, int, int], ...]
 
     def text(self, lang: str) -> str:
@@ -504,9 +507,9 @@ def support_finding(
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=r".*imputed with the", category=UserWarning)
         alone = score_sectors(indicators, rest, method="topsis", missing=missing).scores["rank"]
-    moved = tuple(
-        (str(c), int(ranks[c]), int(alone[c])) for c in ranks.index[:n] if c in counted.index and alone[c] != ranks[c]
-    )
+    # the first sectors that the indicator alone keeps among the first n
+    first = [c for c in ranks.index[:n] if c in counted.index and alone[c] > n]
+    moved = tuple((str(c), int(ranks[c]), int(alone[c])) for c in first)
     return SupportFinding(
         clusters=tuple(clusters),
         counted=tuple((str(c), float(counted[c])) for c in order),
