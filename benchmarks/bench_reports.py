@@ -47,7 +47,7 @@ def sequential_loop(provinces: list, steps: list, *, lang: str, data: Path, out:
     import papermill as pm
     from nbconvert import HTMLExporter
 
-    kernel_dir = make_kernel_dir(fork_launcher=False)  # the runner's interpreter, as ipykernel always starts
+    kernel_dir = make_kernel_dir(preloaded=False)  # the runner's interpreter, as ipykernel always starts
     os.environ["JUPYTER_PATH"] = os.pathsep.join(
         p for p in (kernel_dir, os.environ.get("JUPYTER_PATH", "")) if p
     )
@@ -186,10 +186,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.fresh:
             fresh, _, _ = _time_runner(args, provinces, root / "fresh", preload=False)
             each = fresh / len(provinces) / len(steps)
-            print(f"clusterlib.report.run, fresh kernels: {fresh:8.1f} s  ({each:.2f} s a report)")
+            print(f"clusterlib.run.run, fresh kernels:   {fresh:8.1f} s  ({each:.2f} s a report)")
         runner, memory, results = _time_runner(args, provinces, root / "runner", preload=True)
         print(
-            f"clusterlib.report.run:                {runner:8.1f} s  ({runner / len(results):.2f} s a report)"
+            f"clusterlib.run.run:                   {runner:8.1f} s  ({runner / len(results):.2f} s a report)"
         )
         print(
             f"peak memory (runner, workers, kernels): {memory.peak_pss / 2**30:6.2f} GB proportional "

@@ -26,6 +26,9 @@ store each result (pickled) as ``<folder>/<name>/<key>.pickle``, where the key i
 A cached result is therefore never stale: change any of these and the key changes.  An argument
 the key cannot represent (already loaded ``tables``, an object) bypasses the cache.
 
+Entries live in ``<folder>/<generation>/<name>/<key digest>.pickle``; :func:`prune` removes the
+generations of other clusterlib sources (the runner does after each run).
+
 The cache is off unless a folder is given: the report runner turns it on for its kernels with
 :data:`CACHE_ENV` (``<processed>/results``); in a session of your own, :func:`enable` it.
 Entries are written atomically (readable, 0644) under a per-key file lock, so two kernels that
@@ -46,6 +49,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from clusterlib.data.folder import STEP_TABLES
+
 __all__ = [
     "CACHE_ENV",
     "LOG_ENV",
@@ -54,6 +59,8 @@ __all__ = [
     "cached_analysis",
     "cached_computation",
     "enable",
+    "generation",
+    "prune",
     "source_digest",
     "step_reads",
     "tables_digest",
@@ -65,16 +72,15 @@ CACHE_ENV = "CLUSTERLIB_RESULT_CACHE"
 #: ``<name> <key digest> <pid>``: how tests and benchmarks count what was computed.
 LOG_ENV = "CLUSTERLIB_RESULT_CACHE_LOG"
 
-#: The input tables each step reads (its analyses and the notebook), by step id.  Checked against
-#: the files the analyses really open (``tests/test_result_cache.py``).  A step not listed reads
-#: every table, as far as the cache and the runner's up-to-date check are concerned.
+#: The input tables each step reads (its analyses and the notebook), by step id: its required and
+#: optional tables of :data:`clusterlib.data.STEP_TABLES` (one list; the monitoring step's notebook is
+#: ``04_monitoring_benchmarking``, so it is listed under both ids).  Checked against the files the
+#: analyses really open (``tests/test_result_cache.py``).  A step not listed reads every table, as
+#: far as the cache and the runner's up-to-date check are concerned.
 STEP_READS: dict[str, tuple[str, ...]] = {
-    "needs_assessment": ("firms", "survey", "stakeholders", "benchmarks"),
-    "sector_selection": ("employment", "exports", "stakeholders", "initiatives", "province_factors"),
-    "value_chain_mapping": ("firms", "relations", "io_table", "stakeholders", "employment"),
-    "monitoring_benchmarking": ("monitoring", "benchmarks", "initiatives", "employment", "exports"),
+    step: tables["required"] + tables["optional"] for step, tables in STEP_TABLES.items()
 }
-STEP_READS["monitoring"] = STEP_READS["monitoring_benchmarking"]
+STEP_READS["monitoring_benchmarking"] = STEP_READS["monitoring"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 _HASHES: dict[tuple[str, int, int], str] = {}
@@ -172,6 +178,46 @@ def source_digest() -> str:
     return digest.hexdigest()
 
 
+def generation() -> str:
+    """The folder of the cache's entries made by this clusterlib: the first 16 hex digits of
+    :func:`source_digest`, which is part of every key (so an entry of another generation can never
+    be reached again)."""
+    return source_digest()[:16]
+
+
+def prune(folder: str | os.PathLike[str] | None = None) -> list[Path]:
+    """Remove the entries no current key can reach: those of every other :func:`generation` (made by
+    another version or source of clusterlib, or other numerical libraries).  Returns the folders removed.
+
+    Entries of the current generation whose tables or arguments changed are kept: their keys still
+    name data that may come back (another data folder, the previous survey wave), and a run cannot
+    tell them from the entries of provinces it did not render.  The runner calls this after each run.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> root = pathlib.Path(tempfile.mkdtemp())
+    >>> (root / "0123456789abcdef" / "needs_assessment").mkdir(parents=True)
+    >>> (root / generation()).mkdir()
+    >>> (root / "notes").mkdir()   # not a generation: left alone
+    >>> [p.name for p in prune(root)], sorted(p.name for p in root.iterdir()) == sorted([generation(), "notes"])
+    (['0123456789abcdef'], True)
+    """
+    import re
+    import shutil
+
+    base = Path(folder) if folder is not None else cache_folder()
+    if base is None or not base.is_dir():
+        return []
+    current = generation()
+    removed = []
+    for child in sorted(base.iterdir()):
+        if child.is_dir() and re.fullmatch(r"[0-9a-f]{16}", child.name) and child.name != current:
+            shutil.rmtree(child, ignore_errors=True)
+            removed.append(child)
+    return removed
+
+
 def _plain(value: Any) -> Any:
     """``value`` as JSON-ready data, or raise TypeError when the key cannot represent it."""
     if isinstance(value, _SCALARS):
@@ -233,7 +279,7 @@ def _cached(folder: Path, name: str, key: dict[str, Any], compute: Callable[[], 
     from filelock import FileLock
 
     digest = hashlib.sha256(json.dumps(key, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
-    path = folder / name / f"{digest}.pickle"
+    path = folder / generation() / name / f"{digest}.pickle"
     path.parent.mkdir(parents=True, exist_ok=True)
     with FileLock(str(path.with_suffix(".lock")), timeout=1800):
         found, value = _load(path) if path.is_file() else (False, None)

@@ -177,3 +177,27 @@ def test_a_wrong_language_or_province_still_fails_with_the_cache_on(cache):
         analyse_sector_selection("Çorum", lang="xx", n_simulations=100)
     with pytest.raises(LookupError, match="not a Turkish province"):
         analyse_sector_selection("Atlantis", n_simulations=100)
+
+
+def test_step_reads_is_derived_from_the_tables_of_each_step():
+    """One source of truth (issue 21): what the cache and the up-to-date check key a step on is what
+    clusterlib.data.STEP_TABLES says the step requires or uses, under the notebooks' step ids too."""
+    from clusterlib.data import STEP_TABLES
+    from clusterlib.run import discover_steps
+
+    for step, tables in STEP_TABLES.items():
+        assert resultcache.STEP_READS[step] == tables["required"] + tables["optional"]
+    assert resultcache.STEP_READS["monitoring_benchmarking"] == resultcache.STEP_READS["monitoring"]
+    assert {s.id for s in discover_steps()} <= set(resultcache.STEP_READS)  # none falls back to "all"
+    assert set(STEP_TABLES["value_chain_mapping"]["optional"]) >= {"employment"}  # they disagreed here
+
+
+def test_prune_removes_the_entries_of_another_clusterlib_and_keeps_the_current(cache):
+    first = analyse_sector_selection("Çorum", lang="tr", n_simulations=50)
+    folder = cache / "results"
+    (old := folder / "0123456789abcdef" / "sector_selection").mkdir(parents=True)
+    (old / "f00d.pickle").write_bytes(b"stale")
+    assert [p.name for p in resultcache.prune(folder)] == ["0123456789abcdef"]
+    assert sorted(p.name for p in folder.iterdir()) == [resultcache.generation()]
+    again = analyse_sector_selection("Çorum", lang="en", n_simulations=50)
+    assert _computed(cache) == {"sector_selection": 1} and again.summary() == first.summary()

@@ -52,15 +52,23 @@ def _table_key(
     )
 
 #: The tables each step needs (``required``: it cannot run without them) and uses when present
-#: (``optional``: it runs without them and its report says what was left out).
+#: (``optional``: it runs without them and its report says what was left out).  The one list of what a
+#: step reads: the result cache and the runner's up-to-date check derive theirs from it
+#: (:data:`clusterlib.resultcache.STEP_READS`).
 STEP_TABLES: dict[str, dict[str, tuple[str, ...]]] = {
     "sector_selection": {
         "required": ("employment",),
         "optional": ("exports", "stakeholders", "initiatives", "province_factors"),
     },
     "needs_assessment": {"required": ("firms", "survey"), "optional": ("stakeholders", "benchmarks")},
-    "value_chain_mapping": {"required": ("firms", "relations"), "optional": ("io_table", "stakeholders")},
-    "monitoring": {"required": ("monitoring",), "optional": ("benchmarks", "initiatives")},
+    "value_chain_mapping": {
+        "required": ("firms", "relations"),
+        "optional": ("io_table", "stakeholders", "employment"),
+    },
+    "monitoring": {
+        "required": ("monitoring",),
+        "optional": ("benchmarks", "initiatives", "employment", "exports"),
+    },
 }
 
 

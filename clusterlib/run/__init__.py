@@ -8,8 +8,8 @@ pages after a run registers a post-run hook (:mod:`clusterlib.run.hooks`).
 
 Modules: ``runner`` (:func:`run`), ``plan`` (provinces, jobs, parameters), ``steps`` (notebooks and
 their parameter contract), ``spec`` (YAML run specs), ``contracts`` (what runner and workers
-exchange), ``pool`` / ``worker`` (local processes), ``scheduler`` (Dask), ``kernels``,
-``forkserver`` / ``forkkernel`` / ``kernelclient`` (preloaded kernels), ``freshness`` (up-to-date
+exchange), ``pool`` / ``worker`` (local processes), ``scheduler`` (Dask), ``kernels`` (the kernel spec),
+``provisioner`` / ``forkserver`` (kernels forked from a preloaded server), ``lifeline``, ``freshness`` (up-to-date
 reports), ``outdir`` (the output folder), ``index`` (``status.json``, ``index.html``, ``run.json``),
 ``hooks`` (post-run pages), ``results``, ``files``.
 """

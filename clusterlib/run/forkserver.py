@@ -3,11 +3,11 @@
 A report spends more time starting its kernel and importing clusterlib, pandas, scipy and plotly
 (about 1.5 s on the bundled sample) than on its analysis.  The worker therefore starts this
 server once; the server imports those libraries, then waits on a Unix socket.  For each notebook
-the runner's kernel spec starts :mod:`clusterlib.run.forkkernel`, which asks the server for
-a kernel; the server forks, and the child becomes a fresh ipykernel on the given connection
-file.  Each notebook still gets a new process with an empty namespace (what it imports is
-already in memory, copy-on-write), so papermill's semantics stay: one kernel per notebook,
-started and shut down by jupyter_client.
+the run's kernel provisioner (:class:`clusterlib.run.provisioner.ForkProvisioner`) asks the server
+for a kernel; the server forks, and the child becomes a fresh ipykernel on the connection file
+jupyter_client wrote.  Each notebook still gets a new process with an empty namespace (what it
+imports is already in memory, copy-on-write), so papermill's semantics stay: one kernel per
+notebook, started and shut down by jupyter_client.
 
 The server holds no data and runs no notebook code: it only imports modules and warms their
 caches (it starts no thread, ZeroMQ socket or event loop of its own before a fork; the threads
@@ -17,9 +17,11 @@ OpenBLAS and jemalloc start at import handle a fork themselves).  It ends when i
 The socket lies in a folder only this user can enter (``mkdtemp``, mode 0700), so no other user can
 ask the server for a kernel.
 
-Protocol (one connection per kernel): the launcher sends an 8-byte length, a JSON request
-``{argv, cwd, env}`` and four file descriptors (stdin, stdout, stderr, a lifeline pipe); the
-server answers ``pid N`` after the fork and ``exit CODE`` when the kernel has ended.
+Protocol (one connection per kernel): the provisioner sends an 8-byte length and a JSON request
+``{argv, cwd, env}``; the server answers ``pid N`` after the fork and ``exit CODE`` when the kernel
+has ended.  The child keeps the connection as its lifeline: when the provisioner's process ends
+(even by SIGKILL) the connection closes and the kernel ends at once.  The kernel leads a session
+of its own (``setsid``), reads nothing on stdin and writes its own output to the worker's stderr.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ import time
 from pathlib import Path
 
 from clusterlib.config import PACKAGE_DIR
-from clusterlib.run.forkkernel import SERVER_ENV
+from clusterlib.run.provisioner import SERVER_ENV
 
 __all__ = ["PRELOAD", "SERVER_ENV", "kernel_server", "stop_kernel_server"]
 
@@ -48,7 +50,6 @@ __all__ = ["PRELOAD", "SERVER_ENV", "kernel_server", "stop_kernel_server"]
 #: (Not ipywidgets: it registers its comm target with the running kernel at import.)
 PRELOAD = (
     "ipykernel.kernelapp",
-    "ipykernel.debugger",  # imported when the kernel starts (debugpy: 0.17 s)
     "ipykernel.debugger",  # imported when the kernel starts (debugpy: 0.17 s)
     "IPython",
     "numpy",
@@ -73,39 +74,46 @@ def _source_stamp() -> float:
 # --------------------------------------------------------------------------------------- server
 
 
-def _receive(conn: socket.socket) -> tuple[dict, list[int]]:
-    data, fds, _flags, _addr = socket.recv_fds(conn, 1 << 20, 8)
+def _receive(conn: socket.socket) -> dict:
+    data = b""
     while len(data) < 8:
-        data += conn.recv(8 - len(data))
-    size = int.from_bytes(data[:8], "big")
-    body = data[8:]
+        chunk = conn.recv(8 - len(data))
+        if not chunk:
+            raise ConnectionError("the provisioner closed the connection")
+        data += chunk
+    size = int.from_bytes(data, "big")
+    if size > 1 << 24:
+        raise ValueError(f"a kernel request of {size} bytes")
+    body = b""
     while len(body) < size:
         chunk = conn.recv(size - len(body))
         if not chunk:
-            raise ConnectionError("the launcher closed the connection")
+            raise ConnectionError("the provisioner closed the connection")
         body += chunk
-    return json.loads(body), fds
+    return json.loads(body)
 
 
-def _kernel_child(request: dict, fds: list[int]) -> None:
-    """In the forked child: become the kernel the launcher asked for; never returns."""
+def _kernel_child(request: dict, conn: socket.socket) -> None:
+    """In the forked child: become the kernel the provisioner asked for; never returns."""
     code = 1
     try:
+        os.setsid()  # a process group of its own: the provisioner signals the kernel's group
         signal.signal(signal.SIGINT, signal.default_int_handler)  # the server ignores Ctrl-C; a kernel must not
         for signum in (signal.SIGTERM, signal.SIGCHLD, signal.SIGHUP):
             signal.signal(signum, signal.SIG_DFL)
-        stdin, stdout, stderr, lifeline = fds
-        for fd, target in ((stdin, 0), (stdout, 1), (stderr, 2)):
-            os.dup2(fd, target)
-            os.close(fd)
+        devnull = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(devnull, 0)
+        os.close(devnull)
+        os.dup2(2, 1)  # the kernel's own output goes to the worker's error stream (its log)
         os.chdir(request["cwd"])
         os.environ.clear()
         os.environ.update(request["env"])
         os.environ["JPY_PARENT_PID"] = str(os.getppid())  # ipykernel ends if the server goes
 
-        def watch_lifeline() -> None:  # the launcher died (killed): end the kernel at once
+        def watch_lifeline() -> None:  # the provisioner's process ended (even killed): end at once
             with contextlib.suppress(OSError):
-                os.read(lifeline, 1)
+                while conn.recv(64):
+                    pass
             os._exit(1)
 
         threading.Thread(target=watch_lifeline, name="lifeline", daemon=True).start()
@@ -174,19 +182,16 @@ def serve(path: str, preload: tuple[str, ...] = PRELOAD) -> None:
         if ready:
             conn, _ = listener.accept()
             try:
-                request, fds = _receive(conn)
+                request = _receive(conn)
             except (OSError, ValueError, ConnectionError):
                 conn.close()
                 continue
             pid = os.fork()
             if pid == 0:
                 listener.close()
-                conn.close()
                 for other in launchers.values():
                     other.close()
-                _kernel_child(request, fds)
-            for fd in fds:
-                os.close(fd)
+                _kernel_child(request, conn)
             with contextlib.suppress(OSError):
                 conn.sendall(f"pid {pid}\n".encode())
             launchers[pid] = conn
@@ -234,7 +239,7 @@ def kernel_server(*, timeout: float = 120.0) -> str | None:
     """The socket path of this process's kernel server, started (or restarted after a change of
     clusterlib's source) when needed; None when none can run here (no ``fork``, or it failed to
     start), in which case kernels start the ordinary way.  Thread-safe."""
-    if not hasattr(os, "fork") or not hasattr(socket, "send_fds"):
+    if not hasattr(os, "fork") or not hasattr(socket, "AF_UNIX"):
         return None
     with _STARTING:
         return _kernel_server(timeout)

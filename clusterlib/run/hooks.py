@@ -48,6 +48,8 @@ __all__ = [
 ENTRY_POINT_GROUP = "clusterlib.post_run"
 
 Hook = Callable[["RunSummary"], Any]
+#: Pages of a hook listed by name in ``run.json`` (the national overview writes 164).
+PAGES_LISTED = 5
 
 _REGISTERED: dict[str, Hook] = {}
 
@@ -65,7 +67,7 @@ class HookOutcome:
     seconds: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready dictionary (for ``run.json``).
+        """JSON-ready dictionary (for ``run.json``): the first :data:`PAGES_LISTED` pages and their count.
 
         Examples
         --------
@@ -76,7 +78,8 @@ class HookOutcome:
             "hook": self.hook,
             "lang": self.lang,
             "status": self.status,
-            "pages": list(self.pages),
+            "pages": list(self.pages[:PAGES_LISTED]),
+            "pages_written": len(self.pages),
             "error": self.error,
             "seconds": round(self.seconds, 3),
         }

@@ -1,38 +1,76 @@
-"""The kernel spec the run's notebooks execute with: *this* interpreter, in a temporary Jupyter data dir."""
+"""The kernel spec the run's notebooks execute with: *this* interpreter, in a temporary Jupyter data dir.
+
+Both ways start ``python -m ipykernel_launcher -f {connection_file}`` as papermill and jupyter_client
+always do; the preloaded way also names the kernel provisioner :data:`PROVISIONER_NAME`
+(:class:`clusterlib.run.provisioner.ForkProvisioner`, registered by entry point), which forks the
+kernel from the worker's kernel server instead of starting the command.
+"""
 
 from __future__ import annotations
 
 import json
 import sys
 import tempfile
+import warnings
+from importlib import metadata
 from pathlib import Path
 
-from clusterlib.run import forkkernel
+from clusterlib.run.provisioner import PROVISIONER_NAME
 
-__all__ = ["KERNEL_NAME", "kernel_dir"]
+__all__ = ["KERNEL_NAME", "PROVISIONER_GROUP", "kernel_dir", "provisioner_installed"]
 
 #: Kernel name of the step notebooks; the runner points it at the current interpreter.
 KERNEL_NAME = "python3"
+#: jupyter_client's entry-point group of kernel provisioners.
+PROVISIONER_GROUP = "jupyter_client.kernel_provisioners"
 
 
-def kernel_dir(*, fork_launcher: bool = True) -> str:
-    """A Jupyter data dir with a ``python3`` kernel spec that runs *this* interpreter: through the
-    fork launcher (a fresh ipykernel, forked from the worker's kernel server when there is one), or
-    with ``fork_launcher=False`` as ``python -m ipykernel_launcher`` always starts it.
+def provisioner_installed() -> bool:
+    """True when this environment registers :data:`PROVISIONER_NAME` (``pip install -e .`` does).
 
-    The caller removes the folder when the run ends.
+    Examples
+    --------
+    >>> provisioner_installed()
+    True
     """
+    return any(ep.name == PROVISIONER_NAME for ep in metadata.entry_points(group=PROVISIONER_GROUP))
+
+
+def kernel_dir(*, preloaded: bool = True) -> str:
+    """A Jupyter data dir with a ``python3`` kernel spec that runs *this* interpreter.
+
+    With ``preloaded`` (and the provisioner installed) the spec names :data:`PROVISIONER_NAME`, so
+    kernels are forked from the worker's kernel server; otherwise it is the stock spec and every
+    kernel starts from scratch.  The caller removes the folder when the run ends.
+
+    Examples
+    --------
+    >>> import json, pathlib, shutil
+    >>> root = pathlib.Path(kernel_dir())
+    >>> spec = json.loads((root / "kernels" / "python3" / "kernel.json").read_text())
+    >>> spec["argv"][1:3], spec["metadata"]["kernel_provisioner"]["provisioner_name"]
+    (['-m', 'ipykernel_launcher'], 'clusterlib-fork')
+    >>> shutil.rmtree(root)
+    """
+    metadata_: dict[str, object] = {"debugger": False}
+    if preloaded and provisioner_installed():
+        metadata_["kernel_provisioner"] = {"provisioner_name": PROVISIONER_NAME}
+    elif preloaded:
+        warnings.warn(
+            f"the kernel provisioner {PROVISIONER_NAME!r} is not installed in this environment (run "
+            "'pip install -e .' or 'make'); kernels start from scratch",
+            stacklevel=2,
+        )
     root = Path(tempfile.mkdtemp(prefix="clusterlib-kernel-"))
     spec = root / "kernels" / KERNEL_NAME
     spec.mkdir(parents=True)
-    command = [str(Path(forkkernel.__file__))] if fork_launcher else ["-m", "ipykernel_launcher"]
     (spec / "kernel.json").write_text(
         json.dumps(
             {
-                "argv": [sys.executable, *command, "-f", "{connection_file}"],
+                "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
                 "display_name": f"Python 3 ({sys.prefix})",
                 "language": "python",
-                "metadata": {"debugger": False},
+                "metadata": metadata_,
             }
         ),
         encoding="utf-8",

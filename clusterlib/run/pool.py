@@ -12,7 +12,7 @@ left of them and their kernels after a grace period, and reports the unfinished 
 ``interrupted``.
 
 When the runner itself is killed (SIGKILL, out of memory), each worker is killed by the operating
-system at once (``PR_SET_PDEATHSIG``, :func:`clusterlib.run.forkkernel.die_with_parent`), and
+system at once (``PR_SET_PDEATHSIG``, :func:`clusterlib.run.lifeline.die_with_parent`), and
 so is each kernel launcher, whose kernel ends with it: nothing keeps computing or writes into the
 output folder behind a dead runner.
 """
@@ -33,7 +33,7 @@ from typing import IO
 
 from clusterlib.config import PACKAGE_DIR, PROJECT_ROOT
 from clusterlib.run.contracts import ReportTask, TaskOutcome
-from clusterlib.run.forkkernel import PARENT_ENV
+from clusterlib.run.lifeline import PARENT_ENV
 
 __all__ = ["PRELOAD_ENV", "Progress", "RunInterrupted", "StartedWorkers", "run_pool", "stop_process_tree"]
 

@@ -51,6 +51,7 @@ from clusterlib import i18n
 from clusterlib.config import LANGUAGES, NOTEBOOKS_DIR, PROCESSED_DIR, RAW_DIR, REPORTS_DIR, SAMPLE_DIR
 from clusterlib.data.version import data_version, short_version
 from clusterlib.regions import Province
+from clusterlib.resultcache import prune as prune_results
 from clusterlib.run.contracts import ReportTask, TaskOutcome
 from clusterlib.run.files import sweep_temporary_files
 from clusterlib.run.freshness import report_fingerprint, up_to_date
@@ -168,7 +169,8 @@ def run(
         Read and validate every input table of ``data_dir`` once before any notebook starts.
     preload_kernels : bool, default True
         Fork each notebook's kernel from a server process (one per worker) that has clusterlib,
-        pandas, scipy and plotly already imported (:mod:`clusterlib.run.forkserver`): still a
+        pandas, scipy and plotly already imported (:mod:`clusterlib.run.forkserver`, through the kernel
+        provisioner :mod:`clusterlib.run.provisioner`): still a
         new process and an empty namespace per notebook, about 1 s sooner.  False starts every
         kernel from scratch.  Where ``fork`` is not available kernels always start from scratch.
 
@@ -274,7 +276,7 @@ def run(
     interrupted: RunInterrupted | None = None
     try:
         table_cache = check_data(data, processed / "cache") if validate_data and todo else None
-        kernels = kernel_dir() if todo else None
+        kernels = kernel_dir(preloaded=preload_kernels) if todo else None
         running = [
             replace(tasks[i], jupyter_path=kernels, table_cache=str(table_cache) if table_cache else None)
             for i in todo
@@ -296,6 +298,7 @@ def run(
             if kernels is not None:
                 shutil.rmtree(kernels, ignore_errors=True)
             sweep_temporary_files(processed, out)
+            prune_results(processed / "results")  # entries of another clusterlib source: unreachable
     finally:
         if ahead is not None:
             ahead.close()  # the workers the pool did not take: the run ended before its first task

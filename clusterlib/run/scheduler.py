@@ -35,9 +35,9 @@ def _worker_kernel_dir() -> str:
     """This worker process's own kernel spec (its interpreter, not the client's)."""
     global _KERNEL_DIR
     if _KERNEL_DIR is None or not Path(_KERNEL_DIR).is_dir():
-        from clusterlib.run.runner import _kernel_dir
+        from clusterlib.run.kernels import kernel_dir
 
-        _KERNEL_DIR = _kernel_dir()
+        _KERNEL_DIR = kernel_dir()
     return _KERNEL_DIR
 
 

@@ -26,10 +26,11 @@ from typing import Any
 from clusterlib.config import PACKAGE_DIR
 from clusterlib.files import atomic_write_text
 from clusterlib.run.contracts import ReportTask, TaskOutcome
-from clusterlib.run.forkkernel import PARENT_ENV, die_with_parent
-from clusterlib.run.forkserver import SERVER_ENV, kernel_server, stop_kernel_server
+from clusterlib.run.forkserver import kernel_server, stop_kernel_server
 from clusterlib.run.index import publish_and_record
+from clusterlib.run.lifeline import PARENT_ENV, die_with_parent
 from clusterlib.run.pool import PRELOAD_ENV
+from clusterlib.run.provisioner import SERVER_ENV
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 _KERNEL_START_ERRORS = (
@@ -137,8 +138,6 @@ def _failure(task: ReportTask, partial: Path, err: BaseException) -> dict[str, A
 def _execute(task: ReportTask, partial: Path) -> Any:
     import papermill as pm
 
-    from clusterlib.run.kernelclient import ReadyKernelManager
-
     return pm.execute_notebook(
         task.notebook,
         str(partial),
@@ -155,7 +154,6 @@ def _execute(task: ReportTask, partial: Path) -> Any:
         # Every output is in hand when the last cell ends; a "graceful" shutdown_request sometimes
         # waits the 2.5 s grace period of jupyter_client before a SIGTERM, for nothing.
         shutdown_kernel="immediate",
-        kernel_manager_class=ReadyKernelManager,  # notices a started kernel 0.3 s sooner
     )
 
 
@@ -179,7 +177,7 @@ def run_task(task: ReportTask) -> TaskOutcome:
     else:
         os.environ.pop(RESULTS_ENV, None)
     server = kernel_server() if task.preloaded_kernel else None
-    if server:  # the kernel spec's launcher asks this server for a preloaded kernel
+    if server:  # the kernel spec's provisioner (clusterlib.run.provisioner) asks it for a kernel
         os.environ[SERVER_ENV] = server
     else:
         os.environ.pop(SERVER_ENV, None)

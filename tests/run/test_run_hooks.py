@@ -130,7 +130,24 @@ def test_a_hook_that_fails_in_a_run_keeps_the_reports_and_its_earlier_page(tmp_p
     assert [r.status for r in first] == ["ok"] and [r.status for r in second] == ["up_to_date"]
     assert (out / "tr" / "extra.html").read_bytes() == before and first[0].output.read_bytes() == report
     entries = json.loads((out / "run.json").read_text(encoding="utf-8"))["post_run"]
-    assert entries == [{"hook": "extra", "lang": "tr", "status": "failed", "pages": [],
+    assert entries == [{"hook": "extra", "lang": "tr", "status": "failed", "pages": [], "pages_written": 0,
                         "error": "RuntimeError: the registry is locked", "seconds": entries[0]["seconds"]}]  # fmt: skip
     assert [h.error for h in failed_hooks(out)] == ["RuntimeError: the registry is locked"]
     assert (out / "index.html").is_file()
+
+
+def test_the_old_names_of_clusterlib_report_still_reach_the_runner():
+    """External callers of ``clusterlib.report.run`` keep working; importing the package root (and so
+    ``clusterlib.report``) does not import the run package until such a name is used."""
+    import subprocess
+    import sys
+
+    import clusterlib.report
+    import clusterlib.run
+
+    assert clusterlib.report.run is clusterlib.run.run
+    assert clusterlib.report.load_spec is clusterlib.run.load_spec
+    with pytest.raises(AttributeError, match="has no attribute 'nothing_here'"):
+        clusterlib.report.nothing_here  # noqa: B018
+    code = "import sys, clusterlib; print('clusterlib.run' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "False\n"

@@ -1,4 +1,5 @@
-"""Kernels forked from the worker's kernel server (:mod:`clusterlib.run.forkserver`).
+"""Kernels forked from the worker's kernel server (:mod:`clusterlib.run.forkserver`) through the
+kernel provisioner :class:`clusterlib.run.provisioner.ForkProvisioner` (a jupyter_client entry point).
 
 What must hold for papermill's semantics to stay: every notebook gets a new process with an
 empty namespace, in the notebook's folder, with the worker's environment of the moment; interrupts
@@ -11,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import signal
+import subprocess
 import time
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from clusterlib.run import forkserver as _forkserver
 from clusterlib.run import run, runner
 from clusterlib.run.forkserver import SERVER_ENV, kernel_server, stop_kernel_server
 from clusterlib.run.kernels import KERNEL_NAME, kernel_dir
+from clusterlib.run.provisioner import ForkedKernel, ForkProvisioner
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="kernels are forked only where fork exists")
 
@@ -76,8 +78,11 @@ def test_each_kernel_is_a_new_process_of_the_server_with_the_libraries_imported(
     monkeypatch.setenv("CLUSTERLIB_PROBE", "first")
     km, kc = _start(tmp_path)
     try:
+        assert type(km.provisioner) is ForkProvisioner  # the kernel spec names it; found by entry point
+        assert isinstance(km.provisioner.process, ForkedKernel)
         pid, ppid, has_cl, has_pd, cwd, probe = _run(kc, PROBE)[0].split("|")
         assert int(ppid) == _server_pid() and int(pid) != _server_pid()
+        assert int(pid) == km.provisioner.process.pid and os.getpgid(int(pid)) == int(pid)  # a group of its own
         assert (has_cl, has_pd) == ("True", "True")  # imported before the fork, not by the notebook
         assert Path(cwd) == tmp_path and probe == "first"  # the worker's cwd and environment of now
         _run(kc, "left_behind = 1")
@@ -102,7 +107,8 @@ def test_a_kernel_without_a_server_starts_from_scratch(monkeypatch, tmp_path):
     km, kc = _start(tmp_path)
     try:
         _, ppid, has_cl, _, _, _ = _run(kc, PROBE)[0].split("|")
-        assert has_cl == "False" and int(ppid) == os.getpid()  # ipykernel exec'd in place of the launcher
+        assert has_cl == "False" and int(ppid) == os.getpid()  # started by LocalProvisioner, as always
+        assert isinstance(km.provisioner.process, subprocess.Popen)
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
@@ -124,15 +130,23 @@ def test_an_interrupt_reaches_the_forked_kernel(server, tmp_path):
         km.shutdown_kernel(now=True)
 
 
-def test_killing_the_launcher_ends_the_kernel(server, tmp_path):
+def test_the_kernel_ends_when_its_provisioner_goes(server, tmp_path):
+    """The worker's end of the connection closes (as when the worker is killed): the kernel ends."""
     km, kc = _start(tmp_path)
     pid = int(_run(kc, PROBE)[0].split("|")[0])
     kc.stop_channels()
-    launcher = km.provisioner.process  # type: ignore[union-attr]
-    os.kill(launcher.pid, signal.SIGKILL)  # what an "immediate" shutdown does
-    launcher.wait()
-    assert not psutil.pid_exists(pid) or psutil.wait_procs([psutil.Process(pid)], timeout=5)[1] == []
+    km.provisioner.process.conn.close()  # type: ignore[union-attr]
+    assert psutil.wait_procs([psutil.Process(pid)], timeout=10)[1] == []
     km.cleanup_resources()
+
+
+def test_an_immediate_shutdown_kills_the_kernel_and_reports_its_exit(server, tmp_path):
+    km, kc = _start(tmp_path)
+    pid = int(_run(kc, PROBE)[0].split("|")[0])
+    kc.stop_channels()
+    km.shutdown_kernel(now=True)  # SIGKILL to the kernel's group, then wait
+    assert not psutil.pid_exists(pid) or psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
+    assert not km.has_kernel
 
 
 def test_stopping_the_server_leaves_no_process(server, tmp_path):

@@ -128,9 +128,10 @@ def test_worker_killed_mid_task_run_completes_without_partial_reports(cluster, t
                 with contextlib.suppress(psutil.Error):
                     kernels = [
                         c
-                        for c in psutil.Process(pid).children()
-                        # the kernel spec's launcher (clusterlib.run.forkkernel), or a plain kernel
-                        if any(k in " ".join(c.cmdline()) for k in ("_forkkernel", "ipykernel_launcher"))
+                        for c in psutil.Process(pid).children(recursive=True)
+                        # a kernel forked by the worker's kernel server, or a plain kernel
+                        if "ipykernel_launcher" in " ".join(c.cmdline())
+                        or "clusterlib.run.forkserver" in " ".join(c.parent().cmdline())
                     ]
                     if kernels:
                         time.sleep(2.0)  # inside the slow cell
