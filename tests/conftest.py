@@ -17,8 +17,9 @@ from hypothesis import settings
 from tests._shared import shared_data_dir
 
 # Property tests draw the same examples on every run (a test command must not pass or fail by
-# chance); HYPOTHESIS_PROFILE=explore draws new ones, as when looking for counter-examples.
-settings.register_profile("repeatable", derandomize=True)
+# chance; nor by the machine's load, hence no time deadline); HYPOTHESIS_PROFILE=explore draws new
+# ones, as when looking for counter-examples.
+settings.register_profile("repeatable", derandomize=True, deadline=None)
 settings.register_profile("explore", derandomize=False)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 

@@ -155,3 +155,13 @@ def test_modules_stay_under_400_lines_with_at_most_three_stated_exceptions():
         unexplained
     )
     assert len(too_long) <= MAX_EXCEPTIONS, "more than three modules over 400 lines:\n" + "\n".join(too_long)
+
+
+def test_no_test_file_passes_800_lines():
+    tests = Path(__file__).resolve().parent
+    long = [
+        f"{path.relative_to(tests.parent)}: {n} lines"
+        for path in sorted(tests.rglob("*.py"))
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) > 800
+    ]
+    assert long == [], "test files over 800 lines:\n" + "\n".join(long)

@@ -35,9 +35,9 @@ from clusterlib.selection.criteria_file import load_criteria, parse_criteria
 from clusterlib.selection.diversification import (
     Diversification,
     DiversificationFindings,
+    DiversificationReport,
     analyse_diversification,
 )
-from clusterlib.selection.diversification_report import DiversificationReport
 from clusterlib.selection.errors import SelectionInputError
 from clusterlib.selection.mcda import NORMALIZATIONS, normalize, topsis, weighted_sum
 from clusterlib.selection.portfolio import QUADRANTS, portfolio_quadrants

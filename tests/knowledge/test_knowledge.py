@@ -318,10 +318,10 @@ def test_registry_with_a_repeated_name_warns_and_the_page_says_so(tmp_path):
 def test_page_after_an_import_in_chromium(store, tmp_path):
     """The page after an import: the new entry is found by the offline search, its history opens on click,
     the page fetches nothing and logs no error."""
-    from _reportpage import chromium
     from selenium.webdriver.common.by import By
 
     from clusterlib.knowledge import write_knowledge_pages
+    from tests._reportpage import chromium
 
     edited = _edit(export_workbook(store, tmp_path / "t.xlsx"), tmp_path / "e.xlsx",
                    {("trabzon_shipbuilding", "members"): 31}, new_rows=[

@@ -14,9 +14,9 @@ import plotly.graph_objects as go
 
 from clusterlib.i18n import check_language, t
 from clusterlib.report.tables import Table
-from clusterlib.selection.diversification import MISSING_TABLE, TOP_OPPORTUNITIES, Diversification
-from clusterlib.selection.diversification_charts import eci_map, opportunity_chart
-from clusterlib.selection.diversification_findings import threshold_text
+from clusterlib.selection.diversification.analysis import MISSING_TABLE, TOP_OPPORTUNITIES, Diversification
+from clusterlib.selection.diversification.charts import eci_map, opportunity_chart
+from clusterlib.selection.diversification.findings import threshold_text
 from clusterlib.selection.findings import sector_name
 
 __all__ = ["DiversificationReport", "DiversificationText", "present"]

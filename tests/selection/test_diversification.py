@@ -24,7 +24,7 @@ from clusterlib.selection.diversification import (
     complexity_matrix,
     opportunity_table,
 )
-from clusterlib.selection.diversification_charts import eci_map, opportunity_chart
+from clusterlib.selection.diversification.charts import eci_map, opportunity_chart
 
 
 @pytest.fixture(scope="module")

@@ -8,10 +8,10 @@ import re
 
 import openpyxl
 import pytest
-from _reportpage import chromium, external_references
 
 from clusterlib.national import fold, national_view, write_national_pages
 from clusterlib.regions import province
+from tests._reportpage import chromium, external_references
 
 pytestmark = pytest.mark.slow
 

@@ -18,11 +18,11 @@ Choices, stated once here and repeated in the report:
 * **Province level is research-grade.**  Complexity was built for countries' exports; whether it
   measures the same thing for the 81 provinces of one country is an open research question.
 
-The tables come from :mod:`clusterlib.selection.diversification_inputs`;
+The tables come from :mod:`clusterlib.selection.diversification.inputs`;
 :func:`analyse_diversification` returns a frozen, language-free :class:`Diversification` whose
 findings are the typed fields of :class:`DiversificationFindings`;
 :meth:`Diversification.present` writes it in Turkish or English
-(:mod:`clusterlib.selection.diversification_report`) without recomputing a number.
+(:mod:`clusterlib.selection.diversification.report`) without recomputing a number.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ from clusterlib.relatedness import (
     economic_complexity,
 )
 from clusterlib.resultcache import cached_analysis
-from clusterlib.selection.diversification_findings import (
+from clusterlib.selection.diversification.findings import (
     CaveatFinding,
     ChoicesFinding,
     ComparisonFinding,
@@ -53,7 +53,7 @@ from clusterlib.selection.diversification_findings import (
     EciFinding,
     OpportunitiesFinding,
 )
-from clusterlib.selection.diversification_inputs import (
+from clusterlib.selection.diversification.inputs import (
     ATTRACTIVENESS,
     BUILDS_ON,
     MEASURES,
@@ -68,7 +68,7 @@ from clusterlib.selection.inputs import CANDIDATE_SECTIONS
 
 if TYPE_CHECKING:
     from clusterlib.selection.analysis import SectorSelection
-    from clusterlib.selection.diversification_report import DiversificationReport
+    from clusterlib.selection.diversification.report import DiversificationReport
 
 __all__ = [
     "ATTRACTIVENESS",
@@ -181,7 +181,7 @@ class Diversification:
 
     def present(self, lang: str) -> DiversificationReport:
         """This section in ``lang``: sentences, labels and number formats, no number recomputed."""
-        from clusterlib.selection.diversification_report import present
+        from clusterlib.selection.diversification.report import present
 
         return present(self, lang)
 
