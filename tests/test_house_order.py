@@ -21,13 +21,6 @@ import clusterlib
 ROOT = Path(clusterlib.__file__).parent
 MAX_LINES = 400
 MAX_EXCEPTIONS = 3
-#: Packages whose modules this test holds to the size limit.  The step packages (needs, valuechain,
-#: monitoring) and the runner are being brought onto the template in parallel branches; add them here
-#: when they are.
-SIZED = ("selection", "national", "knowledge", "nace", "specialization", "data", "charts.py", "cli.py")
-SIZED_REPORT = ("tables.py", "columns.py", "workbook.py", "display.py", "reproducibility.py", "export.py")
-#: Being rewritten in a parallel branch (issue 19's wording); add it back when that is merged.
-NOT_YET = ("selection/findings.py",)
 
 
 def _is_private(name: str) -> bool:
@@ -134,12 +127,8 @@ def test_private_names_inside_their_own_package_are_allowed(tmp_path, monkeypatc
 
 
 def _sized_modules() -> list[Path]:
-    paths = []
-    for name in SIZED:
-        target = ROOT / name
-        paths += [target] if target.suffix == ".py" else sorted(target.rglob("*.py"))
-    paths += [ROOT / "report" / name for name in SIZED_REPORT]
-    return [p for p in paths if p.relative_to(ROOT).as_posix() not in NOT_YET]
+    """Every module of clusterlib (all packages are on the template now)."""
+    return sorted(ROOT.rglob("*.py"))
 
 
 def test_modules_stay_under_400_lines_with_at_most_three_stated_exceptions():

@@ -39,11 +39,12 @@ from clusterlib.selection.diversification import (
     analyse_diversification,
 )
 from clusterlib.selection.errors import SelectionInputError
+from clusterlib.selection.explanation import explain
 from clusterlib.selection.mcda import NORMALIZATIONS, normalize, topsis, weighted_sum
 from clusterlib.selection.portfolio import QUADRANTS, portfolio_quadrants
 from clusterlib.selection.presentation import ReportFindings, SelectionReport, present
 from clusterlib.selection.robustness import compare_methods, rank_agreement, weight_sensitivity
-from clusterlib.selection.scoring import SelectionResult, explain, score_sectors
+from clusterlib.selection.scoring import SelectionResult, score_sectors
 from clusterlib.selection.thresholds import MISSING_POLICY, THRESHOLDS, Thresholds
 
 __all__ = [

@@ -29,23 +29,14 @@ from clusterlib.selection.criteria import Criteria
 from clusterlib.selection.criteria_file import load_criteria
 from clusterlib.selection.errors import SelectionInputError
 from clusterlib.selection.findings import (
-    AgreementFinding,
-    CriteriaFinding,
-    MapFinding,
-    PortfolioFinding,
-    RankingFinding,
-    RobustnessFinding,
-    ShiftShareFinding,
-    StructureFinding,
+    SelectionFindings,
     agreement_finding,
     criteria_finding,
     map_finding,
     portfolio_finding,
-    ranking_finding,
     robustness_finding,
     shift_share_finding,
     structure_finding,
-    support_finding,
 )
 from clusterlib.selection.inputs import (
     CANDIDATE_SECTIONS,
@@ -56,6 +47,7 @@ from clusterlib.selection.inputs import (
 )
 from clusterlib.selection.notes import Imputed, LeftOut, TooFewSectors
 from clusterlib.selection.portfolio import portfolio_quadrants
+from clusterlib.selection.ranking_findings import ranking_finding, support_finding
 from clusterlib.selection.robustness import compare_methods, rank_agreement, weight_sensitivity
 from clusterlib.selection.scoring import SelectionResult, score_sectors
 from clusterlib.selection.thresholds import MISSING_POLICY, THRESHOLDS
@@ -64,20 +56,6 @@ if TYPE_CHECKING:
     from clusterlib.selection.presentation import SelectionReport
 
 __all__ = ["SectorSelection", "SelectionFindings", "analyse_sector_selection"]
-
-
-@dataclass(frozen=True)
-class SelectionFindings:
-    """The step's findings as numbers (each has ``.text(lang)``); ``None`` where there is no ranking."""
-
-    structure: StructureFinding
-    portfolio: PortfolioFinding
-    shift_share: ShiftShareFinding
-    map: MapFinding | None
-    criteria: CriteriaFinding | None
-    ranking: RankingFinding | None
-    robustness: RobustnessFinding | None
-    agreement: AgreementFinding | None
 
 
 @dataclass(frozen=True, eq=False)

@@ -20,8 +20,8 @@ from clusterlib.report.display import Notice, Omitted
 from clusterlib.report.tables import Table
 from clusterlib.selection import charts, maps
 from clusterlib.selection.analysis import SectorSelection
+from clusterlib.selection.explanation import explain
 from clusterlib.selection.findings import sector_name
-from clusterlib.selection.scoring import explain
 
 __all__ = ["ReportFindings", "SelectionReport", "present"]
 

@@ -11,7 +11,7 @@ import pytest
 
 from clusterlib.data import load_tables
 from clusterlib.selection import THRESHOLDS, analyse_sector_selection, score_sectors
-from clusterlib.selection.findings import support_finding
+from clusterlib.selection.ranking_findings import support_finding
 from clusterlib.selection.thresholds import POORLY_COVERED
 
 
