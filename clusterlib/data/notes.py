@@ -135,17 +135,17 @@ class MissingTable:
         check_language(lang)
         parts = []
         if self.required_by:
-            steps = ", ".join(_step(s, lang) for s in self.required_by)
+            steps = [_step(s, lang) for s in self.required_by]
             parts.append(t("data.missing_table.required", lang, steps=steps))
         elif self.required:
             parts.append(t("data.missing_table.needed", lang))
         if self.optional_for:
-            steps = ", ".join(_step(s, lang) for s in self.optional_for)
-            parts.append(t("data.missing_table.optional", lang, steps=steps))
+            steps = [_step(s, lang) for s in self.optional_for]
+            parts.append(t("data.missing_table.optional", lang, steps=steps, count=len(steps)))
         elif not self.required:
             parts.append(t("data.missing_table.left_out", lang))
         return t(
-            "data.missing_table", lang, file=f"{self.table}.csv", needed="; ".join(parts), source=self.source
+            "data.missing_table", lang, file=f"{self.table}.csv", needed=". ".join(parts), source=self.source
         )
 
 

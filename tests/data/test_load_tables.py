@@ -32,7 +32,8 @@ def test_load_tables_missing_file_says_where_data_come_from(tmp_path):
     with pytest.raises(
         DataValidationError,
         match=r"^1 required table\(s\) missing from the data folder '[^']+' \(.*\):\n"
-        r"  employment\.csv is missing: required for Sector selection\. Official source: SGK "
+        r"  employment\.csv is missing: required for Sector selection\. Value-chain mapping; and Monitoring and "
+        r"benchmarking run without it, leaving out what depends on it\. Official source: SGK "
         r"\(Sosyal Güvenlik Kurumu\)",
     ):
         load_tables(tmp_path, tables=["employment"])

@@ -159,7 +159,7 @@ def test_missing_table_that_no_step_lists_is_still_named_as_required(tmp_path):
         False,
     )
     assert (
-        "benchmarks.csv is missing: required; Needs assessment, Monitoring and benchmarking runs without"
+        "benchmarks.csv is missing: required. Needs assessment; and Monitoring and benchmarking run without"
         in str(info.value)
     )
     assert second.text("en").startswith("province_factors.csv is missing: Sector selection runs without it")

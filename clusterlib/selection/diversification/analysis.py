@@ -311,7 +311,7 @@ def analyse_diversification(
     >>> d.eci_rank, d.top
     (74, ['02', '01', '22', '27', '16'])
     >>> d.present("en").findings.eci
-    'Trabzon ranks 74 of 81 provinces by economic complexity (ECI −1.30); it is specialised in 27 sectors.'
+    'Trabzon ranks 74th of 81 provinces by economic complexity (ECI −1.30); it is specialised in 27 sectors.'
     """
     from clusterlib.data import load_tables
 
