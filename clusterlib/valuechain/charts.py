@@ -101,7 +101,8 @@ def layered_layout(G: nx.DiGraph, *, sweeps: int = 6) -> dict[object, tuple[floa
         nodes.sort(key=lambda v: (-degree[v], str(v)))
         for i, v in enumerate(nodes):
             y[v] = (i + 0.5) / len(nodes)
-    neighbours = {v: set(G.predecessors(v)) | set(G.successors(v)) for v in G}
+    # sorted, so the mean adds in one order in every process (a set's order follows the string hash seed)
+    neighbours = {v: sorted(set(G.predecessors(v)) | set(G.successors(v)), key=str) for v in G}
     for _ in range(sweeps):
         for nodes in columns.values():
             centre = {v: np.mean([y[w] for w in neighbours[v]]) for v in nodes}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import os
 
 import networkx as nx
 import numpy as np
@@ -390,3 +391,25 @@ def test_reciprocity_counts_supply_ties_answered_both_ways():
     G = firm_network(FIRMS, rel)
     supply = nx.DiGraph([(u, v) for u, v, k in G.edges(data="kind") if k == "supply"])
     assert network_summary(G).reciprocity == pytest.approx(2 / 3) == pytest.approx(nx.reciprocity(supply))
+
+
+def test_the_cluster_map_layout_is_the_same_in_every_process():
+    """Reports are byte-identical between runs: the layout must not depend on Python's string hash
+    seed (a set's iteration order), which differs between kernel processes."""
+    import subprocess
+    import sys
+
+    script = (
+        "import json; from clusterlib.valuechain import analyse_value_chain_mapping; "
+        "from clusterlib.valuechain.charts import layered_layout; "
+        "pos = layered_layout(analyse_value_chain_mapping('Samsun').graph); "
+        "print(json.dumps(sorted((str(k), v) for k, v in pos.items())))"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script], env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True,
+            text=True, check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1
