@@ -9,7 +9,7 @@ import pandas as pd
 
 from clusterlib.i18n import check_language, t
 from clusterlib.selection.criteria import Criteria
-from clusterlib.selection.scoring import SelectionResult, score_sectors  # noqa: F401  (score_sectors: the doctest)
+from clusterlib.selection.scoring import SelectionResult
 from clusterlib.selection.wording import indicator_phrase
 
 __all__ = ["explain"]
@@ -65,7 +65,7 @@ def explain(
 
     Examples
     --------
-    >>> from clusterlib.selection import parse_criteria
+    >>> from clusterlib.selection import parse_criteria, score_sectors
     >>> lq = {"id": "lq", "name_en": "specialisation", "name_tr": "uzmanlaşma", "description_en": "LQ",
     ...       "description_tr": "LQ", "direction": "benefit", "weight": 0.5, "symbol": "LQ",
     ...       "format": "{:.1f}"}
