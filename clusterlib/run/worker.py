@@ -138,6 +138,10 @@ def _failure(task: ReportTask, partial: Path, err: BaseException) -> dict[str, A
 def _execute(task: ReportTask, partial: Path) -> Any:
     import papermill as pm
 
+    from clusterlib.run.client import ReadyKernelManager
+
+    # the forked kernels' client learns sooner that a kernel is ready; --fresh-kernels is stock
+    extra = {"kernel_manager_class": ReadyKernelManager} if task.preloaded_kernel else {}
     return pm.execute_notebook(
         task.notebook,
         str(partial),
@@ -154,6 +158,7 @@ def _execute(task: ReportTask, partial: Path) -> Any:
         # Every output is in hand when the last cell ends; a "graceful" shutdown_request sometimes
         # waits the 2.5 s grace period of jupyter_client before a SIGTERM, for nothing.
         shutdown_kernel="immediate",
+        **extra,
     )
 
 
