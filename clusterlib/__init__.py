@@ -8,24 +8,44 @@ geometry), ``charts``, ``report`` (runner, HTML),
 is imported on demand.
 """
 
-from clusterlib import (
-    charts,
-    data,
-    geo,
-    i18n,
-    monitoring,
-    nace,
-    needs,
-    official,
-    regions,
-    relatedness,
-    report,
-    selection,
-    specialization,
-    valuechain,
-)
+import importlib
+from typing import Any
+
+# the data package first: its loaders import ``nace``, whose catalogue reads a configuration file
+# (``configfile``), whose errors are data errors; entered here, that chain always closes in order
+from clusterlib import data  # isort: skip
 from clusterlib.regions import PILOT_PROVINCES, Province, UnknownProvinceError, province, provinces
 from clusterlib.version import __version__
+
+#: The subpackages, imported when first used (``cl.selection``), so that a process needing one of
+#: them (a report worker, the command line) does not pay for all: PEP 562 module ``__getattr__``.
+SUBPACKAGES = (
+    "charts",
+    "data",
+    "geo",
+    "i18n",
+    "monitoring",
+    "nace",
+    "needs",
+    "official",
+    "regions",
+    "relatedness",
+    "report",
+    "selection",
+    "specialization",
+    "valuechain",
+)
+
+
+def __getattr__(name: str) -> Any:
+    if name in SUBPACKAGES:
+        return importlib.import_module(f"clusterlib.{name}")
+    raise AttributeError(f"module 'clusterlib' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *SUBPACKAGES})
+
 
 __all__ = [
     "PILOT_PROVINCES",

@@ -68,6 +68,7 @@ class ReportTask:
     record: bool = True  # the worker records the outcome in the index's status.json
     table_cache: str | None = None  # the run's validated Parquet tables (clusterlib.data.cache)
     preloaded_kernel: bool = True  # fork the kernel from a server with the libraries imported
+    kernel_server: str | None = None  # socket of the run's shared kernel server (else the worker's own)
     result_cache: str | None = None  # folder of the analyses' result cache (clusterlib.resultcache)
     fingerprint: str = ""  # what the report depends on (clusterlib.run.freshness), recorded with it
 

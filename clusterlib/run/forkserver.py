@@ -41,10 +41,11 @@ import threading
 import time
 from pathlib import Path
 
+from clusterlib import SUBPACKAGES
 from clusterlib.config import PACKAGE_DIR
 from clusterlib.run.provisioner import SERVER_ENV
 
-__all__ = ["PRELOAD", "SERVER_ENV", "kernel_server", "stop_kernel_server"]
+__all__ = ["PRELOAD", "SERVER_ENV", "SharedKernelServer", "kernel_server", "stop_kernel_server"]
 
 #: What a kernel gets already imported: the kernel itself and what the step notebooks import.
 #: (Not ipywidgets: it registers its comm target with the running kernel at import.)
@@ -63,6 +64,7 @@ PRELOAD = (
     "plotly.io",
     "nbformat",  # what plotly's FigureWidget imports (jsonschema's format checkers build 38 grammars: 1.3 s)
     "clusterlib",
+    *(f"clusterlib.{name}" for name in SUBPACKAGES),  # the root imports them on first use
 )
 _READY = "ready"
 
@@ -269,7 +271,8 @@ def _kernel_server(timeout: float) -> str | None:
     path = str(folder / "socket")
     stamp = _source_stamp()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "clusterlib.run.forkserver", path],
+        # not ``-m clusterlib.run.forkserver``: the package imports this module first (runpy warns)
+        [sys.executable, "-c", "import sys; from clusterlib.run.forkserver import serve; serve(sys.argv[1])", path],
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         cwd=str(folder),
@@ -297,8 +300,30 @@ def _kernel_server(timeout: float) -> str | None:
     return path
 
 
+class SharedKernelServer:
+    """This process's kernel server, started in the background for the workers of one run to share.
+
+    One server for the run rather than one per worker: its imports (about 4.5 s of CPU) are paid
+    once, while the runner validates the data.  Each worker's kernels are still forked from it one
+    at a time, each a new process with an empty namespace; the server ends with this process (or
+    :meth:`close`).
+    """
+
+    def __init__(self) -> None:
+        self._thread = threading.Thread(target=kernel_server, name="kernel-server", daemon=True)
+        self._thread.start()
+
+    def path(self) -> str | None:
+        """The server's socket path once it is ready (None when it could not start)."""
+        self._thread.join()
+        with _LOCK:
+            return str(_SERVER["path"]) if "path" in _SERVER else None
+
+    def close(self) -> None:
+        """Stop the server (after the run: its kernels have ended)."""
+        self._thread.join()
+        stop_kernel_server()
+
+
 atexit.register(stop_kernel_server)
 
-
-if __name__ == "__main__":
-    serve(sys.argv[1])

@@ -183,7 +183,9 @@ class _Pool:
         self.tasks = tasks
         self.log_dir = log_dir
         self.started = started
-        self.preload = started.preload if started else any(t.preloaded_kernel for t in tasks)
+        self.preload = (
+            started.preload if started else any(t.preloaded_kernel and not t.kernel_server for t in tasks)
+        )
         self.todo: queue.Queue[int] = queue.Queue()
         for i in range(len(tasks)):
             self.todo.put(i)

@@ -54,6 +54,7 @@ from clusterlib.regions import Province
 from clusterlib.resultcache import prune as prune_results
 from clusterlib.run.contracts import ReportTask, TaskOutcome
 from clusterlib.run.files import sweep_temporary_files
+from clusterlib.run.forkserver import SharedKernelServer
 from clusterlib.run.freshness import report_fingerprint, up_to_date
 from clusterlib.run.hooks import run_hooks
 from clusterlib.run.index import local_now, write_index, write_run_json
@@ -270,15 +271,24 @@ def run(
     # the workers start (imports, kernel server) while the data are validated below
     log_dir = processed / "executed" / "logs"
     count = min(jobs, len(todo))
-    ahead = StartedWorkers(count, log_dir, preload=preload_kernels) if scheduler is None and todo else None
+    # one kernel server for the run's workers, importing while the data are validated
+    shared = SharedKernelServer() if preload_kernels and scheduler is None and todo else None
+    local = scheduler is None and bool(todo)
+    ahead = StartedWorkers(count, log_dir, preload=preload_kernels and shared is None) if local else None
     kernels: str | None = None
     ran: list[TaskOutcome] = []
     interrupted: RunInterrupted | None = None
     try:
         table_cache = check_data(data, processed / "cache") if validate_data and todo else None
         kernels = kernel_dir(preloaded=preload_kernels) if todo else None
+        server = shared.path() if shared is not None else None
         running = [
-            replace(tasks[i], jupyter_path=kernels, table_cache=str(table_cache) if table_cache else None)
+            replace(
+                tasks[i],
+                jupyter_path=kernels,
+                table_cache=str(table_cache) if table_cache else None,
+                kernel_server=server,
+            )
             for i in todo
         ]
         try:
@@ -302,6 +312,8 @@ def run(
     finally:
         if ahead is not None:
             ahead.close()  # the workers the pool did not take: the run ended before its first task
+        if shared is not None:
+            shared.close()
     outcomes: list[TaskOutcome] = [fresh.get(i) or TaskOutcome(status="not_run") for i in range(len(tasks))]
     for i, outcome in zip(todo, ran, strict=True):
         outcomes[i] = outcome
