@@ -10,7 +10,6 @@ is synthetic sample data (:mod:`clusterlib.report.marks`).  What they never get:
 
 from __future__ import annotations
 
-import copy
 import datetime as _dt
 import os
 import re
@@ -21,6 +20,7 @@ from typing import Any
 
 from clusterlib import i18n
 from clusterlib.config import RESOURCES_DIR
+from clusterlib.report.cleaning import HIDDEN_TAGS, clean_notebook, page_notebook
 from clusterlib.report.display import METADATA_KEY
 from clusterlib.report.glossary import glossary_for
 from clusterlib.report.marks import is_sample, mark_outputs
@@ -40,11 +40,6 @@ __all__ = [
 TEMPLATES_DIR = RESOURCES_DIR / "templates"
 TEMPLATE_NAME = "clreport"
 
-#: Cells with one of these tags never reach a report.
-HIDDEN_TAGS: frozenset[str] = frozenset(
-    {"parameters", "injected-parameters", "papermill-error-cell-tag", "remove-cell", "remove_cell"}
-)
-
 #: Relative URL of plotly.js as seen from a report.
 PLOTLY_SRC = "assets/plotly.min.js"
 
@@ -52,40 +47,6 @@ PLOTLY_SRC = "assets/plotly.min.js"
 def _cl_meta(output: Any) -> dict:
     meta = output.get("metadata", {}).get(METADATA_KEY)
     return meta if isinstance(meta, dict) else {}
-
-
-def clean_notebook(nb: Any) -> Any:
-    """A copy of ``nb`` holding only what a reader should see.
-
-    Drops cells tagged with one of :data:`HIDDEN_TAGS`, error outputs (tracebacks) and
-    ``stderr`` streams, and code cells left with no output.
-
-    Parameters
-    ----------
-    nb : nbformat.NotebookNode
-
-    Returns
-    -------
-    nbformat.NotebookNode
-    """
-    nb = copy.deepcopy(nb)
-    cells = []
-    for cell in nb.cells:
-        tags = set(cell.get("metadata", {}).get("tags", []))
-        if tags & HIDDEN_TAGS:
-            continue
-        if cell.cell_type == "code":
-            cell.outputs = [
-                out
-                for out in cell.get("outputs", [])
-                if out.get("output_type") != "error"
-                and not (out.get("output_type") == "stream" and out.get("name") != "stdout")
-            ]
-            if not cell.outputs:
-                continue
-        cells.append(cell)
-    nb.cells = cells
-    return nb
 
 
 def _outputs(nb: Any) -> Iterable[Any]:
@@ -308,7 +269,7 @@ def export_html(
         },
         "metadata": {"name": title},
     }
-    body, _ = _exporter().from_notebook_node(clean, resources=resources)
+    body, _ = _exporter().from_notebook_node(page_notebook(clean), resources=resources)
     return body
 
 

@@ -16,13 +16,15 @@ and :mod:`clusterlib.report.workbook`.
 
 from __future__ import annotations
 
-import copy
 import html
 import json
 from pathlib import Path
 from typing import Any
 
+from nbformat import NotebookNode
+
 from clusterlib import i18n
+from clusterlib.report.cleaning import copy_output
 from clusterlib.report.display import METADATA_KEY
 
 __all__ = ["badge", "is_sample", "mark_outputs", "official_source"]
@@ -102,9 +104,20 @@ def mark_outputs(nb: Any, lang: str, *, synthetic: bool) -> Any:
     """A copy of the (cleaned) notebook with every chart, table and official heading marked.
 
     Nothing changes for a report on the user's own data (``synthetic=False``) except the
-    official marks on TÜİK charts.
+    official marks on TÜİK charts.  Only the cells, outputs and their ``data`` are copied (a mark
+    replaces an output's ``text/html``); the values are shared.
     """
-    nb = copy.deepcopy(nb)
+    nb = NotebookNode(
+        {
+            **nb,
+            "cells": [
+                NotebookNode({**cell, "outputs": [copy_output(o) for o in cell.get("outputs", [])]})
+                if cell.cell_type == "code"
+                else cell
+                for cell in nb.cells
+            ],
+        }
+    )
     sections: list[list[Any]] = [[]]
     for cell in nb.cells:
         if cell.cell_type != "code":
