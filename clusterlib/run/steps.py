@@ -18,15 +18,22 @@ from clusterlib.config import NOTEBOOKS_DIR
 from clusterlib.report.titles import step_title
 
 __all__ = [
+    "INTERACTIVE_TAG",
     "REQUIRED_PARAMETERS",
     "NotebookContractError",
     "Step",
     "discover_steps",
+    "report_notebook",
     "resolve_steps",
 ]
 
 #: Names the first code cell (tagged ``parameters``) of every step notebook must assign.
 REQUIRED_PARAMETERS: tuple[str, ...] = ("province", "lang", "data_dir", "processed_dir")
+
+#: Tag of a cell that only builds a live widget for JupyterLab (a weights explorer): the report runner
+#: leaves it out, since a page cannot use a live widget.  Such a cell must also be tagged
+#: ``remove-cell`` (its output never reaches a page), so leaving it out changes no report.
+INTERACTIVE_TAG = "interactive"
 
 _NAME = re.compile(r"^(\d{2})_([a-z][a-z0-9_]*)\.ipynb$")
 
@@ -146,3 +153,36 @@ def resolve_steps(keys: Iterable[str] | str | None, available: list[Step]) -> li
         raise ValueError(f"'steps' is empty; choose among {[s.id for s in available]} or 'all'")
     return [s for s in available if s.id in wanted]
 
+
+def report_notebook(path: str | Path) -> tuple[object, int]:
+    """The notebook at ``path`` as the report runner executes it: without its :data:`INTERACTIVE_TAG`
+    cells; and how many were left out.
+
+    Raises
+    ------
+    NotebookContractError
+        When an interactive cell is not also tagged ``remove-cell``: its output would be missing
+        from the reports.
+
+    Examples
+    --------
+    >>> nb, left_out = report_notebook(NOTEBOOKS_DIR / "02_sector_selection.ipynb")
+    >>> left_out, any(INTERACTIVE_TAG in c.metadata.get("tags", []) for c in nb.cells)
+    (1, False)
+    """
+    import nbformat
+
+    nb = nbformat.read(str(path), as_version=4)
+    kept = []
+    for number, cell in enumerate(nb.cells, start=1):
+        tags = cell.get("metadata", {}).get("tags", [])
+        if INTERACTIVE_TAG not in tags:
+            kept.append(cell)
+        elif "remove-cell" not in tags:
+            raise NotebookContractError(
+                f"{Path(path).name}, cell {number}: a cell tagged {INTERACTIVE_TAG!r} must also be tagged "
+                "'remove-cell' (the report runner leaves it out, so it must not show in a report)"
+            )
+    left_out = len(nb.cells) - len(kept)
+    nb.cells = kept
+    return nb, left_out

@@ -87,13 +87,21 @@ def _statuses(path: Path) -> list[tuple[int, dict, list[str]]]:
     return out
 
 
-def _source_cell_number(path: Path, executed_index: int) -> int:
-    """1-based position in the *source* notebook of cell ``executed_index`` of the executed one
-    (papermill inserts an ``injected-parameters`` cell that the author's notebook does not have)."""
+def _source_cell_number(path: Path, executed_index: int, notebook: str) -> int:
+    """1-based position in the author's ``notebook`` of cell ``executed_index`` of the executed one
+    (papermill inserts an ``injected-parameters`` cell; the runner leaves out interactive cells)."""
+    from clusterlib.run.steps import INTERACTIVE_TAG
+
     injected = sum(
         1 for i, _, tags in _statuses(path) if i < executed_index and "injected-parameters" in tags
     )
-    return executed_index - injected + 1
+    kept = executed_index - injected
+    with contextlib.suppress(OSError, ValueError):
+        cells = json.loads(Path(notebook).read_text(encoding="utf-8"))["cells"]
+        ran = [i for i, c in enumerate(cells) if INTERACTIVE_TAG not in c.get("metadata", {}).get("tags", [])]
+        if kept < len(ran):
+            return ran[kept] + 1
+    return kept + 1
 
 
 def _is_kernel_start_failure(err: BaseException) -> bool:
@@ -114,7 +122,7 @@ def _failure(task: ReportTask, partial: Path, err: BaseException) -> dict[str, A
     info: dict[str, Any] = {"status": "failed"}
     if isinstance(err, PapermillExecutionError):
         info.update(
-            cell=_source_cell_number(partial, err.cell_index),
+            cell=_source_cell_number(partial, err.cell_index, task.notebook),
             exec_count=err.exec_count,
             source=_excerpt(err.source),
             error=f"{err.ename}: {_strip(str(err.evalue))}".strip().rstrip(":"),
@@ -128,7 +136,9 @@ def _failure(task: ReportTask, partial: Path, err: BaseException) -> dict[str, A
             c for c in nb["cells"] if "papermill-error-cell-tag" not in c.get("metadata", {}).get("tags", [])
         ]
         source = cells[running[0]].get("source", "")
-        info.update(cell=_source_cell_number(partial, running[0]), source=_excerpt("".join(source)))
+        info.update(
+            cell=_source_cell_number(partial, running[0], task.notebook), source=_excerpt("".join(source))
+        )
     message = _strip(str(err)).strip() or type(err).__name__
     info.update(error=f"{type(err).__name__}: {message}" if type(err).__name__ not in message else message)
     info["traceback"] = _strip("".join(traceback.format_exception(err)))
@@ -136,14 +146,28 @@ def _failure(task: ReportTask, partial: Path, err: BaseException) -> dict[str, A
 
 
 def _execute(task: ReportTask, partial: Path) -> Any:
+    import tempfile
+
+    import nbformat
     import papermill as pm
 
     from clusterlib.run.client import ReadyKernelManager
+    from clusterlib.run.steps import report_notebook
 
     # the forked kernels' client learns sooner that a kernel is ready; --fresh-kernels is stock
     extra = {"kernel_manager_class": ReadyKernelManager} if task.preloaded_kernel else {}
+    nb, left_out = report_notebook(task.notebook)  # without the cells that only build live widgets
+    with tempfile.TemporaryDirectory(prefix="clusterlib-nb-") as folder:
+        source = task.notebook
+        if left_out:
+            source = str(Path(folder) / Path(task.notebook).name)
+            nbformat.write(nb, source)
+        return _papermill(pm, task, source, partial, extra)
+
+
+def _papermill(pm: Any, task: ReportTask, source: str, partial: Path, extra: dict[str, Any]) -> Any:
     return pm.execute_notebook(
-        task.notebook,
+        source,
         str(partial),
         parameters=task.parameters,
         kernel_name=task.kernel_name,
@@ -181,7 +205,7 @@ def run_task(task: ReportTask) -> TaskOutcome:
         os.environ[RESULTS_ENV] = task.result_cache
     else:
         os.environ.pop(RESULTS_ENV, None)
-    server = kernel_server() if task.preloaded_kernel else None
+    server = (task.kernel_server or kernel_server()) if task.preloaded_kernel else None
     if server:  # the kernel spec's provisioner (clusterlib.run.provisioner) asks it for a kernel
         os.environ[SERVER_ENV] = server
     else:
