@@ -282,6 +282,8 @@ def run(
         table_cache = check_data(data, processed / "cache") if validate_data and todo else None
         kernels = kernel_dir(preloaded=preload_kernels) if todo else None
         server = shared.path() if shared is not None else None
+        if server and table_cache:  # every kernel forked afterwards finds the tables in memory
+            shared.hold_tables(data, table_cache)  # type: ignore[union-attr]
         running = [
             replace(
                 tasks[i],
