@@ -5,8 +5,9 @@ a finished run, as the runner does after its reports (in its process, where the 
 read and validated before the reports), and prints each hook's seconds.  ``--manifest`` writes the
 SHA-256 of every file the hooks wrote; ``--compare`` checks them against a manifest written before a
 change: the pages byte for byte, the XLSX workbooks member by member (names and bytes) without the
-creation and modification times openpyxl stamps into ``docProps/core.xml``.  Set
-``CLUSTERLIB_RESULT_CACHE=<processed>/results`` to time the hooks with the run's result cache.
+creation and modification times openpyxl stamps into ``docProps/core.xml``.  With ``--processed``
+(the run's processed folder) the hooks run with the run's caches, as in the runner
+(:func:`clusterlib.run.runner.run_caches`).
 
 Run (after ``clusterlib run -o /tmp/nat-out``)::
 
@@ -17,6 +18,7 @@ Run (after ``clusterlib run -o /tmp/nat-out``)::
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import hashlib
 import json
@@ -53,30 +55,32 @@ def main() -> int:
     parser.add_argument("out_dir", type=Path)
     parser.add_argument("--lang", default="tr")
     parser.add_argument("--data-dir", type=Path, default=None)
+    parser.add_argument("--processed", type=Path, help="the run's processed folder (its caches)")
     parser.add_argument("--manifest", type=Path, help="write the SHA-256 of every file written")
     parser.add_argument("--compare", type=Path, help="check the files against this manifest")
     parser.add_argument("--profile", type=int, default=0, help="print the N costliest functions")
     args = parser.parse_args()
     from clusterlib.config import SAMPLE_DIR
     from clusterlib.run.hooks import run_hooks
-    from clusterlib.run.runner import check_data
+    from clusterlib.run.runner import check_data, run_caches
 
     data_dir = (args.data_dir or SAMPLE_DIR).resolve()
     check_data(data_dir)  # as the runner does before its reports: the tables are read in this process
     summary = SimpleNamespace(out_dir=args.out_dir, lang=args.lang, data_dir=data_dir,
                               steps=(SimpleNamespace(id="monitoring_benchmarking"),))
     profiler = cProfile.Profile() if args.profile else None
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     if profiler:
         profiler.enable()
-    outcomes = run_hooks(summary)  # type: ignore[arg-type]
+    with run_caches(args.processed) if args.processed else contextlib.nullcontext():
+        outcomes = run_hooks(summary)  # type: ignore[arg-type]
     if profiler:
         profiler.disable()
-    total = time.perf_counter() - started
+    total, cpu = time.perf_counter() - started, time.process_time() - cpu
     for o in outcomes:
         error = f"  {o.error}" if o.error else ""
         print(f"{o.hook:<16} {o.status:<8} {len(o.pages):4d} files {o.seconds:6.2f} s{error}")
-    print(f"all hooks: {total:.2f} s; load average {os.getloadavg()[0]:.2f}")
+    print(f"all hooks: {total:.2f} s wall, {cpu:.2f} s CPU (this process); load average {os.getloadavg()[0]:.2f}")
     if profiler:
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(args.profile)
     files = {page: digest(args.out_dir / page) for o in outcomes for page in o.pages}
