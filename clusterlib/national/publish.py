@@ -9,6 +9,7 @@ from pathlib import Path
 from clusterlib import regions
 from clusterlib.data import DataValidationError
 from clusterlib.i18n import check_language
+from clusterlib.national.freshness import pages_fingerprint, record_pages, recorded_pages
 from clusterlib.national.pages import national_page, unavailable_page
 from clusterlib.national.province import province_page
 from clusterlib.national.view import NationalView, national_view
@@ -54,7 +55,8 @@ def step_reports(lang_dir: str | Path, province: regions.Province | str | int, *
 
 
 def write_national_pages(out_dir: str | Path, *, lang: str = "tr", data_dir: str | Path | None = None,
-                         view: NationalView | None = None, workbooks: bool = True) -> list[Path]:
+                         view: NationalView | None = None, workbooks: bool = True,
+                         keep_unchanged: bool = True) -> list[Path]:
     """Write ``<out>/<lang>/national.html`` (+ ``national.xlsx``) and ``<out>/<lang>/provinces/<slug>.html``
     (+ ``.xlsx``) for the 81 provinces.
 
@@ -69,6 +71,9 @@ def write_national_pages(out_dir: str | Path, *, lang: str = "tr", data_dir: str
         Computed figures to reuse (e.g. for both languages); default: :func:`national_view` of ``data_dir``.
     workbooks : bool, default True
         Also write the XLSX workbooks.
+    keep_unchanged : bool, default True
+        Without ``view``: keep the files of the last call when nothing they show changed
+        (:mod:`clusterlib.national.freshness`) instead of writing the same bytes again.
 
     Returns
     -------
@@ -78,6 +83,13 @@ def write_national_pages(out_dir: str | Path, *, lang: str = "tr", data_dir: str
     """
     lang = check_language(lang)
     lang_dir = Path(out_dir) / lang
+    reports = [step_reports(lang_dir, plate, lang=lang) for plate in range(1, 82)]
+    fingerprint = None
+    if view is None and keep_unchanged:
+        fingerprint = pages_fingerprint(lang=lang, data_dir=data_dir, workbooks=workbooks, reports=reports)
+        kept = recorded_pages(lang_dir, fingerprint)
+        if kept is not None:
+            return kept
     if view is None:
         try:
             view = national_view(data_dir, lang=lang)
@@ -86,11 +98,12 @@ def write_national_pages(out_dir: str | Path, *, lang: str = "tr", data_dir: str
     pages = [_write_text(lang_dir / "national.html", national_page(view, lang=lang))]
     folder = lang_dir / PROVINCE_FOLDER
     for plate in range(1, 82):
-        place = regions.province(plate)
-        html = province_page(view, plate, lang=lang, reports=step_reports(lang_dir, place, lang=lang))
-        pages.append(_write_text(folder / f"{place.slug}.html", html))
+        html = province_page(view, plate, lang=lang, reports=reports[plate - 1])
+        pages.append(_write_text(folder / f"{regions.province(plate).slug}.html", html))
     if workbooks:
         pages.append(national_workbook(view, lang_dir / "national.xlsx", lang=lang))
         pages += [province_workbook(view, p, folder / f"{regions.province(p).slug}.xlsx", lang=lang)
                   for p in range(1, 82)]
+    if fingerprint is not None:
+        record_pages(lang_dir, fingerprint, pages)
     return pages
