@@ -1,5 +1,6 @@
-"""The national pages are kept when nothing they show changed, and written again, the same bytes as a
-fresh write, as soon as something did (a step report appeared, a page was removed or edited, ``--force``)."""
+"""The national pages are kept when nothing they show changed, and a page is written again, the same bytes
+as a fresh write, as soon as something it shows did (a step report appeared, the page was removed or edited;
+every page with ``--force``)."""
 
 from __future__ import annotations
 
@@ -28,13 +29,17 @@ def test_unchanged_pages_are_kept_and_changed_ones_written_as_fresh(tmp_path):
     assert len(written) == 82 and (out / "en" / "provinces" / STAMP).is_file()
     before = _digests(written, out / "en")
 
+    first = _stamps(written)
     kept = write_national_pages(out, lang="en", workbooks=False)
-    assert kept == written and _stamps(kept) == _stamps(written)  # not one file written again
+    assert kept == written and _stamps(kept) == first  # not one file written again
 
+    written_at = dict(zip(written, _stamps(written), strict=True))
     (out / "en" / "provinces" / "adana.html").unlink()  # a page gone …
     (out / "en" / "corum").mkdir()  # … and a step report of Çorum to link
     (out / "en" / "corum" / "sector_selection.html").write_text("<html></html>", encoding="utf-8")
     again = write_national_pages(out, lang="en", workbooks=False)
+    rewritten = {p.name for p in again if p.stat().st_mtime_ns != written_at[p]}
+    assert rewritten == {"adana.html", "corum.html"}  # only the page gone and the page with a new link
     fresh_root = tmp_path / "fresh"
     (fresh_root / "en" / "corum").mkdir(parents=True)
     (fresh_root / "en" / "corum" / "sector_selection.html").write_text("<html></html>", encoding="utf-8")
