@@ -108,7 +108,13 @@ def need_area_name(area: str, lang: str) -> str:
     >>> need_area_name("rnd", "tr")
     'Ar-Ge ve yenilik'
     """
+    return _area_names(lang).get(area, area)
+
+
+@cache
+def _area_names(lang: str) -> dict[str, str]:
+    """Every need area's name in ``lang``: the questionnaire read once, not once per area."""
     from clusterlib.needs.inputs import load_questionnaire
 
-    blocks = load_questionnaire().blocks.set_index("block")
-    return str(blocks.loc[area, lang]) if area in blocks.index else area
+    blocks = load_questionnaire().blocks
+    return {str(area): str(name) for area, name in zip(blocks["block"], blocks[lang], strict=True)}

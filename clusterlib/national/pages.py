@@ -187,11 +187,11 @@ def _category_label(view: NationalView, category_id: str, lang: str) -> str:
 
 
 def _strongest_lines(view: NationalView, plate: int, lang: str) -> list[str]:
-    top = view.strongest(plate)
-    if top.empty:
+    top = view.strongest_rows(plate)
+    if not top:
         return [t("national.none", lang)]
     return [("● " if r.strong else "") + f"{_category_label(view, r.category, lang)} " + "★" * int(r.stars)
-            for r in top.itertuples(index=False)]
+            for r in top]
 
 
 def _technical(view: NationalView, lang: str) -> str:
@@ -239,7 +239,7 @@ def _province_table(view: NationalView, lang: str) -> dict:
                 _cell(f"{int(r.gdp_rank)}", num=True, sort=_sort(r.gdp_rank)),
                 _cell(f"{int(r.ses_rank)}", num=True, sort=_sort(r.ses_rank)),
                 _cell(str(int(strong_count.get(r.plate, 0))), num=True, sort=str(int(strong_count.get(r.plate, 0)))),
-                _cell(strongest[0], sort=str(int(view.ranked(r.plate)["stars"].iloc[0])), lines=strongest[1:]),
+                _cell(strongest[0], sort=str(int(view.ranked_rows(r.plate)[0].stars)), lines=strongest[1:]),
             ]})
     return {"columns": columns, "rows": rows, "sortable": True}
 
@@ -281,15 +281,14 @@ def _maps(view: NationalView, lang: str) -> list[dict]:
     registry = view.registry.dropna(subset=["plate"])
     out = []
     for category in view.categories:
-        here = view.by_category[category.id]
         fills, titles, points = {}, {}, []
-        for plate, r in here.iterrows():
-            present = r["employment"] > 0
-            fills[plate] = lq_colour(r["lq"]) if present else NO_DATA_COLOUR
-            titles[plate] = t("national.map.tip", lang, province=r["province"], lq=_num(r["lq"], lang, 2),
-                              employment=_num(r["employment"], lang), stars=int(r["stars"]),
-                              strong=t("national.map.tip_strong", lang) if r["strong"] else "")
-            if r["strong"]:
+        for plate, r in view.category_rows(category.id).items():
+            present = r.employment > 0
+            fills[plate] = lq_colour(r.lq) if present else NO_DATA_COLOUR
+            titles[plate] = t("national.map.tip", lang, province=r.province, lq=_num(r.lq, lang, 2),
+                              employment=_num(r.employment, lang), stars=int(r.stars),
+                              strong=t("national.map.tip_strong", lang) if r.strong else "")
+            if r.strong:
                 points.append(MapPoint(centres[plate].lon, centres[plate].lat - 0.12, titles[plate], "dot"))
         seen: dict[int, int] = {}
         for row in registry[[category.division in ds for ds in registry["nace"]]].itertuples(index=False):

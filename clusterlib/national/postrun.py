@@ -22,4 +22,6 @@ def national_pages(summary: Any) -> list[Path] | None:
         return None
     from clusterlib.national.publish import write_national_pages
 
-    return write_national_pages(summary.out_dir, lang=summary.lang, data_dir=summary.data_dir)
+    forced = bool(getattr(summary, "info", {}).get("forced"))  # ``run --force``: every file written again
+    return write_national_pages(summary.out_dir, lang=summary.lang, data_dir=summary.data_dir,
+                                keep_unchanged=not forced)

@@ -51,7 +51,7 @@ def _cluster_table(view: NationalView, plate: int, lang: str) -> dict:
     columns += [{"label": t("national.col.strong", lang), "num": False},
                 {"label": t("national.col.stars", lang), "num": False}]
     rows = []
-    for r in view.ranked(plate).itertuples(index=False):
+    for r in view.ranked_rows(plate):
         category = view.category(r.category)
         note = ". ".join(x for x in ("; ".join(category.cluster_names(lang)), category_caveat(category.division, lang))
                          if x)
@@ -69,15 +69,14 @@ def _cluster_table(view: NationalView, plate: int, lang: str) -> dict:
 
 
 def _peer_table(view: NationalView, plate: int, lang: str) -> tuple[dict, str]:
-    top = view.ranked(plate).iloc[0]
-    label = _category_label(view, top["category"], lang)
-    in_top = view.by_category[top["category"]]
-    context = view.context_by_plate
-    strong_count = view.strong_counts
+    top = view.ranked_rows(plate)[0]
+    label = _category_label(view, top.category, lang)
+    in_top = view.category_rows(top.category)
+    strong_count = view.strong_counts.to_dict()
     columns = [{"label": t("national.col.province", lang), "num": False},
                {"label": t("national.col.why", lang), "num": False},
-               {"label": t("national.col.gdp_rank", lang, year=int(context["gdp_year"].iloc[0])), "num": True},
-               {"label": t("national.col.ses_rank", lang, year=int(context["ses_year"].iloc[0])), "num": True},
+               {"label": t("national.col.gdp_rank", lang, year=int(view.context["gdp_year"].iloc[0])), "num": True},
+               {"label": t("national.col.ses_rank", lang, year=int(view.context["ses_year"].iloc[0])), "num": True},
                {"label": t("national.col.strong_count", lang, n=len(view.categories)), "num": True},
                {"label": f"{t('national.col.lq', lang)}: {label}", "num": True},
                {"label": f"{t('national.col.stars', lang)}: {label}", "num": False}]
@@ -89,26 +88,26 @@ def _peer_table(view: NationalView, plate: int, lang: str) -> tuple[dict, str]:
         entries.append((int(r.peer_plate), ", ".join(why)))
     rows = []
     for other, why in entries:
-        place = context.loc[other]
-        measure = in_top.loc[other]
+        place = view.context_row(other)
+        measure = in_top[other]
         rows.append({"attrs": {}, "cells": [
-            _cell(place["province"], href=None if other == plate else f"{place['slug']}.html"),
-            _cell(why), _cell(str(int(place["gdp_rank"])), num=True), _cell(str(int(place["ses_rank"])), num=True),
-            _cell(str(int(strong_count.loc[other])), num=True), _cell(_num(measure["lq"], lang, 2), num=True),
-            _cell(stars_text(int(measure["stars"]))),
+            _cell(place.province, href=None if other == plate else f"{place.slug}.html"),
+            _cell(why), _cell(str(int(place.gdp_rank)), num=True), _cell(str(int(place.ses_rank)), num=True),
+            _cell(str(int(strong_count[other])), num=True), _cell(_num(measure.lq, lang, 2), num=True),
+            _cell(stars_text(int(measure.stars))),
         ]})
     return {"columns": columns, "rows": rows, "sortable": False}, label
 
 
 def _finding(view: NationalView, plate: int, lang: str) -> str:
-    ranked = view.ranked(plate)
     name = regions.province(plate).name
-    strong = ranked[ranked["strong"]]
-    if strong.empty:
+    strong = [r.category for r in view.ranked_rows(plate) if r.strong]
+    if not strong:
+        ranked = view.ranked(plate)
         best = ranked.dropna(subset=["lq"]).sort_values("lq", ascending=False).iloc[0]
         return t("province.finding.none", lang, province=name, n=len(view.categories),
                  name=_category_label(view, best["category"], lang), lq=_num(best["lq"], lang, 2))
-    names = join_list([_category_label(view, c, lang) for c in strong["category"]], lang)
+    names = join_list([_category_label(view, c, lang) for c in strong], lang)
     return t("province.finding", lang, province=name, n=len(view.categories), k=len(strong), names=names)
 
 
@@ -126,15 +125,15 @@ def province_page(view: NationalView, plate: int, *, lang: str,
     """
     lang = check_language(lang)
     place = regions.province(plate)
-    c = view.context_by_plate.loc[plate]
+    c = view.context_row(plate)
     facts = [
         (t("province.fact.plate", lang), f"{plate:02d}"),
         (t("province.fact.nuts2", lang), f"{place.nuts2} {place.nuts2_name}"),
-        (t("province.fact.population", lang, year=int(c["population_year"])), _num(c["population"], lang)),
-        (t("province.fact.gdp", lang, year=int(c["gdp_year"])),
-         t("province.gdp_value", lang, value=_num(c["gdp_per_capita_try"], lang), rank=int(c["gdp_rank"]))),
-        (t("province.fact.ses", lang, year=int(c["ses_year"])),
-         t("province.ses_value", lang, value=_num(c["ses"], lang, 1), rank=int(c["ses_rank"]))),
+        (t("province.fact.population", lang, year=int(c.population_year)), _num(c.population, lang)),
+        (t("province.fact.gdp", lang, year=int(c.gdp_year)),
+         t("province.gdp_value", lang, value=_num(c.gdp_per_capita_try, lang), rank=int(c.gdp_rank))),
+        (t("province.fact.ses", lang, year=int(c.ses_year)),
+         t("province.ses_value", lang, value=_num(c.ses, lang, 1), rank=int(c.ses_rank))),
     ]
     prefix = f"{official.SOURCE[lang]} — "
     sources = t("national.source_prefix", lang) + " " + "; ".join(

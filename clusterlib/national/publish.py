@@ -9,6 +9,13 @@ from pathlib import Path
 from clusterlib import regions
 from clusterlib.data import DataValidationError
 from clusterlib.i18n import check_language
+from clusterlib.national.freshness import (
+    PROVINCE_FOLDER,
+    file_key,
+    pages_fingerprint,
+    record_pages,
+    stale_files,
+)
 from clusterlib.national.pages import national_page, unavailable_page
 from clusterlib.national.province import province_page
 from clusterlib.national.view import NationalView, national_view
@@ -17,8 +24,6 @@ from clusterlib.report.titles import step_title
 
 __all__ = ["PROVINCE_FOLDER", "step_reports", "write_national_pages"]
 
-#: Folder of the province pages inside a language folder: ``<lang>/provinces/<slug>.html``.
-PROVINCE_FOLDER = "provinces"
 
 
 def _write_text(path: Path, text: str) -> Path:
@@ -54,7 +59,8 @@ def step_reports(lang_dir: str | Path, province: regions.Province | str | int, *
 
 
 def write_national_pages(out_dir: str | Path, *, lang: str = "tr", data_dir: str | Path | None = None,
-                         view: NationalView | None = None, workbooks: bool = True) -> list[Path]:
+                         view: NationalView | None = None, workbooks: bool = True,
+                         keep_unchanged: bool = True) -> list[Path]:
     """Write ``<out>/<lang>/national.html`` (+ ``national.xlsx``) and ``<out>/<lang>/provinces/<slug>.html``
     (+ ``.xlsx``) for the 81 provinces.
 
@@ -69,6 +75,9 @@ def write_national_pages(out_dir: str | Path, *, lang: str = "tr", data_dir: str
         Computed figures to reuse (e.g. for both languages); default: :func:`national_view` of ``data_dir``.
     workbooks : bool, default True
         Also write the XLSX workbooks.
+    keep_unchanged : bool, default True
+        Without ``view``: keep each file of the last call when nothing it shows changed
+        (:mod:`clusterlib.national.freshness`) instead of writing the same bytes again.
 
     Returns
     -------
@@ -78,19 +87,35 @@ def write_national_pages(out_dir: str | Path, *, lang: str = "tr", data_dir: str
     """
     lang = check_language(lang)
     lang_dir = Path(out_dir) / lang
+    slugs = [regions.province(plate).slug for plate in range(1, 82)]
+    reports = [step_reports(lang_dir, plate, lang=lang) for plate in range(1, 82)]
+    pages = {f"{PROVINCE_FOLDER}/{slug}.html": plate for plate, slug in enumerate(slugs, 1)}
+    books = {f"{PROVINCE_FOLDER}/{slug}.xlsx": plate for plate, slug in enumerate(slugs, 1)} if workbooks else {}
+    names = ["national.html", *pages, *(["national.xlsx"] if workbooks else []), *books]
+    keys: dict[str, str] | None = None
+    stale = set(names)
+    if view is None and keep_unchanged:
+        fingerprint = pages_fingerprint(lang=lang, data_dir=data_dir)
+        keys = {name: fingerprint for name in names}
+        keys.update({name: file_key(fingerprint, reports[plate - 1]) for name, plate in pages.items()})
+        stale = stale_files(lang_dir, keys)
+        if not stale:  # nothing the overview shows changed: not even the figures are computed
+            return [lang_dir / name for name in names]
     if view is None:
         try:
             view = national_view(data_dir, lang=lang)
         except DataValidationError as error:  # the data lack what the measures need: say so on the page
             return [_write_text(lang_dir / "national.html", unavailable_page(str(error), lang=lang))]
-    pages = [_write_text(lang_dir / "national.html", national_page(view, lang=lang))]
-    folder = lang_dir / PROVINCE_FOLDER
-    for plate in range(1, 82):
-        place = regions.province(plate)
-        html = province_page(view, plate, lang=lang, reports=step_reports(lang_dir, place, lang=lang))
-        pages.append(_write_text(folder / f"{place.slug}.html", html))
-    if workbooks:
-        pages.append(national_workbook(view, lang_dir / "national.xlsx", lang=lang))
-        pages += [province_workbook(view, p, folder / f"{regions.province(p).slug}.xlsx", lang=lang)
-                  for p in range(1, 82)]
-    return pages
+    for name in (n for n in names if n in stale):
+        target = lang_dir / name
+        if name == "national.html":
+            _write_text(target, national_page(view, lang=lang))
+        elif name == "national.xlsx":
+            national_workbook(view, target, lang=lang)
+        elif name in pages:
+            _write_text(target, province_page(view, pages[name], lang=lang, reports=reports[pages[name] - 1]))
+        else:
+            province_workbook(view, books[name], target, lang=lang)
+    if keys is not None:
+        record_pages(lang_dir, keys)
+    return [lang_dir / name for name in names]

@@ -37,10 +37,40 @@ class NationalView:
         return next(c for c in self.categories if c.id == category_id)
 
     @cached_property
+    def _order(self) -> pd.DataFrame:
+        return self.measures.sort_values(["plate", "strong", "stars", "lq"], ascending=[True, False, False, False],
+                                         na_position="last", kind="stable")
+
+    @cached_property
     def _ranked(self) -> dict[int, pd.DataFrame]:
-        order = self.measures.sort_values(["plate", "strong", "stars", "lq"], ascending=[True, False, False, False],
-                                          na_position="last", kind="stable")
-        return {int(plate): rows.reset_index(drop=True) for plate, rows in order.groupby("plate", sort=False)}
+        return {int(plate): rows.reset_index(drop=True) for plate, rows in self._order.groupby("plate", sort=False)}
+
+    @cached_property
+    def _ranked_rows(self) -> dict[int, list[tuple]]:
+        rows: dict[int, list[tuple]] = {}
+        for row in self._order.itertuples(index=False):  # one pass for the 81 pages
+            rows.setdefault(int(row.plate), []).append(row)
+        return rows
+
+    @cached_property
+    def _category_rows(self) -> dict[str, dict[int, tuple]]:
+        rows: dict[str, dict[int, tuple]] = {}
+        for row in self.measures.itertuples(index=False):
+            rows.setdefault(str(row.category), {})[int(row.plate)] = row
+        return rows
+
+    @cached_property
+    def _context_rows(self) -> dict[int, tuple]:
+        return {int(row.plate): row for row in self.context.itertuples(index=False)}
+
+    @cached_property
+    def _peers_of(self) -> dict[int, pd.DataFrame]:
+        return {int(plate): rows.reset_index(drop=True) for plate, rows in self.peers.groupby("plate", sort=False)}
+
+    @cached_property
+    def _initiatives_of(self) -> dict[int, pd.DataFrame]:
+        located = self.registry.dropna(subset=["plate"])
+        return {int(plate): rows.reset_index(drop=True) for plate, rows in located.groupby("plate", sort=False)}
 
     @cached_property
     def by_category(self) -> dict[str, pd.DataFrame]:
@@ -61,18 +91,36 @@ class NationalView:
         """A province's categories, strongest first: strong, then stars, then LQ (missing LQ last)."""
         return self._ranked[int(plate)]
 
+    def ranked_rows(self, plate: int) -> list[tuple]:
+        """The rows of :meth:`ranked` as named tuples (the pages read them: no pandas per cell)."""
+        return self._ranked_rows[int(plate)]
+
     def strongest(self, plate: int, n: int = 3) -> pd.DataFrame:
         """The first ``n`` of :meth:`ranked` that are strong or have a star (may be fewer than ``n``)."""
         ranked = self.ranked(plate)
         return ranked[ranked["strong"] | (ranked["stars"] > 0)].head(n)
 
+    def strongest_rows(self, plate: int, n: int = 3) -> list[tuple]:
+        """:meth:`strongest` as named tuples."""
+        return [r for r in self.ranked_rows(plate) if r.strong or r.stars > 0][:n]
+
+    def category_rows(self, category_id: str) -> dict[int, tuple]:
+        """The measures of a category as named tuples by plate, in the order of :attr:`measures`."""
+        return self._category_rows[category_id]
+
+    def context_row(self, plate: int) -> tuple:
+        """A province's row of :attr:`context` as a named tuple."""
+        return self._context_rows[int(plate)]
+
     def province_peers(self, plate: int) -> pd.DataFrame:
         """The peers of a province (see :mod:`clusterlib.national.peers`)."""
-        return self.peers[self.peers["plate"] == plate].reset_index(drop=True)
+        found = self._peers_of.get(int(plate))
+        return self.peers.iloc[:0].reset_index(drop=True) if found is None else found.copy(deep=False)
 
     def initiatives(self, plate: int) -> pd.DataFrame:
         """The knowledge-base initiatives located in a province."""
-        return self.registry[self.registry["plate"] == plate].reset_index(drop=True)
+        found = self._initiatives_of.get(int(plate))
+        return self.registry.iloc[:0].reset_index(drop=True) if found is None else found.copy(deep=False)
 
 
 def national_view(data_dir: str | Path | None = None, *, year: int | None = None, period: int = 5,

@@ -78,7 +78,8 @@ def write_workbook(path: str | Path, sheets: Sequence[tuple[str, pd.DataFrame]],
             cell.font = bold
             header.append(cell)
         sheet.append(header)
-        for row in frame.itertuples(index=False):
+        values = [frame.iloc[:, j].tolist() for j in range(frame.shape[1])]  # the values itertuples gives
+        for row in zip(*values, strict=True):
             cells = []
             for column, value in zip(frame.columns, row, strict=True):
                 cell = WriteOnlyCell(sheet, value=_plain(value))
@@ -122,24 +123,25 @@ def _about(view: NationalView, lang: str, contents: Sequence[tuple[str, str]]) -
 
 
 def _measure_frame(view: NationalView, frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    out = pd.DataFrame({
+    columns = {
         t("national.col.plate", lang): frame["plate"].to_numpy(),
         t("national.col.province", lang): frame["province"].to_numpy(),
         "NACE": frame["division"].to_numpy(),
         t("national.col.category", lang): [view.category(c).name(lang) for c in frame["category"]],
-    })
+    }
     labels = {}
     for metric in METRICS:
         label = (t("national.col.growth", lang, start=view.year - view.period, end=view.year) if metric == "growth"
                  else t(f"national.col.{metric}", lang))
         values = frame[metric].to_numpy(dtype=float)
-        out[label] = values / 1e6 if metric == "exports_usd" else values
+        columns[label] = values / 1e6 if metric == "exports_usd" else values
         labels[metric] = label
-        out[f"{label} – {t('national.col.rank', lang)}"] = frame[f"rank_{metric}"].to_numpy()
-    out[t("national.col.strong", lang)] = frame["strong"].to_numpy()
+        columns[f"{label} – {t('national.col.rank', lang)}"] = frame[f"rank_{metric}"].to_numpy()
+    columns[t("national.col.strong", lang)] = frame["strong"].to_numpy()
     for star in STAR_COLUMNS:
-        out[f"{t('national.col.stars', lang)}: {t(f'national.star.{star}', lang)}"] = frame[star].to_numpy()
-    out[t("national.col.stars", lang)] = frame["stars"].to_numpy()
+        columns[f"{t('national.col.stars', lang)}: {t(f'national.star.{star}', lang)}"] = frame[star].to_numpy()
+    columns[t("national.col.stars", lang)] = frame["stars"].to_numpy()
+    out = pd.DataFrame(columns)  # one frame at once, not a column inserted at a time
     out.attrs["formats"] = {labels["lq"]: _FORMATS["lq"], labels["growth"]: _FORMATS["growth"],
                             labels["exports_usd"]: _FORMATS["exports_musd"], labels["employment"]: "#,##0",
                             labels["avg_wage"]: "#,##0", labels["workplaces"]: "#,##0"}

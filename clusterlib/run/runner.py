@@ -42,7 +42,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -66,7 +66,7 @@ from clusterlib.run.pool import RunInterrupted, StartedWorkers, run_pool
 from clusterlib.run.results import RunResult, RunSummary, result_of
 from clusterlib.run.steps import discover_steps, resolve_steps
 
-__all__ = ["RunInterrupted", "check_data", "run"]
+__all__ = ["RunInterrupted", "check_data", "run", "run_caches"]
 
 
 def check_data(data: Path, cache_root: Path | None = None) -> Path | None:
@@ -92,6 +92,42 @@ def check_data(data: Path, cache_root: Path | None = None) -> Path | None:
         return None
     write_cache(data, tables, cache_root)
     return cache_root
+
+
+@contextlib.contextmanager
+def run_caches(processed: Path) -> Iterator[None]:
+    """Within the block, this process reads the run's caches as its kernels do: the validated tables
+    (``<processed>/cache``, :mod:`clusterlib.data.cache`) and the analyses' results
+    (``<processed>/results``, :mod:`clusterlib.resultcache`); the environment is restored after.
+
+    The post-run hooks run in it: the knowledge-base pages then read the monitoring results the
+    kernels stored instead of computing them again, and the tables come from the Parquet copy when
+    every report was up to date (no table was read in this process).
+
+    Examples
+    --------
+    >>> import os, pathlib
+    >>> before = os.environ.get("CLUSTERLIB_RESULT_CACHE")
+    >>> with run_caches(pathlib.Path("/tmp/processed")):
+    ...     os.environ["CLUSTERLIB_RESULT_CACHE"]
+    '/tmp/processed/results'
+    >>> os.environ.get("CLUSTERLIB_RESULT_CACHE") == before
+    True
+    """
+    from clusterlib.data.cache import CACHE_ENV as TABLES_ENV
+    from clusterlib.resultcache import CACHE_ENV as RESULTS_ENV
+
+    wanted = {TABLES_ENV: str(processed / "cache"), RESULTS_ENV: str(processed / "results")}
+    before = {name: os.environ.get(name) for name in wanted}
+    os.environ.update(wanted)
+    try:
+        yield
+    finally:
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def _say(message: str) -> None:
@@ -345,20 +381,21 @@ def run(
         # the pages first, so that the index links the ones written
         mine = [r for r in results if r.lang == code]
         pending = [(t, o) for t, o in zip(tasks, outcomes, strict=True) if t.lang == code and not o.recorded]
-        hooked[:0] = [outcome.to_dict() for outcome in run_hooks(
-            RunSummary(
-                out_dir=out,
-                lang=code,
-                results=tuple(mine),
-                steps=tuple(selected),
-                provinces=tuple(chosen),
-                data_version=version,
-                data_source=labels[code],
-                generated=generated.isoformat(),
-                data_dir=data,
-                info=info,
-            )
-        )]  # fmt: skip
+        with run_caches(processed):  # the hooks reuse the tables and results the kernels had
+            hooked[:0] = [outcome.to_dict() for outcome in run_hooks(
+                RunSummary(
+                    out_dir=out,
+                    lang=code,
+                    results=tuple(mine),
+                    steps=tuple(selected),
+                    provinces=tuple(chosen),
+                    data_version=version,
+                    data_source=labels[code],
+                    generated=generated.isoformat(),
+                    data_dir=data,
+                    info=info,
+                )
+            )]  # fmt: skip
         write_index(out, lang=code, results=mine, steps=selected, run={**info, "lang": code}, pending=pending)
     write_run_json(out, info, results, selected)
     if interrupted is not None:
