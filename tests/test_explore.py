@@ -209,27 +209,3 @@ def test_sector_map_keeps_its_template_and_changes_only_band_geometry_on_a_year_
     view.controls["year"].value = view.controls["year"].options[0]
     assert view.figures[0].layout.template is template  # not re-sent (nor re-validated) on a redraw
     assert view.figures[0].layout.template.layout.plot_bgcolor == "white"  # the house style (charts.style)
-
-
-def test_sector_map_changes_only_fill_colours_and_hover_texts_on_a_year_or_sector_change():
-    """The map's outlines never move (issue 24: a redraw sends no geometry to the browser); each
-    province is filled with the colour of its LQ band, for the year and sector shown."""
-    from clusterlib.explore.sectors import LQ_BANDS, lq_band
-
-    view = explore.sector_explorer("10", "Çorum", lang="en")
-    n_bands = len(LQ_BANDS) + 1
-    shapes = [np.concatenate([tr.x, tr.y]) for tr in view.figures[0].data[:-1]]  # all but the chosen outline
-    before = [tr.fillcolor for tr in view.figures[0].data[n_bands:-2]]
-    hover = tuple(view.figures[0].data[-2].hovertext)
-    view.controls["year"].value = view.controls["year"].options[0]
-    view.controls["sector"].value = "25"
-    figure = view.figures[0]
-    assert all(np.array_equal(np.concatenate([tr.x, tr.y]), shape, equal_nan=True)  # NaN: ring separators
-               for tr, shape in zip(figure.data[:-1], shapes, strict=True))
-    after = [tr.fillcolor for tr in figure.data[n_bands:-2]]
-    assert after != before and tuple(figure.data[-2].hovertext) != hover
-    panel = explore.national_panel()
-    cells = panel.cells[(panel.cells["nace"] == "25") & (panel.cells["year"] == panel.years[0])].set_index("plate")
-    colours = {-1: figure.data[0].fillcolor, **{i: c for i, (_, _, c) in enumerate(LQ_BANDS)}}
-    expected = [colours[b] for b in lq_band(cells["lq"], cells["employment"])]
-    assert after == expected and len(after) == 81

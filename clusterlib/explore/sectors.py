@@ -88,32 +88,26 @@ def default_sector(panel: NationalPanel, plate: int) -> str:
 
 
 def _map(rows: pd.DataFrame, highlight: int, lang: str) -> go.Figure:
-    """The LQ map: one filled outline per province coloured by its band, a legend entry per band,
-    hover points and the chosen province's outline.
+    """The LQ map: one filled trace per band (so each band has its legend entry), hover points, the outline.
 
-    Built from plain trace dicts in one figure (see :func:`styled_figure`).  The outlines never
-    move: between two redraws of the view only the provinces' fill colours and band groups, the
-    hover texts (``hovertext``) and the chosen outline change, which plotly.js applies as a
-    restyle without recomputing or re-sending any geometry.  The band legend entries are specks
-    outside the view (the scale stays fixed), each grouped with its provinces (a click on a band
-    in the legend hides them).
+    Built from plain trace dicts in one figure (see :func:`styled_figure`); between two redraws of
+    the view only the bands' coordinates, the hover texts and the outline change, and only those
+    are sent to the browser.
     """
     outlines = province_outlines()
-    bands = {
-        -1: ("explore.band.none", _NONE_COLOUR),
-        **{i: (key, c) for i, (_, key, c) in enumerate(LQ_BANDS)},
-    }
-    traces: list[dict] = [
-        {"type": "scatter", "x": [0.0, 0.1, 0.0], "y": [0.0, 0.0, 0.1], "mode": "lines", "fill": "toself",
-         "fillcolor": colour, "name": t(key, lang), "legendgroup": key, "line": {"color": "white", "width": 0.6},
-         "hoverinfo": "skip", "showlegend": True}
-        for key, colour in bands.values()
+    bands = [
+        (-1, "explore.band.none", _NONE_COLOUR),
+        *((i, key, c) for i, (_, key, c) in enumerate(LQ_BANDS)),
     ]
-    for plate, band in zip(rows.index, rows["band"], strict=True):
-        key, colour = bands[int(band)]
-        traces.append({"type": "scatter", "x": outlines.at[plate, "lon"], "y": outlines.at[plate, "lat"],
-                       "mode": "lines", "fill": "toself", "fillcolor": colour, "legendgroup": key,
-                       "line": {"color": "white", "width": 0.6}, "hoverinfo": "skip", "showlegend": False})
+    traces: list[dict] = []
+    for band, key, colour in bands:
+        plates = rows.index[(rows["band"] == band).to_numpy()]
+        # an empty band keeps its legend entry (the scale stays fixed): a speck outside the view
+        lon = np.concatenate(outlines.loc[plates, "lon"].to_list()) if len(plates) else np.array([0.0, 0.1, 0.0])
+        lat = np.concatenate(outlines.loc[plates, "lat"].to_list()) if len(plates) else np.array([0.0, 0.0, 0.1])
+        traces.append({"type": "scatter", "x": lon, "y": lat, "mode": "lines", "fill": "toself",
+                       "fillcolor": colour, "name": t(key, lang), "line": {"color": "white", "width": 0.6},
+                       "hoverinfo": "skip", "showlegend": True})
     hover = [
         f"{name}<br>LQ {lq}<br>{band}"
         for name, lq, band in zip(rows["province"], rows["lq_text"], rows["band_text"], strict=True)
@@ -121,7 +115,7 @@ def _map(rows: pd.DataFrame, highlight: int, lang: str) -> go.Figure:
     traces.append({"type": "scatter", "x": outlines.loc[rows.index, "x"].to_numpy(),
                    "y": outlines.loc[rows.index, "y"].to_numpy(), "mode": "markers",
                    "marker": {"size": 6, "color": "rgba(0,0,0,0)"}, "showlegend": False,
-                   "hoverinfo": "text", "hovertext": hover})
+                   "hoverinfo": "text", "text": hover})
     own = outlines.loc[highlight]
     traces.append({"type": "scatter", "x": own["lon"], "y": own["lat"], "mode": "lines",
                    "line": {"color": PALETTE["vermillion"], "width": 2.5}, "name": rows.at[highlight, "province"],
