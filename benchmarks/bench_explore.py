@@ -27,8 +27,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout, any cwd
 
 from clusterlib import explore
-from clusterlib.data import tables as data_tables
-from clusterlib.explore import panel as panel_module
+from clusterlib.data import clear_table_cache
+from clusterlib.explore.panel import clear_panel_cache
 
 #: Each view: how to build it, and the control values to cycle through.
 VIEWS: dict[str, tuple[Callable[[], explore.View], dict[str, list[object]]]] = {
@@ -57,8 +57,8 @@ VIEWS: dict[str, tuple[Callable[[], explore.View], dict[str, list[object]]]] = {
 
 
 def _clear_caches() -> None:
-    panel_module._panel.cache_clear()
-    data_tables._CACHE.clear()
+    clear_panel_cache()
+    clear_table_cache()
 
 
 def measure(name: str, changes: int, *, cached: bool) -> tuple[float, list[float]]:

@@ -45,10 +45,10 @@ tables = load_tables()
 t2 = time.perf_counter()
 from clusterlib.data.cache import CACHE_ENV, write_cache
 from clusterlib.config import SAMPLE_DIR
-import clusterlib.data.folder as module
+from clusterlib.data import clear_table_cache
 root = tempfile.mkdtemp()
 write_cache(SAMPLE_DIR, tables, root)
-module._CACHE.clear()
+clear_table_cache()
 os.environ[CACHE_ENV] = root
 t3 = time.perf_counter()
 load_tables()

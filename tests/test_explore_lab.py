@@ -83,14 +83,19 @@ return {finding, table, plots: plots.length, filled, drawn, traces,
 """
 
 # Redraw timing as the user feels it: from the first mousedown, keydown or change event inside a
-# view to the last change of its finding, table or figures (plotly's hover layer left out).
+# view to the last change of its finding, table or figures (plotly's hover layer left out); and from
+# the user's LAST event (a slider moved by several key presses redraws once per press: the first
+# figure adds up every redraw and the WebDriver round trips between the presses, the second is the
+# wait after the last press).
 _TIMER_JS = """
-window.__cl = {t0: {}, last: {}};
+window.__cl = {t0: {}, t1: {}, last: {}};
 document.querySelectorAll('.cl-view').forEach(view => {
   const key = [...view.classList].find(c => c.startsWith('cl-view-') && c !== 'cl-view').slice('cl-view-'.length);
   for (const ev of ['mousedown', 'keydown', 'change'])
     view.addEventListener(ev, () => {
-      if (window.__cl.t0[key] == null) window.__cl.t0[key] = performance.now();
+      const now = performance.now();
+      if (window.__cl.t0[key] == null) window.__cl.t0[key] = now;
+      window.__cl.t1[key] = now;
     }, true);
   // only what the user reads: the finding, the table and the figures' data, legend and titles
   const seen = r => {
@@ -205,7 +210,7 @@ class Page:
     def change(self, key: str, action, what: str, *, expect=None) -> dict:
         """Do ``action`` (a user's event inside the view) and wait until the view redrew."""
         before = self.state(key)
-        self.driver.execute_script("window.__cl.t0[arguments[0]] = null;", key)
+        self.driver.execute_script("window.__cl.t0[arguments[0]] = window.__cl.t1[arguments[0]] = null;", key)
         action()
 
         def redrawn():
@@ -216,10 +221,11 @@ class Page:
         self.until(lambda: self.driver.execute_script(
             "const c = window.__cl; return performance.now() - (c.last[arguments[0]] || 0) > 400;",
             key), f"the {key} view kept changing after: {what}")
-        t0, last = self.driver.execute_script(
-            "return [window.__cl.t0[arguments[0]], window.__cl.last[arguments[0]]];", key)
+        t0, t1, last = self.driver.execute_script(
+            "const c = window.__cl, k = arguments[0]; return [c.t0[k], c.t1[k], c.last[k]];", key)
         if t0 is not None and last is not None and last > t0:
-            self.timings.append({"lang": self.lang, "view": key, "change": what, "ms": round(last - t0)})
+            self.timings.append({"lang": self.lang, "view": key, "change": what, "ms": round(last - t0),
+                                 "ms_after_last_event": round(last - t1) if last > t1 else None})
         return after
 
     # ---- controls, found afresh every time

@@ -14,7 +14,7 @@ The sample generator lives in :mod:`clusterlib.data.sample` and is imported only
 
 from clusterlib.data.coverage import require_years
 from clusterlib.data.errors import DataValidationError
-from clusterlib.data.folder import STEP_TABLES, LoadedTables, data_fingerprint, load_tables
+from clusterlib.data.folder import STEP_TABLES, LoadedTables, clear_table_cache, data_fingerprint, load_tables
 from clusterlib.data.messages import messages_in
 from clusterlib.data.notes import MissingTable, ReadNote, SourceInfo, source_of
 from clusterlib.data.readers import read_grid, read_table
@@ -42,6 +42,7 @@ __all__ = [
     "MissingTable",
     "ReadNote",
     "SourceInfo",
+    "clear_table_cache",
     "data_fingerprint",
     "load_tables",
     "messages_in",

@@ -23,7 +23,7 @@ from clusterlib.data.notes import MissingTable, ReadNote, SourceInfo, source_of
 from clusterlib.data.schemas import SCHEMAS, TABLES
 from clusterlib.data.tables import READERS, read_employment, read_relations, read_survey
 
-__all__ = ["STEP_TABLES", "LoadedTables", "data_fingerprint", "load_tables"]
+__all__ = ["STEP_TABLES", "LoadedTables", "clear_table_cache", "data_fingerprint", "load_tables"]
 
 
 #: Validated tables of this process, one entry per (folder, table, file stamps, read options).
@@ -311,6 +311,22 @@ def _load_tables(data_dir, tables, required, optional, step, coverage, sheets) -
         _CACHE.popitem(last=False)
     found = {name: _CACHE[keys[name]].copy(deep=False) for name in wanted if name in paths}
     return LoadedTables(found, folder=directory.name, missing=tuple(absent))
+
+
+def clear_table_cache() -> None:
+    """Forget the validated tables :func:`load_tables` keeps in this process (the next call reads the files).
+
+    The cache is never stale (its keys hold the files' modification times and sizes); clearing it
+    is for benchmarks and tests that time or check a cold read.
+
+    Examples
+    --------
+    >>> _ = load_tables(tables=["firms"])
+    >>> clear_table_cache()
+    >>> len(_CACHE)
+    0
+    """
+    _CACHE.clear()
 
 
 def data_fingerprint(data_dir: str | Path | None = None) -> str:

@@ -22,10 +22,11 @@ __all__ = ["styled_figure"]
 
 
 @lru_cache(maxsize=32)
-def _styled_layout(lang: str, height: int, titled: bool, source: str | None) -> dict[str, Any]:
-    # the title only changes the top margin: its text is set per figure
-    return charts.style(go.Figure(), lang, title=" " if titled else None, height=height,
-                        source=source).layout.to_plotly_json()
+def _styled_layout(lang: str, titled: bool, source: str | None) -> dict[str, Any]:
+    # the title only changes the top margin: its text is set per figure; the height is set per
+    # figure too (the style sets nothing else from it), so a view whose height follows its data
+    # (the province comparison) does not style afresh at every new height
+    return charts.style(go.Figure(), lang, title=" " if titled else None, source=source).layout.to_plotly_json()
 
 
 def _merge(base: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
@@ -72,8 +73,12 @@ def styled_figure(
     >>> styled = charts.style(go.Figure(go.Bar(x=[1], y=[2])), "tr", title="Başlık", height=300)
     >>> fig.layout == styled.layout
     True
+    >>> tall = styled_figure([{"type": "bar", "x": [1], "y": [2]}], "en", height=777, title="T", source="SGK")
+    >>> tall.layout == charts.style(go.Figure(go.Bar(x=[1], y=[2])), "en", title="T", height=777, source="SGK").layout
+    True
     """
-    base = copy.deepcopy(_styled_layout(lang, height, bool(title), source))
+    base = copy.deepcopy(_styled_layout(lang, bool(title), source))
+    base["height"] = height
     if title:
         base["title"] = {**base.get("title", {}), "text": title}
     return go.Figure(data=list(traces), layout=_merge(base, layout))

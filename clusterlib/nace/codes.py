@@ -222,6 +222,13 @@ def division(code: object) -> Division:
     return Division(code=str(row.name), **fields)
 
 
+@cache
+def _labels(table: str, column: str) -> dict[str, str]:
+    """``code -> column`` of the sections or divisions table as a dict: charts look a label up per tick."""
+    frame = _sections() if table == "section" else _divisions()
+    return {str(code): str(value) for code, value in zip(frame["code"], frame[column], strict=True)}
+
+
 def name(code: object, *, lang: str = "tr", short: bool = False) -> str:
     """The official title of a section, division, group or class, in Turkish or English.
 
@@ -250,7 +257,9 @@ def name(code: object, *, lang: str = "tr", short: bool = False) -> str:
     if _is_section_letter(code):
         if short:
             raise ValueError(f"short labels exist for divisions only, got section {code!r}")
-        return str(_sections().set_index("code").at[str(code).strip().upper(), column])
+        letter = str(code).strip().upper()
+        found = _labels("section", column).get(letter)
+        return found if found is not None else str(_sections().set_index("code").at[letter, column])
     canonical = normalize_code(code)
     if short:
         if len(canonical) != 2:
@@ -258,7 +267,8 @@ def name(code: object, *, lang: str = "tr", short: bool = False) -> str:
                 f"short labels exist for divisions only, got {canonical!r}; "
                 f"use name({canonical[:2]!r}, short=True)"
             )
-        return str(_divisions().set_index("code").at[canonical, f"short_{lang}"])
+        found = _labels("division", f"short_{lang}").get(canonical)
+        return found if found is not None else str(_divisions().set_index("code").at[canonical, f"short_{lang}"])
     title = _titles()[canonical][0 if lang == "en" else 1]
     if title is None:
         raise ValueError(

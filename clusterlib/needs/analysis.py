@@ -20,12 +20,12 @@ from clusterlib.data import load_tables, messages_in
 from clusterlib.i18n import DEFAULT_LANGUAGE, check_language
 from clusterlib.needs.context import ProvinceContext, province_context
 from clusterlib.needs.derive import NeedsFindings, derive_findings, derive_notes
-from clusterlib.needs.inputs import read_survey
 from clusterlib.needs.labels import Text, cluster_name
 from clusterlib.needs.likert import likert_summary, response_rates
+from clusterlib.needs.memo import compare_clusters_once, read_survey_once
 from clusterlib.needs.notes import Note, note
 from clusterlib.needs.questionnaire import Questionnaire, load_questionnaire
-from clusterlib.needs.ranking import SEED, compare_clusters, compare_groups, compare_waves, rank_needs
+from clusterlib.needs.ranking import SEED, compare_groups, compare_waves, rank_needs
 from clusterlib.needs.reliability import block_reliability
 from clusterlib.needs.stakeholders import (
     FUNCTIONS,
@@ -289,7 +289,7 @@ def analyse_needs_assessment(
         cluster_id = _cluster_of(all_firms, place, cluster)
         questionnaire = load_questionnaire(questionnaire_file)
         source = Path(survey_file) if survey_file else directory / "survey.csv"
-        read = read_survey(
+        read = read_survey_once(  # the whole file, the same for every province: read once per content
             source,
             mapping=mapping_file,
             questionnaire=questionnaire,
@@ -313,7 +313,7 @@ def analyse_needs_assessment(
     register = actor_register(tables["stakeholders"], place.plate, cluster=cluster_id)
     matrix = actor_function_matrix(register)
 
-    by_cluster = compare_clusters(read.answers[read.answers["wave"] == wave], n_boot=n_boot, seed=seed)
+    by_cluster = compare_clusters_once(read.answers[read.answers["wave"] == wave], n_boot=n_boot, seed=seed)
     if len(current) and enough:
         summary = likert_summary(current)
         ranking = rank_needs(current, unit="block", n_boot=n_boot, seed=seed)

@@ -7,8 +7,7 @@ import shutil
 import pandas as pd
 
 from clusterlib.config import SAMPLE_DIR
-from clusterlib.data import folder as tables_module
-from clusterlib.data import load_tables
+from clusterlib.data import clear_table_cache, load_tables
 from clusterlib.data.cache import CACHE_ENV, cache_key, read_cached, write_cache
 from clusterlib.data.notes import source_of
 
@@ -25,7 +24,7 @@ def test_cached_tables_equal_the_validated_ones_and_follow_the_content(tmp_path,
     for name in ("employment", "firms"):
         pd.testing.assert_frame_equal(cached[name], fresh[name], check_exact=True)
         assert source_of(cached[name]) == source_of(fresh[name]) is not None  # file, sheet, read notes
-    tables_module._CACHE.clear()
+    clear_table_cache()
     through_loader = load_tables(data, tables=["io_table"])
     pd.testing.assert_frame_equal(through_loader["io_table"], fresh["io_table"], check_exact=True)
     # an edited table is a new data version: the old copy is never served

@@ -21,6 +21,12 @@ from clusterlib.selection.diversification.analysis import (
     opportunity_table,
     robustness_table,
 )
+from clusterlib.selection.diversification.national import (
+    NationalComplexity,
+    clear_national_cache,
+    matrix_digest,
+    national_complexity,
+)
 from clusterlib.selection.diversification.report import DiversificationReport
 
 __all__ = [
@@ -33,8 +39,12 @@ __all__ = [
     "Diversification",
     "DiversificationFindings",
     "DiversificationReport",
+    "NationalComplexity",
     "analyse_diversification",
+    "clear_national_cache",
     "complexity_matrix",
+    "matrix_digest",
+    "national_complexity",
     "opportunity_table",
     "robustness_table",
 ]

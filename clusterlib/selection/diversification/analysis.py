@@ -39,11 +39,7 @@ from clusterlib.config import SAMPLE_DIR
 from clusterlib.processed import save_tables
 from clusterlib.regions import Province, provinces
 from clusterlib.regions import province as resolve_province
-from clusterlib.relatedness import (
-    ComplexityError,
-    EconomicComplexity,
-    economic_complexity,
-)
+from clusterlib.relatedness import ComplexityError, EconomicComplexity
 from clusterlib.resultcache import cached_analysis
 from clusterlib.selection.diversification.findings import (
     CaveatFinding,
@@ -64,6 +60,7 @@ from clusterlib.selection.diversification.inputs import (
     opportunity_table,
     robustness_table,
 )
+from clusterlib.selection.diversification.national import national_complexity
 from clusterlib.selection.inputs import CANDIDATE_SECTIONS
 
 if TYPE_CHECKING:
@@ -319,10 +316,11 @@ def analyse_diversification(
     if tables is None:
         tables = load_tables(data_dir or None, required=["employment"], optional=["exports"])
     year = int(year if year is not None else tables["employment"]["year"].max())
-    complexity = economic_complexity(complexity_matrix(tables, year), rca_threshold=rca_threshold)
+    national = national_complexity(complexity_matrix(tables, year), rca_threshold=rca_threshold)  # once per data
+    complexity = national.complexity
     if not np.isfinite(complexity.eci.get(place.plate, np.nan)):
         raise ComplexityError(f"{place.name} holds no sector at RCA ≥ {rca_threshold:g} in {year}; it has no ECI")
-    opportunities = opportunity_table(complexity, place.plate, sections=sections, attractiveness=attractiveness)
+    opportunities = opportunity_table(national, place.plate, sections=sections, attractiveness=attractiveness)
     eci_map = _eci_map(complexity)
     ranking_top = _ranking_codes(ranking)
     robustness = robustness_table(

@@ -18,9 +18,9 @@ from clusterlib.relatedness import (
     ComplexityError,
     EconomicComplexity,
     complexity_outlook,
-    economic_complexity,
     proximity,
 )
+from clusterlib.selection.diversification.national import NationalComplexity, national_complexity
 from clusterlib.selection.inputs import CANDIDATE_SECTIONS
 from clusterlib.specialization import to_matrix
 
@@ -76,12 +76,13 @@ def complexity_matrix(tables: Mapping[str, pd.DataFrame], year: int, *, measure:
 
 
 def opportunity_table(
-    complexity: EconomicComplexity,
+    complexity: EconomicComplexity | NationalComplexity,
     plate: int,
     *,
     sections: Sequence[str] = CANDIDATE_SECTIONS,
     attractiveness: str = "pci",
     weights: tuple[float, float] = (0.5, 0.5),
+    builds_on: bool = True,
 ) -> pd.DataFrame:
     """The sectors a province does not hold, with feasibility, attractiveness and a combined score.
 
@@ -91,6 +92,11 @@ def opportunity_table(
     ``weights[0]`` × z(density) + ``weights[1]`` × z(attractiveness), z-scores over the candidates,
     so feasibility and attractiveness count equally by default.
 
+    Given a :class:`~clusterlib.selection.diversification.national.NationalComplexity` (from
+    :func:`~clusterlib.selection.diversification.national.national_complexity`), its proximity and
+    outlook are used as they are instead of being computed again for the province: same numbers.
+    ``builds_on=False`` leaves the ``builds_on`` column out (the robustness table needs the ranking only).
+
     Returns
     -------
     DataFrame
@@ -99,9 +105,12 @@ def opportunity_table(
     """
     if attractiveness not in ATTRACTIVENESS:
         raise ValueError(f"'attractiveness' must be one of {list(ATTRACTIVENESS)}, got {attractiveness!r}")
+    if isinstance(complexity, NationalComplexity):
+        phi, outlook, complexity = complexity.proximity, complexity.outlook, complexity.complexity
+    else:
+        phi = proximity(complexity.presence)
+        outlook = complexity_outlook(complexity.presence, complexity.pci, phi)
     present = complexity.presence
-    phi = proximity(present)
-    outlook = complexity_outlook(present, complexity.pci, phi)
     held = present.loc[plate].astype(bool)
     codes = [
         c for c in present.columns
@@ -116,15 +125,18 @@ def opportunity_table(
     )
     frame.index.name = "nace"
     if frame.empty:
-        return frame.assign(score=[], rank=[], builds_on=[])
+        return frame.assign(score=[], rank=[], **({"builds_on": []} if builds_on else {}))
     z = (frame - frame.mean()) / frame.std(ddof=0).replace(0, 1)
     frame["score"] = weights[0] * z["density"] + weights[1] * z[attractiveness]
     frame = frame.sort_values(["score", "density"], ascending=False)
     frame["rank"] = np.arange(1, len(frame) + 1)
+    if not builds_on:
+        return frame
     mine = [c for c in present.columns if held[c]]
+    near = phi.loc[frame.index, mine]  # one lookup; each row is the Series phi.loc[code, mine]
     frame["builds_on"] = [
-        tuple(c for c, v in phi.loc[code, mine].sort_values(ascending=False).head(BUILDS_ON).items() if v > 0)
-        for code in frame.index
+        tuple(c for c, v in near.iloc[i].sort_values(ascending=False).head(BUILDS_ON).items() if v > 0)
+        for i in range(len(frame))
     ]
     return frame
 
@@ -155,13 +167,13 @@ def robustness_table(
         if MEASURES[measure][0] not in tables:
             rows.append({**row, "eci_rank": np.nan, "top": (), "kept": np.nan, "reason": MISSING_TABLE})
             continue
-        try:
-            result = economic_complexity(complexity_matrix(tables, year, measure=measure), rca_threshold=threshold)
+        try:  # the national complexity of each setting is computed once for all provinces
+            result = national_complexity(complexity_matrix(tables, year, measure=measure), rca_threshold=threshold)
         except (ComplexityError, KeyError, ValueError) as err:
             rows.append({**row, "eci_rank": np.nan, "top": (), "kept": np.nan, "reason": str(err)})
             continue
-        ranks = result.eci.rank(ascending=False, method="min")
-        table = opportunity_table(result, plate, sections=sections, attractiveness=attractiveness)
+        ranks = result.complexity.eci.rank(ascending=False, method="min")
+        table = opportunity_table(result, plate, sections=sections, attractiveness=attractiveness, builds_on=False)
         top = tuple(table.index[:TOP_OPPORTUNITIES])
         rows.append(
             {
