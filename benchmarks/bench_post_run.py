@@ -7,7 +7,7 @@ SHA-256 of every file the hooks wrote; ``--compare`` checks them against a manif
 change: the pages byte for byte, the XLSX workbooks member by member (names and bytes) without the
 creation and modification times openpyxl stamps into ``docProps/core.xml``.  With ``--processed``
 (the run's processed folder) the hooks run with the run's caches, as in the runner
-(:func:`clusterlib.run.runner.run_caches`).
+(:func:`clusterlib.run.caches.run_caches`).
 
 Run (after ``clusterlib run -o /tmp/nat-out``)::
 
@@ -62,7 +62,7 @@ def main() -> int:
     args = parser.parse_args()
     from clusterlib.config import SAMPLE_DIR
     from clusterlib.run.hooks import run_hooks
-    from clusterlib.run.runner import check_data, run_caches
+    from clusterlib.run.caches import check_data, run_caches
 
     data_dir = (args.data_dir or SAMPLE_DIR).resolve()
     check_data(data_dir)  # as the runner does before its reports: the tables are read in this process

@@ -29,7 +29,7 @@ from clusterlib.run import discover_steps, worker
 from clusterlib.run.contracts import ReportTask
 from clusterlib.run.forkserver import stop_kernel_server
 from clusterlib.run.kernels import KERNEL_NAME, kernel_dir
-from clusterlib.run.runner import check_data
+from clusterlib.run.caches import check_data
 from clusterlib.run.worker import run_task
 
 _KERNELS = kernel_dir()
