@@ -61,8 +61,8 @@ def main() -> int:
     parser.add_argument("--profile", type=int, default=0, help="print the N costliest functions")
     args = parser.parse_args()
     from clusterlib.config import SAMPLE_DIR
-    from clusterlib.run.hooks import run_hooks
     from clusterlib.run.caches import check_data, run_caches
+    from clusterlib.run.hooks import run_hooks
 
     data_dir = (args.data_dir or SAMPLE_DIR).resolve()
     check_data(data_dir)  # as the runner does before its reports: the tables are read in this process

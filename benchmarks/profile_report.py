@@ -26,10 +26,10 @@ from pathlib import Path
 
 from clusterlib.config import NOTEBOOKS_DIR, PACKAGE_DIR, SAMPLE_DIR
 from clusterlib.run import discover_steps, worker
+from clusterlib.run.caches import check_data
 from clusterlib.run.contracts import ReportTask
 from clusterlib.run.forkserver import stop_kernel_server
 from clusterlib.run.kernels import KERNEL_NAME, kernel_dir
-from clusterlib.run.caches import check_data
 from clusterlib.run.worker import run_task
 
 _KERNELS = kernel_dir()
