@@ -88,7 +88,8 @@ def read_cached(directory: str | os.PathLike[str], names: list[str]) -> dict[str
             return None
         found = {}
         for name in names:
-            frame = pd.read_parquet(folder / f"{name}.parquet")
+            # no Arrow thread pool: the kernel server reads these before it forks kernels
+            frame = pd.read_parquet(folder / f"{name}.parquet", use_threads=False)
             frame.attrs = pickle.loads((folder / f"{name}.attrs.pickle").read_bytes())  # written by write_cache
             found[name] = frame
         return found

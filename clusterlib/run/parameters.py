@@ -18,7 +18,7 @@ from typing import Any
 
 from clusterlib.configfile import shorten
 from clusterlib.run.contracts import NotebookParameter
-from clusterlib.run.steps import REQUIRED_PARAMETERS, NotebookContractError, Step, report_notebook
+from clusterlib.run.steps import REQUIRED_PARAMETERS, NotebookContractError, Step, interactive_cells
 
 __all__ = ["check_contract", "check_parameters", "notebook_parameters"]
 
@@ -263,7 +263,7 @@ def check_contract(step: Step) -> None:
     NotebookContractError
         Naming the notebook and what is missing.
     """
-    report_notebook(step.path)  # an interactive cell must be tagged remove-cell too
+    interactive_cells(step.path)  # an interactive cell must be tagged remove-cell too
     assigned = notebook_parameters(step)
     missing = [name for name in REQUIRED_PARAMETERS if name not in assigned]
     if missing:

@@ -65,7 +65,7 @@ from clusterlib.run.parameters import check_contract
 from clusterlib.run.plan import check_dir, check_jobs, parameter_plan, resolve_provinces
 from clusterlib.run.pool import RunInterrupted, StartedWorkers, run_pool
 from clusterlib.run.results import RunResult, RunSummary, result_of
-from clusterlib.run.steps import discover_steps, resolve_steps
+from clusterlib.run.steps import discover_steps, resolve_steps, step_weight
 
 __all__ = ["RunInterrupted", "check_data", "run", "run_caches"]
 
@@ -242,8 +242,15 @@ def run(
         for item in chosen
         for step in selected
     ]
+    weight = {step.id: step_weight(step) for step in selected}
     fresh = {} if force else up_to_date(tasks, out)  # reports that nothing they depend on changed
-    todo = [i for i in range(len(tasks)) if i not in fresh]
+    # each language's longest steps first (fewer workers idle at the end); languages in turn, so a
+    # second language finds its analyses in the result cache
+    order = {code: k for k, code in enumerate(languages)}
+    todo = sorted(
+        (i for i in range(len(tasks)) if i not in fresh),
+        key=lambda i: (order[tasks[i].lang], -weight[tasks[i].step], i),
+    )
     # the workers start (imports, kernel server) while the data are validated below
     log_dir = processed / "executed" / "logs"
     count = min(jobs, len(todo))

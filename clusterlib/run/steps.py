@@ -23,8 +23,10 @@ __all__ = [
     "NotebookContractError",
     "Step",
     "discover_steps",
+    "interactive_cells",
     "report_notebook",
     "resolve_steps",
+    "step_weight",
 ]
 
 #: Names the first code cell (tagged ``parameters``) of every step notebook must assign.
@@ -154,9 +156,10 @@ def resolve_steps(keys: Iterable[str] | str | None, available: list[Step]) -> li
     return [s for s in available if s.id in wanted]
 
 
-def report_notebook(path: str | Path) -> tuple[object, int]:
-    """The notebook at ``path`` as the report runner executes it: without its :data:`INTERACTIVE_TAG`
-    cells; and how many were left out.
+def interactive_cells(path: str | Path) -> list[int]:
+    """The 1-based numbers of the cells of the notebook at ``path`` tagged :data:`INTERACTIVE_TAG`.
+
+    Read as plain JSON (checked before any kernel starts, without nbformat's schema machinery).
 
     Raises
     ------
@@ -166,23 +169,57 @@ def report_notebook(path: str | Path) -> tuple[object, int]:
 
     Examples
     --------
+    >>> interactive_cells(NOTEBOOKS_DIR / "02_sector_selection.ipynb")
+    [36]
+    """
+    cells = json.loads(Path(path).read_text(encoding="utf-8")).get("cells", [])
+    found = []
+    for number, cell in enumerate(cells, start=1):
+        tags = cell.get("metadata", {}).get("tags", [])
+        if INTERACTIVE_TAG not in tags:
+            continue
+        if "remove-cell" not in tags:
+            raise NotebookContractError(
+                f"{Path(path).name}, cell {number}: a cell tagged {INTERACTIVE_TAG!r} must also be tagged "
+                "'remove-cell' (the report runner leaves it out, so it must not show in a report)"
+            )
+        found.append(number)
+    return found
+
+
+def report_notebook(path: str | Path) -> tuple[object, int]:
+    """The notebook at ``path`` as the report runner executes it: without its :data:`INTERACTIVE_TAG`
+    cells (:func:`interactive_cells`); and how many were left out.
+
+    Raises
+    ------
+    NotebookContractError
+        As :func:`interactive_cells`.
+
+    Examples
+    --------
     >>> nb, left_out = report_notebook(NOTEBOOKS_DIR / "02_sector_selection.ipynb")
     >>> left_out, any(INTERACTIVE_TAG in c.metadata.get("tags", []) for c in nb.cells)
     (1, False)
     """
     import nbformat
 
+    left_out = set(interactive_cells(path))
     nb = nbformat.read(str(path), as_version=4)
-    kept = []
-    for number, cell in enumerate(nb.cells, start=1):
-        tags = cell.get("metadata", {}).get("tags", [])
-        if INTERACTIVE_TAG not in tags:
-            kept.append(cell)
-        elif "remove-cell" not in tags:
-            raise NotebookContractError(
-                f"{Path(path).name}, cell {number}: a cell tagged {INTERACTIVE_TAG!r} must also be tagged "
-                "'remove-cell' (the report runner leaves it out, so it must not show in a report)"
-            )
-    left_out = len(nb.cells) - len(kept)
-    nb.cells = kept
-    return nb, left_out
+    if left_out:
+        nb.cells = [cell for number, cell in enumerate(nb.cells, start=1) if number not in left_out]
+    return nb, len(left_out)
+
+
+def step_weight(step: Step) -> int:
+    """A rough measure of how long a step's report takes, to start the longest first: the number of
+    code cells of its notebook (each draws a chart, a table or a finding).
+
+    Examples
+    --------
+    >>> steps = {s.id: step_weight(s) for s in discover_steps()}
+    >>> steps["needs_assessment"] > steps["value_chain_mapping"]
+    True
+    """
+    cells = json.loads(step.path.read_text(encoding="utf-8")).get("cells", [])
+    return sum(1 for cell in cells if cell.get("cell_type") == "code")
