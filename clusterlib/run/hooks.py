@@ -21,8 +21,11 @@ run: the reports are already published and nothing is removed, so earlier good o
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import json
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -38,6 +41,7 @@ __all__ = [
     "Hook",
     "HookOutcome",
     "failed_hooks",
+    "import_ahead",
     "post_run_hooks",
     "register",
     "run_hooks",
@@ -131,6 +135,29 @@ def post_run_hooks() -> dict[str, Hook]:
     added with :func:`register` (which replace an entry point of the same name)."""
     hooks = {**_entry_point_hooks(), **_REGISTERED}
     return dict(sorted(hooks.items()))
+
+
+def import_ahead() -> threading.Thread:
+    """Import the hooks and the subpackages they read in a background thread, while the reports run.
+
+    The runner imports clusterlib's steps only on first use; a post-run page that needs one (the
+    knowledge base reads the questionnaire through ``clusterlib.needs``, which imports scipy) would
+    otherwise pay that import after the last report, with the other core idle.  Join the thread
+    before running the hooks; an import that fails here is simply tried again by the hook.
+    """
+
+    def load() -> None:
+        from clusterlib import SUBPACKAGES
+
+        with contextlib.suppress(Exception):
+            post_run_hooks()
+        for name in SUBPACKAGES:
+            with contextlib.suppress(Exception):
+                importlib.import_module(f"clusterlib.{name}")
+
+    thread = threading.Thread(target=load, name="import-ahead", daemon=True)
+    thread.start()
+    return thread
 
 
 def _pages(written: object, out_dir: Path) -> tuple[str, ...]:

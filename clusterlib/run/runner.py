@@ -57,7 +57,7 @@ from clusterlib.run.contracts import ReportTask, TaskOutcome
 from clusterlib.run.files import sweep_temporary_files
 from clusterlib.run.forkserver import SharedKernelServer
 from clusterlib.run.freshness import report_fingerprint, up_to_date
-from clusterlib.run.hooks import run_hooks
+from clusterlib.run.hooks import import_ahead, run_hooks
 from clusterlib.run.index import local_now, write_index, write_run_json
 from clusterlib.run.kernels import KERNEL_NAME, kernel_dir
 from clusterlib.run.outdir import check_out_dir, mark_report_folder
@@ -285,7 +285,9 @@ def run(
 
                     ran = run_on_scheduler(running, scheduler, progress=progress)
                 else:
+                    importing = import_ahead()  # what the post-run pages need, while the reports run
                     ran = run_pool(running, jobs=jobs, progress=progress, log_dir=log_dir, started=ahead)
+                    importing.join()
         except RunInterrupted as err:
             interrupted = err
             ran = err.outcomes
