@@ -13,7 +13,7 @@ from typing import Any
 
 # the data package first: its loaders import ``nace``, whose catalogue reads a configuration file
 # (``configfile``), whose errors are data errors; entered here, that chain always closes in order
-from clusterlib import data  # isort: skip
+from clusterlib import data  # noqa: F401  (isort: skip)
 from clusterlib.regions import PILOT_PROVINCES, Province, UnknownProvinceError, province, provinces
 from clusterlib.version import __version__
 
@@ -47,25 +47,12 @@ def __dir__() -> list[str]:
     return sorted({*globals(), *SUBPACKAGES})
 
 
-__all__ = [
+__all__ = [  # the names of this module, then the subpackages
     "PILOT_PROVINCES",
     "Province",
     "UnknownProvinceError",
     "__version__",
-    "charts",
-    "data",
-    "geo",
-    "i18n",
-    "monitoring",
-    "nace",
-    "needs",
-    "official",
     "province",
     "provinces",
-    "regions",
-    "relatedness",
-    "report",
-    "selection",
-    "specialization",
-    "valuechain",
+    *SUBPACKAGES,
 ]

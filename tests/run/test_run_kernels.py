@@ -36,17 +36,6 @@ PROBE = (
 )
 
 
-@pytest.fixture
-def server(monkeypatch):
-    monkeypatch.setenv("JUPYTER_PATH", kernel_dir())
-    monkeypatch.setenv("PYDEVD_DISABLE_FILE_VALIDATION", "1")
-    path = kernel_server()
-    assert path is not None, "the kernel server did not start"
-    monkeypatch.setenv(SERVER_ENV, path)
-    yield path
-    stop_kernel_server()
-
-
 def _start(cwd: Path) -> tuple[KernelManager, object]:
     km = KernelManager(kernel_name=KERNEL_NAME)
     km.start_kernel(cwd=str(cwd))

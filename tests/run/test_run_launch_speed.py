@@ -23,23 +23,11 @@ from nbformat.v4 import new_code_cell, new_notebook
 from clusterlib.config import NOTEBOOKS_DIR, SAMPLE_DIR
 from clusterlib.run import run
 from clusterlib.run.client import ReadyKernelClient, ReadyKernelManager
-from clusterlib.run.forkserver import SERVER_ENV, kernel_server, stop_kernel_server
-from clusterlib.run.kernels import KERNEL_NAME, kernel_dir
+from clusterlib.run.kernels import KERNEL_NAME
 from clusterlib.run.provisioner import ForkedKernel
 from clusterlib.run.steps import INTERACTIVE_TAG, NotebookContractError, discover_steps, report_notebook
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="kernels are forked only where fork exists")
-
-
-@pytest.fixture
-def server(monkeypatch):
-    monkeypatch.setenv("JUPYTER_PATH", kernel_dir())
-    monkeypatch.setenv("PYDEVD_DISABLE_FILE_VALIDATION", "1")
-    path = kernel_server()
-    assert path is not None, "the kernel server did not start"
-    monkeypatch.setenv(SERVER_ENV, path)
-    yield path
-    stop_kernel_server()
 
 
 async def _first_output_of_fresh_kernels(count: int) -> tuple[list[str], list[int | None]]:
