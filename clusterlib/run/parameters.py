@@ -256,18 +256,19 @@ def check_parameters(step: Step, values: Mapping[str, Any], *, where: str = "") 
 
 def check_contract(step: Step) -> None:
     """Check that a step notebook's first code cell is tagged ``parameters`` and assigns the
-    :data:`REQUIRED_PARAMETERS`.
+    :data:`REQUIRED_PARAMETERS`, and that every cell tagged ``interactive`` is also tagged
+    ``remove-cell`` (:func:`~clusterlib.run.steps.interactive_cells`).
 
     Raises
     ------
     NotebookContractError
         Naming the notebook and what is missing.
     """
-    interactive_cells(step.path)  # an interactive cell must be tagged remove-cell too
-    assigned = notebook_parameters(step)
+    assigned = notebook_parameters(step)  # first: it says so when the file is not a notebook
     missing = [name for name in REQUIRED_PARAMETERS if name not in assigned]
     if missing:
         raise NotebookContractError(
             f"{step.path.name}: the 'parameters' cell must define {list(REQUIRED_PARAMETERS)}; "
             f"missing {missing}"
         )
+    interactive_cells(step.path)
