@@ -90,18 +90,17 @@ def _statuses(path: Path) -> list[tuple[int, dict, list[str]]]:
 def _source_cell_number(path: Path, executed_index: int, notebook: str) -> int:
     """1-based position in the author's ``notebook`` of cell ``executed_index`` of the executed one
     (papermill inserts an ``injected-parameters`` cell; the runner leaves out interactive cells)."""
-    from clusterlib.run.steps import INTERACTIVE_TAG
+    from clusterlib.run.steps import interactive_cells
 
     injected = sum(
         1 for i, _, tags in _statuses(path) if i < executed_index and "injected-parameters" in tags
     )
-    kept = executed_index - injected
+    number = executed_index - injected + 1  # among the cells that ran
     with contextlib.suppress(OSError, ValueError):
-        cells = json.loads(Path(notebook).read_text(encoding="utf-8"))["cells"]
-        ran = [i for i, c in enumerate(cells) if INTERACTIVE_TAG not in c.get("metadata", {}).get("tags", [])]
-        if kept < len(ran):
-            return ran[kept] + 1
-    return kept + 1
+        for left_out in interactive_cells(notebook):  # in order: each one before shifts the count
+            if left_out <= number:
+                number += 1
+    return number
 
 
 def _is_kernel_start_failure(err: BaseException) -> bool:
