@@ -12,10 +12,11 @@ and ``0,25``, U+2212 for minus as in the text; the layout's ``separators``
 from __future__ import annotations
 
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from clusterlib.i18n import plotly_layout
 
-__all__ = ["FONT", "PALETTE", "style"]
+__all__ = ["FONT", "PALETTE", "TEMPLATE", "style"]
 
 #: Colour-blind-safe palette (Okabe & Ito 2008), used consistently across reports.
 PALETTE: dict[str, str] = {
@@ -34,6 +35,10 @@ PALETTE: dict[str, str] = {
 
 #: The font of every chart (the reports' own font stack).
 FONT = "Segoe UI, Helvetica, Arial, sans-serif"
+
+#: The plotly template under every chart (white background, light grid).
+TEMPLATE = "plotly_white"
+pio.templates.default = TEMPLATE
 
 
 def style(
@@ -56,11 +61,16 @@ def style(
     >>> fig = style(go.Figure(go.Bar(x=[1], y=[2])), "tr", title="Başlık", height=300, source="Kaynak: TÜİK")
     >>> fig.layout.height, fig.layout.separators, fig.layout.annotations[0].text
     (300, ',.', 'Kaynak: TÜİK')
+    >>> other = style(go.Figure(layout_template="ggplot2"), "en")
+    >>> other.layout.template == pio.templates[TEMPLATE], other.layout.plot_bgcolor is None
+    (True, True)
     """
+    # a figure made with the default template has it already; copying it in again costs 12 ms
+    template = {} if fig.layout.template == pio.templates[TEMPLATE] else {"template": TEMPLATE}
     fig.update_layout(
         title=title if title is not None else fig.layout.title.text,
         height=height,
-        template="plotly_white",
+        **template,
         **plotly_layout(lang),
         margin={"l": 10, "r": 10, "t": 60 if title or fig.layout.title.text else 20, "b": 70 if source else 10},
         font={"family": FONT, "size": 13},
