@@ -10,7 +10,10 @@ the "Temel bulgular / Key findings" box at the top of the report).
 
 All text that comes from data is HTML-escaped.  Plotly figures are written as a ``<div>`` and a
 ``<script>`` that call a global ``Plotly``; the report loads plotly.js once from
-``assets/plotly.min.js`` beside the report, so reports work without internet.
+``assets/plotly.min.js`` beside the report, so reports work without internet.  A notebook run
+for its page (the runner sets :data:`PAGE_ONLY_ENV` for its kernels) publishes figures as that HTML
+only: the JSON bundle JupyterLab draws would be left out of the page anyway, and carrying it (half
+to four fifths of an executed notebook's size) cost the run more than any chart.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from __future__ import annotations
 import base64
 import html
 import json
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -27,6 +31,7 @@ from clusterlib.charts import PALETTE
 __all__ = [
     "METADATA_KEY",
     "Notice",
+    "PAGE_ONLY_ENV",
     "check_text",
     "finding",
     "heading",
@@ -38,6 +43,9 @@ __all__ = [
 
 #: Key of the output metadata that marks clusterlib outputs.
 METADATA_KEY = "clusterlib"
+
+#: Environment variable: ``"1"`` publishes figures for the report page only (no JupyterLab bundle).
+PAGE_ONLY_ENV = "CLUSTERLIB_PAGE_ONLY"
 
 _FIGURE_HEIGHT = 450  # plotly.js default when the layout sets none
 
@@ -177,7 +185,7 @@ def show(fig: Any, *, config: Mapping[str, Any] | None = None) -> None:
     """Display a plotly figure in JupyterLab and in the HTML report.
 
     Publishes two representations: ``application/vnd.plotly.v1+json`` (the interactive
-    JupyterLab renderer) and ``text/html`` (a ``<div class="plotly-graph-div">`` plus a script
+    JupyterLab renderer; left out when :data:`PAGE_ONLY_ENV` is ``"1"``) and ``text/html`` (a ``<div class="plotly-graph-div">`` plus a script
     calling the global ``Plotly``, which the report loads from ``assets/plotly.min.js``).  Plotly
     6 and later no longer write a figure into a notebook executed without a front end unless a
     renderer is set, so this explicit bundle is what makes figures reach the report.
@@ -213,20 +221,17 @@ def show(fig: Any, *, config: Mapping[str, Any] | None = None) -> None:
         raise TypeError("'fig' needs plotly, which is not installed") from err
     if not isinstance(fig, BaseFigure):
         raise TypeError(f"'fig' must be a plotly Figure, got {type(fig).__name__}")
-    import plotly.io as pio
-
-    bundle_json = json.loads(pio.to_json(fig, validate=False, remove_uids=False))
-    bundle_json["config"] = _figure_config(fig, config)
     title = fig.layout.title.text if fig.layout.title and fig.layout.title.text else ""
-    publish(
-        {
-            "application/vnd.plotly.v1+json": bundle_json,
-            "text/html": _figure_html(fig, config),
-            "text/plain": f"<plotly figure{': ' + title if title else ''}>",
-        },
-        "figure",
-        title=title,
-    )
+    data = {"text/html": _figure_html(fig, config), "text/plain": f"<plotly figure{': ' + title if title else ''}>"}
+    if os.environ.get(PAGE_ONLY_ENV) != "1":
+        import plotly.io as pio
+
+        bundle_json = json.loads(pio.to_json(fig, validate=False, remove_uids=False))
+        bundle_json["config"] = _figure_config(fig, config)
+        data = {"application/vnd.plotly.v1+json": bundle_json, **data}
+    # the notes under the plot (a source line) travel in the metadata, bundle or not
+    notes = [str(note.text) for note in fig.layout.annotations if note.text]
+    publish(data, "figure", title=title, notes=notes)
 
 
 # -------------------------------------------------------------------------------------- finding

@@ -73,12 +73,15 @@ def official_source(output: Any, lang: str) -> str | None:
     """The TÜİK source line of a chart output (``"TÜİK, <table>"``), or None for other charts."""
     from clusterlib.official import SOURCE
 
-    figure = output.get("data", {}).get("application/vnd.plotly.v1+json")
-    if isinstance(figure, str):
-        figure = json.loads(figure)
+    notes = _meta(output).get("notes")
+    if notes is None:  # a notebook executed before the notes were kept in the metadata
+        figure = output.get("data", {}).get("application/vnd.plotly.v1+json")
+        if isinstance(figure, str):
+            figure = json.loads(figure)
+        notes = [note.get("text") for note in ((figure or {}).get("layout") or {}).get("annotations") or []]
     prefix = SOURCE[lang]
-    for note in ((figure or {}).get("layout") or {}).get("annotations") or []:
-        text = str(note.get("text") or "")
+    for note in notes:
+        text = str(note or "")
         if text.startswith(prefix):
             rest = text[len(prefix) :].lstrip(" —,:")
             if rest.startswith("TÜİK"):

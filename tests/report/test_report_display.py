@@ -172,7 +172,7 @@ def test_heading_rejects_level_one():
 def test_show_publishes_plotly_json_and_html_div():
     fig = go.Figure(go.Bar(x=[XSS, "b"], y=[1, 2]), layout={"title": {"text": "İstihdam"}})
     data, meta = published(show, fig)
-    assert meta == {"clusterlib": {"kind": "figure", "title": "İstihdam"}}
+    assert meta == {"clusterlib": {"kind": "figure", "title": "İstihdam", "notes": []}}
     assert data["application/vnd.plotly.v1+json"]["data"][0]["y"] == [1, 2]
     assert data["application/vnd.plotly.v1+json"]["config"]["showSendToCloud"] is False
     markup = data["text/html"]
@@ -218,6 +218,29 @@ def test_show_gives_geo_figures_a_topojson_url_that_needs_no_network():
     assert url in data["text/html"]  # the report's newPlot call gets the same config
     plain, _ = published(show, go.Figure(go.Bar(x=[1], y=[2])))
     assert "topojsonURL" not in plain["application/vnd.plotly.v1+json"]["config"]
+
+
+def test_show_for_a_page_only_publishes_the_html_and_keeps_the_source_line(monkeypatch):
+    """A kernel the runner starts publishes a figure as the report's HTML only (the JupyterLab bundle
+    would be left out of the page anyway); the source line under the plot travels in the metadata,
+    where the report's official mark finds it, and the page is the one a Lab kernel's output gives."""
+    from clusterlib.charts import style
+    from clusterlib.report.display import PAGE_ONLY_ENV
+    from clusterlib.report.marks import official_source
+
+    fig = style(go.Figure(go.Bar(x=["a"], y=[1])), "tr", title="Nüfus", source="Kaynak: TÜİK, ADNKS 2024")
+    lab, lab_meta = published(show, fig)
+    monkeypatch.setenv(PAGE_ONLY_ENV, "1")
+    page, page_meta = published(show, fig)
+    assert "application/vnd.plotly.v1+json" in lab and "application/vnd.plotly.v1+json" not in page
+    assert page_meta == lab_meta and page_meta["clusterlib"]["notes"] == ["Kaynak: TÜİK, ADNKS 2024"]
+    strip = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")  # the div's random id
+    assert strip.sub("", page["text/html"]) == strip.sub("", lab["text/html"])
+    for data, meta in ((lab, lab_meta), (page, page_meta)):
+        assert official_source({"data": data, "metadata": meta}, "tr") == "TÜİK, ADNKS 2024"
+    # an output executed before the notes were kept: the source line is read from the bundle
+    old = {"data": lab, "metadata": {"clusterlib": {"kind": "figure"}}}
+    assert official_source(old, "tr") == "TÜİK, ADNKS 2024"
 
 
 def test_show_rejects_non_figures():
