@@ -30,8 +30,8 @@ from clusterlib.charts import PALETTE
 
 __all__ = [
     "METADATA_KEY",
-    "Notice",
     "PAGE_ONLY_ENV",
+    "Notice",
     "check_text",
     "finding",
     "heading",
@@ -185,10 +185,12 @@ def show(fig: Any, *, config: Mapping[str, Any] | None = None) -> None:
     """Display a plotly figure in JupyterLab and in the HTML report.
 
     Publishes two representations: ``application/vnd.plotly.v1+json`` (the interactive
-    JupyterLab renderer; left out when :data:`PAGE_ONLY_ENV` is ``"1"``) and ``text/html`` (a ``<div class="plotly-graph-div">`` plus a script
-    calling the global ``Plotly``, which the report loads from ``assets/plotly.min.js``).  Plotly
-    6 and later no longer write a figure into a notebook executed without a front end unless a
-    renderer is set, so this explicit bundle is what makes figures reach the report.
+    JupyterLab renderer; left out when :data:`PAGE_ONLY_ENV` is ``"1"``) and ``text/html`` (a
+    ``<div class="plotly-graph-div">`` plus a script calling the global ``Plotly``, which the
+    report loads from ``assets/plotly.min.js``); the figure's notes (its source line) go into the
+    output's metadata as ``notes``.  Plotly 6 and later no longer write a figure into a notebook
+    executed without a front end unless a renderer is set, so this explicit bundle is what makes
+    figures reach the report.
 
     Geo figures get an empty base map, so plotly.js never fetches its topojson from the internet
     (maps with their own GeoJSON draw offline): in the HTML a script registers empty layers before
