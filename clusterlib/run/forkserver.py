@@ -9,9 +9,10 @@ jupyter_client wrote.  Each notebook still gets a new process with an empty name
 imports is already in memory, copy-on-write), so papermill's semantics stay: one kernel per
 notebook, started and shut down by jupyter_client.
 
-The server holds no data and runs no notebook code: it only imports modules and warms their
-caches (it starts no thread, ZeroMQ socket or event loop of its own before a fork; the threads
-OpenBLAS and jemalloc start at import handle a fork themselves).  It ends when its worker ends (or dies), and
+The server runs no notebook code: it imports modules, warms their caches and, asked by the runner,
+holds the run's validated tables and what its reports share (:mod:`clusterlib.run.warm`); it starts
+no thread, ZeroMQ socket or event loop of its own before a fork (the threads OpenBLAS and jemalloc
+start at import handle a fork themselves).  It ends when its worker ends (or dies), and
 :func:`kernel_server` starts a new one when clusterlib's source changed since it started.
 
 The socket lies in a folder only this user can enter (``mkdtemp``, mode 0700), so no other user can
@@ -44,6 +45,7 @@ from pathlib import Path
 from clusterlib import SUBPACKAGES
 from clusterlib.config import PACKAGE_DIR
 from clusterlib.run.provisioner import SERVER_ENV
+from clusterlib.run.warm import warm_up
 
 __all__ = ["PRELOAD", "SERVER_ENV", "SharedKernelServer", "kernel_server", "stop_kernel_server"]
 
@@ -62,6 +64,7 @@ PRELOAD = (
     "pymcdm",
     "plotly.graph_objects",
     "plotly.io",
+    "filelock",  # the result cache's lock (imported on first use)
     "nbformat",  # what plotly's FigureWidget imports (jsonschema's format checkers build 38 grammars: 1.3 s)
     "clusterlib",
     *(f"clusterlib.{name}" for name in SUBPACKAGES),  # the root imports them on first use
@@ -143,53 +146,15 @@ def _kernel_child(request: dict, conn: socket.socket) -> None:
         os._exit(code)
 
 
-def warm_up() -> None:
-    """Load what the libraries load on first use, not at import: plotly's trace and layout
-    validators (a figure of every trace type the reports draw, then dropped) and Babel's Turkish
-    and English locale data, and the digest of clusterlib's code that keys the result cache.  Library
-    caches only: no input data, nothing of a notebook."""
-    import plotly.graph_objects as go
-    from babel import Locale, numbers
-
-    traces = (go.Scatter, go.Bar, go.Choropleth, go.Scattergeo, go.Scatterpolar, go.Histogram,
-              go.Heatmap, go.Sankey, go.Table)
-    figure = go.Figure([trace() for trace in traces])
-    figure.update_layout(template="plotly_white", geo={"projection": {"type": "mercator"}}, polar={},
-                         xaxis={"type": "log"}, updatemenus=[{"buttons": [{"label": ""}]}])
-    figure.add_annotation(text="")
-    figure.add_shape(type="line")
-    figure.to_plotly_json()
-    for locale in ("tr_TR", "en_GB", "en_US"):
-        Locale.parse(locale).number_symbols  # noqa: B018 - loads the locale data
-        numbers.format_decimal(1234.5, locale=locale)
-        numbers.format_percent(0.5, locale=locale)
-    from clusterlib.resultcache import source_digest
-
-    source_digest()  # the result cache's code digest: the server restarts when the source changes
-    _warm_reference_tables()
-
-
-def _warm_reference_tables() -> None:
-    """Read the reference tables shipped with clusterlib (provinces, NACE, the TÜİK tables, province
-    boundaries, the cluster catalogue) into their caches: the same for every report, and 0.3–0.5 s
-    of a kernel's first analysis otherwise.  Package resources only, never the user's data."""
-    from clusterlib import geo, nace, official, regions
-
-    regions.province(1)
-    for table in (nace.sections, nace.divisions, nace.groups, nace.classes, nace.a10, nace.clusters):
-        table()
-    for table in (official.population, official.gdp_per_capita, official.ses, official.labour_force,
-                  official.gva_a10_current, official.gva_a10_volume):
-        table()
-    geo.province_shapes()
-
-
 def _hold_tables(request: dict, conn: socket.socket) -> None:
     """Read the run's validated input tables into the loaders' in-process cache (from the run's
     Parquet copy), so that every kernel forked afterwards finds them in memory; answer ``ok`` or the
-    error (the kernels then read the tables themselves, and meet the same error there)."""
+    error (the kernels then read the tables themselves, and meet the same error there).  Then, before
+    any kernel is forked, compute what the run's reports share (:func:`clusterlib.run.warm.shared_analyses`).
+    """
     from clusterlib.data import load_tables
     from clusterlib.data.cache import CACHE_ENV
+    from clusterlib.run.warm import shared_analyses
 
     before = os.environ.get(CACHE_ENV)
     os.environ[CACHE_ENV] = request["table_cache"]
@@ -198,14 +163,17 @@ def _hold_tables(request: dict, conn: socket.socket) -> None:
         answer = "ok"
     except Exception as error:  # reported to the runner, which goes on without
         answer = f"error {type(error).__name__}"
+    with contextlib.suppress(OSError):
+        conn.sendall(f"{answer}\n".encode())
+    conn.close()
+    try:
+        if answer == "ok":
+            shared_analyses(request["data_dir"], request.get("languages", ()), steps=request.get("steps"))
     finally:
         if before is None:
             os.environ.pop(CACHE_ENV, None)
         else:
             os.environ[CACHE_ENV] = before
-    with contextlib.suppress(OSError):
-        conn.sendall(f"{answer}\n".encode())
-    conn.close()
 
 
 def serve(path: str, preload: tuple[str, ...] = PRELOAD) -> None:
@@ -362,16 +330,27 @@ class SharedKernelServer:
         with _LOCK:
             return str(_SERVER["path"]) if "path" in _SERVER else None
 
-    def hold_tables(self, data_dir: str | os.PathLike[str], table_cache: str | os.PathLike[str]) -> bool:
+    def hold_tables(
+        self,
+        data_dir: str | os.PathLike[str],
+        table_cache: str | os.PathLike[str],
+        *,
+        languages: tuple[str, ...] = (),
+        steps: tuple[str, ...] | None = None,
+    ) -> bool:
         """Have the server read the run's validated tables (``data_dir``, through the Parquet copy in
         ``table_cache``) before it forks any kernel: each kernel then finds them in the loaders'
         in-process cache, which is keyed by the files' paths and modification times as ever (a
-        changed table is read again, never served stale).  True when the server holds them.
+        changed table is read again, never served stale).  True when the server holds them.  The
+        server then computes what the reports of ``steps`` in ``languages`` share
+        (:func:`clusterlib.run.warm.shared_analyses`) before it forks the first kernel.
         """
         path = self.path()
         if path is None:
             return False
-        request = json.dumps({"tables": {"data_dir": str(data_dir), "table_cache": str(table_cache)}}).encode()
+        tables = {"data_dir": str(data_dir), "table_cache": str(table_cache), "languages": list(languages),
+                  "steps": None if steps is None else list(steps)}  # fmt: skip
+        request = json.dumps({"tables": tables}).encode()
         with contextlib.suppress(OSError), socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
             conn.settimeout(300)
             conn.connect(path)

@@ -266,7 +266,9 @@ def run(
         kernels = kernel_dir(preloaded=preload_kernels) if todo else None
         server = shared.path() if shared is not None else None
         if server and table_cache:  # every kernel forked afterwards finds the tables in memory
-            shared.hold_tables(data, table_cache)  # type: ignore[union-attr]
+            shared.hold_tables(  # type: ignore[union-attr]
+                data, table_cache, languages=tuple(languages), steps=tuple(step.id for step in selected)
+            )
         running = [
             replace(
                 tasks[i],

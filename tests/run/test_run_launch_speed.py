@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import time
 from pathlib import Path
@@ -161,3 +162,71 @@ def test_the_workers_of_a_run_share_one_kernel_server(tmp_path):
     parents = {p.read_text() for p in processed.glob("*.ppid")}
     assert len(list(processed.glob("*.ppid"))) == 6  # six kernels, each a new process
     assert len(parents) == 1, parents  # all forked by the same server
+
+
+SHARED_PROBE = """
+import json, os
+from pathlib import Path
+import clusterlib.needs.memo as memo
+import clusterlib.selection.diversification.national as national
+from clusterlib.data import load_tables
+from clusterlib.data.messages import messages_in
+from clusterlib.needs.questionnaire import load_questionnaire
+from clusterlib.selection.diversification import complexity_matrix
+
+def refuse(*args, **kwargs):
+    raise AssertionError("computed in the kernel")
+
+found = {}
+memo.read_survey, national.economic_complexity = refuse, refuse  # only a remembered result can answer
+folder = Path(data_dir)
+for code in ("tr", "en"):
+    try:
+        with messages_in(code):
+            firms = load_tables(folder, tables=["firms", "stakeholders"])["firms"]
+            memo.read_survey_once(folder / "survey.csv", mapping=None, questionnaire=load_questionnaire(None),
+                                  firms=firms, cluster=None)
+        found[f"survey {code}"] = True
+    except AssertionError:
+        found[f"survey {code}"] = False
+tables = load_tables(folder, required=["employment"], optional=["exports"])
+for measure, threshold in (("employment", 1.0), ("exports", 0.75), ("employment", 0.5)):
+    try:
+        national.national_complexity(complexity_matrix(tables, 2024, measure=measure), rca_threshold=threshold)
+        found[f"{measure} {threshold}"] = True
+    except AssertionError:
+        found[f"{measure} {threshold}"] = False
+Path(processed_dir, f"{os.getpid()}.json").write_text(json.dumps(found))
+"""
+
+
+def test_the_kernels_of_a_run_find_what_every_province_shares_already_computed(tmp_path):
+    """The kernel server computes the survey read of each run language and the national complexity
+    of every robustness setting before it forks (clusterlib.run.warm); a kernel finds them in memory
+    (the computations themselves are made to fail in the kernel), and only those: another language,
+    another threshold is computed by the kernel as before."""
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    _notebook(notebooks / "01_needs_assessment.ipynb", [PARAMETERS, (SHARED_PROBE, [])])
+    _notebook(notebooks / "02_sector_selection.ipynb", [PARAMETERS, ("pass", [])])
+    processed = tmp_path / "p"
+    results = run(
+        ["Samsun"],
+        steps=["needs_assessment", "sector_selection"],
+        lang="tr",
+        out_dir=tmp_path / "out",
+        data_dir=SAMPLE_DIR,
+        notebooks_dir=notebooks,
+        processed_dir=processed,
+        jobs=1,
+        progress=False,
+    )
+    assert {r.status for r in results} == {"ok"}, [r.error for r in results]
+    (probe,) = [json.loads(p.read_text()) for p in processed.glob("*.json") if p.stem.isdigit()]
+    assert probe == {
+        "survey tr": True,  # the run's language
+        "survey en": False,  # not a language of this run: not computed ahead
+        "employment 1.0": True,
+        "exports 0.75": True,
+        "employment 0.5": False,  # not a robustness setting
+    }

@@ -21,6 +21,7 @@ from clusterlib.selection.diversification.analysis import (
     opportunity_table,
     robustness_table,
 )
+from clusterlib.selection.diversification.inputs import warm_national_complexity
 from clusterlib.selection.diversification.national import (
     NationalComplexity,
     clear_national_cache,
@@ -47,4 +48,5 @@ __all__ = [
     "national_complexity",
     "opportunity_table",
     "robustness_table",
+    "warm_national_complexity",
 ]

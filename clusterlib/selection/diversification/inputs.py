@@ -8,6 +8,8 @@ other choices of data and threshold (:func:`robustness_table`).  The measures co
 
 from __future__ import annotations
 
+import contextlib
+import os
 from collections.abc import Mapping, Sequence
 
 import numpy as np
@@ -34,6 +36,7 @@ __all__ = [
     "complexity_matrix",
     "opportunity_table",
     "robustness_table",
+    "warm_national_complexity",
 ]
 
 #: The value a presence matrix is built from, and the column of its table.
@@ -185,3 +188,27 @@ def robustness_table(
             }
         )
     return pd.DataFrame(rows)
+
+
+def warm_national_complexity(data_dir: str | os.PathLike[str] | None = None) -> None:
+    """Compute the national complexity of every :data:`ROBUSTNESS_SETTINGS` setting of ``data_dir``'s
+    latest year into :func:`national_complexity`'s in-process cache.
+
+    Every province's diversification analysis starts with these four computations (ECI/PCI,
+    proximity, outlook of the 81 × 88 matrix: a third of a second); the runner's kernel server calls
+    this once before it forks the kernels, which then find them in memory.  The cache is keyed by the
+    matrix's content and the threshold, so an analysis of other data or another threshold computes
+    its own as before.  A setting that does not define an ECI is left for the analysis to report.
+
+    Examples
+    --------
+    >>> warm_national_complexity()  # the bundled sample
+    """
+    from clusterlib.data import load_tables
+
+    tables = load_tables(data_dir or None, required=["employment"], optional=["exports"])
+    year = int(tables["employment"]["year"].max())
+    for measure, threshold in ROBUSTNESS_SETTINGS:
+        if MEASURES[measure][0] in tables:
+            with contextlib.suppress(ComplexityError, KeyError, ValueError):
+                national_complexity(complexity_matrix(tables, year, measure=measure), rca_threshold=threshold)

@@ -1,0 +1,92 @@
+"""What every report of a run shares, loaded or computed once in the kernel server before it forks.
+
+The kernel server (:mod:`clusterlib.run.forkserver`) forks one kernel per report; whatever is in its
+memory then is in every kernel's at no cost (copy-on-write).  Besides the imports that is:
+
+* :func:`warm_up`: what the libraries load on first use (plotly's validators, Babel's locales);
+* :func:`reference_tables`: the tables shipped with clusterlib (provinces, NACE, TÜİK, boundaries);
+* :func:`shared_analyses`: the parts of the steps' analyses that do not depend on the province, for
+  the run's data folder and languages — the needs survey read and the all-cluster comparison
+  (:func:`clusterlib.needs.memo.warm_survey`) and the national economic complexity of every
+  robustness setting (:func:`clusterlib.selection.diversification.warm_national_complexity`).  Each
+  lands in the in-process cache the analysis itself uses, keyed by content and arguments, so a
+  notebook that asks for other data or parameters computes its own, as before.
+
+Nothing here may stop a run: a problem is left for the kernel that meets it, which reports it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterable
+
+__all__ = ["reference_tables", "shared_analyses", "warm_up"]
+
+#: Which step's notebooks each shared analysis serves.
+SHARED: dict[str, str] = {"needs_assessment": "survey", "sector_selection": "complexity"}
+
+
+def warm_up() -> None:
+    """Load what the libraries load on first use, not at import: plotly's trace and layout
+    validators (a figure of every trace type the reports draw, then dropped) and Babel's Turkish
+    and English locale data, and the digest of clusterlib's code that keys the result cache.  Library
+    caches only: no input data, nothing of a notebook."""
+    import plotly.graph_objects as go
+    from babel import Locale, numbers
+
+    traces = (go.Scatter, go.Bar, go.Choropleth, go.Scattergeo, go.Scatterpolar, go.Histogram,
+              go.Heatmap, go.Sankey, go.Table)
+    figure = go.Figure([trace() for trace in traces])
+    figure.update_layout(template="plotly_white", geo={"projection": {"type": "mercator"}}, polar={},
+                         xaxis={"type": "log"}, updatemenus=[{"buttons": [{"label": ""}]}])
+    figure.add_annotation(text="")
+    figure.add_shape(type="line")
+    figure.to_plotly_json()
+    for locale in ("tr_TR", "en_GB", "en_US"):
+        Locale.parse(locale).number_symbols  # noqa: B018 - loads the locale data
+        numbers.format_decimal(1234.5, locale=locale)
+        numbers.format_percent(0.5, locale=locale)
+    from clusterlib.resultcache import source_digest
+
+    source_digest()  # the result cache's code digest: the server restarts when the source changes
+    reference_tables()
+
+
+def reference_tables() -> None:
+    """Read the reference tables shipped with clusterlib (provinces, NACE, the TÜİK tables, province
+    boundaries, the cluster catalogue) into their caches: the same for every report, and 0.3–0.5 s
+    of a kernel's first analysis otherwise.  Package resources only, never the user's data."""
+    from clusterlib import geo, nace, official, regions
+
+    regions.province(1)
+    for table in (nace.sections, nace.divisions, nace.groups, nace.classes, nace.a10, nace.clusters):
+        table()
+    for table in (official.population, official.gdp_per_capita, official.ses, official.labour_force,
+                  official.gva_a10_current, official.gva_a10_volume):
+        table()
+    geo.province_shapes()
+
+
+def shared_analyses(
+    data_dir: str | os.PathLike[str], languages: Iterable[str], *, steps: Iterable[str] | None = None
+) -> None:
+    """Compute the province-independent parts of the analyses of ``steps`` (default: all) on
+    ``data_dir``, in each of ``languages`` where the loaders' messages are part of the key.
+
+    Examples
+    --------
+    >>> shared_analyses("does-not-exist", ["tr"])  # nothing to share: no error either
+    """
+    wanted = {SHARED[s] for s in (SHARED if steps is None else steps) if s in SHARED}
+    if "complexity" in wanted:
+        from clusterlib.selection.diversification import warm_national_complexity
+
+        with contextlib.suppress(Exception):
+            warm_national_complexity(data_dir)
+    if "survey" in wanted:
+        from clusterlib.needs.memo import warm_survey
+
+        for lang in dict.fromkeys(languages):
+            with contextlib.suppress(Exception):
+                warm_survey(data_dir, lang)
