@@ -45,7 +45,7 @@ from pathlib import Path
 from clusterlib import SUBPACKAGES
 from clusterlib.config import PACKAGE_DIR
 from clusterlib.run.provisioner import SERVER_ENV
-from clusterlib.run.warm import warm_up
+from clusterlib.run.warm import restore_unused_imports, skip_unused_imports, warm_up
 
 __all__ = ["PRELOAD", "SERVER_ENV", "SharedKernelServer", "kernel_server", "stop_kernel_server"]
 
@@ -65,7 +65,7 @@ PRELOAD = (
     "plotly.graph_objects",
     "plotly.io",
     "filelock",  # the result cache's lock (imported on first use)
-    "nbformat",  # what plotly's FigureWidget imports (jsonschema's format checkers build 38 grammars: 1.3 s)
+    "nbformat",  # what plotly's FigureWidget imports (0.3 s; see clusterlib.run.warm.skip_unused_imports)
     "clusterlib",
     *(f"clusterlib.{name}" for name in SUBPACKAGES),  # the root imports them on first use
 )
@@ -104,6 +104,7 @@ def _kernel_child(request: dict, conn: socket.socket) -> None:
     code = 1
     try:
         os.setsid()  # a process group of its own: the provisioner signals the kernel's group
+        restore_unused_imports()  # the notebook's imports behave as in any kernel
         signal.signal(signal.SIGINT, signal.default_int_handler)  # the server ignores Ctrl-C; a kernel must not
         for signum in (signal.SIGTERM, signal.SIGCHLD, signal.SIGHUP):
             signal.signal(signum, signal.SIG_DFL)
@@ -180,6 +181,7 @@ def serve(path: str, preload: tuple[str, ...] = PRELOAD) -> None:
     """Import ``preload``, listen on ``path`` and fork a kernel per connection until the parent ends."""
     parent = os.getppid()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a terminal's Ctrl-C is the runner's business
+    skip_unused_imports()
     for name in preload:
         importlib.import_module(name)
     warm_up()

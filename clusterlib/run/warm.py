@@ -3,6 +3,8 @@
 The kernel server (:mod:`clusterlib.run.forkserver`) forks one kernel per report; whatever is in its
 memory then is in every kernel's at no cost (copy-on-write).  Besides the imports that is:
 
+* :func:`skip_unused_imports`: an optional import no report uses and that costs 1.6 s (also in
+  the workers);
 * :func:`warm_up`: what the libraries load on first use (plotly's validators, Babel's locales);
 * :func:`reference_tables`: the tables shipped with clusterlib (provinces, NACE, TÜİK, boundaries);
 * :func:`shared_analyses`: the parts of the steps' analyses that do not depend on the province, for
@@ -19,12 +21,49 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from collections.abc import Iterable
 
-__all__ = ["reference_tables", "shared_analyses", "warm_up"]
+__all__ = ["UNUSED_IMPORTS", "reference_tables", "restore_unused_imports", "shared_analyses",
+           "skip_unused_imports", "warm_up"]  # fmt: skip
+
+#: Optional imports of the runner's libraries that no report uses, and that are slow to import.
+UNUSED_IMPORTS: tuple[str, ...] = ("rfc3987_syntax",)
 
 #: Which step's notebooks each shared analysis serves.
 SHARED: dict[str, str] = {"needs_assessment": "survey", "sector_selection": "complexity"}
+
+
+def skip_unused_imports() -> None:
+    """Mark :data:`UNUSED_IMPORTS` absent in this process, before the libraries that try them load.
+
+    jsonschema (imported by nbformat, which papermill, nbconvert and plotly's ``FigureWidget``
+    import) tries ``rfc3987_syntax`` for its ``iri`` and ``iri-reference`` format checks, and that
+    import builds 38 lark grammars: 1.6 s in each worker and in the kernel server, at the start of
+    every run.  The only schemas the runner's processes validate are nbformat's, which use no
+    ``format`` at all (tested), and jsonschema leaves out a format whose checker cannot be imported.
+    ``sys.modules[name] = None`` is the import system's documented way to make ``import name``
+    raise ``ImportError``.  Only the runner's worker and kernel server call this (a module already
+    imported is left alone); a forked kernel gets the modules back (:func:`restore_unused_imports`).
+
+    Examples
+    --------
+    >>> skip_unused_imports()
+    >>> all(name in sys.modules for name in UNUSED_IMPORTS)  # marked absent, or imported before
+    True
+    >>> restore_unused_imports()
+    >>> any(name in sys.modules and sys.modules[name] is None for name in UNUSED_IMPORTS)
+    False
+    """
+    for name in UNUSED_IMPORTS:
+        sys.modules.setdefault(name, None)  # type: ignore[arg-type]
+
+
+def restore_unused_imports() -> None:
+    """Undo :func:`skip_unused_imports` (a kernel's notebook may import those modules)."""
+    for name in UNUSED_IMPORTS:
+        if name in sys.modules and sys.modules[name] is None:
+            del sys.modules[name]
 
 
 def warm_up() -> None:

@@ -196,6 +196,8 @@ for measure, threshold in (("employment", 1.0), ("exports", 0.75), ("employment"
         found[f"{measure} {threshold}"] = True
     except AssertionError:
         found[f"{measure} {threshold}"] = False
+import rfc3987_syntax  # the kernel server skipped it (clusterlib.run.warm); a notebook may import it
+found["rfc3987_syntax"] = rfc3987_syntax.is_valid_syntax("iri", "https://example.org/ç")
 Path(processed_dir, f"{os.getpid()}.json").write_text(json.dumps(found))
 """
 
@@ -229,4 +231,39 @@ def test_the_kernels_of_a_run_find_what_every_province_shares_already_computed(t
         "employment 1.0": True,
         "exports 0.75": True,
         "employment 0.5": False,  # not a robustness setting
+        "rfc3987_syntax": True,
     }
+
+
+def test_the_runners_processes_skip_an_import_no_schema_of_theirs_needs():
+    """Workers and the kernel server mark rfc3987_syntax absent (1.6 s of lark grammars at import,
+    only for jsonschema's "iri" formats): safe because nbformat's schemas, the only ones they
+    validate, use no format at all — and nbformat still validates (and rejects) notebooks."""
+    import subprocess
+    import sys
+
+    import nbformat.v4
+
+    def formats(node):  # the "format" keywords of a schema (a property may be *named* "format")
+        if isinstance(node, dict):
+            found = [node["format"]] if isinstance(node.get("format"), str) else []
+            return found + [f for value in node.values() for f in formats(value)]
+        return [f for value in node for f in formats(value)] if isinstance(node, list) else []
+
+    schemas = sorted(Path(nbformat.v4.__file__).parent.glob("nbformat.v4*.schema.json"))
+    assert schemas and all(formats(json.loads(p.read_text(encoding="utf-8"))) == [] for p in schemas)
+    assert formats({"properties": {"url": {"type": "string", "format": "iri"}}}) == ["iri"]
+    script = (
+        "import sys\n"
+        "from clusterlib.run.warm import skip_unused_imports\n"
+        "skip_unused_imports()\n"
+        "import nbformat, papermill\n"
+        "from nbformat.v4 import new_notebook, new_code_cell\n"
+        "nbformat.validate(new_notebook(cells=[new_code_cell('1')]))\n"
+        "bad = new_notebook(); bad['cells'] = [{'cell_type': 'code'}]\n"
+        "try:\n    nbformat.validate(bad)\nexcept nbformat.ValidationError:\n    print('rejected')\n"
+        "print(sys.modules['rfc3987_syntax'] is None)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["rejected", "True"]
