@@ -178,6 +178,7 @@ def _exporter() -> Any:
         exclude_input=True,
         exclude_input_prompt=True,
         exclude_output_prompt=True,
+        optimistic_validation=True,  # validate the page once, not after each of its 11 preprocessors
     )
 
 
