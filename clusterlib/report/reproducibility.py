@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import html
 import importlib.metadata
 import os
@@ -19,7 +20,7 @@ from clusterlib.data.version import data_version, sha256_file
 from clusterlib.report.display import publish
 from clusterlib.report.tables import table_html
 
-__all__ = ["PROVENANCE_PACKAGES", "provenance"]
+__all__ = ["PROVENANCE_PACKAGES", "installed_versions", "provenance"]
 
 #: Packages whose versions :func:`provenance` records (those not installed are left out).
 PROVENANCE_PACKAGES: tuple[str, ...] = (
@@ -61,6 +62,21 @@ def _shown(value: object) -> str:
 
 
 def _package_versions() -> dict[str, str]:
+    return dict(installed_versions())  # a copy: the caller may change it
+
+
+@functools.cache
+def installed_versions() -> dict[str, str]:
+    """The versions of :data:`PROVENANCE_PACKAGES` installed when this process first asked, i.e. of
+    the code it imported (read once: the metadata search costs 10 ms a report).  Do not change the
+    returned dict (it is the cache); :func:`provenance` shows a copy.
+
+    Examples
+    --------
+    >>> versions = installed_versions()
+    >>> versions["python"] == platform.python_version(), "pandas" in versions
+    (True, True)
+    """
     versions = {"python": platform.python_version()}
     for name in PROVENANCE_PACKAGES:
         try:

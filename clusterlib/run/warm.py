@@ -86,7 +86,10 @@ def warm_up() -> None:
         Locale.parse(locale).number_symbols  # noqa: B018 - loads the locale data
         numbers.format_decimal(1234.5, locale=locale)
         numbers.format_percent(0.5, locale=locale)
+    from clusterlib.report.reproducibility import installed_versions
     from clusterlib.resultcache import source_digest
+
+    installed_versions()  # the provenance box's package versions
 
     source_digest()  # the result cache's code digest: the server restarts when the source changes
     reference_tables()
