@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
@@ -27,7 +27,8 @@ from clusterlib.needs.inputs import SurveyTable, read_survey
 from clusterlib.needs.questionnaire import Questionnaire
 from clusterlib.needs.ranking import SEED, compare_clusters
 
-__all__ = ["clear_needs_memo", "compare_clusters_once", "content_digest", "read_survey_once", "warm_survey"]
+__all__ = ["clear_needs_memo", "compare_clusters_once", "content_digest", "read_survey_once", "warm_survey",
+           "warm_survey_languages"]
 
 #: Entries kept (a few survey files and waves).
 MEMO_SIZE = 8
@@ -150,6 +151,19 @@ def warm_survey(data_dir: str | Path | None, lang: str, *, n_boot: int = 2000, s
     waves = sorted(int(w) for w in read.answers["wave"].unique())
     if waves:
         compare_clusters_once(read.answers[read.answers["wave"] == waves[-1]], n_boot=n_boot, seed=seed)
+
+
+def warm_survey_languages(data_dir: str | Path | None, languages: Iterable[str]) -> None:
+    """:func:`warm_survey` in each of ``languages`` (the loaders' messages are part of the key): the
+    needs step's entry in the ``clusterlib.shared_analyses`` group, which the runner's kernel server
+    calls once per run (:mod:`clusterlib.run.warm`).
+
+    Examples
+    --------
+    >>> warm_survey_languages(None, ["tr", "tr"])  # each language once
+    """
+    for lang in dict.fromkeys(languages):
+        warm_survey(data_dir, lang)
 
 
 def clear_needs_memo() -> None:

@@ -68,7 +68,6 @@ PRELOAD = (
     "nbformat",  # what plotly's FigureWidget imports (0.3 s; see clusterlib.run.warm.skip_unused_imports)
     "clusterlib",
     *(f"clusterlib.{name}" for name in SUBPACKAGES),  # the root imports them on first use
-    "clusterlib.knowledge",  # the needs report names the knowledge base's programmes
 )
 _READY = "ready"
 

@@ -8,11 +8,12 @@ memory then is in every kernel's at no cost (copy-on-write).  Besides the import
 * :func:`warm_up`: what the libraries load on first use (plotly's validators, Babel's locales);
 * :func:`reference_tables`: the tables shipped with clusterlib (provinces, NACE, TÜİK, boundaries);
 * :func:`shared_analyses`: the parts of the steps' analyses that do not depend on the province, for
-  the run's data folder and languages — the needs survey read and the all-cluster comparison
-  (:func:`clusterlib.needs.memo.warm_survey`) and the national economic complexity of every
-  robustness setting (:func:`clusterlib.selection.diversification.warm_national_complexity`).  Each
-  lands in the in-process cache the analysis itself uses, keyed by content and arguments, so a
-  notebook that asks for other data or parameters computes its own, as before.
+  the run's data folder and languages.  The run package knows no step: each step names its own in
+  the entry-point group :data:`ENTRY_POINT_GROUP` of ``pyproject.toml`` (``name = step id``, value a
+  callable ``(data_dir, languages)``) — the needs survey read and the all-cluster comparison, the
+  national economic complexity of every robustness setting.  Each lands in the in-process cache the
+  analysis itself uses, keyed by content and arguments, so a notebook that asks for other data or
+  parameters computes its own, as before.
 
 Nothing here may stop a run: a problem is left for the kernel that meets it, which reports it.
 """
@@ -24,14 +25,14 @@ import os
 import sys
 from collections.abc import Iterable
 
-__all__ = ["UNUSED_IMPORTS", "reference_tables", "restore_unused_imports", "shared_analyses",
+__all__ = ["ENTRY_POINT_GROUP", "UNUSED_IMPORTS", "reference_tables", "restore_unused_imports", "shared_analyses",
            "skip_unused_imports", "warm_up"]  # fmt: skip
 
 #: Optional imports of the runner's libraries that no report uses, and that are slow to import.
 UNUSED_IMPORTS: tuple[str, ...] = ("rfc3987_syntax",)
 
-#: Which step's notebooks each shared analysis serves.
-SHARED: dict[str, str] = {"needs_assessment": "survey", "sector_selection": "complexity"}
+#: The entry-point group of the shared analyses (the entry's name is the step it serves).
+ENTRY_POINT_GROUP = "clusterlib.shared_analyses"
 
 
 def skip_unused_imports() -> None:
@@ -112,23 +113,24 @@ def reference_tables() -> None:
 
 def shared_analyses(
     data_dir: str | os.PathLike[str], languages: Iterable[str], *, steps: Iterable[str] | None = None
-) -> None:
-    """Compute the province-independent parts of the analyses of ``steps`` (default: all) on
-    ``data_dir``, in each of ``languages`` where the loaders' messages are part of the key.
+) -> list[str]:
+    """Call the :data:`ENTRY_POINT_GROUP` entries of ``steps`` (default: all) on ``data_dir`` and
+    ``languages``; the names of those that ran without an error (an error is left for the kernel
+    that meets it to report).
 
     Examples
     --------
-    >>> shared_analyses("does-not-exist", ["tr"])  # nothing to share: no error either
+    >>> shared_analyses("does-not-exist", ["tr"], steps=["no_such_step"])  # nothing to share: no error
+    []
     """
-    wanted = {SHARED[s] for s in (SHARED if steps is None else steps) if s in SHARED}
-    if "complexity" in wanted:
-        from clusterlib.selection.diversification import warm_national_complexity
+    from importlib import metadata
 
+    wanted = None if steps is None else set(steps)
+    done = []
+    for entry in metadata.entry_points(group=ENTRY_POINT_GROUP):
+        if wanted is not None and entry.name not in wanted:
+            continue
         with contextlib.suppress(Exception):
-            warm_national_complexity(data_dir)
-    if "survey" in wanted:
-        from clusterlib.needs.memo import warm_survey
-
-        for lang in dict.fromkeys(languages):
-            with contextlib.suppress(Exception):
-                warm_survey(data_dir, lang)
+            entry.load()(data_dir, tuple(languages))
+            done.append(entry.name)
+    return done

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -190,15 +190,17 @@ def robustness_table(
     return pd.DataFrame(rows)
 
 
-def warm_national_complexity(data_dir: str | os.PathLike[str] | None = None) -> None:
+def warm_national_complexity(data_dir: str | os.PathLike[str] | None = None, languages: Iterable[str] = ()) -> None:
     """Compute the national complexity of every :data:`ROBUSTNESS_SETTINGS` setting of ``data_dir``'s
-    latest year into :func:`national_complexity`'s in-process cache.
+    latest year into :func:`national_complexity`'s in-process cache (``languages`` play no part).
 
     Every province's diversification analysis starts with these four computations (ECI/PCI,
     proximity, outlook of the 81 × 88 matrix: a third of a second); the runner's kernel server calls
-    this once before it forks the kernels, which then find them in memory.  The cache is keyed by the
-    matrix's content and the threshold, so an analysis of other data or another threshold computes
-    its own as before.  A setting that does not define an ECI is left for the analysis to report.
+    this once before it forks the kernels, which then find them in memory (the sector selection
+    step's entry in the ``clusterlib.shared_analyses`` entry-point group, :mod:`clusterlib.run.warm`).
+    The cache is keyed by the matrix's content and the threshold, so an analysis of other data or
+    another threshold computes its own as before.  A setting that does not define an ECI is left for
+    the analysis to report.
 
     Examples
     --------
