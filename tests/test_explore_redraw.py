@@ -1,0 +1,89 @@
+"""Issue 24, fourth round: faster first analyses, with the same numbers."""
+
+from __future__ import annotations
+
+import shutil
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from clusterlib import explore, official
+from clusterlib.charts import PALETTE
+from clusterlib.config import SAMPLE_DIR
+from clusterlib.explore import needs as explore_needs
+from clusterlib.monitoring.economy import A10_SECTORS, gva_growth
+from clusterlib.needs import analyse_needs_assessment
+from clusterlib.needs.clustersurvey import cluster_survey
+
+
+# ------------------------------------------------------------------------------ survey view inputs
+@pytest.mark.parametrize("place", ["Samsun", "Çorum", "Trabzon", "Hakkari"])
+def test_the_survey_view_reads_the_same_answers_firms_and_wave_as_the_needs_assessment(place):
+    light = cluster_survey(place, lang="en")
+    full = analyse_needs_assessment(place, lang="en", n_boot=100)
+    assert (light.cluster, light.wave, light.province) == (full.cluster, full.wave, full.province)
+    pd.testing.assert_frame_equal(light.survey, full.survey, check_exact=True)
+    pd.testing.assert_frame_equal(light.firms, full.firms, check_exact=True)
+    for by in explore.needs.BREAKDOWNS:
+        fast, slow = (explore_needs.survey_breakdown(a, by, "all", lang="en") for a in (light, full))
+        assert fast.finding == slow.finding
+        pd.testing.assert_frame_equal(fast.table, slow.table, check_exact=True)
+
+
+def test_the_survey_view_reads_an_edited_data_folder_again(tmp_path):
+    """The view's cache is keyed by the data folder's version: edited answers are never served stale."""
+    folder = tmp_path / "data"
+    shutil.copytree(SAMPLE_DIR, folder)
+    first = explore_needs._survey(55, "en", str(folder))
+    assert explore_needs._survey(55, "en", str(folder)) is first  # unchanged data: the cached answers
+    survey = pd.read_csv(folder / "survey.csv", dtype=str, keep_default_na=False)
+    samsun = set(first.survey["firm_id"])
+    survey[~survey["firm_id"].isin(sorted(samsun)[:5])].to_csv(folder / "survey.csv", index=False)
+    again = explore_needs._survey(55, "en", str(folder))
+    assert again is not first
+    assert set(again.survey["firm_id"]) == samsun - set(sorted(samsun)[:5])
+
+
+def test_survey_dots_use_the_house_palette_and_a_shape_per_group():
+    view = explore.survey_explorer("Samsun", lang="en")
+    traces = view.drawing.figures[0].data
+    colours = [trace.marker.color for trace in traces]
+    symbols = [trace.marker.symbol for trace in traces]
+    assert len(traces) == 4 and set(colours) <= set(PALETTE.values())
+    assert len(set(colours)) == len(set(symbols)) == 4  # colour is never the only signal
+    assert [trace.error_x.color for trace in traces] == colours
+    assert view.drawing.figures[0].layout.template.layout.plot_bgcolor == "white"  # the house template
+
+
+# ------------------------------------------------------------------------------ monitoring
+def _gva_growth_by_scans(volume: pd.DataFrame, plate: int, start: int, end: int) -> pd.DataFrame:
+    """The former gva_growth: one scan of the table per sector and region (the reference)."""
+    rows = []
+    for sector in (*A10_SECTORS, "total_gva"):
+        values = {}
+        for name, key in (("province", plate), ("turkiye", None)):
+            frame = volume[volume["nuts3"] == "TR"] if key is None else volume[volume["plate"] == key]
+            frame = frame[frame["sector"] == sector].set_index("year")["volume_thousand_try"]
+            if frame.empty:
+                continue
+            first, last = frame.get(start, np.nan), frame.get(end, np.nan)
+            values[f"{name}_start"], values[f"{name}_end"] = float(first), float(last)
+            values[f"{name}_cagr"] = (last / first) ** (1.0 / (end - start)) - 1.0 if first > 0 else np.nan
+        if values:
+            rows.append({"sector": sector, **values})
+    out = pd.DataFrame(rows)
+    out["difference"] = (out["province_cagr"] - out["turkiye_cagr"]) * 100.0
+    return out[["sector", "province_start", "province_end", "province_cagr", "turkiye_cagr", "difference"]]
+
+
+def test_gva_growth_split_once_by_sector_equals_the_scan_per_sector_for_every_province():
+    volume = official.gva_a10_volume()
+    for plate in range(1, 82):
+        pd.testing.assert_frame_equal(
+            gva_growth(volume, plate, start=2004, end=2023), _gva_growth_by_scans(volume, plate, 2004, 2023),
+            check_exact=True,
+        )
+    partial = volume[~((volume["plate"] == 6) & (volume["sector"] == "J_ict"))]  # a sector missing for one
+    pd.testing.assert_frame_equal(gva_growth(partial, 6), _gva_growth_by_scans(partial, 6, 2004, 2023),
+                                  check_exact=True)
