@@ -1,7 +1,8 @@
-"""Issue 24, fourth round: faster first analyses, with the same numbers."""
+"""Issue 24, fourth round: faster first analyses and coalesced redraws, with the same numbers."""
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 
 import numpy as np
@@ -12,6 +13,7 @@ from clusterlib import explore, official
 from clusterlib.charts import PALETTE
 from clusterlib.config import SAMPLE_DIR
 from clusterlib.explore import needs as explore_needs
+from clusterlib.explore.coalesce import Coalescer, from_browser
 from clusterlib.monitoring.economy import A10_SECTORS, gva_growth
 from clusterlib.needs import analyse_needs_assessment
 from clusterlib.needs.clustersurvey import cluster_survey
@@ -87,3 +89,79 @@ def test_gva_growth_split_once_by_sector_equals_the_scan_per_sector_for_every_pr
     partial = volume[~((volume["plate"] == 6) & (volume["sector"] == "J_ict"))]  # a sector missing for one
     pd.testing.assert_frame_equal(gva_growth(partial, 6), _gva_growth_by_scans(partial, 6, 2004, 2023),
                                   check_exact=True)
+
+
+# ------------------------------------------------------------------------------ coalesced redraws
+def _from_browser(control, value) -> None:
+    """Set a control's value as a message from the browser does (ipywidgets' ``set_state``)."""
+    control.set_state({"value": value})
+
+
+def test_a_change_made_from_python_redraws_at_once_even_inside_an_event_loop():
+    view = explore.monitoring_explorer("Samsun", lang="en")
+
+    async def in_a_cell():
+        before = len(view.timings)
+        view.controls["amber"].value = 0.5
+        return len(view.timings) - before, view.drawing.finding
+
+    redraws, finding = asyncio.run(in_a_cell())
+    assert redraws == 1 and finding.startswith("With the amber threshold at 0.50")
+
+
+def test_key_presses_already_waiting_give_one_redraw_of_the_last_value():
+    view = explore.monitoring_explorer("Samsun", lang="en")
+    slider = view.controls["amber"]
+    expected = explore.monitoring_explorer("Samsun", lang="en")
+    expected.controls["amber"].value = 0.6
+
+    async def three_presses():
+        before = len(view.timings)
+        for value in (0.7, 0.65, 0.6):  # three messages handled before the loop's next turn
+            _from_browser(slider, value)
+        waiting = len(view.timings) - before
+        for _ in range(2):  # a turn without a new message, then the redraw
+            await asyncio.sleep(0)
+        return waiting, len(view.timings) - before
+
+    assert asyncio.run(three_presses()) == (0, 1)
+    assert view.drawing.finding == expected.drawing.finding
+    pd.testing.assert_frame_equal(view.drawing.table, expected.drawing.table)
+    def shown(figure):
+        return [{k: v for k, v in trace.to_plotly_json().items() if k != "uid"} for trace in figure.data]
+
+    assert repr([shown(f) for f in view.figures]) == repr([shown(f) for f in expected.figures])
+
+
+def test_a_browser_change_outside_an_event_loop_redraws_at_once():
+    view = explore.monitoring_explorer("Samsun", lang="en")
+    before = len(view.timings)
+    _from_browser(view.controls["amber"], 0.5)
+    assert len(view.timings) == before + 1
+
+
+def test_a_change_from_python_drops_a_waiting_redraw():
+    calls: list[int] = []
+    once = Coalescer(lambda: calls.append(1))
+
+    async def run():
+        once.request(deferred=True)
+        once.request(deferred=False)  # at once: the waiting call would only repeat it
+        assert not once.pending
+        for _ in range(3):
+            await asyncio.sleep(0)
+
+    asyncio.run(run())
+    assert calls == [1]
+
+
+def test_from_browser_tells_a_front_end_change_from_a_python_one():
+    import ipywidgets as widgets
+
+    slider = widgets.FloatSlider()
+    seen: list[bool] = []
+    slider.observe(lambda change: seen.append(from_browser(change)), names="value")
+    slider.value = 0.5
+    slider.set_state({"value": 0.25})
+    slider.value = 0.75
+    assert seen == [False, True, False]

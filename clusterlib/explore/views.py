@@ -27,6 +27,7 @@ import plotly.graph_objects as go
 
 from clusterlib.config import PROCESSED_DIR, SAMPLE_DIR
 from clusterlib.data import data_fingerprint
+from clusterlib.explore.coalesce import Coalescer, from_browser
 from clusterlib.explore.saving import SavedView, save_view
 from clusterlib.i18n import format_number, t
 from clusterlib.report.tables import table_html
@@ -268,6 +269,7 @@ class View:
                 control.readout = False
                 self.readouts[key_] = widgets.HTML(value_label(control, lang))
         self.drawing = self.redraw()
+        self._coalescer = Coalescer(lambda: self._guarded(self.redraw))
         for control in self.controls.values():
             control.observe(self._changed, names="value")
 
@@ -299,9 +301,10 @@ class View:
             self.status.value = f'<p class="cl-view-error">{html.escape(f"{type(err).__name__}: {err}")}</p>'
             raise
 
-    def _changed(self, _change: object) -> None:
+    def _changed(self, change: Mapping[str, object]) -> None:
         if not self._busy:  # a draw function that updates another control's options must not recurse
-            self._guarded(self.redraw)
+            # from the browser: one redraw for the values already waiting (a slider's key presses)
+            self._coalescer.request(deferred=from_browser(change))
 
     def values(self) -> dict[str, object]:
         """The current value of every control, by keyword."""
