@@ -165,3 +165,42 @@ def test_from_browser_tells_a_front_end_change_from_a_python_one():
     slider.set_state({"value": 0.25})
     slider.value = 0.75
     assert seen == [False, True, False]
+
+
+def _on_another_thread(action) -> None:
+    """Run ``action`` in a thread with its own running event loop, as a kernel subshell handles a message."""
+    import threading
+
+    async def handle():
+        action()
+
+    thread = threading.Thread(target=lambda: asyncio.run(handle()))
+    thread.start()
+    thread.join()
+
+
+def test_changes_handled_on_a_subshell_thread_are_drawn_on_the_views_own_thread():
+    """JupyterLab may deliver a widget message on a kernel subshell thread: the view still draws on its thread."""
+    import threading
+
+    async def session():
+        view = explore.monitoring_explorer("Samsun", lang="en")  # built in a cell: the main loop is home
+        drawn_on: list[threading.Thread] = []
+        redraw = view.redraw
+
+        def recording():
+            drawn_on.append(threading.current_thread())
+            return redraw()
+
+        view.redraw = recording
+        _on_another_thread(lambda: _from_browser(view.controls["amber"], 0.7))
+        view._busy = True  # the second press arrives while the view is drawing: it must not be lost
+        _on_another_thread(lambda: _from_browser(view.controls["amber"], 0.6))
+        view._busy = False
+        for _ in range(4):
+            await asyncio.sleep(0)
+        return view, drawn_on
+
+    view, drawn_on = asyncio.run(session())
+    assert drawn_on == [threading.main_thread()]  # one redraw, on the view's thread, of the last value
+    assert view.drawing.finding.startswith("With the amber threshold at 0.60")

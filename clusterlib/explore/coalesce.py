@@ -11,14 +11,22 @@ the drawing is the same as drawing every value in turn and keeping the last.  Me
 kernel (ipykernel 7): three value messages sent at once gave one redraw of the last value; sent
 5 ms apart, two; 30 ms apart, three, as before.
 
-A change made from Python (a cell, a test, the benchmark) and any change outside a running event
-loop redraw at once, so ``view.controls["year"].value = 2020`` is followed by the new drawing on the
-next line, as before.
+JupyterLab 4.6 with ipykernel 7 may deliver widget messages on a kernel *subshell* thread, with
+its own event loop, while the main thread is still redrawing (seen in the browser test: the second
+key press of a slider arrived on a subshell thread and, as the view was busy drawing the first,
+was dropped).  So every call runs on the *home* loop, the main thread's loop running when the
+Coalescer was made (the cell that built the view); requests from another thread are handed to it
+thread-safely, and the calls never overlap.
+
+A change made from Python on the home thread (a cell, a test, the benchmark) and any change
+outside a running event loop redraw at once, so ``view.controls["year"].value = 2020`` is followed
+by the new drawing on the next line, as before.
 """
 
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Callable, Mapping
 
 __all__ = ["Coalescer", "from_browser"]
@@ -43,6 +51,13 @@ def from_browser(change: Mapping[str, object]) -> bool:
     """
     owner, name = change.get("owner"), change.get("name")
     return name in (getattr(owner, "_property_lock", None) or {})
+
+
+def _running_loop() -> asyncio.AbstractEventLoop | None:
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:  # no event loop in this thread (a script, a test)
+        return None
 
 
 class Coalescer:
@@ -73,43 +88,59 @@ class Coalescer:
 
     def __init__(self, action: Callable[[], object]) -> None:
         self._action = action
-        self._handle: asyncio.Handle | None = None
+        self._home = _running_loop()  # the loop of the thread that built the view (the kernel's main loop)
+        self._thread = threading.current_thread()
+        self._lock = threading.Lock()
+        self._scheduled = False  # a call is waiting for a quiet turn
         self._fresh = False  # a request arrived since the last turn
+        self._generation = 0  # a cancelled call's turns stop
+
+    def on_home_thread(self) -> bool:
+        """Whether the caller runs on the thread that made the Coalescer (where the calls run)."""
+        return threading.current_thread() is self._thread
 
     @property
     def pending(self) -> bool:
         """Whether a call is waiting for a quiet turn of the event loop."""
-        return self._handle is not None
+        return self._scheduled
 
     def request(self, *, deferred: bool) -> None:
-        """Ask for a call: at once unless ``deferred`` and an event loop is running.
+        """Ask for a call: at once when made from Python on the home thread, else on the home loop.
 
-        A call at once also drops a waiting one (it has read the same or newer values).
+        ``deferred`` says the request comes from the browser (:func:`from_browser`).  Without any
+        running event loop the call is made at once; a call at once also drops a waiting one (it
+        has read the same or newer values).
         """
-        loop = None
-        if deferred:
-            try:
-                loop = asyncio.get_running_loop()
-            except RuntimeError:  # no event loop (a script, a test): nothing to wait for
-                loop = None
-        if loop is None:
+        here = _running_loop()
+        home = self._home if self._home is not None and self._home.is_running() else here
+        if home is None or (here is home and not deferred):
             self.cancel()
             self._action()
             return
-        self._fresh = True
-        if self._handle is None:  # a call already waiting will read the newest values
-            self._handle = loop.call_soon(self._turn, loop)
+        with self._lock:
+            self._fresh = True
+            if self._scheduled:  # a call already waiting will read the newest values
+                return
+            self._scheduled = True
+            generation = self._generation
+        if here is home:
+            home.call_soon(self._turn, home, generation)
+        else:  # a message handled on another thread (a kernel subshell): the home thread draws
+            home.call_soon_threadsafe(self._turn, home, generation)
 
     def cancel(self) -> None:
         """Drop a waiting call, if any."""
-        if self._handle is not None:
-            self._handle.cancel()
-            self._handle = None
+        with self._lock:
+            self._scheduled = False
+            self._generation += 1
 
-    def _turn(self, loop: asyncio.AbstractEventLoop) -> None:
-        if self._fresh:  # requests came in during the last turn: give the next message a turn too
-            self._fresh = False
-            self._handle = loop.call_soon(self._turn, loop)
-            return
-        self._handle = None
+    def _turn(self, loop: asyncio.AbstractEventLoop, generation: int) -> None:
+        with self._lock:
+            if generation != self._generation or not self._scheduled:
+                return
+            if self._fresh:  # requests came in during the last turn: give the next message a turn too
+                self._fresh = False
+                loop.call_soon(self._turn, loop, generation)
+                return
+            self._scheduled = False
         self._action()

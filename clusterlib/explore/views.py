@@ -302,9 +302,12 @@ class View:
             raise
 
     def _changed(self, change: Mapping[str, object]) -> None:
-        if not self._busy:  # a draw function that updates another control's options must not recurse
-            # from the browser: one redraw for the values already waiting (a slider's key presses)
-            self._coalescer.request(deferred=from_browser(change))
+        browser = from_browser(change)
+        if self._busy and not browser and self._coalescer.on_home_thread():
+            return  # the draw function updating another control's options: no recursion
+        # from the browser (or from a kernel subshell thread while the view draws): one redraw on
+        # the main thread for the values already waiting, e.g. a slider's key presses
+        self._coalescer.request(deferred=browser or self._busy)
 
     def values(self) -> dict[str, object]:
         """The current value of every control, by keyword."""
