@@ -137,7 +137,8 @@ def _apply(widget: go.FigureWidget, figure: go.Figure, sent: _Sent | None) -> _S
     When the traces keep their number and types, only the trace and layout properties (top-level
     keys) that differ from the last drawing are set, in one ``batch_update``: one small message to
     the browser and no re-validation of the unchanged geometry or of the template.  Otherwise the
-    traces and the layout are replaced.
+    traces are removed, the layout replaced and the new traces added (in that order, so the browser
+    draws the new traces once, not first in the old layout and again in the new one).
     """
     traces = [trace.to_plotly_json() for trace in figure.data]
     layout = figure.layout.to_plotly_json()
@@ -146,10 +147,10 @@ def _apply(widget: go.FigureWidget, figure: go.Figure, sent: _Sent | None) -> _S
         and len(widget.data) == len(traces) == len(sent.traces)
         and all(a.type == b.get("type") for a, b in zip(widget.data, traces, strict=True))
     )
-    if not same:
+    if not same:  # the layout before the traces: the browser draws the new traces once, in their layout
         widget.data = ()
-        widget.add_traces(figure.data)
         widget.layout = figure.layout
+        widget.add_traces(figure.data)
         return _Sent(traces, layout)
     with widget.batch_update():
         for index, (old, new) in enumerate(zip(sent.traces, traces, strict=True)):
