@@ -91,6 +91,38 @@ def test_gva_growth_split_once_by_sector_equals_the_scan_per_sector_for_every_pr
                                   check_exact=True)
 
 
+@pytest.mark.parametrize("place", ["Gaziantep", "Samsun", "Çorum", "Hakkari"])
+def test_the_monitoring_view_draws_the_same_from_its_part_of_the_analysis(place):
+    from clusterlib.explore.monitoring import monitoring_view
+    from clusterlib.monitoring import analyse_monitoring
+    from clusterlib.monitoring.base import monitoring_base
+
+    light, full = monitoring_base(place), analyse_monitoring(place)
+    assert (light.province, light.cluster, light.year, light.amber) == (full.province, full.cluster, full.year,
+                                                                        full.amber)
+    for name in ("plan", "sector_table", "peers"):
+        pd.testing.assert_frame_equal(getattr(light, name), getattr(full, name), check_exact=True)
+    indicator = None if full.plan.empty else full.plan["indicator"].iloc[0]
+    for lang in ("tr", "en"):
+        fast, slow = (monitoring_view(r, indicator, 0.6, "same_nuts2", "lq", lang=lang) for r in (light, full))
+        assert fast.finding == slow.finding
+        pd.testing.assert_frame_equal(fast.table, slow.table, check_exact=True)
+
+
+def test_the_monitoring_view_reads_an_edited_data_folder_again(tmp_path):
+    from clusterlib.explore import monitoring as explore_monitoring
+
+    folder = tmp_path / "data"
+    shutil.copytree(SAMPLE_DIR, folder)
+    first = explore_monitoring._monitoring(27, str(folder))
+    assert explore_monitoring._monitoring(27, str(folder)) is first
+    table = pd.read_csv(folder / "monitoring.csv", dtype=str, keep_default_na=False)
+    indicator = first.plan["indicator"].iloc[0]
+    table[table["indicator"] != indicator].to_csv(folder / "monitoring.csv", index=False)
+    again = explore_monitoring._monitoring(27, str(folder))
+    assert again is not first and indicator not in set(again.plan["indicator"])
+
+
 # ------------------------------------------------------------------------------ coalesced redraws
 def _from_browser(control, value) -> None:
     """Set a control's value as a message from the browser does (ipywidgets' ``set_state``)."""
