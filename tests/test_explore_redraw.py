@@ -236,3 +236,25 @@ def test_changes_handled_on_a_subshell_thread_are_drawn_on_the_views_own_thread(
     view, drawn_on = asyncio.run(session())
     assert drawn_on == [threading.main_thread()]  # one redraw, on the view's thread, of the last value
     assert view.drawing.finding.startswith("With the amber threshold at 0.60")
+
+
+def test_selection_slider_presses_from_the_browser_give_one_redraw_of_the_last_year():
+    """A selection slider (the sector view's year) sends its index; the value follows in Python."""
+    view = explore.sector_explorer(province_key="Çorum", lang="en")
+    years = view.controls["year"]
+    last = len(years.options) - 1
+    expected = explore.sector_explorer(province_key="Çorum", lang="en")
+    expected.controls["year"].index = last - 2
+
+    async def two_presses():
+        before = len(view.timings)
+        for index in (last - 1, last - 2):
+            years.set_state({"index": index})
+        waiting = len(view.timings) - before
+        for _ in range(3):
+            await asyncio.sleep(0)
+        return waiting, len(view.timings) - before
+
+    assert asyncio.run(two_presses()) == (0, 1)
+    assert view.drawing.finding == expected.drawing.finding
+    pd.testing.assert_frame_equal(view.drawing.table, expected.drawing.table)

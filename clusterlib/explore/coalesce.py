@@ -35,8 +35,10 @@ __all__ = ["Coalescer", "from_browser"]
 def from_browser(change: Mapping[str, object]) -> bool:
     """Whether a traitlets change came from the browser (the widget is applying the front end's state).
 
-    ipywidgets holds the names of the properties it is setting from a front-end message in the
-    widget's ``_property_lock`` while it sets them; a change made from Python does not.
+    ipywidgets holds the properties it is setting from a front-end message in the widget's
+    ``_property_lock`` while it sets them; a change made from Python does not.  A dropdown or a
+    selection slider syncs its ``index``; its ``value`` follows in Python while the lock holds the
+    index, so any change of the widget under the lock counts.
 
     Examples
     --------
@@ -46,11 +48,13 @@ def from_browser(change: Mapping[str, object]) -> bool:
     >>> slider.observe(lambda change: seen.append(from_browser(change)), names="value")
     >>> slider.value = 3                  # from Python
     >>> slider.set_state({"value": 4})    # as a message from the browser applies it
-    >>> seen
-    [False, True]
+    >>> years = widgets.SelectionSlider(options=[2020, 2021, 2022])
+    >>> years.observe(lambda change: seen.append(from_browser(change)), names="value")
+    >>> years.set_state({"index": 2})     # the browser sends the index
+    >>> seen, years.value
+    ([False, True, True], 2022)
     """
-    owner, name = change.get("owner"), change.get("name")
-    return name in (getattr(owner, "_property_lock", None) or {})
+    return bool(getattr(change.get("owner"), "_property_lock", None))
 
 
 def _running_loop() -> asyncio.AbstractEventLoop | None:
