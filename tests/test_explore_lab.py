@@ -86,15 +86,17 @@ return {finding, table, plots: plots.length, filled, drawn, traces,
 # view to the last change of its finding, table or figures (plotly's hover layer left out); and from
 # the user's LAST event (a slider moved by several key presses redraws once per press: the first
 # figure adds up every redraw and the WebDriver round trips between the presses, the second is the
-# wait after the last press).
+# wait after the last press).  For a slider, also from its first key press (the first figure starts
+# at the click that gives its handle the focus).
 _TIMER_JS = """
-window.__cl = {t0: {}, t1: {}, last: {}};
+window.__cl = {t0: {}, t1: {}, k0: {}, last: {}};
 document.querySelectorAll('.cl-view').forEach(view => {
   const key = [...view.classList].find(c => c.startsWith('cl-view-') && c !== 'cl-view').slice('cl-view-'.length);
   for (const ev of ['mousedown', 'keydown', 'change'])
     view.addEventListener(ev, () => {
       const now = performance.now();
       if (window.__cl.t0[key] == null) window.__cl.t0[key] = now;
+      if (ev === 'keydown' && window.__cl.k0[key] == null) window.__cl.k0[key] = now;
       window.__cl.t1[key] = now;
     }, true);
   // only what the user reads: the finding, the table and the figures' data, legend and titles
@@ -210,22 +212,31 @@ class Page:
     def change(self, key: str, action, what: str, *, expect=None) -> dict:
         """Do ``action`` (a user's event inside the view) and wait until the view redrew."""
         before = self.state(key)
-        self.driver.execute_script("window.__cl.t0[arguments[0]] = window.__cl.t1[arguments[0]] = null;", key)
+        self.driver.execute_script(
+            "const c = window.__cl, k = arguments[0]; c.t0[k] = c.t1[k] = c.k0[k] = null;", key)
         action()
 
         def redrawn():
             s = self.state(key)
             return s if s and s["signature"] != before["signature"] and (expect is None or expect(s)) else None
 
-        after = self.until(redrawn, f"the {key} view did not redraw after: {what}")
+        try:
+            after = self.until(redrawn, f"the {key} view did not redraw after: {what}")
+        except pytest.fail.Exception as err:
+            state = self.state(key) or {}
+            raise AssertionError(f"{err} (finding: {state.get('finding', '')[:200]!r}; "
+                                 f"controls and status: {state.get('status', '')[:300]!r})") from None
         self.until(lambda: self.driver.execute_script(
             "const c = window.__cl; return performance.now() - (c.last[arguments[0]] || 0) > 400;",
             key), f"the {key} view kept changing after: {what}")
-        t0, t1, last = self.driver.execute_script(
-            "const c = window.__cl, k = arguments[0]; return [c.t0[k], c.t1[k], c.last[k]];", key)
+        t0, t1, k0, last = self.driver.execute_script(
+            "const c = window.__cl, k = arguments[0]; return [c.t0[k], c.t1[k], c.k0[k], c.last[k]];", key)
         if t0 is not None and last is not None and last > t0:
-            self.timings.append({"lang": self.lang, "view": key, "change": what, "ms": round(last - t0),
-                                 "ms_after_last_event": round(last - t1) if last > t1 else None})
+            timing = {"lang": self.lang, "view": key, "change": what, "ms": round(last - t0),
+                      "ms_after_last_event": round(last - t1) if last > t1 else None}
+            if k0 is not None and last > k0:
+                timing["ms_from_first_key"] = round(last - k0)
+            self.timings.append(timing)
         return after
 
     # ---- controls, found afresh every time

@@ -15,10 +15,13 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from clusterlib.charts import PALETTE
+from clusterlib.config import SAMPLE_DIR
+from clusterlib.data import data_fingerprint
 from clusterlib.explore.panel import province_options
 from clusterlib.explore.views import Drawing, View
 from clusterlib.i18n import format_number, hover_values, plotly_layout, t
-from clusterlib.monitoring import MonitoringBenchmarking, analyse_monitoring, rag_status
+from clusterlib.monitoring import MonitoringBenchmarking, rag_status
+from clusterlib.monitoring.base import MonitoringBase, monitoring_base
 from clusterlib.monitoring.rag import status_colour, status_symbol
 from clusterlib.regions import province
 
@@ -30,8 +33,15 @@ METRICS = ("employment", "lq", "growth", "avg_wage", "workplaces", "exports_usd"
 
 
 @cache
-def _monitoring(plate: int, data_dir: str | None) -> MonitoringBenchmarking:
-    return analyse_monitoring(plate, data_dir=data_dir)  # language-free: one result for both languages
+def _base(plate: int, data_dir: str | None, version: str) -> MonitoringBase:
+    # language-free: one result for both languages; the plan and the peers only (the view shows no
+    # scorecard, economy or findings), as analyse_monitoring computes them; the data folder's
+    # version is in the key, so edited data are read again
+    return monitoring_base(plate, data_dir=data_dir)
+
+
+def _monitoring(plate: int, data_dir: str | None) -> MonitoringBase:
+    return _base(plate, data_dir, data_fingerprint(data_dir if data_dir is not None else SAMPLE_DIR))
 
 
 def _status_text(status: object, lang: str) -> str:
@@ -64,7 +74,10 @@ def latest_status(path: pd.DataFrame, status: pd.Series) -> str | None:
     return str(known.iloc[-1]) if len(known) else None
 
 
-def _peer_bars(result: MonitoringBenchmarking, peers: str, metric: str, lang: str) -> tuple[go.Figure, pd.DataFrame]:
+Result = MonitoringBenchmarking | MonitoringBase  # the analysis, or the part of it the view shows
+
+
+def _peer_bars(result: Result, peers: str, metric: str, lang: str) -> tuple[go.Figure, pd.DataFrame]:
     table = result.sector_table
     group = result.peers if peers != "all" else None
     plates = (
@@ -134,7 +147,7 @@ def _peer_data(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def monitoring_view(
-    result: MonitoringBenchmarking, indicator: str | None, amber: float, peers: str, metric: str, *, lang: str = "tr"
+    result: Result, indicator: str | None, amber: float, peers: str, metric: str, *, lang: str = "tr"
 ) -> Drawing:
     """The drawing of :func:`monitoring_explorer` (no widgets).
 
@@ -142,13 +155,13 @@ def monitoring_view(
 
     Examples
     --------
-    >>> r = analyse_monitoring("Gaziantep", lang="en")
+    >>> r = monitoring_base("Gaziantep", lang="en")   # or the analyse_monitoring result
     >>> first = r.plan["indicator"].iloc[0]
     >>> strict, lenient = (monitoring_view(r, first, a, "all", "lq", lang="en") for a in (0.95, 0.5))
     >>> not_red = [int(d.table["Status"].str.contains("amber|green").sum()) for d in (strict, lenient)]
     >>> not_red[0] <= not_red[1]  # a lower threshold only turns red years amber
     True
-    >>> d = monitoring_view(analyse_monitoring("Hakkari", lang="en"), None, 0.75, "all", "lq", lang="en")
+    >>> d = monitoring_view(monitoring_base("Hakkari", lang="en"), None, 0.75, "all", "lq", lang="en")
     >>> d.finding.startswith("There are no monitoring indicators for Hakkari"), len(d.figures)
     (True, 1)
     """
@@ -207,7 +220,7 @@ def monitoring_view(
     )
 
 
-def _indicator_options(result: MonitoringBenchmarking, lang: str) -> list[tuple[str, str]]:
+def _indicator_options(result: Result, lang: str) -> list[tuple[str, str]]:
     if result.plan.empty:
         return []
     names = result.plan.drop_duplicates("indicator").set_index("indicator")[f"name_{lang}"]

@@ -14,12 +14,16 @@ from pathlib import Path
 
 import ipywidgets as widgets
 import pandas as pd
-import plotly.graph_objects as go
 
+from clusterlib.charts import PALETTE
+from clusterlib.config import SAMPLE_DIR
+from clusterlib.data import data_fingerprint
+from clusterlib.explore.figures import styled_figure
 from clusterlib.explore.panel import province_options
 from clusterlib.explore.views import Drawing, View, notice
-from clusterlib.i18n import axis_ticks, format_percent, hover_values, plotly_layout, t
-from clusterlib.needs import NeedsAssessment, analyse_needs_assessment, likert_summary
+from clusterlib.i18n import axis_ticks, format_percent, hover_values, t
+from clusterlib.needs import NeedsAssessment, likert_summary
+from clusterlib.needs.clustersurvey import ClusterSurvey, cluster_survey
 from clusterlib.needs.labels import label
 from clusterlib.regions import province
 
@@ -31,14 +35,26 @@ MIN_GROUP_FIRMS = 10
 _ORDER = {"size_class": ("micro", "small", "medium", "large"),
           "stage": ("inputs", "manufacturing", "services", "distribution")}
 _LABEL_KIND = {"size_class": "size", "stage": "stage"}
+#: Colours and marker shapes of the groups, in the groups' order (the house palette, Okabe & Ito).
+GROUP_COLOURS = tuple(PALETTE[c] for c in ("blue", "orange", "green", "vermillion", "purple", "sky"))
+GROUP_SYMBOLS = ("circle", "square", "diamond", "triangle-up", "cross", "x")
 
 
 @cache
-def _assessment(plate: int, lang: str, data_dir: str | None) -> NeedsAssessment:
-    return analyse_needs_assessment(plate, lang=lang, data_dir=data_dir)
+def _answers(plate: int, lang: str, data_dir: str | None, version: str) -> ClusterSurvey:
+    # the cluster's answers, firms and wave only: the view shows no ranking, test or bootstrap, so a
+    # province's first view skips them (analyse_needs_assessment starts from the same cluster_survey);
+    # the data folder's version is in the key, so edited data are read again
+    return cluster_survey(plate, lang=lang, data_dir=data_dir)
 
 
-def _groups(assessment: NeedsAssessment, survey: pd.DataFrame, by: str, lang: str) -> pd.DataFrame:
+def _survey(plate: int, lang: str, data_dir: str | None) -> ClusterSurvey:
+    return _answers(plate, lang, data_dir, data_fingerprint(data_dir if data_dir is not None else SAMPLE_DIR))
+
+
+def _groups(
+    assessment: NeedsAssessment | ClusterSurvey, survey: pd.DataFrame, by: str, lang: str
+) -> pd.DataFrame:
     """``firm_id`` and its group label (``"Mikro (<10) (n=23)"``), and the group order."""
     firms = assessment.firms[assessment.firms["firm_id"].isin(survey["firm_id"])]
     if by == "none":
@@ -60,18 +76,20 @@ def _groups(assessment: NeedsAssessment, survey: pd.DataFrame, by: str, lang: st
     })
 
 
-def survey_breakdown(assessment: NeedsAssessment, by: str, block: str, *, lang: str = "tr") -> Drawing:
+def survey_breakdown(
+    assessment: NeedsAssessment | ClusterSurvey, by: str, block: str, *, lang: str = "tr"
+) -> Drawing:
     """The drawing of :func:`survey_explorer` for one breakdown and block (no widgets).
 
     Examples
     --------
-    >>> a = analyse_needs_assessment("Samsun", lang="en")
+    >>> a = cluster_survey("Samsun", lang="en")   # or the analyse_needs_assessment result
     >>> d = survey_breakdown(a, "size_class", "exports", lang="en")
     >>> [trace.name.split(" (n=")[0] for trace in d.figures[0].data]   # the report's labels and order
     ['Micro (<10)', 'Small (10–49)', 'Medium (50–249)', 'Large (250+)']
     >>> bool(d.data["Data"]["Share agreeing"].between(0, 1).all())
     True
-    >>> survey_breakdown(analyse_needs_assessment("Hakkari", lang="en"), "none", "all", lang="en").figures
+    >>> survey_breakdown(cluster_survey("Hakkari", lang="en"), "none", "all", lang="en").figures
     ()
     """
     if by not in BREAKDOWNS:
@@ -87,25 +105,31 @@ def survey_breakdown(assessment: NeedsAssessment, by: str, block: str, *, lang: 
     texts = assessment.questionnaire.items.set_index("item")[f"text_{lang}"]
     summary["text"] = summary["item"].map(texts).fillna(summary["item"])
     item_order = summary.groupby("text")["top2"].mean().sort_values().index.tolist()
-    fig = go.Figure()
-    for (_, name, _), part in summary.groupby(["order", "name", "firms"], sort=True):
+    traces = []
+    for index, ((_, name, _), part) in enumerate(summary.groupby(["order", "name", "firms"], sort=True)):
         part = part.set_index("text").reindex(item_order)
-        fig.add_scatter(
-            x=part["top2"],
-            y=item_order,
-            mode="markers",
-            name=str(name),
-            marker={"size": 9},
-            error_x={
+        colour = GROUP_COLOURS[index % len(GROUP_COLOURS)]
+        traces.append({
+            "type": "scatter",
+            "x": part["top2"].to_numpy(),
+            "y": item_order,
+            "mode": "markers",
+            "name": str(name),
+            # the house palette and a marker shape per group: colour is never the only signal
+            "marker": {"size": 9, "color": colour, "symbol": GROUP_SYMBOLS[index % len(GROUP_SYMBOLS)]},
+            "error_x": {
                 "type": "data",
                 "symmetric": False,
-                "array": part["top2_high"] - part["top2"],
-                "arrayminus": part["top2"] - part["top2_low"],
+                "array": (part["top2_high"] - part["top2"]).to_numpy(),
+                "arrayminus": (part["top2"] - part["top2_low"]).to_numpy(),
+                "color": colour,
             },
-            customdata=hover_values(part["top2"], lang, kind="percent", decimals=0),
-            hovertemplate="%{y}<br>%{customdata}<extra>" + str(name) + "</extra>",
-        )
-    fig.update_layout(
+            "customdata": hover_values(part["top2"], lang, kind="percent", decimals=0),
+            "hovertemplate": "%{y}<br>%{customdata}<extra>" + str(name) + "</extra>",
+        })
+    fig = styled_figure(
+        traces,
+        lang,
         height=200 + 26 * len(item_order),
         xaxis={
             "range": [0, 1],
@@ -115,7 +139,6 @@ def survey_breakdown(assessment: NeedsAssessment, by: str, block: str, *, lang: 
         },
         yaxis={"automargin": True},
         margin={"l": 10, "r": 10, "t": 20, "b": 90},
-        **plotly_layout(lang),
         legend={"orientation": "h", "y": -0.08, "yanchor": "top"},
     )
     sizeable = summary[summary["firms"] >= MIN_GROUP_FIRMS]
@@ -180,7 +203,7 @@ def survey_explorer(
     """
     folder = None if data_dir is None else str(data_dir)
     plate = province(province_key).plate
-    blocks = _assessment(plate, lang, folder).questionnaire.blocks
+    blocks = _survey(plate, lang, folder).questionnaire.blocks
     style = {"description_width": "9em"}
     controls = {
         "plate": widgets.Dropdown(
@@ -208,7 +231,7 @@ def survey_explorer(
         t("explore.needs.title", lang),
         "survey",
         controls,
-        lambda plate, by, block: survey_breakdown(_assessment(plate, lang, folder), by, block, lang=lang),
+        lambda plate, by, block: survey_breakdown(_survey(plate, lang, folder), by, block, lang=lang),
         lang=lang,
         data_dir=data_dir,
         n_figures=1,

@@ -27,6 +27,7 @@ import plotly.graph_objects as go
 
 from clusterlib.config import PROCESSED_DIR, SAMPLE_DIR
 from clusterlib.data import data_fingerprint
+from clusterlib.explore.coalesce import Coalescer, from_browser
 from clusterlib.explore.saving import SavedView, save_view
 from clusterlib.i18n import format_number, t
 from clusterlib.report.tables import table_html
@@ -136,7 +137,8 @@ def _apply(widget: go.FigureWidget, figure: go.Figure, sent: _Sent | None) -> _S
     When the traces keep their number and types, only the trace and layout properties (top-level
     keys) that differ from the last drawing are set, in one ``batch_update``: one small message to
     the browser and no re-validation of the unchanged geometry or of the template.  Otherwise the
-    traces and the layout are replaced.
+    traces are removed, the layout replaced and the new traces added (in that order, so the browser
+    draws the new traces once, not first in the old layout and again in the new one).
     """
     traces = [trace.to_plotly_json() for trace in figure.data]
     layout = figure.layout.to_plotly_json()
@@ -145,10 +147,10 @@ def _apply(widget: go.FigureWidget, figure: go.Figure, sent: _Sent | None) -> _S
         and len(widget.data) == len(traces) == len(sent.traces)
         and all(a.type == b.get("type") for a, b in zip(widget.data, traces, strict=True))
     )
-    if not same:
+    if not same:  # the layout before the traces: the browser draws the new traces once, in their layout
         widget.data = ()
-        widget.add_traces(figure.data)
         widget.layout = figure.layout
+        widget.add_traces(figure.data)
         return _Sent(traces, layout)
     with widget.batch_update():
         for index, (old, new) in enumerate(zip(sent.traces, traces, strict=True)):
@@ -268,6 +270,7 @@ class View:
                 control.readout = False
                 self.readouts[key_] = widgets.HTML(value_label(control, lang))
         self.drawing = self.redraw()
+        self._coalescer = Coalescer(lambda: self._guarded(self.redraw))
         for control in self.controls.values():
             control.observe(self._changed, names="value")
 
@@ -299,9 +302,13 @@ class View:
             self.status.value = f'<p class="cl-view-error">{html.escape(f"{type(err).__name__}: {err}")}</p>'
             raise
 
-    def _changed(self, _change: object) -> None:
-        if not self._busy:  # a draw function that updates another control's options must not recurse
-            self._guarded(self.redraw)
+    def _changed(self, change: Mapping[str, object]) -> None:
+        browser = from_browser(change)
+        if self._busy and not browser and self._coalescer.on_home_thread():
+            return  # the draw function updating another control's options: no recursion
+        # from the browser (or from a kernel subshell thread while the view draws): one redraw on
+        # the main thread for the values already waiting, e.g. a slider's key presses
+        self._coalescer.request(deferred=browser or self._busy)
 
     def values(self) -> dict[str, object]:
         """The current value of every control, by keyword."""

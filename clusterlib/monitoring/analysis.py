@@ -20,9 +20,9 @@ import pandas as pd
 
 from clusterlib import official
 from clusterlib.config import SAMPLE_DIR
-from clusterlib.data import messages_in
 from clusterlib.i18n import DEFAULT_LANGUAGE, check_language
-from clusterlib.monitoring.benchmarking import national_scorecard, peer_provinces, sector_by_province
+from clusterlib.monitoring.base import monitoring_base
+from clusterlib.monitoring.benchmarking import national_scorecard
 from clusterlib.monitoring.economy import gva_growth, gva_structure, province_rank
 from clusterlib.monitoring.findings import (
     EconomyFinding,
@@ -46,16 +46,13 @@ from clusterlib.monitoring.inputs import (
     MonitoredCluster,
     cluster_of,
     cluster_plan,
-    load_monitoring_tables,
-    monitored_cluster,
-    peer_economy,
 )
 from clusterlib.monitoring.international import GAP_COLUMNS, international_gaps
 from clusterlib.monitoring.management import holding_back, management_scorecard
 from clusterlib.monitoring.thresholds import THRESHOLDS
 from clusterlib.monitoring.wording import Name
 from clusterlib.processed import save_tables
-from clusterlib.regions import Province, provinces
+from clusterlib.regions import Province
 from clusterlib.regions import province as resolve_province
 from clusterlib.resultcache import cached_analysis
 
@@ -256,17 +253,15 @@ def analyse_monitoring_benchmarking(
     window = THRESHOLDS.window if window is None else int(window)
     gold = THRESHOLDS.gold if gold is None else float(gold)
     directory = Path(data_dir) if data_dir else SAMPLE_DIR
-    with messages_in(lang):
-        tables = load_monitoring_tables(directory)
-    employment, exports = tables["employment"], tables["exports"]
-    year = int(year) if year else int(employment["year"].max())
-    monitored = monitored_cluster(place, employment, year, cluster=cluster)
-    plan = cluster_plan(tables["monitoring"], monitored.id, amber=amber, window=window)
+    # the cluster, its plan, the sector table and the peers (all the workbench's monitoring view needs)
+    base = monitoring_base(place, cluster=cluster, year=year, period=period, amber=amber, lang=lang,
+                           data_dir=data_dir)
+    tables, year, monitored = base.tables, base.year, base.cluster
+    plan = cluster_plan(tables["monitoring"], monitored.id, amber=amber, window=window, plan=base.plan)
     summary = plan.summary
 
-    sector_table = sector_by_province(employment, exports, monitored.divisions, year=year, period=period)
+    sector_table, peers = base.sector_table, base.peers
     card = national_scorecard(sector_table, place.plate, strong_percentile=THRESHOLDS.strong_percentile)
-    peers = peer_provinces(place.plate, provinces(), peer_economy(), k=THRESHOLDS.peers_k)
 
     gdp, ses = official.gdp_per_capita(), official.ses()
     growth = gva_growth(official.gva_a10_volume(), place.plate, start=ECONOMY_START, end=ECONOMY_END)

@@ -60,13 +60,18 @@ def gva_growth(volume: pd.DataFrame, plate: int, *, start: int = 2004, end: int 
     """
     if end <= start:
         raise ValueError(f"'end' must be after 'start', got {start}–{end}")
+    # each region's rows split by sector once (not one scan of the whole table per sector and region)
+    series = {
+        name: {sector: part.set_index("year")["volume_thousand_try"]
+               for sector, part in _region(volume, key).groupby("sector", sort=False, observed=True)}
+        for name, key in (("province", plate), ("turkiye", None))
+    }
     rows = []
     for sector in (*A10_SECTORS, "total_gva"):
         values = {}
-        for name, key in (("province", plate), ("turkiye", None)):
-            frame = _region(volume, key)
-            frame = frame[frame["sector"] == sector].set_index("year")["volume_thousand_try"]
-            if frame.empty:
+        for name in ("province", "turkiye"):
+            frame = series[name].get(sector)
+            if frame is None or frame.empty:
                 continue
             first, last = frame.get(start, np.nan), frame.get(end, np.nan)
             values[f"{name}_start"], values[f"{name}_end"] = float(first), float(last)

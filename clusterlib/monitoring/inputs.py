@@ -132,10 +132,13 @@ class PlanTables:
 
 
 def cluster_plan(monitoring: pd.DataFrame, cluster: str | None, *, amber: float = THRESHOLDS.amber,
-                 window: int = THRESHOLDS.window) -> PlanTables:
-    """The monitoring plan of ``cluster`` with statuses and projections (empty frames without one)."""
+                 window: int = THRESHOLDS.window, plan: pd.DataFrame | None = None) -> PlanTables:
+    """The monitoring plan of ``cluster`` with statuses and projections (empty frames without one).
+
+    ``plan``, when given, is the cluster's :func:`monitoring_plan` at ``amber``, already computed.
+    """
     if cluster is not None and cluster in set(monitoring["cluster"]):
-        plan = monitoring_plan(monitoring, cluster, amber=amber)
+        plan = monitoring_plan(monitoring, cluster, amber=amber) if plan is None else plan
         return PlanTables(plan, indicator_summary(plan, window=window), direction_conflicts(plan))
     return PlanTables(
         pd.DataFrame(columns=["indicator", "year", "status"]),

@@ -14,17 +14,15 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from clusterlib import nace
-from clusterlib.config import SAMPLE_DIR
-from clusterlib.data import load_tables, messages_in
-from clusterlib.i18n import DEFAULT_LANGUAGE, check_language
+from clusterlib.i18n import DEFAULT_LANGUAGE
+from clusterlib.needs.clustersurvey import cluster_survey
 from clusterlib.needs.context import ProvinceContext, province_context
 from clusterlib.needs.derive import NeedsFindings, derive_findings, derive_notes
 from clusterlib.needs.labels import Text, cluster_name
 from clusterlib.needs.likert import likert_summary, response_rates
-from clusterlib.needs.memo import compare_clusters_once, read_survey_once
+from clusterlib.needs.memo import compare_clusters_once
 from clusterlib.needs.notes import Note, note
-from clusterlib.needs.questionnaire import Questionnaire, load_questionnaire
+from clusterlib.needs.questionnaire import Questionnaire
 from clusterlib.needs.ranking import SEED, compare_groups, compare_waves, rank_needs
 from clusterlib.needs.reliability import block_reliability
 from clusterlib.needs.stakeholders import (
@@ -37,7 +35,6 @@ from clusterlib.needs.stakeholders import (
 from clusterlib.needs.thresholds import THRESHOLDS
 from clusterlib.processed import save_tables
 from clusterlib.regions import Province
-from clusterlib.regions import province as resolve_province
 from clusterlib.resultcache import cached_analysis
 
 if TYPE_CHECKING:
@@ -208,15 +205,6 @@ class NeedsAssessment:
         return save_tables("needs_assessment", self.province, tables, processed_dir)
 
 
-def _cluster_of(firms: pd.DataFrame, place: Province, cluster: str | None) -> str | None:
-    """The cluster to assess: the one given, else the one of the province's firms (None if none)."""
-    if cluster is not None:
-        nace.cluster(cluster)  # raises with the list of ids when unknown
-        return cluster
-    local = firms.loc[firms["plate"].astype(int) == place.plate, "cluster"].dropna().unique().tolist()
-    return str(sorted(local)[0]) if local else None
-
-
 #: Columns of the survey tables, so that a province without survey answers gets empty tables of the
 #: same shape (the report then shows its context and actors and says the survey is missing).
 _EMPTY = {
@@ -280,33 +268,20 @@ def analyse_needs_assessment(
     ValueError
         For an unknown cluster, a province without firms, or a wave absent from the survey.
     """
-    lang = check_language(lang)
-    place = province if isinstance(province, Province) else resolve_province(province)
-    directory = Path(data_dir) if data_dir else SAMPLE_DIR
-    with messages_in(lang):  # problems in the language of the run
-        tables = load_tables(directory, tables=["firms", "stakeholders"])
-        all_firms = tables["firms"]
-        cluster_id = _cluster_of(all_firms, place, cluster)
-        questionnaire = load_questionnaire(questionnaire_file)
-        source = Path(survey_file) if survey_file else directory / "survey.csv"
-        read = read_survey_once(  # the whole file, the same for every province: read once per content
-            source,
-            mapping=mapping_file,
-            questionnaire=questionnaire,
-            firms=all_firms,
-            cluster=cluster_id if survey_file else None,
-        )
-    answers = read.answers[read.answers["cluster"] == cluster_id].reset_index(drop=True)
-    firms = all_firms[all_firms["cluster"] == cluster_id].reset_index(drop=True)
-    reference_year = max(
-        int(firms["founded"].max()) if len(firms) else 0, int(answers["wave"].max()) if len(answers) else 0
+    inputs = cluster_survey(  # the cluster, its firms and answers, the wave (also the workbench's survey view)
+        province,
+        cluster=cluster,
+        lang=lang,
+        data_dir=data_dir,
+        survey_file=survey_file,
+        mapping_file=mapping_file,
+        questionnaire_file=questionnaire_file,
+        wave=wave,
     )
-    firms = firms.assign(age=lambda f: reference_year - f["founded"])
+    place, cluster_id, wave, questionnaire = inputs.province, inputs.cluster, inputs.wave, inputs.questionnaire
+    read, tables, directory, source = inputs.read, inputs.tables, inputs.data_dir, inputs.survey_file
+    answers, firms = inputs.survey, inputs.firms
     waves_present = sorted(int(w) for w in answers["wave"].unique())
-    if wave is not None and int(wave) not in waves_present:
-        raise ValueError(f"'wave' must be one of the survey's waves {waves_present}, got {wave}")
-    all_waves = sorted(int(w) for w in read.answers["wave"].unique())
-    wave = int(wave) if wave is not None else (waves_present or all_waves or [0])[-1]
     current = answers[answers["wave"] == wave]
     enough = current["firm_id"].nunique() >= THRESHOLDS.min_firms
 
