@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from clusterlib import charts
 
@@ -78,6 +79,8 @@ def styled_figure(
     True
     """
     base = copy.deepcopy(_styled_layout(lang, bool(title), source))
+    if pio.templates.default == charts.TEMPLATE:  # the figure gets it when made: not checked again (10 ms)
+        base.pop("template", None)
     base["height"] = height
     if title:
         base["title"] = {**base.get("title", {}), "text": title}
