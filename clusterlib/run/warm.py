@@ -69,9 +69,10 @@ def restore_unused_imports() -> None:
 
 def warm_up() -> None:
     """Load what the libraries load on first use, not at import: plotly's trace and layout
-    validators (a figure of every trace type the reports draw, then dropped) and Babel's Turkish
-    and English locale data, and the digest of clusterlib's code that keys the result cache.  Library
-    caches only: no input data, nothing of a notebook."""
+    validators (a figure of every trace type the reports draw, then dropped), Babel's Turkish and
+    English locale data, the installed package versions of the provenance box, the digest of
+    clusterlib's code that keys the result cache, and the :func:`reference_tables`.  Library caches
+    and package resources only: no input data, nothing of a notebook."""
     import plotly.graph_objects as go
     from babel import Locale, numbers
 
@@ -91,7 +92,6 @@ def warm_up() -> None:
     from clusterlib.resultcache import source_digest
 
     installed_versions()  # the provenance box's package versions
-
     source_digest()  # the result cache's code digest: the server restarts when the source changes
     reference_tables()
 
