@@ -24,3 +24,8 @@ RESOURCES_DIR: Path = PACKAGE_DIR / "resources"
 
 LANGUAGES: tuple[str, ...] = ("tr", "en")
 DEFAULT_LANGUAGE: str = "tr"
+
+#: Environment variable of a kernel whose notebook is run for its report page: ``"1"`` makes
+#: :func:`clusterlib.report.show` publish figures as the page's HTML only (the runner sets it in the
+#: kernel spec of its run, so only its kernels see it).
+PAGE_ONLY_ENV: str = "CLUSTERLIB_PAGE_ONLY"

@@ -11,9 +11,10 @@ the "Temel bulgular / Key findings" box at the top of the report).
 All text that comes from data is HTML-escaped.  Plotly figures are written as a ``<div>`` and a
 ``<script>`` that call a global ``Plotly``; the report loads plotly.js once from
 ``assets/plotly.min.js`` beside the report, so reports work without internet.  A notebook run
-for its page (the runner sets :data:`PAGE_ONLY_ENV` for its kernels) publishes figures as that HTML
-only: the JSON bundle JupyterLab draws would be left out of the page anyway, and carrying it (half
-to four fifths of an executed notebook's size) cost the run more than any chart.
+for its page (the runner sets :data:`~clusterlib.config.PAGE_ONLY_ENV` in its kernels' spec)
+publishes figures as that HTML only: the JSON bundle JupyterLab draws would be left out of the
+page anyway, and carrying it (half to four fifths of an executed notebook's size) cost the run more
+than any chart.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from clusterlib.charts import PALETTE
+from clusterlib.config import PAGE_ONLY_ENV
 
 __all__ = [
     "METADATA_KEY",
@@ -44,8 +46,6 @@ __all__ = [
 #: Key of the output metadata that marks clusterlib outputs.
 METADATA_KEY = "clusterlib"
 
-#: Environment variable: ``"1"`` publishes figures for the report page only (no JupyterLab bundle).
-PAGE_ONLY_ENV = "CLUSTERLIB_PAGE_ONLY"
 
 _FIGURE_HEIGHT = 450  # plotly.js default when the layout sets none
 

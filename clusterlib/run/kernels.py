@@ -15,6 +15,7 @@ import warnings
 from importlib import metadata
 from pathlib import Path
 
+from clusterlib.config import PAGE_ONLY_ENV
 from clusterlib.run.provisioner import PROVISIONER_NAME
 
 __all__ = ["KERNEL_NAME", "PROVISIONER_GROUP", "kernel_dir", "provisioner_installed"]
@@ -48,8 +49,8 @@ def kernel_dir(*, preloaded: bool = True) -> str:
     >>> import json, pathlib, shutil
     >>> root = pathlib.Path(kernel_dir())
     >>> spec = json.loads((root / "kernels" / "python3" / "kernel.json").read_text())
-    >>> spec["argv"][1:3], spec["metadata"]["kernel_provisioner"]["provisioner_name"]
-    (['-m', 'ipykernel_launcher'], 'clusterlib-fork')
+    >>> spec["argv"][1:3], spec["metadata"]["kernel_provisioner"]["provisioner_name"], spec["env"]
+    (['-m', 'ipykernel_launcher'], 'clusterlib-fork', {'CLUSTERLIB_PAGE_ONLY': '1'})
     >>> shutil.rmtree(root)
     """
     metadata_: dict[str, object] = {"debugger": False}
@@ -68,6 +69,9 @@ def kernel_dir(*, preloaded: bool = True) -> str:
         json.dumps(
             {
                 "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+                # the kernels' figures as the page's HTML only (clusterlib.report.show); set here, not
+                # in the worker's environment, so that no other kernel of the process inherits it
+                "env": {PAGE_ONLY_ENV: "1"},
                 "display_name": f"Python 3 ({sys.prefix})",
                 "language": "python",
                 "metadata": metadata_,

@@ -204,9 +204,6 @@ def run_task(task: ReportTask) -> TaskOutcome:
         os.environ[RESULTS_ENV] = task.result_cache
     else:
         os.environ.pop(RESULTS_ENV, None)
-    from clusterlib.report.display import PAGE_ONLY_ENV
-
-    os.environ[PAGE_ONLY_ENV] = "1"  # the kernel's figures as the page's HTML, without the Lab's JSON
     server = (task.kernel_server or kernel_server()) if task.preloaded_kernel else None
     if server:  # the kernel spec's provisioner (clusterlib.run.provisioner) asks it for a kernel
         os.environ[SERVER_ENV] = server

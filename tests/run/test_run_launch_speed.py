@@ -198,6 +198,7 @@ for measure, threshold in (("employment", 1.0), ("exports", 0.75), ("employment"
         found[f"{measure} {threshold}"] = False
 import rfc3987_syntax  # the kernel server skipped it (clusterlib.run.warm); a notebook may import it
 found["rfc3987_syntax"] = rfc3987_syntax.is_valid_syntax("iri", "https://example.org/ç")
+found["page only"] = os.environ.get("CLUSTERLIB_PAGE_ONLY")  # from the run's kernel spec
 Path(processed_dir, f"{os.getpid()}.json").write_text(json.dumps(found))
 """
 
@@ -232,7 +233,9 @@ def test_the_kernels_of_a_run_find_what_every_province_shares_already_computed(t
         "exports 0.75": True,
         "employment 0.5": False,  # not a robustness setting
         "rfc3987_syntax": True,
+        "page only": "1",
     }
+    assert "CLUSTERLIB_PAGE_ONLY" not in os.environ  # only the run's kernels see it: not this process
 
 
 def test_the_runners_processes_skip_an_import_no_schema_of_theirs_needs():

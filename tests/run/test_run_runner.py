@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import os
 import re
 import shutil
 import sys
@@ -116,6 +117,9 @@ def test_worker_retries_once_when_the_kernel_does_not_start(tmp_path, monkeypatc
     assert Path(result.report).read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     status = json.loads((tmp_path / "out" / "tr" / "status.json").read_text(encoding="utf-8"))
     assert status["entries"]["19/overview"]["report"] == "corum/overview.html"
+    # the page-only figures are the run's kernels' business (their spec), not this process's: a
+    # JupyterLab started from here later must still get plotly's interactive bundle
+    assert "CLUSTERLIB_PAGE_ONLY" not in os.environ
 
 
 def test_worker_does_not_retry_a_kernel_that_stays_down(tmp_path, monkeypatch):
