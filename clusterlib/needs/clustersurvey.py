@@ -10,6 +10,7 @@ bootstraps it does not show).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,12 +21,12 @@ from clusterlib.config import SAMPLE_DIR
 from clusterlib.data import load_tables, messages_in
 from clusterlib.i18n import DEFAULT_LANGUAGE, check_language
 from clusterlib.needs.inputs import SurveyTable
-from clusterlib.needs.memo import read_survey_once
+from clusterlib.needs.memo import compare_clusters_once, read_survey_once
 from clusterlib.needs.questionnaire import Questionnaire, load_questionnaire
 from clusterlib.regions import Province
 from clusterlib.regions import province as resolve_province
 
-__all__ = ["ClusterSurvey", "cluster_of", "cluster_survey"]
+__all__ = ["ClusterSurvey", "cluster_of", "cluster_survey", "warm_survey"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -143,3 +144,30 @@ def cluster_survey(
         data_dir=directory,
         survey_file=source,
     )
+
+
+def warm_survey(data_dir: str | Path | None, languages: Iterable[str]) -> None:
+    """Read ``data_dir``'s survey and compare the clusters of its latest wave once, in each of
+    ``languages``, into :mod:`clusterlib.needs.memo` — what every province's needs assessment starts
+    with (a quarter of a second), read as :func:`cluster_survey` reads it with its defaults.
+
+    The needs step's entry in the ``clusterlib.shared_analyses`` entry-point group: the runner's
+    kernel server calls it once per run before it forks the kernels (:mod:`clusterlib.run.warm`).
+    The memo's keys are those of the analysis (the file's bytes, the questionnaire, the register,
+    the language of the messages), so a notebook with another survey file, mapping or ``n_boot``
+    computes its own as before; a folder without a survey is left alone.
+
+    Examples
+    --------
+    >>> warm_survey(None, ["tr", "tr"])  # the bundled sample, each language once
+    """
+    directory = Path(data_dir) if data_dir else SAMPLE_DIR
+    languages = list(dict.fromkeys(languages))
+    if not languages or not (directory / "survey.csv").is_file():
+        return
+    for lang in languages:
+        # the file is read whole, whichever province asks: the first of the register does
+        read = cluster_survey(1, lang=lang, data_dir=directory).read
+    waves = sorted(int(w) for w in read.answers["wave"].unique())
+    if waves:
+        compare_clusters_once(read.answers[read.answers["wave"] == waves[-1]])

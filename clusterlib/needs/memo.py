@@ -16,19 +16,18 @@ from __future__ import annotations
 import hashlib
 import pickle
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
 import pandas as pd
 
-from clusterlib.data.messages import message_language, messages_in
+from clusterlib.data.messages import message_language
 from clusterlib.needs.inputs import SurveyTable, read_survey
 from clusterlib.needs.questionnaire import Questionnaire
 from clusterlib.needs.ranking import SEED, compare_clusters
 
-__all__ = ["clear_needs_memo", "compare_clusters_once", "content_digest", "read_survey_once", "warm_survey",
-           "warm_survey_languages"]
+__all__ = ["clear_needs_memo", "compare_clusters_once", "content_digest", "read_survey_once"]
 
 #: Entries kept (a few survey files and waves).
 MEMO_SIZE = 8
@@ -120,50 +119,6 @@ def compare_clusters_once(survey: pd.DataFrame, *, n_boot: int = 2000, seed: int
     """
     key = content_digest("compare_clusters", survey, n_boot, seed)
     return _remembered(key, lambda: compare_clusters(survey, n_boot=n_boot, seed=seed))
-
-
-def warm_survey(data_dir: str | Path | None, lang: str, *, n_boot: int = 2000, seed: int = SEED) -> None:
-    """Read ``data_dir``'s ``survey.csv`` and compare the clusters of its latest wave, into this memo,
-    as :func:`~clusterlib.needs.analyse_needs_assessment` does with its defaults.
-
-    The runner's kernel server calls this once per language before it forks the kernels (the read
-    and the bootstrap are a quarter of a second of every province's first analysis otherwise); the
-    keys are those of the analysis, so a notebook with another survey file, mapping or ``n_boot``
-    computes its own as before.  A folder without a survey, or a survey with a problem, is left for
-    the analysis to report.
-
-    Examples
-    --------
-    >>> warm_survey(None, "en")  # the bundled sample
-    """
-    from clusterlib.config import SAMPLE_DIR
-    from clusterlib.data import load_tables
-    from clusterlib.needs.questionnaire import load_questionnaire
-
-    directory = Path(data_dir) if data_dir else SAMPLE_DIR
-    if not (directory / "survey.csv").is_file():
-        return
-    with messages_in(lang):
-        firms = load_tables(directory, tables=["firms", "stakeholders"])["firms"]
-        read = read_survey_once(
-            directory / "survey.csv", mapping=None, questionnaire=load_questionnaire(None), firms=firms, cluster=None
-        )
-    waves = sorted(int(w) for w in read.answers["wave"].unique())
-    if waves:
-        compare_clusters_once(read.answers[read.answers["wave"] == waves[-1]], n_boot=n_boot, seed=seed)
-
-
-def warm_survey_languages(data_dir: str | Path | None, languages: Iterable[str]) -> None:
-    """:func:`warm_survey` in each of ``languages`` (the loaders' messages are part of the key): the
-    needs step's entry in the ``clusterlib.shared_analyses`` group, which the runner's kernel server
-    calls once per run (:mod:`clusterlib.run.warm`).
-
-    Examples
-    --------
-    >>> warm_survey_languages(None, ["tr", "tr"])  # each language once
-    """
-    for lang in dict.fromkeys(languages):
-        warm_survey(data_dir, lang)
 
 
 def clear_needs_memo() -> None:
