@@ -39,7 +39,9 @@ allowed in this file; write each value out
 
 from __future__ import annotations
 
+import copy
 import difflib
+import functools
 import typing
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -165,6 +167,15 @@ def _refuse_expansions(text: str, max_nodes: int) -> None:
                 raise _RefusedYAML(msg("config.yaml.too_many", limit=f"{max_nodes:,}"), event.start_mark)
 
 
+@functools.lru_cache(maxsize=32)
+def _parsed(text: str, max_nodes: int) -> object:
+    """The document in ``text``, parsed once per content in a process (a report's kernel reads the
+    same criteria and questionnaire files as every other; PyYAML's pure-Python parser takes 20–60 ms
+    for each).  A document that fails raises each time: errors are not cached."""
+    _refuse_expansions(text, max_nodes)
+    return yaml.load(text, Loader=_SafeStrictLoader)
+
+
 def read_yaml(
     source: str | Path,
     *,
@@ -199,8 +210,7 @@ def read_yaml(
     else:
         name, text = (file if file is not None else "<text>"), source
     try:
-        _refuse_expansions(text, max_nodes)
-        return yaml.load(text, Loader=_SafeStrictLoader)
+        return copy.deepcopy(_parsed(text, max_nodes))  # the caller may change what it gets
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         problem = getattr(err, "problem", None) or str(err)

@@ -135,3 +135,27 @@ def test_a_config_error_keeps_its_class_key_and_problems_through_pickling(tmp_pa
     assert type(copy) is nace.ClusterDefinitionError
     assert str(copy) == str(caught.value)
     assert [p.key for p in copy.problems] == [p.key for p in caught.value.problems]
+
+
+def test_a_file_read_again_is_parsed_once_yet_every_reader_gets_its_own_copy(tmp_path, monkeypatch):
+    """The parse is cached by the file's text (the kernels of a run read the same criteria file), so
+    a changed file is read anew, a caller that changes what it got changes nothing for the next, and
+    a broken file fails on every read."""
+    import yaml
+
+    calls = []
+    original = yaml.load
+    monkeypatch.setattr(yaml, "load", lambda *a, **k: calls.append(1) or original(*a, **k))
+    path = tmp_path / "criteria.yaml"
+    path.write_text("groups: [{id: demand, weight: 0.25}]\n", encoding="utf-8")
+    first = read_yaml(path)
+    first["groups"][0]["weight"] = 99  # the caller's own copy
+    assert read_yaml(path) == {"groups": [{"id": "demand", "weight": 0.25}]}
+    assert len(calls) == 1  # parsed once for the two reads
+    path.write_text("groups: [{id: demand, weight: 0.5}]\n", encoding="utf-8")
+    assert read_yaml(path)["groups"][0]["weight"] == 0.5
+    assert len(calls) == 2
+    path.write_text("a: 1\na: 2\n", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(ConfigError, match="line 2"):
+            read_yaml(path)

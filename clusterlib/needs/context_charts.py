@@ -141,7 +141,7 @@ def actor_map(a: NeedsAssessment, lang: str) -> go.Figure:
     )
     lon_low, lon_high = (west + east) / 2 - half_lon, (west + east) / 2 + half_lon
     near = shapes.cx[lon_low:lon_high, lat_low:lat_high]
-    geojson = geo.to_geojson(near)
+    geojson = geo.array_coordinates(geo.to_geojson(near))  # cheap for plotly to copy; the same JSON
     fig = go.Figure()
     fig.add_choropleth(
         geojson=geojson,

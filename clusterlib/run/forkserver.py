@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import gc
 import importlib
 import json
 import os
@@ -212,6 +213,10 @@ def serve(path: str, preload: tuple[str, ...] = PRELOAD) -> None:
             if "tables" in request:  # not a kernel: the run's validated tables, read once for all kernels
                 _hold_tables(request["tables"], conn)
                 continue
+            # the server's objects move to the collector's permanent generation: a kernel's
+            # collections then never write to them, so their pages stay shared instead of being
+            # copied into every kernel (the fork-without-exec advice of the gc module's docs)
+            gc.freeze()
             pid = os.fork()
             if pid == 0:
                 signal.set_wakeup_fd(-1)

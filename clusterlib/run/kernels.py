@@ -22,6 +22,8 @@ __all__ = ["KERNEL_NAME", "PROVISIONER_GROUP", "kernel_dir", "provisioner_instal
 
 #: Kernel name of the step notebooks; the runner points it at the current interpreter.
 KERNEL_NAME = "python3"
+#: How a kernel of the run starts: *this* interpreter, ipykernel's launcher.
+LAUNCH: tuple[str, ...] = (sys.executable, "-m", "ipykernel_launcher")
 #: jupyter_client's entry-point group of kernel provisioners.
 PROVISIONER_GROUP = "jupyter_client.kernel_provisioners"
 
@@ -49,8 +51,10 @@ def kernel_dir(*, preloaded: bool = True) -> str:
     >>> import json, pathlib, shutil
     >>> root = pathlib.Path(kernel_dir())
     >>> spec = json.loads((root / "kernels" / "python3" / "kernel.json").read_text())
-    >>> spec["argv"][1:3], spec["metadata"]["kernel_provisioner"]["provisioner_name"], spec["env"]
-    (['-m', 'ipykernel_launcher'], 'clusterlib-fork', {'CLUSTERLIB_PAGE_ONLY': '1'})
+    >>> spec["argv"][1:3], spec["argv"][-1], spec["metadata"]["kernel_provisioner"]["provisioner_name"]
+    (['-m', 'ipykernel_launcher'], '--HistoryManager.enabled=False', 'clusterlib-fork')
+    >>> spec["env"]
+    {'CLUSTERLIB_PAGE_ONLY': '1'}
     >>> shutil.rmtree(root)
     """
     metadata_: dict[str, object] = {"debugger": False}
@@ -68,7 +72,9 @@ def kernel_dir(*, preloaded: bool = True) -> str:
     (spec / "kernel.json").write_text(
         json.dumps(
             {
-                "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+                # no IPython history: a report's cells are not the user's commands (they would fill
+                # ~/.ipython's history database, one SQLite commit a cell, the kernels in turn)
+                "argv": [*LAUNCH, "-f", "{connection_file}", "--HistoryManager.enabled=False"],
                 # the kernels' figures as the page's HTML only (clusterlib.report.show); set here, not
                 # in the worker's environment, so that no other kernel of the process inherits it
                 "env": {PAGE_ONLY_ENV: "1"},

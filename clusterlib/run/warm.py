@@ -98,9 +98,12 @@ def warm_up() -> None:
 
 def reference_tables() -> None:
     """Read the reference tables shipped with clusterlib (provinces, NACE, the TÜİK tables, province
-    boundaries, the cluster catalogue) into their caches: the same for every report, and 0.3–0.5 s
-    of a kernel's first analysis otherwise.  Package resources only, never the user's data."""
+    boundaries and their GeoJSON, the cluster catalogue, the YAML files of ``resources/``) into their
+    caches: the same for every report, and 0.3–0.5 s of a kernel's first analysis otherwise.
+    Package resources only, never the user's data."""
     from clusterlib import geo, nace, official, regions
+    from clusterlib.config import RESOURCES_DIR
+    from clusterlib.configfile import ConfigError, read_yaml
 
     regions.province(1)
     for table in (nace.sections, nace.divisions, nace.groups, nace.classes, nace.a10, nace.clusters):
@@ -108,7 +111,12 @@ def reference_tables() -> None:
     for table in (official.population, official.gdp_per_capita, official.ses, official.labour_force,
                   official.gva_a10_current, official.gva_a10_volume):
         table()
-    geo.province_shapes()
+    geo.province_geojson()
+    for document in sorted(RESOURCES_DIR.rglob("*.yaml")):  # the default criteria, questionnaire …
+        if "strings" in document.relative_to(RESOURCES_DIR).parts:  # i18n reads its own, at import
+            continue
+        with contextlib.suppress(ConfigError, OSError, UnicodeDecodeError):
+            read_yaml(document)  # parsed once, here: a kernel's read of the same text is a copy
 
 
 def shared_analyses(

@@ -131,7 +131,7 @@ class SelectionReport:
             return self._unavailable()
         return maps.lq_map(
             self._labelled_map(),
-            geo.to_geojson(geo.province_shapes()),
+            geo.province_geojson(),
             lang=self.lang,
             highlight_plate=s.province.plate,
             source=t("selection.map_source", self.lang, year=s.year),

@@ -3,7 +3,7 @@
 * the run's kernel client (:class:`clusterlib.run.client.ReadyKernelClient`) stops waiting as soon as
   the kernel answered and IOPub is live — and loses no output of a notebook's first cell;
 * the provisioner's kill reports the end of a forked kernel at once (the server wakes on SIGCHLD);
-* one kernel server is shared by the workers of a run;
+* one kernel server is shared by the workers of a run, and no kernel keeps an IPython history;
 * cells tagged ``interactive`` (live widgets, tagged ``remove-cell`` too) are left out by the runner,
   and a failing cell after one is still named by its place in the author's notebook.
 """
@@ -163,6 +163,37 @@ def test_the_workers_of_a_run_share_one_kernel_server(tmp_path):
     assert len(list(processed.glob("*.ppid"))) == 6  # six kernels, each a new process
     assert len(parents) == 1, parents  # all forked by the same server
 
+
+
+@pytest.mark.parametrize("preloaded", [True, False], ids=["forked", "fresh-kernels"])
+def test_the_kernels_of_a_run_keep_no_ipython_history_and_leave_the_servers_objects_alone(tmp_path, preloaded):
+    """A report's cells are not the user's commands: no kernel of a run writes them to IPython's history
+    database (one SQLite commit a cell, the kernels of a run in turn on one file).  A forked kernel
+    finds the server's objects frozen (``gc.freeze`` before the fork), so its collections leave their
+    memory pages shared."""
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    probe = (
+        "from pathlib import Path\n"
+        "import gc\n"
+        "history = get_ipython().history_manager\n"
+        "Path(processed_dir, 'history.txt').write_text(f'{history.enabled} {history.hist_file}')\n"
+        "Path(processed_dir, 'frozen.txt').write_text(str(gc.get_freeze_count()))"
+    )
+    _notebook(notebooks / "01_probe.ipynb", [PARAMETERS, (probe, [])])
+    results = run(
+        ["Çorum"],
+        out_dir=tmp_path / "out",
+        data_dir=SAMPLE_DIR,
+        notebooks_dir=notebooks,
+        processed_dir=tmp_path / "p",
+        preload_kernels=preloaded,
+        progress=False,
+    )
+    assert [r.status for r in results] == ["ok"]
+    assert (tmp_path / "p" / "history.txt").read_text() == "False :memory:"
+    frozen = int((tmp_path / "p" / "frozen.txt").read_text())
+    assert frozen > 100_000 if preloaded else frozen == 0, frozen
 
 SHARED_PROBE = """
 import json, os

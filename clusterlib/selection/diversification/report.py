@@ -70,7 +70,7 @@ class DiversificationReport:
 
         d = self.diversification
         return eci_map(
-            d.eci_map, geo.to_geojson(geo.province_shapes()), highlight_plate=d.province.plate, lang=self.lang,
+            d.eci_map, geo.province_geojson(), highlight_plate=d.province.plate, lang=self.lang,
             source=t("selection.map_source", self.lang, year=d.year),
         )  # fmt: skip
 
