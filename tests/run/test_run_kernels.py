@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import shutil
 import subprocess
 import time
 from pathlib import Path
@@ -91,7 +92,8 @@ def test_each_kernel_is_a_new_process_of_the_server_with_the_libraries_imported(
 
 
 def test_a_kernel_without_a_server_starts_from_scratch(monkeypatch, tmp_path):
-    monkeypatch.setenv("JUPYTER_PATH", kernel_dir())
+    specs = kernel_dir()
+    monkeypatch.setenv("JUPYTER_PATH", specs)
     monkeypatch.delenv(SERVER_ENV, raising=False)
     km, kc = _start(tmp_path)
     try:
@@ -101,6 +103,7 @@ def test_a_kernel_without_a_server_starts_from_scratch(monkeypatch, tmp_path):
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
+        shutil.rmtree(specs, ignore_errors=True)
 
 
 def test_an_interrupt_reaches_the_forked_kernel(server, tmp_path):
