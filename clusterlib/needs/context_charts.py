@@ -14,7 +14,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from clusterlib import charts, geo, official
+from clusterlib import charts, geo, mapdata, official
 from clusterlib.charts import PALETTE
 from clusterlib.i18n import axis_ticks, hover_values
 from clusterlib.needs.chart_parts import SYMBOLS, TYPE_ORDER, chart_label, percent_axis, percent_hover, wrap
@@ -141,7 +141,7 @@ def actor_map(a: NeedsAssessment, lang: str) -> go.Figure:
     )
     lon_low, lon_high = (west + east) / 2 - half_lon, (west + east) / 2 + half_lon
     near = shapes.cx[lon_low:lon_high, lat_low:lat_high]
-    geojson = geo.array_coordinates(geo.to_geojson(near))  # cheap for plotly to copy; the same JSON
+    geojson = mapdata.array_coordinates(geo.to_geojson(near))  # cheap for plotly to copy; the same JSON
     fig = go.Figure()
     fig.add_choropleth(
         geojson=geojson,

@@ -101,7 +101,7 @@ def reference_tables() -> None:
     boundaries and their GeoJSON, the cluster catalogue, the YAML files of ``resources/``) into their
     caches: the same for every report, and 0.3–0.5 s of a kernel's first analysis otherwise.
     Package resources only, never the user's data."""
-    from clusterlib import geo, nace, official, regions
+    from clusterlib import mapdata, nace, official, regions
     from clusterlib.config import RESOURCES_DIR
     from clusterlib.configfile import ConfigError, read_yaml
 
@@ -111,7 +111,7 @@ def reference_tables() -> None:
     for table in (official.population, official.gdp_per_capita, official.ses, official.labour_force,
                   official.gva_a10_current, official.gva_a10_volume):
         table()
-    geo.province_geojson()
+    mapdata.province_geojson()
     for document in sorted(RESOURCES_DIR.rglob("*.yaml")):  # the default criteria, questionnaire …
         if "strings" in document.relative_to(RESOURCES_DIR).parts:  # i18n reads its own, at import
             continue

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from clusterlib import geo
+from clusterlib import geo, mapdata
 from clusterlib.charts import PALETTE, style
 from clusterlib.checks import require_columns
 from clusterlib.i18n import format_as, hover_values, t
@@ -72,7 +72,7 @@ def lq_map(
     }
     first = layers[labels[0]] if labels else {"locations": [], "z": [], "text": [], "customdata": []}
     ticks = [v for v in (0.25, 0.5, 1.0, 2.0, 4.0, 8.0) if -bound - 1e-9 <= np.log2(v) <= bound + 1e-9]
-    geojson = geo.array_coordinates(dict(geojson))  # cheap for plotly to copy; the same JSON
+    geojson = mapdata.array_coordinates(dict(geojson))  # cheap for plotly to copy; the same JSON
     fig = go.Figure()
     fig.add_choropleth(
         geojson=geojson,

@@ -124,14 +124,14 @@ class SelectionReport:
 
     def lq_map(self) -> go.Figure | Notice:
         """LQ of the leading candidates in every province."""
-        from clusterlib import geo
+        from clusterlib import mapdata
 
         s = self.selection
         if s.lq_map.empty:
             return self._unavailable()
         return maps.lq_map(
             self._labelled_map(),
-            geo.province_geojson(),
+            mapdata.province_geojson(),
             lang=self.lang,
             highlight_plate=s.province.plate,
             source=t("selection.map_source", self.lang, year=s.year),

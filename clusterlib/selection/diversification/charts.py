@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from clusterlib import geo
+from clusterlib import mapdata
 from clusterlib.charts import PALETTE
 from clusterlib.checks import require_columns
 from clusterlib.i18n import hover_values, plotly_layout, t
@@ -150,7 +150,7 @@ def eci_map(
     """
     require_columns(values, ["plate", "province", "eci", "rank"], name="values")
     bound = float(np.nanmax(np.abs(values["eci"]))) if len(values) else 1.0
-    geojson = geo.array_coordinates(dict(geojson))  # cheap for plotly to copy; the same JSON
+    geojson = mapdata.array_coordinates(dict(geojson))  # cheap for plotly to copy; the same JSON
     fig = go.Figure()
     fig.add_choropleth(
         geojson=geojson,

@@ -66,11 +66,11 @@ class DiversificationReport:
 
     def eci_map(self) -> go.Figure:
         """The provinces' ECI, the report's province outlined."""
-        from clusterlib import geo
+        from clusterlib import mapdata
 
         d = self.diversification
         return eci_map(
-            d.eci_map, geo.province_geojson(), highlight_plate=d.province.plate, lang=self.lang,
+            d.eci_map, mapdata.province_geojson(), highlight_plate=d.province.plate, lang=self.lang,
             source=t("selection.map_source", self.lang, year=d.year),
         )  # fmt: skip
 
