@@ -20,6 +20,7 @@ changed, and one province page when only that province's step reports changed.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from collections.abc import Mapping, Sequence
@@ -117,11 +118,16 @@ def stale_files(lang_dir: str | Path, keys: Mapping[str, str]) -> set[str]:
     return stale
 
 
-def record_pages(lang_dir: str | Path, keys: Mapping[str, str]) -> Path:
+def record_pages(lang_dir: str | Path, keys: Mapping[str, str], *, keep_others: bool = False) -> Path:
     """Record the files of ``keys`` (paths relative to ``lang_dir``, all just written or found up to
-    date) with their key and SHA-256, for :func:`stale_files`; returns the record's path."""
+    date) with their key and SHA-256, for :func:`stale_files`; returns the record's path.  With
+    ``keep_others`` the files recorded before and not in ``keys`` stay recorded."""
     root = Path(lang_dir)
     files = [[name, key, sha256_file(root / name)] for name, key in keys.items()]
+    if keep_others:
+        with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+            before = json.loads((root / PROVINCE_FOLDER / STAMP).read_text(encoding="utf-8"))["files"]
+            files += [entry for entry in before if entry[0] not in keys]
     stamp = root / PROVINCE_FOLDER / STAMP
     stamp.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_text(stamp, json.dumps({"files": files}, ensure_ascii=False))

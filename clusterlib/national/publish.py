@@ -22,7 +22,7 @@ from clusterlib.national.view import NationalView, national_view
 from clusterlib.national.workbook import national_workbook, province_workbook
 from clusterlib.report.titles import step_title
 
-__all__ = ["PROVINCE_FOLDER", "step_reports", "write_national_pages"]
+__all__ = ["PROVINCE_FOLDER", "step_reports", "write_ahead", "write_national_pages"]
 
 
 
@@ -56,6 +56,51 @@ def step_reports(lang_dir: str | Path, province: regions.Province | str | int, *
     folder = Path(lang_dir) / place.slug
     found = sorted(folder.glob("*.html")) if folder.is_dir() else []
     return [(f"../{place.slug}/{report.name}", step_title(report.stem, lang)) for report in found]
+
+
+#: Views computed by :func:`write_ahead`, by (language folder, fingerprint), for the post-run call.
+_AHEAD_VIEWS: dict[tuple[str, str], NationalView] = {}
+
+
+def write_ahead(out_dir: str | Path, *, lang: str = "tr", data_dir: str | Path | None = None) -> list[Path]:
+    """Write the files of the overview that no step report changes — ``national.html``,
+    ``national.xlsx`` and the 81 province workbooks — while a run's reports are still rendering.
+
+    :func:`write_national_pages` then finds them up to date (the same record and keys) and writes
+    only the province pages, which link the reports; it reuses the view computed here.  Files up to
+    date are left alone; nothing is written when the data lack what the overview needs (the post-run
+    call says so on the page).
+
+    Returns
+    -------
+    list of pathlib.Path
+        The files written.
+    """
+    lang = check_language(lang)
+    lang_dir = Path(out_dir) / lang
+    books = [f"{PROVINCE_FOLDER}/{regions.province(plate).slug}.xlsx" for plate in range(1, 82)]
+    fingerprint = pages_fingerprint(lang=lang, data_dir=data_dir)
+    keys = {name: fingerprint for name in ["national.html", "national.xlsx", *books]}
+    stale = stale_files(lang_dir, keys)
+    if not stale:
+        return []
+    try:
+        view = national_view(data_dir, lang=lang)
+    except DataValidationError:
+        return []
+    _AHEAD_VIEWS[(str(lang_dir.resolve()), fingerprint)] = view
+    written = []
+    for name in sorted(stale):
+        target = lang_dir / name
+        if name == "national.html":
+            _write_text(target, national_page(view, lang=lang))
+        elif name == "national.xlsx":
+            national_workbook(view, target, lang=lang)
+        else:
+            province_workbook(view, books.index(name) + 1, target, lang=lang)
+        written.append(target)
+    record_pages(lang_dir, keys, keep_others=True)
+    return written
 
 
 def write_national_pages(out_dir: str | Path, *, lang: str = "tr", data_dir: str | Path | None = None,
@@ -101,6 +146,8 @@ def write_national_pages(out_dir: str | Path, *, lang: str = "tr", data_dir: str
         stale = stale_files(lang_dir, keys)
         if not stale:  # nothing the overview shows changed: not even the figures are computed
             return [lang_dir / name for name in names]
+    if view is None and keys is not None:  # computed by write_ahead for this very fingerprint
+        view = _AHEAD_VIEWS.pop((str(lang_dir.resolve()), fingerprint), None)
     if view is None:
         try:
             view = national_view(data_dir, lang=lang)

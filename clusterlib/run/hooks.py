@@ -127,6 +127,7 @@ def _loader(ep: metadata.EntryPoint) -> Hook:
 
     hook.__name__ = ep.name
     hook.__qualname__ = ep.value
+    hook.entry_point = ep  # type: ignore[attr-defined]
     return hook
 
 
@@ -137,27 +138,51 @@ def post_run_hooks() -> dict[str, Hook]:
     return dict(sorted(hooks.items()))
 
 
-def import_ahead() -> threading.Thread:
-    """Import the hooks and the subpackages they read in a background thread, while the reports run.
+def import_ahead(summaries: Iterable[RunSummary] = ()) -> threading.Thread:
+    """Import the hooks and the subpackages they read in a background thread, while the reports run;
+    then run each hook's ``ahead`` step, if it has one, for ``summaries``.
 
     The runner imports clusterlib's steps only on first use; a post-run page that needs one (the
     knowledge base reads the questionnaire through ``clusterlib.needs``, which imports scipy) would
-    otherwise pay that import after the last report, with the other core idle.  Join the thread
-    before running the hooks; an import that fails here is simply tried again by the hook.
+    otherwise pay that import after the last report, with the other core idle.  A hook may also
+    carry an ``ahead`` attribute, a callable taking the same :class:`~clusterlib.run.results.RunSummary`
+    as the hook (its ``results`` still empty): what it writes does not depend on the reports, and the
+    hook finds it done (the national overview's workbooks).  Join the thread before running the
+    hooks, and before sweeping temporary files; an import or an ``ahead`` step that fails here is
+    left to the hook, which does the work itself and reports its error.
     """
+    planned = tuple(summaries)
 
     def load() -> None:
         from clusterlib import SUBPACKAGES
 
+        hooks: dict[str, Hook] = {}
         with contextlib.suppress(Exception):
-            post_run_hooks()
+            hooks = post_run_hooks()
         for name in SUBPACKAGES:
             with contextlib.suppress(Exception):
                 importlib.import_module(f"clusterlib.{name}")
+        for hook in hooks.values():
+            ahead = _ahead_of(hook)
+            for summary in planned if ahead is not None else ():
+                with contextlib.suppress(Exception):
+                    ahead(summary)
 
     thread = threading.Thread(target=load, name="import-ahead", daemon=True)
     thread.start()
     return thread
+
+
+def _ahead_of(hook: Hook) -> Callable[[RunSummary], Any] | None:
+    """The ``ahead`` step of a hook (of its entry point's target, for an installed hook), if any."""
+    target = getattr(hook, "entry_point", None)
+    if target is not None:
+        try:
+            target = target.load()
+        except Exception:
+            return None
+    ahead = getattr(target if target is not None else hook, "ahead", None)
+    return ahead if callable(ahead) else None
 
 
 def _pages(written: object, out_dir: Path) -> tuple[str, ...]:

@@ -91,6 +91,20 @@ def _sigterm_as_interrupt() -> Any:
         signal.signal(signal.SIGTERM, previous)
 
 
+def _planned(
+    languages: Sequence[str], out: Path, steps: Sequence[Any], provinces: Sequence[Province], version: str,
+    labels: Mapping[str, str], generated: Any, data: Path, force: bool,
+) -> list[RunSummary]:
+    """What the run will hand its post-run hooks, one per language, before any report exists
+    (``results`` empty): for the hooks' ``ahead`` steps (:func:`clusterlib.run.hooks.import_ahead`)."""
+    return [
+        RunSummary(out_dir=out, lang=code, results=(), steps=tuple(steps), provinces=tuple(provinces),
+                   data_version=version, data_source=labels[code], generated=generated.isoformat(),
+                   data_dir=data, info={"forced": force})
+        for code in languages
+    ]  # fmt: skip
+
+
 def run(
     provinces: Iterable[str | int | Province] | str,
     steps: Iterable[str] | str | None = None,
@@ -259,6 +273,7 @@ def run(
     local = scheduler is None and bool(todo)
     ahead = StartedWorkers(count, log_dir, preload=preload_kernels and shared is None) if local else None
     kernels: str | None = None
+    importing: threading.Thread | None = None
     ran: list[TaskOutcome] = []
     interrupted: RunInterrupted | None = None
     try:
@@ -286,14 +301,16 @@ def run(
                     from clusterlib.run.scheduler import run_on_scheduler
 
                     ran = run_on_scheduler(running, scheduler, progress=progress)
-                else:
-                    importing = import_ahead()  # what the post-run pages need, while the reports run
+                else:  # what the post-run pages need (imports, files no report changes), while the reports run
+                    importing = import_ahead(_planned(languages, out, selected, chosen, version, labels,
+                                                      generated, data, force))
                     ran = run_pool(running, jobs=jobs, progress=progress, log_dir=log_dir, started=ahead)
-                    importing.join()
         except RunInterrupted as err:
             interrupted = err
             ran = err.outcomes
         finally:
+            if importing is not None:  # its files are written (or not begun) before the sweep
+                importing.join()
             if kernels is not None:
                 shutil.rmtree(kernels, ignore_errors=True)
             sweep_temporary_files(processed, out)

@@ -51,3 +51,23 @@ def test_unchanged_pages_are_kept_and_changed_ones_written_as_fresh(tmp_path):
     written_at = _stamps(again)
     forced = write_national_pages(out, lang="en", workbooks=False, keep_unchanged=False)
     assert all(a < b for a, b in zip(written_at, _stamps(forced), strict=True))
+
+
+def test_the_files_no_report_changes_are_written_ahead_and_then_kept(tmp_path):
+    """``write_ahead`` (while the reports render) writes the national page and the 82 workbooks; the
+    post-run call then writes only the 81 province pages, leaves the others as they are (same bytes,
+    same modification time) and records all 164, so a further call writes nothing."""
+    from clusterlib.national.publish import write_ahead
+
+    ahead = write_ahead(tmp_path, lang="en")
+    assert len(ahead) == 83 and {p.suffix for p in ahead} == {".html", ".xlsx"}
+    assert not list((tmp_path / "en" / "provinces").glob("*.html"))  # the province pages wait for the reports
+    before = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in ahead}
+    pages = write_national_pages(tmp_path, lang="en")
+    assert len(pages) == 164
+    assert {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in ahead} == before
+    assert len(list((tmp_path / "en" / "provinces").glob("*.html"))) == 81
+    stamps = _stamps(pages)
+    assert write_ahead(tmp_path, lang="en") == []
+    write_national_pages(tmp_path, lang="en")
+    assert _stamps(pages) == stamps  # nothing written again

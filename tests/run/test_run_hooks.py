@@ -151,3 +151,37 @@ def test_the_old_names_of_clusterlib_report_still_reach_the_runner():
         clusterlib.report.nothing_here  # noqa: B018
     code = "import sys, clusterlib; print('clusterlib.run' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "False\n"
+
+
+def test_a_hooks_ahead_step_runs_while_the_reports_render_and_before_the_hook(tmp_path, monkeypatch):
+    """A hook may carry an ``ahead`` step: the runner calls it, in the import-ahead thread, with the
+    summary the hook will get (its results still empty) while the reports render; the hook runs after
+    the reports as ever.  A failing ``ahead`` step is left to the hook."""
+    monkeypatch.setattr(hooks, "_entry_point_hooks", dict)  # only this test's hooks
+    out, calls = tmp_path / "out", []
+
+    def page(summary):
+        calls.append(("hook", summary.lang, len(summary.results)))
+
+    def ahead(summary):
+        calls.append(("ahead", summary.lang, len(summary.results), summary.info.get("forced")))
+
+    def broken(summary):
+        raise RuntimeError("ahead failed")
+
+    def other(summary):
+        calls.append(("other", summary.lang))
+
+    page.ahead = ahead
+    other.ahead = broken
+    register("page", page)
+    register("other", other)
+    try:
+        results = run(["Çorum"], ["overview"], notebooks_dir=FIXTURES, data_dir=FIXTURES / "data", out_dir=out,
+                      processed_dir=tmp_path / "p", progress=False, jobs=1, validate_data=False, lang=["tr", "en"])
+    finally:
+        unregister("page")
+        unregister("other")
+    assert {r.status for r in results} == {"ok"}
+    assert calls[:2] == [("ahead", "tr", 0, False), ("ahead", "en", 0, False)]
+    assert sorted(calls[2:]) == [("hook", "en", 1), ("hook", "tr", 1), ("other", "en"), ("other", "tr")]
