@@ -58,6 +58,23 @@ def step_reports(lang_dir: str | Path, province: regions.Province | str | int, *
     return [(f"../{place.slug}/{report.name}", step_title(report.stem, lang)) for report in found]
 
 
+def _write_file(lang_dir: Path, name: str, view: NationalView, *, lang: str, plates: dict[str, int],
+                reports: list[list[tuple[str, str]]] | None = None) -> Path:
+    """Write one file of the overview: the national page or workbook, or a province's page or
+    workbook (``plates`` maps its name to the province; a page links its ``reports``)."""
+    target = lang_dir / name
+    if name == "national.html":
+        _write_text(target, national_page(view, lang=lang))
+    elif name == "national.xlsx":
+        national_workbook(view, target, lang=lang)
+    elif name.endswith(".html"):
+        plate = plates[name]
+        _write_text(target, province_page(view, plate, lang=lang, reports=(reports or [])[plate - 1]))
+    else:
+        province_workbook(view, plates[name], target, lang=lang)
+    return target
+
+
 #: Views computed by :func:`write_ahead`, by (language folder, fingerprint), for the post-run call.
 _AHEAD_VIEWS: dict[tuple[str, str], NationalView] = {}
 
@@ -78,7 +95,7 @@ def write_ahead(out_dir: str | Path, *, lang: str = "tr", data_dir: str | Path |
     """
     lang = check_language(lang)
     lang_dir = Path(out_dir) / lang
-    books = [f"{PROVINCE_FOLDER}/{regions.province(plate).slug}.xlsx" for plate in range(1, 82)]
+    books = {f"{PROVINCE_FOLDER}/{regions.province(plate).slug}.xlsx": plate for plate in range(1, 82)}
     fingerprint = pages_fingerprint(lang=lang, data_dir=data_dir)
     keys = {name: fingerprint for name in ["national.html", "national.xlsx", *books]}
     stale = stale_files(lang_dir, keys)
@@ -89,16 +106,7 @@ def write_ahead(out_dir: str | Path, *, lang: str = "tr", data_dir: str | Path |
     except DataValidationError:
         return []
     _AHEAD_VIEWS[(str(lang_dir.resolve()), fingerprint)] = view
-    written = []
-    for name in sorted(stale):
-        target = lang_dir / name
-        if name == "national.html":
-            _write_text(target, national_page(view, lang=lang))
-        elif name == "national.xlsx":
-            national_workbook(view, target, lang=lang)
-        else:
-            province_workbook(view, books.index(name) + 1, target, lang=lang)
-        written.append(target)
+    written = [_write_file(lang_dir, name, view, lang=lang, plates=books) for name in sorted(stale)]
     record_pages(lang_dir, keys, keep_others=True)
     return written
 
@@ -154,15 +162,7 @@ def write_national_pages(out_dir: str | Path, *, lang: str = "tr", data_dir: str
         except DataValidationError as error:  # the data lack what the measures need: say so on the page
             return [_write_text(lang_dir / "national.html", unavailable_page(str(error), lang=lang))]
     for name in (n for n in names if n in stale):
-        target = lang_dir / name
-        if name == "national.html":
-            _write_text(target, national_page(view, lang=lang))
-        elif name == "national.xlsx":
-            national_workbook(view, target, lang=lang)
-        elif name in pages:
-            _write_text(target, province_page(view, pages[name], lang=lang, reports=reports[pages[name] - 1]))
-        else:
-            province_workbook(view, books[name], target, lang=lang)
+        _write_file(lang_dir, name, view, lang=lang, plates={**pages, **books}, reports=reports)
     if keys is not None:
         record_pages(lang_dir, keys)
     return [lang_dir / name for name in names]
